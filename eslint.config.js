@@ -1,0 +1,76 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+/** Import boundaries of DESIGN.md, enforced here so a wrong import fails `npm test`. */
+const layer = (name) => ({ regex: `(^|/)(src/)?${name}(/|$)` });
+const forbid = (...groups) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: groups.map(({ regex, message }) => ({ regex, message })),
+    },
+  ],
+});
+const nodeOnly = { regex: '^(node:.*|better-sqlite3|fs|path|os|crypto|child_process)$', message: 'Node-only modules are not allowed here: this code must also run in the browser.' };
+const notClient = { regex: '(^|/)client(/|$)', message: 'Nothing imports the client except its own entry.' };
+const notServer = { regex: '(^|/)server(/|$)', message: 'Only the server entry imports src/server.' };
+const notMocks = { regex: '(^|/)mocks(/|$)', message: 'mocks/ is for tests and the mock mode only.' };
+const notDriver = { regex: '(^|/)db/node-driver$', message: 'The better-sqlite3 driver is imported only by the server and tests.' };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'public/mockServiceWorker.js', 'data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    files: ['src/client/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      ...forbid(
+        { ...layer('api'), message: 'The client talks to the API over HTTP, never by import.' },
+        { ...layer('db'), message: 'The client must not import the database.' },
+        notServer,
+        nodeOnly,
+        { regex: '^(hono|kysely)(/.*)?$', message: 'Server libraries do not belong in the client.' },
+      ),
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: forbid(
+      { regex: '^(react|react-dom|hono|kysely|msw|i18next)(/.*)?$', message: 'src/domain is pure: no React, Hono, database or i18n imports.' },
+      { regex: '(^|/)(api|db|client|server|export)(/|$)', message: 'src/domain imports nothing else of the project.' },
+      notMocks,
+      nodeOnly,
+    ),
+  },
+  {
+    files: ['src/api/**/*.ts'],
+    rules: forbid(nodeOnly, notClient, notServer, notMocks, notDriver, { regex: '^react', message: 'No React in the API.' }),
+  },
+  {
+    files: ['src/db/**/*.ts'],
+    ignores: ['src/db/node-driver.ts'],
+    rules: forbid(nodeOnly, notClient, notServer, notMocks, { regex: '(^|/)api(/|$)', message: 'src/db does not import the API.' }),
+  },
+  {
+    files: ['src/export/**/*.{ts,tsx}'],
+    rules: forbid(nodeOnly, notClient, notServer, notMocks, notDriver),
+  },
+  {
+    files: ['mocks/**/*.ts'],
+    rules: forbid(notClient, notServer, notDriver, nodeOnly),
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: forbid(notClient, notMocks),
+  },
+);

@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import type { Role } from '../domain/user';
+import type { Database } from '../db/schema';
+import { countUsers, insertUser } from '../db/user-queries';
+import { insertForum } from '../db/forum-queries';
+import { demoForums2022 } from '../db/demo-2022';
+import { writeAudit } from '../db/audit-queries';
+import { generatePassword, hashPassword } from './passwords';
+
+export interface BootstrapOptions {
+  adminPassword?: string;
+  demo: boolean;
+  passwordIterations?: number;
+  now?: Date;
+}
+
+export interface CreatedAccount {
+  username: string;
+  role: Role;
+  password: string;
+  /** True when the password was generated here (and so must be shown once). */
+  generated: boolean;
+}
+
+/**
+ * On an empty database: creates the admin account and, unless `demo` is false, the 2022 demo
+ * (its three forums, one editor, one reviewer). Does nothing when accounts already exist.
+ */
+export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions): Promise<CreatedAccount[]> {
+  if ((await countUsers(db)) > 0) return [];
+  const now = (options.now ?? new Date()).toISOString();
+  const accounts: CreatedAccount[] = [
+    { username: 'admin', role: 'admin', password: options.adminPassword || generatePassword(), generated: !options.adminPassword },
+  ];
+  if (options.demo) {
+    accounts.push(
+      { username: 'editora', role: 'editor', password: generatePassword(), generated: true },
+      { username: 'revisor', role: 'reviewer', password: generatePassword(), generated: true },
+    );
+  }
+  const names: Record<string, string> = { admin: 'Administración', editora: 'Editora de demostración', revisor: 'Revisor de demostración' };
+  const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password, options.passwordIterations)));
+  await db.transaction().execute(async (tx) => {
+    for (const [i, account] of accounts.entries()) {
+      await insertUser(tx, { username: account.username, displayName: names[account.username], role: account.role, passwordHash: hashes[i] }, now);
+    }
+    if (options.demo) {
+      for (const forum of demoForums2022) {
+        const id = await insertForum(tx, forum, 'demo', now);
+        await writeAudit(tx, { at: now, userId: null, username: 'demo', action: 'create', entity: 'forum', entityId: id, changes: ['Datos de demostración 2022'] });
+      }
+    }
+  });
+  return accounts;
+}

@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ApiDeps, AppEnv, ResolvedDeps } from './deps';
+import { loadSession, sameOriginOnly } from './auth';
+import { HttpProblem, problem } from './problem';
+import { defaultPasswordIterations } from './passwords';
+import { AttemptLimiter } from './rate-limit';
+import { sessionRoutes } from './session-routes';
+import { userRoutes } from './user-routes';
+import { forumRoutes } from './forum-routes';
+import { openApiDocument } from './openapi';
+
+/** The whole API as a Hono app. Runs in Node (server) and in the browser or jsdom (through msw). */
+export function createApi(deps: ApiDeps) {
+  const resolved: ResolvedDeps = {
+    db: deps.db,
+    now: deps.now ?? (() => new Date()),
+    passwordIterations: deps.passwordIterations ?? defaultPasswordIterations,
+    secureCookies: deps.secureCookies ?? false,
+    loginAttempts: deps.loginAttempts ?? { max: 5, windowMs: 15 * 60_000 },
+  };
+  const limiter = new AttemptLimiter(resolved.loginAttempts.max, resolved.loginAttempts.windowMs);
+
+  const app = new Hono<AppEnv>().basePath('/api');
+
+  app.use('*', async (c, next) => {
+    c.set('deps', resolved);
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: (c) => problem(c, 413, 'La petición es demasiado grande (máximo 1 MB).'),
+    }),
+  );
+  app.use('*', sameOriginOnly);
+  app.use('*', loadSession);
+
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.route('/session', sessionRoutes(limiter));
+  app.route('/users', userRoutes());
+  app.route('/forums', forumRoutes());
+
+  app.notFound((c) => problem(c, 404, 'No existe ese recurso de la API.'));
+  app.onError((err, c) => {
+    if (err instanceof HttpProblem) return problem(c, err.status, err.title, err.extra);
+    console.error(err);
+    return problem(c, 500, 'Ocurrió un error inesperado en el servidor. Inténtelo de nuevo.');
+  });
+  return app;
+}
+
+export type ForosApi = ReturnType<typeof createApi>;

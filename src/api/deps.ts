@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { SessionUser } from '../domain/user';
+
+export interface ApiDeps {
+  db: Kysely<Database>;
+  /** The clock, injected so tests and the browser mock control time. */
+  now?: () => Date;
+  /** PBKDF2 iterations for new password hashes (lower in tests). */
+  passwordIterations?: number;
+  /** Sets the cookie's Secure flag (on behind HTTPS). */
+  secureCookies?: boolean;
+  /** Failed logins allowed per user name and address within the window. */
+  loginAttempts?: { max: number; windowMs: number };
+}
+
+export interface ResolvedDeps extends Required<Omit<ApiDeps, 'loginAttempts'>> {
+  loginAttempts: { max: number; windowMs: number };
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: ResolvedDeps;
+    user: SessionUser | null;
+    sessionTokenHash: string | null;
+  };
+};

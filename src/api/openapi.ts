@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { forumInputSchema, forumListQuerySchema, forumUpdateSchema } from '../domain/forum';
+import { loginSchema, passwordResetSchema, userCreateSchema, userUpdateSchema } from '../domain/user';
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });
+
+const problem = { $ref: '#/components/schemas/Problem' };
+const json = (ref: object) => ({ content: { 'application/json': { schema: ref } } });
+const problems = (...codes: number[]) =>
+  Object.fromEntries(codes.map((code) => [String(code), { description: 'Problema', content: { 'application/problem+json': { schema: problem } } }]));
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const idPath = [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }];
+
+/** The OpenAPI 3.0 document, generated from the same zod schemas the API validates with. */
+export function openApiDocument() {
+  const listQuery = schema(forumListQuerySchema) as { properties: Record<string, object> };
+  return {
+    openapi: '3.0.3',
+    info: { title: 'Foros API', version: '0.1.0', description: 'API de Foros: foros virtuales de participación.' },
+    components: {
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'foros_session' } },
+      schemas: {
+        Login: schema(loginSchema),
+        UserCreate: schema(userCreateSchema),
+        UserUpdate: schema(userUpdateSchema),
+        PasswordReset: schema(passwordResetSchema),
+        ForumInput: schema(forumInputSchema),
+        ForumUpdate: schema(forumUpdateSchema),
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+          },
+        },
+      },
+    },
+    security: [{ session: [] }],
+    paths: {
+      '/api/session': {
+        get: { summary: 'Sesión actual', responses: { '200': { description: 'Usuario de la sesión' }, ...problems(401) } },
+        post: { summary: 'Iniciar sesión', security: [], requestBody: json(ref('Login')), responses: { '200': { description: 'Sesión iniciada' }, ...problems(400, 401, 429) } },
+        delete: { summary: 'Cerrar sesión', responses: { '204': { description: 'Sesión cerrada' } } },
+      },
+      '/api/users': {
+        get: { summary: 'Cuentas (administración)', responses: { '200': { description: 'Lista de cuentas' }, ...problems(401, 403) } },
+        post: { summary: 'Crear cuenta', requestBody: json(ref('UserCreate')), responses: { '201': { description: 'Cuenta creada' }, ...problems(400, 401, 403, 409) } },
+      },
+      '/api/users/{id}': {
+        patch: { summary: 'Cambiar rol, nombre o estado', parameters: idPath, requestBody: json(ref('UserUpdate')), responses: { '200': { description: 'Cuenta' }, ...problems(400, 401, 403, 404, 409) } },
+      },
+      '/api/users/{id}/password': {
+        post: { summary: 'Restablecer contraseña', parameters: idPath, requestBody: json(ref('PasswordReset')), responses: { '204': { description: 'Hecho' }, ...problems(400, 401, 403, 404) } },
+      },
+      '/api/forums': {
+        get: {
+          summary: 'Buscar foros',
+          parameters: Object.entries(listQuery.properties).map(([name, s]) => ({ name, in: 'query', required: false, schema: s })),
+          responses: { '200': { description: 'Página de foros' }, ...problems(400, 401) },
+        },
+        post: { summary: 'Crear foro', requestBody: json(ref('ForumInput')), responses: { '201': { description: 'Foro creado' }, ...problems(400, 401, 403) } },
+      },
+      '/api/forums/years': { get: { summary: 'Vigencias con foros', responses: { '200': { description: 'Años' } } } },
+      '/api/forums/{id}': {
+        get: { summary: 'Foro', parameters: idPath, responses: { '200': { description: 'Foro' }, ...problems(401, 404) } },
+        put: { summary: 'Guardar foro (con su versión)', parameters: idPath, requestBody: json(ref('ForumUpdate')), responses: { '200': { description: 'Foro' }, ...problems(400, 401, 403, 404, 409) } },
+        delete: { summary: 'Eliminar foro', parameters: idPath, responses: { '204': { description: 'Eliminado' }, ...problems(401, 403, 404) } },
+      },
+      '/api/forums/{id}/history': {
+        get: { summary: 'Historial del foro', parameters: idPath, responses: { '200': { description: 'Entradas del registro de auditoría' }, ...problems(401, 404) } },
+      },
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { Hono } from 'hono';
+import { idParam } from '../domain/common';
+import { passwordResetSchema, userCreateSchema, userUpdateSchema } from '../domain/user';
+import {
+  countActiveAdmins,
+  deleteUserSessions,
+  findUserById,
+  findUserByUsername,
+  insertUser,
+  listUsers,
+  updateUser,
+  withoutHash,
+} from '../db/user-queries';
+import { writeAudit } from '../db/audit-queries';
+import type { AppEnv } from './deps';
+import { requirePermission, requireUser } from './auth';
+import { HttpProblem } from './problem';
+import { hashPassword } from './passwords';
+import { readBody, readParam } from './validate';
+
+export function userRoutes() {
+  const app = new Hono<AppEnv>();
+  app.use('*', requirePermission('manageUsers'));
+
+  app.get('/', async (c) => c.json({ items: await listUsers(c.get('deps').db) }));
+
+  app.post('/', async (c) => {
+    const deps = c.get('deps');
+    const actor = requireUser(c);
+    const input = await readBody(c, userCreateSchema);
+    if (await findUserByUsername(deps.db, input.username)) {
+      throw new HttpProblem(409, 'Ya existe una cuenta con ese nombre de usuario.', {
+        errors: [{ path: 'username', message: 'Ya existe una cuenta con ese nombre de usuario.' }],
+      });
+    }
+    const passwordHash = await hashPassword(input.password, deps.passwordIterations);
+    const now = deps.now().toISOString();
+    const id = await deps.db.transaction().execute(async (tx) => {
+      const newId = await insertUser(tx, { ...input, passwordHash }, now);
+      await writeAudit(tx, { at: now, userId: actor.id, username: actor.username, action: 'create', entity: 'user', entityId: newId, changes: [`rol: ${input.role}`] });
+      return newId;
+    });
+    const user = await findUserById(deps.db, id);
+    return c.json(withoutHash(user!), 201);
+  });
+
+  app.patch('/:id', async (c) => {
+    const deps = c.get('deps');
+    const actor = requireUser(c);
+    const id = readParam(c, 'id', idParam);
+    const input = await readBody(c, userUpdateSchema);
+    const user = await findUserById(deps.db, id);
+    if (!user) throw new HttpProblem(404, 'No existe esa cuenta.');
+    const losesAdmin = user.role === 'admin' && user.active && ((input.role && input.role !== 'admin') || input.active === false);
+    if (losesAdmin && (await countActiveAdmins(deps.db)) <= 1) {
+      throw new HttpProblem(409, 'Debe quedar al menos una cuenta de administración activa.');
+    }
+    const now = deps.now().toISOString();
+    await deps.db.transaction().execute(async (tx) => {
+      await updateUser(tx, id, input);
+      if (input.active === false || (input.role && input.role !== user.role)) await deleteUserSessions(tx, id);
+      await writeAudit(tx, { at: now, userId: actor.id, username: actor.username, action: 'update', entity: 'user', entityId: id, changes: Object.keys(input) });
+    });
+    return c.json(withoutHash((await findUserById(deps.db, id))!));
+  });
+
+  app.post('/:id/password', async (c) => {
+    const deps = c.get('deps');
+    const actor = requireUser(c);
+    const id = readParam(c, 'id', idParam);
+    const input = await readBody(c, passwordResetSchema);
+    const user = await findUserById(deps.db, id);
+    if (!user) throw new HttpProblem(404, 'No existe esa cuenta.');
+    const passwordHash = await hashPassword(input.password, deps.passwordIterations);
+    const now = deps.now().toISOString();
+    await deps.db.transaction().execute(async (tx) => {
+      await updateUser(tx, id, { passwordHash });
+      await deleteUserSessions(tx, id);
+      await writeAudit(tx, { at: now, userId: actor.id, username: actor.username, action: 'password_reset', entity: 'user', entityId: id, changes: [] });
+    });
+    return c.body(null, 204);
+  });
+
+  return app;
+}

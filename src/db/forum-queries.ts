@@ -1,0 +1,193 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Forum, ForumInput, ForumListQuery, ForumPage, ForumSummary, PublicQuestion } from '../domain/forum';
+import type { Database, ForumsTable } from './schema';
+import { likePattern, searchable } from './normalize';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+interface ForumDetails {
+  responsibleTeams: string[];
+  alliedEntities: string[];
+  valueGroups: ForumInput['valueGroups'];
+  experts: ForumInput['experts'];
+  guidingQuestions: string[];
+  actions: ForumInput['actions'];
+}
+
+function toRow(input: ForumInput) {
+  const details: ForumDetails = {
+    responsibleTeams: input.responsibleTeams,
+    alliedEntities: input.alliedEntities,
+    valueGroups: input.valueGroups,
+    experts: input.experts,
+    guidingQuestions: input.guidingQuestions,
+    actions: input.actions,
+  };
+  return {
+    title: input.title,
+    theme: input.theme,
+    search_text: searchable(`${input.title} ${input.theme}`),
+    year: input.year,
+    date: input.date,
+    time: input.time,
+    duration_minutes: input.durationMinutes,
+    platform: input.platform,
+    stream_url: input.streamUrl,
+    status: input.status,
+    objective: input.objective,
+    place: input.place,
+    moderator: input.moderator,
+    details: JSON.stringify(details),
+  };
+}
+
+type ForumRow = Omit<ForumsTable, 'id'> & { id: number };
+
+function fromRow(row: ForumRow, questions: PublicQuestion[]): Forum {
+  const details = JSON.parse(row.details) as ForumDetails;
+  return {
+    id: row.id,
+    title: row.title,
+    theme: row.theme,
+    year: row.year,
+    date: row.date,
+    time: row.time,
+    durationMinutes: row.duration_minutes,
+    platform: row.platform as Forum['platform'],
+    streamUrl: row.stream_url,
+    status: row.status as Forum['status'],
+    objective: row.objective,
+    place: row.place,
+    moderator: row.moderator,
+    ...details,
+    questions,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+  };
+}
+
+async function insertQuestions(db: Db, forumId: number, questions: PublicQuestion[]) {
+  if (questions.length === 0) return;
+  await db
+    .insertInto('forum_questions')
+    .values(
+      questions.map((q, position) => ({
+        forum_id: forumId,
+        position,
+        text: q.text,
+        channel: q.channel,
+        asked_by: q.askedBy,
+        answered: q.answered ? 1 : 0,
+        answered_by: q.answeredBy,
+        answer_summary: q.answerSummary,
+      })),
+    )
+    .execute();
+}
+
+export async function getForum(db: Db, id: number): Promise<Forum | undefined> {
+  const row = await db.selectFrom('forums').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const questions = await db.selectFrom('forum_questions').selectAll().where('forum_id', '=', id).orderBy('position').execute();
+  return fromRow(
+    row,
+    questions.map((q) => ({
+      text: q.text,
+      channel: q.channel as PublicQuestion['channel'],
+      askedBy: q.asked_by,
+      answered: q.answered === 1,
+      answeredBy: q.answered_by,
+      answerSummary: q.answer_summary,
+    })),
+  );
+}
+
+export async function insertForum(db: Db, input: ForumInput, by: string, now: string): Promise<number> {
+  const { id } = await db
+    .insertInto('forums')
+    .values({ ...toRow(input), version: 1, created_at: now, updated_at: now, created_by: by, updated_by: by })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insertQuestions(db, id, input.questions);
+  return id;
+}
+
+/** Writes the new values only when the stored version is still `expectedVersion`. Returns false on a stale version. */
+export async function updateForum(db: Db, id: number, expectedVersion: number, input: ForumInput, by: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('forums')
+    .set({ ...toRow(input), version: sql`version + 1`, updated_at: now, updated_by: by })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await db.deleteFrom('forum_questions').where('forum_id', '=', id).execute();
+  await insertQuestions(db, id, input.questions);
+  return true;
+}
+
+export async function deleteForum(db: Db, id: number): Promise<boolean> {
+  await db.deleteFrom('forum_questions').where('forum_id', '=', id).execute();
+  const result = await db.deleteFrom('forums').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+const sortColumns = {
+  date: 'date',
+  title: 'title',
+  year: 'year',
+  status: 'status',
+  updatedAt: 'updated_at',
+} as const;
+
+export async function listForums(db: Db, query: ForumListQuery): Promise<ForumPage> {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 20;
+  let base = db.selectFrom('forums');
+  if (query.q) base = base.where(sql<boolean>`search_text like ${likePattern(query.q)} escape '\\'`);
+  if (query.year) base = base.where('year', '=', query.year);
+  if (query.status) base = base.where('status', '=', query.status);
+  if (query.platform) base = base.where('platform', '=', query.platform);
+
+  const sort = query.sort ?? '-date';
+  const descending = sort.startsWith('-');
+  const column = sortColumns[sort.replace(/^-/, '') as keyof typeof sortColumns];
+  const direction = descending ? 'desc' : 'asc';
+
+  const [{ total }, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    base
+      .select(['id', 'title', 'theme', 'year', 'date', 'time', 'platform', 'status', 'version', 'updated_at'])
+      .select((eb) =>
+        eb.selectFrom('forum_questions').whereRef('forum_questions.forum_id', '=', 'forums.id').select((e) => e.fn.countAll<number>().as('n')).as('question_count'),
+      )
+      .orderBy(column, direction)
+      .orderBy('id', direction)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+  ]);
+
+  const items: ForumSummary[] = rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    theme: r.theme,
+    year: r.year,
+    date: r.date,
+    time: r.time,
+    platform: r.platform as ForumSummary['platform'],
+    status: r.status as ForumSummary['status'],
+    version: r.version,
+    updatedAt: r.updated_at,
+    questionCount: Number(r.question_count ?? 0),
+  }));
+  return { items, total: Number(total), page, pageSize };
+}
+
+export async function forumYears(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom('forums').select('year').distinct().orderBy('year', 'desc').execute();
+  return rows.map((r) => r.year);
+}

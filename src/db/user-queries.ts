@@ -1,0 +1,103 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Role, User } from '../domain/user';
+import type { Database, UsersTable } from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+type UserRow = Omit<UsersTable, 'id'> & { id: number };
+
+export interface UserWithHash extends User {
+  passwordHash: string;
+}
+
+function fromRow(row: UserRow): UserWithHash {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    active: row.active === 1,
+    createdAt: row.created_at,
+    passwordHash: row.password_hash,
+  };
+}
+
+export function withoutHash({ passwordHash: _hash, ...user }: UserWithHash): User {
+  return user;
+}
+
+export async function findUserByUsername(db: Db, username: string): Promise<UserWithHash | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export async function findUserById(db: Db, id: number): Promise<UserWithHash | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export async function listUsers(db: Db): Promise<User[]> {
+  const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
+  return rows.map((r) => withoutHash(fromRow(r)));
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const { n } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export async function insertUser(
+  db: Db,
+  user: { username: string; displayName: string; role: Role; passwordHash: string },
+  now: string,
+): Promise<number> {
+  const { id } = await db
+    .insertInto('users')
+    .values({ username: user.username, display_name: user.displayName, role: user.role, active: 1, password_hash: user.passwordHash, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateUser(db: Db, id: number, changes: { displayName?: string; role?: Role; active?: boolean; passwordHash?: string }) {
+  const set: Partial<Omit<UsersTable, 'id'>> = {};
+  if (changes.displayName !== undefined) set.display_name = changes.displayName;
+  if (changes.role !== undefined) set.role = changes.role;
+  if (changes.active !== undefined) set.active = changes.active ? 1 : 0;
+  if (changes.passwordHash !== undefined) set.password_hash = changes.passwordHash;
+  if (Object.keys(set).length === 0) return;
+  await db.updateTable('users').set(set).where('id', '=', id).execute();
+}
+
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const { n } = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('active', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export async function insertSession(db: Db, tokenHash: string, userId: number, now: string, expiresAt: string) {
+  await db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: now, expires_at: expiresAt }).execute();
+}
+
+export async function findSessionUser(db: Db, tokenHash: string, now: string): Promise<UserWithHash | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.expires_at', '>', now)
+    .where('users.active', '=', 1)
+    .executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export async function deleteSession(db: Db, tokenHash: string) {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteUserSessions(db: Db, userId: number) {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}

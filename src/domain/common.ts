@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** Spanish messages for every rule a person can break. Shared by client and server. */
+export const validationMessages = {
+  required: 'Este campo es obligatorio.',
+  tooLong: (max: number) => `Máximo ${max} caracteres.`,
+  tooMany: (max: number) => `Máximo ${max} elementos.`,
+  invalidDate: 'Escriba una fecha válida (AAAA-MM-DD).',
+  invalidTime: 'Escriba una hora válida (HH:MM, de 00:00 a 23:59).',
+  invalidUrl: 'Escriba un enlace válido que empiece por http:// o https://.',
+  yearRange: 'La vigencia debe estar entre 2000 y 2100.',
+  yearMismatch: 'La fecha debe caer dentro de la vigencia del foro.',
+  durationRange: 'La duración debe estar entre 1 y 1.440 minutos.',
+  integer: 'Escriba un número entero.',
+  invalidOption: 'Elija una de las opciones de la lista.',
+  usernameFormat: 'Use de 3 a 40 letras minúsculas, números, punto, guion o guion bajo.',
+  passwordLength: 'La contraseña debe tener entre 10 y 200 caracteres.',
+} as const;
+
+/** A trimmed text with a length limit. Empty strings are refused when required. */
+export function text(max: number, opts: { required?: boolean } = {}) {
+  const base = z.string({ error: validationMessages.required }).trim().max(max, { error: validationMessages.tooLong(max) });
+  return opts.required ? base.min(1, { error: validationMessages.required }) : base;
+}
+
+/** A list of trimmed, non-empty texts. */
+export function textList(maxItems: number, maxLength: number) {
+  return z.array(text(maxLength, { required: true })).max(maxItems, { error: validationMessages.tooMany(maxItems) });
+}
+
+/** Checks that a YYYY-MM-DD string is a real calendar date (no 31 February). */
+export function isRealDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export const isoDate = z.string({ error: validationMessages.invalidDate }).refine(isRealDate, { error: validationMessages.invalidDate });
+
+export const timeOfDay = z
+  .string({ error: validationMessages.invalidTime })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: validationMessages.invalidTime });
+
+export const httpUrl = z
+  .string({ error: validationMessages.invalidUrl })
+  .trim()
+  .max(500, { error: validationMessages.tooLong(500) })
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, { error: validationMessages.invalidUrl });
+
+export const idParam = z.coerce
+  .number({ error: 'El identificador debe ser un número entero positivo.' })
+  .int({ error: 'El identificador debe ser un número entero positivo.' })
+  .positive({ error: 'El identificador debe ser un número entero positivo.' })
+  .max(Number.MAX_SAFE_INTEGER, { error: 'El identificador debe ser un número entero positivo.' });
+
+export const version = z
+  .number({ error: 'Falta la versión del registro.' })
+  .int({ error: 'La versión debe ser un número entero.' })
+  .min(1, { error: 'La versión debe ser un número entero.' });
+
+/** A page of results from any list endpoint. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Field-level problem, as the API and forms report it. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** Turns zod issues into `{path, message}` pairs with dotted paths. */
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}
