@@ -15,7 +15,30 @@ export const validationMessages = {
   invalidOption: 'Elija una de las opciones de la lista.',
   usernameFormat: 'Use de 3 a 40 letras minúsculas, números, punto, guion o guion bajo.',
   passwordLength: 'La contraseña debe tener entre 10 y 200 caracteres.',
+  unknownField: 'Este campo no está permitido.',
+  expectedList: 'Debe ser una lista.',
+  expectedObject: 'Debe ser un objeto con campos.',
+  invalidValue: 'El valor no es válido.',
 } as const;
+
+/**
+ * Spanish fallback for the rules whose schema gives no message of its own (unknown fields, a list or
+ * object of the wrong type), so no English text from zod reaches a person. Schema messages still win.
+ */
+z.config({
+  customError: (issue) => {
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        return validationMessages.unknownField;
+      case 'invalid_type':
+        if (issue.expected === 'array') return validationMessages.expectedList;
+        if (issue.expected === 'object') return validationMessages.expectedObject;
+        return validationMessages.invalidValue;
+      default:
+        return validationMessages.invalidValue;
+    }
+  },
+});
 
 /** A trimmed text with a length limit. Empty strings are refused when required. */
 export function text(max: number, opts: { required?: boolean } = {}) {
@@ -83,8 +106,10 @@ export interface FieldIssue {
 
 /** Turns zod issues into `{path, message}` pairs with dotted paths. */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    // One entry per unknown field, at that field, so a form or caller can point at it.
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: [...path, key].join('.'), message: issue.message }));
+    return [{ path: path.join('.'), message: issue.message }];
+  });
 }

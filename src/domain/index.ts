@@ -1,4 +1,5 @@
 export * from './common';
 export * from './user';
+export * from './roles';
 export * from './forum';
 export * from './audit';

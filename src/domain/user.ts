@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { text, validationMessages } from './common';
 
-export const roles = ['admin', 'editor', 'reviewer'] as const;
-export type Role = (typeof roles)[number];
+import { roles } from './roles';
+
+export { roles, permissions, can, type Role, type Permission, type User, type SessionUser } from './roles';
 
 export const roleSchema = z.enum(roles, { error: validationMessages.invalidOption });
 
@@ -40,28 +41,3 @@ export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
 
 export const passwordResetSchema = z.strictObject({ password });
 export type PasswordResetInput = z.infer<typeof passwordResetSchema>;
-
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  active: boolean;
-  createdAt: string;
-}
-
-export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'role'>;
-
-/** What each role may do. The server enforces it on every route; the UI hides what is not allowed. */
-export const permissions = {
-  manageUsers: ['admin'],
-  readForums: ['admin', 'editor', 'reviewer'],
-  writeForums: ['admin', 'editor'],
-  readAudit: ['admin', 'editor', 'reviewer'],
-} as const satisfies Record<string, readonly Role[]>;
-
-export type Permission = keyof typeof permissions;
-
-export function can(role: Role | undefined | null, permission: Permission): boolean {
-  return role != null && (permissions[permission] as readonly Role[]).includes(role);
-}

@@ -1,4 +1,5 @@
-import { createApi, type ApiDeps } from '../../src/api/create-api';
+import { createApi } from '../../src/api/create-api';
+import type { ApiDeps } from '../../src/api/deps';
 import { openNodeDatabase } from '../../src/db/node-driver';
 import { bootstrap } from '../../src/api/bootstrap';
 import { hashPassword } from '../../src/api/passwords';

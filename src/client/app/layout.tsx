@@ -1,0 +1,71 @@
+import { Anchor, AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
+import { useLogout } from '../features/session/api';
+import { useCan, useCurrentUser } from '../features/session/use-current-user';
+import { LoadingState } from '../ui/states';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const user = useCurrentUser();
+  const canManageUsers = useCan('manageUsers');
+  const logout = useLogout();
+  const navigate = useNavigate();
+
+  const links = [
+    { to: '/foros', label: t('nav.forums') },
+    ...(canManageUsers ? [{ to: '/cuentas', label: t('nav.users') }] : []),
+  ];
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <a href="#contenido" className="skip-link">
+        {t('nav.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.main')} />
+            <Anchor component={Link} to="/foros" underline="never" c="blue.9" fw={800} size="xl">
+              {t('appName')}
+            </Anchor>
+            <Text c="dimmed" size="sm" visibleFrom="md">
+              {t('appTagline')}
+            </Text>
+          </Group>
+          {user && (
+            <Group gap="sm" wrap="nowrap">
+              <Text size="sm" visibleFrom="sm">
+                {user.displayName}
+              </Text>
+              <Badge variant="outline" color="gray.7">
+                {t(`roles.${user.role}`)}
+              </Badge>
+              <Button
+                variant="default"
+                size="xs"
+                loading={logout.isPending}
+                onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+              >
+                {t('actions.logout')}
+              </Button>
+            </Group>
+          )}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')} component="nav">
+        {links.map((link) => (
+          <NavLink key={link.to} component={RouterNavLink} to={link.to} label={link.label} onClick={close} />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="contenido" tabIndex={-1}>
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,36 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { Layout } from './layout';
+import { RequireSession } from './require-session';
+import { NotFoundPage } from './not-found-page';
+import { RouteError } from './route-error';
+import { LoginPage } from '../features/session/login-page';
+
+/** Pages load lazily, so the first screen ships only the shell and the login. */
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    element: <RequireSession />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <Layout />,
+        children: [
+          { index: true, element: <Navigate to="/foros" replace /> },
+          { path: 'foros', lazy: async () => ({ Component: (await import('../features/forums/forum-list-page')).ForumListPage }) },
+          { path: 'foros/nuevo', lazy: async () => ({ Component: (await import('../features/forums/forum-create-page')).ForumCreatePage }) },
+          { path: 'foros/:id', lazy: async () => ({ Component: (await import('../features/forums/forum-detail-page')).ForumDetailPage }) },
+          { path: 'foros/:id/editar', lazy: async () => ({ Component: (await import('../features/forums/forum-edit-page')).ForumEditPage }) },
+          {
+            element: <RequireSession permission="manageUsers" />,
+            children: [{ path: 'cuentas', lazy: async () => ({ Component: (await import('../features/users/users-page')).UsersPage }) }],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

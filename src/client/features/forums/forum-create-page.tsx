@@ -1,0 +1,1 @@
+export function ForumCreatePage() { return <p>ForumCreatePage</p>; }

@@ -1,0 +1,1 @@
+export function ForumDetailPage() { return <p>ForumDetailPage</p>; }

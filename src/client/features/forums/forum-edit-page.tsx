@@ -1,0 +1,1 @@
+export function ForumEditPage() { return <p>ForumEditPage</p>; }

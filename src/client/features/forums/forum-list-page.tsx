@@ -1,0 +1,1 @@
+export function ForumListPage() { return <p>ForumListPage</p>; }

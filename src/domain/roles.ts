@@ -1,0 +1,28 @@
+/** Roles and what each may do; no schema library here, so the app shell stays small. */
+export const roles = ['admin', 'editor', 'reviewer'] as const;
+export type Role = (typeof roles)[number];
+
+/** What each role may do. The server enforces it on every route; the UI hides what is not allowed. */
+export const permissions = {
+  manageUsers: ['admin'],
+  readForums: ['admin', 'editor', 'reviewer'],
+  writeForums: ['admin', 'editor'],
+  readAudit: ['admin', 'editor', 'reviewer'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role | undefined | null, permission: Permission): boolean {
+  return role != null && (permissions[permission] as readonly Role[]).includes(role);
+}
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+  createdAt: string;
+}
+
+export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'role'>;
