@@ -1,0 +1,35 @@
+import { render } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import type { SetupServerApi } from 'msw/node';
+import { AppProviders, createQueryClient } from '../../src/client/app/providers';
+import { routes } from '../../src/client/app/router';
+import { startMockServer } from '../../mocks/node';
+import { createTestApi, testPassword } from './test-api';
+
+/**
+ * Page-test harness: a fresh in-memory API (real createApi over SQLite) behind msw, the real
+ * routes in a memory router, logged in as `as` (or logged out when null).
+ * Call `harness.server.close()` in afterEach (or use `using`-style cleanup in the test).
+ */
+export async function renderApp(path: string, options: { as?: 'admin' | 'editora' | 'revisor' | null; demo?: boolean } = {}) {
+  const testApi = await createTestApi({ demo: options.demo ?? true });
+  const server: SetupServerApi = startMockServer(testApi.app);
+  const username = options.as === undefined ? 'editora' : options.as;
+  if (username) {
+    const res = await fetch(new URL('/api/session', window.location.origin), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: testPassword }),
+    });
+    if (!res.ok) throw new Error(`login failed: ${res.status}`);
+  }
+  const queryClient = createQueryClient();
+  queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const view = render(
+    <AppProviders queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  return { ...view, router, server, queryClient, api: testApi };
+}
