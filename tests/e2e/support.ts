@@ -1,0 +1,88 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execSync } from 'node:child_process';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startServer, type RunningServer } from '../../src/server/start-server';
+
+/** Debian's Chromium (or CHROMIUM_PATH). Browser downloads are not possible here. */
+export function findChromium(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  for (const candidate of candidates) if (candidate && existsSync(candidate)) return candidate;
+  try {
+    const found = execSync('command -v chromium || command -v chromium-browser', { encoding: 'utf8' }).trim();
+    return found || null;
+  } catch {
+    return null;
+  }
+}
+
+export const chromiumPath = findChromium();
+
+if (!chromiumPath) {
+  const message = 'Chromium no está instalado: se omiten las pruebas de extremo a extremo. Instálelo con "apt-get install -y chromium" o defina CHROMIUM_PATH.';
+  if (process.env.CI === 'true') throw new Error(message);
+  console.warn(`\n${'!'.repeat(80)}\n${message}\n${'!'.repeat(80)}\n`);
+}
+
+export interface E2eEnv {
+  server: RunningServer;
+  browser: Browser;
+  passwords: Record<string, string>;
+  close: () => Promise<void>;
+}
+
+export const adminPassword = 'admin-e2e-contraseña';
+
+/** The built SPA served by the real server on a temporary SQLite file, with the 2022 demo, and a headless Chromium. */
+export async function startE2e(): Promise<E2eEnv> {
+  if (!existsSync('dist/index.html')) throw new Error('Falta dist/: ejecute "vite build" antes de las pruebas e2e (npm run test:e2e lo hace).');
+  const dir = mkdtempSync(join(tmpdir(), 'foros-e2e-'));
+  const server = await startServer({ port: 0, dbFile: join(dir, 'foros.sqlite'), demo: true, adminPassword, passwordIterations: 2000 });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath!,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const passwords = Object.fromEntries(server.accounts.map((a) => [a.username, a.password]));
+  return {
+    server,
+    browser,
+    passwords,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function newPage(env: E2eEnv): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await env.browser.newContext({ baseURL: env.server.url, locale: 'es-CO', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  return { context, page };
+}
+
+export async function login(env: E2eEnv, page: Page, username: string) {
+  await page.goto('/login');
+  await page.getByLabel('Usuario').fill(username);
+  await page.getByLabel('Contraseña').fill(env.passwords[username]);
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await page.waitForURL('**/foros');
+}
+
+/** axe on the current page: no serious or critical violation (WCAG 2.2 A/AA rules). */
+export async function expectAccessible(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  expect(summary, `axe en ${label}`).toEqual([]);
+}
+
+/** Screenshots for a person to look at, when FOROS_SCREENSHOTS is set to a folder. */
+export async function screenshot(page: Page, name: string) {
+  const dir = process.env.FOROS_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
