@@ -47,6 +47,8 @@ export const migrations: Record<string, Migration> = {
         .execute();
       await db.schema.createIndex('forums_year_date').on('forums').columns(['year', 'date']).execute();
       await db.schema.createIndex('forums_date').on('forums').columns(['date', 'id']).execute();
+      // The list's usual shape (year + status filters, newest first) is served by one index, in order; the rowid tail gives the id tie-break.
+      await db.schema.createIndex('forums_year_status_date').on('forums').columns(['year', 'status', 'date']).execute();
       await db.schema.createIndex('forums_status').on('forums').column('status').execute();
       await db.schema.createIndex('forums_platform').on('forums').column('platform').execute();
       await db.schema

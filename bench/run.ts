@@ -1,0 +1,41 @@
+/**
+ * `npm run bench`: builds the SPA (package.json), then measures the real server over HTTP
+ * and the size of the built JavaScript, and prints one table. Each section is a function
+ * returning report rows, so later sections (metrics parsing, export) plug in here.
+ */
+import { benchBundle } from './bundle';
+import { benchForums } from './forums';
+import { printReport, type ReportRow } from './report';
+
+interface Section {
+  name: string;
+  run: () => Promise<ReportRow[]> | ReportRow[];
+}
+
+const sections: Section[] = [
+  { name: 'foros', run: () => benchForums() },
+  { name: 'bundle', run: () => benchBundle() },
+];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const rows: ReportRow[] = [];
+  let failed = false;
+  for (const section of sections) {
+    if (only.length > 0 && !only.includes(section.name)) continue;
+    console.log(`… ${section.name}`);
+    try {
+      rows.push(...(await section.run()));
+    } catch (error) {
+      failed = true;
+      console.error(`La sección ${section.name} falló:`, error);
+      rows.push({ section: section.name, measure: 'error', value: error instanceof Error ? error.message : String(error), ok: false });
+    }
+  }
+  printReport(rows);
+  const outOfTarget = rows.filter((r) => r.ok === false).length;
+  if (outOfTarget > 0) console.log(`${outOfTarget} medida(s) fuera del objetivo (informativo; el bench no falla por ello).`);
+  if (failed) process.exitCode = 1;
+}
+
+await main();

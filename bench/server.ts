@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { openNodeDatabase } from '../src/db/node-driver';
+import type { Database } from '../src/db/schema';
+import { startServer, type RunningServer } from '../src/server/start-server';
+
+export const benchAdminPassword = 'clave-de-benchmark-2026';
+export const benchIterations = 1000;
+
+/** A temporary SQLite file that the bench seeds, serves and removes. */
+export interface BenchWorkspace {
+  dir: string;
+  dbFile: string;
+  cleanup: () => void;
+}
+
+export function createWorkspace(): BenchWorkspace {
+  const dir = mkdtempSync(join(tmpdir(), 'foros-bench-'));
+  let removed = false;
+  return {
+    dir,
+    dbFile: join(dir, 'foros-bench.sqlite'),
+    cleanup: () => {
+      if (removed) return;
+      removed = true;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the file directly (migrated), hands it to `fill`, then closes it so the server can open it. */
+export async function withDatabase<T>(dbFile: string, fill: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  const db = await openNodeDatabase(dbFile);
+  try {
+    return await fill(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+export function startBenchServer(dbFile: string, distDir?: string): Promise<RunningServer> {
+  return startServer({ port: 0, dbFile, demo: false, adminPassword: benchAdminPassword, passwordIterations: benchIterations, distDir });
+}
+
+/** Logs in over HTTP and returns the Cookie header value for later requests. */
+export async function login(baseUrl: string, username = 'admin', password = benchAdminPassword): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`El inicio de sesión de ${username} falló: HTTP ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) throw new Error('El inicio de sesión no devolvió la cookie de sesión.');
+  return cookie;
+}
