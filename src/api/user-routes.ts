@@ -28,18 +28,21 @@ export function userRoutes() {
     const deps = c.get('deps');
     const actor = requireUser(c);
     const input = await readBody(c, userCreateSchema);
-    if (await findUserByUsername(deps.db, input.username)) {
-      throw new HttpProblem(409, 'Ya existe una cuenta con ese nombre de usuario.', {
+    const duplicate = () =>
+      new HttpProblem(409, 'Ya existe una cuenta con ese nombre de usuario.', {
         errors: [{ path: 'username', message: 'Ya existe una cuenta con ese nombre de usuario.' }],
       });
-    }
+    if (await findUserByUsername(deps.db, input.username)) throw duplicate();
     const passwordHash = await hashPassword(input.password, deps.passwordIterations);
     const now = deps.now().toISOString();
+    // Checked again inside the transaction: two simultaneous requests for the same name must give 201 + 409, not a 500.
     const id = await deps.db.transaction().execute(async (tx) => {
+      if (await findUserByUsername(tx, input.username)) return null;
       const newId = await insertUser(tx, { ...input, passwordHash }, now);
       await writeAudit(tx, { at: now, userId: actor.id, username: actor.username, action: 'create', entity: 'user', entityId: newId, changes: [`rol: ${input.role}`] });
       return newId;
     });
+    if (id === null) throw duplicate();
     const user = await findUserById(deps.db, id);
     return c.json(withoutHash(user!), 201);
   });

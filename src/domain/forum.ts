@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpUrl, isoDate, text, textList, timeOfDay, validationMessages, version, type Page } from './common';
+import { httpUrl, isoDate, isRealDate, text, textList, timeOfDay, validationMessages, version, type Page } from './common';
 
 export const platforms = ['facebook_live', 'youtube_live', 'teams', 'zoom', 'presencial', 'hibrido'] as const;
 export type Platform = (typeof platforms)[number];
@@ -87,7 +87,8 @@ export const forumInputSchema = z
     questions: z.array(publicQuestionSchema).max(forumLimits.questions, { error: validationMessages.tooMany(forumLimits.questions) }),
   })
   .superRefine((forum, ctx) => {
-    if (forum.date && Number(forum.date.slice(0, 4)) !== forum.year) {
+    // Only for a real date: a badly written one already has its own message.
+    if (forum.date && isRealDate(forum.date) && Number(forum.date.slice(0, 4)) !== forum.year) {
       ctx.addIssue({ code: 'custom', path: ['date'], message: validationMessages.yearMismatch });
     }
   });

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApi } from '../support/test-api';
+import { forumInputSchema, forumLimits, platforms } from '../../src/domain/forum';
+
+async function openApi() {
+  const { call } = await createTestApi();
+  const res = await call('GET', '/api/openapi.json');
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  return res.json();
+}
+
+describe('GET /api/openapi.json', () => {
+  it('is an OpenAPI 3 document served without logging in', async () => {
+    const doc = await openApi();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.info.title).toBe('Foros API');
+  });
+
+  it('contains the ForumInput schema generated from the zod schema', async () => {
+    const { components } = await openApi();
+    const forumInput = components.schemas.ForumInput;
+    expect(forumInput.type).toBe('object');
+    expect(Object.keys(forumInput.properties).sort()).toEqual(Object.keys(forumInputSchema.shape).sort());
+    expect(forumInput.required).toEqual(expect.arrayContaining(['title', 'theme', 'year', 'platform', 'questions']));
+    expect(forumInput.additionalProperties).toBe(false);
+    expect(forumInput.properties.title).toMatchObject({ type: 'string', maxLength: forumLimits.title, minLength: 1 });
+    expect(forumInput.properties.year).toMatchObject({ type: 'integer', minimum: 2000, maximum: 2100 });
+    expect(forumInput.properties.platform.enum).toEqual([...platforms]);
+    expect(forumInput.properties.questions).toMatchObject({ type: 'array', maxItems: forumLimits.questions });
+    expect(components.schemas.ForumUpdate).toBeDefined();
+    expect(JSON.stringify(components.schemas.ForumUpdate)).toMatch(/"version"/);
+  });
+
+  it('describes every route, with problem+json answers for the errors', async () => {
+    const { paths } = await openApi();
+    const operations = Object.entries(paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.sort()).toEqual(
+      [
+        'DELETE /api/session',
+        'GET /api/session',
+        'POST /api/session',
+        'GET /api/users',
+        'POST /api/users',
+        'PATCH /api/users/{id}',
+        'POST /api/users/{id}/password',
+        'GET /api/forums',
+        'POST /api/forums',
+        'GET /api/forums/years',
+        'GET /api/forums/{id}',
+        'PUT /api/forums/{id}',
+        'DELETE /api/forums/{id}',
+        'GET /api/forums/{id}/history',
+      ].sort(),
+    );
+    expect(paths['/api/forums'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ForumInput' });
+    expect(Object.keys(paths['/api/forums/{id}'].put.responses['409'].content)).toEqual(['application/problem+json']);
+    const listParams = paths['/api/forums'].get.parameters.map((p: { name: string }) => p.name);
+    expect(listParams).toEqual(expect.arrayContaining(['q', 'year', 'status', 'platform', 'sort', 'page', 'pageSize']));
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApi } from '../support/test-api';
+import { dbSnapshot, expectProblem, validForum } from '../support/api-assertions';
+
+type Role = 'admin' | 'editor' | 'reviewer' | 'anonymous';
+const loginFor: Record<Exclude<Role, 'anonymous'>, string> = { admin: 'admin', editor: 'editora', reviewer: 'revisor' };
+
+interface Route {
+  name: string;
+  method: string;
+  /** Builds the path (and body) against a fresh API holding one forum (`forumId`) and the three accounts. */
+  request: (ctx: { forumId: number; reviewerId: number }) => { path: string; body?: unknown };
+  expected: Record<Role, number>;
+}
+
+const read = (ok = 200): Record<Role, number> => ({ admin: ok, editor: ok, reviewer: ok, anonymous: 401 });
+const writeForums = (ok: number): Record<Role, number> => ({ admin: ok, editor: ok, reviewer: 403, anonymous: 401 });
+const manageUsers = (ok: number): Record<Role, number> => ({ admin: ok, editor: 403, reviewer: 403, anonymous: 401 });
+
+const routes: Route[] = [
+  { name: 'GET /api/session', method: 'GET', request: () => ({ path: '/api/session' }), expected: read() },
+  { name: 'DELETE /api/session', method: 'DELETE', request: () => ({ path: '/api/session' }), expected: { admin: 204, editor: 204, reviewer: 204, anonymous: 204 } },
+  { name: 'GET /api/users', method: 'GET', request: () => ({ path: '/api/users' }), expected: manageUsers(200) },
+  {
+    name: 'POST /api/users',
+    method: 'POST',
+    request: () => ({ path: '/api/users', body: { username: 'nueva', displayName: 'Nueva', role: 'editor', password: 'clave-larga-nueva' } }),
+    expected: manageUsers(201),
+  },
+  {
+    name: 'PATCH /api/users/:id',
+    method: 'PATCH',
+    request: ({ reviewerId }) => ({ path: `/api/users/${reviewerId}`, body: { displayName: 'Revisor renombrado' } }),
+    expected: manageUsers(200),
+  },
+  {
+    name: 'POST /api/users/:id/password',
+    method: 'POST',
+    request: ({ reviewerId }) => ({ path: `/api/users/${reviewerId}/password`, body: { password: 'clave-larga-nueva' } }),
+    expected: manageUsers(204),
+  },
+  { name: 'GET /api/forums', method: 'GET', request: () => ({ path: '/api/forums' }), expected: read() },
+  { name: 'GET /api/forums/years', method: 'GET', request: () => ({ path: '/api/forums/years' }), expected: read() },
+  { name: 'POST /api/forums', method: 'POST', request: () => ({ path: '/api/forums', body: validForum({ title: 'Nuevo' }) }), expected: writeForums(201) },
+  { name: 'GET /api/forums/:id', method: 'GET', request: ({ forumId }) => ({ path: `/api/forums/${forumId}` }), expected: read() },
+  {
+    name: 'PUT /api/forums/:id',
+    method: 'PUT',
+    request: ({ forumId }) => ({ path: `/api/forums/${forumId}`, body: { ...validForum({ title: 'Cambiado' }), version: 1 } }),
+    expected: writeForums(200),
+  },
+  { name: 'DELETE /api/forums/:id', method: 'DELETE', request: ({ forumId }) => ({ path: `/api/forums/${forumId}` }), expected: writeForums(204) },
+  { name: 'GET /api/forums/:id/history', method: 'GET', request: ({ forumId }) => ({ path: `/api/forums/${forumId}/history` }), expected: read() },
+  { name: 'GET /api/openapi.json', method: 'GET', request: () => ({ path: '/api/openapi.json' }), expected: { admin: 200, editor: 200, reviewer: 200, anonymous: 200 } },
+];
+
+const roles: Role[] = ['admin', 'editor', 'reviewer', 'anonymous'];
+const matrix = routes.flatMap((route) => roles.map((role) => [route.name, role, route.expected[role]] as const));
+
+async function arrange(role: Role) {
+  const api = await createTestApi();
+  const admin = await api.login('admin');
+  const created = await api.call('POST', '/api/forums', { cookie: admin, body: validForum() });
+  const forumId = ((await created.json()) as { id: number }).id;
+  const reviewer = await api.db.selectFrom('users').select('id').where('username', '=', 'revisor').executeTakeFirstOrThrow();
+  const cookie = role === 'anonymous' ? undefined : await api.login(loginFor[role]);
+  return { ...api, cookie, ctx: { forumId, reviewerId: reviewer.id } };
+}
+
+describe('permission matrix: each role × each route', () => {
+  it.each(matrix)('%s as %s → %i', async (name, role, status) => {
+    const route = routes.find((r) => r.name === name)!;
+    const { call, db, cookie, ctx } = await arrange(role);
+    const { path, body } = route.request(ctx);
+    const before = await dbSnapshot(db);
+    const res = await call(route.method, path, { cookie, body });
+    if (status >= 400) {
+      await expectProblem(res, status);
+      // A refused request saves nothing, not even an audit entry.
+      expect(await dbSnapshot(db)).toEqual(before);
+    } else {
+      expect(res.status).toBe(status);
+      if (route.method !== 'GET' && route.method !== 'DELETE') expect(await dbSnapshot(db)).not.toEqual(before);
+    }
+  });
+});
+
+describe('permissions: what a refusal tells', () => {
+  it('anonymous gets 401 (not 404) even for a forum that does not exist', async () => {
+    const { call } = await createTestApi();
+    const body = await expectProblem(await call('GET', '/api/forums/999'), 401);
+    expect(body.title).toBe('Inicie sesión para continuar.');
+  });
+
+  it('a reviewer gets 403 with a Spanish reason, before the body is even validated', async () => {
+    const { call, login } = await createTestApi();
+    const cookie = await login('revisor');
+    const body = await expectProblem(await call('POST', '/api/forums', { cookie, body: { nonsense: true } }), 403);
+    expect(body.title).toBe('Su rol no tiene permiso para esta acción.');
+  });
+
+  it('a session cookie that is not ours is anonymous', async () => {
+    const { call } = await createTestApi();
+    for (const cookie of ['foros_session=abc', `foros_session=${'0'.repeat(64)}`, 'foros_session=']) {
+      await expectProblem(await call('GET', '/api/forums', { cookie }), 401);
+    }
+  });
+
+  it('logging out ends the session for every route', async () => {
+    const { call, login } = await createTestApi();
+    const cookie = await login('admin');
+    expect((await call('DELETE', '/api/session', { cookie })).status).toBe(204);
+    await expectProblem(await call('GET', '/api/users', { cookie }), 401);
+    await expectProblem(await call('GET', '/api/forums', { cookie }), 401);
+  });
+});

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApi, testPassword } from '../support/test-api';
+import { dbSnapshot, expectProblem, validForum } from '../support/api-assertions';
+import type { User } from '../../src/domain/user';
+
+const newPassword = 'otra-clave-segura-123';
+
+async function setup() {
+  const api = await createTestApi();
+  const admin = await api.login('admin');
+  async function users(): Promise<User[]> {
+    const res = await api.call('GET', '/api/users', { cookie: admin });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { items: User[] }).items;
+  }
+  async function idOf(username: string) {
+    const user = (await users()).find((u) => u.username === username);
+    expect(user).toBeDefined();
+    return user!.id;
+  }
+  const tryLogin = (username: string, password: string) => api.call('POST', '/api/session', { body: { username, password } });
+  return { ...api, admin, users, idOf, tryLogin };
+}
+
+describe('users: list and create', () => {
+  it('lists every account without password hashes', async () => {
+    const { users, call, admin } = await setup();
+    const items = await users();
+    expect(items.map((u) => [u.username, u.role, u.active])).toEqual([
+      ['admin', 'admin', true],
+      ['editora', 'editor', true],
+      ['revisor', 'reviewer', true],
+    ]);
+    const raw = await (await call('GET', '/api/users', { cookie: admin })).text();
+    expect(raw).not.toMatch(/pbkdf2|passwordHash|password_hash/);
+  });
+
+  it('creates an account (201, lower-cased name, no hash) that can log in with its role', async () => {
+    const { call, admin, users, tryLogin } = await setup();
+    const res = await call('POST', '/api/users', { cookie: admin, body: { username: 'Nuevo.Editor', displayName: ' Nuevo editor ', role: 'editor', password: newPassword } });
+    expect(res.status).toBe(201);
+    const created = await res.json();
+    expect(created).toMatchObject({ username: 'nuevo.editor', displayName: 'Nuevo editor', role: 'editor', active: true });
+    expect(JSON.stringify(created)).not.toMatch(/pbkdf2|passwordHash/);
+    expect((await users()).map((u) => u.username)).toContain('nuevo.editor');
+    const login = await tryLogin('nuevo.editor', newPassword);
+    expect(login.status).toBe(200);
+    expect((await login.json()).user).toMatchObject({ username: 'nuevo.editor', role: 'editor' });
+  });
+
+  it('refuses a duplicate username (also when only the case differs) with 409 and creates nothing', async () => {
+    const { call, admin, db } = await setup();
+    const before = await dbSnapshot(db);
+    for (const username of ['editora', 'EDITORA']) {
+      const res = await call('POST', '/api/users', { cookie: admin, body: { username, displayName: 'Otra', role: 'reviewer', password: newPassword } });
+      const body = await expectProblem(res, 409);
+      expect(body.errors).toEqual([{ path: 'username', message: 'Ya existe una cuenta con ese nombre de usuario.' }]);
+    }
+    expect(await dbSnapshot(db)).toEqual(before);
+  });
+
+  it('two simultaneous creates of the same username give one 201 and one 409, never a 500', async () => {
+    const { call, admin, users } = await setup();
+    const body = { username: 'gemela', displayName: 'Gemela', role: 'editor', password: newPassword };
+    const results = await Promise.all([call('POST', '/api/users', { cookie: admin, body }), call('POST', '/api/users', { cookie: admin, body })]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    await expectProblem(results.find((r) => r.status === 409)!, 409);
+    expect((await users()).filter((u) => u.username === 'gemela')).toHaveLength(1);
+  });
+});
+
+describe('users: change role, deactivate, reset password', () => {
+  it('changing a role takes effect: a reviewer made editor can write forums after logging in again', async () => {
+    const { call, admin, idOf, login } = await setup();
+    const reviewerCookie = await login('revisor');
+    expect((await call('POST', '/api/forums', { cookie: reviewerCookie, body: validForum() })).status).toBe(403);
+    const id = await idOf('revisor');
+    const res = await call('PATCH', `/api/users/${id}`, { cookie: admin, body: { role: 'editor', displayName: 'Ya no revisor' } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id, username: 'revisor', role: 'editor', displayName: 'Ya no revisor', active: true });
+    // The old session carried the old role; it is ended.
+    expect((await call('GET', '/api/session', { cookie: reviewerCookie })).status).toBe(401);
+    const fresh = await login('revisor');
+    expect((await call('POST', '/api/forums', { cookie: fresh, body: validForum() })).status).toBe(201);
+  });
+
+  it('a deactivated user can no longer log in and their existing session stops working', async () => {
+    const { call, admin, idOf, login, tryLogin, users } = await setup();
+    const editorCookie = await login('editora');
+    expect((await call('GET', '/api/forums', { cookie: editorCookie })).status).toBe(200);
+    const id = await idOf('editora');
+    const res = await call('PATCH', `/api/users/${id}`, { cookie: admin, body: { active: false } });
+    expect(res.status).toBe(200);
+    expect((await res.json()).active).toBe(false);
+    expect((await users()).find((u) => u.id === id)?.active).toBe(false);
+
+    await expectProblem(await call('GET', '/api/session', { cookie: editorCookie }), 401);
+    await expectProblem(await call('GET', '/api/forums', { cookie: editorCookie }), 401);
+    await expectProblem(await call('POST', '/api/forums', { cookie: editorCookie, body: validForum() }), 401);
+    await expectProblem(await tryLogin('editora', testPassword), 401);
+
+    // Reactivated, the same password works again.
+    expect((await call('PATCH', `/api/users/${id}`, { cookie: admin, body: { active: true } })).status).toBe(200);
+    expect((await tryLogin('editora', testPassword)).status).toBe(200);
+  });
+
+  it('resetting a password: 204, the old password stops working, the new one works, sessions end', async () => {
+    const { call, admin, idOf, login, tryLogin } = await setup();
+    const editorCookie = await login('editora');
+    const id = await idOf('editora');
+    const res = await call('POST', `/api/users/${id}/password`, { cookie: admin, body: { password: newPassword } });
+    expect(res.status).toBe(204);
+    await expectProblem(await tryLogin('editora', testPassword), 401);
+    expect((await tryLogin('editora', newPassword)).status).toBe(200);
+    await expectProblem(await call('GET', '/api/session', { cookie: editorCookie }), 401);
+  });
+
+  it('PATCH and password reset of an account that does not exist answer 404 and change nothing', async () => {
+    const { call, admin, db } = await setup();
+    const before = await dbSnapshot(db);
+    await expectProblem(await call('PATCH', '/api/users/999', { cookie: admin, body: { role: 'editor' } }), 404);
+    await expectProblem(await call('POST', '/api/users/999/password', { cookie: admin, body: { password: newPassword } }), 404);
+    expect(await dbSnapshot(db)).toEqual(before);
+  });
+});
+
+describe('users: the last active admin', () => {
+  it('cannot be demoted or deactivated (409), and nothing changes', async () => {
+    const { call, admin, idOf, db } = await setup();
+    const id = await idOf('admin');
+    const before = await dbSnapshot(db);
+    for (const body of [{ role: 'editor' }, { role: 'reviewer' }, { active: false }, { role: 'editor', active: false }]) {
+      await expectProblem(await call('PATCH', `/api/users/${id}`, { cookie: admin, body }), 409);
+    }
+    expect(await dbSnapshot(db)).toEqual(before);
+    // Harmless changes to the last admin are still allowed.
+    const ok = await call('PATCH', `/api/users/${id}`, { cookie: admin, body: { displayName: 'Jefa de sistemas', role: 'admin', active: true } });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ displayName: 'Jefa de sistemas', role: 'admin', active: true });
+  });
+
+  it('can be demoted once another active admin exists, but not the one left after that', async () => {
+    const { call, admin, idOf, login } = await setup();
+    expect((await call('POST', '/api/users', { cookie: admin, body: { username: 'admin2', displayName: 'Segunda', role: 'admin', password: newPassword } })).status).toBe(201);
+    const second = await login('admin2', newPassword);
+    const firstId = await idOf('admin');
+    const secondId = await idOf('admin2');
+    expect((await call('PATCH', `/api/users/${firstId}`, { cookie: second, body: { role: 'editor' } })).status).toBe(200);
+    await expectProblem(await call('PATCH', `/api/users/${secondId}`, { cookie: second, body: { active: false } }), 409);
+  });
+
+  it('an inactive admin does not count as the remaining admin', async () => {
+    const { call, admin, idOf } = await setup();
+    expect((await call('POST', '/api/users', { cookie: admin, body: { username: 'admin2', displayName: 'Segunda', role: 'admin', password: newPassword } })).status).toBe(201);
+    const secondId = await idOf('admin2');
+    expect((await call('PATCH', `/api/users/${secondId}`, { cookie: admin, body: { active: false } })).status).toBe(200);
+    await expectProblem(await call('PATCH', `/api/users/${await idOf('admin')}`, { cookie: admin, body: { role: 'editor' } }), 409);
+  });
+});
