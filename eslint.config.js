@@ -73,4 +73,11 @@ export default tseslint.config(
     files: ['src/server/**/*.ts'],
     rules: forbid(notClient, notMocks),
   },
+  {
+    // Plain Node scripts (e.g. scripts/dev.mjs): Node's globals.
+    files: ['scripts/**/*.{js,mjs}'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly' },
+    },
+  },
 );

@@ -10,6 +10,8 @@ import { generatePassword, hashPassword } from './passwords';
 export interface BootstrapOptions {
   adminPassword?: string;
   demo: boolean;
+  /** Password for both demo accounts (editora, revisor); generated per account when absent. Mock mode fixes it. */
+  demoPassword?: string;
   passwordIterations?: number;
   now?: Date;
 }
@@ -34,8 +36,8 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
   ];
   if (options.demo) {
     accounts.push(
-      { username: 'editora', role: 'editor', password: generatePassword(), generated: true },
-      { username: 'revisor', role: 'reviewer', password: generatePassword(), generated: true },
+      { username: 'editora', role: 'editor', password: options.demoPassword || generatePassword(), generated: !options.demoPassword },
+      { username: 'revisor', role: 'reviewer', password: options.demoPassword || generatePassword(), generated: !options.demoPassword },
     );
   }
   const names: Record<string, string> = { admin: 'Administración', editora: 'Editora de demostración', revisor: 'Revisor de demostración' };

@@ -1,0 +1,62 @@
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import initSqlJs from 'sql.js';
+import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+import { createApi } from '../src/api/create-api';
+import { bootstrap } from '../src/api/bootstrap';
+import { openSqlJsDatabase } from '../src/db/sqljs-database';
+import { createHandlers } from './handlers';
+
+/**
+ * Mock mode (`npm run dev:mock`): the real API (`createApi`) runs inside the browser over an
+ * in-memory SQLite (sql.js), and msw's service worker hands it every `/api/*` request.
+ * Nothing is persisted: reloading the page starts again from the 2022 demo.
+ *
+ * Demo accounts, all with the password `demo-foros-2022` (mock mode only; never on a server):
+ *   admin    (administración)
+ *   editora  (editora)
+ *   revisor  (revisor)
+ */
+export const mockDemoPassword = 'demo-foros-2022';
+
+/** Cheap hashing: these passwords protect nothing and the browser should start fast. */
+const mockPasswordIterations = 1000;
+
+let started: Promise<SetupWorker> | undefined;
+
+/** Starts the mock API and its service worker once; later calls (HMR, StrictMode) get the same worker. */
+export function startMockWorker(): Promise<SetupWorker> {
+  started ??= start().catch((error: unknown) => {
+    started = undefined;
+    throw error;
+  });
+  return started;
+}
+
+async function start(): Promise<SetupWorker> {
+  const sqlJs = await initSqlJs({ locateFile: () => wasmUrl });
+  const db = await openSqlJsDatabase(sqlJs);
+  const accounts = await bootstrap(db, {
+    demo: true,
+    adminPassword: mockDemoPassword,
+    demoPassword: mockDemoPassword,
+    passwordIterations: mockPasswordIterations,
+  });
+  const app = createApi({ db, passwordIterations: mockPasswordIterations });
+
+  const worker = setupWorker(...createHandlers(() => app));
+  await worker.start({
+    onUnhandledRequest: 'bypass',
+    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+    quiet: true,
+  });
+
+  console.info(
+    [
+      'Foros en modo de demostración: la API funciona dentro del navegador, sobre una base de datos en memoria.',
+      'Los cambios se pierden al recargar la página.',
+      'Cuentas de demostración (contraseña para todas: ' + mockDemoPassword + '):',
+      ...accounts.map((a) => `  ${a.username.padEnd(8)} ${a.role}`),
+    ].join('\n'),
+  );
+  return worker;
+}
