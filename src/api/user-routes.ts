@@ -55,15 +55,16 @@ export function userRoutes() {
     const user = await findUserById(deps.db, id);
     if (!user) throw new HttpProblem(404, 'No existe esa cuenta.');
     const losesAdmin = user.role === 'admin' && user.active && ((input.role && input.role !== 'admin') || input.active === false);
-    if (losesAdmin && (await countActiveAdmins(deps.db)) <= 1) {
-      throw new HttpProblem(409, 'Debe quedar al menos una cuenta de administración activa.');
-    }
     const now = deps.now().toISOString();
-    await deps.db.transaction().execute(async (tx) => {
+    // Counted inside the transaction, so two admins demoting each other at once cannot leave none.
+    const kept = await deps.db.transaction().execute(async (tx) => {
+      if (losesAdmin && (await countActiveAdmins(tx)) <= 1) return false;
       await updateUser(tx, id, input);
       if (input.active === false || (input.role && input.role !== user.role)) await deleteUserSessions(tx, id);
       await writeAudit(tx, { at: now, userId: actor.id, username: actor.username, action: 'update', entity: 'user', entityId: id, changes: Object.keys(input) });
+      return true;
     });
+    if (!kept) throw new HttpProblem(409, 'Debe quedar al menos una cuenta de administración activa.');
     return c.json(withoutHash((await findUserById(deps.db, id))!));
   });
 

@@ -273,6 +273,16 @@ describe('forums: audit history', () => {
     expect(((await other.json()) as { items: { entityId: number }[] }).items.map((e) => e.entityId)).toEqual([b.id]);
   });
 
+  it('a new forum never takes the id of a deleted one, so histories never mix', async () => {
+    const { call, create, editor } = await setup();
+    const gone = await create(validForum({ title: 'Borrado' }));
+    expect((await call('DELETE', `/api/forums/${gone.id}`, { cookie: editor })).status).toBe(204);
+    const fresh = await create(validForum({ title: 'Nuevo' }));
+    expect(fresh.id).not.toBe(gone.id);
+    const res = await call('GET', `/api/forums/${fresh.id}/history`, { cookie: editor });
+    expect(((await res.json()) as { items: { action: string }[] }).items.map((e) => e.action)).toEqual(['create']);
+  });
+
   it('answers 404 for a forum that never existed', async () => {
     const { call, editor } = await setup();
     await expectProblem(await call('GET', '/api/forums/123/history', { cookie: editor }), 404);
