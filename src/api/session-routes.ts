@@ -23,8 +23,8 @@ export function sessionRoutes(limiter: AttemptLimiter) {
     const deps = c.get('deps');
     const input = await readBody(c, loginSchema);
     const username = input.username.toLowerCase();
-    const address = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
-    const key = `${username}|${address}`;
+    // Keyed by account, not by a client-supplied address header (which an attacker could vary).
+    const key = username;
     const nowMs = deps.now().getTime();
     const wait = limiter.retryAfter(key, nowMs);
     if (wait > 0) {

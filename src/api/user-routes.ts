@@ -59,9 +59,11 @@ export function userRoutes() {
     // Counted inside the transaction, so two admins demoting each other at once cannot leave none.
     const kept = await deps.db.transaction().execute(async (tx) => {
       if (losesAdmin && (await countActiveAdmins(tx)) <= 1) return false;
+      const changed = (Object.keys(input) as (keyof typeof input)[]).filter((key) => input[key] !== undefined && input[key] !== user[key]);
+      if (changed.length === 0) return true;
       await updateUser(tx, id, input);
       if (input.active === false || (input.role && input.role !== user.role)) await deleteUserSessions(tx, id);
-      await writeAudit(tx, { at: now, userId: actor.id, username: actor.username, action: 'update', entity: 'user', entityId: id, changes: Object.keys(input) });
+      await writeAudit(tx, { at: now, userId: actor.id, username: actor.username, action: 'update', entity: 'user', entityId: id, changes: changed });
       return true;
     });
     if (!kept) throw new HttpProblem(409, 'Debe quedar al menos una cuenta de administración activa.');

@@ -137,7 +137,8 @@ export async function deleteForum(db: Db, id: number): Promise<boolean> {
 
 const sortColumns = {
   date: 'date',
-  title: 'title',
+  // search_text starts with the title, lower-cased and without accents: "Ética" sorts with the E's.
+  title: 'search_text',
   year: 'year',
   status: 'status',
   updatedAt: 'updated_at',

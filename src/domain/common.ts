@@ -79,11 +79,13 @@ export const httpUrl = z
     }
   }, { error: validationMessages.invalidUrl });
 
-export const idParam = z.coerce
-  .number({ error: 'El identificador debe ser un número entero positivo.' })
-  .int({ error: 'El identificador debe ser un número entero positivo.' })
-  .positive({ error: 'El identificador debe ser un número entero positivo.' })
-  .max(Number.MAX_SAFE_INTEGER, { error: 'El identificador debe ser un número entero positivo.' });
+const idMessage = 'El identificador debe ser un número entero positivo.';
+/** A path id: digits only (no `1e0`, ` 1` or `1.0`), positive, within the safe integer range. */
+export const idParam = z
+  .string({ error: idMessage })
+  .regex(/^[1-9]\d{0,15}$/, { error: idMessage })
+  .transform(Number)
+  .refine((n) => n <= Number.MAX_SAFE_INTEGER, { error: idMessage });
 
 export const version = z
   .number({ error: 'Falta la versión del registro.' })
