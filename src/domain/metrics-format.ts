@@ -144,9 +144,9 @@ export function formatCount(value: number, options: { approximate?: boolean } = 
   return options.approximate ? `≈ ${text}` : text;
 }
 
-/** `1,7 mil`, `17 mil`, `1,2 M`, `236`: the compact form of Meta's screens. */
+/** `1,7 mil`, `17 mil`, `1,2 M`, `236`: the compact form of Meta's screens (plain space, not ICU's NBSP). */
 export function formatCompact(value: number): string {
-  return compactFormat.format(value);
+  return compactFormat.format(value).replace(/[\u00a0\u202f]/g, ' ');
 }
 
 /** `12,5 %` */
