@@ -362,6 +362,19 @@ const isBlankRecord = (record: string[]) => record.every((cell) => cell.trim() =
  * (`1.234,5`, `1,234.5`, `1234,5`). With `decimal: false`, `1.234` and `1,234` are thousands.
  */
 export function parseCsvNumber(cell: string, decimal: boolean): NumberResult {
+  // Fast path: plain digits, as exports write them (most of a 10.000-row file).
+  const n = cell.length;
+  if (n > 0 && n < 16) {
+    let digits = true;
+    for (let i = 0; i < n; i++) {
+      const c = cell.charCodeAt(i);
+      if (c < 48 || c > 57) {
+        digits = false;
+        break;
+      }
+    }
+    if (digits) return { ok: true, value: Number(cell), decimals: 0 };
+  }
   const text = cell.replace(/[\s\u00a0\u202f]/g, '');
   if (blank.test(text)) return null;
   if (/^\d+$/.test(text)) return { ok: true, value: Number(text), decimals: 0 };
@@ -509,9 +522,27 @@ function cellOf(ctx: RowContext, column: Column | undefined): string {
   return column ? (ctx.cells[column.index] ?? '').trim() : '';
 }
 
+/** The value of a cell of plain digits (what exports write), or -1. Allocation-free: called for every cell. */
+function plainDigits(cell: string): number {
+  const n = cell.length;
+  if (n === 0 || n > 15) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const c = cell.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    value = value * 10 + c;
+  }
+  return value;
+}
+
 function readNumber(ctx: RowContext, column: Column | undefined, decimal = false): number | null {
-  const cell = cellOf(ctx, column);
-  if (!column || cell === '') return null;
+  if (!column) return null;
+  const raw = ctx.cells[column.index];
+  if (raw === undefined) return null;
+  const fast = plainDigits(raw);
+  if (fast >= 0) return fast;
+  const cell = raw.trim();
+  if (cell === '') return null;
   const result = parseCsvNumber(cell, decimal);
   if (result === null) return null;
   if (!result.ok) {
@@ -548,63 +579,68 @@ function byField(columns: Column[]): Map<string, Column> {
   return new Map(columns.map((c) => [c.field, c]));
 }
 
+/** Sets `key` only when there is a value, so partial snapshots carry only what the file had. */
+function put(target: Record<string, unknown>, key: string, value: unknown) {
+  if (value !== null && value !== undefined && value !== '') target[key] = value;
+}
+
+const hasFigures = (o: Record<string, unknown>) => Object.keys(o).some((k) => k !== 'source' && k !== 'asOf');
+
 function parseMetaRows(records: string[][], columns: Column[], language: Language, problems: Problems, asOf: string | undefined): ImportedRow[] {
   const col = byField(columns);
-  const retention = columns.filter((c) => c.field.startsWith('retention.')).map((c) => ({ column: c, interval: Number(c.field.slice('retention.'.length)) })).sort((a, b) => a.interval - b.interval);
+  const retention = columns
+    .filter((c) => c.field.startsWith('retention.'))
+    .map((c) => ({ column: c, interval: Number(c.field.slice('retention.'.length)) }))
+    .sort((a, b) => a.interval - b.interval);
   const dayFirst = language === 'es';
-  const base = asOf ? { source: 'meta_csv' as const, asOf } : { source: 'meta_csv' as const };
+  const [dateCol, permalinkCol, titleCol, publishCol, durationCol] = (['date', 'permalink', 'title', 'publishTime', 'durationSeconds'] as const).map((k) => col.get(k));
+  const sinceFields = (['views3s', 'views15s', 'views1m', 'viewers3s', 'viewers1m', 'totalWatchSeconds', 'interactions', 'reach'] as const).map((k) => [k, col.get(k)] as const).filter(([, c]) => c);
+  const cardFields = (['reactions', 'comments', 'shares', 'reach', 'interactions', 'views3s'] as const).map((k) => [k, col.get(k)] as const).filter(([, c]) => c);
+  const avgCol = col.get('avgWatchSeconds');
   const rows: ImportedRow[] = [];
   for (let r = 1; r < records.length; r++) {
     if (isBlankRecord(records[r])) continue;
     const ctx: RowContext = { cells: records[r], rowNumber: r + 1, problems };
-    const dateCell = cellOf(ctx, col.get('date'));
+    const dateCell = cellOf(ctx, dateCol);
     let day: string | undefined;
     if (dateCell !== '' && !lifetimeWords.has(normaliseText(dateCell))) {
-      day = readDate(ctx, col.get('date'), dayFirst);
+      day = readDate(ctx, dateCol, dayFirst);
       if (!day) continue;
     }
-    const views3s = readCount(ctx, col.get('views3s'));
-    const reach = readCount(ctx, col.get('reach'));
-    const interactions = readCount(ctx, col.get('interactions'));
-    const curve: RetentionPoint[] = [];
-    for (const { column, interval } of retention) {
-      const value = readNumber(ctx, column, true);
-      if (value !== null) curve.push({ interval, percent: value });
+    const since: Record<string, unknown> = { source: 'meta_csv' };
+    const card: Record<string, unknown> = { source: 'meta_csv' };
+    if (asOf) since.asOf = card.asOf = asOf;
+    const read: Record<string, Figure | null> = {};
+    for (const [field, column] of sinceFields) put(since, field, (read[field] = readCount(ctx, column)));
+    put(since, 'avgWatchSeconds', readCount(ctx, avgCol, true));
+    // Reach, interactions and 3-second views appear on both screens: read (and reported) once, copied.
+    for (const [field, column] of cardFields) {
+      const figure = field in read ? read[field] : readCount(ctx, column);
+      put(card, field, figure && { ...figure });
     }
-    // Meta's API gives retention as fractions (0–1); exports re-saved from it can too: scale to percent.
-    if (curve.length > 0 && curve.every((p) => p.percent <= 1)) for (const p of curve) p.percent = Math.round(p.percent * 10000) / 100;
-    const since = compact({
-      ...base,
-      views3s,
-      views15s: readCount(ctx, col.get('views15s')),
-      views1m: readCount(ctx, col.get('views1m')),
-      viewers3s: readCount(ctx, col.get('viewers3s')),
-      viewers1m: readCount(ctx, col.get('viewers1m')),
-      totalWatchSeconds: readCount(ctx, col.get('totalWatchSeconds')),
-      avgWatchSeconds: readCount(ctx, col.get('avgWatchSeconds'), true),
-      interactions,
-      reach,
-      retentionCurve: curve.length > 0 ? curve : undefined,
-    }) as Partial<SincePublication>;
-    const card = compact({
-      ...base,
-      reactions: readCount(ctx, col.get('reactions')),
-      comments: readCount(ctx, col.get('comments')),
-      shares: readCount(ctx, col.get('shares')),
-      reach,
-      interactions,
-      views3s,
-    }) as Partial<PostCard>;
-    const duration = readNumber(ctx, col.get('durationSeconds'), true);
-    const row: ImportedRow = {
-      rowNumber: r + 1,
-      ...optional('permalink', cellOf(ctx, col.get('permalink'))),
-      ...optional('title', cellOf(ctx, col.get('title'))),
-      ...optional('publishDate', readDate(ctx, col.get('publishTime'), dayFirst)),
-      ...optional('day', day),
-      ...optional('durationSeconds', duration === null ? undefined : Math.round(duration)),
-      values: compact({ sincePublication: nonEmpty(since), postCard: nonEmpty(card) }) as ImportedValues,
-    };
+    if (retention.length > 0) {
+      const curve: RetentionPoint[] = [];
+      let fractions = true;
+      for (const { column, interval } of retention) {
+        const value = readNumber(ctx, column, true);
+        if (value === null) continue;
+        if (value > 1) fractions = false;
+        curve.push({ interval, percent: value });
+      }
+      // Meta's API gives retention as fractions (0–1); exports re-saved from it can too: scale to percent.
+      if (fractions) for (const p of curve) p.percent = Math.round(p.percent * 10000) / 100;
+      if (curve.length > 0) since.retentionCurve = curve;
+    }
+    const row: ImportedRow = { rowNumber: r + 1, values: {} };
+    const target = row as unknown as Record<string, unknown>;
+    put(target, 'permalink', cellOf(ctx, permalinkCol));
+    put(target, 'title', cellOf(ctx, titleCol));
+    put(target, 'publishDate', readDate(ctx, publishCol, dayFirst));
+    put(target, 'day', day);
+    const duration = readNumber(ctx, durationCol, true);
+    put(target, 'durationSeconds', duration === null ? null : Math.round(duration));
+    if (hasFigures(since)) row.values.sincePublication = since as Partial<SincePublication>;
+    if (hasFigures(card)) row.values.postCard = card as Partial<PostCard>;
     rows.push(row);
   }
   return rows;
@@ -726,12 +762,13 @@ function parse(input: string | Uint8Array | ArrayBuffer, asOf: string | undefine
   const decoded = decode(input);
   if (!decoded.ok) return decoded;
   let text = decoded.text;
-  if (text.includes('\u0000')) return { ok: false, message: importMessages.binary };
-  if (text.trim() === '') return { ok: false, message: importMessages.empty };
-  // Leading blank lines and Excel's "sep=;" hint line.
-  text = text.replace(/^(?:[ \t]*\r?\n)+/, '');
+  if (text.indexOf('\u0000') >= 0) return { ok: false, message: importMessages.binary };
+  // Skip leading blank lines without copying a large text more than once.
+  const start = text.search(/[^\s]/);
+  if (start < 0) return { ok: false, message: importMessages.empty };
+  if (start > 0) text = text.slice(text.lastIndexOf('\n', start) + 1);
   let delimiter: ',' | ';' | '\t' | undefined;
-  const sep = /^sep=([,;\t])\r?\n/i.exec(text);
+  const sep = /^sep=([,;\t])\r?\n/i.exec(text.slice(0, 8));
   if (sep) {
     delimiter = sep[1] as ',' | ';' | '\t';
     text = text.slice(sep[0].length);
