@@ -1,1 +1,134 @@
-export function ForumDetailPage() { return <p>ForumDetailPage</p>; }
+import { Anchor, Button, Stack, Text, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Forum } from '../../../domain/forum';
+import { ApiError, errorMessage } from '../../lib/http';
+import { formatDateTime } from '../../lib/format';
+import { PageHeader } from '../../ui/page-header';
+import { ErrorState, LoadingState } from '../../ui/states';
+import { useCan } from '../session/use-current-user';
+import { forumQueryOptions, useDeleteForum } from './api';
+import { ForumDetailSections } from './forum-detail-sections';
+import { ForumHistorySection } from './forum-history-section';
+
+/** `/foros/:id` → a positive integer id, or null for anything else. */
+function parseForumId(raw: string | undefined): number | null {
+  if (!raw || !/^[1-9]\d{0,15}$/.test(raw)) return null;
+  const id = Number(raw);
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+function BackToList() {
+  const { t } = useTranslation();
+  return (
+    <Anchor component={Link} to="/foros" size="sm" mb="xs" display="inline-block">
+      <span aria-hidden="true">← </span>
+      {t('forums.backToList')}
+    </Anchor>
+  );
+}
+
+function ForumNotFound() {
+  const { t } = useTranslation();
+  return (
+    <Stack align="flex-start" py="xl" gap="sm">
+      <Title order={1} size="h2">
+        {t('forums.detail.notFoundTitle')}
+      </Title>
+      <Text c="dimmed">{t('forums.detail.notFoundText')}</Text>
+      <Button component={Link} to="/foros">
+        {t('forums.detail.goToList')}
+      </Button>
+    </Stack>
+  );
+}
+
+/** /foros/:id: everything recorded about one forum, its history, and (for editors) edit and delete. */
+export function ForumDetailPage() {
+  const { t } = useTranslation();
+  const id = parseForumId(useParams().id);
+  const canWrite = useCan('writeForums');
+  const navigate = useNavigate();
+  const deleteForum = useDeleteForum();
+  // Once deleted, the page stops asking for the forum (it would answer 404) while it navigates away.
+  const deleting = deleteForum.isPending || deleteForum.isSuccess;
+  const forum = useQuery({ ...forumQueryOptions(id ?? 0), enabled: id !== null && !deleting });
+
+  if (id === null) {
+    return (
+      <>
+        <BackToList />
+        <ForumNotFound />
+      </>
+    );
+  }
+  if (forum.isError && forum.error instanceof ApiError && forum.error.status === 404) {
+    return (
+      <>
+        <BackToList />
+        <ForumNotFound />
+      </>
+    );
+  }
+  if (forum.isError) {
+    return (
+      <>
+        <BackToList />
+        <ErrorState error={forum.error} onRetry={() => void forum.refetch()} />
+      </>
+    );
+  }
+  if (forum.isPending) return <LoadingState label={t('forums.detail.loading')} />;
+
+  const data = forum.data;
+
+  const confirmDelete = (target: Forum) =>
+    modals.openConfirmModal({
+      title: t('forums.detail.delete.title', { title: target.title }),
+      children: <Text size="sm">{t('forums.detail.delete.message', { title: target.title })}</Text>,
+      labels: { confirm: t('forums.detail.delete.confirm'), cancel: t('actions.cancel') },
+      // red.9: white text on it keeps 5.4:1 (WCAG AA).
+      confirmProps: { color: 'red.9' },
+      closeButtonProps: { 'aria-label': t('actions.close') },
+      cancelProps: { 'data-autofocus': true },
+      onConfirm: () =>
+        deleteForum.mutate(target.id, {
+          onSuccess: () => {
+            notifications.show({ color: 'green', title: t('forums.detail.delete.done'), message: t('forums.detail.delete.doneText', { title: target.title }) });
+            navigate('/foros', { replace: true });
+          },
+          onError: (error) => {
+            notifications.show({ color: 'red', title: t('forums.detail.delete.failed'), message: errorMessage(error), autoClose: false });
+          },
+        }),
+    });
+
+  return (
+    <>
+      <BackToList />
+      <PageHeader
+        title={data.title}
+        subtitle={t('forums.detail.lastUpdated', { date: formatDateTime(data.updatedAt), user: data.updatedBy })}
+        actions={
+          canWrite && (
+            <>
+              <Button component={Link} to={`/foros/${data.id}/editar`}>
+                {t('actions.edit')}
+              </Button>
+              <Button variant="outline" color="red.9" loading={deleteForum.isPending} onClick={() => confirmDelete(data)}>
+                {t('actions.delete')}
+              </Button>
+            </>
+          )
+        }
+      />
+      <Stack gap="lg">
+        <ForumDetailSections forum={data} />
+        <ForumHistorySection forumId={data.id} />
+      </Stack>
+    </>
+  );
+}
