@@ -2,5 +2,6 @@ import { common } from './common';
 import { session } from './session';
 import { forums } from './forums';
 import { users } from './users';
+import { forumForm } from './forum-form';
 
-export const es = { ...common, session, forums, users } as const;
+export const es = { ...common, session, forums, users, forumForm } as const;

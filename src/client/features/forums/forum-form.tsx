@@ -1,0 +1,424 @@
+import { Alert, Button, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { Controller, FormProvider, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { FieldIssue } from '../../../domain/common';
+import { forumLimits, forumStatuses, platforms, type Forum, type ForumInput } from '../../../domain/forum';
+import { ApiError, errorMessage } from '../../lib/http';
+import { useUnsavedChangesGuard } from '../../ui/use-unsaved-changes-guard';
+import { ForumFormActionsList } from './forum-form-actions-list';
+import { ForumFormConflictAlert } from './forum-form-conflict-alert';
+import { ForumFormExperts } from './forum-form-experts';
+import { ForumFormGuidingQuestions } from './forum-form-guiding-questions';
+import { ForumFormPublicQuestions } from './forum-form-public-questions';
+import { ForumFormSection } from './forum-form-section';
+import { ForumFormValueGroups } from './forum-form-value-groups';
+import { describePath, firstErrorMessage, formIssues, forumFormResolver, toFormPath, toFormValues, type ForumFormValues } from './forum-form-values';
+
+export interface ForumFormProps {
+  initialValues: ForumInput;
+  /** The version the edit starts from; absent when creating. */
+  initialVersion?: number;
+  /** Sends the values (with the version to send, when editing) and resolves with the saved forum. */
+  save: (values: ForumInput, version: number | undefined) => Promise<Forum>;
+  /** Called once after a save, when leaving is no longer guarded (notify and navigate here). */
+  onSaved: (forum: Forum) => void;
+  /** A 409 revealed a newer saved version (e.g. to refresh the cache). */
+  onNewerVersion?: (current: Forum) => void;
+  cancelTo: string;
+}
+
+type FocusTarget = 'invalid' | 'conflict' | 'error';
+
+function conflictFrom(error: unknown): Forum | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  const current = error.body.current;
+  if (current && typeof current === 'object' && typeof (current as Forum).version === 'number' && typeof (current as Forum).id === 'number') return current as Forum;
+  return null;
+}
+
+/** Number of messages in an errors tree (for the "fix N fields" hint). */
+function countErrors(errors: unknown): number {
+  if (!errors || typeof errors !== 'object') return 0;
+  const record = errors as Record<string, unknown>;
+  if (typeof record.message === 'string' && record.message) return 1;
+  return Object.entries(record).reduce((sum, [key, value]) => (key === 'ref' || key === 'types' ? sum : sum + countErrors(value)), 0);
+}
+
+const toNumberOrNull = (value: number | string): number | null => {
+  if (typeof value === 'number') return value;
+  return value.trim() === '' ? null : Number(value);
+};
+
+/**
+ * The forum form, for create and edit. Validation is the domain's forumInputSchema (through
+ * zodResolver); server problems land at their fields; a 409 keeps what was typed and lets the
+ * person load the saved version or overwrite it; leaving with unsaved changes asks first.
+ */
+export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewerVersion, cancelTo }: ForumFormProps) {
+  const { t } = useTranslation();
+  const form = useForm<ForumFormValues, unknown, ForumInput>({
+    defaultValues: toFormValues(initialValues),
+    resolver: forumFormResolver,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    shouldFocusError: false,
+  });
+  const { control, register, formState, handleSubmit, reset, setError } = form;
+  const errors = formState.errors;
+
+  const [version, setVersion] = useState(initialVersion);
+  const [conflict, setConflict] = useState<Forum | null>(null);
+  const [serverIssues, setServerIssues] = useState<FieldIssue[]>([]);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [saved, setSaved] = useState<Forum | null>(null);
+  // Where focus should go once the next render shows the outcome (the errors arrive a render later than the callback).
+  const pendingFocus = useRef<FocusTarget | null>(null);
+  const [, setFocusSeq] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  // Declared before the effect that navigates, so the guard is already disarmed when it runs.
+  const guardDialog = useUnsavedChangesGuard(formState.isDirty && !saved);
+
+  const announceSaved = useEffectEvent((forum: Forum) => onSaved(forum));
+  useEffect(() => {
+    if (saved) announceSaved(saved);
+  }, [saved]);
+
+  useEffect(() => {
+    const target = pendingFocus.current;
+    if (!target) return;
+    const element =
+      target === 'conflict'
+        ? conflictRef.current
+        : target === 'error'
+          ? errorRef.current
+          : formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (element) {
+      pendingFocus.current = null;
+      element.focus();
+    }
+  });
+
+  const requestFocus = (target: FocusTarget) => {
+    pendingFocus.current = target;
+    setFocusSeq((seq) => seq + 1);
+  };
+
+  const submitWith = (versionToSend: number | undefined) =>
+    handleSubmit(
+      async (values) => {
+        setSaveError(null);
+        setServerIssues([]);
+        try {
+          const forum = await save(values, versionToSend);
+          setConflict(null);
+          setSaved(forum);
+        } catch (error) {
+          const current = conflictFrom(error);
+          if (current) {
+            setConflict(current);
+            onNewerVersion?.(current);
+            requestFocus('conflict');
+          } else if (error instanceof ApiError && error.status === 400 && error.errors.length > 0) {
+            setServerIssues(error.errors);
+            for (const issue of formIssues(error.errors)) {
+              setError(toFormPath(issue.path) as keyof ForumFormValues, { type: 'server', message: issue.message });
+            }
+            requestFocus(formIssues(error.errors).length > 0 ? 'invalid' : 'error');
+          } else {
+            setSaveError(error);
+            requestFocus('error');
+          }
+        }
+      },
+      () => {
+        setServerIssues([]);
+        requestFocus('invalid');
+      },
+    );
+
+  const loadCurrent = () => {
+    if (!conflict) return;
+    const current = conflict;
+    const apply = () => {
+      reset(toFormValues(current));
+      setVersion(current.version);
+      setConflict(null);
+      setServerIssues([]);
+      setSaveError(null);
+      notifications.show({ message: t('forumForm.conflict.loaded', { version: current.version, who: current.updatedBy }) });
+    };
+    if (!formState.isDirty) return apply();
+    modals.openConfirmModal({
+      title: t('forumForm.conflict.confirmTitle'),
+      children: <Text size="sm">{t('forumForm.conflict.confirmMessage')}</Text>,
+      labels: { confirm: t('forumForm.conflict.confirmLoad'), cancel: t('forumForm.conflict.confirmCancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: apply,
+    });
+  };
+
+  const overwrite = () => {
+    if (!conflict) return;
+    setVersion(conflict.version);
+    void submitWith(conflict.version)();
+  };
+
+  /** "Título", "Experto 1 · Nombre"… for the server summary; null for problems outside the form. */
+  const issueLabel = (issue: FieldIssue): string | null => {
+    const { field, row, subfield } = describePath(issue.path);
+    if (!formIssues([issue]).length) return null;
+    if (row === undefined) return t(`forumForm.fields.${field as keyof ForumInput}`);
+    const itemLabels: Record<string, string> = t('forumForm.item', { returnObjects: true });
+    const subfieldLabels: Record<string, string> = t('forumForm.subfields', { returnObjects: true });
+    const label = itemLabels[field] ?? t(`forumForm.fields.${field as keyof ForumInput}`);
+    const sub = subfield ? subfieldLabels[subfield] : undefined;
+    return sub ? t('forumForm.invalid.rowField', { label, n: row, field: sub }) : t('forumForm.invalid.row', { label, n: row });
+  };
+
+  const platformOptions = platforms.map((value) => ({ value, label: t(`forums.platforms.${value}`) }));
+  const statusOptions = forumStatuses.map((value) => ({ value, label: t(`forums.statuses.${value}`) }));
+  const errorCount = formState.submitCount > 0 ? countErrors(errors) : 0;
+  const busy = formState.isSubmitting || saved !== null;
+
+  return (
+    <FormProvider {...form}>
+      <form ref={formRef} onSubmit={submitWith(version)} noValidate aria-label={t('forumForm.formLabel')}>
+        <Stack gap="lg" maw={1100}>
+          {conflict && <ForumFormConflictAlert current={conflict} busy={busy} onLoad={loadCurrent} onOverwrite={overwrite} alertRef={conflictRef} />}
+          {serverIssues.length > 0 && (
+            <Alert ref={errorRef} tabIndex={-1} color="red" role="alert" title={t('forumForm.invalid.title')}>
+              <Text size="sm" mb="xs">
+                {t('forumForm.invalid.server')}
+              </Text>
+              <List size="sm">
+                {serverIssues.map((issue, i) => {
+                  const label = issueLabel(issue);
+                  return <List.Item key={`${issue.path}-${i}`}>{label ? `${label}: ${issue.message}` : issue.message}</List.Item>;
+                })}
+              </List>
+            </Alert>
+          )}
+          {saveError != null && (
+            <Alert ref={errorRef} tabIndex={-1} color="red" role="alert" title={t('forumForm.saveError.title')}>
+              <Text size="sm">{errorMessage(saveError)}</Text>
+              <Text size="sm" mb="sm">
+                {t('forumForm.saveError.kept')}
+              </Text>
+              <Button size="xs" variant="default" onClick={() => void submitWith(version)()} loading={formState.isSubmitting}>
+                {t('actions.retry')}
+              </Button>
+            </Alert>
+          )}
+          <Text size="sm" c="dimmed">
+            {t('forumForm.requiredHint')}
+          </Text>
+
+          <ForumFormSection title={t('forumForm.sections.general')}>
+            <TextInput label={t('forumForm.fields.title')} required {...register('title')} error={errors.title?.message} />
+            <TextInput label={t('forumForm.fields.theme')} required {...register('theme')} error={errors.theme?.message} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <Controller
+                control={control}
+                name="year"
+                rules={{ deps: ['date'] }}
+                render={({ field, fieldState }) => (
+                  <NumberInput
+                    label={t('forumForm.fields.year')}
+                    description={t('forumForm.hints.year')}
+                    required
+                    name={field.name}
+                    ref={field.ref}
+                    value={field.value ?? ''}
+                    onChange={(value) => field.onChange(toNumberOrNull(value))}
+                    onBlur={field.onBlur}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    min={2000}
+                    max={2100}
+                    clampBehavior="none"
+                    error={fieldState.error?.message}
+                  />
+                )}
+              />
+              <Controller
+                control={control}
+                name="status"
+                render={({ field, fieldState }) => (
+                  <Select
+                    label={t('forumForm.fields.status')}
+                    required
+                    data={statusOptions}
+                    allowDeselect={false}
+                    name={field.name}
+                    ref={field.ref}
+                    value={field.value}
+                    onChange={(value) => value && field.onChange(value)}
+                    onBlur={field.onBlur}
+                    error={fieldState.error?.message}
+                  />
+                )}
+              />
+            </SimpleGrid>
+            <Textarea label={t('forumForm.fields.objective')} autosize minRows={3} maxRows={12} {...register('objective')} error={errors.objective?.message} />
+          </ForumFormSection>
+
+          <ForumFormSection title={t('forumForm.sections.schedule')}>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+              <Controller
+                control={control}
+                name="date"
+                render={({ field, fieldState }) => (
+                  <TextInput
+                    type="date"
+                    label={t('forumForm.fields.date')}
+                    description={t('forumForm.hints.date')}
+                    name={field.name}
+                    ref={field.ref}
+                    value={field.value ?? ''}
+                    onChange={(event) => field.onChange(event.currentTarget.value === '' ? null : event.currentTarget.value)}
+                    onBlur={field.onBlur}
+                    error={fieldState.error?.message}
+                  />
+                )}
+              />
+              <Controller
+                control={control}
+                name="time"
+                render={({ field, fieldState }) => (
+                  <TextInput
+                    type="time"
+                    label={t('forumForm.fields.time')}
+                    description={t('forumForm.hints.time')}
+                    name={field.name}
+                    ref={field.ref}
+                    value={field.value ?? ''}
+                    onChange={(event) => field.onChange(event.currentTarget.value === '' ? null : event.currentTarget.value)}
+                    onBlur={field.onBlur}
+                    error={fieldState.error?.message}
+                  />
+                )}
+              />
+              <Controller
+                control={control}
+                name="durationMinutes"
+                render={({ field, fieldState }) => (
+                  <NumberInput
+                    label={t('forumForm.fields.durationMinutes')}
+                    description={t('forumForm.hints.durationMinutes')}
+                    name={field.name}
+                    ref={field.ref}
+                    value={field.value ?? ''}
+                    onChange={(value) => field.onChange(toNumberOrNull(value))}
+                    onBlur={field.onBlur}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    min={1}
+                    max={1440}
+                    clampBehavior="none"
+                    error={fieldState.error?.message}
+                  />
+                )}
+              />
+              <Controller
+                control={control}
+                name="platform"
+                render={({ field, fieldState }) => (
+                  <Select
+                    label={t('forumForm.fields.platform')}
+                    description={t('forumForm.hints.platform')}
+                    required
+                    data={platformOptions}
+                    allowDeselect={false}
+                    name={field.name}
+                    ref={field.ref}
+                    value={field.value}
+                    onChange={(value) => value && field.onChange(value)}
+                    onBlur={field.onBlur}
+                    error={fieldState.error?.message}
+                  />
+                )}
+              />
+              <TextInput
+                type="url"
+                label={t('forumForm.fields.streamUrl')}
+                description={t('forumForm.hints.streamUrl')}
+                inputMode="url"
+                {...register('streamUrl')}
+                error={errors.streamUrl?.message}
+              />
+              <TextInput label={t('forumForm.fields.place')} description={t('forumForm.hints.place')} {...register('place')} error={errors.place?.message} />
+            </SimpleGrid>
+          </ForumFormSection>
+
+          <ForumFormSection title={t('forumForm.sections.organization')}>
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+              {(['responsibleTeams', 'alliedEntities'] as const).map((name) => (
+                <Controller
+                  key={name}
+                  control={control}
+                  name={name}
+                  render={({ field, fieldState }) => (
+                    <TagsInput
+                      label={t(`forumForm.fields.${name}`)}
+                      description={t('forumForm.hints.tags')}
+                      name={field.name}
+                      ref={field.ref}
+                      value={field.value}
+                      onChange={field.onChange}
+                      onBlur={field.onBlur}
+                      splitChars={['\n']}
+                      maxTags={forumLimits.listItems}
+                      error={firstErrorMessage(fieldState.error)}
+                    />
+                  )}
+                />
+              ))}
+            </SimpleGrid>
+            <ForumFormValueGroups />
+          </ForumFormSection>
+
+          <ForumFormSection title={t('forumForm.sections.people')}>
+            <TextInput label={t('forumForm.fields.moderator')} {...register('moderator')} error={errors.moderator?.message} />
+            <ForumFormExperts />
+          </ForumFormSection>
+
+          <ForumFormSection title={t('forumForm.sections.guidingQuestions')}>
+            <ForumFormGuidingQuestions />
+          </ForumFormSection>
+
+          <ForumFormSection title={t('forumForm.sections.actions')}>
+            <ForumFormActionsList />
+          </ForumFormSection>
+
+          <ForumFormSection title={t('forumForm.sections.questions')}>
+            <ForumFormPublicQuestions />
+          </ForumFormSection>
+
+          <Paper pos="sticky" bottom={0} withBorder shadow="sm" p="sm" radius="md" style={{ zIndex: 5 }} role="group" aria-label={t('forumForm.actionBar')}>
+            <Group justify="space-between" gap="sm">
+              <Text size="sm" c={errorCount > 0 ? 'red.9' : 'dimmed'} aria-live="polite">
+                {errorCount > 0 ? t('forumForm.invalid.client', { count: errorCount }) : formState.isDirty && !saved ? t('unsaved.title') : ''}
+              </Text>
+              <Group gap="sm">
+                <Button component={Link} to={cancelTo} variant="default">
+                  {t('actions.cancel')}
+                </Button>
+                <Button type="submit" loading={busy}>
+                  {t('actions.save')}
+                </Button>
+              </Group>
+            </Group>
+          </Paper>
+        </Stack>
+      </form>
+      {guardDialog}
+    </FormProvider>
+  );
+}
