@@ -58,7 +58,7 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav.main')} component="nav">
         {links.map((link) => (
-          <NavLink key={link.to} component={RouterNavLink} to={link.to} label={link.label} onClick={close} color="blue.9" />
+          <NavLink key={link.to} component={RouterNavLink} to={link.to} label={link.label} onClick={close} color="blue.9" variant="filled" />
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="contenido" tabIndex={-1}>
