@@ -1,5 +1,5 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from 'react-hook-form';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -17,19 +17,30 @@ export function LoginPage() {
   const navigate = useNavigate();
   const login = useLogin();
   const session = useQuery(sessionQueryOptions());
-  const form = useForm<LoginInput>({ defaultValues: { username: '', password: '' } });
+  // Two fields only: plain state keeps react-hook-form out of the first screen's bundle.
+  const [values, setValues] = useState<LoginInput>({ username: '', password: '' });
+  const [errors, setErrors] = useState<Partial<Record<keyof LoginInput, string>>>({});
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
   const next = safeNext(params.get('next'));
 
   if (session.data) return <Navigate to={next} replace />;
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: typeof errors = {};
+    if (values.username.trim() === '') found.username = t('session.required');
+    if (values.password === '') found.password = t('session.required');
+    setErrors(found);
+    if (found.username) return usernameRef.current?.focus();
+    if (found.password) return passwordRef.current?.focus();
     try {
-      await login.mutateAsync(values);
+      await login.mutateAsync({ username: values.username.trim(), password: values.password });
       navigate(next, { replace: true });
     } catch {
-      form.setFocus('password');
+      passwordRef.current?.focus();
     }
-  });
+  };
 
   return (
     <Center mih="100vh" p="md" bg="gray.0">
@@ -58,15 +69,19 @@ export function LoginPage() {
               autoComplete="username"
               autoFocus
               required
-              {...form.register('username', { validate: (v) => v.trim() !== '' || t('session.required') })}
-              error={form.formState.errors.username?.message}
+              ref={usernameRef}
+              value={values.username}
+              onChange={(e) => setValues((v) => ({ ...v, username: e.currentTarget.value }))}
+              error={errors.username}
             />
             <PasswordInput
               label={t('session.password')}
               autoComplete="current-password"
               required
-              {...form.register('password', { validate: (v) => v !== '' || t('session.required') })}
-              error={form.formState.errors.password?.message}
+              ref={passwordRef}
+              value={values.password}
+              onChange={(e) => setValues((v) => ({ ...v, password: e.currentTarget.value }))}
+              error={errors.password}
             />
             <Button type="submit" loading={login.isPending}>
               {t('session.submit')}
