@@ -71,7 +71,10 @@ export function LoginPage() {
               required
               ref={usernameRef}
               value={values.username}
-              onChange={(e) => setValues((v) => ({ ...v, username: e.currentTarget.value }))}
+              onChange={(e) => {
+                const username = e.currentTarget.value;
+                setValues((v) => ({ ...v, username }));
+              }}
               error={errors.username}
             />
             <PasswordInput
@@ -80,7 +83,10 @@ export function LoginPage() {
               required
               ref={passwordRef}
               value={values.password}
-              onChange={(e) => setValues((v) => ({ ...v, password: e.currentTarget.value }))}
+              onChange={(e) => {
+                const password = e.currentTarget.value;
+                setValues((v) => ({ ...v, password }));
+              }}
               error={errors.password}
             />
             <Button type="submit" loading={login.isPending}>
