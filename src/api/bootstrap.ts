@@ -5,6 +5,8 @@ import { countUsers, insertUser } from '../db/user-queries';
 import { insertForum } from '../db/forum-queries';
 import { demoForums2022 } from '../db/demo-2022';
 import { writeAudit } from '../db/audit-queries';
+import { upsertForumMetrics } from '../db/metrics-queries';
+import { demoMetrics2022 } from '../domain/demo-metrics-2022';
 import { generatePassword, hashPassword } from './passwords';
 
 export interface BootstrapOptions {
@@ -26,7 +28,7 @@ export interface CreatedAccount {
 
 /**
  * On an empty database: creates the admin account and, unless `demo` is false, the 2022 demo
- * (its three forums, one editor, one reviewer). Does nothing when accounts already exist.
+ * (its three forums with their livestream metrics, one editor, one reviewer). Does nothing when accounts already exist.
  */
 export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions): Promise<CreatedAccount[]> {
   if ((await countUsers(db)) > 0) return [];
@@ -50,6 +52,12 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
       for (const forum of demoForums2022) {
         const id = await insertForum(tx, forum, 'demo', now);
         await writeAudit(tx, { at: now, userId: null, username: 'demo', action: 'create', entity: 'forum', entityId: id, changes: ['Datos de demostración 2022'] });
+        // The report's livestream figures (typed from Meta's screens: source 'manual'), saved as version 1.
+        const metrics = forum.date ? demoMetrics2022[forum.date] : undefined;
+        if (metrics) {
+          await upsertForumMetrics(tx, id, 0, metrics, [], 'demo', now);
+          await writeAudit(tx, { at: now, userId: null, username: 'demo', action: 'create', entity: 'forum_metrics', entityId: id, changes: ['Datos de demostración 2022'] });
+        }
       }
     }
   });

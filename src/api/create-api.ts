@@ -8,6 +8,7 @@ import { AttemptLimiter } from './rate-limit';
 import { sessionRoutes } from './session-routes';
 import { userRoutes } from './user-routes';
 import { forumRoutes } from './forum-routes';
+import { isMetricsImportPath, metricsRoutes } from './metrics-routes';
 import { openApiDocument } from './openapi';
 
 /** The whole API as a Hono app. Runs in Node (server) and in the browser or jsdom (through msw). */
@@ -28,13 +29,12 @@ export function createApi(deps: ApiDeps) {
     c.header('Cache-Control', 'no-store');
     await next();
   });
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: (c) => problem(c, 413, 'La petición es demasiado grande (máximo 1 MB).'),
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: (c) => problem(c, 413, 'La petición es demasiado grande (máximo 1 MB).'),
+  });
+  // The metrics import takes CSV files up to 6 MB and sets that limit on its own route (metrics-routes.ts).
+  app.use('*', (c, next) => (isMetricsImportPath(c.req.path) ? next() : jsonBodyLimit(c, next)));
   app.use('*', sameOriginOnly);
   app.use('*', loadSession);
 
@@ -42,6 +42,7 @@ export function createApi(deps: ApiDeps) {
   app.route('/session', sessionRoutes(limiter));
   app.route('/users', userRoutes());
   app.route('/forums', forumRoutes());
+  app.route('/', metricsRoutes());
 
   app.notFound((c) => problem(c, 404, 'No existe ese recurso de la API.'));
   app.onError((err, c) => {

@@ -130,7 +130,9 @@ export async function updateForum(db: Db, id: number, expectedVersion: number, i
 }
 
 export async function deleteForum(db: Db, id: number): Promise<boolean> {
+  // The foreign keys cascade too; deleted explicitly so a connection without `foreign_keys = ON` leaves no orphans.
   await db.deleteFrom('forum_questions').where('forum_id', '=', id).execute();
+  await db.deleteFrom('forum_metrics').where('forum_id', '=', id).execute();
   const result = await db.deleteFrom('forums').where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }

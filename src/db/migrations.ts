@@ -78,6 +78,22 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('audit_entity').on('audit_log').columns(['entity', 'entity_id']).execute();
     },
   },
+  '0002_metrics': {
+    async up(db: Kysely<any>) {
+      // One row per forum that has metrics; the three snapshots as JSON (null = not taken). Goes with its forum.
+      await db.schema
+        .createTable('forum_metrics')
+        .addColumn('forum_id', 'integer', (c) => c.primaryKey().references('forums.id').onDelete('cascade'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('post_card', 'text')
+        .addColumn('live_summary', 'text')
+        .addColumn('since_publication', 'text')
+        .addColumn('acknowledged_warnings', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('updated_at', 'text')
+        .addColumn('updated_by', 'text')
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -64,10 +64,24 @@ export interface AuditLogTable {
   changes: string;
 }
 
+export interface ForumMetricsTable {
+  forum_id: number;
+  version: number;
+  /** JSON of each snapshot (PostCard, LiveSummary, SincePublication), null when not taken. */
+  post_card: string | null;
+  live_summary: string | null;
+  since_publication: string | null;
+  /** JSON list of the warning rule ids confirmed on the last save. */
+  acknowledged_warnings: Generated<string>;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   forums: ForumsTable;
   forum_questions: ForumQuestionsTable;
   audit_log: AuditLogTable;
+  forum_metrics: ForumMetricsTable;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, version } from './common';
+import { isoDate } from './common';
 
 /**
  * The three metric snapshots a forum report uses (reference/livestream-metrics.md): the post card, the
@@ -276,16 +276,9 @@ export type ForumMetricsInput = z.output<typeof forumMetricsInputSchema>;
 /** The body as sent (figures and series may be omitted). */
 export type ForumMetricsInputBody = z.input<typeof forumMetricsInputSchema>;
 
-/** PUT body: the snapshots plus the version the person started from (optimistic concurrency). */
-export const forumMetricsUpdateSchema = z.strictObject({
-  postCard: postCardSchema.nullable(),
-  liveSummary: liveSummarySchema.nullable(),
-  sincePublication: sincePublicationSchema.nullable(),
-  version,
-});
-export type ForumMetricsUpdateInput = z.output<typeof forumMetricsUpdateSchema>;
+/* The PUT body (snapshots, version, acknowledged warnings) is `forumMetricsUpdateSchema` in metrics-update.ts: it needs the rule ids of metrics-rules.ts, which imports this file. */
 
-/** The stored metrics of one forum. */
+/** The stored metrics of one forum; version 0 = never saved. */
 export interface ForumMetrics extends ForumMetricsInput {
   forumId: number;
   version: number;
@@ -304,5 +297,5 @@ export function emptySincePublication(asOf: string, src: MetricSource = 'manual'
 
 /** Forum metrics with no snapshot taken yet. */
 export function emptyForumMetrics(forumId: number): ForumMetrics {
-  return { forumId, version: 1, postCard: null, liveSummary: null, sincePublication: null };
+  return { forumId, version: 0, postCard: null, liveSummary: null, sincePublication: null };
 }

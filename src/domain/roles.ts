@@ -8,6 +8,7 @@ export const permissions = {
   readForums: ['admin', 'editor', 'reviewer'],
   writeForums: ['admin', 'editor'],
   readAudit: ['admin', 'editor', 'reviewer'],
+  writeMetrics: ['admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

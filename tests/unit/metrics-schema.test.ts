@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toFieldIssues } from '../../src/domain/common';
-import { emptyLiveSummary, emptySincePublication, forumMetricsInputSchema, forumMetricsUpdateSchema, metricsLimits, postCardSchema, sincePublicationSchema } from '../../src/domain/metrics';
+import { emptyLiveSummary, emptySincePublication, forumMetricsInputSchema, metricsLimits, postCardSchema, sincePublicationSchema } from '../../src/domain/metrics';
+import { forumMetricsUpdateSchema } from '../../src/domain/metrics-update';
 
 const issues = (schema: { safeParse: (v: unknown) => { success: boolean; error?: unknown } }, value: unknown) => {
   const result = schema.safeParse(value) as ReturnType<typeof postCardSchema.safeParse>;

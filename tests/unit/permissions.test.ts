@@ -6,6 +6,7 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   readForums: { admin: true, editor: true, reviewer: true },
   writeForums: { admin: true, editor: true, reviewer: false },
   readAudit: { admin: true, editor: true, reviewer: true },
+  writeMetrics: { admin: true, editor: true, reviewer: false },
 };
 
 describe('can()', () => {
