@@ -17,6 +17,7 @@ export function Layout() {
 
   const links = [
     { to: '/foros', label: t('nav.forums') },
+    { to: '/metricas', label: t('metricsCharts.nav') },
     ...(canManageUsers ? [{ to: '/cuentas', label: t('nav.users') }] : []),
   ];
 

@@ -3,5 +3,6 @@ import { session } from './session';
 import { forums } from './forums';
 import { users } from './users';
 import { forumForm } from './forum-form';
+import { metricsCharts } from './metrics-charts';
 
-export const es = { ...common, session, forums, users, forumForm } as const;
+export const es = { ...common, session, forums, users, forumForm, metricsCharts } as const;
