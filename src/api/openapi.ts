@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { forumInputSchema, forumListQuerySchema, forumUpdateSchema } from '../domain/forum';
+import { forumMetricsUpdateSchema } from '../domain/metrics-update';
+import { metricsRuleIds } from '../domain/metrics-rules';
+import { metricsImportMaxBytes } from './metrics-routes';
 import { loginSchema, passwordResetSchema, userCreateSchema, userUpdateSchema } from '../domain/user';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });
@@ -26,6 +29,7 @@ export function openApiDocument() {
         PasswordReset: schema(passwordResetSchema),
         ForumInput: schema(forumInputSchema),
         ForumUpdate: schema(forumUpdateSchema),
+        ForumMetricsUpdate: schema(forumMetricsUpdateSchema),
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status'],
@@ -72,6 +76,42 @@ export function openApiDocument() {
       },
       '/api/forums/{id}/history': {
         get: { summary: 'Historial del foro', parameters: idPath, responses: { '200': { description: 'Entradas del registro de auditoría' }, ...problems(401, 404) } },
+      },
+      '/api/forums/{id}/metrics': {
+        get: { summary: 'Métricas de la transmisión del foro (versión 0 si nunca se han guardado)', parameters: idPath, responses: { '200': { description: 'Métricas con sus advertencias' }, ...problems(401, 404) } },
+        put: {
+          summary: 'Guardar métricas (con su versión y las advertencias confirmadas)',
+          parameters: idPath,
+          requestBody: json(ref('ForumMetricsUpdate')),
+          responses: { '200': { description: 'Métricas guardadas' }, ...problems(400, 401, 403, 404, 409, 422) },
+        },
+      },
+      '/api/forums/{id}/metrics/import': {
+        post: {
+          summary: 'Importar un CSV de Meta o YouTube (dryRun=1 solo revisa)',
+          parameters: [
+            ...idPath,
+            { name: 'dryRun', in: 'query', required: false, schema: { type: 'string', enum: ['1', 'true', '0', 'false'] } },
+            { name: 'row', in: 'query', required: false, schema: { type: 'integer', minimum: 2 } },
+            { name: 'version', in: 'query', required: false, schema: { type: 'integer', minimum: 0 } },
+            { name: 'acknowledge', in: 'query', required: false, description: 'Advertencias confirmadas, separadas por comas', schema: { type: 'string' }, example: metricsRuleIds.slice(5, 7).join(',') },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'text/csv': { schema: { type: 'string', format: 'binary', maxLength: metricsImportMaxBytes } },
+              'application/octet-stream': { schema: { type: 'string', format: 'binary', maxLength: metricsImportMaxBytes } },
+            },
+          },
+          responses: { '200': { description: 'Vista previa o importación guardada' }, ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+        },
+      },
+      '/api/metrics': {
+        get: {
+          summary: 'Métricas de los foros de una vigencia y de la anterior',
+          parameters: [{ name: 'year', in: 'query', required: true, schema: { type: 'integer', minimum: 2000, maximum: 2100 } }],
+          responses: { '200': { description: 'Foros de la vigencia con sus métricas' }, ...problems(400, 401) },
+        },
       },
     },
   };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApi } from '../support/test-api';
 import { forumInputSchema, forumLimits, platforms } from '../../src/domain/forum';
+import { forumMetricsUpdateSchema } from '../../src/domain/metrics-update';
+import { metricsRuleIds } from '../../src/domain/metrics-rules';
 
 async function openApi() {
   const { call } = await createTestApi();
@@ -32,6 +34,19 @@ describe('GET /api/openapi.json', () => {
     expect(JSON.stringify(components.schemas.ForumUpdate)).toMatch(/"version"/);
   });
 
+  it('contains the ForumMetricsUpdate schema: three snapshots, a version from 0, the confirmable warnings', async () => {
+    const { components, paths } = await openApi();
+    const update = components.schemas.ForumMetricsUpdate;
+    expect(Object.keys(update.properties).sort()).toEqual(Object.keys(forumMetricsUpdateSchema.shape).sort());
+    expect(update.required).toEqual(expect.arrayContaining(['postCard', 'liveSummary', 'sincePublication', 'version']));
+    expect(update.required).not.toContain('acknowledgedWarnings');
+    expect(update.properties.version).toMatchObject({ type: 'integer', minimum: 0 });
+    expect(update.properties.acknowledgedWarnings).toMatchObject({ type: 'array', maxItems: 20, items: { enum: [...metricsRuleIds] } });
+    expect(paths['/api/forums/{id}/metrics'].put.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ForumMetricsUpdate' });
+    expect(Object.keys(paths['/api/forums/{id}/metrics/import'].post.requestBody.content).sort()).toEqual(['application/octet-stream', 'text/csv']);
+    expect(Object.keys(paths['/api/forums/{id}/metrics/import'].post.responses)).toEqual(expect.arrayContaining(['200', '409', '413', '415', '422']));
+  });
+
   it('describes every route, with problem+json answers for the errors', async () => {
     const { paths } = await openApi();
     const operations = Object.entries(paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
@@ -53,6 +68,10 @@ describe('GET /api/openapi.json', () => {
         'PUT /api/forums/{id}',
         'DELETE /api/forums/{id}',
         'GET /api/forums/{id}/history',
+        'GET /api/forums/{id}/metrics',
+        'PUT /api/forums/{id}/metrics',
+        'POST /api/forums/{id}/metrics/import',
+        'GET /api/metrics',
       ].sort(),
     );
     expect(paths['/api/forums'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ForumInput' });

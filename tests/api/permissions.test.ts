@@ -9,12 +9,16 @@ interface Route {
   name: string;
   method: string;
   /** Builds the path (and body) against a fresh API holding one forum (`forumId`) and the three accounts. */
-  request: (ctx: { forumId: number; reviewerId: number }) => { path: string; body?: unknown };
+  request: (ctx: { forumId: number; reviewerId: number }) => { path: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };
   expected: Record<Role, number>;
+  /** A successful call that must leave the database as it was (a dry run). */
+  readOnly?: boolean;
 }
 
 const read = (ok = 200): Record<Role, number> => ({ admin: ok, editor: ok, reviewer: ok, anonymous: 401 });
 const writeForums = (ok: number): Record<Role, number> => ({ admin: ok, editor: ok, reviewer: 403, anonymous: 401 });
+const writeMetrics = writeForums;
+const csv = { rawBody: 'Title,3-second video views\nVideo del foro,10\n', headers: { 'content-type': 'text/csv' } };
 const manageUsers = (ok: number): Record<Role, number> => ({ admin: ok, editor: 403, reviewer: 403, anonymous: 401 });
 
 const routes: Route[] = [
@@ -51,6 +55,30 @@ const routes: Route[] = [
   },
   { name: 'DELETE /api/forums/:id', method: 'DELETE', request: ({ forumId }) => ({ path: `/api/forums/${forumId}` }), expected: writeForums(204) },
   { name: 'GET /api/forums/:id/history', method: 'GET', request: ({ forumId }) => ({ path: `/api/forums/${forumId}/history` }), expected: read() },
+  { name: 'GET /api/forums/:id/metrics', method: 'GET', request: ({ forumId }) => ({ path: `/api/forums/${forumId}/metrics` }), expected: read() },
+  {
+    name: 'PUT /api/forums/:id/metrics',
+    method: 'PUT',
+    request: ({ forumId }) => ({
+      path: `/api/forums/${forumId}/metrics`,
+      body: { postCard: null, liveSummary: null, sincePublication: { source: 'manual', asOf: '2022-10-20', views3s: { value: 10, approximate: false } }, version: 0 },
+    }),
+    expected: writeMetrics(200),
+  },
+  {
+    name: 'POST /api/forums/:id/metrics/import (dry run)',
+    method: 'POST',
+    request: ({ forumId }) => ({ path: `/api/forums/${forumId}/metrics/import?dryRun=1`, ...csv }),
+    expected: writeMetrics(200),
+    readOnly: true,
+  },
+  {
+    name: 'POST /api/forums/:id/metrics/import',
+    method: 'POST',
+    request: ({ forumId }) => ({ path: `/api/forums/${forumId}/metrics/import?version=0`, ...csv }),
+    expected: writeMetrics(200),
+  },
+  { name: 'GET /api/metrics', method: 'GET', request: () => ({ path: '/api/metrics?year=2022' }), expected: read() },
   { name: 'GET /api/openapi.json', method: 'GET', request: () => ({ path: '/api/openapi.json' }), expected: { admin: 200, editor: 200, reviewer: 200, anonymous: 200 } },
 ];
 
@@ -71,16 +99,17 @@ describe('permission matrix: each role × each route', () => {
   it.each(matrix)('%s as %s → %i', async (name, role, status) => {
     const route = routes.find((r) => r.name === name)!;
     const { call, db, cookie, ctx } = await arrange(role);
-    const { path, body } = route.request(ctx);
+    const { path, body, rawBody, headers } = route.request(ctx);
     const before = await dbSnapshot(db);
-    const res = await call(route.method, path, { cookie, body });
+    const res = await call(route.method, path, { cookie, body, rawBody, headers });
     if (status >= 400) {
       await expectProblem(res, status);
       // A refused request saves nothing, not even an audit entry.
       expect(await dbSnapshot(db)).toEqual(before);
     } else {
       expect(res.status).toBe(status);
-      if (route.method !== 'GET' && route.method !== 'DELETE') expect(await dbSnapshot(db)).not.toEqual(before);
+      if (route.readOnly) expect(await dbSnapshot(db)).toEqual(before);
+      else if (route.method !== 'GET' && route.method !== 'DELETE') expect(await dbSnapshot(db)).not.toEqual(before);
     }
   });
 });
