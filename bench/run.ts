@@ -5,6 +5,7 @@
  */
 import { benchBundle } from './bundle';
 import { benchForums } from './forums';
+import { benchMetrics } from './metrics';
 import { printReport, type ReportRow } from './report';
 
 interface Section {
@@ -15,6 +16,7 @@ interface Section {
 const sections: Section[] = [
   { name: 'foros', run: () => benchForums() },
   { name: 'bundle', run: () => benchBundle() },
+  { name: 'metricas', run: () => benchMetrics() },
 ];
 
 async function main(): Promise<void> {
