@@ -23,7 +23,7 @@ export function MetricsDashboardTable({ year, forums }: { year: number; forums: 
       <Title order={2} size="h4" id="metricas-foros">
         {t('metricsCharts.dashboard.table.title')}
       </Title>
-      <Table.ScrollContainer minWidth={900}>
+      <Table.ScrollContainer minWidth={1080}>
         <Table striped verticalSpacing="sm">
           <caption style={{ captionSide: 'top', textAlign: 'left', color: 'var(--mantine-color-dimmed)', paddingBottom: 4 }}>
             {t('metricsCharts.dashboard.table.caption', { year })}
@@ -55,7 +55,7 @@ export function MetricsDashboardTable({ year, forums }: { year: number; forums: 
               };
               return (
                 <Table.Tr key={forum.id}>
-                  <Table.Th scope="row" fw={600}>
+                  <Table.Th scope="row" fw={600} miw={240}>
                     {forum.title}
                   </Table.Th>
                   {columns.map((column) => (

@@ -80,7 +80,7 @@ export function ChartFrame({ title, empty, summary, caption, columns, rows, appr
             {tableOpen && (
               <Table.ScrollContainer minWidth={320} mt="sm" mah={360}>
                 <Table striped withTableBorder verticalSpacing="xs" stickyHeader>
-                  <caption>{caption}</caption>
+                  <caption style={{ captionSide: 'top', textAlign: 'left', paddingBottom: 4 }}>{caption}</caption>
                   <Table.Thead>
                     <Table.Tr>
                       {columns.map((column) => (

@@ -39,8 +39,8 @@ export function DailyViewsChart({ points, headingOrder }: { points: DailyViewsPo
           <CartesianGrid stroke={chartInk.grid} strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="date" tickFormatter={(date: string) => formatDayMonth(date)} tick={{ fill: chartInk.tick, fontSize: 12 }} stroke={chartInk.axis} minTickGap={16} />
           <YAxis allowDecimals={false} tickFormatter={(v: number) => formatCompact(v)} tick={{ fill: chartInk.tick, fontSize: 12 }} stroke={chartInk.axis} width={56} />
-          <Tooltip labelFormatter={(date) => formatDate(String(date))} formatter={(value) => [formatCount(Number(value)), label]} />
-          <Legend />
+          <Tooltip separator=": " labelFormatter={(date) => formatDate(String(date))} formatter={(value) => [formatCount(Number(value)), label]} />
+          <Legend itemSorter={null} />
           <Bar dataKey="views" name={label} fill={chartColors[0]} isAnimationActive={!reduceMotion} />
         </BarChart>
       )}

@@ -45,10 +45,11 @@ export function LiveViewersChart({ points, headingOrder }: { points: LiveViewers
           />
           <YAxis allowDecimals={false} tickFormatter={(v: number) => formatCompact(v)} tick={{ fill: chartInk.tick, fontSize: 12 }} stroke={chartInk.axis} width={56} />
           <Tooltip
+            separator=": "
             labelFormatter={(minute) => `${t('metricsCharts.liveViewers.minute')}: ${formatMinSec(Number(minute) * 60)}`}
             formatter={(value) => [formatCount(Number(value)), label]}
           />
-          <Legend />
+          <Legend itemSorter={null} />
           <Area
             type="monotone"
             dataKey="viewers"

@@ -39,8 +39,8 @@ export function RetentionChart({ points, headingOrder }: { points: RetentionPoin
           <CartesianGrid stroke={chartInk.grid} strokeDasharray="3 3" />
           <XAxis dataKey="interval" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fill: chartInk.tick, fontSize: 12 }} stroke={chartInk.axis} />
           <YAxis domain={[0, Math.ceil(top)]} tickFormatter={(v: number) => formatPercent(v)} tick={{ fill: chartInk.tick, fontSize: 12 }} stroke={chartInk.axis} width={56} />
-          <Tooltip labelFormatter={(interval) => `${intervalLabel} ${formatCount(Number(interval))}`} formatter={(value) => [formatPercent(Number(value)), label]} />
-          <Legend />
+          <Tooltip separator=": " labelFormatter={(interval) => `${intervalLabel} ${formatCount(Number(interval))}`} formatter={(value) => [formatPercent(Number(value)), label]} />
+          <Legend itemSorter={null} />
           <Line type="monotone" dataKey="percent" name={label} stroke={chartColors[2]} strokeWidth={2} dot={points.length <= 60} isAnimationActive={!reduceMotion} />
         </LineChart>
       )}

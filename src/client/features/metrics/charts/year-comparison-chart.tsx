@@ -73,6 +73,8 @@ export function YearComparisonChart({ forums, year, headingOrder }: { forums: Ye
           <XAxis dataKey="name" tick={{ fill: chartInk.tick, fontSize: 12 }} stroke={chartInk.axis} interval={0} />
           <YAxis allowDecimals={false} tickFormatter={(v: number) => formatCompact(v)} tick={{ fill: chartInk.tick, fontSize: 12 }} stroke={chartInk.axis} width={56} />
           <Tooltip
+            separator=": "
+            itemSorter={(item) => yearComparisonSeries.indexOf(item.dataKey as YearComparisonSeries)}
             labelFormatter={(_label, payload) => (payload?.[0]?.payload as Row | undefined)?.title ?? String(_label)}
             formatter={(value, name, item) => {
               const key = item.dataKey as YearComparisonSeries;
@@ -80,7 +82,7 @@ export function YearComparisonChart({ forums, year, headingOrder }: { forums: Ye
               return [value == null ? none : formatCount(Number(value), { approximate: row.approximate[key] }), name];
             }}
           />
-          <Legend />
+          <Legend itemSorter={null} />
           {yearComparisonSeries.map((key, i) => (
             <Bar key={key} dataKey={key} name={seriesLabel(key)} fill={chartColors[i]} isAnimationActive={!reduceMotion} />
           ))}
