@@ -20,6 +20,7 @@ export const routes: RouteObject[] = [
           { path: 'foros/nuevo', lazy: async () => ({ Component: (await import('../features/forums/forum-create-page')).ForumCreatePage }) },
           { path: 'foros/:id', lazy: async () => ({ Component: (await import('../features/forums/forum-detail-page')).ForumDetailPage }) },
           { path: 'foros/:id/editar', lazy: async () => ({ Component: (await import('../features/forums/forum-edit-page')).ForumEditPage }) },
+          { path: 'foros/:id/metricas', lazy: async () => ({ Component: (await import('../features/metrics/metrics-page')).MetricsPage }) },
           { path: 'metricas', lazy: async () => ({ Component: (await import('../features/metrics/metrics-dashboard-page')).MetricsDashboardPage }) },
           {
             element: <RequireSession permission="manageUsers" />,

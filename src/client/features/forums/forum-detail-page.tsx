@@ -113,16 +113,21 @@ export function ForumDetailPage() {
         title={data.title}
         subtitle={t('forums.detail.lastUpdated', { date: formatDateTime(data.updatedAt), user: data.updatedBy })}
         actions={
-          canWrite && (
-            <>
-              <Button component={Link} to={`/foros/${data.id}/editar`}>
-                {t('actions.edit')}
-              </Button>
-              <Button variant="outline" color="red.9" loading={deleteForum.isPending} onClick={() => confirmDelete(data)}>
-                {t('actions.delete')}
-              </Button>
-            </>
-          )
+          <>
+            <Button component={Link} to={`/foros/${data.id}/metricas`} variant="default">
+              {t('metrics.openFromForum')}
+            </Button>
+            {canWrite && (
+              <>
+                <Button component={Link} to={`/foros/${data.id}/editar`}>
+                  {t('actions.edit')}
+                </Button>
+                <Button variant="outline" color="red.9" loading={deleteForum.isPending} onClick={() => confirmDelete(data)}>
+                  {t('actions.delete')}
+                </Button>
+              </>
+            )}
+          </>
         }
       />
       <Stack gap="lg">

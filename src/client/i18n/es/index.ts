@@ -3,6 +3,7 @@ import { session } from './session';
 import { forums } from './forums';
 import { users } from './users';
 import { forumForm } from './forum-form';
+import { metrics } from './metrics';
 import { metricsCharts } from './metrics-charts';
 
-export const es = { ...common, session, forums, users, forumForm, metricsCharts } as const;
+export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics } as const;

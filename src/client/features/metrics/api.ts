@@ -1,0 +1,97 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { LiveSummary, PostCard, SincePublication } from '../../../domain/metrics';
+import type { MetricsRuleId } from '../../../domain/metrics-rules';
+import type { ForumMetricsRecord, MetricsImportResponse } from '../../../domain/metrics-update';
+import { metricsDashboardKeys } from './dashboard-api';
+import { ApiError, api, NetworkError, networkErrorMessage } from '../../lib/http';
+
+/** GET /api/forums/:id/metrics (version 0 and every snapshot null when never saved); also the answer of a save. */
+export type ForumMetricsResponse = ForumMetricsRecord;
+
+export interface ForumMetricsSaveBody {
+  postCard: PostCard | null;
+  liveSummary: LiveSummary | null;
+  sincePublication: SincePublication | null;
+  version: number;
+  acknowledgedWarnings: MetricsRuleId[];
+}
+
+/** Query keys: all → details → detail(forumId). The year dashboard's keys live under the same `['metrics']`. */
+export const metricsKeys = {
+  all: ['metrics'] as const,
+  details: () => [...metricsKeys.all, 'detail'] as const,
+  detail: (forumId: number) => [...metricsKeys.details(), forumId] as const,
+};
+
+export const forumMetricsQueryOptions = (forumId: number) =>
+  queryOptions({
+    queryKey: metricsKeys.detail(forumId),
+    queryFn: ({ signal }) => api<ForumMetricsResponse>(`/api/forums/${forumId}/metrics`, { signal }),
+  });
+
+/** The saved metrics a 409 answer carries, or null. */
+export function conflictFrom(error: unknown): ForumMetricsResponse | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  const current = error.body.current as ForumMetricsResponse | undefined;
+  return current && typeof current === 'object' && typeof current.version === 'number' ? current : null;
+}
+
+export function useSaveForumMetrics(forumId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ForumMetricsSaveBody) => api<ForumMetricsResponse>(`/api/forums/${forumId}/metrics`, { method: 'PUT', body }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(metricsKeys.detail(forumId), saved);
+      // The year dashboard reads the same figures.
+      return queryClient.invalidateQueries({ queryKey: metricsDashboardKeys.all });
+    },
+  });
+}
+
+export interface MetricsImportRequest {
+  /** The file's bytes, sent as they were read (the server decodes them as the preview did). */
+  file: ArrayBuffer;
+  rowNumber: number;
+  version: number;
+  acknowledge: MetricsRuleId[];
+}
+
+/** Posts a CSV to the import route (raw text/csv body; `fetch` here because the http helper sends JSON). */
+async function postImport(forumId: number, request: MetricsImportRequest): Promise<MetricsImportResponse> {
+  const params = new URLSearchParams({ dryRun: '0', row: String(request.rowNumber), version: String(request.version) });
+  if (request.acknowledge.length > 0) params.set('acknowledge', request.acknowledge.join(','));
+  let res: Response;
+  try {
+    res = await fetch(new URL(`/api/forums/${forumId}/metrics/import?${params}`, window.location.origin), {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'text/csv; charset=utf-8' },
+      body: request.file,
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new NetworkError(networkErrorMessage);
+  }
+  const text = await res.text();
+  let data: Record<string, unknown> = {};
+  try {
+    data = text ? JSON.parse(text) : {};
+  } catch {
+    data = {};
+  }
+  if (!res.ok) {
+    const title = typeof data.title === 'string' ? data.title : `Error ${res.status}`;
+    throw new ApiError(res.status, title, typeof data.detail === 'string' ? data.detail : undefined, Array.isArray(data.errors) ? data.errors : [], data);
+  }
+  return data as unknown as MetricsImportResponse;
+}
+
+export function useImportForumMetrics(forumId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: MetricsImportRequest) => postImport(forumId, request),
+    onSuccess: () => {
+      // The answer carries the merged snapshots but not who saved them: read the record again (and the year dashboard).
+      return queryClient.invalidateQueries({ queryKey: metricsKeys.all });
+    },
+  });
+}

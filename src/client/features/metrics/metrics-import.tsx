@@ -1,0 +1,161 @@
+import { Alert, Button, Group, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Forum } from '../../../domain/forum';
+import { formatCount } from '../../../domain/metrics-format';
+import { importMessages, metricsImportLimits } from '../../../domain/metrics-import';
+import type { MetricsRuleId } from '../../../domain/metrics-rules';
+import type { ForumMetricsRecord } from '../../../domain/metrics-update';
+import { useImportForumMetrics } from './api';
+import { bogotaToday, parseMetricsFile, type ParseProgress } from './metrics-import-parse';
+import { MetricsImportPreview, type ParsedFile } from './metrics-import-preview';
+
+interface MetricsImportProps {
+  forum: Forum;
+  saved: ForumMetricsRecord;
+  /** The form has unsaved changes: importing (which saves over the saved version) waits. */
+  formDirty: boolean;
+  /** After a confirmed import, once the saved metrics were read again. */
+  onImported: () => void;
+}
+
+type State =
+  | { step: 'idle' }
+  | { step: 'analysing'; name: string; size: number; progress: ParseProgress }
+  | { step: 'failed'; name: string; message: string }
+  | { step: 'preview'; name: string; bytes: ArrayBuffer; parsed: ParsedFile; asOf: string };
+
+const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${formatCount(Math.ceil(bytes / 1024))} KB` : `${formatCount(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`);
+
+function readBytes(file: File): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/**
+ * "Importar CSV de Meta o YouTube": the file is read and parsed here (in a worker), previewed, and sent to the
+ * import route only when the person confirms. A bad file gets its Spanish message and nothing is saved.
+ */
+export function MetricsImport({ forum, saved, formDirty, onImported }: MetricsImportProps) {
+  const { t } = useTranslation();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const importMetrics = useImportForumMetrics(forum.id);
+  const runRef = useRef(0);
+
+  const analyse = async (file: File) => {
+    const run = ++runRef.current;
+    importMetrics.reset();
+    if (file.size > metricsImportLimits.maxBytes) return setState({ step: 'failed', name: file.name, message: importMessages.tooLarge });
+    if (file.size === 0) return setState({ step: 'failed', name: file.name, message: importMessages.empty });
+    setState({ step: 'analysing', name: file.name, size: file.size, progress: { share: null } });
+    try {
+      const bytes = await readBytes(file);
+      const asOf = bogotaToday();
+      const parsed = await parseMetricsFile(bytes, {
+        asOf,
+        onProgress: (progress) => {
+          if (runRef.current === run) setState({ step: 'analysing', name: file.name, size: file.size, progress });
+        },
+      });
+      if (runRef.current !== run) return;
+      if (!parsed.ok) return setState({ step: 'failed', name: file.name, message: parsed.message });
+      if (parsed.rows.length === 0) {
+        const message = parsed.problems[0]?.message ?? importMessages.noRows;
+        return setState({ step: 'failed', name: file.name, message });
+      }
+      setState({ step: 'preview', name: file.name, bytes, parsed, asOf });
+    } catch {
+      if (runRef.current === run) setState({ step: 'failed', name: file.name, message: importMessages.binary });
+    }
+  };
+
+  const confirm = (preview: Extract<State, { step: 'preview' }>, choice: { rowNumber: number; acknowledge: MetricsRuleId[] }) => {
+    importMetrics.mutate(
+      { file: preview.bytes, rowNumber: choice.rowNumber, version: saved.version, acknowledge: choice.acknowledge },
+      {
+        onSuccess: () => {
+          setState({ step: 'idle' });
+          notifications.show({ color: 'green', title: t('metrics.import.done'), message: t('metrics.import.doneText', { row: choice.rowNumber, name: preview.name }) });
+          onImported();
+        },
+      },
+    );
+  };
+
+  const analysing = state.step === 'analysing';
+  return (
+    <Paper component="section" withBorder p="md" radius="md" aria-labelledby="metrics-import-title">
+      <Stack gap="xs">
+        <Title order={2} size="h4" id="metrics-import-title">
+          {t('metrics.import.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('metrics.import.hint')}
+        </Text>
+        <Group gap="sm">
+          <Button variant="default" onClick={() => inputRef.current?.click()} disabled={analysing || formDirty} loading={analysing}>
+            {t('metrics.import.button')}
+          </Button>
+          <input
+            ref={inputRef}
+            type="file"
+            accept=".csv,text/csv"
+            aria-label={t('metrics.import.button')}
+            hidden
+            disabled={analysing || formDirty}
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              event.currentTarget.value = '';
+              if (file) void analyse(file);
+            }}
+          />
+          {formDirty && (
+            <Text size="sm" c="dimmed">
+              {t('metrics.import.unsavedFirst')}
+            </Text>
+          )}
+        </Group>
+        {analysing && (
+          <Stack gap={4} role="status" aria-live="polite">
+            <Group gap="xs">
+              <Loader size="xs" aria-hidden />
+              <Text size="sm">{t('metrics.import.analysingFile', { name: state.name, size: sizeText(state.size) })}</Text>
+            </Group>
+            {state.progress.share !== null && <Progress value={state.progress.share * 100} size="sm" aria-label={t('metrics.import.analysing')} />}
+          </Stack>
+        )}
+        {state.step === 'failed' && (
+          <Alert color="red" role="alert" title={t('metrics.import.failed')} withCloseButton closeButtonLabel={t('actions.close')} onClose={() => setState({ step: 'idle' })}>
+            <Text size="sm">
+              {state.name}: {state.message}
+            </Text>
+            <Text size="sm">{t('metrics.import.nothingSaved')}</Text>
+          </Alert>
+        )}
+      </Stack>
+      {state.step === 'preview' && (
+        <MetricsImportPreview
+          fileName={state.name}
+          parsed={state.parsed}
+          asOf={state.asOf}
+          forum={forum}
+          saved={saved}
+          busy={importMetrics.isPending}
+          error={importMetrics.error}
+          onConfirm={(choice) => confirm(state, choice)}
+          onCancel={() => {
+            importMetrics.reset();
+            setState({ step: 'idle' });
+          }}
+        />
+      )}
+    </Paper>
+  );
+}

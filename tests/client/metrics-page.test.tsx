@@ -1,0 +1,332 @@
+import { readFileSync } from 'node:fs';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { notifications } from '@mantine/notifications';
+import type { SetupServerApi } from 'msw/node';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ForumPage } from '../../src/domain/forum';
+import { parseMetricsCsv } from '../../src/domain/metrics-import';
+import type { ForumMetricsRecord } from '../../src/domain/metrics-update';
+import { chunkChars, parseInChunks } from '../../src/client/features/metrics/metrics-import-parse';
+import { parsePastedSeries } from '../../src/client/features/metrics/metrics-series-parse';
+import { renderApp } from '../support/render-app';
+
+let server: SetupServerApi | undefined;
+afterEach(() => {
+  // Notifications live in a store shared by every render: start each test with none.
+  notifications.clean();
+  server?.close();
+  server = undefined;
+});
+
+type App = Awaited<ReturnType<typeof renderApp>>;
+
+const fixture = (name: string) => readFileSync(`tests/fixtures/metrics/${name}`);
+
+/** Reads straight from the API (as admin), not through the page. */
+async function apiGet<T>(app: App, path: string): Promise<T> {
+  const cookie = await app.api.login('admin');
+  const res = await app.api.call('GET', path, { cookie });
+  expect(res.status).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** The 2022 demo forum held on `date` (ids are assigned when the demo loads). */
+async function forumId(app: App, date: string): Promise<number> {
+  const page = await apiGet<ForumPage>(app, '/api/forums?year=2022&pageSize=100');
+  const forum = page.items.find((f) => f.date === date);
+  if (!forum) throw new Error(`no demo forum on ${date}`);
+  return forum.id;
+}
+
+async function openMetrics(date: string, as: 'editora' | 'revisor' = 'editora') {
+  const app = await renderApp('/foros', { as });
+  server = app.server;
+  const id = await forumId(app, date);
+  await app.router.navigate(`/foros/${id}/metricas`);
+  await screen.findByRole('heading', { level: 1, name: /^Métricas: Foro Virtual de Participación/ }, { timeout: 5000 });
+  return { app, id };
+}
+
+const section = (name: string) => screen.getByRole('region', { name });
+
+/** The text box whose label starts with `label` inside `container` (an approximate figure's label adds «aproximada»). */
+function field(container: HTMLElement, label: string) {
+  const pattern = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( aproximada)?$`);
+  const controls = within(container)
+    .getAllByLabelText(pattern)
+    .filter((element) => element.matches('input, textarea'));
+  expect(controls).toHaveLength(1);
+  return controls[0] as HTMLInputElement;
+}
+
+async function replaceText(user: ReturnType<typeof userEvent.setup>, input: HTMLElement, text: string) {
+  await user.clear(input);
+  await user.type(input, text);
+  await user.tab();
+}
+
+describe('metrics page: entry, rules and save', () => {
+  it('refuses to save 1-minute views above 3-second views, naming both figures at both fields and in the summary', async () => {
+    const { app, id } = await openMetrics('2022-06-22');
+    const user = userEvent.setup();
+    const live = section('Resumen de la transmisión en vivo');
+    const views1m = field(live, 'Reproducciones de video de 1 minuto');
+    const views3s = field(live, 'Reproducciones de video de 3 segundos');
+    expect(views1m).toHaveValue('39');
+    expect(views3s).toHaveValue('113');
+
+    await replaceText(user, views1m, '200');
+    const message = 'Resumen de la transmisión en vivo: las reproducciones de 1 minuto (200) no pueden superar las de 3 segundos (113).';
+    await waitFor(() => expect(views1m).toHaveAccessibleDescription(expect.stringContaining(message)));
+    expect(views3s).toHaveAccessibleDescription(expect.stringContaining(message));
+    expect(views1m).toHaveAttribute('aria-invalid', 'true');
+    expect(views3s).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('Hay cifras que no pueden ser ciertas')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    expect(await screen.findByText('No se guardó: corrija primero las cifras que no pueden ser ciertas.')).toBeInTheDocument();
+    const stored = await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`);
+    expect(stored.version).toBe(1);
+    expect(stored.liveSummary?.views1m).toEqual({ value: 39, approximate: false });
+
+    // Fixing the figure lifts the block; the save goes through.
+    await replaceText(user, views1m, '41');
+    await waitFor(() => expect(views1m).not.toHaveAttribute('aria-invalid', 'true'));
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    expect(await screen.findByText('Métricas guardadas')).toBeInTheDocument();
+    const saved = await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`);
+    expect(saved.version).toBe(2);
+    expect(saved.liveSummary?.views1m).toEqual({ value: 41, approximate: false });
+  });
+
+  it('needs each warning confirmed, then saves the figures and the confirmed rule', async () => {
+    const { app, id } = await openMetrics('2022-06-22');
+    const user = userEvent.setup();
+    const live = section('Resumen de la transmisión en vivo');
+    // 150 at the peak, but only 113 plays of 3 seconds during the live: a warning, not a block.
+    await replaceText(user, field(live, 'Número máximo de espectadores en vivo'), '150');
+    const warning = await screen.findByText(/^Resumen de la transmisión en vivo: el número máximo de espectadores en vivo \(150\) supera a las reproducciones de 3 segundos en vivo \(113\)/);
+    const checkbox = screen.getByRole('checkbox', { name: 'Confirmo que las cifras son correctas', description: warning.textContent ?? '' });
+    expect(checkbox).not.toBeChecked();
+
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    expect(await screen.findByText('No se guardó: confirme la advertencia marcada o corrija las cifras.')).toBeInTheDocument();
+    expect((await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`)).version).toBe(1);
+
+    await user.click(checkbox);
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    expect(await screen.findByText('Métricas guardadas')).toBeInTheDocument();
+    const saved = await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`);
+    expect(saved.version).toBe(2);
+    expect(saved.liveSummary?.peakLiveViewers).toEqual({ value: 150, approximate: false });
+    expect(saved.acknowledgedWarnings).toEqual(['peak-within-viewers']);
+    expect(saved.updatedBy).toBe('editora');
+  });
+
+  it('reads a pasted «1,7 mil» as ≈ 1.700, marked approximate until an exact figure replaces it', async () => {
+    const { app, id } = await openMetrics('2022-06-22');
+    const user = userEvent.setup();
+    const since = section('Rendimiento desde la publicación');
+    const reach = field(since, 'Personas alcanzadas');
+    await user.clear(reach);
+    await user.click(reach);
+    await user.paste('1,7 mil');
+    await user.tab();
+    expect(reach).toHaveValue('≈ 1.700');
+    expect(within(since).getByText('aproximada')).toBeInTheDocument();
+    expect(reach).toHaveAccessibleName('Personas alcanzadas aproximada');
+
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    expect(await screen.findByText('Métricas guardadas')).toBeInTheDocument();
+    const saved = await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`);
+    expect(saved.sincePublication?.reach).toEqual({ value: 1700, approximate: true, margin: 50 });
+    // Still marked after the save (the form shows the saved figure).
+    expect(field(since, 'Personas alcanzadas')).toHaveValue('≈ 1.700');
+
+    await replaceText(user, field(since, 'Personas alcanzadas'), '1.712');
+    expect(field(since, 'Personas alcanzadas')).toHaveValue('1.712');
+    expect(within(since).queryByText('aproximada')).not.toBeInTheDocument();
+  });
+
+  it('keeps an unreadable entry as typed with the Spanish message, and does not save', async () => {
+    const { app, id } = await openMetrics('2022-06-22');
+    const user = userEvent.setup();
+    const card = section('Publicación');
+    const comments = field(card, 'Comentarios');
+    await replaceText(user, comments, 'once');
+    expect(comments).toHaveValue('once');
+    expect(comments).toHaveAccessibleDescription(expect.stringContaining('«once» no es un número.'));
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    expect(await screen.findByText('No se guardó: hay 1 campo por corregir; el mensaje aparece debajo del campo.')).toBeInTheDocument();
+    await waitFor(() => expect(comments).toHaveFocus());
+    expect((await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`)).version).toBe(1);
+  });
+
+  it('on a stale version keeps what was typed, says who saved, and offers to load or overwrite', async () => {
+    const { app, id } = await openMetrics('2022-07-29');
+    const user = userEvent.setup();
+    // Someone else saves first, straight through the API.
+    const cookie = await app.api.login('admin');
+    const current = await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`);
+    const res = await app.api.call('PUT', `/api/forums/${id}/metrics`, {
+      cookie,
+      body: { postCard: { ...current.postCard, comments: { value: 12, approximate: false } }, liveSummary: current.liveSummary, sincePublication: current.sincePublication, version: current.version },
+    });
+    expect(res.status).toBe(200);
+
+    const card = section('Publicación');
+    await replaceText(user, field(card, 'Reacciones'), '45');
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+
+    const alert = await screen.findByRole('alert', { name: 'Otra persona guardó una versión más nueva de estas métricas' });
+    expect(alert).toHaveTextContent('admin guardó la versión 2');
+    expect(within(alert).getByRole('button', { name: 'Cargar la versión guardada' })).toBeInTheDocument();
+    expect(field(card, 'Reacciones')).toHaveValue('45');
+    expect((await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`)).postCard?.reactions).toEqual({ value: 44, approximate: false });
+
+    await user.click(within(alert).getByRole('button', { name: 'Sobrescribir con mis cambios' }));
+    expect(await screen.findByText('Métricas guardadas')).toBeInTheDocument();
+    const saved = await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`);
+    expect(saved.version).toBe(3);
+    expect(saved.postCard?.reactions).toEqual({ value: 45, approximate: false });
+    // Overwriting sends the whole form: the other person's comments change is replaced by what this form held.
+    expect(saved.postCard?.comments).toEqual({ value: 10, approximate: false });
+  });
+
+  it('fills the live curve from two pasted columns, with a message for each bad line', async () => {
+    const { app, id } = await openMetrics('2022-06-22');
+    const user = userEvent.setup();
+    const curve = screen.getByRole('group', { name: 'Curva de espectadores en vivo' });
+    await user.click(within(curve).getByRole('button', { name: 'Pegar dos columnas' }));
+    await user.click(within(curve).getByLabelText('Pegue dos columnas (una fila por línea)'));
+    await user.paste('Minuto\tEspectadores\n0:00\t12\n5\t18\n0:10;19\nabc\t3\n');
+    expect(await within(curve).findByText('3 filas listas para usar.')).toBeInTheDocument();
+    expect(within(curve).getByText('Línea 5: «abc» no es un minuto. Escriba el minuto (5) o h:mm (1:05).')).toBeInTheDocument();
+    await user.click(within(curve).getByRole('button', { name: 'Reemplazar la tabla con estas filas' }));
+    expect(within(curve).getByLabelText('Fila 3 · Minuto')).toHaveValue('10');
+    expect(within(curve).getByLabelText('Fila 3 · Espectadores')).toHaveValue('19');
+
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    expect(await screen.findByText('Métricas guardadas')).toBeInTheDocument();
+    const saved = await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`);
+    expect(saved.liveSummary?.liveViewersCurve).toEqual([
+      { minute: 0, viewers: 12 },
+      { minute: 5, viewers: 18 },
+      { minute: 10, viewers: 19 },
+    ]);
+  });
+
+  it('shows a reviewer the saved figures read-only, approximate ones marked, with no form and no import', async () => {
+    await openMetrics('2022-07-29', 'revisor');
+    const since = section('Rendimiento desde la publicación');
+    expect(within(since).getByText('≈ 28:20:00')).toBeInTheDocument();
+    expect(within(since).getByText('aproximada')).toBeInTheDocument();
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Guardar' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Importar CSV de Meta o YouTube' })).not.toBeInTheDocument();
+  });
+});
+
+describe('metrics page: import', () => {
+  it('previews a Meta export (columns, row, values, rules) and saves only after «Confirmar importación»', async () => {
+    const { app, id } = await openMetrics('2022-06-22');
+    const user = userEvent.setup();
+    const file = new File([fixture('meta-en-comma-bom.csv')], 'meta-en-comma-bom.csv', { type: 'text/csv' });
+    await user.upload(screen.getByLabelText('Importar CSV de Meta o YouTube'), file);
+
+    const dialog = await screen.findByRole('dialog', { name: 'Vista previa de la importación' });
+    expect(within(dialog).getByText('Exportación de videos de Meta Business Suite')).toBeInTheDocument();
+    const columns = within(dialog).getByRole('region', { name: 'Columnas reconocidas' });
+    const row = within(columns).getByRole('row', { name: '3-second video views Reproducciones de 3 segundos' });
+    expect(row).toBeInTheDocument();
+    expect(within(columns).getByText(/Custom labels/)).toBeInTheDocument();
+    // Two rows: the forum's (matched by title) is chosen.
+    expect(within(dialog).getByText('Se eligió por el título.')).toBeInTheDocument();
+    const values = within(dialog).getByRole('region', { name: 'Cifras que se escribirán' });
+    expect(within(values).getByRole('row', { name: /Publicación Veces compartido Sin dato 15/ })).toBeInTheDocument();
+
+    // Nothing saved yet.
+    expect((await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`)).version).toBe(1);
+
+    const rules = within(dialog).getByRole('region', { name: 'Revisión de coherencia del resultado' });
+    for (const checkbox of within(rules).queryAllByRole('checkbox')) await user.click(checkbox);
+    await user.click(within(dialog).getByRole('button', { name: 'Confirmar importación' }));
+    expect(await screen.findByText('Métricas importadas')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Vista previa de la importación' })).not.toBeInTheDocument());
+
+    const saved = await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`);
+    expect(saved.version).toBe(2);
+    expect(saved.postCard).toMatchObject({ source: 'meta_csv', shares: { value: 15, approximate: false }, reach: { value: 650, approximate: false } });
+    expect(saved.sincePublication).toMatchObject({ source: 'meta_csv', views15s: { value: 85, approximate: false } });
+    // The form now shows the imported figures.
+    await waitFor(() => expect(field(section('Publicación'), 'Veces compartido')).toHaveValue('15'));
+  });
+
+  it('cancelling the preview saves nothing', async () => {
+    const { app, id } = await openMetrics('2022-06-22');
+    const user = userEvent.setup();
+    await user.upload(screen.getByLabelText('Importar CSV de Meta o YouTube'), new File([fixture('youtube-live-viewership.csv')], 'live.csv', { type: 'text/csv' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Vista previa de la importación' });
+    expect(within(dialog).getByText('Es la única fila del archivo.')).toBeInTheDocument();
+    expect(within(dialog).getByRole('row', { name: /Curva de espectadores en vivo 0 puntos 10 puntos/ })).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Cancelar' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect((await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`)).version).toBe(1);
+  });
+
+  it.each([
+    ['bad-binary.csv', fixture('bad-binary.csv'), 'El archivo no es un CSV de texto (contiene bytes binarios). Exporte de nuevo en formato CSV.'],
+    ['bad-unknown-headers.csv', fixture('bad-unknown-headers.csv'), /^bad-unknown-headers\.csv: No se reconocieron los encabezados/],
+    ['vacio.csv', Buffer.from(''), 'vacio.csv: El archivo está vacío.'],
+  ])('a bad file (%s) gets its Spanish message and saves nothing', async (name, content, message) => {
+    const { app, id } = await openMetrics('2022-06-22');
+    const user = userEvent.setup();
+    await user.upload(screen.getByLabelText('Importar CSV de Meta o YouTube'), new File([content], name, { type: 'text/csv' }));
+    const alert = await screen.findByRole('alert', { name: 'No se pudo importar el archivo' });
+    expect(within(alert).getByText(typeof message === 'string' && !message.startsWith(name) ? `${name}: ${message}` : message)).toBeInTheDocument();
+    expect(within(alert).getByText('No se guardó nada.')).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect((await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`)).version).toBe(1);
+  });
+
+  it('refuses a file over 5 MB before reading it', async () => {
+    const { app, id } = await openMetrics('2022-06-22');
+    const user = userEvent.setup();
+    const big = new File([new Uint8Array(5 * 1024 * 1024 + 1)], 'grande.csv', { type: 'text/csv' });
+    await user.upload(screen.getByLabelText('Importar CSV de Meta o YouTube'), big);
+    const alert = await screen.findByRole('alert', { name: 'No se pudo importar el archivo' });
+    expect(alert).toHaveTextContent('El archivo pesa más de 5 MB.');
+    expect((await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`)).version).toBe(1);
+  });
+});
+
+describe('metrics import: main-thread chunked parsing (no Worker in jsdom)', () => {
+  it('reads a 10.000-row Meta export in chunks exactly as one parse does', async () => {
+    const header = fixture('meta-en-comma-bom.csv').toString('utf8').split('\n')[0];
+    const lines = [header];
+    for (let i = 0; i < 10_000; i++) {
+      const description = i % 7 === 0 ? `"Descripción con ""comillas"",\ny salto de línea ${i}"` : `Video ${i}`;
+      const date = i % 5 === 0 ? '06/22/2022' : 'Lifetime';
+      lines.push(`${1e15 + i},111222333,IDIPRON Bogotá,Video ${i},${description},${60 + i},06/22/2022 10:00,https://www.facebook.com/x/videos/${5e14 + i}/,Videos,,${date},${i + 10},${i % 10},${i % 20},${i},${i * 30},${i % 9 === 0 ? 'x' : 4},650,50,24,11,15`);
+    }
+    const bytes = new TextEncoder().encode(`${lines.join('\r\n')}\r\n`).buffer;
+    expect(bytes.byteLength).toBeGreaterThan(chunkChars * 4);
+    const shares: number[] = [];
+    const chunked = await parseInChunks(bytes, '2022-10-20', (p) => shares.push(p.share ?? -1));
+    const whole = parseMetricsCsv(bytes, { asOf: '2022-10-20' });
+    expect(chunked).toEqual(whole);
+    expect(shares.length).toBeGreaterThan(4);
+    expect(shares.at(-1)).toBe(1);
+  });
+
+  it('parses pasted two-column lines with their separators', () => {
+    const result = parsePastedSeries('2022-06-22;140\n22/06/2022 150\n23/06/2022\t7\n2022-06-24,9\nmañana 3', 'daily');
+    expect(result.rows.map((r) => [r.key, r.value])).toEqual([
+      ['2022-06-22', 150],
+      ['2022-06-23', 7],
+      ['2022-06-24', 9],
+    ]);
+    expect(result.errors).toEqual([{ line: 5, message: '«mañana» no es una fecha. Escriba AAAA-MM-DD (2022-06-22) o DD/MM/AAAA (22/06/2022).' }]);
+  });
+});
