@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { notifications } from '@mantine/notifications';
 import type { SetupServerApi } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -48,6 +49,15 @@ async function openMetrics(date: string, as: 'editora' | 'revisor' = 'editora') 
   return { app, id };
 }
 
+/** Counts the PUTs the page sends to the metrics route (a refused save must not even ask the server). */
+function countSaves(app: App) {
+  const sent = { count: 0 };
+  app.server.events.on('request:start', ({ request }) => {
+    if (request.method === 'PUT' && /\/api\/forums\/\d+\/metrics$/.test(new URL(request.url).pathname)) sent.count++;
+  });
+  return sent;
+}
+
 const section = (name: string) => screen.getByRole('region', { name });
 
 /** The text box whose label starts with `label` inside `container` (an approximate figure's label adds «aproximada»). */
@@ -84,8 +94,10 @@ describe('metrics page: entry, rules and save', () => {
     expect(views3s).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText('Hay cifras que no pueden ser ciertas')).toBeInTheDocument();
 
+    const saves = countSaves(app);
     await user.click(screen.getByRole('button', { name: 'Guardar' }));
     expect(await screen.findByText('No se guardó: corrija primero las cifras que no pueden ser ciertas.')).toBeInTheDocument();
+    expect(saves.count).toBe(0);
     const stored = await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`);
     expect(stored.version).toBe(1);
     expect(stored.liveSummary?.views1m).toEqual({ value: 39, approximate: false });
@@ -110,13 +122,16 @@ describe('metrics page: entry, rules and save', () => {
     const checkbox = screen.getByRole('checkbox', { name: 'Confirmo que las cifras son correctas', description: warning.textContent ?? '' });
     expect(checkbox).not.toBeChecked();
 
+    const saves = countSaves(app);
     await user.click(screen.getByRole('button', { name: 'Guardar' }));
     expect(await screen.findByText('No se guardó: confirme la advertencia marcada o corrija las cifras.')).toBeInTheDocument();
+    expect(saves.count).toBe(0);
     expect((await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`)).version).toBe(1);
 
     await user.click(checkbox);
     await user.click(screen.getByRole('button', { name: 'Guardar' }));
     expect(await screen.findByText('Métricas guardadas')).toBeInTheDocument();
+    expect(saves.count).toBe(1);
     const saved = await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`);
     expect(saved.version).toBe(2);
     expect(saved.liveSummary?.peakLiveViewers).toEqual({ value: 150, approximate: false });
@@ -192,6 +207,69 @@ describe('metrics page: entry, rules and save', () => {
     expect(saved.postCard?.reactions).toEqual({ value: 45, approximate: false });
     // Overwriting sends the whole form: the other person's comments change is replaced by what this form held.
     expect(saved.postCard?.comments).toEqual({ value: 10, approximate: false });
+  });
+
+  it('shows a server 422 at the field it names, and keeps the typing when the network fails', async () => {
+    const { app, id } = await openMetrics('2022-06-22');
+    const user = userEvent.setup();
+    const card = section('Publicación');
+    const plays = field(card, 'Reproducciones');
+    await replaceText(user, plays, '240');
+
+    app.server.use(
+      http.put('*/api/forums/:id/metrics', () =>
+        HttpResponse.json(
+          {
+            type: 'about:blank',
+            title: 'Las cifras no son coherentes: regla del servidor.',
+            status: 422,
+            code: 'blocking',
+            errors: [{ path: 'postCard.plays', message: 'Mensaje de la regla del servidor.' }],
+            issues: [],
+          },
+          { status: 422, headers: { 'content-type': 'application/problem+json' } },
+        ),
+      { once: true },
+      ),
+      http.put('*/api/forums/:id/metrics', () => HttpResponse.error(), { once: true }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    const problem = await screen.findByRole('alert', { name: 'Las cifras no son coherentes: regla del servidor.' });
+    expect(problem).toHaveTextContent('Mensaje de la regla del servidor.');
+    await waitFor(() => expect(plays).toHaveAccessibleDescription(expect.stringContaining('Mensaje de la regla del servidor.')));
+    expect(plays).toHaveValue('240');
+
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    const failure = await screen.findByRole('alert', { name: 'No se pudieron guardar las métricas' });
+    expect(failure).toHaveTextContent('No hay conexión con el servidor.');
+    expect(plays).toHaveValue('240');
+    expect((await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`)).version).toBe(1);
+
+    // The retry goes through to the real API.
+    await user.click(within(failure).getByRole('button', { name: 'Reintentar' }));
+    expect(await screen.findByText('Métricas guardadas')).toBeInTheDocument();
+    expect((await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`)).postCard?.plays).toEqual({ value: 240, approximate: false });
+  });
+
+  it('asks before leaving with unsaved figures, and «Sin datos» saves a snapshot as not taken', async () => {
+    const { app, id } = await openMetrics('2022-06-22');
+    const user = userEvent.setup();
+    const card = section('Publicación');
+    await user.click(within(card).getByRole('switch', { name: /^Sin datos/ }));
+    expect(within(card).getByText('No se registraron cifras de esta captura.')).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: /Volver al foro/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Cambios sin guardar' });
+    await user.click(within(dialog).getByRole('button', { name: 'Seguir editando' }));
+    expect(app.router.state.location.pathname).toBe(`/foros/${id}/metricas`);
+
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    expect(await screen.findByText('Métricas guardadas')).toBeInTheDocument();
+    const saved = await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`);
+    expect(saved.postCard).toBeNull();
+    expect(saved.liveSummary).not.toBeNull();
+    // Saved: leaving no longer asks.
+    await user.click(screen.getByRole('link', { name: /Volver al foro/ }));
+    await waitFor(() => expect(app.router.state.location.pathname).toBe(`/foros/${id}`));
   });
 
   it('fills the live curve from two pasted columns, with a message for each bad line', async () => {
