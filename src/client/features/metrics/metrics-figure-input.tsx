@@ -43,7 +43,7 @@ export function MetricsFigureInput({ name, field, messages, showParseErrors, dis
                 <span>{figureLabels[field]}</span>
                 {approximate && ' '}
                 {approximate && (
-                  <Badge component="span" size="xs" variant="light" color="orange.9" title={t('metrics.figure.approximateTitle')}>
+                  <Badge component="span" size="xs" variant="outline" color="orange.9" title={t('metrics.figure.approximateTitle')}>
                     {t('metrics.figure.approximate')}
                   </Badge>
                 )}

@@ -23,7 +23,7 @@ export function MetricsFigureText({ field, figure }: { field: keyof typeof figur
       <span>{formatFigure(field, figure)}</span>
       {figure.approximate && ' '}
       {figure.approximate && (
-        <Badge component="span" size="xs" variant="light" color="orange.9" title={t('metrics.figure.approximateTitle')}>
+        <Badge component="span" size="xs" variant="outline" color="orange.9" title={t('metrics.figure.approximateTitle')}>
           {t('metrics.figure.approximate')}
         </Badge>
       )}

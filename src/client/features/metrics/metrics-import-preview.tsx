@@ -105,7 +105,7 @@ export function MetricsImportPreview({ fileName, parsed, asOf, forum, saved, bus
 
         <section aria-label={t('metrics.import.recognised')}>
           <Title order={3} size="h5" mb={4}>
-            {t('metrics.import.recognised')} <Badge variant="light">{t('metrics.import.recognisedCount', { count: parsed.recognisedColumns.length })}</Badge>
+            {t('metrics.import.recognised')} <Badge variant="outline" color="blue.9">{t('metrics.import.recognisedCount', { count: parsed.recognisedColumns.length })}</Badge>
           </Title>
           <Table.ScrollContainer minWidth={320} mah={220}>
             <Table withTableBorder striped verticalSpacing={2}>
