@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Forum } from '../../../domain/forum';
 import { figureLabels, snapshotKinds, snapshotLabels, type Figure, type SnapshotKind } from '../../../domain/metrics';
+import { formatCount } from '../../../domain/metrics-format';
 import { metricsImportFormatLabels, type MetricsImportResult } from '../../../domain/metrics-import';
 import { checkMetrics, hasBlockingIssues, type MetricsRuleId } from '../../../domain/metrics-rules';
 import type { ForumMetricsRecord } from '../../../domain/metrics-update';
@@ -53,11 +54,18 @@ export function MetricsImportPreview({ fileName, parsed, asOf, forum, saved, bus
     const names: Record<string, string> = t('metrics.import.fieldNames', { returnObjects: true });
     return names[field] ?? field;
   };
-  const rowLabel = (r: (typeof parsed.rows)[number]) =>
-    t('metrics.import.rowOption', {
-      n: r.rowNumber,
-      label: [r.title || t('metrics.import.rowUntitled'), r.publishDate ? formatDate(r.publishDate) : null, r.day ? formatDate(r.day) : null].filter(Boolean).join(' · '),
-    });
+  // One option per row (10.000 in a big export): built once, so ticking a checkbox does not rebuild them.
+  const rowOptions = useMemo(
+    () =>
+      parsed.rows.map((r) => ({
+        value: String(r.rowNumber),
+        label: t('metrics.import.rowOption', {
+          n: r.rowNumber,
+          label: [r.title || t('metrics.import.rowUntitled'), r.publishDate ? formatDate(r.publishDate) : null, r.day ? formatDate(r.day) : null].filter(Boolean).join(' · '),
+        }),
+      })),
+    [parsed.rows, t],
+  );
   const matchedText =
     rowNumber === null
       ? t('metrics.import.matchedBy.none')
@@ -131,11 +139,11 @@ export function MetricsImportPreview({ fileName, parsed, asOf, forum, saved, bus
         </section>
 
         <Stack gap={4}>
-          <Text size="sm">{t('metrics.import.rowsCount', { count: parsed.rows.length })}</Text>
+          <Text size="sm">{t('metrics.import.rowsCount', { count: parsed.rows.length, n: formatCount(parsed.rows.length) })}</Text>
           {parsed.rows.length > 1 && (
             <Select
               label={t('metrics.import.row')}
-              data={parsed.rows.map((r) => ({ value: String(r.rowNumber), label: rowLabel(r) }))}
+              data={rowOptions}
               value={rowNumber === null ? null : String(rowNumber)}
               onChange={(value) => {
                 setRowNumber(value === null ? null : Number(value));
