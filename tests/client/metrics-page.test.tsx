@@ -398,7 +398,9 @@ describe('metrics import: main-thread chunked parsing (no Worker in jsdom)', () 
     expect(shares.at(-1)).toBe(1);
   });
 
-  it('parses pasted two-column lines with their separators', () => {
+  it('parses pasted two-column lines with their separators', async () => {
+    // The messages come from the app's catalog: load it as the app does.
+    await openMetrics('2022-06-22');
     const result = parsePastedSeries('2022-06-22;140\n22/06/2022 150\n23/06/2022\t7\n2022-06-24,9\nmañana 3', 'daily');
     expect(result.rows.map((r) => [r.key, r.value])).toEqual([
       ['2022-06-22', 150],
