@@ -5,5 +5,6 @@ import { users } from './users';
 import { forumForm } from './forum-form';
 import { metrics } from './metrics';
 import { metricsCharts } from './metrics-charts';
+import { consultations } from './consultations';
 
-export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics } as const;
+export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations } as const;
