@@ -6,5 +6,6 @@ import { forumForm } from './forum-form';
 import { metrics } from './metrics';
 import { metricsCharts } from './metrics-charts';
 import { consultations } from './consultations';
+import { reports } from './reports';
 
-export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations } as const;
+export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports } as const;
