@@ -1,8 +1,9 @@
 import { configure, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppProviders, createQueryClient } from '../../src/client/app/providers';
 import { ForumMetricsCharts } from '../../src/client/features/metrics/forum-metrics-charts';
+import { loadFeatureCatalogs } from '../../src/client/i18n';
 import { emptyLiveSummary, emptySincePublication, type LiveSummary, type SincePublication } from '../../src/domain/metrics';
 
 configure({ asyncUtilTimeout: 5000 });
@@ -41,6 +42,9 @@ const sincePublication: SincePublication = {
 const chart = (title: string) => screen.getByRole('region', { name: title });
 
 describe('ForumMetricsCharts', () => {
+  // Rendered outside the router, whose loader normally brings the feature texts.
+  beforeAll(() => loadFeatureCatalogs());
+
   it('draws the three charts as labelled images and shows each one’s data as an es-CO table on request', async () => {
     renderCharts({ liveSummary, sincePublication });
     const user = userEvent.setup();

@@ -4,6 +4,8 @@ import { RequireSession } from './require-session';
 import { NotFoundPage } from './not-found-page';
 import { RouteError } from './route-error';
 import { LoginPage } from '../features/session/login-page';
+import { loadFeatureCatalogs } from '../i18n';
+import { LoadingState } from '../ui/states';
 
 /** Pages load lazily, so the first screen ships only the shell and the login. */
 export const routes: RouteObject[] = [
@@ -11,6 +13,13 @@ export const routes: RouteObject[] = [
   {
     element: <RequireSession />,
     errorElement: <RouteError />,
+    // Feature texts load beside the first page's code, before it renders.
+    loader: async () => {
+      await loadFeatureCatalogs();
+      return null;
+    },
+    shouldRevalidate: () => false,
+    hydrateFallbackElement: <LoadingState />,
     children: [
       {
         element: <Layout />,

@@ -1,21 +1,37 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { es } from './es';
+import { common } from './es/common';
+import { session } from './es/session';
 
 export const defaultNS = 'translation';
+const language = 'es-CO';
 
-/** The message catalog: every text a person reads comes from `./es` (a second language is a second folder). */
+/**
+ * The message catalog: every text a person reads comes from `./es` (a second language is a second folder).
+ * The first screen carries only the shared texts and the login; the feature catalogs load with the
+ * first page behind the login (see `loadFeatureCatalogs`), so they do not weigh on the initial bundle.
+ */
 export function initI18n() {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      lng: 'es-CO',
-      fallbackLng: 'es-CO',
-      resources: { 'es-CO': { translation: es } },
+      lng: language,
+      fallbackLng: language,
+      resources: { [language]: { translation: { ...common, session } } },
       interpolation: { escapeValue: false },
       returnNull: false,
     });
   }
   return i18next;
+}
+
+let featureCatalogs: Promise<void> | null = null;
+
+/** Loads every feature's texts once (a lazy chunk); route loaders await it before a page renders. */
+export function loadFeatureCatalogs(): Promise<void> {
+  featureCatalogs ??= import('./es').then(({ es }) => {
+    initI18n().addResourceBundle(language, defaultNS, es, true, true);
+  });
+  return featureCatalogs;
 }
 
 export { i18next };
