@@ -9,3 +9,6 @@ export * from './metrics-rules';
 export * from './metrics-import';
 export * from './metrics-update';
 export * from './demo-metrics-2022';
+export * from './consultation';
+export * from './consultation-import';
+export * from './consultation-tally';

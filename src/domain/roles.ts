@@ -9,6 +9,8 @@ export const permissions = {
   writeForums: ['admin', 'editor'],
   readAudit: ['admin', 'editor', 'reviewer'],
   writeMetrics: ['admin', 'editor'],
+  readConsultations: ['admin', 'editor', 'reviewer'],
+  writeConsultations: ['admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

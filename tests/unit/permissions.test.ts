@@ -7,6 +7,8 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   writeForums: { admin: true, editor: true, reviewer: false },
   readAudit: { admin: true, editor: true, reviewer: true },
   writeMetrics: { admin: true, editor: true, reviewer: false },
+  readConsultations: { admin: true, editor: true, reviewer: true },
+  writeConsultations: { admin: true, editor: true, reviewer: false },
 };
 
 describe('can()', () => {
