@@ -9,6 +9,9 @@ export const permissions = {
   writeForums: ['admin', 'editor'],
   readAudit: ['admin', 'editor', 'reviewer'],
   writeMetrics: ['admin', 'editor'],
+  readReports: ['admin', 'editor', 'reviewer'],
+  writeReports: ['admin', 'editor'],
+  reviewReports: ['admin', 'reviewer'],
   readConsultations: ['admin', 'editor', 'reviewer'],
   writeConsultations: ['admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -7,6 +7,9 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   writeForums: { admin: true, editor: true, reviewer: false },
   readAudit: { admin: true, editor: true, reviewer: true },
   writeMetrics: { admin: true, editor: true, reviewer: false },
+  readReports: { admin: true, editor: true, reviewer: true },
+  writeReports: { admin: true, editor: true, reviewer: false },
+  reviewReports: { admin: true, editor: false, reviewer: true },
   readConsultations: { admin: true, editor: true, reviewer: true },
   writeConsultations: { admin: true, editor: true, reviewer: false },
 };
