@@ -7,6 +7,8 @@ import { demoForums2022 } from '../db/demo-2022';
 import { writeAudit } from '../db/audit-queries';
 import { upsertForumMetrics } from '../db/metrics-queries';
 import { demoMetrics2022 } from '../domain/demo-metrics-2022';
+import { demoConsultation2022, demoForumTopic2022 } from '../db/demo-consultation-2022';
+import { getConsultationTopics, insertConsultation } from '../db/consultation-queries';
 import { generatePassword, hashPassword } from './passwords';
 
 export interface BootstrapOptions {
@@ -49,8 +51,13 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
       await insertUser(tx, { username: account.username, displayName: names[account.username], role: account.role, passwordHash: hashes[i] }, now);
     }
     if (options.demo) {
-      for (const forum of demoForums2022) {
-        const id = await insertForum(tx, forum, 'demo', now);
+      // The consultation that chose the three topics (no responses: the report gives none); each forum links back to its topic.
+      const consultationId = await insertConsultation(tx, demoConsultation2022, 'demo', now);
+      await writeAudit(tx, { at: now, userId: null, username: 'demo', action: 'create', entity: 'consultation', entityId: consultationId, changes: ['Datos de demostración 2022'] });
+      const topics = await getConsultationTopics(tx, consultationId);
+      for (const [index, forum] of demoForums2022.entries()) {
+        const topic = topics[demoForumTopic2022[index]];
+        const id = await insertForum(tx, forum, 'demo', now, topic ? { consultationId, topicId: topic.id } : undefined);
         await writeAudit(tx, { at: now, userId: null, username: 'demo', action: 'create', entity: 'forum', entityId: id, changes: ['Datos de demostración 2022'] });
         // The report's livestream figures (typed from Meta's screens: source 'manual'), saved as version 1.
         const metrics = forum.date ? demoMetrics2022[forum.date] : undefined;

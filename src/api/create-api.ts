@@ -9,6 +9,7 @@ import { sessionRoutes } from './session-routes';
 import { userRoutes } from './user-routes';
 import { forumRoutes } from './forum-routes';
 import { isMetricsImportPath, metricsRoutes } from './metrics-routes';
+import { consultationRoutes, isConsultationImportPath } from './consultation-routes';
 import { openApiDocument } from './openapi';
 
 /** The whole API as a Hono app. Runs in Node (server) and in the browser or jsdom (through msw). */
@@ -34,7 +35,8 @@ export function createApi(deps: ApiDeps) {
     onError: (c) => problem(c, 413, 'La petición es demasiado grande (máximo 1 MB).'),
   });
   // The metrics import takes CSV files up to 6 MB and sets that limit on its own route (metrics-routes.ts).
-  app.use('*', (c, next) => (isMetricsImportPath(c.req.path) ? next() : jsonBodyLimit(c, next)));
+  // The consultation import (a form export's rows as JSON, up to 30 MB) does the same (consultation-routes.ts).
+  app.use('*', (c, next) => (isMetricsImportPath(c.req.path) || isConsultationImportPath(c.req.path) ? next() : jsonBodyLimit(c, next)));
   app.use('*', sameOriginOnly);
   app.use('*', loadSession);
 
@@ -43,6 +45,7 @@ export function createApi(deps: ApiDeps) {
   app.route('/users', userRoutes());
   app.route('/forums', forumRoutes());
   app.route('/', metricsRoutes());
+  app.route('/consultations', consultationRoutes());
 
   app.notFound((c) => problem(c, 404, 'No existe ese recurso de la API.'));
   app.onError((err, c) => {

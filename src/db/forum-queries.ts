@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Forum, ForumInput, ForumListQuery, ForumPage, ForumSummary, PublicQuestion } from '../domain/forum';
+import type { Forum, ForumInput, ForumListQuery, ForumOrigin, ForumPage, ForumSummary, PublicQuestion } from '../domain/forum';
 import type { Database, ForumsTable } from './schema';
 import { likePattern, searchable } from './normalize';
 
@@ -41,7 +41,17 @@ function toRow(input: ForumInput) {
   };
 }
 
-type ForumRow = Omit<ForumsTable, 'id'> & { id: number };
+type ForumRow = Omit<ForumsTable, 'id' | 'consultation_id' | 'consultation_topic_id'> & {
+  id: number;
+  consultation_id?: number | null;
+  consultation_topic_id?: number | null;
+  consultation_title?: string | null;
+};
+
+function originOf(row: ForumRow): ForumOrigin | null {
+  if (row.consultation_id == null || row.consultation_topic_id == null || row.consultation_title == null) return null;
+  return { consultationId: row.consultation_id, topicId: row.consultation_topic_id, consultationTitle: row.consultation_title };
+}
 
 function fromRow(row: ForumRow, questions: PublicQuestion[]): Forum {
   const details = JSON.parse(row.details) as ForumDetails;
@@ -66,6 +76,7 @@ function fromRow(row: ForumRow, questions: PublicQuestion[]): Forum {
     updatedAt: row.updated_at,
     createdBy: row.created_by,
     updatedBy: row.updated_by,
+    origin: originOf(row),
   };
 }
 
@@ -89,7 +100,13 @@ async function insertQuestions(db: Db, forumId: number, questions: PublicQuestio
 }
 
 export async function getForum(db: Db, id: number): Promise<Forum | undefined> {
-  const row = await db.selectFrom('forums').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('forums')
+    .leftJoin('consultations', 'consultations.id', 'forums.consultation_id')
+    .selectAll('forums')
+    .select('consultations.title as consultation_title')
+    .where('forums.id', '=', id)
+    .executeTakeFirst();
   if (!row) return undefined;
   const questions = await db.selectFrom('forum_questions').selectAll().where('forum_id', '=', id).orderBy('position').execute();
   return fromRow(
@@ -105,10 +122,12 @@ export async function getForum(db: Db, id: number): Promise<Forum | undefined> {
   );
 }
 
-export async function insertForum(db: Db, input: ForumInput, by: string, now: string): Promise<number> {
+/** Inserts a forum; `origin` links it to the consultation topic it was created from. */
+export async function insertForum(db: Db, input: ForumInput, by: string, now: string, origin?: { consultationId: number; topicId: number }): Promise<number> {
+  const link = origin ? { consultation_id: origin.consultationId, consultation_topic_id: origin.topicId } : {};
   const { id } = await db
     .insertInto('forums')
-    .values({ ...toRow(input), version: 1, created_at: now, updated_at: now, created_by: by, updated_by: by })
+    .values({ ...toRow(input), ...link, version: 1, created_at: now, updated_at: now, created_by: by, updated_by: by })
     .returning('id')
     .executeTakeFirstOrThrow();
   await insertQuestions(db, id, input.questions);

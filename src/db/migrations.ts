@@ -94,6 +94,131 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_consultations': {
+    async up(db: Kysely<any>) {
+      // A year's citizen consultation: candidate topics and the value groups' responses (no personal data is stored).
+      await db.schema
+        .createTable('consultations')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('open_date', 'text', (c) => c.notNull())
+        .addColumn('close_date', 'text', (c) => c.notNull())
+        .addColumn('channels', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('consultations_year').on('consultations').column('year').execute();
+      await db.schema
+        .createTable('consultation_topics')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('consultation_id', 'integer', (c) => c.notNull().references('consultations.id').onDelete('cascade'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('proposing_team', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('consultation_topics_consultation').on('consultation_topics').columns(['consultation_id', 'position']).execute();
+      await db.schema
+        .createTable('consultation_responses')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('consultation_id', 'integer', (c) => c.notNull().references('consultations.id').onDelete('cascade'))
+        .addColumn('value_group_kind', 'text', (c) => c.notNull())
+        .addColumn('value_group', 'text', (c) => c.notNull())
+        .addColumn('topic_ids', 'text', (c) => c.notNull())
+        .addColumn('proposed_topic', 'text', (c) => c.notNull())
+        .addColumn('questions', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('late', 'integer', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('consultation_responses_consultation').on('consultation_responses').columns(['consultation_id', 'date']).execute();
+      // A forum created from a chosen topic points back at it (null for every other forum).
+      await db.schema.alterTable('forums').addColumn('consultation_id', 'integer').execute();
+      await db.schema.alterTable('forums').addColumn('consultation_topic_id', 'integer').execute();
+      await db.schema.createIndex('forums_consultation').on('forums').columns(['consultation_id', 'consultation_topic_id']).execute();
+    },
+  },
+  '0004_reports': {
+    async up(db: Kysely<any>) {
+      // The yearly report, its sections (rich text as ProseMirror JSON), every saved revision and the review comments.
+      await db.schema
+        .createTable('reports')
+        .addColumn('year', 'integer', (c) => c.primaryKey())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('entity', 'text', (c) => c.notNull())
+        .addColumn('strategy', 'text', (c) => c.notNull())
+        .addColumn('prepared_by', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('report_sections')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('year', 'integer', (c) => c.notNull().references('reports.year').onDelete('cascade'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        // No foreign key: a forum section keeps its text when its forum is deleted.
+        .addColumn('forum_id', 'integer')
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('recommendations', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('last_edited_by', 'text')
+        .addColumn('last_edited_at', 'text')
+        .addColumn('submitted_by', 'text')
+        .addColumn('reviewed_by', 'text')
+        .addColumn('approved_by', 'text')
+        .addColumn('approved_at', 'text')
+        .addColumn('approved_statistics_hash', 'text')
+        .execute();
+      await db.schema.createIndex('report_sections_year').on('report_sections').columns(['year', 'position']).execute();
+      await db.schema.createIndex('report_sections_forum').on('report_sections').columns(['year', 'forum_id']).execute();
+      await db.schema
+        .createTable('section_revisions')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('section_id', 'integer', (c) => c.notNull().references('report_sections.id').onDelete('cascade'))
+        .addColumn('number', 'integer', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('recommendations', 'text', (c) => c.notNull())
+        .addColumn('edited_by', 'text', (c) => c.notNull())
+        .addColumn('edited_at', 'text', (c) => c.notNull())
+        .addColumn('note', 'text')
+        .execute();
+      await db.schema.createIndex('section_revisions_section').on('section_revisions').columns(['section_id', 'number']).unique().execute();
+      await db.schema
+        .createTable('section_comments')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('section_id', 'integer', (c) => c.notNull().references('report_sections.id').onDelete('cascade'))
+        .addColumn('parent_id', 'integer', (c) => c.references('section_comments.id').onDelete('cascade'))
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('quote', 'text')
+        .addColumn('resolved', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('resolved_by', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('section_comments_section').on('section_comments').columns(['section_id', 'id']).execute();
+      await db.schema
+        .createTable('report_removed_forums')
+        .addColumn('year', 'integer', (c) => c.notNull().references('reports.year').onDelete('cascade'))
+        .addColumn('forum_id', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('report_removed_forums_pk', ['year', 'forum_id'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -39,6 +39,9 @@ export interface ForumsTable {
   updated_at: string;
   created_by: string;
   updated_by: string;
+  /** The consultation and topic the forum was created from (0003), null otherwise. */
+  consultation_id: Generated<number | null>;
+  consultation_topic_id: Generated<number | null>;
 }
 
 export interface ForumQuestionsTable {
@@ -77,6 +80,118 @@ export interface ForumMetricsTable {
   updated_by: string | null;
 }
 
+export interface ConsultationsTable {
+  id: Generated<number>;
+  year: number;
+  title: string;
+  open_date: string;
+  close_date: string;
+  /** JSON list of channels. */
+  channels: string;
+  status: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  created_by: string;
+  updated_by: string;
+}
+
+export interface ConsultationTopicsTable {
+  id: Generated<number>;
+  consultation_id: number;
+  position: number;
+  title: string;
+  description: string;
+  proposing_team: string;
+}
+
+export interface ConsultationResponsesTable {
+  id: Generated<number>;
+  consultation_id: number;
+  value_group_kind: string;
+  value_group: string;
+  /** JSON list of topic ids. */
+  topic_ids: string;
+  proposed_topic: string;
+  /** JSON list of question texts. */
+  questions: string;
+  channel: string;
+  date: string;
+  late: number;
+  /** 'manual' | 'import' */
+  source: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** The yearly report (0004): one per year. */
+export interface ReportsTable {
+  year: number;
+  title: string;
+  entity: string;
+  strategy: string;
+  /** JSON: { name, role, office } (the 'Elaboró' block). */
+  prepared_by: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  created_by: string;
+  updated_by: string;
+}
+
+export interface ReportSectionsTable {
+  id: Generated<number>;
+  year: number;
+  position: number;
+  kind: string;
+  forum_id: number | null;
+  title: string;
+  /** JSON: the ProseMirror document. */
+  content: string;
+  /** JSON list of texts (recommendations sections). */
+  recommendations: string;
+  state: string;
+  version: number;
+  last_edited_by: string | null;
+  last_edited_at: string | null;
+  submitted_by: string | null;
+  reviewed_by: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  /** Statistics sections: the hash of the figures when approved. */
+  approved_statistics_hash: string | null;
+}
+
+export interface SectionRevisionsTable {
+  id: Generated<number>;
+  section_id: number;
+  number: number;
+  title: string;
+  content: string;
+  recommendations: string;
+  edited_by: string;
+  edited_at: string;
+  note: string | null;
+}
+
+export interface SectionCommentsTable {
+  id: Generated<number>;
+  section_id: number;
+  parent_id: number | null;
+  author: string;
+  body: string;
+  quote: string | null;
+  resolved: number;
+  resolved_by: string | null;
+  created_at: string;
+}
+
+/** Forum sections a person removed from a report: they do not come back when the report is read. */
+export interface ReportRemovedForumsTable {
+  year: number;
+  forum_id: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -84,4 +199,12 @@ export interface Database {
   forum_questions: ForumQuestionsTable;
   audit_log: AuditLogTable;
   forum_metrics: ForumMetricsTable;
+  consultations: ConsultationsTable;
+  consultation_topics: ConsultationTopicsTable;
+  consultation_responses: ConsultationResponsesTable;
+  reports: ReportsTable;
+  report_sections: ReportSectionsTable;
+  section_revisions: SectionRevisionsTable;
+  section_comments: SectionCommentsTable;
+  report_removed_forums: ReportRemovedForumsTable;
 }

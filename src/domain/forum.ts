@@ -98,6 +98,13 @@ export type ForumInput = z.infer<typeof forumInputSchema>;
 export const forumUpdateSchema = z.intersection(forumInputSchema, z.strictObject({ version }));
 export type ForumUpdateInput = ForumInput & { version: number };
 
+/** The consultation topic a forum was created from (read-only: not part of ForumInput). */
+export interface ForumOrigin {
+  consultationId: number;
+  topicId: number;
+  consultationTitle: string;
+}
+
 export interface Forum extends ForumInput {
   id: number;
   version: number;
@@ -105,6 +112,8 @@ export interface Forum extends ForumInput {
   updatedAt: string;
   createdBy: string;
   updatedBy: string;
+  /** Set when the forum was created from a consultation's topic; null otherwise. */
+  origin: ForumOrigin | null;
 }
 
 export type ForumSummary = Pick<Forum, 'id' | 'title' | 'theme' | 'year' | 'date' | 'time' | 'platform' | 'status' | 'version' | 'updatedAt'> & {

@@ -1,0 +1,318 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type {
+  Consultation,
+  ConsultationChannel,
+  ConsultationInput,
+  ConsultationResponse,
+  ConsultationResponsePage,
+  ConsultationStatus,
+  ConsultationSummary,
+  ConsultationTopic,
+  ResponseInput,
+  ResponseListQuery,
+  ResponseSource,
+} from '../domain/consultation';
+import type { TallyResponse } from '../domain/consultation-tally';
+import type { ValueGroupKind } from '../domain/forum';
+import type { Database } from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Rows per multi-row INSERT of responses (13 values each: well under SQLite's bound-parameter limit). */
+const insertBatch = 500;
+
+export async function getConsultationTopics(db: Db, consultationId: number): Promise<ConsultationTopic[]> {
+  const rows = await db
+    .selectFrom('consultation_topics')
+    .select(['id', 'title', 'description', 'proposing_team'])
+    .where('consultation_id', '=', consultationId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, description: r.description, proposingTeam: r.proposing_team }));
+}
+
+export async function countResponses(db: Db, consultationId: number): Promise<number> {
+  const { n } = await db
+    .selectFrom('consultation_responses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('consultation_id', '=', consultationId)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export async function getConsultation(db: Db, id: number): Promise<Consultation | undefined> {
+  const row = await db.selectFrom('consultations').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const [topics, responseCount, forums] = await Promise.all([
+    getConsultationTopics(db, id),
+    countResponses(db, id),
+    db
+      .selectFrom('forums')
+      .select(['id', 'title', 'consultation_topic_id'])
+      .where('consultation_id', '=', id)
+      .where('consultation_topic_id', 'is not', null)
+      .orderBy('id')
+      .execute(),
+  ]);
+  return {
+    id: row.id,
+    year: row.year,
+    title: row.title,
+    openDate: row.open_date,
+    closeDate: row.close_date,
+    channels: JSON.parse(row.channels) as ConsultationChannel[],
+    status: row.status as ConsultationStatus,
+    topics,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+    responseCount,
+    forums: forums.map((f) => ({ id: f.id, title: f.title, topicId: f.consultation_topic_id as number })),
+  };
+}
+
+export async function listConsultations(db: Db, year?: number): Promise<ConsultationSummary[]> {
+  let query = db
+    .selectFrom('consultations')
+    .select(['id', 'year', 'title', 'open_date', 'close_date', 'status', 'version'])
+    .select((eb) => [
+      eb.selectFrom('consultation_topics').whereRef('consultation_topics.consultation_id', '=', 'consultations.id').select((e) => e.fn.countAll<number>().as('n')).as('topic_count'),
+      eb
+        .selectFrom('consultation_responses')
+        .whereRef('consultation_responses.consultation_id', '=', 'consultations.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('response_count'),
+    ]);
+  if (year !== undefined) query = query.where('year', '=', year);
+  const rows = await query.orderBy('year', 'desc').orderBy('id', 'desc').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    year: r.year,
+    title: r.title,
+    openDate: r.open_date,
+    closeDate: r.close_date,
+    status: r.status as ConsultationStatus,
+    topicCount: Number(r.topic_count ?? 0),
+    responseCount: Number(r.response_count ?? 0),
+    version: r.version,
+  }));
+}
+
+const consultationRow = (input: ConsultationInput) => ({
+  year: input.year,
+  title: input.title,
+  open_date: input.openDate,
+  close_date: input.closeDate,
+  channels: JSON.stringify(input.channels),
+  status: input.status,
+});
+
+export async function insertConsultation(db: Db, input: ConsultationInput, by: string, now: string): Promise<number> {
+  const { id } = await db
+    .insertInto('consultations')
+    .values({ ...consultationRow(input), version: 1, created_at: now, updated_at: now, created_by: by, updated_by: by })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await saveTopics(db, id, input.topics);
+  return id;
+}
+
+/**
+ * Writes the topics in their new order: those with an id are updated in place (their votes stay with them),
+ * those without are inserted, the others deleted. The caller has checked that the ids are this consultation's
+ * and that no deleted topic has votes or a forum.
+ */
+export async function saveTopics(db: Db, consultationId: number, topics: ConsultationInput['topics']): Promise<void> {
+  const keep = topics.flatMap((t) => (t.id === undefined ? [] : [t.id]));
+  let removal = db.deleteFrom('consultation_topics').where('consultation_id', '=', consultationId);
+  if (keep.length > 0) removal = removal.where('id', 'not in', keep);
+  await removal.execute();
+  for (const [position, topic] of topics.entries()) {
+    const values = { position, title: topic.title, description: topic.description, proposing_team: topic.proposingTeam };
+    if (topic.id === undefined) await db.insertInto('consultation_topics').values({ consultation_id: consultationId, ...values }).execute();
+    else await db.updateTable('consultation_topics').set(values).where('id', '=', topic.id).where('consultation_id', '=', consultationId).execute();
+  }
+}
+
+/** Writes the new values only when the stored version is still `expectedVersion`. Returns false on a stale version. */
+export async function updateConsultation(db: Db, id: number, expectedVersion: number, input: ConsultationInput, by: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('consultations')
+    .set({ ...consultationRow(input), version: sql`version + 1`, updated_at: now, updated_by: by })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  await saveTopics(db, id, input.topics);
+  return true;
+}
+
+/** Deletes the consultation with its topics and responses; forums created from it stay, without their origin. */
+export async function deleteConsultation(db: Db, id: number): Promise<boolean> {
+  await db.updateTable('forums').set({ consultation_id: null, consultation_topic_id: null }).where('consultation_id', '=', id).execute();
+  await db.deleteFrom('consultation_responses').where('consultation_id', '=', id).execute();
+  await db.deleteFrom('consultation_topics').where('consultation_id', '=', id).execute();
+  const result = await db.deleteFrom('consultations').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/** Votes per topic id of the consultation (topics without votes are absent). */
+export async function votesPerTopic(db: Db, consultationId: number): Promise<Map<number, number>> {
+  const rows = await sql<{ topic_id: number; n: number }>`
+    select j.value as topic_id, count(*) as n
+    from consultation_responses r, json_each(r.topic_ids) j
+    where r.consultation_id = ${consultationId}
+    group by j.value`.execute(db);
+  return new Map(rows.rows.map((r) => [Number(r.topic_id), Number(r.n)]));
+}
+
+/** Topic ids of the consultation that a forum was created from, with that forum's id. */
+export async function forumsByTopic(db: Db, consultationId: number): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('forums')
+    .select(['id', 'consultation_topic_id'])
+    .where('consultation_id', '=', consultationId)
+    .where('consultation_topic_id', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.consultation_topic_id as number, r.id]));
+}
+
+/** Inserts responses in multi-row batches (call inside a transaction: all or nothing). Returns the id when one response is inserted. */
+export async function insertResponses(db: Db, consultationId: number, responses: ResponseInput[], source: ResponseSource, by: string, now: string): Promise<number[]> {
+  const ids: number[] = [];
+  // One response (a manual entry) gives its id back; a big import does not need them.
+  const wantIds = responses.length === 1;
+  for (let start = 0; start < responses.length; start += insertBatch) {
+    const batch = responses.slice(start, start + insertBatch).map((r) => ({
+      consultation_id: consultationId,
+      value_group_kind: r.valueGroupKind,
+      value_group: r.valueGroup,
+      topic_ids: JSON.stringify(r.topicIds),
+      proposed_topic: r.proposedTopic,
+      questions: JSON.stringify(r.questions),
+      channel: r.channel,
+      date: r.date,
+      late: r.late ? 1 : 0,
+      source,
+      created_at: now,
+      created_by: by,
+    }));
+    if (wantIds) {
+      const inserted = await db.insertInto('consultation_responses').values(batch).returning('id').execute();
+      for (const row of inserted) ids.push(row.id);
+    } else {
+      await db.insertInto('consultation_responses').values(batch).execute();
+    }
+  }
+  return ids;
+}
+
+type ResponseRow = {
+  id: number;
+  value_group_kind: string;
+  value_group: string;
+  topic_ids: string;
+  proposed_topic: string;
+  questions: string;
+  channel: string;
+  date: string;
+  late: number;
+  source: string;
+  created_at: string;
+};
+
+const responseFromRow = (r: ResponseRow): ConsultationResponse => ({
+  id: r.id,
+  valueGroupKind: r.value_group_kind as ValueGroupKind,
+  valueGroup: r.value_group,
+  topicIds: JSON.parse(r.topic_ids) as number[],
+  proposedTopic: r.proposed_topic,
+  questions: JSON.parse(r.questions) as string[],
+  channel: r.channel as ConsultationResponse['channel'],
+  date: r.date,
+  late: r.late === 1,
+  source: r.source as ResponseSource,
+  createdAt: r.created_at,
+});
+
+const responseColumns = ['id', 'value_group_kind', 'value_group', 'topic_ids', 'proposed_topic', 'questions', 'channel', 'date', 'late', 'source', 'created_at'] as const;
+
+export async function getResponse(db: Db, consultationId: number, id: number): Promise<ConsultationResponse | undefined> {
+  const row = await db.selectFrom('consultation_responses').select(responseColumns).where('id', '=', id).where('consultation_id', '=', consultationId).executeTakeFirst();
+  return row && responseFromRow(row);
+}
+
+/** A page of responses, newest date first, filtered by topic, value group kind and channel. */
+export async function listResponses(db: Db, consultationId: number, query: ResponseListQuery): Promise<ConsultationResponsePage> {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 20;
+  let base = db.selectFrom('consultation_responses').where('consultation_id', '=', consultationId);
+  if (query.topicId !== undefined) base = base.where(sql<boolean>`exists (select 1 from json_each(topic_ids) where value = ${query.topicId})`);
+  if (query.valueGroupKind) base = base.where('value_group_kind', '=', query.valueGroupKind);
+  if (query.channel) base = base.where('channel', '=', query.channel);
+  const [{ total }, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    base
+      .select(responseColumns)
+      .orderBy('date', 'desc')
+      .orderBy('id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+  ]);
+  return { items: rows.map(responseFromRow), total: Number(total), page, pageSize };
+}
+
+export async function deleteResponse(db: Db, consultationId: number, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('consultation_responses').where('id', '=', id).where('consultation_id', '=', consultationId).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/** Every response of the consultation as the tally reads it, in one SELECT. */
+export async function tallyResponses(db: Db, consultationId: number): Promise<TallyResponse[]> {
+  const rows = await db
+    .selectFrom('consultation_responses')
+    .select(['id', 'value_group_kind', 'value_group', 'topic_ids', 'proposed_topic', 'questions', 'channel'])
+    .where('consultation_id', '=', consultationId)
+    .orderBy('id')
+    .execute();
+  const out: TallyResponse[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    out[i] = {
+      id: r.id,
+      valueGroupKind: r.value_group_kind as ValueGroupKind,
+      valueGroup: r.value_group,
+      // Most responses hold no questions: skip the parse of '[]'.
+      topicIds: JSON.parse(r.topic_ids) as number[],
+      proposedTopic: r.proposed_topic,
+      questions: r.questions === '[]' ? [] : (JSON.parse(r.questions) as string[]),
+      channel: r.channel as TallyResponse['channel'],
+    };
+  }
+  return out;
+}
+
+/** The questions of the responses that chose this topic, in date order, at most `limit`. */
+export async function questionsForTopic(db: Db, consultationId: number, topicId: number, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('consultation_responses')
+    .select('questions')
+    .where('consultation_id', '=', consultationId)
+    .where('questions', '!=', '[]')
+    .where(sql<boolean>`exists (select 1 from json_each(topic_ids) where value = ${topicId})`)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+  const out: string[] = [];
+  for (const row of rows) {
+    for (const q of JSON.parse(row.questions) as string[]) {
+      if (out.length >= limit) return out;
+      out.push(q);
+    }
+  }
+  return out;
+}
