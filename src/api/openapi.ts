@@ -3,6 +3,9 @@ import { forumInputSchema, forumListQuerySchema, forumUpdateSchema } from '../do
 import { forumMetricsUpdateSchema } from '../domain/metrics-update';
 import { metricsRuleIds } from '../domain/metrics-rules';
 import { metricsImportMaxBytes } from './metrics-routes';
+import { consultationInputSchema, consultationUpdateSchema, responseInputSchema } from '../domain/consultation';
+import { consultationImportSchema } from '../domain/consultation-import';
+import { consultationImportMaxBytes } from './consultation-routes';
 import { loginSchema, passwordResetSchema, userCreateSchema, userUpdateSchema } from '../domain/user';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });
@@ -30,6 +33,10 @@ export function openApiDocument() {
         ForumInput: schema(forumInputSchema),
         ForumUpdate: schema(forumUpdateSchema),
         ForumMetricsUpdate: schema(forumMetricsUpdateSchema),
+        ConsultationInput: schema(consultationInputSchema),
+        ConsultationUpdate: schema(consultationUpdateSchema),
+        ConsultationResponseInput: schema(responseInputSchema),
+        ConsultationImport: { ...schema(consultationImportSchema), description: `Filas de una exportación de Google Forms o Microsoft Forms (cuerpo de hasta ${consultationImportMaxBytes / 1024 / 1024} MB)` },
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status'],
@@ -104,6 +111,69 @@ export function openApiDocument() {
             },
           },
           responses: { '200': { description: 'Vista previa o importación guardada' }, ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+        },
+      },
+      '/api/consultations': {
+        get: {
+          summary: 'Consultas ciudadanas',
+          parameters: [{ name: 'year', in: 'query', required: false, schema: { type: 'integer', minimum: 2000, maximum: 2100 } }],
+          responses: { '200': { description: 'Lista de consultas con sus conteos' }, ...problems(400, 401) },
+        },
+        post: { summary: 'Crear consulta', requestBody: json(ref('ConsultationInput')), responses: { '201': { description: 'Consulta creada' }, ...problems(400, 401, 403) } },
+      },
+      '/api/consultations/{id}': {
+        get: { summary: 'Consulta con sus temas, respuestas contadas y foros creados', parameters: idPath, responses: { '200': { description: 'Consulta' }, ...problems(401, 404) } },
+        put: {
+          summary: 'Guardar consulta (con su versión); un tema con votos o con foro no se puede quitar',
+          parameters: idPath,
+          requestBody: json(ref('ConsultationUpdate')),
+          responses: { '200': { description: 'Consulta' }, ...problems(400, 401, 403, 404, 409) },
+        },
+        delete: { summary: 'Eliminar consulta con sus respuestas (los foros creados se conservan sin origen)', parameters: idPath, responses: { '204': { description: 'Eliminada' }, ...problems(401, 403, 404) } },
+      },
+      '/api/consultations/{id}/responses': {
+        get: {
+          summary: 'Respuestas de la consulta',
+          parameters: [
+            ...idPath,
+            { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+            { name: 'pageSize', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100 } },
+            { name: 'topicId', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+            { name: 'valueGroupKind', in: 'query', required: false, schema: { type: 'string', enum: ['internal', 'external'] } },
+            { name: 'channel', in: 'query', required: false, schema: { type: 'string', enum: ['web', 'email', 'social', 'official', 'other'] } },
+          ],
+          responses: { '200': { description: 'Página de respuestas' }, ...problems(400, 401, 404) },
+        },
+        post: {
+          summary: 'Registrar una respuesta (solo con la consulta abierta)',
+          parameters: idPath,
+          requestBody: json(ref('ConsultationResponseInput')),
+          responses: { '201': { description: 'Respuesta registrada' }, ...problems(400, 401, 403, 404, 409) },
+        },
+      },
+      '/api/consultations/{id}/responses/{responseId}': {
+        delete: {
+          summary: 'Eliminar una respuesta',
+          parameters: [...idPath, { name: 'responseId', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+          responses: { '204': { description: 'Eliminada' }, ...problems(401, 403, 404) },
+        },
+      },
+      '/api/consultations/{id}/responses/import': {
+        post: {
+          summary: 'Importar respuestas de una exportación de formulario (dryRun=1 solo revisa; con errores no se guarda nada)',
+          parameters: [...idPath, { name: 'dryRun', in: 'query', required: false, schema: { type: 'string', enum: ['1', 'true', '0', 'false'] } }],
+          requestBody: json(ref('ConsultationImport')),
+          responses: { '200': { description: 'Vista previa o importación guardada' }, ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+        },
+      },
+      '/api/consultations/{id}/tally': {
+        get: { summary: 'Conteo: votos por tema, grupo de valor y canal; propuestas agrupadas; preguntas', parameters: idPath, responses: { '200': { description: 'Conteo' }, ...problems(401, 404) } },
+      },
+      '/api/consultations/{id}/topics/{topicId}/forum': {
+        post: {
+          summary: 'Crear el foro de un tema elegido (con las preguntas del formulario web)',
+          parameters: [...idPath, { name: 'topicId', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+          responses: { '201': { description: 'Foro creado' }, ...problems(401, 403, 404, 409) },
         },
       },
       '/api/metrics': {

@@ -72,6 +72,17 @@ describe('GET /api/openapi.json', () => {
         'PUT /api/forums/{id}/metrics',
         'POST /api/forums/{id}/metrics/import',
         'GET /api/metrics',
+        'GET /api/consultations',
+        'POST /api/consultations',
+        'GET /api/consultations/{id}',
+        'PUT /api/consultations/{id}',
+        'DELETE /api/consultations/{id}',
+        'GET /api/consultations/{id}/responses',
+        'POST /api/consultations/{id}/responses',
+        'DELETE /api/consultations/{id}/responses/{responseId}',
+        'POST /api/consultations/{id}/responses/import',
+        'GET /api/consultations/{id}/tally',
+        'POST /api/consultations/{id}/topics/{topicId}/forum',
       ].sort(),
     );
     expect(paths['/api/forums'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ForumInput' });
