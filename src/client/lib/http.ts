@@ -19,10 +19,16 @@ export class NetworkError extends Error {}
 export const networkErrorMessage = 'No hay conexión con el servidor. Revise su red; lo que escribió sigue en el formulario.';
 
 /** fetch wrapper for `/api`: JSON in and out, cookies included, problems turned into ApiError. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; raw?: { body: BodyInit; contentType: string }; signal?: AbortSignal } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  let body: string | undefined;
-  if (init.body !== undefined) {
+  let body: BodyInit | undefined;
+  if (init.raw) {
+    headers['content-type'] = init.raw.contentType;
+    body = init.raw.body;
+  } else if (init.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(init.body);
   }

@@ -3,7 +3,7 @@ import type { LiveSummary, PostCard, SincePublication } from '../../../domain/me
 import type { MetricsRuleId } from '../../../domain/metrics-rules';
 import type { ForumMetricsRecord, MetricsImportResponse } from '../../../domain/metrics-update';
 import { metricsDashboardKeys } from './dashboard-api';
-import { ApiError, api, NetworkError, networkErrorMessage } from '../../lib/http';
+import { ApiError, api } from '../../lib/http';
 
 /** GET /api/forums/:id/metrics (version 0 and every snapshot null when never saved); also the answer of a save. */
 export type ForumMetricsResponse = ForumMetricsRecord;
@@ -56,33 +56,14 @@ export interface MetricsImportRequest {
   acknowledge: MetricsRuleId[];
 }
 
-/** Posts a CSV to the import route (raw text/csv body; `fetch` here because the http helper sends JSON). */
-async function postImport(forumId: number, request: MetricsImportRequest): Promise<MetricsImportResponse> {
+/** Posts a CSV to the import route as a raw text/csv body. */
+function postImport(forumId: number, request: MetricsImportRequest): Promise<MetricsImportResponse> {
   const params = new URLSearchParams({ dryRun: '0', row: String(request.rowNumber), version: String(request.version) });
   if (request.acknowledge.length > 0) params.set('acknowledge', request.acknowledge.join(','));
-  let res: Response;
-  try {
-    res = await fetch(new URL(`/api/forums/${forumId}/metrics/import?${params}`, window.location.origin), {
-      method: 'POST',
-      headers: { accept: 'application/json', 'content-type': 'text/csv; charset=utf-8' },
-      body: request.file,
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new NetworkError(networkErrorMessage);
-  }
-  const text = await res.text();
-  let data: Record<string, unknown> = {};
-  try {
-    data = text ? JSON.parse(text) : {};
-  } catch {
-    data = {};
-  }
-  if (!res.ok) {
-    const title = typeof data.title === 'string' ? data.title : `Error ${res.status}`;
-    throw new ApiError(res.status, title, typeof data.detail === 'string' ? data.detail : undefined, Array.isArray(data.errors) ? data.errors : [], data);
-  }
-  return data as unknown as MetricsImportResponse;
+  return api<MetricsImportResponse>(`/api/forums/${forumId}/metrics/import?${params}`, {
+    method: 'POST',
+    raw: { body: request.file, contentType: 'text/csv; charset=utf-8' },
+  });
 }
 
 export function useImportForumMetrics(forumId: number) {
