@@ -18,6 +18,7 @@ export function Layout() {
   const links = [
     { to: '/foros', label: t('nav.forums') },
     { to: '/metricas', label: t('metricsCharts.nav') },
+    { to: '/consultas', label: t('consultations.nav') },
     ...(canManageUsers ? [{ to: '/cuentas', label: t('nav.users') }] : []),
   ];
 

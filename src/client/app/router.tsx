@@ -31,6 +31,10 @@ export const routes: RouteObject[] = [
           { path: 'foros/:id/editar', lazy: async () => ({ Component: (await import('../features/forums/forum-edit-page')).ForumEditPage }) },
           { path: 'foros/:id/metricas', lazy: async () => ({ Component: (await import('../features/metrics/metrics-page')).MetricsPage }) },
           { path: 'metricas', lazy: async () => ({ Component: (await import('../features/metrics/metrics-dashboard-page')).MetricsDashboardPage }) },
+          { path: 'consultas', lazy: async () => ({ Component: (await import('../features/consultations/consultation-list-page')).ConsultationListPage }) },
+          { path: 'consultas/nueva', lazy: async () => ({ Component: (await import('../features/consultations/consultation-create-page')).ConsultationCreatePage }) },
+          { path: 'consultas/:id', lazy: async () => ({ Component: (await import('../features/consultations/consultation-detail-page')).ConsultationDetailPage }) },
+          { path: 'consultas/:id/editar', lazy: async () => ({ Component: (await import('../features/consultations/consultation-edit-page')).ConsultationEditPage }) },
           {
             element: <RequireSession permission="manageUsers" />,
             children: [{ path: 'cuentas', lazy: async () => ({ Component: (await import('../features/users/users-page')).UsersPage }) }],

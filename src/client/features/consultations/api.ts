@@ -1,0 +1,143 @@
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Forum } from '../../../domain/forum';
+import { api, toQueryString } from '../../lib/http';
+import { forumKeys } from '../forums/api';
+import type {
+  Consultation,
+  ConsultationImportRequest,
+  ConsultationImportResult,
+  ConsultationListItem,
+  ConsultationResponse,
+  ConsultationResponsePage,
+  ConsultationResponsesQuery,
+  ConsultationTally,
+  ConsultationWrite,
+  ResponseWrite,
+} from './consultation-types';
+
+/** Query keys: all → lists → list(year) → details → detail(id) → responses / tally. */
+export const consultationKeys = {
+  all: ['consultations'] as const,
+  lists: () => [...consultationKeys.all, 'list'] as const,
+  list: (year: number | undefined) => [...consultationKeys.lists(), { year }] as const,
+  details: () => [...consultationKeys.all, 'detail'] as const,
+  detail: (id: number) => [...consultationKeys.details(), id] as const,
+  responses: (id: number) => [...consultationKeys.detail(id), 'responses'] as const,
+  responsePage: (id: number, query: ConsultationResponsesQuery) => [...consultationKeys.responses(id), query] as const,
+  tally: (id: number) => [...consultationKeys.detail(id), 'tally'] as const,
+};
+
+export const consultationListQueryOptions = (year?: number) =>
+  queryOptions({
+    queryKey: consultationKeys.list(year),
+    queryFn: ({ signal }) => api<{ items: ConsultationListItem[] }>(`/api/consultations${toQueryString({ year })}`, { signal }).then((r) => r.items),
+  });
+
+export const consultationQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: consultationKeys.detail(id),
+    queryFn: ({ signal }) => api<Consultation>(`/api/consultations/${id}`, { signal }),
+  });
+
+export const consultationResponsesQueryOptions = (id: number, query: ConsultationResponsesQuery) =>
+  queryOptions({
+    queryKey: consultationKeys.responsePage(id, query),
+    queryFn: ({ signal }) => api<ConsultationResponsePage>(`/api/consultations/${id}/responses${toQueryString({ ...query })}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export const consultationTallyQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: consultationKeys.tally(id),
+    queryFn: ({ signal }) => api<ConsultationTally>(`/api/consultations/${id}/tally`, { signal }),
+  });
+
+export function useCreateConsultation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ConsultationWrite) => api<Consultation>('/api/consultations', { method: 'POST', body: input }),
+    onSuccess: (consultation) => {
+      queryClient.setQueryData(consultationKeys.detail(consultation.id), consultation);
+      return queryClient.invalidateQueries({ queryKey: consultationKeys.lists() });
+    },
+  });
+}
+
+export function useUpdateConsultation(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ConsultationWrite & { version: number }) => api<Consultation>(`/api/consultations/${id}`, { method: 'PUT', body: input }),
+    onSuccess: (consultation) => {
+      queryClient.setQueryData(consultationKeys.detail(id), consultation);
+      return Promise.all([queryClient.invalidateQueries({ queryKey: consultationKeys.lists() }), queryClient.invalidateQueries({ queryKey: consultationKeys.tally(id) })]);
+    },
+  });
+}
+
+export function useDeleteConsultation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api<void>(`/api/consultations/${id}`, { method: 'DELETE' }),
+    onSuccess: (_data, id) => {
+      queryClient.removeQueries({ queryKey: consultationKeys.detail(id) });
+      return queryClient.invalidateQueries({ queryKey: consultationKeys.lists() });
+    },
+  });
+}
+
+/** After responses change: the page of responses, the tally, the counts on the consultation and the list. */
+function invalidateResponses(queryClient: ReturnType<typeof useQueryClient>, id: number) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: consultationKeys.responses(id) }),
+    queryClient.invalidateQueries({ queryKey: consultationKeys.tally(id) }),
+    queryClient.invalidateQueries({ queryKey: consultationKeys.detail(id), exact: true }),
+    queryClient.invalidateQueries({ queryKey: consultationKeys.lists() }),
+  ]);
+}
+
+export function useAddResponse(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ResponseWrite) => api<ConsultationResponse>(`/api/consultations/${id}/responses`, { method: 'POST', body: input }),
+    onSuccess: () => invalidateResponses(queryClient, id),
+  });
+}
+
+export function useDeleteResponse(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (responseId: number) => api<void>(`/api/consultations/${id}/responses/${responseId}`, { method: 'DELETE' }),
+    onSuccess: () => invalidateResponses(queryClient, id),
+  });
+}
+
+/** The dry run: nothing is saved, the answer says what would be. */
+export function useImportDryRun(id: number) {
+  return useMutation({
+    mutationFn: (request: ConsultationImportRequest) => api<ConsultationImportResult>(`/api/consultations/${id}/responses/import?dryRun=1`, { method: 'POST', body: request }),
+  });
+}
+
+export function useImportResponses(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: ConsultationImportRequest) => api<ConsultationImportResult>(`/api/consultations/${id}/responses/import`, { method: 'POST', body: request }),
+    onSuccess: () => invalidateResponses(queryClient, id),
+  });
+}
+
+/** Turns a topic into a forum (pre-filled from it, linked back to the consultation). */
+export function useCreateForumFromTopic(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (topicId: number) => api<Forum>(`/api/consultations/${id}/topics/${topicId}/forum`, { method: 'POST' }),
+    onSuccess: (forum) => {
+      queryClient.setQueryData(forumKeys.detail(forum.id), forum);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: consultationKeys.detail(id), exact: true }),
+        queryClient.invalidateQueries({ queryKey: forumKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: forumKeys.years() }),
+      ]);
+    },
+  });
+}

@@ -1,0 +1,35 @@
+import { useDocumentTitle } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { emptyConsultation, type Consultation } from '../../../domain/consultation';
+import { PageHeader } from '../../ui/page-header';
+import { ErrorState } from '../../ui/states';
+import { useCreateConsultation } from './api';
+import { ConsultationForm } from './consultation-form';
+import { useCanWriteConsultations } from './use-can-write-consultations';
+
+/** /consultas/nueva: a blank consultation; saving creates it and opens its page. */
+export function ConsultationCreatePage() {
+  const { t } = useTranslation();
+  const canWrite = useCanWriteConsultations();
+  const navigate = useNavigate();
+  const create = useCreateConsultation();
+  const [initialValues] = useState(() => emptyConsultation());
+  useDocumentTitle(`${t('consultations.form.createTitle')} · ${t('appName')}`);
+
+  if (!canWrite) return <ErrorState message={t('state.forbidden')} />;
+
+  const onSaved = (consultation: Consultation) => {
+    notifications.show({ color: 'green', message: t('consultations.form.created') });
+    navigate(`/consultas/${consultation.id}`);
+  };
+
+  return (
+    <>
+      <PageHeader title={t('consultations.form.createTitle')} subtitle={t('consultations.form.createSubtitle')} />
+      <ConsultationForm initialValues={initialValues} save={(values) => create.mutateAsync(values)} onSaved={onSaved} cancelTo="/consultas" />
+    </>
+  );
+}

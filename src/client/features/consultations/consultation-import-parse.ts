@@ -1,0 +1,45 @@
+import { exportKind, importFileLimits, readExport, type ExportKind, type ReadExport } from './consultation-import-read';
+
+/** Reads a chosen file: limits first, then the parse in a Web Worker (on the main thread where there is none, e.g. jsdom). */
+export async function parseExportFile(file: File): Promise<ReadExport> {
+  if (file.size === 0) return { ok: false, problem: 'empty' };
+  if (file.size > importFileLimits.maxBytes) return { ok: false, problem: 'tooLarge' };
+  const bytes = await readBytes(file);
+  const kind = exportKind(file.name, bytes);
+  if (!kind) return { ok: false, problem: 'unsupported' };
+  if (typeof Worker !== 'undefined') {
+    try {
+      return await readInWorker(kind, bytes);
+    } catch {
+      // A worker that cannot start (a policy, a failed chunk): read here instead.
+    }
+  }
+  return readExport(kind, bytes);
+}
+
+function readBytes(file: File): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+function readInWorker(kind: ExportKind, bytes: ArrayBuffer): Promise<ReadExport> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./consultation-import-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<{ type: 'result'; result: ReadExport }>) => {
+      worker.terminate();
+      resolve(event.data.result);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      reject(new Error('worker failed'));
+    };
+    // Copied, not transferred: if the worker fails, the bytes are still here to read on this thread.
+    worker.postMessage({ kind, bytes });
+  });
+}

@@ -1,0 +1,126 @@
+import { consultationLimits } from '../../../domain/consultation';
+import { parseCsvRecords } from '../../../domain/metrics-import';
+
+/**
+ * Reads a form export (Google Forms / Microsoft Forms, CSV or XLSX) into a header and rows of text, or says in
+ * Spanish why it cannot. Runs in the import worker (and on the main thread where there is no Worker).
+ */
+
+export const importFileLimits = { maxBytes: 30 * 1024 * 1024, maxRows: consultationLimits.importRows } as const;
+
+export type ImportFileProblem = 'empty' | 'tooLarge' | 'binary' | 'noHeader' | 'noRows' | 'tooManyRows' | 'unsupported' | 'xlsxFailed' | 'unclosedQuote';
+
+export type ReadExport = { ok: true; header: string[]; rows: string[][] } | { ok: false; problem: ImportFileProblem };
+
+export type ExportKind = 'csv' | 'xlsx';
+
+const isZip = (view: Uint8Array) => view.length >= 4 && view[0] === 0x50 && view[1] === 0x4b && view[2] === 0x03 && view[3] === 0x04;
+
+/** csv or xlsx from the name, and the bytes when they say otherwise (an XLSX is a ZIP). */
+export function exportKind(name: string, bytes: ArrayBuffer): ExportKind | null {
+  const view = new Uint8Array(bytes, 0, Math.min(4, bytes.byteLength));
+  if (isZip(view)) return 'xlsx';
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'csv';
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  return null;
+}
+
+function decode(view: Uint8Array): string | null {
+  if (view[0] === 0xff && view[1] === 0xfe) return new TextDecoder('utf-16le').decode(view.subarray(2));
+  if (view[0] === 0xfe && view[1] === 0xff) return new TextDecoder('utf-16be').decode(view.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(view);
+  } catch {
+    // Excel's "CSV" in Spanish Windows: windows-1252.
+    try {
+      return new TextDecoder('windows-1252').decode(view);
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** ; or , (or a tab): whichever splits the header line (outside quotes) into more cells. */
+function detectDelimiter(line: string): string {
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch in counts) counts[ch]++;
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  return ',';
+}
+
+const isBlank = (record: string[]) => record.every((cell) => cell.trim() === '');
+const looksLikeData = (cell: string) => /^\s*[\d/.:,\- ]+\s*$/.test(cell) || /^\d{4}-\d{2}-\d{2}/.test(cell.trim());
+
+/** The header (first non-blank record) and the non-blank rows after it, or the problem. */
+function fromRecords(records: string[][]): ReadExport {
+  const start = records.findIndex((record) => !isBlank(record));
+  if (start < 0) return { ok: false, problem: 'empty' };
+  const header = records[start].map((cell, i) => (i === 0 ? cell.replace(/^\ufeff/, '') : cell).trim());
+  const named = header.filter((cell) => cell !== '');
+  if (named.length < 2 || named.every(looksLikeData)) return { ok: false, problem: 'noHeader' };
+  const rows: string[][] = [];
+  for (let r = start + 1; r < records.length; r++) if (!isBlank(records[r])) rows.push(records[r]);
+  if (rows.length === 0) return { ok: false, problem: 'noRows' };
+  if (rows.length > importFileLimits.maxRows) return { ok: false, problem: 'tooManyRows' };
+  return { ok: true, header, rows };
+}
+
+export function readCsvExport(bytes: ArrayBuffer): ReadExport {
+  if (bytes.byteLength === 0) return { ok: false, problem: 'empty' };
+  if (bytes.byteLength > importFileLimits.maxBytes) return { ok: false, problem: 'tooLarge' };
+  const view = new Uint8Array(bytes);
+  if (isZip(view)) return { ok: false, problem: 'binary' };
+  let text = decode(view);
+  if (text === null || text.indexOf('\u0000') >= 0) return { ok: false, problem: 'binary' };
+  text = text.replace(/^\ufeff/, '');
+  if (text.trim() === '') return { ok: false, problem: 'empty' };
+  let delimiter: string | undefined;
+  const sep = /^sep=([,;\t])\r?\n/i.exec(text.slice(0, 8));
+  if (sep) {
+    delimiter = sep[1];
+    text = text.slice(sep[0].length);
+  }
+  const firstLine = text.trimStart().split(/\r?\n|\r/, 1)[0] ?? '';
+  delimiter ??= detectDelimiter(firstLine);
+  const parsed = parseCsvRecords(text, delimiter, importFileLimits.maxRows + 2);
+  if (parsed.tooMany) return { ok: false, problem: 'tooManyRows' };
+  if (parsed.unclosedQuote) return { ok: false, problem: 'unclosedQuote' };
+  return fromRecords(parsed.records);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A spreadsheet cell as text: dates as `YYYY-MM-DD HH:mm:ss` (the form's own clock), numbers as written. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return '';
+    return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`;
+  }
+  return String(value);
+}
+
+/** The first sheet of an .xlsx, with read-excel-file's single-threaded reader (this already runs in a worker). */
+export async function readXlsxExport(bytes: ArrayBuffer): Promise<ReadExport> {
+  if (bytes.byteLength === 0) return { ok: false, problem: 'empty' };
+  if (bytes.byteLength > importFileLimits.maxBytes) return { ok: false, problem: 'tooLarge' };
+  if (!isZip(new Uint8Array(bytes, 0, Math.min(4, bytes.byteLength)))) return { ok: false, problem: 'xlsxFailed' };
+  let data: unknown[][];
+  try {
+    const { readSheet } = await import('read-excel-file/universal');
+    data = (await readSheet(bytes)) as unknown[][];
+  } catch {
+    return { ok: false, problem: 'xlsxFailed' };
+  }
+  return fromRecords(data.map((row) => row.map(cellText)));
+}
+
+export async function readExport(kind: ExportKind, bytes: ArrayBuffer): Promise<ReadExport> {
+  return kind === 'xlsx' ? readXlsxExport(bytes) : readCsvExport(bytes);
+}

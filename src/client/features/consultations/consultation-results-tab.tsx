@@ -1,0 +1,184 @@
+import { Anchor, Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { consultationChannels, type Consultation } from '../../../domain/consultation';
+import { formatInteger } from '../../lib/format';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
+import { consultationTallyQueryOptions } from './api';
+
+/** recharts loads only when the results are shown. */
+const ConsultationVotesChart = lazy(() => import('./charts/consultation-votes-chart').then((m) => ({ default: m.ConsultationVotesChart })));
+
+function Section({ id, title, hint, children }: { id: string; title: string; hint?: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id}>
+      <Title order={3} size="h4" id={id} mb={hint ? 4 : 'sm'}>
+        {title}
+      </Title>
+      {hint && (
+        <Text size="sm" c="dimmed" mb="sm">
+          {hint}
+        </Text>
+      )}
+      {children}
+    </Paper>
+  );
+}
+
+function CountTable({ caption, head, rows }: { caption: string; head: string[]; rows: { key: string | number; cells: ReactNode[] }[] }) {
+  return (
+    <Table.ScrollContainer minWidth={480}>
+      <Table striped withTableBorder verticalSpacing="xs">
+        <caption style={{ captionSide: 'top', textAlign: 'left', paddingBottom: 4 }}>{caption}</caption>
+        <Table.Thead>
+          <Table.Tr>
+            {head.map((label, i) => (
+              <Table.Th key={label} scope="col" ta={i > 0 ? 'right' : undefined}>
+                {label}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.key}>
+              {row.cells.map((cell, i) =>
+                i === 0 ? (
+                  <Table.Th key={i} scope="row" fw={500}>
+                    {cell}
+                  </Table.Th>
+                ) : (
+                  <Table.Td key={i} ta="right">
+                    {cell}
+                  </Table.Td>
+                ),
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Resultados: votes per topic (table and chart), per channel and value group, the proposals grouped, the questions by topic. */
+export function ConsultationResultsTab({ consultation }: { consultation: Consultation }) {
+  const { t } = useTranslation();
+  const tally = useQuery(consultationTallyQueryOptions(consultation.id));
+  if (tally.isPending) return <LoadingState label={t('consultations.results.loading')} />;
+  if (tally.isError) return <ErrorState error={tally.error} onRetry={() => void tally.refetch()} />;
+  const data = tally.data;
+  if (data.totalResponses === 0) return <EmptyState title={t('consultations.results.empty')} />;
+
+  const byTopic = [...data.byTopic].sort((a, b) => b.votes - a.votes);
+  const channels = data.byChannel;
+  const usedChannels = consultationChannels.filter((c) => channels[c] > 0);
+  const forumOf = new Map(consultation.forums.map((forum) => [forum.topicId, forum]));
+  const topicTitle = new Map(consultation.topics.map((topic) => [topic.id, topic.title]));
+  const questionGroups = [...consultation.topics.map((topic) => ({ key: String(topic.id), topicId: topic.id as number | null, title: topic.title })), { key: 'none', topicId: null, title: t('consultations.results.noTopicQuestions') }]
+    .map((group) => ({
+      ...group,
+      items: data.questions.filter((q) => (group.topicId === null ? q.topicIds.length === 0 : q.topicIds.includes(group.topicId))),
+    }))
+    .filter((group) => group.items.length > 0);
+
+  return (
+    <Stack gap="lg">
+      <Text fw={600} role="status">
+        {t('consultations.results.total', { count: data.totalResponses, formatted: formatInteger(data.totalResponses) })}
+      </Text>
+      <Section id="results-by-topic" title={t('consultations.results.byTopic')}>
+        <CountTable
+          caption={t('consultations.results.byTopicCaption')}
+          head={[t('consultations.results.topic'), t('consultations.results.votes'), t('consultations.results.internal'), t('consultations.results.external')]}
+          rows={byTopic.map((row) => ({ key: row.topicId, cells: [row.title, formatInteger(row.votes), formatInteger(row.internal), formatInteger(row.external)] }))}
+        />
+      </Section>
+      <Suspense fallback={<LoadingState label={t('metricsCharts.loadingChart')} />}>
+        <ConsultationVotesChart byTopic={data.byTopic} />
+      </Suspense>
+      <Section id="results-by-channel" title={t('consultations.results.byChannel')}>
+        <Stack gap="md">
+          <CountTable
+            caption={t('consultations.results.byChannelCaption')}
+            head={[t('consultations.results.channel'), t('consultations.results.responses')]}
+            rows={usedChannels.map((channel) => ({ key: channel, cells: [t(`consultations.channels.${channel}`), formatInteger(channels[channel])] }))}
+          />
+          {usedChannels.length > 1 && (
+            <CountTable
+              caption={t('consultations.results.votesByChannelCaption')}
+              head={[t('consultations.results.topic'), ...usedChannels.map((channel) => t(`consultations.channels.${channel}`))]}
+              rows={byTopic.map((row) => ({ key: row.topicId, cells: [row.title, ...usedChannels.map((channel) => formatInteger(row.byChannel[channel] ?? 0))] }))}
+            />
+          )}
+        </Stack>
+      </Section>
+      <Section id="results-by-group" title={t('consultations.results.byValueGroup')}>
+        <CountTable
+          caption={t('consultations.results.byValueGroupCaption')}
+          head={[t('consultations.results.group'), t('consultations.results.responses')]}
+          rows={[...data.byValueGroup]
+            .sort((a, b) => b.responses - a.responses)
+            .map((row) => ({
+              key: `${row.kind}-${row.group}`,
+              cells: [`${t(`consultations.kinds.${row.kind}`)} · ${row.group || t('consultations.results.noGroup')}`, formatInteger(row.responses)],
+            }))}
+        />
+      </Section>
+      <Section id="results-proposals" title={t('consultations.results.proposals')} hint={t('consultations.results.proposalsHint')}>
+        {data.proposals.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('consultations.results.noProposals')}
+          </Text>
+        ) : (
+          <List spacing={4} size="sm">
+            {[...data.proposals]
+              .sort((a, b) => b.count - a.count)
+              .map((proposal) => (
+                <List.Item key={proposal.key}>
+                  <Group gap="xs" wrap="nowrap" align="baseline">
+                    <span>{proposal.text}</span>
+                    <Badge variant="outline" color="gray.8" tt="none" fw={600}>
+                      {t('consultations.results.proposalCount', { count: proposal.count, formatted: formatInteger(proposal.count) })}
+                    </Badge>
+                  </Group>
+                </List.Item>
+              ))}
+          </List>
+        )}
+      </Section>
+      <Section id="results-questions" title={t('consultations.results.questions')} hint={t('consultations.results.questionsHint')}>
+        {questionGroups.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('consultations.results.noQuestions')}
+          </Text>
+        ) : (
+          <Stack gap="md">
+            {questionGroups.map((group) => {
+              const forum = group.topicId !== null ? forumOf.get(group.topicId) : undefined;
+              return (
+                <div key={group.key}>
+                  <Title order={4} size="h5" mb={4}>
+                    {group.topicId !== null ? (topicTitle.get(group.topicId) ?? group.title) : group.title} ({formatInteger(group.items.length)})
+                  </Title>
+                  {forum && (
+                    <Anchor component={Link} to={`/foros/${forum.id}`} size="sm">
+                      {t('consultations.results.forumOfTopic', { title: forum.title })}
+                    </Anchor>
+                  )}
+                  <List spacing={2} size="sm" mt={4}>
+                    {group.items.map((question, i) => (
+                      <List.Item key={`${question.responseId}-${i}`}>{question.text}</List.Item>
+                    ))}
+                  </List>
+                </div>
+              );
+            })}
+          </Stack>
+        )}
+      </Section>
+    </Stack>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ValueGroupKind } from '../../../domain/forum';
+import type {
+  Consultation,
+  ConsultationChannel,
+  ConsultationInput,
+  ConsultationResponse,
+  ConsultationResponsePage,
+  ConsultationSummary,
+  ResponseInput,
+} from '../../../domain/consultation';
+import type { ConsultationImportInput, ConsultationImportResult, ImportColumnRole, LateMode } from '../../../domain/consultation-import';
+import type { ConsultationTally } from '../../../domain/consultation-tally';
+
+/** The API's shapes, as the client uses them (all from the domain). */
+export type { Consultation, ConsultationResponse, ConsultationResponsePage, ConsultationImportResult, ConsultationTally, ImportColumnRole, LateMode };
+export type ConsultationListItem = ConsultationSummary;
+export type ConsultationWrite = ConsultationInput;
+export type ResponseWrite = ResponseInput;
+export type ConsultationImportRequest = ConsultationImportInput;
+
+export interface ConsultationResponsesQuery {
+  page?: number;
+  pageSize?: number;
+  topicId?: number;
+  valueGroupKind?: ValueGroupKind;
+  channel?: ConsultationChannel;
+}

@@ -1,0 +1,6 @@
+import { useCan } from '../session/use-current-user';
+
+/** Admins and editors write consultations; reviewers read them. */
+export function useCanWriteConsultations(): boolean {
+  return useCan('writeConsultations');
+}
