@@ -132,7 +132,7 @@ export function suggestMapping(header: string[]): Record<string, ImportColumnRol
     else if (personalHeader.test(h)) role = 'personal';
     else if (/\b(canal|medio|como se entero|por donde se entero|how did you hear|channel)\b/.test(h)) role = 'channel';
     else if (/\b(grupo de valor|grupo al que pertenece|tipo de participante|usted es|vinculo|relacion con|value group|you are)\b/.test(h)) {
-      role = /\b(interno|externo|intern|extern|tipo)\b/.test(h) ? 'valueGroupKind' : 'valueGroup';
+      role = /\b(intern|extern|tipo\b|kind\b|type\b)/.test(h) ? 'valueGroupKind' : 'valueGroup';
     } else if (/\b(pregunta|preguntas|question|questions|inquietud|inquietudes)\b/.test(h)) role = 'questions';
     else if (/\b(propon|propuesta|sugier|sugerencia|otro tema|suggest|propose)/.test(h)) role = 'proposedTopic';
     else if (/\b(tema|temas|topic|topics)\b/.test(h)) role = 'topics';
@@ -243,8 +243,20 @@ class TopicMatcher {
     this.maxPieces = max;
   }
 
+  /** Exports repeat the same few checkbox combinations: each distinct cell is read once. */
+  private readonly cache = new Map<string, { ids: number[]; unknown: string[] }>();
+
   /** The topics found (in order, without repeats) and the pieces that are none of them. */
   match(cell: string): { ids: number[]; unknown: string[] } {
+    let found = this.cache.get(cell);
+    if (!found) {
+      found = this.read(cell);
+      if (this.cache.size < 50_000) this.cache.set(cell, found);
+    }
+    return found;
+  }
+
+  private read(cell: string): { ids: number[]; unknown: string[] } {
     const ids: number[] = [];
     const unknown: string[] = [];
     const whole = this.byKey.get(topicKey(cell));
@@ -335,6 +347,19 @@ function resolveColumns(header: string[], mapping: Record<string, ImportColumnRo
   return { columns, dropped };
 }
 
+/** Caches a cell reader: the same few values (group names, channels, timestamps to the second) repeat down a column. */
+function memo<T>(read: (cell: string) => T): (cell: string) => T {
+  const cache = new Map<string, T>();
+  return (cell) => {
+    let value = cache.get(cell);
+    if (value === undefined && !cache.has(cell)) {
+      value = read(cell);
+      if (cache.size < 50_000) cache.set(cell, value);
+    }
+    return value as T;
+  };
+}
+
 const isBlank = (row: string[]) => {
   for (let i = 0; i < row.length; i++) if (row[i] !== undefined && row[i].trim() !== '') return false;
   return true;
@@ -360,6 +385,9 @@ export function mapImportRows(options: MapImportOptions): MapImportResult {
     header[ts],
   );
   const proposeUnknown = columns.proposedTopic.length === 0;
+  const kindOf = memo(parseValueGroupKind);
+  const channelOf = memo(parseChannel);
+  const dateOf = memo((stamp: string) => parseFormTimestamp(stamp, dayFirst));
 
   const responses: ResponseInput[] = [];
   const rowNumbers: number[] = [];
@@ -379,7 +407,7 @@ export function mapImportRows(options: MapImportOptions): MapImportResult {
       fail(consultationImportMessages.missingDate);
       continue;
     }
-    const date = parseFormTimestamp(stamp, dayFirst);
+    const date = dateOf(stamp);
     if (!date) {
       fail(consultationImportMessages.badDate(stamp));
       continue;
@@ -392,13 +420,13 @@ export function mapImportRows(options: MapImportOptions): MapImportResult {
 
     const kindCell = cell(row, columns.valueGroupKind);
     const groupCell = cell(row, columns.valueGroup);
-    const kind = parseValueGroupKind(kindCell) ?? (columns.valueGroupKind < 0 || !kindCell ? parseValueGroupKind(groupCell) : null);
+    const kind = kindOf(kindCell) ?? (columns.valueGroupKind < 0 || !kindCell ? kindOf(groupCell) : null);
     if (!kind) {
       fail(consultationImportMessages.unknownKind(kindCell || groupCell));
       continue;
     }
     // With no group column, a kind cell that says more than "Interno"/"Externo" names the group ("Contratista").
-    const valueGroup = columns.valueGroup >= 0 ? groupCell : /^(intern|extern)[oa]s?$/i.test(kindCell) ? '' : kindCell;
+    const valueGroup = columns.valueGroup >= 0 ? groupCell : /^(intern|extern)(o|a|os|as|al)?$/i.test(kindCell) ? '' : kindCell;
     if (valueGroup.length > consultationLimits.valueGroup) {
       fail(consultationImportMessages.tooLong('Grupo de valor', consultationLimits.valueGroup));
       continue;
@@ -443,7 +471,7 @@ export function mapImportRows(options: MapImportOptions): MapImportResult {
       continue;
     }
 
-    const channel = parseChannel(cell(row, columns.channel)) ?? defaultChannel;
+    const channel = channelOf(cell(row, columns.channel)) ?? defaultChannel;
     responses.push({ valueGroupKind: kind, valueGroup, topicIds, proposedTopic, questions, channel, date, late: outside });
     rowNumbers.push(rowNumber);
   }

@@ -11,15 +11,18 @@ export function validForum(overrides: Partial<ForumInput> = {}): ForumInput {
 
 /** Every row the API can write, to prove a refused request changed nothing. */
 export async function dbSnapshot(db: Kysely<Database>) {
-  const [forums, questions, users, audit, sessions, metrics] = await Promise.all([
+  const [forums, questions, users, audit, sessions, metrics, consultations, consultationTopics, consultationResponses] = await Promise.all([
     db.selectFrom('forums').selectAll().orderBy('id').execute(),
     db.selectFrom('forum_questions').selectAll().orderBy('id').execute(),
     db.selectFrom('users').selectAll().orderBy('id').execute(),
     db.selectFrom('audit_log').selectAll().orderBy('id').execute(),
     db.selectFrom('sessions').selectAll().orderBy('token_hash').execute(),
     db.selectFrom('forum_metrics').selectAll().orderBy('forum_id').execute(),
+    db.selectFrom('consultations').selectAll().orderBy('id').execute(),
+    db.selectFrom('consultation_topics').selectAll().orderBy('id').execute(),
+    db.selectFrom('consultation_responses').selectAll().orderBy('id').execute(),
   ]);
-  return { forums, questions, users, audit, sessions, metrics };
+  return { forums, questions, users, audit, sessions, metrics, consultations, consultationTopics, consultationResponses };
 }
 
 const spanishWord = /\b(el|la|los|las|de|del|un|una|no|que|para|con|su|es|debe|existe|este|esta|ese|esa|datos|foro|cuenta|rol|inicie|escriba|indique|elija)\b/i;
