@@ -19,6 +19,7 @@ export function Layout() {
     { to: '/foros', label: t('nav.forums') },
     { to: '/metricas', label: t('metricsCharts.nav') },
     { to: '/consultas', label: t('consultations.nav') },
+    { to: '/informes', label: t('reports.nav') },
     ...(canManageUsers ? [{ to: '/cuentas', label: t('nav.users') }] : []),
   ];
 

@@ -35,6 +35,9 @@ export const routes: RouteObject[] = [
           { path: 'consultas/nueva', lazy: async () => ({ Component: (await import('../features/consultations/consultation-create-page')).ConsultationCreatePage }) },
           { path: 'consultas/:id', lazy: async () => ({ Component: (await import('../features/consultations/consultation-detail-page')).ConsultationDetailPage }) },
           { path: 'consultas/:id/editar', lazy: async () => ({ Component: (await import('../features/consultations/consultation-edit-page')).ConsultationEditPage }) },
+          { path: 'informes', lazy: async () => ({ Component: (await import('../features/reports/report-list-page')).ReportListPage }) },
+          { path: 'informes/:year', lazy: async () => ({ Component: (await import('../features/reports/report-overview-page')).ReportOverviewPage }) },
+          { path: 'informes/:year/secciones/:id', lazy: async () => ({ Component: (await import('../features/reports/section-page')).SectionPage }) },
           {
             element: <RequireSession permission="manageUsers" />,
             children: [{ path: 'cuentas', lazy: async () => ({ Component: (await import('../features/users/users-page')).UsersPage }) }],

@@ -1,0 +1,194 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api } from '../../lib/http';
+import type {
+  ReportComment,
+  ReportDataInput,
+  ReportDiff,
+  ReportListItem,
+  ReportOverview,
+  ReportRevision,
+  ReportSection,
+  SectionSaveBody,
+} from './report-types';
+
+/** Query keys: all → lists → details → detail(year) → sections → section(year, id) → comments / revisions / diff. */
+export const reportKeys = {
+  all: ['reports'] as const,
+  lists: () => [...reportKeys.all, 'list'] as const,
+  details: () => [...reportKeys.all, 'detail'] as const,
+  detail: (year: number) => [...reportKeys.details(), year] as const,
+  sections: (year: number) => [...reportKeys.detail(year), 'section'] as const,
+  section: (year: number, id: number) => [...reportKeys.sections(year), id] as const,
+  comments: (year: number, id: number) => [...reportKeys.section(year, id), 'comments'] as const,
+  revisions: (year: number, id: number) => [...reportKeys.section(year, id), 'revisions'] as const,
+  diff: (year: number, id: number, from: number, to: number) => [...reportKeys.section(year, id), 'diff', from, to] as const,
+};
+
+const base = (year: number) => `/api/reports/${year}`;
+const sectionPath = (year: number, id: number) => `${base(year)}/sections/${id}`;
+
+export const reportListQueryOptions = () =>
+  queryOptions({
+    queryKey: reportKeys.lists(),
+    queryFn: ({ signal }) => api<{ items: ReportListItem[] }>('/api/reports', { signal }).then((r) => r.items),
+  });
+
+export const reportQueryOptions = (year: number) =>
+  queryOptions({
+    queryKey: reportKeys.detail(year),
+    queryFn: ({ signal }) => api<ReportOverview>(base(year), { signal }),
+  });
+
+export const sectionQueryOptions = (year: number, id: number) =>
+  queryOptions({
+    queryKey: reportKeys.section(year, id),
+    queryFn: ({ signal }) => api<ReportSection>(sectionPath(year, id), { signal }),
+  });
+
+export const commentsQueryOptions = (year: number, id: number) =>
+  queryOptions({
+    queryKey: reportKeys.comments(year, id),
+    queryFn: ({ signal }) => api<{ items: ReportComment[] }>(`${sectionPath(year, id)}/comments`, { signal }).then((r) => r.items),
+  });
+
+export const revisionsQueryOptions = (year: number, id: number) =>
+  queryOptions({
+    queryKey: reportKeys.revisions(year, id),
+    queryFn: ({ signal }) => api<{ items: ReportRevision[] }>(`${sectionPath(year, id)}/revisions`, { signal }).then((r) => r.items),
+  });
+
+export const diffQueryOptions = (year: number, id: number, from: number, to: number) =>
+  queryOptions({
+    queryKey: reportKeys.diff(year, id, from, to),
+    queryFn: ({ signal }) => api<ReportDiff>(`${sectionPath(year, id)}/diff?from=${from}&to=${to}`, { signal }),
+    staleTime: Infinity,
+  });
+
+/** A section save; plain function so the autosave can call it outside React. */
+export function putSection(year: number, id: number, body: SectionSaveBody) {
+  return api<ReportSection>(sectionPath(year, id), { method: 'PUT', body });
+}
+
+/** The saved section a 409 answer carries, or null. */
+export function sectionConflictFrom(error: unknown): ReportSection | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  const current = error.body.current as ReportSection | undefined;
+  return current && typeof current === 'object' && typeof current.version === 'number' && typeof current.id === 'number' ? current : null;
+}
+
+/** The saved report data a 409 answer to PUT /api/reports/:year carries, or null. */
+export function reportConflictFrom(error: unknown): ReportOverview | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  const current = error.body.current as ReportOverview | undefined;
+  return current && typeof current === 'object' && typeof current.version === 'number' ? current : null;
+}
+
+/** After anything that changes a section: its cache, the overview (states, progress, pending) and the list (progress). */
+export function useSectionSaved(year: number) {
+  const queryClient = useQueryClient();
+  return (section: ReportSection) => {
+    queryClient.setQueryData(reportKeys.section(year, section.id), section);
+    return Promise.all([
+      queryClient.invalidateQueries({ queryKey: reportKeys.detail(year), exact: true }),
+      queryClient.invalidateQueries({ queryKey: reportKeys.revisions(year, section.id) }),
+      queryClient.invalidateQueries({ queryKey: reportKeys.lists() }),
+    ]);
+  };
+}
+
+export function useCreateReport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ year, ...input }: ReportDataInput & { year: number }) => api<ReportOverview>(base(year), { method: 'POST', body: input }),
+    onSuccess: (report) => {
+      queryClient.setQueryData(reportKeys.detail(report.year), report);
+      return queryClient.invalidateQueries({ queryKey: reportKeys.lists() });
+    },
+  });
+}
+
+export function useUpdateReport(year: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ReportDataInput & { version: number }) => api<ReportOverview>(base(year), { method: 'PUT', body: input }),
+    onSuccess: (report) => {
+      queryClient.setQueryData(reportKeys.detail(year), report);
+      return queryClient.invalidateQueries({ queryKey: reportKeys.lists() });
+    },
+  });
+}
+
+export function useReorderSections(year: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: number[]) => api<ReportOverview>(`${base(year)}/sections/order`, { method: 'POST', body: { ids } }),
+    onSuccess: (report) => {
+      queryClient.setQueryData(reportKeys.detail(year), report);
+    },
+  });
+}
+
+export function useAddSection(year: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (title: string) => api<ReportSection>(`${base(year)}/sections`, { method: 'POST', body: { title, kind: 'free' } }),
+    onSuccess: (section) => {
+      queryClient.setQueryData(reportKeys.section(year, section.id), section);
+      return Promise.all([queryClient.invalidateQueries({ queryKey: reportKeys.detail(year), exact: true }), queryClient.invalidateQueries({ queryKey: reportKeys.lists() })]);
+    },
+  });
+}
+
+export function useRemoveSection(year: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api<void>(sectionPath(year, id), { method: 'DELETE' }),
+    onSuccess: (_data, id) => {
+      queryClient.removeQueries({ queryKey: reportKeys.section(year, id) });
+      return Promise.all([queryClient.invalidateQueries({ queryKey: reportKeys.detail(year), exact: true }), queryClient.invalidateQueries({ queryKey: reportKeys.lists() })]);
+    },
+  });
+}
+
+export type ReviewAction = { action: 'submit' } | { action: 'approve' } | { action: 'request-changes'; comment: string; quote?: string };
+
+export function useReviewAction(year: number, id: number) {
+  const queryClient = useQueryClient();
+  const saved = useSectionSaved(year);
+  return useMutation({
+    mutationFn: (request: ReviewAction) => {
+      const { action, ...body } = request;
+      return api<ReportSection>(`${sectionPath(year, id)}/${action}`, { method: 'POST', body });
+    },
+    onSuccess: (section, request) =>
+      Promise.all([saved(section), request.action === 'request-changes' ? queryClient.invalidateQueries({ queryKey: reportKeys.comments(year, id) }) : null]),
+  });
+}
+
+export function useAddComment(year: number, id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { body: string; quote?: string; parentId?: number }) =>
+      api<ReportComment | { items: ReportComment[] }>(`${sectionPath(year, id)}/comments`, { method: 'POST', body: input }),
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: reportKeys.comments(year, id) }), queryClient.invalidateQueries({ queryKey: reportKeys.detail(year), exact: true })]),
+  });
+}
+
+export function useResolveComment(year: number, id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (commentId: number) => api<unknown>(`${sectionPath(year, id)}/comments/${commentId}/resolve`, { method: 'POST' }),
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: reportKeys.comments(year, id) }), queryClient.invalidateQueries({ queryKey: reportKeys.detail(year), exact: true })]),
+  });
+}
+
+export function useRestoreRevision(year: number, id: number) {
+  const saved = useSectionSaved(year);
+  return useMutation({
+    mutationFn: ({ revisionId, version }: { revisionId: number; version: number }) =>
+      api<ReportSection>(`${sectionPath(year, id)}/revisions/${revisionId}/restore`, { method: 'POST', body: { version } }),
+    onSuccess: (section) => saved(section),
+  });
+}

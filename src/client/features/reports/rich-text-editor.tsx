@@ -1,0 +1,254 @@
+import { ActionIcon, Button, Group, Modal, Stack, TextInput, Tooltip } from '@mantine/core';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isAllowedHref, type RichDoc } from '../../../domain/rich-text';
+import { cleanPastedHtml } from './paste-cleanup';
+
+export interface RichTextEditorProps {
+  /** The starting document; later changes of this prop are ignored (remount with a new key to replace it). */
+  content: RichDoc;
+  /** Accessible name of the text area. */
+  label: string;
+  editable: boolean;
+  onChange: (doc: RichDoc) => void;
+  /** The text currently selected in the editor ('' when none), for "Comentar selección". */
+  onSelectionText?: (text: string) => void;
+  /** A click or key in the editor while it is not editable (e.g. an approved section). */
+  onLockedAttempt?: () => void;
+}
+
+/**
+ * Only what a report needs: paragraphs, headings 2–4, bold, italic, http(s)/mailto links, lists, quotes and
+ * line breaks, with undo. Everything else (code, strike, underline, rules…) is left out, so pasted Word or web
+ * content keeps its structure and loses its styling; the stored value is ProseMirror JSON, never HTML.
+ */
+const extensions = [
+  StarterKit.configure({
+    heading: { levels: [2, 3, 4] },
+    code: false,
+    codeBlock: false,
+    strike: false,
+    underline: false,
+    horizontalRule: false,
+    trailingNode: false,
+    link: {
+      protocols: ['http', 'https', 'mailto'],
+      autolink: true,
+      openOnClick: false,
+      linkOnPaste: true,
+      defaultProtocol: 'https',
+      isAllowedUri: (url) => isAllowedHref(url),
+      HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+    },
+  }),
+];
+
+interface ToolbarState {
+  heading: boolean;
+  bold: boolean;
+  italic: boolean;
+  bulletList: boolean;
+  orderedList: boolean;
+  link: boolean;
+  blockquote: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+function ToolbarButton({ label, pressed, disabled, onClick, children }: { label: string; pressed?: boolean; disabled?: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <Tooltip label={label} withArrow openDelay={400}>
+      <ActionIcon
+        variant={pressed ? 'filled' : 'default'}
+        color={pressed ? 'blue.9' : undefined}
+        size="lg"
+        aria-label={label}
+        aria-pressed={pressed === undefined ? undefined : pressed}
+        disabled={disabled}
+        // Keep the editor's selection: the click must not move focus away before the command runs.
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={onClick}
+      >
+        {children}
+      </ActionIcon>
+    </Tooltip>
+  );
+}
+
+/** Left/right arrows move between the toolbar's buttons (the toolbar pattern), Tab leaves it. */
+function onToolbarKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+  if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight' && event.key !== 'Home' && event.key !== 'End') return;
+  const buttons = Array.from(event.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)'));
+  const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const next =
+    event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : (index + (event.key === 'ArrowRight' ? 1 : -1) + buttons.length) % buttons.length;
+  buttons[next]?.focus();
+  event.preventDefault();
+}
+
+function LinkDialog({ editor, opened, onClose }: { editor: Editor; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const current = (editor.getAttributes('link').href as string | undefined) ?? '';
+
+  const apply = () => {
+    const value = url.trim();
+    if (!isAllowedHref(value)) {
+      setError(t('reports.toolbar.linkInvalid'));
+      return;
+    }
+    const chain = editor.chain().focus().extendMarkRange('link');
+    if (editor.state.selection.empty && !editor.isActive('link')) chain.insertContent({ type: 'text', text: value, marks: [{ type: 'link', attrs: { href: value } }] }).run();
+    else chain.setLink({ href: value }).run();
+    onClose();
+  };
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('reports.toolbar.linkTitle')}
+      centered
+      transitionProps={{ onEnter: () => (setUrl(current), setError(null)) }}
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          apply();
+        }}
+        noValidate
+      >
+        <Stack gap="md">
+          <TextInput
+            label={t('reports.toolbar.linkUrl')}
+            description={t('reports.toolbar.linkHint')}
+            value={url}
+            onChange={(event) => {
+              setUrl(event.currentTarget.value);
+              setError(null);
+            }}
+            error={error}
+            inputMode="url"
+            data-autofocus
+            required
+          />
+          <Group justify="space-between">
+            {current ? (
+              <Button
+                variant="default"
+                color="red"
+                onClick={() => {
+                  editor.chain().focus().extendMarkRange('link').unsetLink().run();
+                  onClose();
+                }}
+              >
+                {t('reports.toolbar.linkRemove')}
+              </Button>
+            ) : (
+              <span />
+            )}
+            <Group gap="sm">
+              <Button variant="default" onClick={onClose}>
+                {t('actions.cancel')}
+              </Button>
+              <Button type="submit">{t('reports.toolbar.linkApply')}</Button>
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The section's rich text editor (Tiptap) with an accessible toolbar. Lazy-load it: it carries ProseMirror. */
+export function RichTextEditor({ content, label, editable, onChange, onSelectionText, onLockedAttempt }: RichTextEditorProps) {
+  const { t } = useTranslation();
+  const [linkOpen, setLinkOpen] = useState(false);
+  const callbacks = useRef({ onChange, onSelectionText });
+  useLayoutEffect(() => {
+    callbacks.current = { onChange, onSelectionText };
+  });
+
+  const editor = useEditor(
+    {
+      extensions,
+      content,
+      editable,
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+      editorProps: {
+        attributes: { 'aria-label': label, role: 'textbox', 'aria-multiline': 'true', class: 'report-editor-content' },
+        transformPastedHTML: (html) => cleanPastedHtml(html),
+      },
+      onUpdate: ({ editor: e }) => callbacks.current.onChange(e.getJSON() as RichDoc),
+      onSelectionUpdate: ({ editor: e }) => {
+        const { from, to } = e.state.selection;
+        callbacks.current.onSelectionText?.(from === to ? '' : e.state.doc.textBetween(from, to, '\n'));
+      },
+    },
+    [],
+  );
+
+  useEffect(() => {
+    if (editor.isEditable !== editable) editor.setEditable(editable, false);
+  }, [editor, editable]);
+
+  const state = useEditorState<ToolbarState>({
+    editor,
+    selector: ({ editor: e }) => ({
+      heading: e.isActive('heading'),
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+      link: e.isActive('link'),
+      blockquote: e.isActive('blockquote'),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+
+  const run = (command: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => command(editor.chain().focus()).run();
+  const off = !editable;
+
+  return (
+    <div className="report-editor" data-readonly={off || undefined} onClickCapture={off ? onLockedAttempt : undefined}>
+      {editable && (
+        <Group gap={4} p={4} role="toolbar" aria-label={t('reports.toolbar.label')} onKeyDown={onToolbarKeyDown} className="report-editor-toolbar">
+          <ToolbarButton label={t('reports.toolbar.heading')} pressed={state.heading} onClick={() => run((c) => c.toggleHeading({ level: 2 }))}>
+            <span aria-hidden="true">T</span>
+          </ToolbarButton>
+          <ToolbarButton label={t('reports.toolbar.bold')} pressed={state.bold} onClick={() => run((c) => c.toggleBold())}>
+            <b aria-hidden="true">N</b>
+          </ToolbarButton>
+          <ToolbarButton label={t('reports.toolbar.italic')} pressed={state.italic} onClick={() => run((c) => c.toggleItalic())}>
+            <i aria-hidden="true">K</i>
+          </ToolbarButton>
+          <ToolbarButton label={t('reports.toolbar.bulletList')} pressed={state.bulletList} onClick={() => run((c) => c.toggleBulletList())}>
+            <span aria-hidden="true">•≡</span>
+          </ToolbarButton>
+          <ToolbarButton label={t('reports.toolbar.orderedList')} pressed={state.orderedList} onClick={() => run((c) => c.toggleOrderedList())}>
+            <span aria-hidden="true">1≡</span>
+          </ToolbarButton>
+          <ToolbarButton label={t('reports.toolbar.link')} pressed={state.link} onClick={() => setLinkOpen(true)}>
+            <span aria-hidden="true">🔗</span>
+          </ToolbarButton>
+          <ToolbarButton label={t('reports.toolbar.blockquote')} pressed={state.blockquote} onClick={() => run((c) => c.toggleBlockquote())}>
+            <span aria-hidden="true">❝</span>
+          </ToolbarButton>
+          <ToolbarButton label={t('reports.toolbar.undo')} disabled={!state.canUndo} onClick={() => run((c) => c.undo())}>
+            <span aria-hidden="true">↶</span>
+          </ToolbarButton>
+          <ToolbarButton label={t('reports.toolbar.redo')} disabled={!state.canRedo} onClick={() => run((c) => c.redo())}>
+            <span aria-hidden="true">↷</span>
+          </ToolbarButton>
+        </Group>
+      )}
+      <EditorContent editor={editor} />
+      <LinkDialog editor={editor} opened={linkOpen} onClose={() => setLinkOpen(false)} />
+    </div>
+  );
+}
