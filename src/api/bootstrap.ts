@@ -9,6 +9,7 @@ import { upsertForumMetrics } from '../db/metrics-queries';
 import { demoMetrics2022 } from '../domain/demo-metrics-2022';
 import { demoConsultation2022, demoForumTopic2022 } from '../db/demo-consultation-2022';
 import { getConsultationTopics, insertConsultation } from '../db/consultation-queries';
+import { loadDemoReport2022 } from '../db/demo-report-2022';
 import { generatePassword, hashPassword } from './passwords';
 
 export interface BootstrapOptions {
@@ -66,6 +67,8 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
           await writeAudit(tx, { at: now, userId: null, username: 'demo', action: 'create', entity: 'forum_metrics', entityId: id, changes: ['Datos de demostración 2022'] });
         }
       }
+      // The seed's report: every section with its text, approved by the demo reviewer.
+      await loadDemoReport2022(tx, now);
     }
   });
   return accounts;

@@ -18,6 +18,7 @@ import {
 } from '../domain/metrics-update';
 import { getForumMetrics, getMetricsForum, listYearMetrics, upsertForumMetrics, type StoredForumMetrics } from '../db/metrics-queries';
 import { writeAudit } from '../db/audit-queries';
+import { syncReportOfForum } from '../db/report-queries';
 import type { AppEnv } from './deps';
 import { requirePermission, requireUser } from './auth';
 import { HttpProblem, problem } from './problem';
@@ -145,6 +146,8 @@ export function metricsRoutes() {
       const changes = changedSnapshots(current, input);
       if (!(await upsertForumMetrics(tx, id, version, input, keep, user.username, now))) throw stale(version, await getForumMetrics(tx, id));
       await writeAudit(tx, { at: now, userId: user.id, username: user.username, action: version === 0 ? 'create' : 'update', entity: 'forum_metrics', entityId: id, changes });
+      // The year's report follows the new figures (an approved statistics section goes back to review).
+      await syncReportOfForum(tx, id, now);
     });
     return c.json(withIssues(await getForumMetrics(deps.db, id)));
   });
@@ -199,6 +202,7 @@ export function metricsRoutes() {
           entityId: id,
           changes: ['importación', ...changes],
         });
+        await syncReportOfForum(tx, id, at);
         return { ...answer, saved: true, version: current.version + 1 };
       });
       return c.json(result);

@@ -229,9 +229,10 @@ export interface DiffPart {
   kind: DiffPartKind;
   text: string;
 }
+/** GET …/diff?from=&to=: the two revision ids and the word diff of their plain text (title, content, recommendations). */
 export interface SectionDiff {
-  from: SectionRevisionSummary;
-  to: SectionRevisionSummary;
+  from: number;
+  to: number;
   parts: DiffPart[];
 }
 

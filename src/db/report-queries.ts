@@ -1,0 +1,434 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { ForumMetricsInput } from '../domain/metrics';
+import {
+  defaultSectionTitles,
+  type ReportInput,
+  type ReportListItem,
+  type ReportSection,
+  type ReportSectionSummary,
+  type SectionComment,
+  type SectionKind,
+  type SectionRevision,
+  type SectionRevisionSummary,
+  type SectionState,
+} from '../domain/report';
+import { buildStatistics, type StatisticsResult } from '../domain/report-statistics';
+import { prefillForumSection, prefillIntroduction, prefillMethodology, type MethodologyConsultation } from '../domain/report-prefill';
+import { emptyDoc, type RichDoc } from '../domain/rich-text';
+import { withdrawalReasons } from '../domain/report-workflow';
+import type { Database, ReportSectionsTable } from './schema';
+import { listYearMetrics } from './metrics-queries';
+import { getForum } from './forum-queries';
+import { writeAudit } from './audit-queries';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Who the audit log names for what the report does by itself (a forum section added, an approval withdrawn by new figures). */
+export const systemUser = 'sistema';
+
+export interface ReportRecord extends ReportInput {
+  year: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  updatedBy: string;
+}
+
+export type SectionRow = Omit<ReportSectionsTable, 'id'> & { id: number };
+
+/* ---------- reports ---------- */
+
+export async function getReport(db: Db, year: number): Promise<ReportRecord | undefined> {
+  const row = await db.selectFrom('reports').selectAll().where('year', '=', year).executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    year: row.year,
+    title: row.title,
+    entity: row.entity,
+    strategy: row.strategy,
+    preparedBy: JSON.parse(row.prepared_by) as ReportInput['preparedBy'],
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+  };
+}
+
+export async function listReports(db: Db): Promise<ReportListItem[]> {
+  const rows = await db
+    .selectFrom('reports')
+    .select(['year', 'title'])
+    .select((eb) => [
+      eb.selectFrom('report_sections').whereRef('report_sections.year', '=', 'reports.year').select((e) => e.fn.countAll<number>().as('n')).as('sections'),
+      eb
+        .selectFrom('report_sections')
+        .whereRef('report_sections.year', '=', 'reports.year')
+        .where('report_sections.state', '=', 'approved')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('approved'),
+    ])
+    .orderBy('year', 'desc')
+    .execute();
+  return rows.map((r) => ({ year: r.year, title: r.title, sections: Number(r.sections ?? 0), approved: Number(r.approved ?? 0) }));
+}
+
+const reportValues = (input: ReportInput) => ({
+  title: input.title,
+  entity: input.entity,
+  strategy: input.strategy,
+  prepared_by: JSON.stringify({ name: input.preparedBy.name, role: input.preparedBy.role, office: input.preparedBy.office }),
+});
+
+export async function insertReport(db: Db, year: number, input: ReportInput, by: string, now: string): Promise<void> {
+  await db
+    .insertInto('reports')
+    .values({ year, ...reportValues(input), version: 1, created_at: now, updated_at: now, created_by: by, updated_by: by })
+    .execute();
+}
+
+/** Saves the report's data only when the stored version is still `expectedVersion`. */
+export async function updateReport(db: Db, year: number, expectedVersion: number, input: ReportInput, by: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('reports')
+    .set({ ...reportValues(input), version: sql`version + 1`, updated_at: now, updated_by: by })
+    .where('year', '=', year)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/* ---------- sections ---------- */
+
+export async function listSectionRows(db: Db, year: number): Promise<SectionRow[]> {
+  return db.selectFrom('report_sections').selectAll().where('year', '=', year).orderBy('position').orderBy('id').execute();
+}
+
+export async function getSectionRow(db: Db, year: number, id: number): Promise<SectionRow | undefined> {
+  return db.selectFrom('report_sections').selectAll().where('year', '=', year).where('id', '=', id).executeTakeFirst();
+}
+
+export async function openCommentCounts(db: Db, year: number): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('section_comments')
+    .innerJoin('report_sections', 'report_sections.id', 'section_comments.section_id')
+    .select(['section_comments.section_id as id', (e) => e.fn.countAll<number>().as('n')])
+    .where('report_sections.year', '=', year)
+    .where('section_comments.resolved', '=', 0)
+    .groupBy('section_comments.section_id')
+    .execute();
+  return new Map(rows.map((r) => [r.id, Number(r.n)]));
+}
+
+export function toSectionSummary(row: SectionRow, openComments: number): ReportSectionSummary {
+  return {
+    id: row.id,
+    position: row.position,
+    kind: row.kind as SectionKind,
+    forumId: row.forum_id,
+    title: row.title,
+    state: row.state as SectionState,
+    version: row.version,
+    lastEditedBy: row.last_edited_by,
+    lastEditedAt: row.last_edited_at,
+    reviewedBy: row.reviewed_by,
+    approvedBy: row.approved_by,
+    openComments,
+  };
+}
+
+export function toSection(row: SectionRow, statistics: StatisticsResult | null): ReportSection {
+  return {
+    id: row.id,
+    year: row.year,
+    position: row.position,
+    kind: row.kind as SectionKind,
+    forumId: row.forum_id,
+    title: row.title,
+    content: JSON.parse(row.content) as RichDoc,
+    recommendations: JSON.parse(row.recommendations) as string[],
+    state: row.state as SectionState,
+    version: row.version,
+    lastEditedBy: row.last_edited_by,
+    lastEditedAt: row.last_edited_at,
+    reviewedBy: row.reviewed_by,
+    approvedBy: row.approved_by,
+    approvedAt: row.approved_at,
+    statistics: row.kind === 'statistics' ? statistics : null,
+  };
+}
+
+export interface NewSection {
+  year: number;
+  position: number;
+  kind: SectionKind;
+  forumId: number | null;
+  title: string;
+  content: RichDoc;
+  recommendations: string[];
+}
+
+/** Inserts a draft section and its revision 1. */
+export async function insertSection(db: Db, section: NewSection, by: string, now: string, note: string | null = null): Promise<number> {
+  const content = JSON.stringify(section.content);
+  const recommendations = JSON.stringify(section.recommendations);
+  const { id } = await db
+    .insertInto('report_sections')
+    .values({
+      year: section.year,
+      position: section.position,
+      kind: section.kind,
+      forum_id: section.forumId,
+      title: section.title,
+      content,
+      recommendations,
+      state: 'draft',
+      version: 1,
+      last_edited_by: by,
+      last_edited_at: now,
+      submitted_by: null,
+      reviewed_by: null,
+      approved_by: null,
+      approved_at: null,
+      approved_statistics_hash: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('section_revisions')
+    .values({ section_id: id, number: 1, title: section.title, content, recommendations, edited_by: by, edited_at: now, note })
+    .execute();
+  return id;
+}
+
+/** Saves new text (title, content, recommendations) with a new revision, only when the version is still `expectedVersion`. */
+export async function saveSectionText(
+  db: Db,
+  row: SectionRow,
+  expectedVersion: number,
+  text: { title: string; content: RichDoc; recommendations: string[] },
+  next: { state: SectionState; withdrawnApproval: boolean },
+  by: string,
+  now: string,
+  note: string | null,
+): Promise<boolean> {
+  const content = JSON.stringify(text.content);
+  const recommendations = JSON.stringify(text.recommendations);
+  const approval = next.withdrawnApproval || next.state !== 'approved' ? { approved_by: null, approved_at: null, approved_statistics_hash: null } : {};
+  const result = await db
+    .updateTable('report_sections')
+    .set({ title: text.title, content, recommendations, state: next.state, version: sql`version + 1`, last_edited_by: by, last_edited_at: now, ...approval })
+    .where('id', '=', row.id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return false;
+  const last = await db.selectFrom('section_revisions').select((e) => e.fn.max('number').as('n')).where('section_id', '=', row.id).executeTakeFirst();
+  await db
+    .insertInto('section_revisions')
+    .values({ section_id: row.id, number: Number(last?.n ?? 0) + 1, title: text.title, content, recommendations, edited_by: by, edited_at: now, note })
+    .execute();
+  return true;
+}
+
+/** Changes the workflow fields of a section (no new revision, no new version: the text did not change). */
+export async function setSectionWorkflow(
+  db: Db,
+  id: number,
+  fields: Partial<Pick<SectionRow, 'state' | 'submitted_by' | 'reviewed_by' | 'approved_by' | 'approved_at' | 'approved_statistics_hash'>>,
+): Promise<void> {
+  await db.updateTable('report_sections').set(fields).where('id', '=', id).execute();
+}
+
+/** Renumbers positions 1..n in the given order. */
+async function writePositions(db: Db, ids: number[]) {
+  for (const [i, id] of ids.entries()) await db.updateTable('report_sections').set({ position: i + 1 }).where('id', '=', id).execute();
+}
+
+export async function reorderSections(db: Db, ids: number[]): Promise<void> {
+  await writePositions(db, ids);
+}
+
+/** Deletes a section with its revisions and comments; a forum section is remembered so it does not come back. */
+export async function deleteSection(db: Db, row: SectionRow): Promise<void> {
+  await db.deleteFrom('section_comments').where('section_id', '=', row.id).execute();
+  await db.deleteFrom('section_revisions').where('section_id', '=', row.id).execute();
+  await db.deleteFrom('report_sections').where('id', '=', row.id).execute();
+  if (row.forum_id !== null) {
+    await db
+      .insertInto('report_removed_forums')
+      .values({ year: row.year, forum_id: row.forum_id })
+      .onConflict((oc) => oc.columns(['year', 'forum_id']).doNothing())
+      .execute();
+  }
+  const rest = await listSectionRows(db, row.year);
+  await writePositions(
+    db,
+    rest.map((r) => r.id),
+  );
+}
+
+/* ---------- revisions ---------- */
+
+const revisionSummary = (r: { id: number; number: number; edited_by: string; edited_at: string; note: string | null }): SectionRevisionSummary => ({
+  id: r.id,
+  number: r.number,
+  editedBy: r.edited_by,
+  editedAt: r.edited_at,
+  note: r.note,
+});
+
+export async function listRevisions(db: Db, sectionId: number): Promise<SectionRevisionSummary[]> {
+  const rows = await db
+    .selectFrom('section_revisions')
+    .select(['id', 'number', 'edited_by', 'edited_at', 'note'])
+    .where('section_id', '=', sectionId)
+    .orderBy('number', 'desc')
+    .execute();
+  return rows.map(revisionSummary);
+}
+
+export async function getRevision(db: Db, sectionId: number, revisionId: number): Promise<SectionRevision | undefined> {
+  const row = await db.selectFrom('section_revisions').selectAll().where('section_id', '=', sectionId).where('id', '=', revisionId).executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    ...revisionSummary(row),
+    sectionId: row.section_id,
+    title: row.title,
+    content: JSON.parse(row.content) as RichDoc,
+    recommendations: JSON.parse(row.recommendations) as string[],
+  };
+}
+
+/* ---------- comments ---------- */
+
+type CommentRow = { id: number; parent_id: number | null; author: string; body: string; quote: string | null; resolved: number; resolved_by: string | null; created_at: string };
+const toComment = (r: CommentRow): SectionComment => ({
+  id: r.id,
+  parentId: r.parent_id,
+  author: r.author,
+  body: r.body,
+  quote: r.quote,
+  resolved: r.resolved === 1,
+  resolvedBy: r.resolved_by,
+  createdAt: r.created_at,
+});
+
+export async function listComments(db: Db, sectionId: number): Promise<SectionComment[]> {
+  const rows = await db.selectFrom('section_comments').selectAll().where('section_id', '=', sectionId).orderBy('id').execute();
+  return rows.map(toComment);
+}
+
+export async function getComment(db: Db, sectionId: number, commentId: number): Promise<SectionComment | undefined> {
+  const row = await db.selectFrom('section_comments').selectAll().where('section_id', '=', sectionId).where('id', '=', commentId).executeTakeFirst();
+  return row && toComment(row);
+}
+
+export async function insertComment(
+  db: Db,
+  sectionId: number,
+  comment: { parentId: number | null; author: string; body: string; quote: string | null },
+  now: string,
+): Promise<number> {
+  const { id } = await db
+    .insertInto('section_comments')
+    .values({ section_id: sectionId, parent_id: comment.parentId, author: comment.author, body: comment.body, quote: comment.quote, resolved: 0, resolved_by: null, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function resolveComment(db: Db, commentId: number, by: string): Promise<void> {
+  await db.updateTable('section_comments').set({ resolved: 1, resolved_by: by }).where('id', '=', commentId).execute();
+}
+
+/* ---------- generated parts ---------- */
+
+/** The year's forums in date order with their metrics. */
+async function yearForums(db: Db, year: number) {
+  return listYearMetrics(db, year);
+}
+
+/** The statistics of the year's forums, as the statistics section shows them. */
+export async function yearStatistics(db: Db, year: number): Promise<StatisticsResult> {
+  const forums = await yearForums(db, year);
+  const metrics = new Map<number, ForumMetricsInput | null>(forums.map((f) => [f.id, f.metrics]));
+  return buildStatistics(forums, metrics);
+}
+
+/** The year's consultation as the methodology needs it, or null (the consultation feature fills this in when it can). */
+export async function methodologyConsultation(_db: Db, _year: number): Promise<MethodologyConsultation | null> {
+  return null;
+}
+
+const audit = (db: Db, now: string, entityId: number, action: 'create' | 'update' | 'delete', changes: string[], user: { id: number | null; username: string }, entity = 'report_section') =>
+  writeAudit(db, { at: now, userId: user.id, username: user.username, action, entity, entityId, changes });
+
+/**
+ * Keeps a report in step with the data: a forum of the year without a section (and not removed on purpose) gets
+ * one, inserted before the statistics section; an approved statistics section whose figures changed goes back to
+ * review. Runs on every read of the report and after metrics are saved. Does nothing when there is no report.
+ */
+export async function syncReport(db: Db, year: number, now: string): Promise<void> {
+  if (!(await getReport(db, year))) return;
+  const system = { id: null, username: systemUser };
+  const forums = await yearForums(db, year);
+  let sections = await listSectionRows(db, year);
+  const removed = new Set((await db.selectFrom('report_removed_forums').select('forum_id').where('year', '=', year).execute()).map((r) => r.forum_id));
+  const present = new Set(sections.map((s) => s.forum_id).filter((id): id is number => id !== null));
+  const missing = forums.filter((f) => !present.has(f.id) && !removed.has(f.id));
+  for (const forum of missing) {
+    const full = await getForum(db, forum.id);
+    if (!full) continue;
+    const statisticsAt = sections.findIndex((s) => s.kind === 'statistics');
+    const at = statisticsAt >= 0 ? statisticsAt : sections.length;
+    const id = await insertSection(db, { year, position: at + 1, kind: 'forum', forumId: forum.id, title: full.title, content: prefillForumSection(full), recommendations: [] }, systemUser, now);
+    await audit(db, now, id, 'create', ['sección agregada por foro nuevo', full.title], system);
+    const ids = sections.map((s) => s.id);
+    ids.splice(at, 0, id);
+    await writePositions(db, ids);
+    sections = await listSectionRows(db, year);
+  }
+  const approvedStatistics = sections.filter((s) => s.kind === 'statistics' && s.state === 'approved');
+  if (approvedStatistics.length > 0) {
+    const metrics = new Map<number, ForumMetricsInput | null>(forums.map((f) => [f.id, f.metrics]));
+    const { hash } = buildStatistics(forums, metrics);
+    for (const section of approvedStatistics) {
+      if (section.approved_statistics_hash === hash) continue;
+      await setSectionWorkflow(db, section.id, { state: 'in_review', approved_by: null, approved_at: null, approved_statistics_hash: null });
+      await writeAudit(db, { at: now, userId: null, username: systemUser, action: 'update', entity: 'report_section', entityId: section.id, changes: [`aprobación retirada: ${withdrawalReasons.figuresChanged}`, 'estado: en revisión'] });
+    }
+  }
+}
+
+/** After a forum's metrics are saved: the report of its year follows the new figures. */
+export async function syncReportOfForum(db: Db, forumId: number, now: string): Promise<void> {
+  const forum = await db.selectFrom('forums').select('year').where('id', '=', forumId).executeTakeFirst();
+  if (forum) await syncReport(db, forum.year, now);
+}
+
+/**
+ * Creates a report with its sections, all drafts at revision 1: introduction, methodology, one section per forum
+ * of the year in date order, statistics, conclusions, recommendations.
+ */
+export async function createReportWithSections(db: Db, year: number, input: ReportInput, user: { id: number | null; username: string }, now: string): Promise<void> {
+  await insertReport(db, year, input, user.username, now);
+  await audit(db, now, year, 'create', [input.title], user, 'report');
+  const forums = [];
+  for (const f of await yearForums(db, year)) {
+    const full = await getForum(db, f.id);
+    if (full) forums.push(full);
+  }
+  const sections: Omit<NewSection, 'position' | 'year'>[] = [
+    { kind: 'introduction', forumId: null, title: defaultSectionTitles.introduction, content: prefillIntroduction(input, year, forums), recommendations: [] },
+    { kind: 'methodology', forumId: null, title: defaultSectionTitles.methodology, content: prefillMethodology(await methodologyConsultation(db, year)), recommendations: [] },
+    ...forums.map((f) => ({ kind: 'forum' as const, forumId: f.id, title: f.title, content: prefillForumSection(f), recommendations: [] })),
+    { kind: 'statistics', forumId: null, title: defaultSectionTitles.statistics, content: emptyDoc(), recommendations: [] },
+    { kind: 'conclusions', forumId: null, title: defaultSectionTitles.conclusions, content: emptyDoc(), recommendations: [] },
+    { kind: 'recommendations', forumId: null, title: defaultSectionTitles.recommendations, content: emptyDoc(), recommendations: [] },
+  ];
+  for (const [i, section] of sections.entries()) {
+    const id = await insertSection(db, { ...section, year, position: i + 1 }, user.username, now);
+    await audit(db, now, id, 'create', [section.title], user);
+  }
+}
