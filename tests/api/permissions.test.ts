@@ -5,11 +5,20 @@ import { dbSnapshot, expectProblem, validForum } from '../support/api-assertions
 type Role = 'admin' | 'editor' | 'reviewer' | 'anonymous';
 const loginFor: Record<Exclude<Role, 'anonymous'>, string> = { admin: 'admin', editor: 'editora', reviewer: 'revisor' };
 
+/** What a route's request is built against: one forum, the reviewer's account, one open consultation with one response. */
+interface Ctx {
+  forumId: number;
+  reviewerId: number;
+  consultationId: number;
+  topicId: number;
+  responseId: number;
+}
+
 interface Route {
   name: string;
   method: string;
   /** Builds the path (and body) against a fresh API holding one forum (`forumId`) and the three accounts. */
-  request: (ctx: { forumId: number; reviewerId: number }) => { path: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };
+  request: (ctx: Ctx) => { path: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };
   expected: Record<Role, number>;
   /** A successful call that must leave the database as it was (a dry run). */
   readOnly?: boolean;
@@ -19,6 +28,24 @@ const read = (ok = 200): Record<Role, number> => ({ admin: ok, editor: ok, revie
 const writeForums = (ok: number): Record<Role, number> => ({ admin: ok, editor: ok, reviewer: 403, anonymous: 401 });
 const writeMetrics = writeForums;
 const csv = { rawBody: 'Title,3-second video views\nVideo del foro,10\n', headers: { 'content-type': 'text/csv' } };
+const writeConsultations = writeForums;
+const consultationBody = () => ({
+  year: 2023,
+  title: 'Consulta 2023',
+  openDate: '2023-03-01',
+  closeDate: '2023-03-31',
+  channels: ['web'],
+  status: 'open',
+  topics: [{ title: 'Salud mental', description: '', proposingTeam: '' }],
+});
+const responseBody = (topicId: number) => ({ valueGroupKind: 'external', valueGroup: '', topicIds: [topicId], proposedTopic: '', questions: ['¿Cuándo?'], channel: 'web', date: '2023-03-10' });
+const importBody = {
+  header: ['Marca temporal', 'Correo electrónico', 'Grupo de valor', 'Temas'],
+  rows: [['2023/03/02 10:15:00 a. m. GMT-5', 'ana@example.org', 'Ciudadanía', 'Salud mental']],
+  mapping: { 'Marca temporal': 'timestamp', 'Correo electrónico': 'personal', 'Grupo de valor': 'valueGroup', Temas: 'topics' },
+  lateMode: 'mark',
+  defaultChannel: 'web',
+};
 const manageUsers = (ok: number): Record<Role, number> => ({ admin: ok, editor: 403, reviewer: 403, anonymous: 401 });
 
 const routes: Route[] = [
@@ -79,6 +106,52 @@ const routes: Route[] = [
     expected: writeMetrics(200),
   },
   { name: 'GET /api/metrics', method: 'GET', request: () => ({ path: '/api/metrics?year=2022' }), expected: read() },
+  { name: 'GET /api/consultations', method: 'GET', request: () => ({ path: '/api/consultations?year=2023' }), expected: read() },
+  { name: 'POST /api/consultations', method: 'POST', request: () => ({ path: '/api/consultations', body: consultationBody() }), expected: writeConsultations(201) },
+  { name: 'GET /api/consultations/:id', method: 'GET', request: ({ consultationId }) => ({ path: `/api/consultations/${consultationId}` }), expected: read() },
+  {
+    name: 'PUT /api/consultations/:id',
+    method: 'PUT',
+    request: ({ consultationId, topicId }) => ({
+      path: `/api/consultations/${consultationId}`,
+      body: { ...consultationBody(), title: 'Consulta cambiada', topics: [{ id: topicId, title: 'Salud mental', description: '', proposingTeam: '' }], version: 1 },
+    }),
+    expected: writeConsultations(200),
+  },
+  { name: 'DELETE /api/consultations/:id', method: 'DELETE', request: ({ consultationId }) => ({ path: `/api/consultations/${consultationId}` }), expected: writeConsultations(204) },
+  { name: 'GET /api/consultations/:id/responses', method: 'GET', request: ({ consultationId }) => ({ path: `/api/consultations/${consultationId}/responses` }), expected: read() },
+  {
+    name: 'POST /api/consultations/:id/responses',
+    method: 'POST',
+    request: ({ consultationId, topicId }) => ({ path: `/api/consultations/${consultationId}/responses`, body: responseBody(topicId) }),
+    expected: writeConsultations(201),
+  },
+  {
+    name: 'DELETE /api/consultations/:id/responses/:responseId',
+    method: 'DELETE',
+    request: ({ consultationId, responseId }) => ({ path: `/api/consultations/${consultationId}/responses/${responseId}` }),
+    expected: writeConsultations(204),
+  },
+  {
+    name: 'POST /api/consultations/:id/responses/import (dry run)',
+    method: 'POST',
+    request: ({ consultationId }) => ({ path: `/api/consultations/${consultationId}/responses/import?dryRun=1`, body: importBody }),
+    expected: writeConsultations(200),
+    readOnly: true,
+  },
+  {
+    name: 'POST /api/consultations/:id/responses/import',
+    method: 'POST',
+    request: ({ consultationId }) => ({ path: `/api/consultations/${consultationId}/responses/import`, body: importBody }),
+    expected: writeConsultations(200),
+  },
+  { name: 'GET /api/consultations/:id/tally', method: 'GET', request: ({ consultationId }) => ({ path: `/api/consultations/${consultationId}/tally` }), expected: read() },
+  {
+    name: 'POST /api/consultations/:id/topics/:topicId/forum',
+    method: 'POST',
+    request: ({ consultationId, topicId }) => ({ path: `/api/consultations/${consultationId}/topics/${topicId}/forum` }),
+    expected: writeConsultations(201),
+  },
   { name: 'GET /api/openapi.json', method: 'GET', request: () => ({ path: '/api/openapi.json' }), expected: { admin: 200, editor: 200, reviewer: 200, anonymous: 200 } },
 ];
 
@@ -91,8 +164,12 @@ async function arrange(role: Role) {
   const created = await api.call('POST', '/api/forums', { cookie: admin, body: validForum() });
   const forumId = ((await created.json()) as { id: number }).id;
   const reviewer = await api.db.selectFrom('users').select('id').where('username', '=', 'revisor').executeTakeFirstOrThrow();
+  const consultation = (await (await api.call('POST', '/api/consultations', { cookie: admin, body: consultationBody() })).json()) as { id: number; topics: { id: number }[] };
+  const topicId = consultation.topics[0].id;
+  const response = await api.call('POST', `/api/consultations/${consultation.id}/responses`, { cookie: admin, body: responseBody(topicId) });
+  const responseId = ((await response.json()) as { id: number }).id;
   const cookie = role === 'anonymous' ? undefined : await api.login(loginFor[role]);
-  return { ...api, cookie, ctx: { forumId, reviewerId: reviewer.id } };
+  return { ...api, cookie, ctx: { forumId, reviewerId: reviewer.id, consultationId: consultation.id, topicId, responseId } };
 }
 
 describe('permission matrix: each role × each route', () => {
