@@ -31,14 +31,13 @@ function exampleOf(rows: string[][], index: number): string {
   return '';
 }
 
-/** Issues of a 400 / 422 answer, as lines. */
-function problemLines(error: unknown): string[] {
-  if (error instanceof ApiError) {
-    const rows = Array.isArray(error.body.errors) ? (error.body.errors as { row?: number; message?: string; path?: string }[]) : [];
-    const lines = rows.slice(0, 20).map((e) => (typeof e.row === 'number' ? `${e.row}: ${e.message}` : String(e.message ?? '')));
-    return [error.detail ? `${error.title} ${error.detail}` : error.title, ...lines].filter(Boolean);
-  }
-  return [errorMessage(error)];
+/** Issues of a 400 / 422 answer, as lines: the title, then each problem (row errors as "Fila N: …"). */
+function problemLines(error: unknown, rowLabel: (row: number) => string): string[] {
+  if (!(error instanceof ApiError)) return [errorMessage(error)];
+  const issues = Array.isArray(error.body.errors) ? (error.body.errors as { row?: unknown; message?: unknown }[]) : [];
+  const lines = issues.slice(0, 20).map((e) => (typeof e.row === 'number' ? `${rowLabel(e.row)}: ${String(e.message ?? '')}` : String(e.message ?? '')));
+  if (lines.length === 0) return [errorMessage(error)];
+  return [error.title, ...new Set(lines)];
 }
 
 /**
@@ -285,7 +284,7 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
             )}
             {dryRun.isError && (
               <Alert color="red" role="alert" title={t('consultations.import.failed')}>
-                {problemLines(dryRun.error).map((line, i) => (
+                {problemLines(dryRun.error, (row) => t('consultations.import.row', { row })).map((line, i) => (
                   <Text key={i} size="sm">
                     {line}
                   </Text>
@@ -382,7 +381,7 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
             </Group>
             {importResponses.isError && (
               <Alert color="red" role="alert" title={t('consultations.import.failed')}>
-                {problemLines(importResponses.error).map((line, i) => (
+                {problemLines(importResponses.error, (row) => t('consultations.import.row', { row })).map((line, i) => (
                   <Text key={i} size="sm">
                     {line}
                   </Text>

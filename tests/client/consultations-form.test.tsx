@@ -1,0 +1,72 @@
+import { configure, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { SetupServerApi } from 'msw/node';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderApp } from '../support/render-app';
+
+configure({ asyncUtilTimeout: 5000 });
+
+let server: SetupServerApi | undefined;
+afterEach(() => {
+  server?.close();
+  server = undefined;
+});
+
+describe('consultation form', () => {
+  it('shows the schema messages at the fields, then creates the consultation and opens it', async () => {
+    const app = await renderApp('/consultas/nueva', { as: 'editora', demo: false });
+    server = app.server;
+    const user = userEvent.setup();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nueva consulta' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    const title = screen.getByRole('textbox', { name: /^Título$|^Título \*/ });
+    await waitFor(() => expect(title).toHaveAttribute('aria-invalid', 'true'));
+    const topicTitle = screen.getByRole('textbox', { name: /Título del tema/ });
+    expect(topicTitle).toHaveAttribute('aria-invalid', 'true');
+    expect(title).toHaveFocus();
+    const before = await (await app.api.call('GET', '/api/consultations', { cookie: await app.api.login('editora') })).json();
+    expect(before.items).toHaveLength(0);
+
+    await user.type(title, 'Consulta 2026');
+    await user.type(topicTitle, 'Salud mental juvenil');
+    await user.click(screen.getByRole('button', { name: 'Agregar tema' }));
+    await user.type(screen.getAllByRole('textbox', { name: /Título del tema/ })[1], 'Empleo');
+    await user.click(screen.getByRole('button', { name: 'Bajar el tema 1' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Redes sociales' }));
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+
+    await waitFor(() => expect(app.router.state.location.pathname).toMatch(/^\/consultas\/\d+$/));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Consulta 2026' })).toBeInTheDocument();
+    const id = app.router.state.location.pathname.split('/').pop();
+    const saved = await (await app.api.call('GET', `/api/consultations/${id}`, { cookie: await app.api.login('editora') })).json();
+    expect(saved.topics.map((t: { title: string }) => t.title)).toEqual(['Empleo', 'Salud mental juvenil']);
+    expect(saved.channels).toEqual(['web', 'social']);
+  });
+
+  it('keeps what was typed on a 409 and overwrites with the newer version on request', async () => {
+    const app = await renderApp('/consultas', { as: 'editora' });
+    server = app.server;
+    const cookie = await app.api.login('editora');
+    const list = await (await app.api.call('GET', '/api/consultations', { cookie })).json();
+    const id = list.items[0].id as number;
+    await app.router.navigate(`/consultas/${id}/editar`);
+    const user = userEvent.setup();
+    const title = await screen.findByRole('textbox', { name: /^Título$|^Título \*/ });
+    // Someone else saves meanwhile.
+    const current = await (await app.api.call('GET', `/api/consultations/${id}`, { cookie })).json();
+    const { id: _id, version, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, responseCount: _r, forums: _f, ...input } = current;
+    const put = await app.api.call('PUT', `/api/consultations/${id}`, { cookie, body: { ...input, title: 'Cambiada por otra persona', version } });
+    expect(put.status).toBe(200);
+
+    await user.clear(title);
+    await user.type(title, 'Mi título');
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    expect(await screen.findByText('Otra persona guardó cambios')).toBeInTheDocument();
+    expect(title).toHaveValue('Mi título');
+    await user.click(screen.getByRole('button', { name: 'Guardar mis cambios encima' }));
+    await waitFor(() => expect(app.router.state.location.pathname).toBe(`/consultas/${id}`));
+    const saved = await (await app.api.call('GET', `/api/consultations/${id}`, { cookie })).json();
+    expect(saved.title).toBe('Mi título');
+  });
+});
