@@ -34,7 +34,7 @@ const extensions = [
     horizontalRule: false,
     trailingNode: false,
     link: {
-      protocols: ['http', 'https', 'mailto'],
+      // Linkify knows http, https and mailto already (registering them again only warns); isAllowedUri keeps links to those three.
       autolink: true,
       openOnClick: false,
       linkOnPaste: true,

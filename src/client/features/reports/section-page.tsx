@@ -125,15 +125,15 @@ function SectionWorkspace({ section, report }: { section: ReportSection; report:
       </Anchor>
       <PageHeader
         title={t('reports.section.heading', { n: number, title: section.title })}
-        subtitle={
-          <Group gap="xs" component="span">
-            <SectionStateBadge state={section.state} />
-            <span>{meta}</span>
-          </Group>
-        }
         actions={canWrite ? <AutosaveStatusText status={status} onRetry={editing.retryNow} /> : undefined}
       />
       <Stack gap="md" maw={1400}>
+        <Group gap="xs" mt={-12}>
+          <SectionStateBadge state={section.state} />
+          <Text size="sm" c="dimmed">
+            {meta}
+          </Text>
+        </Group>
         {editing.offer && (
           <Alert color="orange" role="alert" title={t('reports.autosave.recoverTitle')}>
             <Text size="sm" mb="sm">

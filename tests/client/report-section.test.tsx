@@ -1,0 +1,240 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import type { SetupServerApi } from 'msw/node';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { autosaveTiming } from '../../src/client/features/reports/section-autosave';
+import type { ReportOverview, ReportSection } from '../../src/domain/report';
+import { docFromParagraphs, docToPlainText } from '../../src/domain/rich-text';
+import '../support/prosemirror-jsdom';
+import { renderApp } from '../support/render-app';
+
+let server: SetupServerApi | undefined;
+afterEach(() => {
+  server?.close();
+  server = undefined;
+});
+beforeEach(() => {
+  window.localStorage.clear();
+  autosaveTiming.debounceMs = 150;
+  autosaveTiming.retryBaseMs = 400;
+});
+
+type App = Awaited<ReturnType<typeof renderApp>>;
+
+async function apiAs<T>(app: App, username: string, method: string, path: string, body?: unknown): Promise<T> {
+  const cookie = await app.api.login(username);
+  const res = await app.api.call(method, path, { cookie, body });
+  expect(res.status, `${method} ${path}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+/** A free section of the 2022 report, created by the admin. */
+const createFree = (app: App, title: string) => apiAs<ReportSection>(app, 'admin', 'POST', '/api/reports/2022/sections', { title, kind: 'free' });
+const getSection = (app: App, id: number) => apiAs<ReportSection>(app, 'admin', 'GET', `/api/reports/2022/sections/${id}`);
+const sectionPut = /\/api\/reports\/2022\/sections\/\d+$/;
+const draftKey = (id: number) => `foros.informe.2022.seccion.${id}.borrador`;
+
+async function openSection(app: App, id: number, title: string) {
+  await app.router.navigate(`/informes/2022/secciones/${id}`);
+  return screen.findByRole('textbox', { name: `Texto de «${title}»` });
+}
+
+describe('report section: autosave', () => {
+  it('says «sin conexión» while the network fails, keeps the text in this browser, and saves it when the network returns', async () => {
+    const app = await renderApp('/informes');
+    server = app.server;
+    const user = userEvent.setup();
+    const created = await createFree(app, 'Anexo sin red');
+    const editor = await openSection(app, created.id, 'Anexo sin red');
+
+    let puts = 0;
+    app.server.use(
+      http.put(sectionPut, () => {
+        puts += 1;
+        return HttpResponse.error();
+      }),
+    );
+    await user.click(editor);
+    await user.type(editor, 'Texto escrito sin conexión');
+
+    expect(await screen.findByText(/^Sin conexión: sus cambios están guardados en este equipo/)).toBeInTheDocument();
+    expect(window.localStorage.getItem(draftKey(created.id))).toContain('Texto escrito sin conexión');
+    expect((await getSection(app, created.id)).version).toBe(1);
+    // It keeps trying with backoff.
+    await waitFor(() => expect(puts).toBeGreaterThanOrEqual(2), { timeout: 4000 });
+    expect(screen.getByText(/^Sin conexión/)).toBeInTheDocument();
+
+    // The network comes back.
+    app.server.resetHandlers();
+    window.dispatchEvent(new Event('online'));
+    expect(await screen.findByText(/^Guardado a las \d{2}:\d{2}$/)).toBeInTheDocument();
+    const saved = await getSection(app, created.id);
+    expect(docToPlainText(saved.content)).toBe('Texto escrito sin conexión');
+    expect(saved).toMatchObject({ version: 2, lastEditedBy: 'editora' });
+    expect(window.localStorage.getItem(draftKey(created.id))).toBeNull();
+  });
+
+  it('keeps what was typed across leaving the page (unmount) and offers it back: «Recuperar mi borrador» saves it', async () => {
+    const app = await renderApp('/informes');
+    server = app.server;
+    const user = userEvent.setup();
+    const created = await createFree(app, 'Anexo recuperable');
+    const editor = await openSection(app, created.id, 'Anexo recuperable');
+
+    app.server.use(http.put(sectionPut, () => HttpResponse.error()));
+    await user.click(editor);
+    await user.type(editor, 'Nada se pierde');
+    await screen.findByText(/^Sin conexión/);
+
+    // Leave: the section page unmounts; the draft stays in localStorage.
+    await app.router.navigate('/informes/2022');
+    await screen.findByRole('heading', { level: 1, name: 'Foros Virtuales de Participación 2022' });
+    expect(screen.queryByRole('textbox', { name: 'Texto de «Anexo recuperable»' })).not.toBeInTheDocument();
+    expect(JSON.parse(window.localStorage.getItem(draftKey(created.id)) ?? 'null')).toMatchObject({ baseVersion: 1, title: 'Anexo recuperable' });
+    expect(docToPlainText((await getSection(app, created.id)).content)).toBe('');
+
+    app.server.resetHandlers();
+    await user.click(screen.getByRole('link', { name: 'Anexo recuperable' }));
+    const offer = await screen.findByRole('alert', { name: 'Hay un borrador suyo en este equipo que no llegó al servidor' });
+    // While the person decides, the text cannot be edited (so the draft is not overwritten).
+    expect(screen.getByRole('textbox', { name: 'Texto de «Anexo recuperable»' })).toHaveAttribute('contenteditable', 'false');
+    await user.click(within(offer).getByRole('button', { name: 'Recuperar mi borrador' }));
+
+    expect(await screen.findByText(/^Guardado a las/)).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Texto de «Anexo recuperable»' })).toHaveTextContent('Nada se pierde');
+    expect(docToPlainText((await getSection(app, created.id)).content)).toBe('Nada se pierde');
+    expect(window.localStorage.getItem(draftKey(created.id))).toBeNull();
+  });
+
+  it('warns before the first edit of an approved section, then editing withdraws the approval', async () => {
+    const app = await renderApp('/informes');
+    server = app.server;
+    const user = userEvent.setup();
+    const overview = await apiAs<ReportOverview>(app, 'admin', 'GET', '/api/reports/2022');
+    const conclusions = overview.sections.find((s) => s.kind === 'conclusions')!;
+    expect(conclusions.state).toBe('approved');
+    const editor = await openSection(app, conclusions.id, 'Conclusiones');
+    expect(editor).toHaveAttribute('contenteditable', 'false');
+    expect(screen.queryByRole('toolbar', { name: 'Formato del texto' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Editar de todos modos' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Editar retirará la aprobación' });
+    await user.click(within(confirm).getByRole('button', { name: 'Editar y retirar la aprobación' }));
+    await waitFor(() => expect(editor).toHaveAttribute('contenteditable', 'true'));
+    expect(screen.getByRole('toolbar', { name: 'Formato del texto' })).toBeInTheDocument();
+
+    await user.type(editor, ' Texto añadido.');
+    expect(await screen.findByText(/^Guardado a las/)).toBeInTheDocument();
+    const saved = await getSection(app, conclusions.id);
+    expect(saved.state).toBe('draft');
+    // (jsdom puts the caret at the start: where the words land does not matter here.)
+    expect(docToPlainText(saved.content)).toContain('Texto añadido.');
+    expect(docToPlainText(saved.content)).toContain('Los foros virtuales posibilitan');
+  });
+});
+
+describe('report section: two people editing', () => {
+  it('on a 409 shows both versions side by side; «Conservar la mía» saves mine on top of the other', async () => {
+    const app = await renderApp('/informes');
+    server = app.server;
+    const user = userEvent.setup();
+    const created = await createFree(app, 'Anexo compartido');
+    const editor = await openSection(app, created.id, 'Anexo compartido');
+
+    // Someone else saves first (version 1 → 2).
+    await apiAs(app, 'admin', 'PUT', `/api/reports/2022/sections/${created.id}`, { title: 'Anexo compartido', content: docFromParagraphs(['Texto de la administradora']), version: 1 });
+
+    await user.click(editor);
+    await user.type(editor, 'Mi propio texto');
+    const alert = await screen.findByRole('alert', { name: 'Otra persona guardó esta sección mientras usted escribía' });
+    expect(within(alert).getByText(/admin guardó la versión 2/)).toBeInTheDocument();
+    expect(within(alert).getByTestId('conflict-mine')).toHaveTextContent('Mi propio texto');
+    expect(within(alert).getByRole('heading', { name: 'Versión guardada por admin' })).toBeInTheDocument();
+    expect(within(alert).getByTestId('conflict-theirs')).toHaveTextContent('Texto de la administradora');
+    expect(screen.getByText('Sin guardar: otra persona cambió la sección. Elija qué versión conservar.')).toBeInTheDocument();
+    // Nothing was overwritten, and the text is still kept locally.
+    expect(docToPlainText((await getSection(app, created.id)).content)).toBe('Texto de la administradora');
+    expect(window.localStorage.getItem(draftKey(created.id))).toContain('Mi propio texto');
+
+    await user.click(within(alert).getByRole('button', { name: 'Conservar la mía (sobrescribir)' }));
+    expect(await screen.findByText(/^Guardado a las/)).toBeInTheDocument();
+    expect(screen.queryByRole('alert', { name: 'Otra persona guardó esta sección mientras usted escribía' })).not.toBeInTheDocument();
+    const saved = await getSection(app, created.id);
+    expect(docToPlainText(saved.content)).toBe('Mi propio texto');
+    expect(saved).toMatchObject({ version: 3, lastEditedBy: 'editora' });
+  });
+
+  it('«Usar la guardada» shows the other person\'s text and keeps editing from it', async () => {
+    const app = await renderApp('/informes');
+    server = app.server;
+    const user = userEvent.setup();
+    const created = await createFree(app, 'Anexo ajeno');
+    const editor = await openSection(app, created.id, 'Anexo ajeno');
+    await apiAs(app, 'admin', 'PUT', `/api/reports/2022/sections/${created.id}`, { title: 'Anexo ajeno', content: docFromParagraphs(['Versión de la administradora']), version: 1 });
+
+    await user.click(editor);
+    await user.type(editor, 'Borrador mío');
+    const alert = await screen.findByRole('alert', { name: 'Otra persona guardó esta sección mientras usted escribía' });
+    await user.click(within(alert).getByRole('button', { name: 'Usar la guardada' }));
+    const fresh = await screen.findByRole('textbox', { name: 'Texto de «Anexo ajeno»' });
+    expect(fresh).toHaveTextContent('Versión de la administradora');
+    expect(window.localStorage.getItem(draftKey(created.id))).toBeNull();
+
+    await user.type(fresh, ' y mi añadido');
+    expect(await screen.findByText(/^Guardado a las/)).toBeInTheDocument();
+    const saved = await getSection(app, created.id);
+    expect(docToPlainText(saved.content)).toContain('y mi añadido');
+    expect(docToPlainText(saved.content)).toContain('Versión de la administradora');
+    expect(docToPlainText(saved.content)).not.toContain('Borrador mío');
+    expect(saved.version).toBe(3);
+  });
+});
+
+describe('report section: review', () => {
+  it('a reviewer gets no editor, cannot approve without a review state, and returns a section with a comment', async () => {
+    const app = await renderApp('/informes', { as: 'revisor' });
+    server = app.server;
+    const user = userEvent.setup();
+    const created = await createFree(app, 'Anexo para revisar');
+    await apiAs(app, 'editora', 'PUT', `/api/reports/2022/sections/${created.id}`, { title: 'Anexo para revisar', content: docFromParagraphs(['Un texto con un pasaje dudoso.']), version: 1 });
+    await apiAs(app, 'editora', 'POST', `/api/reports/2022/sections/${created.id}/submit`);
+
+    await app.router.navigate(`/informes/2022/secciones/${created.id}`);
+    const text = await screen.findByRole('region', { name: 'Texto de «Anexo para revisar»' });
+    expect(text).toHaveTextContent('Un texto con un pasaje dudoso.');
+    expect(screen.queryByRole('toolbar')).not.toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: /^Texto de/ })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText(/^Título de la sección/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Enviar a revisión' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Aprobar' })).toBeEnabled();
+
+    await user.click(screen.getByRole('button', { name: 'Solicitar cambios' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Solicitar cambios' });
+    await user.click(within(dialog).getByRole('button', { name: 'Devolver con el comentario' }));
+    expect(await within(dialog).findByText('Escriba qué cambios pide.')).toBeInTheDocument();
+    await user.type(within(dialog).getByLabelText(/^Comentario para quien redacta/), 'Precise el pasaje dudoso.');
+    await user.type(within(dialog).getByLabelText(/^Pasaje citado/), 'un pasaje dudoso');
+    await user.click(within(dialog).getByRole('button', { name: 'Devolver con el comentario' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Solicitar cambios' })).not.toBeInTheDocument());
+    const comments = screen.getByRole('region', { name: 'Comentarios' });
+    expect(await within(comments).findByText('Precise el pasaje dudoso.')).toBeInTheDocument();
+    expect(within(comments).getByText('«un pasaje dudoso»')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Aprobar' })).toBeDisabled());
+    expect(screen.getByRole('button', { name: 'Aprobar' })).toHaveAccessibleDescription('Solo se puede aprobar una sección que está en revisión.');
+    expect((await getSection(app, created.id)).state).toBe('changes_requested');
+  });
+
+  it('nobody approves their own last change: the button is disabled and says why', async () => {
+    const app = await renderApp('/informes', { as: 'admin' });
+    server = app.server;
+    const created = await createFree(app, 'Anexo propio');
+    await apiAs(app, 'admin', 'PUT', `/api/reports/2022/sections/${created.id}`, { title: 'Anexo propio', content: docFromParagraphs(['Texto propio.']), version: 1 });
+    await apiAs(app, 'admin', 'POST', `/api/reports/2022/sections/${created.id}/submit`);
+    await openSection(app, created.id, 'Anexo propio');
+    const approve = screen.getByRole('button', { name: 'Aprobar' });
+    expect(approve).toBeDisabled();
+    expect(approve).toHaveAccessibleDescription('No puede aprobar una sección cuyo último cambio es suyo.');
+  });
+});
