@@ -95,7 +95,7 @@ export type SectionUpdateInput = z.infer<typeof sectionUpdateSchema>;
 
 export const sectionCreateSchema = z.strictObject({
   title: shortText({ required: true }),
-  kind: z.literal('free', { error: 'Solo se pueden agregar secciones libres.' }),
+  kind: z.literal('free', { error: 'Solo se puede agregar una sección libre.' }),
 });
 export type SectionCreateInput = z.infer<typeof sectionCreateSchema>;
 
