@@ -41,7 +41,9 @@ async function start(): Promise<SetupWorker> {
     demoPassword: mockDemoPassword,
     passwordIterations: mockPasswordIterations,
   });
-  const app = createApi({ db, passwordIterations: mockPasswordIterations });
+  // The Word export's charts: the same resvg-wasm rasteriser as the «Descargar Word» button, loaded on first use.
+  const rasterizeSvg = async (svg: string, width: number) => (await import('../src/export/browser-rasterizer')).browserRasterizer()(svg, width);
+  const app = createApi({ db, passwordIterations: mockPasswordIterations, rasterizeSvg });
 
   const worker = setupWorker(...createHandlers(() => app));
   await worker.start({

@@ -11,6 +11,7 @@ import { forumRoutes } from './forum-routes';
 import { isMetricsImportPath, metricsRoutes } from './metrics-routes';
 import { consultationRoutes, isConsultationImportPath } from './consultation-routes';
 import { reportRoutes } from './report-routes';
+import { exportRoutes } from './export-routes';
 import { openApiDocument } from './openapi';
 
 /** The whole API as a Hono app. Runs in Node (server) and in the browser or jsdom (through msw). */
@@ -21,6 +22,7 @@ export function createApi(deps: ApiDeps) {
     passwordIterations: deps.passwordIterations ?? defaultPasswordIterations,
     secureCookies: deps.secureCookies ?? false,
     loginAttempts: deps.loginAttempts ?? { max: 5, windowMs: 15 * 60_000 },
+    rasterizeSvg: deps.rasterizeSvg ?? null,
   };
   const limiter = new AttemptLimiter(resolved.loginAttempts.max, resolved.loginAttempts.windowMs);
 
@@ -48,6 +50,8 @@ export function createApi(deps: ApiDeps) {
   app.route('/', metricsRoutes());
   app.route('/consultations', consultationRoutes());
   app.route('/reports', reportRoutes());
+
+  app.route('/', exportRoutes());
 
   app.notFound((c) => problem(c, 404, 'No existe ese recurso de la API.'));
   app.onError((err, c) => {

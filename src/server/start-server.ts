@@ -7,6 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { createApi } from '../api/create-api';
 import { bootstrap, type CreatedAccount } from '../api/bootstrap';
 import { openNodeDatabase } from '../db/node-driver';
+import { createNodeRasterizer } from './rasterizer-node';
 
 export interface ServerOptions {
   port: number;
@@ -30,7 +31,7 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const db = await openNodeDatabase(options.dbFile);
   const accounts = await bootstrap(db, { adminPassword: options.adminPassword, demo: options.demo, passwordIterations: options.passwordIterations });
-  const api = createApi({ db, passwordIterations: options.passwordIterations, secureCookies: options.secureCookies });
+  const api = createApi({ db, passwordIterations: options.passwordIterations, secureCookies: options.secureCookies, rasterizeSvg: createNodeRasterizer() });
 
   const distDir = resolve(options.distDir ?? 'dist');
   const indexFile = join(distDir, 'index.html');

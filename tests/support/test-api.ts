@@ -5,6 +5,7 @@ import { bootstrap } from '../../src/api/bootstrap';
 import { hashPassword } from '../../src/api/passwords';
 import { insertUser } from '../../src/db/user-queries';
 import type { Role } from '../../src/domain/user';
+import { createNodeRasterizer } from '../../src/server/rasterizer-node';
 
 export const testPassword = 'contraseña-de-prueba';
 export const fastIterations = 1000;
@@ -25,7 +26,7 @@ export async function createTestApi(options: { demo?: boolean; now?: () => Date;
   };
   await ensure('editora', 'editor', 'Editora de prueba');
   await ensure('revisor', 'reviewer', 'Revisor de prueba');
-  const app = createApi({ db, passwordIterations: fastIterations, now: options.now, loginAttempts: options.loginAttempts });
+  const app = createApi({ db, passwordIterations: fastIterations, now: options.now, loginAttempts: options.loginAttempts, rasterizeSvg: createNodeRasterizer() });
 
   /** Logs in and returns the Cookie header value for later requests. */
   async function login(username: string, password = testPassword): Promise<string> {

@@ -166,6 +166,7 @@ export const forums = {
       login: 'inició sesión',
       logout: 'cerró sesión',
       password_reset: 'restableció la contraseña',
+      export: 'exportó',
     },
     noChanges: 'Sin cambios en los datos',
   },

@@ -1,0 +1,166 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { ForumMetricsInput } from '../domain/metrics';
+import { reportMessages, yearParam } from '../domain/report';
+import type { Forum } from '../domain/forum';
+import { getReport, listSectionRows, syncReport, toSection } from '../db/report-queries';
+import { listYearMetrics } from '../db/metrics-queries';
+import { getForum } from '../db/forum-queries';
+import { writeAudit } from '../db/audit-queries';
+import type { Database } from '../db/schema';
+import type { Kysely, Transaction } from 'kysely';
+import { buildStatistics } from '../domain/report-statistics';
+import { isFinal } from '../export/document-model';
+import { docxMediaType } from '../export/docx';
+import { exportReportDocx, type ReportExportData } from '../export/export-report';
+import { buildOpenData, csvMediaType, dictionaryCsv, openDataCsv, type OpenDataFile } from '../export/open-data';
+import type { AppEnv } from './deps';
+import { requirePermission, requireUser } from './auth';
+import { HttpProblem } from './problem';
+import { readBody, readParam, readQuery } from './validate';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const exportMessages = {
+  notFinal: 'El informe aún no está aprobado por completo: solo se puede hacer la exportación final cuando todas las secciones están aprobadas.',
+  noRasterizer: 'Este servidor no puede dibujar los gráficos: la exportación a Word no está disponible.',
+  finalQuery: 'El parámetro final debe ser 1 o 0.',
+  unknownFile: 'No existe ese archivo de datos abiertos.',
+} as const;
+
+const finalQuerySchema = z.strictObject({ final: z.enum(['1', '0', 'true', 'false'], { error: exportMessages.finalQuery }).optional() });
+
+/** What the browser reports after building a final export itself (the «Descargar Word» button). */
+export const exportRecordSchema = z.strictObject({
+  sha256: z.string({ error: 'Indique el SHA-256 del archivo (64 cifras hexadecimales).' }).regex(/^[0-9a-f]{64}$/, { error: 'Indique el SHA-256 del archivo (64 cifras hexadecimales).' }),
+  bytes: z.number({ error: 'Indique el tamaño del archivo en bytes.' }).int({ error: 'Indique el tamaño del archivo en bytes.' }).min(1, { error: 'Indique el tamaño del archivo en bytes.' }).max(500_000_000, { error: 'Indique el tamaño del archivo en bytes.' }),
+  fileName: z.string({ error: 'Indique el nombre del archivo.' }).regex(/^informe-\d{4}\.docx$/, { error: 'Nombre de archivo no válido.' }),
+});
+
+/** The year's forums (date order) with their metrics. */
+async function yearData(db: Db, year: number) {
+  const forums = await listYearMetrics(db, year);
+  const metricsByForumId: Record<string, ForumMetricsInput | null> = {};
+  for (const f of forums) metricsByForumId[String(f.id)] = f.metrics;
+  return { forums, metricsByForumId };
+}
+
+/** Everything the export needs, read in one transaction (the report kept in step with the data first, as its GET does). */
+export async function readExportData(db: Kysely<Database>, year: number, now: string): Promise<ReportExportData> {
+  return db.transaction().execute(async (tx) => {
+    const report = await getReport(tx, year);
+    if (!report) throw new HttpProblem(404, reportMessages.notFound(year));
+    await syncReport(tx, year, now);
+    const { forums, metricsByForumId } = await yearData(tx, year);
+    const statistics = buildStatistics(forums, new Map(forums.map((f) => [f.id, f.metrics])));
+    const sections = (await listSectionRows(tx, year)).map((row) => toSection(row, null));
+    return {
+      report: { year: report.year, title: report.title, entity: report.entity, strategy: report.strategy, preparedBy: report.preparedBy },
+      sections: sections.map((s) => ({ id: s.id, position: s.position, kind: s.kind, forumId: s.forumId, title: s.title, content: s.content, recommendations: s.recommendations, state: s.state })),
+      forums: forums.map((f) => ({ id: f.id, title: f.title, date: f.date })),
+      metricsByForumId,
+      statistics,
+    };
+  });
+}
+
+async function recordFinalExport(c: Context<AppEnv>, year: number, record: { sha256: string; bytes: number; fileName: string; where: 'servidor' | 'navegador' }) {
+  const deps = c.get('deps');
+  const user = requireUser(c);
+  await writeAudit(deps.db, {
+    at: deps.now().toISOString(),
+    userId: user.id,
+    username: user.username,
+    action: 'export',
+    entity: 'report',
+    entityId: year,
+    changes: [`exportación final: ${record.fileName}`, `sha256: ${record.sha256}`, `bytes: ${record.bytes}`, `generado en: ${record.where}`],
+  });
+}
+
+const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
+
+/**
+ * The finished report's exports and the year's open data. Mounted at the API's root:
+ * GET /reports/:year/export-data, GET /reports/:year/export.docx[?final=1], POST /reports/:year/exports,
+ * GET /years/:year/open-data.json, GET /years/:year/open-data/{forums,questions,metrics,dictionary}.csv,
+ * GET /years/:year/open-data/dictionary.json.
+ */
+export function exportRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get('/reports/:year/export-data', requirePermission('readReports'), async (c) => {
+    const deps = c.get('deps');
+    const year = readParam(c, 'year', yearParam);
+    return c.json(await readExportData(deps.db, year, deps.now().toISOString()));
+  });
+
+  app.get('/reports/:year/export.docx', requirePermission('readReports'), async (c) => {
+    const deps = c.get('deps');
+    const year = readParam(c, 'year', yearParam);
+    const { final } = readQuery(c, finalQuerySchema);
+    const wantsFinal = final === '1' || final === 'true';
+    const now = deps.now().toISOString();
+    const data = await readExportData(deps.db, year, now);
+    if (wantsFinal && !isFinal(data.sections)) throw new HttpProblem(409, exportMessages.notFinal);
+    if (!deps.rasterizeSvg) throw new HttpProblem(503, exportMessages.noRasterizer);
+    const result = await exportReportDocx(data, { rasterize: deps.rasterizeSvg, generatedAt: now });
+    if (wantsFinal) await recordFinalExport(c, year, { sha256: result.sha256, bytes: result.bytes.length, fileName: result.fileName, where: 'servidor' });
+    return c.body(result.bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': docxMediaType,
+      'Content-Disposition': attachment(result.fileName),
+      'X-Foros-SHA256': result.sha256,
+      'X-Foros-Draft': result.document.draft ? '1' : '0',
+    });
+  });
+
+  // The browser builds the file itself (the same code): it records a final export here, with the file's hash.
+  app.post('/reports/:year/exports', requirePermission('readReports'), async (c) => {
+    const deps = c.get('deps');
+    const year = readParam(c, 'year', yearParam);
+    const record = await readBody(c, exportRecordSchema);
+    if (record.fileName !== `informe-${year}.docx`) throw new HttpProblem(400, 'Nombre de archivo no válido.');
+    const data = await readExportData(deps.db, year, deps.now().toISOString());
+    if (!isFinal(data.sections)) throw new HttpProblem(409, exportMessages.notFinal);
+    await recordFinalExport(c, year, { ...record, where: 'navegador' });
+    return c.body(null, 204);
+  });
+
+  async function openData(c: Context<AppEnv>) {
+    const deps = c.get('deps');
+    const year = readParam(c, 'year', yearParam);
+    const { forums, metricsByForumId } = await yearData(deps.db, year);
+    const full: Forum[] = [];
+    for (const f of forums) {
+      const forum = await getForum(deps.db, f.id);
+      if (forum) full.push(forum);
+    }
+    const metrics: Record<number, ForumMetricsInput | null> = {};
+    for (const [id, m] of Object.entries(metricsByForumId)) metrics[Number(id)] = m;
+    return buildOpenData(year, full, metrics, deps.now().toISOString());
+  }
+
+  app.get('/years/:year/open-data.json', requirePermission('readForums'), async (c) => {
+    const data = await openData(c);
+    c.header('Content-Disposition', attachment(`datos-abiertos-${data.year}.json`));
+    return c.json(data);
+  });
+
+  app.get('/years/:year/open-data/dictionary.json', requirePermission('readForums'), async (c) => {
+    const data = await openData(c);
+    return c.json({ year: data.year, dictionary: data.dictionary });
+  });
+
+  app.get('/years/:year/open-data/:file', requirePermission('readForums'), async (c) => {
+    const name = c.req.param('file');
+    const match = /^(forums|questions|metrics|dictionary)\.csv$/.exec(name);
+    if (!match) throw new HttpProblem(404, exportMessages.unknownFile);
+    const year = readParam(c, 'year', yearParam);
+    const file = match[1];
+    const csv = file === 'dictionary' ? dictionaryCsv() : openDataCsv(await openData(c), file as OpenDataFile);
+    return c.body(csv, 200, { 'Content-Type': csvMediaType, 'Content-Disposition': attachment(`${file}-${year}.csv`) });
+  });
+
+  return app;
+}
+

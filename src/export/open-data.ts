@@ -1,0 +1,180 @@
+import type { Forum } from '../domain/forum';
+import {
+  figureUnit,
+  liveSummaryFigures,
+  postCardFigures,
+  sincePublicationFigures,
+  type Figure,
+  type ForumMetricsInput,
+  type SnapshotKind,
+} from '../domain/metrics';
+
+/**
+ * A year's open data: its forums, their public questions and their metric snapshots, as CSV (UTF-8 with a
+ * byte-order mark, `;` between fields and CRLF, so Excel in Spanish opens it in columns with the accents right)
+ * and as JSON, with a data dictionary (column → meaning, unit). Figures are plain integers (no thousands
+ * separators) so they can be computed with. Who asked a question is left out: it can be a citizen's name.
+ */
+
+export const openDataFiles = ['forums', 'questions', 'metrics'] as const;
+export type OpenDataFile = (typeof openDataFiles)[number];
+
+export interface DictionaryEntry {
+  file: OpenDataFile;
+  column: string;
+  meaning: string;
+  unit: string;
+}
+
+const yes = 'sí';
+const no = 'no';
+
+export const openDataDictionary: DictionaryEntry[] = [
+  { file: 'forums', column: 'forum_id', meaning: 'Identificador del foro', unit: 'número entero' },
+  { file: 'forums', column: 'year', meaning: 'Vigencia del foro', unit: 'año' },
+  { file: 'forums', column: 'title', meaning: 'Título del foro', unit: 'texto' },
+  { file: 'forums', column: 'theme', meaning: 'Tema del foro', unit: 'texto' },
+  { file: 'forums', column: 'date', meaning: 'Fecha de realización', unit: 'fecha AAAA-MM-DD' },
+  { file: 'forums', column: 'time', meaning: 'Hora de inicio (hora de Bogotá)', unit: 'hora HH:MM' },
+  { file: 'forums', column: 'duration_minutes', meaning: 'Duración prevista', unit: 'minutos' },
+  { file: 'forums', column: 'platform', meaning: 'Plataforma (facebook_live, youtube_live, teams, zoom, presencial, hibrido)', unit: 'código' },
+  { file: 'forums', column: 'status', meaning: 'Estado (planned = programado, held = realizado, cancelled = cancelado)', unit: 'código' },
+  { file: 'forums', column: 'stream_url', meaning: 'Enlace de la transmisión', unit: 'URL' },
+  { file: 'forums', column: 'objective', meaning: 'Objetivo del foro', unit: 'texto' },
+  { file: 'forums', column: 'place', meaning: 'Lugar', unit: 'texto' },
+  { file: 'forums', column: 'moderator', meaning: 'Moderador o moderadora', unit: 'texto' },
+  { file: 'forums', column: 'responsible_teams', meaning: 'Áreas o equipos responsables, separados por « | »', unit: 'lista de textos' },
+  { file: 'forums', column: 'allied_entities', meaning: 'Entidades aliadas, separadas por « | »', unit: 'lista de textos' },
+  { file: 'forums', column: 'value_groups', meaning: 'Grupos de valor (interno/externo: nombre), separados por « | »', unit: 'lista de textos' },
+  { file: 'forums', column: 'experts', meaning: 'Expertos o panelistas (nombre, cargo, organización), separados por « | »', unit: 'lista de textos' },
+  { file: 'forums', column: 'guiding_questions', meaning: 'Número de preguntas orientadoras', unit: 'conteo' },
+  { file: 'forums', column: 'public_questions', meaning: 'Número de preguntas del público', unit: 'conteo' },
+  { file: 'questions', column: 'forum_id', meaning: 'Identificador del foro (forums.csv)', unit: 'número entero' },
+  { file: 'questions', column: 'position', meaning: 'Orden de la pregunta en el foro', unit: 'número entero desde 1' },
+  { file: 'questions', column: 'channel', meaning: 'Canal (live_chat = chat en vivo, moderator = moderador, web_form = formulario web)', unit: 'código' },
+  { file: 'questions', column: 'text', meaning: 'Texto de la pregunta', unit: 'texto' },
+  { file: 'questions', column: 'answered', meaning: 'Si fue respondida', unit: `${yes} / ${no}` },
+  { file: 'questions', column: 'answered_by', meaning: 'Quién respondió (experto, área)', unit: 'texto' },
+  { file: 'questions', column: 'answer_summary', meaning: 'Resumen de la respuesta', unit: 'texto' },
+  { file: 'metrics', column: 'forum_id', meaning: 'Identificador del foro (forums.csv)', unit: 'número entero' },
+  { file: 'metrics', column: 'snapshot', meaning: 'Momento de la medición (post_card = publicación, live_summary = al terminar la transmisión, since_publication = rendimiento desde la publicación)', unit: 'código' },
+  { file: 'metrics', column: 'as_of', meaning: 'Fecha en que se tomó la medición', unit: 'fecha AAAA-MM-DD' },
+  { file: 'metrics', column: 'source', meaning: 'Origen (manual, meta_csv, youtube_csv, api)', unit: 'código' },
+  { file: 'metrics', column: 'metric', meaning: 'Métrica (reach = personas alcanzadas, views3s = reproducciones de 3 segundos, totalWatchSeconds = tiempo reproducido…)', unit: 'código' },
+  { file: 'metrics', column: 'value', meaning: 'Valor de la métrica', unit: 'según unit' },
+  { file: 'metrics', column: 'unit', meaning: 'Unidad del valor', unit: 'conteo / segundos' },
+  { file: 'metrics', column: 'approximate', meaning: 'Si la cifra es aproximada (la plataforma la mostró abreviada, p. ej. «1,7 mil»)', unit: `${yes} / ${no}` },
+  { file: 'metrics', column: 'margin', meaning: 'Margen de una cifra aproximada: el valor real está entre value − margin y value + margin', unit: 'según unit' },
+];
+
+export const openDataColumns: Record<OpenDataFile, string[]> = {
+  forums: openDataDictionary.filter((e) => e.file === 'forums').map((e) => e.column),
+  questions: openDataDictionary.filter((e) => e.file === 'questions').map((e) => e.column),
+  metrics: openDataDictionary.filter((e) => e.file === 'metrics').map((e) => e.column),
+};
+
+export type OpenDataRow = Record<string, string | number | null>;
+
+export interface OpenData {
+  year: number;
+  generatedAt: string;
+  dictionary: DictionaryEntry[];
+  forums: OpenDataRow[];
+  questions: OpenDataRow[];
+  metrics: OpenDataRow[];
+}
+
+const snapshotCodes: Record<SnapshotKind, string> = { postCard: 'post_card', liveSummary: 'live_summary', sincePublication: 'since_publication' };
+const snapshotFields: Record<SnapshotKind, readonly string[]> = { postCard: postCardFigures, liveSummary: liveSummaryFigures, sincePublication: sincePublicationFigures };
+const list = (items: string[]) => items.filter((s) => s.trim() !== '').join(' | ');
+
+/** The open data of a year from its forums (with questions) and their metrics. */
+export function buildOpenData(year: number, forums: Forum[], metricsByForumId: Record<number, ForumMetricsInput | null | undefined>, generatedAt: string): OpenData {
+  const forumRows: OpenDataRow[] = forums.map((f) => ({
+    forum_id: f.id,
+    year: f.year,
+    title: f.title,
+    theme: f.theme,
+    date: f.date,
+    time: f.time,
+    duration_minutes: f.durationMinutes,
+    platform: f.platform,
+    status: f.status,
+    stream_url: f.streamUrl,
+    objective: f.objective,
+    place: f.place,
+    moderator: f.moderator,
+    responsible_teams: list(f.responsibleTeams),
+    allied_entities: list(f.alliedEntities),
+    value_groups: list(f.valueGroups.map((g) => `${g.kind === 'internal' ? 'interno' : 'externo'}: ${g.name}`)),
+    experts: list(f.experts.map((e) => [e.name, e.role, e.organization].filter(Boolean).join(', '))),
+    guiding_questions: f.guidingQuestions.length,
+    public_questions: f.questions.length,
+  }));
+  const questionRows: OpenDataRow[] = forums.flatMap((f) =>
+    f.questions.map((q, i) => ({
+      forum_id: f.id,
+      position: i + 1,
+      channel: q.channel,
+      text: q.text,
+      answered: q.answered ? yes : no,
+      answered_by: q.answeredBy,
+      answer_summary: q.answerSummary,
+    })),
+  );
+  const metricRows: OpenDataRow[] = [];
+  for (const f of forums) {
+    const metrics = metricsByForumId[f.id];
+    if (!metrics) continue;
+    for (const kind of ['postCard', 'liveSummary', 'sincePublication'] as const) {
+      const snapshot = metrics[kind] as (Record<string, unknown> & { asOf: string; source: string }) | null;
+      if (!snapshot) continue;
+      for (const field of snapshotFields[kind]) {
+        const figure = snapshot[field] as Figure | null | undefined;
+        if (!figure) continue;
+        metricRows.push({
+          forum_id: f.id,
+          snapshot: snapshotCodes[kind],
+          as_of: snapshot.asOf,
+          source: snapshot.source,
+          metric: field,
+          value: figure.value,
+          unit: figureUnit(field) === 'count' ? 'conteo' : 'segundos',
+          approximate: figure.approximate ? yes : no,
+          margin: figure.approximate ? (figure.margin ?? null) : null,
+        });
+      }
+    }
+  }
+  return { year, generatedAt, dictionary: openDataDictionary, forums: forumRows, questions: questionRows, metrics: metricRows };
+}
+
+/** The byte-order mark that tells Excel the file is UTF-8. */
+export const bom = '\uFEFF';
+export const csvDelimiter = ';';
+
+function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  // A leading = + - @ would run as a formula in a spreadsheet: prefixed with an apostrophe (OWASP CSV injection).
+  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
+  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Rows as CSV text with the BOM, a header line, `;` and CRLF. */
+export function toCsv(columns: string[], rows: OpenDataRow[]): string {
+  const lines = [columns.map(csvCell).join(csvDelimiter), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(csvDelimiter))];
+  return `${bom}${lines.join('\r\n')}\r\n`;
+}
+
+/** One file of the open data as CSV. */
+export const openDataCsv = (data: OpenData, file: OpenDataFile) => toCsv(openDataColumns[file], data[file]);
+
+/** The data dictionary as CSV (file, column, meaning, unit). */
+export const dictionaryCsv = () =>
+  toCsv(
+    ['file', 'column', 'meaning', 'unit'],
+    openDataDictionary.map((e) => ({ file: `${e.file}.csv`, column: e.column, meaning: e.meaning, unit: e.unit })),
+  );
+
+export const csvMediaType = 'text/csv; charset=utf-8';
