@@ -12,6 +12,8 @@ interface Ctx {
   consultationId: number;
   topicId: number;
   responseId: number;
+  /** The 2022 report (created by admin): a section in review last edited by editora, a draft, two revisions of the first, a comment. */
+  report: { reviewId: number; draftId: number; draftVersion: number; reviewVersion: number; revisionIds: number[]; commentId: number; sectionIds: number[] };
 }
 
 interface Route {
@@ -152,8 +154,105 @@ const routes: Route[] = [
     request: ({ consultationId, topicId }) => ({ path: `/api/consultations/${consultationId}/topics/${topicId}/forum` }),
     expected: writeConsultations(201),
   },
+  ...reportRoutes(),
   { name: 'GET /api/openapi.json', method: 'GET', request: () => ({ path: '/api/openapi.json' }), expected: { admin: 200, editor: 200, reviewer: 200, anonymous: 200 } },
 ];
+
+/** The report routes: read by all, written by admin and editor, reviewed by admin and reviewer, commented by all. */
+function reportRoutes(): Route[] {
+  const writeReports = (ok: number): Record<Role, number> => ({ admin: ok, editor: ok, reviewer: 403, anonymous: 401 });
+  const reviewReports = (ok: number): Record<Role, number> => ({ admin: ok, editor: 403, reviewer: ok, anonymous: 401 });
+  const reportBody = { title: 'Informe', entity: 'IDIPRON', strategy: 'Estrategia de Rendición de Cuentas', preparedBy: { name: 'A', role: 'B', office: 'C' } };
+  const base = '/api/reports/2022';
+  const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Cambio' }] }] };
+  return [
+    { name: 'GET /api/reports', method: 'GET', request: () => ({ path: '/api/reports' }), expected: read() },
+    { name: 'POST /api/reports/:year', method: 'POST', request: () => ({ path: '/api/reports/2023', body: reportBody }), expected: writeReports(201) },
+    { name: 'GET /api/reports/:year', method: 'GET', request: () => ({ path: base }), expected: read() },
+    { name: 'PUT /api/reports/:year', method: 'PUT', request: () => ({ path: base, body: { ...reportBody, title: 'Otro', version: 1 } }), expected: writeReports(200) },
+    { name: 'POST /api/reports/:year/sections', method: 'POST', request: () => ({ path: `${base}/sections`, body: { title: 'Anexo', kind: 'free' } }), expected: writeReports(201) },
+    {
+      name: 'POST /api/reports/:year/sections/order',
+      method: 'POST',
+      request: ({ report }) => ({ path: `${base}/sections/order`, body: { ids: [...report.sectionIds].reverse() } }),
+      expected: writeReports(200),
+    },
+    { name: 'GET /api/reports/:year/sections/:id', method: 'GET', request: ({ report }) => ({ path: `${base}/sections/${report.draftId}` }), expected: read() },
+    {
+      name: 'PUT /api/reports/:year/sections/:id',
+      method: 'PUT',
+      request: ({ report }) => ({ path: `${base}/sections/${report.draftId}`, body: { title: 'Conclusiones', content: doc, version: report.draftVersion } }),
+      expected: writeReports(200),
+    },
+    { name: 'DELETE /api/reports/:year/sections/:id', method: 'DELETE', request: ({ report }) => ({ path: `${base}/sections/${report.draftId}` }), expected: writeReports(204) },
+    { name: 'POST /api/reports/:year/sections/:id/submit', method: 'POST', request: ({ report }) => ({ path: `${base}/sections/${report.draftId}/submit`, body: {} }), expected: writeReports(200) },
+    { name: 'POST /api/reports/:year/sections/:id/approve', method: 'POST', request: ({ report }) => ({ path: `${base}/sections/${report.reviewId}/approve` }), expected: reviewReports(200) },
+    {
+      name: 'POST /api/reports/:year/sections/:id/request-changes',
+      method: 'POST',
+      request: ({ report }) => ({ path: `${base}/sections/${report.reviewId}/request-changes`, body: { comment: 'Revise el párrafo.', quote: 'Cambio' } }),
+      expected: reviewReports(200),
+    },
+    { name: 'GET /api/reports/:year/sections/:id/revisions', method: 'GET', request: ({ report }) => ({ path: `${base}/sections/${report.reviewId}/revisions` }), expected: read() },
+    {
+      name: 'GET /api/reports/:year/sections/:id/revisions/:revisionId',
+      method: 'GET',
+      request: ({ report }) => ({ path: `${base}/sections/${report.reviewId}/revisions/${report.revisionIds[0]}` }),
+      expected: read(),
+    },
+    {
+      name: 'POST /api/reports/:year/sections/:id/revisions/:revisionId/restore',
+      method: 'POST',
+      request: ({ report }) => ({ path: `${base}/sections/${report.reviewId}/revisions/${report.revisionIds[0]}/restore`, body: { version: report.reviewVersion } }),
+      expected: writeReports(200),
+    },
+    {
+      name: 'GET /api/reports/:year/sections/:id/diff',
+      method: 'GET',
+      request: ({ report }) => ({ path: `${base}/sections/${report.reviewId}/diff?from=${report.revisionIds[0]}&to=${report.revisionIds[1]}` }),
+      expected: read(),
+    },
+    { name: 'GET /api/reports/:year/sections/:id/history', method: 'GET', request: ({ report }) => ({ path: `${base}/sections/${report.reviewId}/history` }), expected: read() },
+    { name: 'GET /api/reports/:year/sections/:id/comments', method: 'GET', request: ({ report }) => ({ path: `${base}/sections/${report.reviewId}/comments` }), expected: read() },
+    {
+      name: 'POST /api/reports/:year/sections/:id/comments',
+      method: 'POST',
+      request: ({ report }) => ({ path: `${base}/sections/${report.reviewId}/comments`, body: { body: 'Una nota.', parentId: report.commentId } }),
+      expected: read(201),
+    },
+    {
+      name: 'POST /api/reports/:year/sections/:id/comments/:commentId/resolve',
+      method: 'POST',
+      request: ({ report }) => ({ path: `${base}/sections/${report.reviewId}/comments/${report.commentId}/resolve` }),
+      expected: read(),
+    },
+  ];
+}
+
+/** Creates the 2022 report as admin; editora edits and submits the introduction; admin comments on it. */
+async function arrangeReport(api: Awaited<ReturnType<typeof createTestApi>>, admin: string): Promise<Ctx['report']> {
+  const body = { title: 'Informe', entity: 'IDIPRON', strategy: 'Estrategia', preparedBy: { name: 'A', role: 'B', office: 'C' } };
+  const overview = (await (await api.call('POST', '/api/reports/2022', { cookie: admin, body })).json()) as { sections: { id: number; kind: string; version: number; title: string }[] };
+  const intro = overview.sections.find((s) => s.kind === 'introduction')!;
+  const draft = overview.sections.find((s) => s.kind === 'conclusions')!;
+  const editor = await api.login('editora');
+  const content = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Introducción de la editora.' }] }] };
+  const saved = await api.call('PUT', `/api/reports/2022/sections/${intro.id}`, { cookie: editor, body: { title: intro.title, content, version: intro.version } });
+  const reviewVersion = ((await saved.json()) as { version: number }).version;
+  await api.call('POST', `/api/reports/2022/sections/${intro.id}/submit`, { cookie: editor });
+  const revisions = (await (await api.call('GET', `/api/reports/2022/sections/${intro.id}/revisions`, { cookie: admin })).json()) as { items: { id: number; number: number }[] };
+  const comment = await api.call('POST', `/api/reports/2022/sections/${intro.id}/comments`, { cookie: admin, body: { body: 'Primera nota.' } });
+  const commentId = ((await comment.json()) as { id: number }).id;
+  return {
+    reviewId: intro.id,
+    draftId: draft.id,
+    draftVersion: draft.version,
+    reviewVersion,
+    revisionIds: [...revisions.items].sort((a, b) => a.number - b.number).map((r) => r.id),
+    commentId,
+    sectionIds: overview.sections.map((s) => s.id),
+  };
+}
 
 const roles: Role[] = ['admin', 'editor', 'reviewer', 'anonymous'];
 const matrix = routes.flatMap((route) => roles.map((role) => [route.name, role, route.expected[role]] as const));
@@ -169,7 +268,8 @@ async function arrange(role: Role) {
   const response = await api.call('POST', `/api/consultations/${consultation.id}/responses`, { cookie: admin, body: responseBody(topicId) });
   const responseId = ((await response.json()) as { id: number }).id;
   const cookie = role === 'anonymous' ? undefined : await api.login(loginFor[role]);
-  return { ...api, cookie, ctx: { forumId, reviewerId: reviewer.id, consultationId: consultation.id, topicId, responseId } };
+  const report = await arrangeReport(api, admin);
+  return { ...api, cookie, ctx: { forumId, reviewerId: reviewer.id, consultationId: consultation.id, topicId, responseId, report } };
 }
 
 describe('permission matrix: each role × each route', () => {
