@@ -7,6 +7,7 @@ import { consultationInputSchema, consultationUpdateSchema, responseInputSchema 
 import { consultationImportSchema } from '../domain/consultation-import';
 import { consultationImportMaxBytes } from './consultation-routes';
 import { loginSchema, passwordResetSchema, userCreateSchema, userUpdateSchema } from '../domain/user';
+import { reportPaths, reportSchemas } from './openapi-reports';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });
 
@@ -37,6 +38,7 @@ export function openApiDocument() {
         ConsultationUpdate: schema(consultationUpdateSchema),
         ConsultationResponseInput: schema(responseInputSchema),
         ConsultationImport: { ...schema(consultationImportSchema), description: `Filas de una exportación de Google Forms o Microsoft Forms (cuerpo de hasta ${consultationImportMaxBytes / 1024 / 1024} MB)` },
+        ...reportSchemas(),
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status'],
@@ -183,6 +185,7 @@ export function openApiDocument() {
           responses: { '200': { description: 'Foros de la vigencia con sus métricas' }, ...problems(400, 401) },
         },
       },
+      ...reportPaths(),
     },
   };
 }

@@ -83,11 +83,41 @@ describe('GET /api/openapi.json', () => {
         'POST /api/consultations/{id}/responses/import',
         'GET /api/consultations/{id}/tally',
         'POST /api/consultations/{id}/topics/{topicId}/forum',
+        'GET /api/reports',
+        'GET /api/reports/{year}',
+        'POST /api/reports/{year}',
+        'PUT /api/reports/{year}',
+        'POST /api/reports/{year}/sections',
+        'POST /api/reports/{year}/sections/order',
+        'GET /api/reports/{year}/sections/{id}',
+        'PUT /api/reports/{year}/sections/{id}',
+        'DELETE /api/reports/{year}/sections/{id}',
+        'POST /api/reports/{year}/sections/{id}/submit',
+        'POST /api/reports/{year}/sections/{id}/approve',
+        'POST /api/reports/{year}/sections/{id}/request-changes',
+        'GET /api/reports/{year}/sections/{id}/revisions',
+        'GET /api/reports/{year}/sections/{id}/revisions/{revisionId}',
+        'POST /api/reports/{year}/sections/{id}/revisions/{revisionId}/restore',
+        'GET /api/reports/{year}/sections/{id}/diff',
+        'GET /api/reports/{year}/sections/{id}/history',
+        'GET /api/reports/{year}/sections/{id}/comments',
+        'POST /api/reports/{year}/sections/{id}/comments',
+        'POST /api/reports/{year}/sections/{id}/comments/{commentId}/resolve',
       ].sort(),
     );
     expect(paths['/api/forums'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ForumInput' });
     expect(Object.keys(paths['/api/forums/{id}'].put.responses['409'].content)).toEqual(['application/problem+json']);
     const listParams = paths['/api/forums'].get.parameters.map((p: { name: string }) => p.name);
     expect(listParams).toEqual(expect.arrayContaining(['q', 'year', 'status', 'platform', 'sort', 'page', 'pageSize']));
+  });
+
+  it('contains the report schemas: the section update takes a RichDoc, the report input every field', async () => {
+    const { components, paths } = await openApi();
+    expect(components.schemas.ReportInput.required).toEqual(expect.arrayContaining(['title', 'entity', 'strategy', 'preparedBy']));
+    expect(components.schemas.SectionUpdate.properties.content).toEqual({ $ref: '#/components/schemas/RichDoc' });
+    expect(components.schemas.SectionUpdate.required).toEqual(expect.arrayContaining(['title', 'content', 'version']));
+    expect(components.schemas.RichDoc.properties.type).toBeDefined();
+    expect(paths['/api/reports/{year}/sections/{id}'].put.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/SectionUpdate' });
+    expect(Object.keys(paths['/api/reports/{year}/sections/{id}'].put.responses)).toEqual(expect.arrayContaining(['200', '400', '403', '409']));
   });
 });
