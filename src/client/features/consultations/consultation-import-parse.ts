@@ -1,4 +1,7 @@
-import { exportKind, importFileLimits, readExport, type ExportKind, type ReadExport } from './consultation-import-read';
+import { exportKind, importFileLimits, readExport, type ExportKind, type ReadExport, type ReadSheet } from './consultation-import-read';
+
+/** The XLSX reader, loaded only when a spreadsheet is read on this thread. */
+const loadReadSheet = async () => (await import('read-excel-file/universal')).readSheet as ReadSheet;
 
 /** Reads a chosen file: limits first, then the parse in a Web Worker (on the main thread where there is none, e.g. jsdom). */
 export async function parseExportFile(file: File): Promise<ReadExport> {
@@ -14,7 +17,7 @@ export async function parseExportFile(file: File): Promise<ReadExport> {
       // A worker that cannot start (a policy, a failed chunk): read here instead.
     }
   }
-  return readExport(kind, bytes);
+  return readExport(kind, bytes, loadReadSheet);
 }
 
 function readBytes(file: File): Promise<ArrayBuffer> {

@@ -106,21 +106,23 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
-/** The first sheet of an .xlsx, with read-excel-file's single-threaded reader (this already runs in a worker). */
-export async function readXlsxExport(bytes: ArrayBuffer): Promise<ReadExport> {
+/** read-excel-file's `readSheet` (its single-threaded "universal" entry), passed in so each caller decides how it loads. */
+export type ReadSheet = (input: ArrayBuffer) => Promise<unknown[][]>;
+
+/** The first sheet of an .xlsx. */
+export async function readXlsxExport(bytes: ArrayBuffer, readSheet: ReadSheet): Promise<ReadExport> {
   if (bytes.byteLength === 0) return { ok: false, problem: 'empty' };
   if (bytes.byteLength > importFileLimits.maxBytes) return { ok: false, problem: 'tooLarge' };
   if (!isZip(new Uint8Array(bytes, 0, Math.min(4, bytes.byteLength)))) return { ok: false, problem: 'xlsxFailed' };
   let data: unknown[][];
   try {
-    const { readSheet } = await import('read-excel-file/universal');
-    data = (await readSheet(bytes)) as unknown[][];
+    data = await readSheet(bytes);
   } catch {
     return { ok: false, problem: 'xlsxFailed' };
   }
   return fromRecords(data.map((row) => row.map(cellText)));
 }
 
-export async function readExport(kind: ExportKind, bytes: ArrayBuffer): Promise<ReadExport> {
-  return kind === 'xlsx' ? readXlsxExport(bytes) : readCsvExport(bytes);
+export async function readExport(kind: ExportKind, bytes: ArrayBuffer, readSheet: () => Promise<ReadSheet>): Promise<ReadExport> {
+  return kind === 'xlsx' ? readXlsxExport(bytes, await readSheet()) : readCsvExport(bytes);
 }

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import { readExport, type ExportKind } from './consultation-import-read';
+import { readSheet } from 'read-excel-file/universal';
+import { readExport, type ExportKind, type ReadSheet } from './consultation-import-read';
 
 /**
  * Reads a form export off the main thread, so a 100.000-row file does not freeze the page.
@@ -9,7 +10,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (event: MessageEvent<{ kind: ExportKind; bytes: ArrayBuffer }>) => {
   const { kind, bytes } = event.data;
-  void readExport(kind, bytes).then(
+  void readExport(kind, bytes, async () => readSheet as ReadSheet).then(
     (result) => scope.postMessage({ type: 'result', result }),
     () => scope.postMessage({ type: 'result', result: { ok: false, problem: kind === 'xlsx' ? 'xlsxFailed' : 'binary' } }),
   );
