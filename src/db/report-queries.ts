@@ -13,13 +13,15 @@ import {
   type SectionState,
 } from '../domain/report';
 import { buildStatistics, type StatisticsResult } from '../domain/report-statistics';
-import { prefillForumSection, prefillIntroduction, prefillMethodology, type MethodologyConsultation } from '../domain/report-prefill';
+import { methodologyFromConsultation, prefillForumSection, prefillIntroduction, prefillMethodology, type MethodologyConsultation } from '../domain/report-prefill';
+import { tallyConsultation } from '../domain/consultation-tally';
 import { emptyDoc, type RichDoc } from '../domain/rich-text';
 import { withdrawalReasons } from '../domain/report-workflow';
 import type { Database, ReportSectionsTable } from './schema';
 import { listYearMetrics } from './metrics-queries';
 import { getForum } from './forum-queries';
 import { writeAudit } from './audit-queries';
+import { getConsultation, listConsultations, tallyResponses } from './consultation-queries';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -356,9 +358,13 @@ export async function yearStatistics(db: Db, year: number): Promise<StatisticsRe
   return buildStatistics(forums, metrics);
 }
 
-/** The year's consultation as the methodology needs it, or null (the consultation feature fills this in when it can). */
-export async function methodologyConsultation(_db: Db, _year: number): Promise<MethodologyConsultation | null> {
-  return null;
+/** The year's consultation (the latest, when there are several) as the methodology needs it, or null. */
+export async function methodologyConsultation(db: Db, year: number): Promise<MethodologyConsultation | null> {
+  const [latest] = await listConsultations(db, year);
+  const consultation = latest && (await getConsultation(db, latest.id));
+  if (!consultation) return null;
+  const tally = tallyConsultation(consultation, await tallyResponses(db, consultation.id));
+  return methodologyFromConsultation(consultation, tally);
 }
 
 const audit = (db: Db, now: string, entityId: number, action: 'create' | 'update' | 'delete', changes: string[], user: { id: number | null; username: string }, entity = 'report_section') =>

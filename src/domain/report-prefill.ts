@@ -1,4 +1,6 @@
 import type { Forum } from './forum';
+import { consultationChannelLabels, type Consultation } from './consultation';
+import type { ConsultationTally } from './consultation-tally';
 import { docFromParagraphs, emptyDoc, type RichDoc } from './rich-text';
 
 /**
@@ -70,4 +72,29 @@ export function prefillMethodology(consultation: MethodologyConsultation | null)
   }
   if (consultation.chosenTopics.length > 0) paragraphs.push(`Los temas elegidos fueron: ${list(consultation.chosenTopics)}.`);
   return docFromParagraphs(paragraphs);
+}
+
+/**
+ * What the methodology takes of a consultation and its tally: the channels it was shared through, the responses
+ * per value group (internal / external) and the topics chosen (those that became forums; without any, the most
+ * voted ones).
+ */
+export function methodologyFromConsultation(
+  consultation: Pick<Consultation, 'channels' | 'topics' | 'forums'>,
+  tally: Pick<ConsultationTally, 'byValueGroup' | 'byTopic'>,
+): MethodologyConsultation {
+  const chosenIds = new Set(consultation.forums.map((f) => f.topicId));
+  let chosenTopics = consultation.topics.filter((t) => chosenIds.has(t.id)).map((t) => t.title);
+  if (chosenTopics.length === 0) {
+    chosenTopics = [...tally.byTopic]
+      .filter((t) => t.votes > 0)
+      .sort((a, b) => b.votes - a.votes)
+      .slice(0, 3)
+      .map((t) => t.title);
+  }
+  return {
+    channels: consultation.channels.map((c) => consultationChannelLabels[c].toLowerCase()),
+    responsesByValueGroup: tally.byValueGroup.map((g) => ({ valueGroup: `${g.group} (${g.kind === 'internal' ? 'interno' : 'externo'})`, responses: g.responses })),
+    chosenTopics,
+  };
 }

@@ -108,6 +108,30 @@ describe('POST /api/reports/:year', () => {
   });
 });
 
+describe('methodology from the consultation', () => {
+  it('starts from the year\'s consultation: channels, responses by value group, topics chosen', async () => {
+    const { call, editor, json, section } = await setup();
+    const consultation = await json<{ id: number; topics: { id: number }[] }>(
+      await call('POST', '/api/consultations', {
+        cookie: editor,
+        body: { year: 2031, title: 'Consulta 2031', openDate: '2031-02-01', closeDate: '2031-02-28', channels: ['web', 'email'], status: 'open', topics: [{ title: 'Salud mental', description: '', proposingTeam: '' }, { title: 'Empleo juvenil', description: '', proposingTeam: '' }] },
+      }),
+      201,
+    );
+    const vote = (topicId: number, valueGroupKind: string, valueGroup: string) =>
+      call('POST', `/api/consultations/${consultation.id}/responses`, { cookie: editor, body: { valueGroupKind, valueGroup, topicIds: [topicId], proposedTopic: '', questions: [], channel: 'web', date: '2031-02-10' } });
+    await json(await vote(consultation.topics[0].id, 'external', 'Ciudadanía'), 201);
+    await json(await vote(consultation.topics[0].id, 'external', 'Ciudadanía'), 201);
+    await json(await vote(consultation.topics[1].id, 'internal', 'Servidores'), 201);
+    const report = await json<ReportOverview>(await call('POST', '/api/reports/2031', { cookie: editor, body: reportInput }), 201);
+    const text = docToPlainText((await section(2031, report.sections.find((s) => s.kind === 'methodology')!.id)).content);
+    expect(text).toContain('sitio web y correo masivo');
+    expect(text).toContain('Se recibieron 3 respuestas');
+    expect(text).toContain('Ciudadanía (externo): 2');
+    expect(text).toContain('Los temas elegidos fueron: Salud mental y Empleo juvenil.');
+  });
+});
+
 describe('the report follows the data', () => {
   it('a forum added later gets its section before the statistics, once', async () => {
     const { createForum, overview, audit } = await withReport();
