@@ -6,6 +6,7 @@
 import { benchBundle } from './bundle';
 import { benchForums } from './forums';
 import { benchMetrics } from './metrics';
+import { benchConsultations } from './consultations';
 import { printReport, type ReportRow } from './report';
 
 interface Section {
@@ -17,6 +18,7 @@ const sections: Section[] = [
   { name: 'foros', run: () => benchForums() },
   { name: 'bundle', run: () => benchBundle() },
   { name: 'metricas', run: () => benchMetrics() },
+  { name: 'consultas', run: () => benchConsultations() },
 ];
 
 async function main(): Promise<void> {

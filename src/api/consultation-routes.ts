@@ -15,7 +15,7 @@ import {
   type Consultation,
   type ConsultationInput,
 } from '../domain/consultation';
-import { consultationImportMessages, consultationImportQuerySchema, consultationImportSchema, mapImportRows, type ConsultationImportResult } from '../domain/consultation-import';
+import { consultationImportBodySchema, consultationImportMessages, consultationImportQuerySchema, mapImportRows, type ConsultationImportResult } from '../domain/consultation-import';
 import { tallyConsultation } from '../domain/consultation-tally';
 import { emptyForum, forumInputSchema, type ForumInput } from '../domain/forum';
 import { can } from '../domain/roles';
@@ -225,7 +225,7 @@ export function consultationRoutes() {
       const user = requireUser(c);
       const id = readParam(c, 'id', idParam);
       const dryRun = ['1', 'true'].includes(readQuery(c, consultationImportQuerySchema).dryRun ?? '0');
-      const body = await readBody(c, consultationImportSchema);
+      const body = await readBody(c, consultationImportBodySchema);
       const consultation = await mustGet(deps.db, id);
       if (consultation.status !== 'open') throw new HttpProblem(409, consultationMessages.importNotOpen, { consultationStatus: consultation.status });
 
