@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { xlsx } from '../support/xlsx';
 import { chromiumPath, expectAccessible, login, newPage, screenshot, startE2e, type E2eEnv } from './support';
 
 const year = new Date().getFullYear();
@@ -147,6 +148,40 @@ describe.skipIf(!chromiumPath)('consultations end to end (Chromium, real server,
     await page.getByRole('tab', { name: 'Resultados' }).click();
     await expect.poll(() => page.getByText(/Aún no hay respuestas|respuestas?$/).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'resultados 2022');
+    await context.close();
+  });
+  it('reads a Microsoft Forms .xlsx in the worker and maps its columns', async () => {
+    const { context, page } = await newPage(env);
+    await login(env, page, 'editora');
+    const created = await page.request.post('/api/consultations', {
+      data: {
+        year,
+        title: `Consulta XLSX ${year}`,
+        openDate: `${year}-01-01`,
+        closeDate: `${year}-12-31`,
+        channels: ['web'],
+        status: 'open',
+        topics: [{ title: 'Salud', description: '', proposingTeam: '' }],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = await created.json();
+    const file = join(dir, 'microsoft-forms.xlsx');
+    writeFileSync(
+      file,
+      Buffer.from(
+        xlsx([
+          ['Id', 'Hora de inicio', 'Hora de finalización', 'Correo electrónico', 'Nombre', 'Tema'],
+          [1, '3/5/24 10:00:00', '3/5/24 10:15:00', 'ana@example.org', 'Ana', 'Salud'],
+          [2, '3/6/24 11:00:00', '3/6/24 11:05:00', 'luis@example.org', 'Luis', 'Salud'],
+        ]),
+      ),
+    );
+    await page.goto(`/consultas/${id}?vista=importar`);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await expect.poll(() => page.getByText('microsoft-forms.xlsx: 2 filas leídas.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Dato personal: no se guardará').count()).toBe(2);
+    expect(await page.getByText('ana@example.org').count()).toBe(0);
     await context.close();
   });
 });
