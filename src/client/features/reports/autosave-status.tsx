@@ -18,7 +18,7 @@ export function AutosaveStatusText({ status, onRetry }: { status: AutosaveStatus
       break;
     case 'offline':
       text = t('reports.autosave.offline');
-      color = 'orange.9';
+      color = 'red.9';
       break;
     case 'error':
       text = t('reports.autosave.error', { message: status.message });
@@ -26,7 +26,7 @@ export function AutosaveStatusText({ status, onRetry }: { status: AutosaveStatus
       break;
     case 'conflict':
       text = t('reports.autosave.conflict');
-      color = 'orange.9';
+      color = 'red.9';
       break;
   }
   return (

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../../lib/http';
 import { reportConflictFrom, useCreateReport, useUpdateReport } from './api';
+import { darkTitle } from './alert-styles';
 import type { ReportDataInput, ReportOverview } from './report-types';
 
 interface FormValues {
@@ -43,7 +44,7 @@ type Props =
 export function ReportDataModal(props: Props) {
   const { t } = useTranslation();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.mode === 'create' ? t('reports.form.createTitle') : t('reports.form.editTitle')} size="lg" centered>
+    <Modal closeButtonProps={{ 'aria-label': t('actions.close') }} opened={props.opened} onClose={props.onClose} title={props.mode === 'create' ? t('reports.form.createTitle') : t('reports.form.editTitle')} size="lg" centered>
       {props.opened && <ReportDataForm {...props} />}
     </Modal>
   );
@@ -91,7 +92,7 @@ function ReportDataForm(props: Props) {
     <form onSubmit={submit(version)} noValidate>
       <Stack gap="md">
         {conflict && (
-          <Alert color="orange" role="alert" title={t('reports.form.conflictTitle')}>
+          <Alert color="orange" styles={darkTitle('orange')} role="alert" title={t('reports.form.conflictTitle')}>
             <Text size="sm" mb="sm">
               {t('reports.form.conflictMessage', { version: conflict.version })}
             </Text>
@@ -107,7 +108,6 @@ function ReportDataForm(props: Props) {
                 {t('reports.form.conflictLoad')}
               </Button>
               <Button
-                color="orange.9"
                 loading={busy}
                 onClick={() => {
                   setVersion(conflict.version);
@@ -121,14 +121,14 @@ function ReportDataForm(props: Props) {
           </Alert>
         )}
         {exists !== null && (
-          <Alert color="orange" role="alert" title={t('reports.form.exists')}>
+          <Alert color="orange" styles={darkTitle('orange')} role="alert" title={t('reports.form.exists')}>
             <Anchor component={Link} to={`/informes/${exists}`} onClick={props.onClose}>
               {t('reports.form.openExisting', { year: exists })}
             </Anchor>
           </Alert>
         )}
         {failure != null && (
-          <Alert color="red" role="alert" title={t('state.error')}>
+          <Alert color="red" styles={darkTitle('red')} role="alert" title={t('state.error')}>
             {errorMessage(failure)}
           </Alert>
         )}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../lib/http';
 import { PageHeader } from '../../ui/page-header';
+import { ExportButtons } from '../export/export-buttons';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { reportQueryOptions } from './api';
 import { ReportDataModal } from './report-data-modal';
@@ -43,6 +44,7 @@ export function ReportOverviewPage() {
         subtitle={`${t('reports.overview.entity')}: ${data.entity} · ${t('reports.overview.strategy')}: ${data.strategy}`}
         actions={
           <>
+            <ExportButtons year={year} />
             <Button component={Link} to={`/informes/${year}/imprimir`} variant="default">
               {t('reports.overview.print')}
             </Button>
@@ -57,10 +59,10 @@ export function ReportOverviewPage() {
       <Stack gap="lg" maw={1200}>
         <Group align="stretch" gap="lg" wrap="wrap">
           <Paper withBorder p="md" radius="md" style={{ flex: '1 1 320px' }}>
-            <Text fw={600} id="report-progress-label">
+            <Text fw={600}>
               {t('reports.overview.progressLabel')}
             </Text>
-            <Progress value={total ? (approved / total) * 100 : 0} color="teal.9" size="lg" my="xs" aria-labelledby="report-progress-label" aria-valuetext={progressText} />
+            <Progress value={total ? (approved / total) * 100 : 0} color="teal.9" size="lg" my="xs" aria-label={`${t('reports.overview.progressLabel')}: ${progressText}`} />
             <Text size="sm">{progressText}</Text>
             <Text size="sm" c="dimmed" mt="xs">
               {t('reports.overview.preparedBy')}: {[data.preparedBy.name, data.preparedBy.role, data.preparedBy.office].filter(Boolean).join(' · ')}

@@ -17,7 +17,7 @@ function AddSectionModal({ year, opened, onClose }: { year: number; opened: bool
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
-    <Modal opened={opened} onClose={onClose} title={t('reports.overview.addTitle')} centered>
+    <Modal closeButtonProps={{ 'aria-label': t('actions.close') }} opened={opened} onClose={onClose} title={t('reports.overview.addTitle')} centered>
       <form
         noValidate
         onSubmit={(event) => {
@@ -101,6 +101,7 @@ export function ReportSectionsTable({ report, canWrite }: { report: ReportOvervi
 
   const confirmRemove = (section: SectionSummary) =>
     modals.openConfirmModal({
+      closeButtonProps: { 'aria-label': t('actions.close') },
       title: t('reports.overview.removeTitle'),
       children: <Text size="sm">{t('reports.overview.removeMessage', { title: section.title })}</Text>,
       labels: { confirm: t('reports.overview.removeConfirm'), cancel: t('actions.cancel') },

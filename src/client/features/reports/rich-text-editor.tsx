@@ -108,6 +108,7 @@ function LinkDialog({ editor, opened, onClose }: { editor: Editor; opened: boole
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
       opened={opened}
       onClose={onClose}
       title={t('reports.toolbar.linkTitle')}

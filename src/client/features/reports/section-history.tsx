@@ -38,6 +38,7 @@ export function SectionHistory({ section, canRestore, restoreBlocked, currentVer
 
   const confirmRestore = (revision: ReportRevision) =>
     modals.openConfirmModal({
+      closeButtonProps: { 'aria-label': t('actions.close') },
       title: t('reports.history.restoreTitle', { n: revision.number }),
       children: <Text size="sm">{t('reports.history.restoreMessage', { n: revision.number })}</Text>,
       labels: { confirm: t('reports.history.restoreConfirm'), cancel: t('actions.cancel') },

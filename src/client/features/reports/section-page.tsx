@@ -14,6 +14,7 @@ import { PageHeader } from '../../ui/page-header';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { useCurrentUser } from '../session/use-current-user';
 import { reportQueryOptions, sectionQueryOptions } from './api';
+import { darkTitle } from './alert-styles';
 import { AutosaveStatusText } from './autosave-status';
 import { ReportNotFound } from './report-not-found';
 import { useReportRoles } from './report-roles';
@@ -76,10 +77,11 @@ function SectionWorkspace({ section, report }: { section: ReportSection; report:
   const askUnlock = () => {
     if (!approvedLock) return;
     modals.openConfirmModal({
+      closeButtonProps: { 'aria-label': t('actions.close') },
       title: t('reports.section.approvedConfirmTitle'),
       children: <Text size="sm">{t('reports.section.approvedConfirmMessage')}</Text>,
       labels: { confirm: t('reports.section.approvedConfirm'), cancel: t('actions.cancel') },
-      confirmProps: { color: 'orange.9' },
+      confirmProps: { color: 'red.9' },
       onConfirm: () => setUnlocked(true),
     });
   };
@@ -129,19 +131,20 @@ function SectionWorkspace({ section, report }: { section: ReportSection; report:
       />
       <Stack gap="md" maw={1400}>
         <Group gap="xs" mt={-12}>
-          <SectionStateBadge state={section.state} />
+          <span data-testid="section-state">
+            <SectionStateBadge state={section.state} />
+          </span>
           <Text size="sm" c="dimmed">
             {meta}
           </Text>
         </Group>
         {editing.offer && (
-          <Alert color="orange" role="alert" title={t('reports.autosave.recoverTitle')}>
+          <Alert color="orange" styles={darkTitle('orange')} role="alert" title={t('reports.autosave.recoverTitle')}>
             <Text size="sm" mb="sm">
               {t('reports.autosave.recoverMessage', { when: formatDateTime(editing.offer.changedAt), version: editing.offer.baseVersion })}
             </Text>
             <Group gap="sm">
               <Button
-                color="orange.9"
                 onClick={() => {
                   // Recovering changes the text: on an approved section that withdraws the approval, as any edit.
                   setUnlocked(true);
@@ -175,7 +178,7 @@ function SectionWorkspace({ section, report }: { section: ReportSection; report:
           />
         )}
         {approvedLock && !editing.offer && (
-          <Alert color="blue" variant="light" title={t('reports.states.approved')}>
+          <Alert color="blue" styles={darkTitle('blue')} variant="light" title={t('reports.states.approved')}>
             <Text size="sm" mb="sm">
               {t('reports.section.approvedLocked')}
             </Text>

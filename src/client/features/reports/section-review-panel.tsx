@@ -7,6 +7,7 @@ import type { Role } from '../../../domain/roles';
 import { formatDateTime } from '../../lib/format';
 import { errorMessage } from '../../lib/http';
 import { useReviewAction } from './api';
+import { darkTitle } from './alert-styles';
 import type { ReportSection } from './report-types';
 import { SectionStateBadge } from './section-state-badge';
 
@@ -81,7 +82,7 @@ export function SectionReviewPanel({ section, actor, canWrite, canReview, blocke
         </Text>
       )}
       {failure != null && (
-        <Alert color="red" role="alert" mb="sm" title={errorMessage(failure)}>
+        <Alert color="red" styles={darkTitle('red')} role="alert" mb="sm" title={errorMessage(failure)}>
           {null}
         </Alert>
       )}
@@ -112,7 +113,7 @@ export function SectionReviewPanel({ section, actor, canWrite, canReview, blocke
           </>
         )}
       </Stack>
-      <Modal opened={returning} onClose={() => setReturning(false)} title={t('reports.review.modalTitle')} centered size="lg">
+      <Modal closeButtonProps={{ 'aria-label': t('actions.close') }} opened={returning} onClose={() => setReturning(false)} title={t('reports.review.modalTitle')} centered size="lg">
         <form
           noValidate
           onSubmit={(event) => {
@@ -153,7 +154,7 @@ export function SectionReviewPanel({ section, actor, canWrite, canReview, blocke
               <Button variant="default" onClick={() => setReturning(false)}>
                 {t('actions.cancel')}
               </Button>
-              <Button type="submit" color="orange.9" loading={review.isPending}>
+              <Button type="submit" loading={review.isPending}>
                 {t('reports.review.send')}
               </Button>
             </Group>

@@ -7,7 +7,7 @@ const stateColors: Record<SectionState, string> = {
   draft: 'gray.8',
   in_review: 'blue.9',
   approved: 'teal.9',
-  changes_requested: 'orange.9',
+  changes_requested: 'red.9',
 };
 
 export function SectionStateBadge({ state }: { state: SectionState }) {
