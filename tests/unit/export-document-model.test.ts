@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../src/db/node-driver';
 import { bootstrap } from '../../src/api/bootstrap';
 import { readExportData } from '../../src/api/export-routes';
-import { buildReportDocument, documentCharts, runsText, type DocBlock, type ReportDocument, type TableBlock } from '../../src/export/document-model';
+import { buildReportDocument, documentCharts, runsText, type DocBlock, type ParagraphBlock, type ReportDocument, type TableBlock } from '../../src/export/document-model';
 import type { ReportExportData } from '../../src/export/export-report';
 import { reportDocumentOf } from '../../src/export/export-report';
 import { renderChartSvg } from '../../src/export/chart-svg';
@@ -60,7 +60,7 @@ describe('report document model (2022 demo)', () => {
     if (list.type !== 'list') return;
     expect(list.ordered).toBe(false);
     expect(list.items).toHaveLength(3);
-    expect(runsText((list.items[0].blocks[0] as { runs: never[] }).runs)).toMatch(/^Vincular otras áreas en la estrategia de Foros Virtuales/);
+    expect(runsText((list.items[0].blocks[0] as ParagraphBlock).runs)).toMatch(/^Vincular otras áreas en la estrategia de Foros Virtuales/);
     const closing = doc.blocks[at + 2];
     expect(closing.type === 'paragraph' && runsText(closing.runs)).toMatch(/^Se seguirá fortaleciendo la articulación/);
   });

@@ -21,6 +21,8 @@ export const routes: RouteObject[] = [
     shouldRevalidate: () => false,
     hydrateFallbackElement: <LoadingState />,
     children: [
+      // The print view of a report: outside the layout, so only the report prints.
+      { path: 'informes/:year/imprimir', lazy: async () => ({ Component: (await import('../features/export/print-page')).PrintPage }) },
       {
         element: <Layout />,
         children: [

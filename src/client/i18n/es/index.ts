@@ -7,5 +7,6 @@ import { metrics } from './metrics';
 import { metricsCharts } from './metrics-charts';
 import { consultations } from './consultations';
 import { reports } from './reports';
+import { exportTexts } from './export';
 
-export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports } as const;
+export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts } as const;

@@ -1,0 +1,27 @@
+/** Texts of the report export (Word, print view / PDF, open data), es-CO. */
+export const exportTexts = {
+  downloadWord: 'Descargar Word',
+  downloadWordDraft: 'Descargar Word (borrador)',
+  building: 'Preparando el documento…',
+  wordReady: 'Se descargó {{file}}.',
+  wordFinalRecorded: 'Exportación final registrada (SHA-256 {{hash}}…).',
+  wordFailed: 'No se pudo preparar el documento de Word.',
+  downloadPdf: 'Descargar PDF',
+  pdfHint: 'En el diálogo de impresión elija «Guardar como PDF».',
+  backToReport: 'Volver al informe',
+  toolbar: 'Opciones de exportación',
+  loading: 'Cargando el informe para imprimir…',
+  notFound: 'No existe el informe de la vigencia {{year}}.',
+  openData: 'Datos abiertos de la vigencia',
+  openDataHint: 'CSV en UTF-8 con separador «;» (se abre en Excel en español) y JSON, con diccionario de datos.',
+  openDataFiles: {
+    forums: 'Foros (CSV)',
+    questions: 'Preguntas (CSV)',
+    metrics: 'Métricas (CSV)',
+    dictionary: 'Diccionario de datos (CSV)',
+    json: 'Todo en JSON',
+  },
+  downloadFailed: 'No se pudo descargar {{file}}.',
+  draftBanner: 'Borrador: no todas las secciones están aprobadas.',
+  printTitle: '{{title}} — vista de impresión',
+} as const;
