@@ -33,11 +33,13 @@ async function apiAs<T>(app: App, username: string, method: string, path: string
 const createFree = (app: App, title: string) => apiAs<ReportSection>(app, 'admin', 'POST', '/api/reports/2022/sections', { title, kind: 'free' });
 const getSection = (app: App, id: number) => apiAs<ReportSection>(app, 'admin', 'GET', `/api/reports/2022/sections/${id}`);
 const sectionPut = /\/api\/reports\/2022\/sections\/\d+$/;
+const slow = { timeout: 8000 };
 const draftKey = (id: number) => `foros.informe.2022.seccion.${id}.borrador`;
 
 async function openSection(app: App, id: number, title: string) {
   await app.router.navigate(`/informes/2022/secciones/${id}`);
-  return screen.findByRole('textbox', { name: `Texto de «${title}»` });
+  // The editor is a lazy chunk (Tiptap): the first import can take a while on a busy machine.
+  return screen.findByRole('textbox', { name: `Texto de «${title}»` }, { timeout: 15000 });
 }
 
 describe('report section: autosave', () => {
@@ -58,7 +60,7 @@ describe('report section: autosave', () => {
     await user.click(editor);
     await user.type(editor, 'Texto escrito sin conexión');
 
-    expect(await screen.findByText(/^Sin conexión: sus cambios están guardados en este equipo/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Sin conexión: sus cambios están guardados en este equipo/, {}, slow)).toBeInTheDocument();
     expect(window.localStorage.getItem(draftKey(created.id))).toContain('Texto escrito sin conexión');
     expect((await getSection(app, created.id)).version).toBe(1);
     // It keeps trying with backoff.
@@ -68,7 +70,7 @@ describe('report section: autosave', () => {
     // The network comes back.
     app.server.resetHandlers();
     window.dispatchEvent(new Event('online'));
-    expect(await screen.findByText(/^Guardado a las \d{2}:\d{2}$/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Guardado a las \d{2}:\d{2}$/, {}, slow)).toBeInTheDocument();
     const saved = await getSection(app, created.id);
     expect(docToPlainText(saved.content)).toBe('Texto escrito sin conexión');
     expect(saved).toMatchObject({ version: 2, lastEditedBy: 'editora' });
@@ -85,7 +87,7 @@ describe('report section: autosave', () => {
     app.server.use(http.put(sectionPut, () => HttpResponse.error()));
     await user.click(editor);
     await user.type(editor, 'Nada se pierde');
-    await screen.findByText(/^Sin conexión/);
+    await screen.findByText(/^Sin conexión/, {}, slow);
 
     // Leave: the section page unmounts; the draft stays in localStorage.
     await app.router.navigate('/informes/2022');
@@ -96,12 +98,12 @@ describe('report section: autosave', () => {
 
     app.server.resetHandlers();
     await user.click(screen.getByRole('link', { name: 'Anexo recuperable' }));
-    const offer = await screen.findByRole('alert', { name: 'Hay un borrador suyo en este equipo que no llegó al servidor' });
+    const offer = await screen.findByRole('alert', { name: 'Hay un borrador suyo en este equipo que no llegó al servidor' }, slow);
     // While the person decides, the text cannot be edited (so the draft is not overwritten).
     expect(screen.getByRole('textbox', { name: 'Texto de «Anexo recuperable»' })).toHaveAttribute('contenteditable', 'false');
     await user.click(within(offer).getByRole('button', { name: 'Recuperar mi borrador' }));
 
-    expect(await screen.findByText(/^Guardado a las/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Guardado a las/, {}, slow)).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Texto de «Anexo recuperable»' })).toHaveTextContent('Nada se pierde');
     expect(docToPlainText((await getSection(app, created.id)).content)).toBe('Nada se pierde');
     expect(window.localStorage.getItem(draftKey(created.id))).toBeNull();
@@ -125,7 +127,7 @@ describe('report section: autosave', () => {
     expect(screen.getByRole('toolbar', { name: 'Formato del texto' })).toBeInTheDocument();
 
     await user.type(editor, ' Texto añadido.');
-    expect(await screen.findByText(/^Guardado a las/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Guardado a las/, {}, slow)).toBeInTheDocument();
     const saved = await getSection(app, conclusions.id);
     expect(saved.state).toBe('draft');
     // (jsdom puts the caret at the start: where the words land does not matter here.)
@@ -147,7 +149,7 @@ describe('report section: two people editing', () => {
 
     await user.click(editor);
     await user.type(editor, 'Mi propio texto');
-    const alert = await screen.findByRole('alert', { name: 'Otra persona guardó esta sección mientras usted escribía' });
+    const alert = await screen.findByRole('alert', { name: 'Otra persona guardó esta sección mientras usted escribía' }, slow);
     expect(within(alert).getByText(/admin guardó la versión 2/)).toBeInTheDocument();
     expect(within(alert).getByTestId('conflict-mine')).toHaveTextContent('Mi propio texto');
     expect(within(alert).getByRole('heading', { name: 'Versión guardada por admin' })).toBeInTheDocument();
@@ -158,7 +160,7 @@ describe('report section: two people editing', () => {
     expect(window.localStorage.getItem(draftKey(created.id))).toContain('Mi propio texto');
 
     await user.click(within(alert).getByRole('button', { name: 'Conservar la mía (sobrescribir)' }));
-    expect(await screen.findByText(/^Guardado a las/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Guardado a las/, {}, slow)).toBeInTheDocument();
     expect(screen.queryByRole('alert', { name: 'Otra persona guardó esta sección mientras usted escribía' })).not.toBeInTheDocument();
     const saved = await getSection(app, created.id);
     expect(docToPlainText(saved.content)).toBe('Mi propio texto');
@@ -175,14 +177,14 @@ describe('report section: two people editing', () => {
 
     await user.click(editor);
     await user.type(editor, 'Borrador mío');
-    const alert = await screen.findByRole('alert', { name: 'Otra persona guardó esta sección mientras usted escribía' });
+    const alert = await screen.findByRole('alert', { name: 'Otra persona guardó esta sección mientras usted escribía' }, slow);
     await user.click(within(alert).getByRole('button', { name: 'Usar la guardada' }));
-    const fresh = await screen.findByRole('textbox', { name: 'Texto de «Anexo ajeno»' });
+    const fresh = await screen.findByRole('textbox', { name: 'Texto de «Anexo ajeno»' }, slow);
     expect(fresh).toHaveTextContent('Versión de la administradora');
     expect(window.localStorage.getItem(draftKey(created.id))).toBeNull();
 
     await user.type(fresh, ' y mi añadido');
-    expect(await screen.findByText(/^Guardado a las/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Guardado a las/, {}, slow)).toBeInTheDocument();
     const saved = await getSection(app, created.id);
     expect(docToPlainText(saved.content)).toContain('y mi añadido');
     expect(docToPlainText(saved.content)).toContain('Versión de la administradora');
@@ -201,7 +203,7 @@ describe('report section: review', () => {
     await apiAs(app, 'editora', 'POST', `/api/reports/2022/sections/${created.id}/submit`);
 
     await app.router.navigate(`/informes/2022/secciones/${created.id}`);
-    const text = await screen.findByRole('region', { name: 'Texto de «Anexo para revisar»' });
+    const text = await screen.findByRole('region', { name: 'Texto de «Anexo para revisar»' }, slow);
     expect(text).toHaveTextContent('Un texto con un pasaje dudoso.');
     expect(screen.queryByRole('toolbar')).not.toBeInTheDocument();
     expect(screen.queryByRole('textbox', { name: /^Texto de/ })).not.toBeInTheDocument();
