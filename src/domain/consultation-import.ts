@@ -160,7 +160,8 @@ export function suggestMapping(header: string[]): Record<string, ImportColumnRol
     else if (ignoredFormHeader.test(h)) role = 'ignore';
     else if (personalHeader.test(h)) role = 'personal';
     else if (/\b(canal|medio|como se entero|por donde se entero|how did you hear|channel)\b/.test(h)) role = 'channel';
-    else if (/\b(grupo de valor|grupo al que pertenece|tipo de participante|usted es|vinculo|relacion con|value group|you are)\b/.test(h)) {
+    else if (/\b(interno o externo|servidora? o ciudadan|funcionari[oa] o ciudadan|internal or external)/.test(h)) role = 'valueGroupKind';
+    else if (/\b(grupo de valor|grupo al que pertenece|tipo de participante|usted es|es usted|vinculo|relacion con|value group|you are)\b/.test(h)) {
       role = /\b(intern|extern|tipo\b|kind\b|type\b)/.test(h) ? 'valueGroupKind' : 'valueGroup';
     } else if (/\b(pregunta|preguntas|question|questions|inquietud|inquietudes)\b/.test(h)) role = 'questions';
     else if (/\b(propon|propuesta|sugier|sugerencia|otro tema|suggest|propose)/.test(h)) role = 'proposedTopic';

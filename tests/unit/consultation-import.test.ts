@@ -44,6 +44,11 @@ describe('suggestMapping', () => {
     expect(Object.values(suggestMapping(google().header))).toEqual(['timestamp', 'personal', 'personal', 'valueGroup', 'topics', 'proposedTopic', 'questions', 'channel']);
   });
 
+  it('reads a question asking whether the person is a public servant or a citizen as the internal/external column', () => {
+    const header = ['Marca temporal', '¿Es usted servidor o ciudadano?', '¿Qué temas le interesan?'];
+    expect(suggestMapping(header)).toEqual({ 'Marca temporal': 'timestamp', '¿Es usted servidor o ciudadano?': 'valueGroupKind', '¿Qué temas le interesan?': 'topics' });
+  });
+
   it('places the columns of an English Microsoft Forms export', () => {
     const header = ['ID', 'Start time', 'Completion time', 'Email', 'Name', 'Last modified time', 'Which value group are you in? (internal or external)', 'Which topics should the forums cover?', 'Questions for the forum'];
     expect(suggestMapping(header)).toEqual({
