@@ -7,6 +7,7 @@ import { benchBundle } from './bundle';
 import { benchForums } from './forums';
 import { benchMetrics } from './metrics';
 import { benchConsultations } from './consultations';
+import { benchExport } from './export';
 import { printReport, type ReportRow } from './report';
 
 interface Section {
@@ -19,6 +20,7 @@ const sections: Section[] = [
   { name: 'bundle', run: () => benchBundle() },
   { name: 'metricas', run: () => benchMetrics() },
   { name: 'consultas', run: () => benchConsultations() },
+  { name: 'exportacion', run: () => benchExport() },
 ];
 
 async function main(): Promise<void> {
