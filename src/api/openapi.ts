@@ -3,6 +3,7 @@ import { forumInputSchema, forumListQuerySchema, forumUpdateSchema } from '../do
 import { forumMetricsUpdateSchema } from '../domain/metrics-update';
 import { metricsRuleIds } from '../domain/metrics-rules';
 import { metricsImportMaxBytes } from './metrics-routes';
+import { exportRecordSchema } from './export-routes';
 import { consultationInputSchema, consultationUpdateSchema, responseInputSchema } from '../domain/consultation';
 import { consultationImportSchema } from '../domain/consultation-import';
 import { consultationImportMaxBytes } from './consultation-routes';
@@ -186,6 +187,46 @@ export function openApiDocument() {
         },
       },
       ...reportPaths(),
+      ...exportPaths(),
+    },
+  };
+}
+
+/** The report export (Word, the data the browser builds it from, the final-export record) and the year's open data. */
+function exportPaths() {
+  const yearPath = [{ name: 'year', in: 'path', required: true, schema: { type: 'integer', minimum: 2000, maximum: 2100 } }];
+  const file = (type: string, description: string) => ({ description, content: { [type]: { schema: { type: 'string', format: 'binary' } } } });
+  return {
+    '/api/reports/{year}/export-data': {
+      get: { summary: 'Datos del informe para exportarlo (secciones completas, foros, métricas, estadísticas)', parameters: yearPath, responses: { '200': { description: 'Datos de la exportación' }, ...problems(401, 403, 404) } },
+    },
+    '/api/reports/{year}/export.docx': {
+      get: {
+        summary: 'Informe en Word (.docx); borrador marcado «BORRADOR» si alguna sección no está aprobada; final=1 solo con todo aprobado (queda en la auditoría con su SHA-256)',
+        parameters: [...yearPath, { name: 'final', in: 'query', required: false, schema: { type: 'string', enum: ['1', '0', 'true', 'false'] } }],
+        responses: { '200': file('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Documento de Word (cabecera X-Foros-SHA256)'), ...problems(400, 401, 403, 404, 409, 503) },
+      },
+    },
+    '/api/reports/{year}/exports': {
+      post: {
+        summary: 'Registrar una exportación final hecha en el navegador (SHA-256, tamaño, nombre)',
+        parameters: yearPath,
+        requestBody: json(schema(exportRecordSchema)),
+        responses: { '204': { description: 'Registrada en la auditoría' }, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    '/api/years/{year}/open-data.json': {
+      get: { summary: 'Datos abiertos de la vigencia en JSON (foros, preguntas, métricas, diccionario)', parameters: yearPath, responses: { '200': { description: 'Datos abiertos' }, ...problems(400, 401, 404) } },
+    },
+    '/api/years/{year}/open-data/dictionary.json': {
+      get: { summary: 'Diccionario de datos abiertos (columna, significado, unidad)', parameters: yearPath, responses: { '200': { description: 'Diccionario' }, ...problems(401, 404) } },
+    },
+    '/api/years/{year}/open-data/{file}': {
+      get: {
+        summary: 'Datos abiertos en CSV (UTF-8 con BOM, separador «;»)',
+        parameters: [...yearPath, { name: 'file', in: 'path', required: true, schema: { type: 'string', enum: ['forums.csv', 'questions.csv', 'metrics.csv', 'dictionary.csv'] } }],
+        responses: { '200': file('text/csv', 'Archivo CSV'), ...problems(401, 404) },
+      },
     },
   };
 }

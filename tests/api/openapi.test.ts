@@ -103,6 +103,12 @@ describe('GET /api/openapi.json', () => {
         'GET /api/reports/{year}/sections/{id}/comments',
         'POST /api/reports/{year}/sections/{id}/comments',
         'POST /api/reports/{year}/sections/{id}/comments/{commentId}/resolve',
+        'GET /api/reports/{year}/export-data',
+        'GET /api/reports/{year}/export.docx',
+        'POST /api/reports/{year}/exports',
+        'GET /api/years/{year}/open-data.json',
+        'GET /api/years/{year}/open-data/dictionary.json',
+        'GET /api/years/{year}/open-data/{file}',
       ].sort(),
     );
     expect(paths['/api/forums'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ForumInput' });
