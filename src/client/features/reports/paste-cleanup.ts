@@ -72,9 +72,11 @@ function convertWordLists(doc: Document, body: HTMLElement) {
       cursor = cursor.nextElementSibling;
     }
     const stack: { list: HTMLElement; level: number }[] = [];
-    let root: HTMLElement | null = null;
+    const roots: HTMLElement[] = [];
+    let rootKey = '';
     for (const p of group) {
       const level = levelOf(p);
+      const listId = /mso-list\s*:\s*(l\d+)/i.exec(p.getAttribute('style') ?? '')?.[1] ?? '';
       const markerSpan = p.querySelector('[data-mso-marker]');
       let ordered: boolean;
       if (markerSpan) {
@@ -85,6 +87,9 @@ function convertWordLists(doc: Document, body: HTMLElement) {
         ordered = orderedMarker.test(text);
         stripMarker(p, ordered ? orderedMarker : bulletMarker);
       }
+      // Another Word list (or another kind of list) at the top level starts a new list.
+      const key = `${listId}:${ordered}`;
+      if (stack.length > 0 && level <= stack[0].level && key !== rootKey) stack.length = 0;
       while (stack.length > 0 && stack[stack.length - 1].level > level) stack.pop();
       let current = stack[stack.length - 1];
       if (!current || current.level < level) {
@@ -93,7 +98,8 @@ function convertWordLists(doc: Document, body: HTMLElement) {
           const lastItem = current.list.lastElementChild ?? current.list.appendChild(doc.createElement('li'));
           lastItem.append(list);
         } else {
-          root = list;
+          roots.push(list);
+          rootKey = key;
         }
         current = { list, level };
         stack.push(current);
@@ -104,7 +110,7 @@ function convertWordLists(doc: Document, body: HTMLElement) {
       li.append(para);
       current.list.append(li);
     }
-    if (root) first.before(root);
+    first.before(...roots);
     for (const p of group) p.remove();
   }
 }

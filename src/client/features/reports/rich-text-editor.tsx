@@ -1,9 +1,10 @@
 import { ActionIcon, Button, Group, Modal, Stack, TextInput, Tooltip } from '@mantine/core';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAllowedHref, type RichDoc } from '../../../domain/rich-text';
+import { toStoredDoc } from './editor-doc';
+import { reportEditorExtensions as extensions } from './rich-text-extensions';
 import { cleanPastedHtml } from './paste-cleanup';
 
 export interface RichTextEditorProps {
@@ -18,32 +19,6 @@ export interface RichTextEditorProps {
   /** A click or key in the editor while it is not editable (e.g. an approved section). */
   onLockedAttempt?: () => void;
 }
-
-/**
- * Only what a report needs: paragraphs, headings 2–4, bold, italic, http(s)/mailto links, lists, quotes and
- * line breaks, with undo. Everything else (code, strike, underline, rules…) is left out, so pasted Word or web
- * content keeps its structure and loses its styling; the stored value is ProseMirror JSON, never HTML.
- */
-const extensions = [
-  StarterKit.configure({
-    heading: { levels: [2, 3, 4] },
-    code: false,
-    codeBlock: false,
-    strike: false,
-    underline: false,
-    horizontalRule: false,
-    trailingNode: false,
-    link: {
-      // Linkify knows http, https and mailto already (registering them again only warns); isAllowedUri keeps links to those three.
-      autolink: true,
-      openOnClick: false,
-      linkOnPaste: true,
-      defaultProtocol: 'https',
-      isAllowedUri: (url) => isAllowedHref(url),
-      HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
-    },
-  }),
-];
 
 interface ToolbarState {
   heading: boolean;
@@ -184,7 +159,7 @@ export function RichTextEditor({ content, label, editable, onChange, onSelection
         attributes: { 'aria-label': label, role: 'textbox', 'aria-multiline': 'true', class: 'report-editor-content' },
         transformPastedHTML: (html) => cleanPastedHtml(html),
       },
-      onUpdate: ({ editor: e }) => callbacks.current.onChange(e.getJSON() as RichDoc),
+      onUpdate: ({ editor: e }) => callbacks.current.onChange(toStoredDoc(e.getJSON())),
       onSelectionUpdate: ({ editor: e }) => {
         const { from, to } = e.state.selection;
         callbacks.current.onSelectionText?.(from === to ? '' : e.state.doc.textBetween(from, to, '\n'));
