@@ -240,3 +240,84 @@ describe('report section: review', () => {
     expect(approve).toHaveAccessibleDescription('No puede aprobar una sección cuyo último cambio es suyo.');
   });
 });
+
+describe('report section: links, comments and history', () => {
+  it('the link dialog refuses a javascript: address and saves an https link as structured content', async () => {
+    const app = await renderApp('/informes');
+    server = app.server;
+    const user = userEvent.setup();
+    const created = await createFree(app, 'Anexo con enlace');
+    const editor = await openSection(app, created.id, 'Anexo con enlace');
+    await user.click(editor);
+    const bold = screen.getByRole('button', { name: 'Negrita' });
+    expect(bold).toHaveAttribute('aria-pressed', 'false');
+
+    await user.click(screen.getByRole('button', { name: 'Enlace' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Enlace' }, slow);
+    const url = within(dialog).getByLabelText(/^Dirección \(URL\)/);
+    await user.type(url, 'javascript:alert(1)');
+    await user.click(within(dialog).getByRole('button', { name: 'Aplicar enlace' }));
+    expect(url).toHaveAccessibleDescription(/Escriba una dirección que empiece por https:\/\/, http:\/\/ o mailto:/);
+    await user.clear(url);
+    await user.type(url, 'https://www.idipron.gov.co');
+    await user.click(within(dialog).getByRole('button', { name: 'Aplicar enlace' }));
+
+    expect(await screen.findByText(/^Guardado a las/, {}, slow)).toBeInTheDocument();
+    const saved = await getSection(app, created.id);
+    expect(saved.content.content[0]).toEqual({
+      type: 'paragraph',
+      content: [{ type: 'text', text: 'https://www.idipron.gov.co', marks: [{ type: 'link', attrs: { href: 'https://www.idipron.gov.co' } }] }],
+    });
+  });
+
+  it('comments: a new one, a reply in its thread, and resolving it', async () => {
+    const app = await renderApp('/informes', { as: 'revisor' });
+    server = app.server;
+    const user = userEvent.setup();
+    const created = await createFree(app, 'Anexo comentado');
+    await app.router.navigate(`/informes/2022/secciones/${created.id}`);
+    const comments = await screen.findByRole('region', { name: 'Comentarios' }, slow);
+    expect(within(comments).getByRole('button', { name: 'Comentar selección' })).toBeDisabled();
+    await user.type(within(comments).getByLabelText('Nuevo comentario'), 'Falta la fuente de las cifras.');
+    await user.click(within(comments).getByRole('button', { name: 'Comentar' }));
+    const thread = () => within(comments).getByRole('article', { name: 'Comentario de revisor' });
+    expect(await within(comments).findByText('Falta la fuente de las cifras.', {}, slow)).toBeInTheDocument();
+
+    await user.click(within(thread()).getByRole('button', { name: 'Responder' }));
+    await user.type(within(thread()).getByLabelText('Respuesta a revisor'), 'Se agrega en la próxima versión.');
+    await user.click(within(thread()).getByRole('button', { name: 'Enviar respuesta' }));
+    await waitFor(() => expect(within(thread()).getByText('Se agrega en la próxima versión.')).toBeInTheDocument(), slow);
+    expect(within(thread()).getByText('Falta la fuente de las cifras.')).toBeInTheDocument();
+
+    await user.click(within(thread()).getByRole('button', { name: 'Marcar como resuelto' }));
+    await waitFor(() => expect(within(comments).queryByRole('article')).not.toBeInTheDocument());
+    await user.click(within(comments).getByLabelText('Mostrar los resueltos (1)'));
+    expect(within(comments).getByText('Resuelto por revisor')).toBeInTheDocument();
+  });
+
+  it('history: compares two revisions and restores the older one as a new revision (after confirming)', async () => {
+    const app = await renderApp('/informes');
+    server = app.server;
+    const user = userEvent.setup();
+    const created = await createFree(app, 'Anexo con historia');
+    await apiAs(app, 'admin', 'PUT', `/api/reports/2022/sections/${created.id}`, { title: 'Anexo con historia', content: docFromParagraphs(['Primera redacción.']), version: 1 });
+    await apiAs(app, 'admin', 'PUT', `/api/reports/2022/sections/${created.id}`, { title: 'Anexo con historia', content: docFromParagraphs(['Segunda redacción.']), version: 2 });
+    await openSection(app, created.id, 'Anexo con historia');
+    const history = screen.getByRole('region', { name: 'Historial' });
+    const revisions = await within(history).findAllByRole('row', {}, slow);
+    expect(revisions.length).toBeGreaterThanOrEqual(3);
+
+    await user.click(within(history).getByRole('button', { name: 'Comparar' }));
+    const diff = await within(history).findByRole('region', { name: /^Cambios de la revisión \d+ a la \d+$/ }, slow);
+    await waitFor(() => expect(diff.querySelector('ins')).toHaveTextContent('Segunda'));
+    expect(diff.querySelector('del')).toHaveTextContent('Primera');
+
+    const restore = within(history).getAllByRole('button', { name: /^Restaurar esta revisión: Revisión/ });
+    await user.click(restore[0]);
+    const confirm = await screen.findByRole('dialog', { name: /^¿Restaurar la revisión \d+\?$/ }, slow);
+    await user.click(within(confirm).getByRole('button', { name: 'Restaurar' }));
+    await waitFor(async () => expect(docToPlainText((await getSection(app, created.id)).content)).toBe('Primera redacción.'));
+    expect(await screen.findByRole('textbox', { name: 'Texto de «Anexo con historia»' }, slow)).toHaveTextContent('Primera redacción.');
+    expect((await getSection(app, created.id)).version).toBe(4);
+  });
+});
