@@ -68,6 +68,8 @@ describe.skipIf(!chromiumPath)('yearly report end to end (Chromium, real server,
     await rv.getByRole('button', { name: 'Solicitar cambios' }).click();
     const dialog = rv.getByRole('dialog', { name: 'Solicitar cambios' });
     await dialog.getByLabel('Comentario para quien redacta').fill('Indique qué grupos de valor externos y con qué canales.');
+    // axe measures colours: wait for the dialog's fade-in to end.
+    await expect.poll(() => dialog.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     await expectAccessible(rv, 'solicitar cambios');
     await dialog.getByRole('button', { name: 'Devolver con el comentario' }).click();
     await expect.poll(() => stateText(rv)).toBe('Cambios solicitados');
