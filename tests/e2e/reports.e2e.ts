@@ -65,8 +65,17 @@ describe.skipIf(!chromiumPath)('yearly report end to end (Chromium, real server,
     await expect.poll(() => rv.getByRole('region', { name: 'Texto de «Conclusiones»' }).innerText()).toContain('ampliar la convocatoria');
     expect(await rv.getByRole('toolbar').count()).toBe(0);
     await expectAccessible(rv, 'sección (revisor)');
+    // Select the first paragraph: «Comentar selección» becomes available and the return dialog quotes it.
+    await rv.getByRole('region', { name: 'Texto de «Conclusiones»' }).evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el.querySelector('p')!);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    });
+    await expect.poll(() => rv.getByRole('button', { name: 'Comentar selección' }).isEnabled()).toBe(true);
     await rv.getByRole('button', { name: 'Solicitar cambios' }).click();
     const dialog = rv.getByRole('dialog', { name: 'Solicitar cambios' });
+    await expect.poll(() => dialog.getByLabel('Pasaje citado (opcional)').inputValue()).toContain('Los foros virtuales posibilitan');
     await dialog.getByLabel('Comentario para quien redacta').fill('Indique qué grupos de valor externos y con qué canales.');
     // axe measures colours: wait for the dialog's fade-in to end.
     await expect.poll(() => dialog.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
@@ -78,6 +87,7 @@ describe.skipIf(!chromiumPath)('yearly report end to end (Chromium, real server,
     await ed.reload();
     await text.waitFor();
     await expect.poll(() => ed.getByText('Indique qué grupos de valor externos y con qué canales.').count()).toBe(1);
+    await expect.poll(() => ed.getByText(/«Los foros virtuales posibilitan/).count()).toBe(1);
     expect(await stateText(ed)).toBe('Cambios solicitados');
     await text.click();
     await ed.keyboard.press('Control+End');
