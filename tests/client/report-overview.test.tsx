@@ -22,6 +22,7 @@ async function apiAs<T>(app: App, username: string, method: string, path: string
   return (await res.json()) as T;
 }
 
+const slow = { timeout: 8000 };
 const rows = () => within(screen.getByRole('table', { name: 'Secciones del informe, en orden' })).getAllByRole('row').slice(1);
 
 describe('report overview', () => {
@@ -29,7 +30,7 @@ describe('report overview', () => {
     const app = await renderApp('/informes/2022');
     server = app.server;
     const user = userEvent.setup();
-    expect(await screen.findByRole('heading', { level: 1, name: 'Foros Virtuales de Participación 2022' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Foros Virtuales de Participación 2022' }, slow)).toBeInTheDocument();
     const overview = await apiAs<ReportOverview>(app, 'admin', 'GET', '/api/reports/2022');
     const total = overview.sections.length;
     expect(screen.getByText(`${total} de ${total} aprobadas`)).toBeInTheDocument();
@@ -49,24 +50,24 @@ describe('report overview', () => {
     const down = screen.getByRole('button', { name: 'Bajar «Introducción»' });
     down.focus();
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(within(rows()[1]).getByRole('link', { name: 'Introducción' })).toBeInTheDocument());
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Bajar «Introducción»' })).toHaveFocus());
+    await waitFor(() => expect(within(rows()[1]).getByRole('link', { name: 'Introducción' })).toBeInTheDocument(), slow);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Bajar «Introducción»' })).toHaveFocus(), slow);
     expect(screen.getByText('Orden guardado: «Introducción» es ahora la sección 2.')).toBeInTheDocument();
     const saved = await apiAs<ReportOverview>(app, 'admin', 'GET', '/api/reports/2022');
     expect([...saved.sections].sort((a, b) => a.position - b.position).map((s) => s.kind).slice(0, 2)).toEqual(['methodology', 'introduction']);
 
     // Add a free section (opens it), come back, remove it.
     await user.click(screen.getByRole('button', { name: 'Agregar sección libre' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Nueva sección libre' });
+    const dialog = await screen.findByRole('dialog', { name: 'Nueva sección libre' }, slow);
     await user.type(within(dialog).getByLabelText(/^Título de la sección/), 'Anexo fotográfico');
     await user.click(within(dialog).getByRole('button', { name: 'Agregar' }));
-    await waitFor(() => expect(app.router.state.location.pathname).toMatch(/^\/informes\/2022\/secciones\/\d+$/));
+    await waitFor(() => expect(app.router.state.location.pathname).toMatch(/^\/informes\/2022\/secciones\/\d+$/), slow);
     await app.router.navigate('/informes/2022');
-    expect(await screen.findByText(`${total} de ${total + 1} aprobadas`)).toBeInTheDocument();
+    expect(await screen.findByText(`${total} de ${total + 1} aprobadas`, {}, slow)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Eliminar «Anexo fotográfico»' }));
-    const confirm = await screen.findByRole('dialog', { name: '¿Eliminar la sección?' }, { timeout: 5000 });
+    const confirm = await screen.findByRole('dialog', { name: '¿Eliminar la sección?' }, slow);
     await user.click(within(confirm).getByRole('button', { name: 'Eliminar sección' }));
-    expect(await screen.findByText(`${total} de ${total} aprobadas`)).toBeInTheDocument();
+    expect(await screen.findByText(`${total} de ${total} aprobadas`, {}, slow)).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Anexo fotográfico' })).not.toBeInTheDocument();
   });
 
@@ -80,7 +81,7 @@ describe('report overview', () => {
     expect(list.items.find((r) => r.year === 2022)).toMatchObject({ approved: list.items[0].sections - 1 });
 
     await app.router.navigate('/informes/2022');
-    const pending = await screen.findByRole('region', { name: 'Pendientes para mí' });
+    const pending = await screen.findByRole('region', { name: 'Pendientes para mí' }, slow);
     expect(within(pending).getByRole('link', { name: 'Anexo pendiente · En revisión' })).toHaveAttribute('href', `/informes/2022/secciones/${section.id}`);
     expect(screen.queryByRole('button', { name: 'Agregar sección libre' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Subir/ })).not.toBeInTheDocument();
@@ -91,8 +92,8 @@ describe('report overview', () => {
     const app = await renderApp('/informes');
     server = app.server;
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: 'Crear informe de la vigencia' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Crear informe de la vigencia' });
+    await user.click(await screen.findByRole('button', { name: 'Crear informe de la vigencia' }, slow));
+    const dialog = await screen.findByRole('dialog', { name: 'Crear informe de la vigencia' }, slow);
     const year = within(dialog).getByLabelText(/^Vigencia/);
     await user.clear(year);
     await user.type(year, '2031');
@@ -100,7 +101,7 @@ describe('report overview', () => {
     // The latest report lends its entity and «Elaboró».
     expect((within(dialog).getByLabelText(/^Entidad/) as HTMLInputElement).value).not.toBe('');
     await user.click(within(dialog).getByRole('button', { name: 'Crear informe' }));
-    await waitFor(() => expect(app.router.state.location.pathname).toBe('/informes/2031'));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Foros Virtuales de Participación 2031' })).toBeInTheDocument();
+    await waitFor(() => expect(app.router.state.location.pathname).toBe('/informes/2031'), slow);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Foros Virtuales de Participación 2031' }, slow)).toBeInTheDocument();
   });
 });
