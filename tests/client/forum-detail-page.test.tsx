@@ -34,7 +34,7 @@ describe('forum detail page', () => {
     // Someone else changes the forum before it is opened: the history must name the fields.
     const cookie = await app.api.login('editora');
     const current = await (await app.api.call('GET', '/api/forums/3', { cookie })).json();
-    const { id: _id, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, ...input } = current;
+    const { id: _id, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, origin: _origin, ...input } = current;
     const put = await app.api.call('PUT', '/api/forums/3', {
       cookie,
       body: { ...input, theme: 'Causas Ciudadanas', streamUrl: 'https://www.facebook.com/idipronbogota/videos/1' },

@@ -211,7 +211,7 @@ describe('forum form: edit', () => {
   async function changeBehindTheBack(app: App, changes: Partial<Forum>) {
     const cookie = await app.api.login('admin');
     const current = (await (await app.api.call('GET', '/api/forums/1', { cookie })).json()) as Forum;
-    const { id: _id, version: _version, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, ...input } = current;
+    const { id: _id, version: _version, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, origin: _origin, ...input } = current;
     const res = await app.api.call('PUT', '/api/forums/1', { cookie, body: { ...input, ...changes, version: 1 } });
     expect(res.status).toBe(200);
   }

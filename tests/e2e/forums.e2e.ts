@@ -77,7 +77,7 @@ describe.skipIf(!chromiumPath)('forums end to end (Chromium, real server, tempor
 
     const id = page.url().split('/').pop();
     const current = await (await page.request.get(`/api/forums/${id}`)).json();
-    const { id: _id, version, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, ...input } = current;
+    const { id: _id, version, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, origin: _origin, ...input } = current;
     const put = await page.request.put(`/api/forums/${id}`, { data: { ...input, title: 'Cambio no permitido', version } });
     expect(put.status()).toBe(403);
     const del = await page.request.delete(`/api/forums/${id}`);
