@@ -69,6 +69,21 @@ describe('consultation detail page', () => {
     expect(screen.queryByRole('tab', { name: 'Importar' })).not.toBeInTheDocument();
   });
 
+  it('shows the first 20 questions of a topic and the rest on request', async () => {
+    const app = await renderApp('/consultas', { as: 'revisor', demo: false });
+    server = app.server;
+    const { consultation, addResponse } = await createOpenConsultation(app.api);
+    const [salud] = consultation.topics;
+    for (let i = 1; i <= 25; i++) await addResponse({ topicIds: [salud.id], questions: [`Pregunta número ${i}`] });
+    await app.router.navigate(`/consultas/${consultation.id}?vista=resultados`);
+
+    const more = await screen.findByRole('button', { name: 'Mostrar las 25 preguntas' });
+    expect(screen.getAllByText(/^Pregunta número \d+$/)).toHaveLength(20);
+    await userEvent.setup().click(more);
+    expect(screen.getAllByText(/^Pregunta número \d+$/)).toHaveLength(25);
+    expect(screen.getByRole('button', { name: 'Mostrar solo las primeras' })).toHaveAttribute('aria-expanded', 'true');
+  });
+
   it('creates a forum from a topic after confirming, and lands on the forum with the topic title', async () => {
     const app = await renderApp('/consultas', { as: 'editora', demo: false });
     server = app.server;

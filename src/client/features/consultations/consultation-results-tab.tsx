@@ -1,6 +1,6 @@
-import { Anchor, Badge, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { consultationChannels, type Consultation } from '../../../domain/consultation';
@@ -168,11 +168,7 @@ export function ConsultationResultsTab({ consultation }: { consultation: Consult
                       {t('consultations.results.forumOfTopic', { title: forum.title })}
                     </Anchor>
                   )}
-                  <List spacing={2} size="sm" mt={4}>
-                    {group.items.map((question, i) => (
-                      <List.Item key={`${question.responseId}-${i}`}>{question.text}</List.Item>
-                    ))}
-                  </List>
+                  <QuestionList items={group.items} />
                 </div>
               );
             })}
@@ -180,5 +176,28 @@ export function ConsultationResultsTab({ consultation }: { consultation: Consult
         )}
       </Section>
     </Stack>
+  );
+}
+
+const shownQuestions = 20;
+
+/** The first questions of a topic, and the rest on request (a large consultation sends thousands). */
+function QuestionList({ items }: { items: { responseId: number; text: string }[] }) {
+  const { t } = useTranslation();
+  const [all, setAll] = useState(false);
+  const visible = all ? items : items.slice(0, shownQuestions);
+  return (
+    <>
+      <List spacing={2} size="sm" mt={4}>
+        {visible.map((question, i) => (
+          <List.Item key={`${question.responseId}-${i}`}>{question.text}</List.Item>
+        ))}
+      </List>
+      {items.length > shownQuestions && (
+        <Button variant="subtle" size="compact-sm" mt={4} onClick={() => setAll((v) => !v)} aria-expanded={all}>
+          {all ? t('consultations.results.showFewerQuestions') : t('consultations.results.showAllQuestions', { count: items.length })}
+        </Button>
+      )}
+    </>
   );
 }

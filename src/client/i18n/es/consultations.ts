@@ -136,6 +136,8 @@ export const consultations = {
     proposalCount_other: '{{formatted}} veces',
     questions: 'Preguntas para los foros',
     questionsHint: 'Preguntas que la ciudadanía quiere que se respondan, por tema; listas para llevarlas al foro del tema.',
+    showAllQuestions: 'Mostrar las {{count}} preguntas',
+    showFewerQuestions: 'Mostrar solo las primeras',
     noQuestions: 'No se recibieron preguntas.',
     noTopicQuestions: 'Sin tema elegido',
     forumOfTopic: 'Foro del tema: {{title}}',
