@@ -16,10 +16,11 @@ export function Layout() {
   const navigate = useNavigate();
 
   const links = [
+    // In the order of the work: consult, plan and hold the forums, measure them, report.
+    { to: '/consultas', label: t('nav.consultations') },
     { to: '/foros', label: t('nav.forums') },
-    { to: '/metricas', label: t('metricsCharts.nav') },
-    { to: '/consultas', label: t('consultations.nav') },
-    { to: '/informes', label: t('reports.nav') },
+    { to: '/metricas', label: t('nav.metrics') },
+    { to: '/informes', label: t('nav.reports') },
     ...(canManageUsers ? [{ to: '/cuentas', label: t('nav.users') }] : []),
   ];
 

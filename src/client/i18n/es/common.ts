@@ -4,6 +4,9 @@ export const common = {
   appTagline: 'Foros virtuales de participación',
   nav: {
     forums: 'Foros',
+    consultations: 'Consultas',
+    metrics: 'Métricas',
+    reports: 'Informe',
     users: 'Cuentas',
     main: 'Navegación principal',
     skipToContent: 'Saltar al contenido',

@@ -1,6 +1,5 @@
 /** Texts of the citizen consultation (consulta ciudadana) pages, es-CO. */
 export const consultations = {
-  nav: 'Consultas',
   title: 'Consultas ciudadanas',
   subtitle: 'Una consulta por vigencia para elegir los temas de los foros.',
   newConsultation: 'Nueva consulta',

@@ -1,6 +1,5 @@
 /** Texts of the metrics charts and of the year dashboard (/metricas), es-CO. */
 export const metricsCharts = {
-  nav: 'Métricas',
   showTable: 'Ver datos como tabla',
   hideTable: 'Ocultar tabla',
   loadingChart: 'Cargando gráfico…',

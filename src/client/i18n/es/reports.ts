@@ -1,6 +1,5 @@
 /** Texts of the yearly report pages: list, overview, section editor, review, comments and history (es-CO). */
 export const reports = {
-  nav: 'Informe',
   states: {
     draft: 'Borrador',
     in_review: 'En revisión',
