@@ -1,5 +1,6 @@
 import { figureLabels, liveSummaryFigures, sincePublicationFigures, type Figure, type ForumMetricsInput } from './metrics';
 import { formatFigure } from './metrics-rules';
+import { formatCount } from './metrics-format';
 
 /**
  * The generated part of the report's statistics section: per forum (in the order given, the year's date order),
@@ -47,13 +48,22 @@ export const liveSummaryLayout = liveSummaryFigures;
 /** "Cuál fue el rendimiento de la publicación desde que se publicó": 3 s, 1 min, average, interactions, minutes, 15 s, viewers, reach. */
 export const sincePublicationLayout = sincePublicationFigures;
 
-function rows(snapshot: Record<string, unknown> | null, fields: readonly string[]): StatisticsRow[] {
+/**
+ * Meta's "since publication" screen gives the minutes watched as minutes (`627`, `1,7 mil`), not as a clock,
+ * and the seed copies it so: stored in seconds, shown there in minutes (`≈` when approximate).
+ */
+function formatSinceFigure(field: string, figure: Figure): string {
+  if (field === 'totalWatchSeconds') return formatCount(Math.round(figure.value / 60), { approximate: figure.approximate });
+  return formatFigure(field, figure);
+}
+
+function rows(snapshot: Record<string, unknown> | null, fields: readonly string[], format = formatFigure): StatisticsRow[] {
   if (!snapshot) return [];
   const out: StatisticsRow[] = [];
   for (const field of fields) {
     const figure = snapshot[field] as Figure | null | undefined;
     if (!figure) continue;
-    out.push({ field, label: figureLabels[field as keyof typeof figureLabels] ?? field, value: formatFigure(field, figure), approximate: figure.approximate });
+    out.push({ field, label: figureLabels[field as keyof typeof figureLabels] ?? field, value: format(field, figure), approximate: figure.approximate });
   }
   return out;
 }
@@ -96,7 +106,7 @@ export function buildStatistics(
       hasMetrics: metrics !== null && (metrics.postCard !== null || metrics.liveSummary !== null || metrics.sincePublication !== null),
       postCard: rows(metrics?.postCard ?? null, postCardLayout),
       liveSummary: rows(metrics?.liveSummary ?? null, liveSummaryLayout),
-      sincePublication: rows(metrics?.sincePublication ?? null, sincePublicationLayout),
+      sincePublication: rows(metrics?.sincePublication ?? null, sincePublicationLayout, formatSinceFigure),
     };
   });
   // The charts are drawn from the series: a changed series changes the generated part too.

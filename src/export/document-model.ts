@@ -289,20 +289,6 @@ function seriesCharts(idPrefix: string, forum: string, metrics: ForumMetricsInpu
   return charts;
 }
 
-/**
- * Meta's "since publication" screen gives the minutes watched as minutes (`627`, `1,7 mil`), not as a clock; the
- * seed copies it so. The stored figure is in seconds: shown here in minutes, `≈` when approximate.
- */
-function sinceRows(rows: StatisticsRow[], metrics: ForumMetricsInput | null | undefined): TableRow[] {
-  return rows.map((row) => {
-    const figure = metrics?.sincePublication?.totalWatchSeconds;
-    if (row.field === 'totalWatchSeconds' && figure) {
-      return { label: t.minutesWatched, value: formatCount(Math.round(figure.value / 60), { approximate: figure.approximate }), approximate: figure.approximate };
-    }
-    return { label: row.label, value: row.value, approximate: row.approximate };
-  });
-}
-
 const tableRows = (rows: StatisticsRow[]): TableRow[] => rows.map((r) => ({ label: r.label, value: r.value, approximate: r.approximate }));
 
 interface Counters {
@@ -338,7 +324,7 @@ function statisticsBlocks(
     const tables: Array<{ key: keyof typeof t.snapshots; rows: TableRow[] }> = [
       { key: 'postCard', rows: tableRows(block.postCard) },
       { key: 'liveSummary', rows: tableRows(block.liveSummary) },
-      { key: 'sincePublication', rows: sinceRows(block.sincePublication, metrics) },
+      { key: 'sincePublication', rows: tableRows(block.sincePublication) },
     ];
     for (const { key, rows } of tables) {
       if (rows.length === 0) continue;

@@ -22,7 +22,6 @@ export const exportTexts = {
   tableHeader: ['Métrica', 'Valor'] as [string, string],
   liveDuration: (duration: string) => `Rendimiento de la transmisión en vivo de ${duration}.`,
   approximateNote: '≈ marca una cifra aproximada: la pantalla de Meta la muestra abreviada (por ejemplo, «1,7 mil» minutos reproducidos).',
-  minutesWatched: 'Minutos reproducidos',
   snapshots: {
     postCard: 'Publicación',
     liveSummary: 'Resumen de la transmisión en vivo',
