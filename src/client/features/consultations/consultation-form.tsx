@@ -10,8 +10,8 @@ import type { FieldIssue } from '../../../domain/common';
 import { consultationChannels, consultationInputSchema, consultationStatuses, type Consultation, type ConsultationInput } from '../../../domain/consultation';
 import { formatDateTime } from '../../lib/format';
 import { ApiError, errorMessage } from '../../lib/http';
+import { FormSection } from '../../ui/form-section';
 import { useUnsavedChangesGuard } from '../../ui/use-unsaved-changes-guard';
-import { ConsultationFormSection } from './consultation-form-section';
 import { ConsultationFormTopics } from './consultation-form-topics';
 
 /** The form's values: the domain input, with the year empty while the person clears it. */
@@ -225,7 +225,7 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
           {t('consultations.form.requiredHint')}
         </Text>
 
-        <ConsultationFormSection title={t('consultations.form.sections.general')}>
+        <FormSection title={t('consultations.form.sections.general')}>
           <TextInput label={t('consultations.form.fields.title')} required {...register('title')} error={errors.title?.message} />
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
             <Controller
@@ -268,9 +268,9 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
               )}
             />
           </SimpleGrid>
-        </ConsultationFormSection>
+        </FormSection>
 
-        <ConsultationFormSection title={t('consultations.form.sections.channels')}>
+        <FormSection title={t('consultations.form.sections.channels')}>
           <Controller
             control={control}
             name="channels"
@@ -284,11 +284,11 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
               </Checkbox.Group>
             )}
           />
-        </ConsultationFormSection>
+        </FormSection>
 
-        <ConsultationFormSection title={t('consultations.form.sections.topics')}>
+        <FormSection title={t('consultations.form.sections.topics')}>
           <ConsultationFormTopics control={control} register={register} errors={errors} />
-        </ConsultationFormSection>
+        </FormSection>
 
         <Paper pos="sticky" bottom={0} withBorder shadow="sm" p="sm" radius="md" style={{ zIndex: 5 }} role="group" aria-label={t('consultations.form.actionBar')}>
           <Group justify="space-between" gap="sm">

@@ -8,13 +8,13 @@ import { Link } from 'react-router';
 import type { FieldIssue } from '../../../domain/common';
 import { forumLimits, forumStatuses, platforms, type Forum, type ForumInput } from '../../../domain/forum';
 import { ApiError, errorMessage } from '../../lib/http';
+import { FormSection } from '../../ui/form-section';
 import { useUnsavedChangesGuard } from '../../ui/use-unsaved-changes-guard';
 import { ForumFormActionsList } from './forum-form-actions-list';
 import { ForumFormConflictAlert } from './forum-form-conflict-alert';
 import { ForumFormExperts } from './forum-form-experts';
 import { ForumFormGuidingQuestions } from './forum-form-guiding-questions';
 import { ForumFormPublicQuestions } from './forum-form-public-questions';
-import { ForumFormSection } from './forum-form-section';
 import { ForumFormValueGroups } from './forum-form-value-groups';
 import { describePath, firstErrorMessage, formIssues, forumFormResolver, toFormPath, toFormValues, type ForumFormValues } from './forum-form-values';
 
@@ -220,7 +220,7 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
             {t('forumForm.requiredHint')}
           </Text>
 
-          <ForumFormSection title={t('forumForm.sections.general')}>
+          <FormSection title={t('forumForm.sections.general')}>
             <TextInput label={t('forumForm.fields.title')} required {...register('title')} error={errors.title?.message} />
             <TextInput label={t('forumForm.fields.theme')} required {...register('theme')} error={errors.theme?.message} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
@@ -267,9 +267,9 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
               />
             </SimpleGrid>
             <Textarea label={t('forumForm.fields.objective')} autosize minRows={3} maxRows={12} {...register('objective')} error={errors.objective?.message} />
-          </ForumFormSection>
+          </FormSection>
 
-          <ForumFormSection title={t('forumForm.sections.schedule')}>
+          <FormSection title={t('forumForm.sections.schedule')}>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
               <Controller
                 control={control}
@@ -355,9 +355,9 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
               />
               <TextInput label={t('forumForm.fields.place')} description={t('forumForm.hints.place')} {...register('place')} error={errors.place?.message} />
             </SimpleGrid>
-          </ForumFormSection>
+          </FormSection>
 
-          <ForumFormSection title={t('forumForm.sections.organization')}>
+          <FormSection title={t('forumForm.sections.organization')}>
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
               {(['responsibleTeams', 'alliedEntities'] as const).map((name) => (
                 <Controller
@@ -382,24 +382,24 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
               ))}
             </SimpleGrid>
             <ForumFormValueGroups />
-          </ForumFormSection>
+          </FormSection>
 
-          <ForumFormSection title={t('forumForm.sections.people')}>
+          <FormSection title={t('forumForm.sections.people')}>
             <TextInput label={t('forumForm.fields.moderator')} {...register('moderator')} error={errors.moderator?.message} />
             <ForumFormExperts />
-          </ForumFormSection>
+          </FormSection>
 
-          <ForumFormSection title={t('forumForm.sections.guidingQuestions')}>
+          <FormSection title={t('forumForm.sections.guidingQuestions')}>
             <ForumFormGuidingQuestions />
-          </ForumFormSection>
+          </FormSection>
 
-          <ForumFormSection title={t('forumForm.sections.actions')}>
+          <FormSection title={t('forumForm.sections.actions')}>
             <ForumFormActionsList />
-          </ForumFormSection>
+          </FormSection>
 
-          <ForumFormSection title={t('forumForm.sections.questions')}>
+          <FormSection title={t('forumForm.sections.questions')}>
             <ForumFormPublicQuestions />
-          </ForumFormSection>
+          </FormSection>
 
           <Paper pos="sticky" bottom={0} withBorder shadow="sm" p="sm" radius="md" style={{ zIndex: 5 }} role="group" aria-label={t('forumForm.actionBar')}>
             <Group justify="space-between" gap="sm">

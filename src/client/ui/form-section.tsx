@@ -1,8 +1,8 @@
 import { Fieldset, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-/** One titled part of the forum form: a fieldset whose legend is an h2, so both screen-reader groups and headings work. */
-export function ForumFormSection({ title, children }: { title: string; children: ReactNode }) {
+/** One titled part of a form: a fieldset whose legend is an h2, so both screen-reader groups and headings work. */
+export function FormSection({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Fieldset
       legend={
