@@ -6,10 +6,10 @@ import { Link, useSearchParams } from 'react-router';
 import { formatInteger, formatShortDate } from '../../lib/format';
 import { PageHeader } from '../../ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
+import { visuallyHidden } from '../../ui/visually-hidden';
 import { consultationListQueryOptions } from './api';
 import { ConsultationStatusBadge } from './consultation-status-badge';
 import { useCanWriteConsultations } from './use-can-write-consultations';
-import { visuallyHidden } from './visually-hidden';
 
 /** `?vigencia=2024` → 2024; anything else → undefined (every year). */
 function yearParam(value: string | null): number | undefined {

@@ -9,11 +9,11 @@ import { valueGroupKinds, type ValueGroupKind } from '../../../domain/forum';
 import { formatInteger, formatShortDate } from '../../lib/format';
 import { errorMessage } from '../../lib/http';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
+import { visuallyHidden } from '../../ui/visually-hidden';
 import { consultationResponsesQueryOptions, useDeleteResponse } from './api';
 import { ConsultationResponseForm } from './consultation-response-form';
 import type { ConsultationResponse } from './consultation-types';
 import { useCanWriteConsultations } from './use-can-write-consultations';
-import { visuallyHidden } from './visually-hidden';
 
 const pageSize = 20;
 

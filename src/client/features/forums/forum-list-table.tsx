@@ -1,23 +1,10 @@
 import { Anchor, Table, Text } from '@mantine/core';
-import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ForumSummary } from '../../../domain/forum';
 import { formatDate, formatInteger } from '../../lib/format';
+import { visuallyHidden } from '../../ui/visually-hidden';
 import { ForumListStatusBadge } from './forum-list-status-badge';
-
-/** Hidden on screen, still read by screen readers (the table caption). */
-const visuallyHidden: CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: 'hidden',
-  clip: 'rect(0, 0, 0, 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-};
 
 /** One page of forums. `busy` while the next page or filter is loading (the previous rows stay visible). */
 export function ForumListTable({ items, busy }: { items: ForumSummary[]; busy: boolean }) {
