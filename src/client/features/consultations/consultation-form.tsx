@@ -10,6 +10,7 @@ import type { FieldIssue } from '../../../domain/common';
 import { consultationChannels, consultationInputSchema, consultationStatuses, type Consultation, type ConsultationInput } from '../../../domain/consultation';
 import { formatDateTime } from '../../lib/format';
 import { ApiError, errorMessage } from '../../lib/http';
+import { ConflictAlert } from '../../ui/conflict-alert';
 import { FormSection } from '../../ui/form-section';
 import { useUnsavedChangesGuard } from '../../ui/use-unsaved-changes-guard';
 import { ConsultationFormTopics } from './consultation-form-topics';
@@ -189,19 +190,16 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
     <form ref={formRef} onSubmit={submitWith(version)} noValidate aria-label={t('consultations.form.formLabel')}>
       <Stack gap="lg" maw={1000}>
         {conflict && (
-          <Alert ref={alertRef} tabIndex={-1} color="orange" variant="light" role="alert" title={t('consultations.form.conflict.title')}>
-            <Text size="sm" mb="sm">
-              {t('consultations.form.conflict.message', { who: conflict.updatedBy, version: conflict.version, when: formatDateTime(conflict.updatedAt) })}
-            </Text>
-            <Group gap="sm">
-              <Button variant="default" onClick={loadCurrent} disabled={busy}>
-                {t('consultations.form.conflict.load')}
-              </Button>
-              <Button color="orange.9" onClick={overwrite} loading={busy}>
-                {t('consultations.form.conflict.overwrite')}
-              </Button>
-            </Group>
-          </Alert>
+          <ConflictAlert
+            title={t('consultations.form.conflict.title')}
+            message={t('consultations.form.conflict.message', { who: conflict.updatedBy, version: conflict.version, when: formatDateTime(conflict.updatedAt) })}
+            loadLabel={t('consultations.form.conflict.load')}
+            overwriteLabel={t('consultations.form.conflict.overwrite')}
+            busy={busy}
+            onLoad={loadCurrent}
+            onOverwrite={overwrite}
+            alertRef={alertRef}
+          />
         )}
         {serverIssues.length > 0 && !conflict && (
           <Alert ref={alertRef} tabIndex={-1} color="red" role="alert" title={t('consultations.form.invalid.title')}>

@@ -7,11 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { FieldIssue } from '../../../domain/common';
 import { forumLimits, forumStatuses, platforms, type Forum, type ForumInput } from '../../../domain/forum';
+import { formatDateTime } from '../../lib/format';
 import { ApiError, errorMessage } from '../../lib/http';
+import { ConflictAlert } from '../../ui/conflict-alert';
 import { FormSection } from '../../ui/form-section';
 import { useUnsavedChangesGuard } from '../../ui/use-unsaved-changes-guard';
 import { ForumFormActionsList } from './forum-form-actions-list';
-import { ForumFormConflictAlert } from './forum-form-conflict-alert';
 import { ForumFormExperts } from './forum-form-experts';
 import { ForumFormGuidingQuestions } from './forum-form-guiding-questions';
 import { ForumFormPublicQuestions } from './forum-form-public-questions';
@@ -191,7 +192,18 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
     <FormProvider {...form}>
       <form ref={formRef} onSubmit={submitWith(version)} noValidate aria-label={t('forumForm.formLabel')}>
         <Stack gap="lg" maw={1100}>
-          {conflict && <ForumFormConflictAlert current={conflict} busy={busy} onLoad={loadCurrent} onOverwrite={overwrite} alertRef={conflictRef} />}
+          {conflict && (
+            <ConflictAlert
+              title={t('forumForm.conflict.title')}
+              message={t('forumForm.conflict.message', { who: conflict.updatedBy, version: conflict.version, when: formatDateTime(conflict.updatedAt) })}
+              loadLabel={t('forumForm.conflict.load')}
+              overwriteLabel={t('forumForm.conflict.overwrite')}
+              busy={busy}
+              onLoad={loadCurrent}
+              onOverwrite={overwrite}
+              alertRef={conflictRef}
+            />
+          )}
           {serverIssues.length > 0 && (
             <Alert ref={errorRef} tabIndex={-1} color="red" role="alert" title={t('forumForm.invalid.title')}>
               <Text size="sm" mb="xs">

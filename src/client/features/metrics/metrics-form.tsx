@@ -9,10 +9,11 @@ import type { FieldIssue } from '../../../domain/common';
 import { snapshotKinds } from '../../../domain/metrics';
 import { checkMetrics, hasBlockingIssues, type MetricsIssue, type MetricsRuleId } from '../../../domain/metrics-rules';
 import type { ForumMetricsRecord } from '../../../domain/metrics-update';
+import { formatDateTime } from '../../lib/format';
 import { ApiError, errorMessage } from '../../lib/http';
+import { ConflictAlert } from '../../ui/conflict-alert';
 import { useUnsavedChangesGuard } from '../../ui/use-unsaved-changes-guard';
 import { conflictFrom, useSaveForumMetrics } from './api';
-import { MetricsFormConflictAlert } from './metrics-form-conflict-alert';
 import { MetricsFormIssues } from './metrics-form-issues';
 import { MetricsFormSection } from './metrics-form-section';
 import { formPath, readForm, schemaErrors, toFormValues, warningKey, type FieldErrors, type MetricsFormValues } from './metrics-form-values';
@@ -237,7 +238,22 @@ export function MetricsForm({ forumId, saved, forumDate, onDirtyChange }: Metric
     <FormProvider {...form}>
       <form ref={formRef} onSubmit={submitWith(version)} noValidate aria-label={t('metrics.formLabel')}>
         <Stack gap="lg">
-          {conflict && <MetricsFormConflictAlert current={conflict} busy={busy} onLoad={loadCurrent} onOverwrite={overwrite} alertRef={conflictRef} />}
+          {conflict && (
+            <ConflictAlert
+              title={t('metrics.conflict.title')}
+              message={t('metrics.conflict.message', {
+                who: conflict.updatedBy ?? '—',
+                version: conflict.version,
+                when: conflict.updatedAt ? formatDateTime(conflict.updatedAt) : '—',
+              })}
+              loadLabel={t('metrics.conflict.load')}
+              overwriteLabel={t('metrics.conflict.overwrite')}
+              busy={busy}
+              onLoad={loadCurrent}
+              onOverwrite={overwrite}
+              alertRef={conflictRef}
+            />
+          )}
           {server && (
             <Alert ref={errorRef} tabIndex={-1} color="red" role="alert" title={server.title}>
               <Text size="sm" mb="xs">
