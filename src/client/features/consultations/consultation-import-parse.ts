@@ -1,4 +1,5 @@
-import { exportKind, importFileLimits, readExport, type ExportKind, type ReadExport, type ReadSheet } from './consultation-import-read';
+import { inWorkerOrHere } from '../../lib/worker-or-here';
+import { exportKind, importFileLimits, readExport, type ReadExport, type ReadSheet } from './consultation-import-read';
 
 /** The XLSX reader, loaded only when a spreadsheet is read on this thread. */
 const loadReadSheet = async () => (await import('read-excel-file/universal')).readSheet as ReadSheet;
@@ -10,14 +11,12 @@ export async function parseExportFile(file: File): Promise<ReadExport> {
   const bytes = await readBytes(file);
   const kind = exportKind(file.name, bytes);
   if (!kind) return { ok: false, problem: 'unsupported' };
-  if (typeof Worker !== 'undefined') {
-    try {
-      return await readInWorker(kind, bytes);
-    } catch {
-      // A worker that cannot start (a policy, a failed chunk): read here instead.
-    }
-  }
-  return readExport(kind, bytes, loadReadSheet);
+  // Copied, not transferred: if the worker fails, the bytes are still here to read on this thread.
+  return inWorkerOrHere<ReadExport>(
+    () => new Worker(new URL('./consultation-import-worker.ts', import.meta.url), { type: 'module' }),
+    { kind, bytes },
+    () => readExport(kind, bytes, loadReadSheet),
+  );
 }
 
 function readBytes(file: File): Promise<ArrayBuffer> {
@@ -27,22 +26,5 @@ function readBytes(file: File): Promise<ArrayBuffer> {
     reader.onload = () => resolve(reader.result as ArrayBuffer);
     reader.onerror = () => reject(reader.error);
     reader.readAsArrayBuffer(file);
-  });
-}
-
-function readInWorker(kind: ExportKind, bytes: ArrayBuffer): Promise<ReadExport> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./consultation-import-worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<{ type: 'result'; result: ReadExport }>) => {
-      worker.terminate();
-      resolve(event.data.result);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      worker.terminate();
-      reject(new Error('worker failed'));
-    };
-    // Copied, not transferred: if the worker fails, the bytes are still here to read on this thread.
-    worker.postMessage({ kind, bytes });
   });
 }

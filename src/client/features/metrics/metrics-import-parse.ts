@@ -1,4 +1,5 @@
 import { importMessages, metricsImportLimits, parseMetricsCsv, type ImportProblem, type ImportedRow, type MetricsImportResult } from '../../../domain/metrics-import';
+import { inWorkerOrHere } from '../../lib/worker-or-here';
 
 /**
  * Parses a Meta / YouTube export without freezing the page: in a Web Worker when the browser has one, else
@@ -22,32 +23,16 @@ export function bogotaToday(now: Date = new Date()): string {
 
 export async function parseMetricsFile(bytes: ArrayBuffer, options: { asOf?: string; onProgress?: (progress: ParseProgress) => void } = {}): Promise<MetricsImportResult> {
   if (bytes.byteLength > metricsImportLimits.maxBytes) return { ok: false, message: importMessages.tooLarge };
-  if (typeof Worker !== 'undefined') {
-    try {
-      return await parseInWorker(bytes, options.asOf, options.onProgress);
-    } catch {
-      // A worker that cannot start (blocked by a policy, a failed chunk): parse here instead.
-    }
-  }
-  return parseInChunks(bytes, options.asOf, options.onProgress);
-}
-
-function parseInWorker(bytes: ArrayBuffer, asOf: string | undefined, onProgress?: (progress: ParseProgress) => void): Promise<MetricsImportResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
-    onProgress?.({ share: null });
-    worker.onmessage = (event: MessageEvent<{ type: 'result'; result: MetricsImportResult }>) => {
-      worker.terminate();
-      resolve(event.data.result);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      worker.terminate();
-      reject(new Error('worker failed'));
-    };
-    // Copied, not transferred: the same bytes are sent to the server on confirmation.
-    worker.postMessage({ bytes, asOf });
-  });
+  // Copied, not transferred: the same bytes are sent to the server on confirmation.
+  return inWorkerOrHere<MetricsImportResult>(
+    () => {
+      const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
+      options.onProgress?.({ share: null });
+      return worker;
+    },
+    { bytes, asOf: options.asOf },
+    () => parseInChunks(bytes, options.asOf, options.onProgress),
+  );
 }
 
 /**
