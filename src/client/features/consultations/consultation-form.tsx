@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/format';
 import { ApiError, errorMessage } from '../../lib/http';
 import { ConflictAlert } from '../../ui/conflict-alert';
 import { FormSection } from '../../ui/form-section';
+import { usePendingFocus } from '../../ui/use-pending-focus';
 import { useUnsavedChangesGuard } from '../../ui/use-unsaved-changes-guard';
 import { ConsultationFormTopics } from './consultation-form-topics';
 
@@ -78,8 +79,6 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
   const [serverIssues, setServerIssues] = useState<FieldIssue[]>([]);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saved, setSaved] = useState<Consultation | null>(null);
-  const pendingFocus = useRef<'invalid' | 'alert' | null>(null);
-  const [, setFocusSeq] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
 
@@ -89,19 +88,9 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
     if (saved) announceSaved(saved);
   }, [saved]);
 
-  useEffect(() => {
-    const target = pendingFocus.current;
-    if (!target) return;
-    const element = target === 'alert' ? alertRef.current : formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (element) {
-      pendingFocus.current = null;
-      element.focus();
-    }
-  });
-  const requestFocus = (target: 'invalid' | 'alert') => {
-    pendingFocus.current = target;
-    setFocusSeq((n) => n + 1);
-  };
+  const requestFocus = usePendingFocus<'invalid' | 'alert'>((target) =>
+    target === 'alert' ? alertRef.current : formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'),
+  );
 
   const submitWith = (versionToSend: number | undefined) =>
     handleSubmit(

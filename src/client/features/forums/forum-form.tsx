@@ -11,6 +11,7 @@ import { formatDateTime } from '../../lib/format';
 import { ApiError, errorMessage } from '../../lib/http';
 import { ConflictAlert } from '../../ui/conflict-alert';
 import { FormSection } from '../../ui/form-section';
+import { usePendingFocus } from '../../ui/use-pending-focus';
 import { useUnsavedChangesGuard } from '../../ui/use-unsaved-changes-guard';
 import { ForumFormActionsList } from './forum-form-actions-list';
 import { ForumFormExperts } from './forum-form-experts';
@@ -77,8 +78,6 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saved, setSaved] = useState<Forum | null>(null);
   // Where focus should go once the next render shows the outcome (the errors arrive a render later than the callback).
-  const pendingFocus = useRef<FocusTarget | null>(null);
-  const [, setFocusSeq] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
@@ -91,25 +90,13 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
     if (saved) announceSaved(saved);
   }, [saved]);
 
-  useEffect(() => {
-    const target = pendingFocus.current;
-    if (!target) return;
-    const element =
-      target === 'conflict'
-        ? conflictRef.current
-        : target === 'error'
-          ? errorRef.current
-          : formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (element) {
-      pendingFocus.current = null;
-      element.focus();
-    }
-  });
-
-  const requestFocus = (target: FocusTarget) => {
-    pendingFocus.current = target;
-    setFocusSeq((seq) => seq + 1);
-  };
+  const requestFocus = usePendingFocus<FocusTarget>((target) =>
+    target === 'conflict'
+      ? conflictRef.current
+      : target === 'error'
+        ? errorRef.current
+        : formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'),
+  );
 
   const submitWith = (versionToSend: number | undefined) =>
     handleSubmit(

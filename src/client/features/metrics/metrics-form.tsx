@@ -12,6 +12,7 @@ import type { ForumMetricsRecord } from '../../../domain/metrics-update';
 import { formatDateTime } from '../../lib/format';
 import { ApiError, errorMessage } from '../../lib/http';
 import { ConflictAlert } from '../../ui/conflict-alert';
+import { usePendingFocus } from '../../ui/use-pending-focus';
 import { useUnsavedChangesGuard } from '../../ui/use-unsaved-changes-guard';
 import { conflictFrom, useSaveForumMetrics } from './api';
 import { MetricsFormIssues } from './metrics-form-issues';
@@ -68,8 +69,6 @@ export function MetricsForm({ forumId, saved, forumDate, onDirtyChange }: Metric
   const issuesRef = useRef<HTMLDivElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
-  const pendingFocus = useRef<FocusTarget | null>(null);
-  const [, setFocusSeq] = useState(0);
 
   const guardDialog = useUnsavedChangesGuard(formState.isDirty);
 
@@ -88,26 +87,15 @@ export function MetricsForm({ forumId, saved, forumDate, onDirtyChange }: Metric
     return () => subscription.unsubscribe();
   }, [form]);
 
-  useEffect(() => {
-    const target = pendingFocus.current;
-    if (!target) return;
-    const element =
-      target === 'conflict'
-        ? conflictRef.current
-        : target === 'error'
-          ? errorRef.current
-          : target === 'issues'
-            ? issuesRef.current
-            : formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (element) {
-      pendingFocus.current = null;
-      element.focus();
-    }
-  });
-  const requestFocus = (target: FocusTarget) => {
-    pendingFocus.current = target;
-    setFocusSeq((n) => n + 1);
-  };
+  const requestFocus = usePendingFocus<FocusTarget>((target) =>
+    target === 'conflict'
+      ? conflictRef.current
+      : target === 'error'
+        ? errorRef.current
+        : target === 'issues'
+          ? issuesRef.current
+          : formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'),
+  );
 
   const values = useWatch({ control }) as MetricsFormValues;
   const read = useMemo(() => readForm(values), [values]);
