@@ -1,4 +1,4 @@
-import { Anchor, Button, Select, Table } from '@mantine/core';
+import { Anchor, Button, Select, Table, VisuallyHidden } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,6 @@ import { Link, useSearchParams } from 'react-router';
 import { formatInteger, formatShortDate } from '../../lib/format';
 import { PageHeader } from '../../ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
-import { visuallyHidden } from '../../ui/visually-hidden';
 import { consultationListQueryOptions } from './api';
 import { ConsultationStatusBadge } from './consultation-status-badge';
 import { useCanWriteConsultations } from './use-can-write-consultations';
@@ -51,7 +50,7 @@ export function ConsultationListPage() {
     return (
       <Table.ScrollContainer minWidth={760}>
         <Table striped verticalSpacing="sm">
-          <caption style={visuallyHidden}>{t('consultations.list.caption')}</caption>
+          <VisuallyHidden component="caption">{t('consultations.list.caption')}</VisuallyHidden>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('consultations.list.columns.year')}</Table.Th>

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Modal, Pagination, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Modal, Pagination, Select, SimpleGrid, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
@@ -9,7 +9,6 @@ import { valueGroupKinds, type ValueGroupKind } from '../../../domain/forum';
 import { formatInteger, formatShortDate } from '../../lib/format';
 import { errorMessage } from '../../lib/http';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
-import { visuallyHidden } from '../../ui/visually-hidden';
 import { consultationResponsesQueryOptions, useDeleteResponse } from './api';
 import { ConsultationResponseForm } from './consultation-response-form';
 import type { ConsultationResponse } from './consultation-types';
@@ -60,7 +59,7 @@ export function ConsultationResponsesTab({ consultation }: { consultation: Consu
       <>
         <Table.ScrollContainer minWidth={900}>
           <Table striped verticalSpacing="xs" aria-busy={responses.isPlaceholderData}>
-            <caption style={visuallyHidden}>{t('consultations.responses.caption')}</caption>
+            <VisuallyHidden component="caption">{t('consultations.responses.caption')}</VisuallyHidden>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('consultations.responses.columns.date')}</Table.Th>

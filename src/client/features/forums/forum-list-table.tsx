@@ -1,9 +1,8 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ForumSummary } from '../../../domain/forum';
 import { formatDate, formatInteger } from '../../lib/format';
-import { visuallyHidden } from '../../ui/visually-hidden';
 import { ForumListStatusBadge } from './forum-list-status-badge';
 
 /** One page of forums. `busy` while the next page or filter is loading (the previous rows stay visible). */
@@ -12,7 +11,7 @@ export function ForumListTable({ items, busy }: { items: ForumSummary[]; busy: b
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table striped verticalSpacing="sm" aria-busy={busy} style={{ opacity: busy ? 0.6 : 1, transition: 'opacity 120ms' }}>
-        <caption style={visuallyHidden}>{t('forums.list.caption')}</caption>
+        <VisuallyHidden component="caption">{t('forums.list.caption')}</VisuallyHidden>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('forums.list.columns.title')}</Table.Th>
