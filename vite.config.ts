@@ -20,7 +20,7 @@ export default defineConfig(({ mode }) => ({
     environment: 'jsdom',
     include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/client/**/*.test.tsx'],
     setupFiles: ['tests/setup.ts'],
-    testTimeout: 20000,
+    testTimeout: 30000,
     css: false,
     pool: 'forks',
   },

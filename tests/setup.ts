@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// Page tests render real pages over the real API on a 2-core machine running two test files at once:
+// give findBy/waitFor room before calling an element missing (a failure still fails, only later).
+configure({ asyncUtilTimeout: 8000 });
 
 afterEach(() => {
   if (typeof document !== 'undefined') cleanup();
