@@ -77,7 +77,7 @@ export function textWidth(text: string, size: number): number {
 }
 
 /** Shortens a label to fit `width` at `size`, with an ellipsis. */
-function fit(text: string, width: number, size: number): string {
+function fitText(text: string, width: number, size: number): string {
   if (textWidth(text, size) <= width) return text;
   let out = text;
   while (out.length > 1 && textWidth(`${out}…`, size) > width) out = out.slice(0, -1);
@@ -115,7 +115,7 @@ function renderBars(spec: BarChartSpec): string {
     const y = 24 + i * 30;
     const w = Math.max(bar.value > 0 ? 1 : 0, (bar.value / max) * plotWidth);
     parts.push(
-      `<text x="${labelWidth}" y="${y + 15}" font-size="${labelSize}" text-anchor="end" fill="${palette.text}">${escapeXml(fit(bar.label, labelWidth, labelSize))}</text>`,
+      `<text x="${labelWidth}" y="${y + 15}" font-size="${labelSize}" text-anchor="end" fill="${palette.text}">${escapeXml(fitText(bar.label, labelWidth, labelSize))}</text>`,
       `<rect x="${left}" y="${y + 2}" width="${n(w)}" height="18" fill="${bar.approximate ? palette.approximate : palette.bar}"${bar.approximate ? ' stroke="#1c5fa8" stroke-dasharray="4 2"' : ''}/>`,
       `<text x="${n(left + w + 6)}" y="${y + 15}" font-size="${labelSize}" font-weight="bold" fill="${palette.text}">${escapeXml(bar.display)}</text>`,
     );
