@@ -1,6 +1,6 @@
+import { confirmDestructive } from '../../ui/confirm-destructive';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Checkbox, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
@@ -136,12 +136,11 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
       notifications.show({ message: t('consultations.form.conflict.loaded', { version: current.version, who: current.updatedBy }) });
     };
     if (!formState.isDirty) return apply();
-    modals.openConfirmModal({
+    confirmDestructive({
       title: t('consultations.form.conflict.confirmTitle'),
-      children: <Text size="sm">{t('consultations.form.conflict.confirmMessage')}</Text>,
-      labels: { confirm: t('consultations.form.conflict.confirmLoad'), cancel: t('consultations.form.conflict.confirmCancel') },
-      confirmProps: { color: 'red.9' },
-      closeButtonProps: { 'aria-label': t('actions.close') },
+      message: t('consultations.form.conflict.confirmMessage'),
+      confirmLabel: t('consultations.form.conflict.confirmLoad'),
+      cancelLabel: t('consultations.form.conflict.confirmCancel'),
       onConfirm: apply,
     });
   };

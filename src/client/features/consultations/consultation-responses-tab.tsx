@@ -1,5 +1,5 @@
+import { confirmDestructive } from '../../ui/confirm-destructive';
 import { ActionIcon, Badge, Button, Group, Modal, Pagination, Select, SimpleGrid, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -34,13 +34,10 @@ export function ConsultationResponsesTab({ consultation }: { consultation: Consu
 
   const clearLabel = (label: string) => ({ 'aria-label': t('consultations.responses.clearField', { label }) });
   const confirmDelete = (response: ConsultationResponse) =>
-    modals.openConfirmModal({
+    confirmDestructive({
       title: t('consultations.responses.deleteTitle'),
-      children: <Text size="sm">{t('consultations.responses.deleteText')}</Text>,
-      labels: { confirm: t('consultations.responses.deleteConfirm'), cancel: t('actions.cancel') },
-      confirmProps: { color: 'red.9' },
-      closeButtonProps: { 'aria-label': t('actions.close') },
-      cancelProps: { 'data-autofocus': true },
+      message: t('consultations.responses.deleteText'),
+      confirmLabel: t('consultations.responses.deleteConfirm'),
       onConfirm: () =>
         deleteResponse.mutate(response.id, {
           onSuccess: () => notifications.show({ color: 'green', message: t('consultations.responses.deleted') }),

@@ -1,5 +1,5 @@
+import { confirmDestructive } from '../../ui/confirm-destructive';
 import { Anchor, Button, Stack, Text, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -86,14 +86,10 @@ export function ForumDetailPage() {
   const data = forum.data;
 
   const confirmDelete = (target: Forum) =>
-    modals.openConfirmModal({
+    confirmDestructive({
       title: t('forums.detail.delete.title', { title: target.title }),
-      children: <Text size="sm">{t('forums.detail.delete.message', { title: target.title })}</Text>,
-      labels: { confirm: t('forums.detail.delete.confirm'), cancel: t('actions.cancel') },
-      // red.9: white text on it keeps 5.4:1 (WCAG AA).
-      confirmProps: { color: 'red.9' },
-      closeButtonProps: { 'aria-label': t('actions.close') },
-      cancelProps: { 'data-autofocus': true },
+      message: t('forums.detail.delete.message', { title: target.title }),
+      confirmLabel: t('forums.detail.delete.confirm'),
       onConfirm: () =>
         deleteForum.mutate(target.id, {
           onSuccess: () => {

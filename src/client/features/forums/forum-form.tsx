@@ -1,5 +1,5 @@
+import { confirmDestructive } from '../../ui/confirm-destructive';
 import { Alert, Button, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Controller, FormProvider, useForm } from 'react-hook-form';
@@ -143,11 +143,11 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
       notifications.show({ message: t('forumForm.conflict.loaded', { version: current.version, who: current.updatedBy }) });
     };
     if (!formState.isDirty) return apply();
-    modals.openConfirmModal({
+    confirmDestructive({
       title: t('forumForm.conflict.confirmTitle'),
-      children: <Text size="sm">{t('forumForm.conflict.confirmMessage')}</Text>,
-      labels: { confirm: t('forumForm.conflict.confirmLoad'), cancel: t('forumForm.conflict.confirmCancel') },
-      confirmProps: { color: 'red' },
+      message: t('forumForm.conflict.confirmMessage'),
+      confirmLabel: t('forumForm.conflict.confirmLoad'),
+      cancelLabel: t('forumForm.conflict.confirmCancel'),
       onConfirm: apply,
     });
   };

@@ -1,5 +1,5 @@
+import { confirmDestructive } from '../../ui/confirm-destructive';
 import { Alert, Button, Group, List, Paper, Stack, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
@@ -183,12 +183,11 @@ export function MetricsForm({ forumId, saved, forumDate, onDirtyChange }: Metric
       notifications.show({ message: t('metrics.conflict.loaded', { version: current.version, who: current.updatedBy ?? '—' }) });
     };
     if (!formState.isDirty) return apply();
-    modals.openConfirmModal({
+    confirmDestructive({
       title: t('metrics.conflict.confirmTitle'),
-      children: <Text size="sm">{t('metrics.conflict.confirmMessage')}</Text>,
-      labels: { confirm: t('metrics.conflict.confirmLoad'), cancel: t('metrics.conflict.confirmCancel') },
-      confirmProps: { color: 'red.9' },
-      closeButtonProps: { 'aria-label': t('actions.close') },
+      message: t('metrics.conflict.confirmMessage'),
+      confirmLabel: t('metrics.conflict.confirmLoad'),
+      cancelLabel: t('metrics.conflict.confirmCancel'),
       onConfirm: apply,
     });
   };
