@@ -62,6 +62,8 @@ describe('report overview', () => {
     await user.type(within(dialog).getByLabelText(/^Título de la sección/), 'Anexo fotográfico');
     await user.click(within(dialog).getByRole('button', { name: 'Agregar' }));
     await waitFor(() => expect(app.router.state.location.pathname).toMatch(/^\/informes\/2022\/secciones\/\d+$/), slow);
+    // The section page is on screen (its editor is a lazy chunk) before going back, as a person would see it.
+    await screen.findByRole('textbox', { name: 'Texto de «Anexo fotográfico»' }, { timeout: 15000 });
     await app.router.navigate('/informes/2022');
     expect(await screen.findByText(`${total} de ${total + 1} aprobadas`, {}, slow)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Eliminar «Anexo fotográfico»' }));

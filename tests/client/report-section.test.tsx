@@ -280,16 +280,20 @@ describe('report section: links, comments and history', () => {
     expect(within(comments).getByRole('button', { name: 'Comentar selección' })).toBeDisabled();
     await user.type(within(comments).getByLabelText('Nuevo comentario'), 'Falta la fuente de las cifras.');
     await user.click(within(comments).getByRole('button', { name: 'Comentar' }));
+    // What is typed sits in a textarea until it is saved: look for the text as shown in the thread, not as typed.
+    const shown = { ignore: 'script, style, textarea' };
     const thread = () => within(comments).getByRole('article', { name: 'Comentario de revisor' });
-    expect(await within(comments).findByText('Falta la fuente de las cifras.', {}, slow)).toBeInTheDocument();
+    await within(comments).findByRole('article', { name: 'Comentario de revisor' }, slow);
+    expect(within(thread()).getByText('Falta la fuente de las cifras.', shown)).toBeInTheDocument();
 
     await user.click(within(thread()).getByRole('button', { name: 'Responder' }));
     await user.type(within(thread()).getByLabelText('Respuesta a revisor'), 'Se agrega en la próxima versión.');
     await user.click(within(thread()).getByRole('button', { name: 'Enviar respuesta' }));
-    await waitFor(() => expect(within(thread()).getByText('Se agrega en la próxima versión.')).toBeInTheDocument(), slow);
-    expect(within(thread()).getByText('Falta la fuente de las cifras.')).toBeInTheDocument();
+    expect(await within(thread()).findByText('Se agrega en la próxima versión.', shown, slow)).toBeInTheDocument();
+    expect(within(thread()).getByText('Falta la fuente de las cifras.', shown)).toBeInTheDocument();
 
-    await user.click(within(thread()).getByRole('button', { name: 'Marcar como resuelto' }));
+    // The reply form closes once the reply is saved; then the thread offers to resolve it.
+    await user.click(await within(thread()).findByRole('button', { name: 'Marcar como resuelto' }, slow));
     await waitFor(() => expect(within(comments).queryByRole('article')).not.toBeInTheDocument());
     await user.click(within(comments).getByLabelText('Mostrar los resueltos (1)'));
     expect(within(comments).getByText('Resuelto por revisor')).toBeInTheDocument();
