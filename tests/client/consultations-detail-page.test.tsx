@@ -84,6 +84,32 @@ describe('consultation detail page', () => {
     expect(screen.getByRole('button', { name: 'Mostrar solo las primeras' })).toHaveAttribute('aria-expanded', 'true');
   });
 
+  it('deletes a consultation only after confirming: says how many responses go with it, the safe choice first', async () => {
+    const app = await renderApp('/consultas', { as: 'editora', demo: false });
+    server = app.server;
+    const { consultation, addResponse, cookie } = await createOpenConsultation(app.api);
+    await addResponse({ topicIds: [consultation.topics[0].id] });
+    await addResponse({ topicIds: [consultation.topics[1].id] });
+    await app.router.navigate(`/consultas/${consultation.id}`);
+    const user = userEvent.setup();
+    await screen.findByRole('heading', { name: 'Consulta de prueba', level: 1 });
+
+    await user.click(screen.getByRole('button', { name: 'Eliminar' }));
+    let dialog = await screen.findByRole('dialog', { name: '¿Eliminar la consulta «Consulta de prueba»?' });
+    expect(within(dialog).getByText('Se eliminarán la consulta y sus 2 respuestas. Esta acción no se puede deshacer.')).toBeInTheDocument();
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Cancelar' })).toHaveFocus());
+    await user.click(within(dialog).getByRole('button', { name: 'Cancelar' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect((await app.api.call('GET', `/api/consultations/${consultation.id}`, { cookie })).status).toBe(200);
+
+    await user.click(screen.getByRole('button', { name: 'Eliminar' }));
+    dialog = await screen.findByRole('dialog', { name: '¿Eliminar la consulta «Consulta de prueba»?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Eliminar consulta' }));
+    await waitFor(() => expect(app.router.state.location.pathname).toBe('/consultas'));
+    expect(await screen.findByText('Consulta eliminada')).toBeInTheDocument();
+    expect((await app.api.call('GET', `/api/consultations/${consultation.id}`, { cookie })).status).toBe(404);
+  });
+
   it('creates a forum from a topic after confirming, and lands on the forum with the topic title', async () => {
     const app = await renderApp('/consultas', { as: 'editora', demo: false });
     server = app.server;

@@ -1,6 +1,6 @@
-import { Anchor, Button, Tabs, Text } from '@mantine/core';
+import { Anchor, Button, Tabs } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { modals } from '@mantine/modals';
+import { confirmDestructive } from '../../ui/confirm-destructive';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -70,13 +70,10 @@ export function ConsultationDetailPage() {
   const data = consultation.data;
 
   const confirmDelete = (target: Consultation) =>
-    modals.openConfirmModal({
+    confirmDestructive({
       title: t('consultations.detail.delete.title', { title: target.title }),
-      children: <Text size="sm">{t('consultations.detail.delete.message', { count: target.responseCount, formatted: formatInteger(target.responseCount) })}</Text>,
-      labels: { confirm: t('consultations.detail.delete.confirm'), cancel: t('actions.cancel') },
-      confirmProps: { color: 'red.9' },
-      closeButtonProps: { 'aria-label': t('actions.close') },
-      cancelProps: { 'data-autofocus': true },
+      message: t('consultations.detail.delete.message', { count: target.responseCount, formatted: formatInteger(target.responseCount) }),
+      confirmLabel: t('consultations.detail.delete.confirm'),
       onConfirm: () =>
         deleteConsultation.mutate(target.id, {
           onSuccess: () => {

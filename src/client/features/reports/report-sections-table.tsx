@@ -1,5 +1,5 @@
 import { ActionIcon, Anchor, Button, Group, Modal, Stack, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { confirmDestructive } from '../../ui/confirm-destructive';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -100,12 +100,10 @@ export function ReportSectionsTable({ report, canWrite }: { report: ReportOvervi
   };
 
   const confirmRemove = (section: SectionSummary) =>
-    modals.openConfirmModal({
-      closeButtonProps: { 'aria-label': t('actions.close') },
+    confirmDestructive({
       title: t('reports.overview.removeTitle'),
-      children: <Text size="sm">{t('reports.overview.removeMessage', { title: section.title })}</Text>,
-      labels: { confirm: t('reports.overview.removeConfirm'), cancel: t('actions.cancel') },
-      confirmProps: { color: 'red' },
+      message: t('reports.overview.removeMessage', { title: section.title }),
+      confirmLabel: t('reports.overview.removeConfirm'),
       onConfirm: () =>
         remove.mutate(section.id, {
           onSuccess: () => notifications.show({ color: 'green', message: t('reports.overview.removed') }),

@@ -1,7 +1,7 @@
 import './reports.css';
 import { Alert, Anchor, Box, Button, Grid, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { modals } from '@mantine/modals';
+import { confirmDestructive } from '../../ui/confirm-destructive';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useRef, useState } from 'react';
@@ -76,12 +76,10 @@ function SectionWorkspace({ section, report }: { section: ReportSection; report:
 
   const askUnlock = () => {
     if (!approvedLock) return;
-    modals.openConfirmModal({
-      closeButtonProps: { 'aria-label': t('actions.close') },
+    confirmDestructive({
       title: t('reports.section.approvedConfirmTitle'),
-      children: <Text size="sm">{t('reports.section.approvedConfirmMessage')}</Text>,
-      labels: { confirm: t('reports.section.approvedConfirm'), cancel: t('actions.cancel') },
-      confirmProps: { color: 'red.9' },
+      message: t('reports.section.approvedConfirmMessage'),
+      confirmLabel: t('reports.section.approvedConfirm'),
       onConfirm: () => setUnlocked(true),
     });
   };
