@@ -154,7 +154,7 @@ describe('consultation detail page', () => {
     expect(screen.queryByText('ana@example.org')).not.toBeInTheDocument();
 
     // "¿Es usted servidor o ciudadano?" is the value group (internal or external): mapped by hand.
-    await choose(userEvent.setup(), screen.getByRole('textbox', { name: 'Contenido de la columna «¿Es usted servidor o ciudadano?»' }), 'Tipo de grupo de valor (interno o externo)');
+    await choose(userEvent.setup(), screen.getByRole('textbox', { name: 'Contenido de la columna «¿Es usted servidor o ciudadano?»' }), 'Tipo de grupo (interno o externo)');
     fireEvent.click(screen.getByRole('button', { name: 'Vista previa' }));
     expect(await screen.findByText('Vista previa de la importación')).toBeInTheDocument();
     expect(screen.getByText(/Columnas con datos personales que no se guardarán: «Dirección de correo electrónico»/)).toBeInTheDocument();

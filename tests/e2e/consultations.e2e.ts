@@ -88,7 +88,7 @@ describe.skipIf(!chromiumPath)('consultations end to end (Chromium, real server,
     await expect.poll(() => page.getByText('Dato personal: no se guardará').count()).toBe(1);
     expect(await page.getByText('@example.org').count()).toBe(0);
     await page.getByRole('textbox', { name: 'Contenido de la columna «¿Es usted servidor o ciudadano?»' }).click();
-    await page.getByRole('option', { name: 'Tipo de grupo de valor (interno o externo)' }).click();
+    await page.getByRole('option', { name: 'Tipo de grupo (interno o externo)' }).click();
     await expectAccessible(page, 'relación de columnas');
     await page.getByRole('button', { name: 'Vista previa' }).click();
     await expect.poll(() => page.getByText('Vista previa de la importación').count()).toBe(1);

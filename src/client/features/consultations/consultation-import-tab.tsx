@@ -217,7 +217,7 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
                             {personal ? '—' : exampleOf(state.rows, index)}
                           </Text>
                         </Table.Td>
-                        <Table.Td miw={260}>
+                        <Table.Td miw={340}>
                           <Select
                             aria-label={t('consultations.import.roleOf', { header })}
                             data={importColumnRoles.map((value) => ({ value, label: t(`consultations.import.roles.${value}`) }))}
@@ -361,7 +361,7 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
                         <Table.Td>{row.topicIds.map((id) => topicTitle.get(id) ?? `#${id}`).join('; ')}</Table.Td>
                         <Table.Td>{row.proposedTopic}</Table.Td>
                         <Table.Td>{row.questions.join(' · ')}</Table.Td>
-                        <Table.Td>{t(`consultations.channels.${row.channel}`)}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`consultations.channels.${row.channel}`)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

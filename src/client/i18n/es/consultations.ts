@@ -216,7 +216,7 @@ export const consultations = {
     personal: 'Dato personal: no se guardará',
     roles: {
       timestamp: 'Fecha y hora de la respuesta',
-      valueGroupKind: 'Tipo de grupo de valor (interno o externo)',
+      valueGroupKind: 'Tipo de grupo (interno o externo)',
       valueGroup: 'Grupo de valor',
       topics: 'Temas elegidos',
       proposedTopic: 'Tema propuesto',
