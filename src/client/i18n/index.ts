@@ -19,6 +19,8 @@ export function initI18n() {
       resources: { [language]: { translation: { ...common, session } } },
       interpolation: { escapeValue: false },
       returnNull: false,
+      // i18next 25 prints an advertisement in the console at init; not in our users' console or test logs.
+      showSupportNotice: false,
     });
   }
   return i18next;
