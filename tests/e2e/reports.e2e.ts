@@ -43,7 +43,11 @@ describe.skipIf(!chromiumPath)('yearly report end to end (Chromium, real server,
 
     // Editing an approved section asks first, then withdraws the approval.
     await ed.getByRole('button', { name: 'Editar de todos modos' }).click();
-    await ed.getByRole('dialog', { name: 'Editar retirará la aprobación' }).getByRole('button', { name: 'Editar y retirar la aprobación' }).click();
+    const confirm = ed.getByRole('dialog', { name: 'Editar retirará la aprobación' });
+    await confirm.waitFor();
+    await expectAccessible(ed, 'confirmación antes de editar una sección aprobada');
+    await screenshot(ed, 'report-confirm-approved-edit');
+    await confirm.getByRole('button', { name: 'Editar y retirar la aprobación' }).click();
     await expect.poll(() => text.getAttribute('contenteditable')).toBe('true');
     await text.click();
     await ed.keyboard.press('Control+End');
