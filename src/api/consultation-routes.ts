@@ -20,6 +20,7 @@ import { tallyConsultation } from '../domain/consultation-tally';
 import { emptyForum, forumInputSchema, type ForumInput } from '../domain/forum';
 import { can } from '../domain/roles';
 import {
+  consultationOfYear,
   deleteConsultation,
   deleteResponse,
   forumsByTopic,
@@ -85,6 +86,14 @@ async function checkTopicChanges(db: Parameters<typeof getConsultation>[0], curr
   }
 }
 
+/** One consultation per year (the report's methodology tells how that year's topics were chosen): 409 at the year field. */
+async function checkYearFree(db: Parameters<typeof getConsultation>[0], year: number, exceptId?: number) {
+  const other = await consultationOfYear(db, year, exceptId);
+  if (!other) return;
+  const message = consultationMessages.yearTaken(year, other.title);
+  throw new HttpProblem(409, message, { errors: [{ path: 'year', message }], consultationId: other.id });
+}
+
 /** The forum a chosen topic becomes: its title and theme, the consultation's year, the proposing team, the questions sent for it. */
 function forumFromTopic(consultation: Consultation, topic: Consultation['topics'][number], questions: string[]): ForumInput {
   const base = emptyForum(new Date(Date.UTC(consultation.year, 0, 1)));
@@ -122,6 +131,7 @@ export function consultationRoutes() {
     if (withIds.length > 0) throw invalid(withIds);
     const now = deps.now().toISOString();
     const id = await deps.db.transaction().execute(async (tx) => {
+      await checkYearFree(tx, input.year);
       const newId = await insertConsultation(tx, input, user.username, now);
       await writeAudit(tx, { at: now, userId: user.id, username: user.username, action: 'create', entity: 'consultation', entityId: newId, changes: [] });
       return newId;
@@ -145,6 +155,7 @@ export function consultationRoutes() {
       if (current.version !== version) {
         throw new HttpProblem(409, consultationMessages.stale, { detail: consultationMessages.staleDetail(version, current.version), current });
       }
+      if (input.year !== current.year) await checkYearFree(tx, input.year, id);
       await checkTopicChanges(tx, current, input);
       const changes = changedConsultationFields(current, input);
       await updateConsultation(tx, id, version, input, user.username, now);

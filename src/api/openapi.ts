@@ -122,7 +122,7 @@ export function openApiDocument() {
           parameters: [{ name: 'year', in: 'query', required: false, schema: { type: 'integer', minimum: 2000, maximum: 2100 } }],
           responses: { '200': { description: 'Lista de consultas con sus conteos' }, ...problems(400, 401) },
         },
-        post: { summary: 'Crear consulta', requestBody: json(ref('ConsultationInput')), responses: { '201': { description: 'Consulta creada' }, ...problems(400, 401, 403) } },
+        post: { summary: 'Crear consulta (una por vigencia)', requestBody: json(ref('ConsultationInput')), responses: { '201': { description: 'Consulta creada' }, ...problems(400, 401, 403, 409) } },
       },
       '/api/consultations/{id}': {
         get: { summary: 'Consulta con sus temas, respuestas contadas y foros creados', parameters: idPath, responses: { '200': { description: 'Consulta' }, ...problems(401, 404) } },

@@ -74,6 +74,13 @@ export async function getConsultation(db: Db, id: number): Promise<Consultation 
   };
 }
 
+/** The consultation of a year other than `exceptId` (one per year), or undefined. */
+export async function consultationOfYear(db: Db, year: number, exceptId?: number): Promise<{ id: number; title: string } | undefined> {
+  let query = db.selectFrom('consultations').select(['id', 'title']).where('year', '=', year);
+  if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
+  return query.orderBy('id').executeTakeFirst();
+}
+
 export async function listConsultations(db: Db, year?: number): Promise<ConsultationSummary[]> {
   let query = db
     .selectFrom('consultations')

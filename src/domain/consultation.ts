@@ -76,6 +76,7 @@ export const consultationMessages = {
   topicHasVotes: (title: string, votes: number) => `No se puede quitar el tema «${title}»: tiene ${votes} voto${votes === 1 ? '' : 's'}.`,
   topicHasForum: (title: string) => `No se puede quitar el tema «${title}»: ya se creó un foro a partir de él.`,
   forumExists: 'Ya se creó un foro para este tema.',
+  yearTaken: (year: number, title: string) => `Ya hay una consulta para la vigencia ${year}: «${title}». Ábrala para seguir con ella, o elija otra vigencia.`,
   importHasErrors: (count: number) => `El archivo tiene ${count} fila${count === 1 ? '' : 's'} con problemas: no se guardó ninguna respuesta.`,
   importTooLarge: 'El archivo es demasiado grande (máximo 30 MB).',
   pageSize: 'El tamaño de página no puede superar 100.',

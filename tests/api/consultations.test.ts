@@ -121,6 +121,33 @@ describe('POST/GET/PUT/DELETE /api/consultations', () => {
     expect((stale.current as unknown as Consultation).version).toBe(2);
   });
 
+  it('keeps one consultation per year: a second one, or moving one into a taken year, is a 409 at the year field and saves nothing', async () => {
+    const { create, call, editor, db } = await setup();
+    const c = await create();
+    const other = await create(newConsultation({ title: 'Consulta 2024', year: 2024, openDate: '2024-01-01', closeDate: '2024-12-31' }));
+    const before = await dbSnapshot(db);
+
+    const second = await expectProblem(await call('POST', '/api/consultations', { cookie: editor, body: newConsultation({ title: 'Segunda ronda 2023' }) }), 409);
+    const message = 'Ya hay una consulta para la vigencia 2023: «Consulta ciudadana 2023». Ábrala para seguir con ella, o elija otra vigencia.';
+    expect(second.title).toBe(message);
+    expect(second.errors).toEqual([{ path: 'year', message }]);
+    expect((second as unknown as { consultationId: number }).consultationId).toBe(c.id);
+
+    const moving = await expectProblem(
+      await call('PUT', `/api/consultations/${other.id}`, {
+        cookie: editor,
+        body: { ...newConsultation({ title: 'Consulta 2024' }), topics: other.topics, version: 1 },
+      }),
+      409,
+    );
+    expect(moving.errors).toEqual([{ path: 'year', message }]);
+    expect(await dbSnapshot(db)).toEqual(before);
+
+    // Its own year is not "taken" by itself.
+    const same = await call('PUT', `/api/consultations/${c.id}`, { cookie: editor, body: { ...newConsultation({ title: 'Consulta ciudadana 2023 (ajustada)' }), topics: c.topics, version: 1 } });
+    expect(same.status).toBe(200);
+  });
+
   it('refuses removing a topic that has votes (409, nothing saved) and a topic id of another consultation (400)', async () => {
     const { create, respond, call, editor, db } = await setup();
     const c = await create();

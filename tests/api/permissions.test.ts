@@ -109,7 +109,13 @@ const routes: Route[] = [
   },
   { name: 'GET /api/metrics', method: 'GET', request: () => ({ path: '/api/metrics?year=2022' }), expected: read() },
   { name: 'GET /api/consultations', method: 'GET', request: () => ({ path: '/api/consultations?year=2023' }), expected: read() },
-  { name: 'POST /api/consultations', method: 'POST', request: () => ({ path: '/api/consultations', body: consultationBody() }), expected: writeConsultations(201) },
+  {
+    name: 'POST /api/consultations',
+    method: 'POST',
+    // 2023 already has its consultation (arrange); one per year.
+    request: () => ({ path: '/api/consultations', body: { ...consultationBody(), year: 2024, title: 'Consulta 2024', openDate: '2024-03-01', closeDate: '2024-03-31' } }),
+    expected: writeConsultations(201),
+  },
   { name: 'GET /api/consultations/:id', method: 'GET', request: ({ consultationId }) => ({ path: `/api/consultations/${consultationId}` }), expected: read() },
   {
     name: 'PUT /api/consultations/:id',

@@ -1,11 +1,10 @@
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { SetupServerApi } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderApp } from '../support/render-app';
 import { choose, createOpenConsultation } from './consultations-support';
 
-configure({ asyncUtilTimeout: 8000 });
 
 let server: SetupServerApi | undefined;
 afterEach(() => {

@@ -1,10 +1,9 @@
-import { configure, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { SetupServerApi } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderApp } from '../support/render-app';
-
-configure({ asyncUtilTimeout: 5000 });
+import { createOpenConsultation } from './consultations-support';
 
 let server: SetupServerApi | undefined;
 afterEach(() => {
@@ -42,6 +41,31 @@ describe('consultation form', () => {
     const saved = await (await app.api.call('GET', `/api/consultations/${id}`, { cookie: await app.api.login('editora') })).json();
     expect(saved.topics.map((t: { title: string }) => t.title)).toEqual(['Empleo', 'Salud mental juvenil']);
     expect(saved.channels).toEqual(['web', 'social']);
+  });
+
+  it('a year that already has its consultation: the message at «Vigencia», what was typed kept, nothing created', async () => {
+    const app = await renderApp('/consultas', { as: 'editora', demo: false });
+    server = app.server;
+    const { consultation, cookie } = await createOpenConsultation(app.api);
+    await app.router.navigate('/consultas/nueva');
+    const user = userEvent.setup();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nueva consulta' })).toBeInTheDocument();
+    const year = screen.getByRole('textbox', { name: /^Vigencia/ });
+    expect(year).toHaveValue(String(consultation.year));
+
+    await user.type(screen.getByRole('textbox', { name: /^Título$|^Título \*/ }), 'Segunda ronda');
+    await user.type(screen.getByRole('textbox', { name: /Título del tema/ }), 'Movilidad');
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+
+    await waitFor(() => expect(year).toHaveAttribute('aria-invalid', 'true'));
+    expect(year).toHaveAccessibleDescription(
+      `Ya hay una consulta para la vigencia ${consultation.year}: «Consulta de prueba». Ábrala para seguir con ella, o elija otra vigencia.`,
+    );
+    expect(year).toHaveFocus();
+    expect(screen.getByRole('textbox', { name: /^Título$|^Título \*/ })).toHaveValue('Segunda ronda');
+    expect(app.router.state.location.pathname).toBe('/consultas/nueva');
+    const list = await (await app.api.call('GET', '/api/consultations', { cookie })).json();
+    expect(list.items).toHaveLength(1);
   });
 
   it('keeps what was typed on a 409 and overwrites with the newer version on request', async () => {

@@ -1,9 +1,8 @@
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import type { SetupServerApi } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderApp } from '../support/render-app';
 
-configure({ asyncUtilTimeout: 5000 });
 
 let server: SetupServerApi | undefined;
 afterEach(() => {

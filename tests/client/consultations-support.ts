@@ -28,7 +28,7 @@ export async function createOpenConsultation(api: TestApi, overrides: Record<str
     },
   });
   if (res.status !== 201) throw new Error(`create consultation: ${res.status} ${await res.text()}`);
-  const consultation = (await res.json()) as { id: number; topics: { id: number; title: string }[]; openDate: string };
+  const consultation = (await res.json()) as { id: number; year: number; topics: { id: number; title: string }[]; openDate: string };
   const addResponse = async (body: Record<string, unknown>) => {
     const r = await api.call('POST', `/api/consultations/${consultation.id}/responses`, {
       cookie,

@@ -1,11 +1,10 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { SetupServerApi } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderApp } from '../support/render-app';
 
 // The first render loads lazy pages and a fresh database: give it more than the default second.
-configure({ asyncUtilTimeout: 5000 });
 
 let server: SetupServerApi | undefined;
 afterEach(() => {

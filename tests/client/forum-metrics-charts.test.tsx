@@ -1,4 +1,4 @@
-import { configure, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppProviders, createQueryClient } from '../../src/client/app/providers';
@@ -6,7 +6,6 @@ import { ForumMetricsCharts } from '../../src/client/features/metrics/forum-metr
 import { loadFeatureCatalogs } from '../../src/client/i18n';
 import { emptyLiveSummary, emptySincePublication, type LiveSummary, type SincePublication } from '../../src/domain/metrics';
 
-configure({ asyncUtilTimeout: 5000 });
 
 function renderCharts(metrics: { liveSummary: LiveSummary | null; sincePublication: SincePublication | null }) {
   return render(

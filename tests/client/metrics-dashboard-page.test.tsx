@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { SetupServerApi } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,6 @@ import { validForum } from '../support/api-assertions';
 import { renderApp } from '../support/render-app';
 
 // Lazy route, lazy chart chunk and a fresh database: more than the default second.
-configure({ asyncUtilTimeout: 8000 });
 
 let server: SetupServerApi | undefined;
 afterEach(() => {

@@ -153,12 +153,14 @@ describe.skipIf(!chromiumPath)('consultations end to end (Chromium, real server,
   it('reads a Microsoft Forms .xlsx in the worker and maps its columns', async () => {
     const { context, page } = await newPage(env);
     await login(env, page, 'editora');
+    // This year has its consultation already (the first test); one per year.
+    const next = year + 1;
     const created = await page.request.post('/api/consultations', {
       data: {
-        year,
-        title: `Consulta XLSX ${year}`,
-        openDate: `${year}-01-01`,
-        closeDate: `${year}-12-31`,
+        year: next,
+        title: `Consulta XLSX ${next}`,
+        openDate: `${next}-01-01`,
+        closeDate: `${next}-12-31`,
         channels: ['web'],
         status: 'open',
         topics: [{ title: 'Salud', description: '', proposingTeam: '' }],

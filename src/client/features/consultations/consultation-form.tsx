@@ -107,7 +107,8 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
             setConflict(current);
             onNewerVersion?.(current);
             requestFocus('alert');
-          } else if (error instanceof ApiError && error.status === 400 && error.errors.length > 0) {
+          } else if (error instanceof ApiError && (error.status === 400 || error.status === 409) && error.errors.length > 0) {
+            // 400: a rule the form could not check; 409: the year already has its consultation.
             setServerIssues(error.errors);
             const atFields = error.errors.filter((issue) => issue.path && isFormPath(issue.path));
             for (const issue of atFields) setError(issue.path as 'title', { type: 'server', message: issue.message });
