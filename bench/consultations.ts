@@ -18,7 +18,7 @@ export interface ConsultationsBenchOptions {
 
 export const defaultConsultationsBench: ConsultationsBenchOptions = { responses: 100_000, targetMs: 2000, mapTargetMs: 1000 };
 
-const topicTitles = [
+export const topicTitles = [
   'Políticas Públicas Poblacionales',
   'Modelo Integrado de Planeación y Gestión — MIPG',
   'Causas Ciudadanas y Gobierno Abierto',

@@ -7,6 +7,7 @@ import { benchBundle } from './bundle';
 import { benchForums } from './forums';
 import { benchMetrics } from './metrics';
 import { benchConsultations } from './consultations';
+import { benchConsultationsBrowser } from './consultations-browser';
 import { benchExport } from './export';
 import { printReport, type ReportRow } from './report';
 
@@ -20,6 +21,7 @@ const sections: Section[] = [
   { name: 'bundle', run: () => benchBundle() },
   { name: 'metricas', run: () => benchMetrics() },
   { name: 'consultas', run: () => benchConsultations() },
+  { name: 'consultas-navegador', run: () => benchConsultationsBrowser() },
   { name: 'exportacion', run: () => benchExport() },
 ];
 

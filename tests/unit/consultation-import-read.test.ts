@@ -1,6 +1,13 @@
 import { readSheet } from 'read-excel-file/universal';
 import { describe, expect, it } from 'vitest';
-import { exportKind, readCsvExport, readXlsxExport, type ReadSheet } from '../../src/client/features/consultations/consultation-import-read';
+import {
+  exportKind,
+  importBodyJson,
+  readCsvExport,
+  readXlsxExport,
+  summarizeExport,
+  type ReadSheet,
+} from '../../src/client/features/consultations/consultation-import-read';
 import { xlsx } from '../support/xlsx';
 
 const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
@@ -58,5 +65,21 @@ describe('form export reader (consultation import)', () => {
       ],
     });
     expect(await readXlsxExport(bytes('PK\u0003\u0004 not a zip'), readSheet as ReadSheet)).toEqual({ ok: false, problem: 'xlsxFailed' });
+  });
+});
+
+describe('what the import worker keeps and what it hands the page', () => {
+  const header = ['Marca temporal', 'Tema'];
+  const rows = Array.from({ length: 45 }, (_, i) => [`2022-05-${String((i % 28) + 1).padStart(2, '0')} 10:00:00`, `Tema ${i}`]);
+
+  it('the page gets the header, the first 20 rows as examples and the row count, not every row', () => {
+    const summary = summarizeExport({ ok: true, header, rows });
+    expect(summary).toEqual({ ok: true, header, sample: rows.slice(0, 20), rowCount: 45 });
+    expect(summarizeExport({ ok: false, problem: 'empty' })).toEqual({ ok: false, problem: 'empty' });
+  });
+
+  it('the request body carries every row with the choices, as the import route reads it', () => {
+    const choices = { mapping: { 'Marca temporal': 'timestamp' as const, Tema: 'topics' as const }, lateMode: 'mark' as const, defaultChannel: 'web' as const };
+    expect(JSON.parse(importBodyJson(header, rows, choices))).toEqual({ header, rows, ...choices });
   });
 });

@@ -2,9 +2,9 @@ import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@ta
 import type { Forum } from '../../../domain/forum';
 import { api, toQueryString } from '../../lib/http';
 import { forumKeys } from '../forums/api';
+import type { ImportBody } from './consultation-import-read';
 import type {
   Consultation,
-  ConsultationImportRequest,
   ConsultationImportResult,
   ConsultationListItem,
   ConsultationResponse,
@@ -111,17 +111,20 @@ export function useDeleteResponse(id: number) {
   });
 }
 
+
 /** The dry run: nothing is saved, the answer says what would be. */
 export function useImportDryRun(id: number) {
   return useMutation({
-    mutationFn: (request: ConsultationImportRequest) => api<ConsultationImportResult>(`/api/consultations/${id}/responses/import?dryRun=1`, { method: 'POST', body: request }),
+    mutationFn: async (encode: () => Promise<ImportBody>) =>
+      api<ConsultationImportResult>(`/api/consultations/${id}/responses/import?dryRun=1`, { method: 'POST', raw: { body: await encode(), contentType: 'application/json' } }),
   });
 }
 
 export function useImportResponses(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: ConsultationImportRequest) => api<ConsultationImportResult>(`/api/consultations/${id}/responses/import`, { method: 'POST', body: request }),
+    mutationFn: async (encode: () => Promise<ImportBody>) =>
+      api<ConsultationImportResult>(`/api/consultations/${id}/responses/import`, { method: 'POST', raw: { body: await encode(), contentType: 'application/json' } }),
     onSuccess: () => invalidateResponses(queryClient, id),
   });
 }

@@ -1,3 +1,4 @@
+import type { ConsultationImportInput } from '../../../domain/consultation-import';
 import { consultationLimits } from '../../../domain/consultation';
 import { parseCsvRecords } from '../../../domain/metrics-import';
 
@@ -126,3 +127,30 @@ export async function readXlsxExport(bytes: ArrayBuffer, readSheet: ReadSheet): 
 export async function readExport(kind: ExportKind, bytes: ArrayBuffer, readSheet: () => Promise<ReadSheet>): Promise<ReadExport> {
   return kind === 'xlsx' ? readXlsxExport(bytes, await readSheet()) : readCsvExport(bytes);
 }
+
+/** What the page needs of a read export: the header, the first rows (examples) and how many rows there are. */
+export interface ExportSummary {
+  header: string[];
+  sample: string[][];
+  rowCount: number;
+}
+
+export type ReadSummary = ({ ok: true } & ExportSummary) | { ok: false; problem: ImportFileProblem };
+
+export const exportSampleRows = 20;
+
+export function summarizeExport(result: ReadExport): ReadSummary {
+  if (!result.ok) return result;
+  return { ok: true, header: result.header, sample: result.rows.slice(0, exportSampleRows), rowCount: result.rows.length };
+}
+
+/** The mapping choices sent with the rows (the body of the import route, without header and rows). */
+export type ImportChoices = Omit<ConsultationImportInput, 'header' | 'rows'>;
+
+/** The import route's JSON body, built where the rows are (in the worker for a big file). */
+export function importBodyJson(header: string[], rows: string[][], choices: ImportChoices): string {
+  return JSON.stringify({ header, rows, ...choices });
+}
+
+/** A request body for `fetch`: a Blob from the worker (handed over by reference), bytes when built on this thread. */
+export type ImportBody = Blob | Uint8Array<ArrayBuffer>;

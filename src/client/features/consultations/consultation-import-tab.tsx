@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, List, Loader, Paper, Radio, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { consultationChannels, type Consultation, type ConsultationChannel } from '../../../domain/consultation';
@@ -10,21 +10,20 @@ import { formatShortDate } from '../../lib/format';
 import { ApiError, errorMessage } from '../../lib/http';
 import { useImportDryRun, useImportResponses } from './api';
 import { loadRememberedMapping, rememberMapping } from './consultation-import-mapping-store';
-import { parseExportFile } from './consultation-import-parse';
+import { openExportFile, type OpenedExport } from './consultation-import-parse';
 import type { ImportFileProblem } from './consultation-import-read';
-import type { ConsultationImportRequest } from './consultation-types';
 
 type State =
   | { step: 'idle' }
   | { step: 'reading'; name: string; size: number }
   | { step: 'failed'; name: string; message: string }
-  | { step: 'mapping'; name: string; header: string[]; rows: string[][]; mapping: Record<string, ImportColumnRole>; remembered: boolean };
+  | { step: 'mapping'; name: string; file: OpenedExport; mapping: Record<string, ImportColumnRole>; remembered: boolean };
 
 const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${formatCount(Math.ceil(bytes / 1024))} KB` : `${formatCount(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`);
 
 /** The first non-empty value of a column in the first rows (never for a personal column: it is not shown). */
 function exampleOf(rows: string[][], index: number): string {
-  for (let r = 0; r < Math.min(rows.length, 20); r++) {
+  for (let r = 0; r < rows.length; r++) {
     const cell = rows[r][index]?.trim();
     if (cell) return cell.length > 60 ? `${cell.slice(0, 58)}…` : cell;
   }
@@ -53,6 +52,9 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
   const [lateMode, setLateMode] = useState<LateMode>('mark');
   const [defaultChannel, setDefaultChannel] = useState<ConsultationChannel>(consultation.channels[0] ?? 'web');
   const [done, setDone] = useState<{ name: string; saved: number } | null>(null);
+  // The worker holding the file's rows ends when the file is discarded, replaced or imported, or the tab closes.
+  const openFile = state.step === 'mapping' ? state.file : null;
+  useEffect(() => () => openFile?.close(), [openFile]);
   const dryRun = useImportDryRun(consultation.id);
   const importResponses = useImportResponses(consultation.id);
   const open = consultation.status === 'open';
@@ -67,25 +69,29 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
     setDone(null);
     setState({ step: 'reading', name: file.name, size: file.size });
     try {
-      const result = await parseExportFile(file);
-      if (runRef.current !== run) return;
+      const result = await openExportFile(file);
+      if (runRef.current !== run) {
+        if (result.ok) result.file.close();
+        return;
+      }
       if (!result.ok) return setState({ step: 'failed', name: file.name, message: problemText(result.problem) });
       const remembered = loadRememberedMapping(consultation.id);
-      const suggested = suggestMapping(result.header);
+      const suggested = suggestMapping(result.file.header);
       let usedMemory = false;
       const mapping: Record<string, ImportColumnRole> = {};
-      for (const header of result.header) {
+      for (const header of result.file.header) {
         if (header in mapping) continue;
         if (remembered[header]) usedMemory = true;
         mapping[header] = remembered[header] ?? suggested[header] ?? 'ignore';
       }
-      setState({ step: 'mapping', name: file.name, header: result.header, rows: result.rows, mapping, remembered: usedMemory });
+      setState({ step: 'mapping', name: file.name, file: result.file, mapping, remembered: usedMemory });
     } catch {
       if (runRef.current === run) setState({ step: 'failed', name: file.name, message: problemText('binary') });
     }
   };
 
-  const request = (s: Extract<State, { step: 'mapping' }>): ConsultationImportRequest => ({ header: s.header, rows: s.rows, mapping: s.mapping, lateMode, defaultChannel });
+  /** The request body, encoded where the rows are (in the worker for a big file: the page does not pause). */
+  const body = (s: Extract<State, { step: 'mapping' }>) => s.file.encode({ mapping: s.mapping, lateMode, defaultChannel });
 
   const setRole = (header: string, role: ImportColumnRole) => {
     if (state.step !== 'mapping') return;
@@ -97,13 +103,14 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
   const preview = () => {
     if (state.step !== 'mapping') return;
     importResponses.reset();
-    dryRun.mutate(request(state));
+    const current = state;
+    dryRun.mutate(() => body(current));
   };
 
   const confirm = () => {
     if (state.step !== 'mapping') return;
     const current = state;
-    importResponses.mutate(request(current), {
+    importResponses.mutate(() => body(current), {
       onSuccess: (result) => {
         rememberMapping(consultation.id, current.mapping);
         const saved = result.accepted;
@@ -185,7 +192,7 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
             <Title order={2} size="h4" id="consultation-mapping-title">
               {t('consultations.import.mapping')}
             </Title>
-            <Text size="sm">{t('consultations.import.read', { count: state.rows.length, formatted: formatCount(state.rows.length), name: state.name })}</Text>
+            <Text size="sm">{t('consultations.import.read', { count: state.file.rowCount, formatted: formatCount(state.file.rowCount), name: state.name })}</Text>
             <Text size="sm" c="dimmed">
               {state.remembered ? t('consultations.import.mappingRemembered') : t('consultations.import.mappingHint')}
             </Text>
@@ -199,7 +206,7 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {state.header.map((header, index) => {
+                  {state.file.header.map((header, index) => {
                     const role = state.mapping[header] ?? 'ignore';
                     const personal = role === 'personal';
                     return (
@@ -214,7 +221,7 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
                         </Table.Th>
                         <Table.Td>
                           <Text size="sm" c="dimmed">
-                            {personal ? '—' : exampleOf(state.rows, index)}
+                            {personal ? '—' : exampleOf(state.file.sample, index)}
                           </Text>
                         </Table.Td>
                         <Table.Td miw={340}>

@@ -8,7 +8,7 @@ import type {
   ConsultationSummary,
   ResponseInput,
 } from '../../../domain/consultation';
-import type { ConsultationImportInput, ConsultationImportResult, ImportColumnRole, LateMode } from '../../../domain/consultation-import';
+import type { ConsultationImportResult, ImportColumnRole, LateMode } from '../../../domain/consultation-import';
 import type { ConsultationTally } from '../../../domain/consultation-tally';
 
 /** The API's shapes, as the client uses them (all from the domain). */
@@ -16,7 +16,6 @@ export type { Consultation, ConsultationResponse, ConsultationResponsePage, Cons
 export type ConsultationListItem = ConsultationSummary;
 export type ConsultationWrite = ConsultationInput;
 export type ResponseWrite = ResponseInput;
-export type ConsultationImportRequest = ConsultationImportInput;
 
 export interface ConsultationResponsesQuery {
   page?: number;
