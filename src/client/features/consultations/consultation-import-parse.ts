@@ -95,7 +95,8 @@ function openInWorker(kind: ExportKind, bytes: ArrayBuffer): Promise<OpenResult>
               pending.set(id, { resolve: done, reject: refuse });
               worker.postMessage({ type: 'encode', id, choices });
             }),
-          close: () => worker.terminate(),
+          // A body still being built when the file is closed is refused, not left waiting.
+          close: fail,
         },
       });
     };
