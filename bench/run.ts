@@ -6,6 +6,7 @@
 import { benchBundle } from './bundle';
 import { benchForums } from './forums';
 import { benchMetrics } from './metrics';
+import { benchMetricsBrowser } from './metrics-browser';
 import { benchConsultations } from './consultations';
 import { benchConsultationsBrowser } from './consultations-browser';
 import { benchExport } from './export';
@@ -20,6 +21,7 @@ const sections: Section[] = [
   { name: 'foros', run: () => benchForums() },
   { name: 'bundle', run: () => benchBundle() },
   { name: 'metricas', run: () => benchMetrics() },
+  { name: 'metricas-navegador', run: () => benchMetricsBrowser() },
   { name: 'consultas', run: () => benchConsultations() },
   { name: 'consultas-navegador', run: () => benchConsultationsBrowser() },
   { name: 'exportacion', run: () => benchExport() },

@@ -321,6 +321,9 @@ describe('metrics page: import', () => {
     expect(within(columns).getByText(/Custom labels/)).toBeInTheDocument();
     // Two rows: the forum's (matched by title) is chosen.
     expect(within(dialog).getByText('Se eligió por el título.')).toBeInTheDocument();
+    expect((within(dialog).getByRole('textbox', { name: 'Fila del archivo para este foro' }) as HTMLInputElement).value).toMatch(
+      /^Fila 2: Foro Virtual de Participación: Políticas Públicas IDIPRON · 22\sde\sjunio\sde\s2022$/,
+    );
     const values = within(dialog).getByRole('region', { name: 'Cifras que se escribirán' });
     expect(within(values).getByRole('row', { name: /Publicación Veces compartido Sin dato 15/ })).toBeInTheDocument();
 

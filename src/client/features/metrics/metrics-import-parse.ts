@@ -24,7 +24,7 @@ export function bogotaToday(now: Date = new Date()): string {
 export async function parseMetricsFile(bytes: ArrayBuffer, options: { asOf?: string; onProgress?: (progress: ParseProgress) => void } = {}): Promise<MetricsImportResult> {
   if (bytes.byteLength > metricsImportLimits.maxBytes) return { ok: false, message: importMessages.tooLarge };
   // Copied, not transferred: the same bytes are sent to the server on confirmation.
-  return inWorkerOrHere<MetricsImportResult>(
+  const result = await inWorkerOrHere<MetricsImportResult | string>(
     () => {
       const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
       options.onProgress?.({ share: null });
@@ -33,6 +33,8 @@ export async function parseMetricsFile(bytes: ArrayBuffer, options: { asOf?: str
     { bytes, asOf: options.asOf },
     () => parseInChunks(bytes, options.asOf, options.onProgress),
   );
+  // The worker answers with JSON text (see parse-worker.ts).
+  return typeof result === 'string' ? (JSON.parse(result) as MetricsImportResult) : result;
 }
 
 /**

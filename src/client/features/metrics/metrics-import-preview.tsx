@@ -54,18 +54,21 @@ export function MetricsImportPreview({ fileName, parsed, asOf, forum, saved, bus
     const names: Record<string, string> = t('metrics.import.fieldNames', { returnObjects: true });
     return names[field] ?? field;
   };
-  // One option per row (10.000 in a big export): built once, so ticking a checkbox does not rebuild them.
-  const rowOptions = useMemo(
-    () =>
-      parsed.rows.map((r) => ({
-        value: String(r.rowNumber),
-        label: t('metrics.import.rowOption', {
-          n: r.rowNumber,
-          label: [r.title || t('metrics.import.rowUntitled'), r.publishDate ? formatDate(r.publishDate) : null, r.day ? formatDate(r.day) : null].filter(Boolean).join(' · '),
-        }),
-      })),
-    [parsed.rows, t],
-  );
+  // One option per row (10.000 in a big export): built once, so ticking a checkbox does not rebuild them, and
+  // filled from the catalog's pattern rather than through t() per row (t() costs microseconds; 10.000 of them show).
+  const rowOptions = useMemo(() => {
+    const untitled = t('metrics.import.rowUntitled');
+    const pattern = t('metrics.import.rowOption', { n: '\u0000n', label: '\u0000label' });
+    const dates = new Map<string, string>();
+    const date = (iso: string) => dates.get(iso) ?? dates.set(iso, formatDate(iso)).get(iso)!;
+    return parsed.rows.map((r) => ({
+      value: String(r.rowNumber),
+      // Function replacements: a title with "$&" stays as written.
+      label: pattern
+        .replace('\u0000n', () => String(r.rowNumber))
+        .replace('\u0000label', () => [r.title || untitled, r.publishDate ? date(r.publishDate) : null, r.day ? date(r.day) : null].filter(Boolean).join(' · ')),
+    }));
+  }, [parsed.rows, t]);
   const matchedText =
     rowNumber === null
       ? t('metrics.import.matchedBy.none')
