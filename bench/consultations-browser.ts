@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { browserRows, inBrowser } from './browser';
-import { googleFormsExport, topicTitles } from './consultations';
+import { benchConsultation, googleFormsExport } from './consultations';
 import type { ReportRow } from './report';
 
 export interface ConsultationBrowserBenchOptions {
@@ -26,17 +26,7 @@ export async function benchConsultationsBrowser(options: ConsultationBrowserBenc
       const file = googleFormsExport(options.responses);
       csvPath = join(workspace.dir, 'respuestas.csv');
       writeFileSync(csvPath, [file.header, ...file.rows].map((row) => row.map(csvCell).join(',')).join('\n'));
-      const created = await page.request.post('/api/consultations', {
-        data: {
-          year: 2022,
-          title: 'Consulta de benchmark',
-          openDate: '2022-05-01',
-          closeDate: '2022-05-31',
-          channels: ['web', 'email', 'official'],
-          status: 'open',
-          topics: topicTitles.map((title) => ({ title, description: '', proposingTeam: '' })),
-        },
-      });
+      const created = await page.request.post('/api/consultations', { data: benchConsultation });
       if (created.status() !== 201) throw new Error(`No se pudo crear la consulta: HTTP ${created.status()}`);
       const { id } = (await created.json()) as { id: number };
       await page.goto(`/consultas/${id}?vista=importar`);

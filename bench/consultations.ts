@@ -18,13 +18,24 @@ export interface ConsultationsBenchOptions {
 
 export const defaultConsultationsBench: ConsultationsBenchOptions = { responses: 100_000, targetMs: 2000, mapTargetMs: 1000 };
 
-export const topicTitles = [
+const topicTitles = [
   'Políticas Públicas Poblacionales',
   'Modelo Integrado de Planeación y Gestión — MIPG',
   'Causas Ciudadanas y Gobierno Abierto',
   'Unidades de Protección Integral: servicios y rutas de atención',
   'Transparencia y acceso a la información pública',
 ];
+
+/** The open consultation the benchmarks import into (the route's body). */
+export const benchConsultation = {
+  year: 2022,
+  title: 'Consulta de benchmark',
+  openDate: '2022-05-01',
+  closeDate: '2022-05-31',
+  channels: ['web', 'email', 'official'],
+  status: 'open',
+  topics: topicTitles.map((title) => ({ title, description: '', proposingTeam: '' })),
+};
 
 /** A Google Forms export (Spanish) of `count` responses: e-mail and name columns, multi-topic cells, some proposals and questions. */
 export function googleFormsExport(count: number): { header: string[]; rows: string[][] } {
@@ -80,15 +91,7 @@ export async function benchConsultations(options: ConsultationsBenchOptions = de
     const created = await app.request('/api/consultations', {
       method: 'POST',
       headers: json,
-      body: JSON.stringify({
-        year: 2022,
-        title: 'Consulta de benchmark',
-        openDate: '2022-05-01',
-        closeDate: '2022-05-31',
-        channels: ['web', 'email', 'official'],
-        status: 'open',
-        topics: topicTitles.map((title) => ({ title, description: '', proposingTeam: '' })),
-      }),
+      body: JSON.stringify(benchConsultation),
     });
     if (created.status !== 201) throw new Error(`No se pudo crear la consulta: HTTP ${created.status} ${await created.text()}`);
     const consultation = (await created.json()) as Consultation;
