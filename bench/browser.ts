@@ -63,12 +63,17 @@ async function startProfiler(page: Page): Promise<() => Promise<string>> {
 }
 
 /**
- * The real server on a temporary SQLite file and Debian's Chromium logged in as admin; `flow` drives the page
+ * The real server on a temporary SQLite file (with the 2022 demo on request) and Debian's Chromium logged in as
+ * admin; `flow` drives the page
  * through `step`s, and `prepare` opens the page where the flow starts (its long tasks are not counted).
  */
-export async function inBrowser(prepare: (bench: BrowserBench) => Promise<void>, flow: (bench: BrowserBench) => Promise<void>): Promise<BrowserStep[]> {
+export async function inBrowser(
+  prepare: (bench: BrowserBench) => Promise<void>,
+  flow: (bench: BrowserBench) => Promise<void>,
+  options: { demo?: boolean } = {},
+): Promise<BrowserStep[]> {
   const workspace = createWorkspace();
-  const server = await startBenchServer(workspace.dbFile);
+  const server = await startBenchServer(workspace.dbFile, undefined, options.demo ?? false);
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({

@@ -10,6 +10,7 @@ import { benchMetricsBrowser } from './metrics-browser';
 import { benchConsultations } from './consultations';
 import { benchConsultationsBrowser } from './consultations-browser';
 import { benchExport } from './export';
+import { benchExportBrowser } from './export-browser';
 import { printReport, type ReportRow } from './report';
 
 interface Section {
@@ -25,6 +26,7 @@ const sections: Section[] = [
   { name: 'consultas', run: () => benchConsultations() },
   { name: 'consultas-navegador', run: () => benchConsultationsBrowser() },
   { name: 'exportacion', run: () => benchExport() },
+  { name: 'exportacion-navegador', run: () => benchExportBrowser() },
 ];
 
 async function main(): Promise<void> {

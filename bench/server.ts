@@ -40,8 +40,8 @@ export async function withDatabase<T>(dbFile: string, fill: (db: Kysely<Database
   }
 }
 
-export function startBenchServer(dbFile: string, distDir?: string): Promise<RunningServer> {
-  return startServer({ port: 0, dbFile, demo: false, adminPassword: benchAdminPassword, passwordIterations: benchIterations, distDir });
+export function startBenchServer(dbFile: string, distDir?: string, demo = false): Promise<RunningServer> {
+  return startServer({ port: 0, dbFile, demo, adminPassword: benchAdminPassword, passwordIterations: benchIterations, distDir });
 }
 
 /** Logs in over HTTP and returns the Cookie header value for later requests. */

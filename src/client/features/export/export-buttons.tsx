@@ -4,12 +4,27 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/http';
+import type { ReportExportData } from '../../../export/export-data';
+import { inWorkerOrHere } from '../../lib/worker-or-here';
 import { exportDataQueryOptions, recordFinalExport, saveFile } from './api';
+import type { BuiltWord } from './word-build';
+
+/** Builds the .docx in a Web Worker (the page keeps answering); on this thread where there is none (jsdom). */
+async function buildWordOffThread(data: ReportExportData, generatedAt: string): Promise<BuiltWord> {
+  const outcome = await inWorkerOrHere<{ ok: true; word: BuiltWord } | { ok: false; message: string }>(
+    () => new Worker(new URL('./word-worker.ts', import.meta.url), { type: 'module' }),
+    { data, generatedAt },
+    async () => ({ ok: true, word: await (await import('./word-build')).buildWord(data, generatedAt) }),
+  );
+  if (!outcome.ok) throw new Error(outcome.message);
+  return outcome.word;
+}
 
 /**
  * «Descargar Word»: builds the .docx in the browser from the same src/export code the server uses (document model,
- * SVG charts, resvg-wasm, docx), so it works in mock mode too. docx, resvg and the font load only on the click.
- * A final export (every section approved) is recorded on the server with the file's SHA-256.
+ * SVG charts, resvg-wasm, docx), so it works in mock mode too, in a Web Worker so the page keeps answering.
+ * docx, resvg and the font load only on the click. A final export (every section approved) is recorded on the
+ * server with the file's SHA-256.
  */
 export function ExportButtons({ year }: { year: number }) {
   const { t } = useTranslation();
@@ -19,16 +34,11 @@ export function ExportButtons({ year }: { year: number }) {
   async function downloadWord() {
     setBusy(true);
     try {
-      const [data, { exportReportDocx }, { browserRasterizer }, { docxMediaType }] = await Promise.all([
-        queryClient.fetchQuery({ ...exportDataQueryOptions(year), staleTime: 0 }),
-        import('../../../export/export-report'),
-        import('../../../export/browser-rasterizer'),
-        import('../../../export/docx'),
-      ]);
-      const result = await exportReportDocx(data, { rasterize: browserRasterizer(), generatedAt: new Date().toISOString() });
-      saveFile(new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: docxMediaType }), result.fileName);
+      const data = await queryClient.fetchQuery({ ...exportDataQueryOptions(year), staleTime: 0 });
+      const result = await buildWordOffThread(data, new Date().toISOString());
+      saveFile(new Blob([result.bytes], { type: result.mediaType }), result.fileName);
       notifications.show({ color: 'green', message: t('export.wordReady', { file: result.fileName }) });
-      if (!result.document.draft) {
+      if (!result.draft) {
         await recordFinalExport(year, { sha256: result.sha256, bytes: result.bytes.length, fileName: result.fileName });
         notifications.show({ color: 'green', message: t('export.wordFinalRecorded', { hash: result.sha256.slice(0, 12) }) });
       }
