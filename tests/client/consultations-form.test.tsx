@@ -62,6 +62,7 @@ describe('consultation form', () => {
       `Ya hay una consulta para la vigencia ${consultation.year}: «Consulta de prueba». Ábrala para seguir con ella, o elija otra vigencia.`,
     );
     expect(year).toHaveFocus();
+    expect(screen.getByRole('link', { name: `Abrir la consulta de la vigencia ${consultation.year}` })).toHaveAttribute('href', `/consultas/${consultation.id}`);
     expect(screen.getByRole('textbox', { name: /^Título$|^Título \*/ })).toHaveValue('Segunda ronda');
     expect(app.router.state.location.pathname).toBe('/consultas/nueva');
     const list = await (await app.api.call('GET', '/api/consultations', { cookie })).json();

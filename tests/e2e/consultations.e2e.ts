@@ -150,6 +150,31 @@ describe.skipIf(!chromiumPath)('consultations end to end (Chromium, real server,
     await expectAccessible(page, 'resultados 2022');
     await context.close();
   });
+  it('a second consultation for 2022 is refused at «Vigencia», with a link to the one that exists; axe clean on the red alert', async () => {
+    const { context, page } = await newPage(env);
+    await login(env, page, 'editora');
+    await page.goto('/consultas/nueva');
+    await page.getByRole('textbox', { name: 'Título', exact: true }).fill('Segunda ronda 2022');
+    await page.getByRole('textbox', { name: /^Vigencia/ }).fill('2022');
+    await page.getByLabel('Fecha de apertura').fill('2022-01-01');
+    await page.getByLabel('Fecha de cierre').fill('2022-06-21');
+    await page.getByRole('textbox', { name: 'Título del tema' }).first().fill('Movilidad');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    const open = page.getByRole('link', { name: 'Abrir la consulta de la vigencia 2022' });
+    await open.waitFor();
+    expect(await page.getByRole('textbox', { name: /^Vigencia/ }).getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'consulta con vigencia ocupada');
+    await screenshot(page, 'consultation-year-taken');
+    // What was typed is not saved: leaving asks first.
+    await open.click();
+    const leave = page.getByRole('dialog', { name: 'Cambios sin guardar' });
+    await leave.waitFor();
+    await expectAccessible(page, 'salir sin guardar');
+    await leave.getByRole('button', { name: 'Salir sin guardar' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Consulta ciudadana de temas para los Foros Virtuales 2022' }).count()).toBe(1);
+    await context.close();
+  });
+
   it('reads a Microsoft Forms .xlsx in the worker and maps its columns', async () => {
     const { context, page } = await newPage(env);
     await login(env, page, 'editora');

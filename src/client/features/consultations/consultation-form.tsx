@@ -1,6 +1,6 @@
 import { confirmDestructive } from '../../ui/confirm-destructive';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Checkbox, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
@@ -77,6 +77,8 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
   const [version, setVersion] = useState(initialVersion);
   const [conflict, setConflict] = useState<Consultation | null>(null);
   const [serverIssues, setServerIssues] = useState<FieldIssue[]>([]);
+  // The consultation that already holds the chosen year (a 409 on save): linked from the alert.
+  const [yearTakenBy, setYearTakenBy] = useState<{ id: number; year: number } | null>(null);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saved, setSaved] = useState<Consultation | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -97,6 +99,7 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
       async (values) => {
         setSaveError(null);
         setServerIssues([]);
+        setYearTakenBy(null);
         try {
           const consultation = await save(values, versionToSend);
           setConflict(null);
@@ -110,6 +113,8 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
           } else if (error instanceof ApiError && (error.status === 400 || error.status === 409) && error.errors.length > 0) {
             // 400: a rule the form could not check; 409: the year already has its consultation.
             setServerIssues(error.errors);
+            const takenBy = error.body.consultationId;
+            setYearTakenBy(error.status === 409 && typeof takenBy === 'number' && values.year !== null ? { id: takenBy, year: values.year } : null);
             const atFields = error.errors.filter((issue) => issue.path && isFormPath(issue.path));
             for (const issue of atFields) setError(issue.path as 'title', { type: 'server', message: issue.message });
             requestFocus(atFields.length > 0 ? 'invalid' : 'alert');
@@ -200,6 +205,11 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
                 <List.Item key={`${issue.path}-${i}`}>{issue.message}</List.Item>
               ))}
             </List>
+            {yearTakenBy && (
+              <Anchor component={Link} to={`/consultas/${yearTakenBy.id}`} size="sm" mt="xs" display="inline-block">
+                {t('consultations.form.openTakenYear', { year: yearTakenBy.year })}
+              </Anchor>
+            )}
           </Alert>
         )}
         {saveError != null && (

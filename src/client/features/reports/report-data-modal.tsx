@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '../../lib/http';
 import { reportConflictFrom, useCreateReport, useUpdateReport } from './api';
-import { darkTitle } from './alert-styles';
 import type { ReportDataInput, ReportOverview } from './report-types';
 
 interface FormValues {
@@ -92,7 +91,7 @@ function ReportDataForm(props: Props) {
     <form onSubmit={submit(version)} noValidate>
       <Stack gap="md">
         {conflict && (
-          <Alert color="orange" styles={darkTitle('orange')} role="alert" title={t('reports.form.conflictTitle')}>
+          <Alert color="orange" role="alert" title={t('reports.form.conflictTitle')}>
             <Text size="sm" mb="sm">
               {t('reports.form.conflictMessage', { version: conflict.version })}
             </Text>
@@ -121,14 +120,14 @@ function ReportDataForm(props: Props) {
           </Alert>
         )}
         {exists !== null && (
-          <Alert color="orange" styles={darkTitle('orange')} role="alert" title={t('reports.form.exists')}>
+          <Alert color="orange" role="alert" title={t('reports.form.exists')}>
             <Anchor component={Link} to={`/informes/${exists}`} onClick={props.onClose}>
               {t('reports.form.openExisting', { year: exists })}
             </Anchor>
           </Alert>
         )}
         {failure != null && (
-          <Alert color="red" styles={darkTitle('red')} role="alert" title={t('state.error')}>
+          <Alert color="red" role="alert" title={t('state.error')}>
             {errorMessage(failure)}
           </Alert>
         )}

@@ -5,7 +5,6 @@ import { diffWords } from '../../../domain/report-diff';
 import { docToPlainText } from '../../../domain/rich-text';
 import { formatDateTime } from '../../lib/format';
 import type { ReportSection } from './report-types';
-import { darkTitle } from './alert-styles';
 import type { SectionValues } from './section-draft-storage';
 import { DiffText } from './diff-text';
 
@@ -21,7 +20,7 @@ export function SectionConflict({ mine, current, onKeepMine, onUseTheirs }: { mi
   const mineText = plain(mine);
   const theirsText = plain({ title: current.title, content: current.content, recommendations: current.kind === 'recommendations' ? current.recommendations : null });
   return (
-    <Alert color="orange" styles={darkTitle('orange')} variant="light" role="alert" title={t('reports.conflict.title')} tabIndex={-1}>
+    <Alert color="orange" variant="light" role="alert" title={t('reports.conflict.title')} tabIndex={-1}>
       <Text size="sm" mb="sm">
         {t('reports.conflict.message', { who, version: current.version, when: current.lastEditedAt ? formatDateTime(current.lastEditedAt) : '—' })}
       </Text>

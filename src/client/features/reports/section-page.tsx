@@ -14,7 +14,6 @@ import { PageHeader } from '../../ui/page-header';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { useCurrentUser } from '../session/use-current-user';
 import { reportQueryOptions, sectionQueryOptions } from './api';
-import { darkTitle } from './alert-styles';
 import { AutosaveStatusText } from './autosave-status';
 import { ReportNotFound } from './report-not-found';
 import { useReportRoles } from './report-roles';
@@ -137,7 +136,7 @@ function SectionWorkspace({ section, report }: { section: ReportSection; report:
           </Text>
         </Group>
         {editing.offer && (
-          <Alert color="orange" styles={darkTitle('orange')} role="alert" title={t('reports.autosave.recoverTitle')}>
+          <Alert color="orange" role="alert" title={t('reports.autosave.recoverTitle')}>
             <Text size="sm" mb="sm">
               {t('reports.autosave.recoverMessage', { when: formatDateTime(editing.offer.changedAt), version: editing.offer.baseVersion })}
             </Text>
@@ -176,7 +175,7 @@ function SectionWorkspace({ section, report }: { section: ReportSection; report:
           />
         )}
         {approvedLock && !editing.offer && (
-          <Alert color="blue" styles={darkTitle('blue')} variant="light" title={t('reports.states.approved')}>
+          <Alert color="blue" variant="light" title={t('reports.states.approved')}>
             <Text size="sm" mb="sm">
               {t('reports.section.approvedLocked')}
             </Text>

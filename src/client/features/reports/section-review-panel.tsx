@@ -7,7 +7,6 @@ import type { Role } from '../../../domain/roles';
 import { formatDateTime } from '../../lib/format';
 import { errorMessage } from '../../lib/http';
 import { useReviewAction } from './api';
-import { darkTitle } from './alert-styles';
 import type { ReportSection } from './report-types';
 import { SectionStateBadge } from './section-state-badge';
 
@@ -82,7 +81,7 @@ export function SectionReviewPanel({ section, actor, canWrite, canReview, blocke
         </Text>
       )}
       {failure != null && (
-        <Alert color="red" styles={darkTitle('red')} role="alert" mb="sm" title={errorMessage(failure)}>
+        <Alert color="red" role="alert" mb="sm" title={errorMessage(failure)}>
           {null}
         </Alert>
       )}

@@ -52,6 +52,7 @@ export const consultations = {
       moveDown: 'Bajar el tema {{n}}',
       empty: 'Aún no hay temas. Agregue al menos uno.',
     },
+    openTakenYear: 'Abrir la consulta de la vigencia {{year}}',
     invalid: {
       title: 'Revise el formulario',
       client_one: '{{count}} campo por corregir',
