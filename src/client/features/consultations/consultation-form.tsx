@@ -1,19 +1,15 @@
-import { confirmDestructive } from '../../ui/confirm-destructive';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Anchor, Button, Checkbox, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { FieldIssue } from '../../../domain/common';
 import { consultationChannels, consultationInputSchema, consultationStatuses, type Consultation, type ConsultationInput } from '../../../domain/consultation';
 import { formatDateTime } from '../../lib/format';
-import { ApiError, errorMessage } from '../../lib/http';
+import { errorMessage } from '../../lib/http';
 import { ConflictAlert } from '../../ui/conflict-alert';
 import { FormSection } from '../../ui/form-section';
-import { usePendingFocus } from '../../ui/use-pending-focus';
-import { useUnsavedChangesGuard } from '../../ui/use-unsaved-changes-guard';
+import { useVersionedSave } from '../../ui/use-versioned-save';
 import { ConsultationFormTopics } from './consultation-form-topics';
 
 /** The form's values: the domain input, with the year empty while the person clears it. */
@@ -35,19 +31,6 @@ const resolver = zodResolver(consultationInputSchema) as unknown as Resolver<Con
 
 const formFields = new Set(['year', 'title', 'openDate', 'closeDate', 'channels', 'status', 'topics']);
 const isFormPath = (path: string) => formFields.has(path.split('.')[0]);
-
-function conflictFrom(error: unknown): Consultation | null {
-  if (!(error instanceof ApiError) || error.status !== 409) return null;
-  const current = error.body.current as Consultation | undefined;
-  return current && typeof current === 'object' && typeof current.version === 'number' ? current : null;
-}
-
-function countErrors(errors: unknown): number {
-  if (!errors || typeof errors !== 'object') return 0;
-  const record = errors as Record<string, unknown>;
-  if (typeof record.message === 'string' && record.message) return 1;
-  return Object.entries(record).reduce((sum, [key, value]) => (key === 'ref' || key === 'types' ? sum : sum + countErrors(value)), 0);
-}
 
 interface ConsultationFormProps {
   initialValues: ConsultationInput;
@@ -72,93 +55,35 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
     reValidateMode: 'onChange',
     shouldFocusError: false,
   });
-  const { control, register, formState, handleSubmit, reset, setError } = form;
+  const { control, register, formState } = form;
   const errors = formState.errors;
-  const [version, setVersion] = useState(initialVersion);
-  const [conflict, setConflict] = useState<Consultation | null>(null);
-  const [serverIssues, setServerIssues] = useState<FieldIssue[]>([]);
   // The consultation that already holds the chosen year (a 409 on save): linked from the alert.
   const [yearTakenBy, setYearTakenBy] = useState<{ id: number; year: number } | null>(null);
-  const [saveError, setSaveError] = useState<unknown>(null);
-  const [saved, setSaved] = useState<Consultation | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
+  const { submit, conflict, serverIssues, saveError, saved, busy, errorCount, loadCurrent, overwrite, guardDialog, formRef, alertRef } = useVersionedSave({
+    form,
+    initialVersion,
+    save: (values, version) => {
+      setYearTakenBy(null);
+      return save(values, version);
+    },
+    onSaved,
+    onNewerVersion,
+    toValues: toConsultationFormValues,
+    fieldIssues: (issues) => issues.filter((issue) => issue.path && isFormPath(issue.path)),
+    onFieldProblem: (error) => {
+      const takenBy = error.body.consultationId;
+      const year = form.getValues('year');
+      setYearTakenBy(error.status === 409 && typeof takenBy === 'number' && year !== null ? { id: takenBy, year } : null);
+    },
+    texts: {
+      loaded: (current) => t('consultations.form.conflict.loaded', { version: current.version, who: current.updatedBy }),
+      confirmTitle: t('consultations.form.conflict.confirmTitle'),
+      confirmMessage: t('consultations.form.conflict.confirmMessage'),
+      confirmLoad: t('consultations.form.conflict.confirmLoad'),
+      confirmCancel: t('consultations.form.conflict.confirmCancel'),
+    },
+  });
 
-  const guardDialog = useUnsavedChangesGuard(formState.isDirty && !saved);
-  const announceSaved = useEffectEvent((consultation: Consultation) => onSaved(consultation));
-  useEffect(() => {
-    if (saved) announceSaved(saved);
-  }, [saved]);
-
-  const requestFocus = usePendingFocus<'invalid' | 'alert'>((target) =>
-    target === 'alert' ? alertRef.current : formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'),
-  );
-
-  const submitWith = (versionToSend: number | undefined) =>
-    handleSubmit(
-      async (values) => {
-        setSaveError(null);
-        setServerIssues([]);
-        setYearTakenBy(null);
-        try {
-          const consultation = await save(values, versionToSend);
-          setConflict(null);
-          setSaved(consultation);
-        } catch (error) {
-          const current = conflictFrom(error);
-          if (current) {
-            setConflict(current);
-            onNewerVersion?.(current);
-            requestFocus('alert');
-          } else if (error instanceof ApiError && (error.status === 400 || error.status === 409) && error.errors.length > 0) {
-            // 400: a rule the form could not check; 409: the year already has its consultation.
-            setServerIssues(error.errors);
-            const takenBy = error.body.consultationId;
-            setYearTakenBy(error.status === 409 && typeof takenBy === 'number' && values.year !== null ? { id: takenBy, year: values.year } : null);
-            const atFields = error.errors.filter((issue) => issue.path && isFormPath(issue.path));
-            for (const issue of atFields) setError(issue.path as 'title', { type: 'server', message: issue.message });
-            requestFocus(atFields.length > 0 ? 'invalid' : 'alert');
-          } else {
-            setSaveError(error);
-            requestFocus('alert');
-          }
-        }
-      },
-      () => {
-        setServerIssues([]);
-        requestFocus('invalid');
-      },
-    );
-
-  const loadCurrent = () => {
-    if (!conflict) return;
-    const current = conflict;
-    const apply = () => {
-      reset(toConsultationFormValues(current));
-      setVersion(current.version);
-      setConflict(null);
-      setServerIssues([]);
-      setSaveError(null);
-      notifications.show({ message: t('consultations.form.conflict.loaded', { version: current.version, who: current.updatedBy }) });
-    };
-    if (!formState.isDirty) return apply();
-    confirmDestructive({
-      title: t('consultations.form.conflict.confirmTitle'),
-      message: t('consultations.form.conflict.confirmMessage'),
-      confirmLabel: t('consultations.form.conflict.confirmLoad'),
-      cancelLabel: t('consultations.form.conflict.confirmCancel'),
-      onConfirm: apply,
-    });
-  };
-
-  const overwrite = () => {
-    if (!conflict) return;
-    setVersion(conflict.version);
-    void submitWith(conflict.version)();
-  };
-
-  const errorCount = formState.submitCount > 0 ? countErrors(errors) : 0;
-  const busy = formState.isSubmitting || saved !== null;
   const dateInput = (name: 'openDate' | 'closeDate') => (
     <Controller
       control={control}
@@ -181,7 +106,7 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
   );
 
   return (
-    <form ref={formRef} onSubmit={submitWith(version)} noValidate aria-label={t('consultations.form.formLabel')}>
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('consultations.form.formLabel')}>
       <Stack gap="lg" maw={1000}>
         {conflict && (
           <ConflictAlert

@@ -1,18 +1,14 @@
-import { confirmDestructive } from '../../ui/confirm-destructive';
 import { Alert, Button, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Controller, FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { FieldIssue } from '../../../domain/common';
 import { forumLimits, forumStatuses, platforms, type Forum, type ForumInput } from '../../../domain/forum';
 import { formatDateTime } from '../../lib/format';
-import { ApiError, errorMessage } from '../../lib/http';
+import { errorMessage } from '../../lib/http';
 import { ConflictAlert } from '../../ui/conflict-alert';
 import { FormSection } from '../../ui/form-section';
-import { usePendingFocus } from '../../ui/use-pending-focus';
-import { useUnsavedChangesGuard } from '../../ui/use-unsaved-changes-guard';
+import { useVersionedSave } from '../../ui/use-versioned-save';
 import { ForumFormActionsList } from './forum-form-actions-list';
 import { ForumFormExperts } from './forum-form-experts';
 import { ForumFormGuidingQuestions } from './forum-form-guiding-questions';
@@ -31,23 +27,6 @@ export interface ForumFormProps {
   /** A 409 revealed a newer saved version (e.g. to refresh the cache). */
   onNewerVersion?: (current: Forum) => void;
   cancelTo: string;
-}
-
-type FocusTarget = 'invalid' | 'conflict' | 'error';
-
-function conflictFrom(error: unknown): Forum | null {
-  if (!(error instanceof ApiError) || error.status !== 409) return null;
-  const current = error.body.current;
-  if (current && typeof current === 'object' && typeof (current as Forum).version === 'number' && typeof (current as Forum).id === 'number') return current as Forum;
-  return null;
-}
-
-/** Number of messages in an errors tree (for the "fix N fields" hint). */
-function countErrors(errors: unknown): number {
-  if (!errors || typeof errors !== 'object') return 0;
-  const record = errors as Record<string, unknown>;
-  if (typeof record.message === 'string' && record.message) return 1;
-  return Object.entries(record).reduce((sum, [key, value]) => (key === 'ref' || key === 'types' ? sum : sum + countErrors(value)), 0);
 }
 
 const toNumberOrNull = (value: number | string): number | null => {
@@ -69,94 +48,24 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
     reValidateMode: 'onChange',
     shouldFocusError: false,
   });
-  const { control, register, formState, handleSubmit, reset, setError } = form;
+  const { control, register, formState } = form;
   const errors = formState.errors;
-
-  const [version, setVersion] = useState(initialVersion);
-  const [conflict, setConflict] = useState<Forum | null>(null);
-  const [serverIssues, setServerIssues] = useState<FieldIssue[]>([]);
-  const [saveError, setSaveError] = useState<unknown>(null);
-  const [saved, setSaved] = useState<Forum | null>(null);
-  // Where focus should go once the next render shows the outcome (the errors arrive a render later than the callback).
-  const formRef = useRef<HTMLFormElement>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
-  const errorRef = useRef<HTMLDivElement>(null);
-
-  // Declared before the effect that navigates, so the guard is already disarmed when it runs.
-  const guardDialog = useUnsavedChangesGuard(formState.isDirty && !saved);
-
-  const announceSaved = useEffectEvent((forum: Forum) => onSaved(forum));
-  useEffect(() => {
-    if (saved) announceSaved(saved);
-  }, [saved]);
-
-  const requestFocus = usePendingFocus<FocusTarget>((target) =>
-    target === 'conflict'
-      ? conflictRef.current
-      : target === 'error'
-        ? errorRef.current
-        : formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]'),
-  );
-
-  const submitWith = (versionToSend: number | undefined) =>
-    handleSubmit(
-      async (values) => {
-        setSaveError(null);
-        setServerIssues([]);
-        try {
-          const forum = await save(values, versionToSend);
-          setConflict(null);
-          setSaved(forum);
-        } catch (error) {
-          const current = conflictFrom(error);
-          if (current) {
-            setConflict(current);
-            onNewerVersion?.(current);
-            requestFocus('conflict');
-          } else if (error instanceof ApiError && error.status === 400 && error.errors.length > 0) {
-            setServerIssues(error.errors);
-            for (const issue of formIssues(error.errors)) {
-              setError(toFormPath(issue.path) as keyof ForumFormValues, { type: 'server', message: issue.message });
-            }
-            requestFocus(formIssues(error.errors).length > 0 ? 'invalid' : 'error');
-          } else {
-            setSaveError(error);
-            requestFocus('error');
-          }
-        }
-      },
-      () => {
-        setServerIssues([]);
-        requestFocus('invalid');
-      },
-    );
-
-  const loadCurrent = () => {
-    if (!conflict) return;
-    const current = conflict;
-    const apply = () => {
-      reset(toFormValues(current));
-      setVersion(current.version);
-      setConflict(null);
-      setServerIssues([]);
-      setSaveError(null);
-      notifications.show({ message: t('forumForm.conflict.loaded', { version: current.version, who: current.updatedBy }) });
-    };
-    if (!formState.isDirty) return apply();
-    confirmDestructive({
-      title: t('forumForm.conflict.confirmTitle'),
-      message: t('forumForm.conflict.confirmMessage'),
-      confirmLabel: t('forumForm.conflict.confirmLoad'),
-      cancelLabel: t('forumForm.conflict.confirmCancel'),
-      onConfirm: apply,
-    });
-  };
-
-  const overwrite = () => {
-    if (!conflict) return;
-    setVersion(conflict.version);
-    void submitWith(conflict.version)();
-  };
+  const { submit, conflict, serverIssues, saveError, saved, busy, errorCount, loadCurrent, overwrite, guardDialog, formRef, alertRef } = useVersionedSave({
+    form,
+    initialVersion,
+    save,
+    onSaved,
+    onNewerVersion,
+    toValues: toFormValues,
+    fieldIssues: (issues) => formIssues(issues).map((issue) => ({ path: toFormPath(issue.path), message: issue.message })),
+    texts: {
+      loaded: (current) => t('forumForm.conflict.loaded', { version: current.version, who: current.updatedBy }),
+      confirmTitle: t('forumForm.conflict.confirmTitle'),
+      confirmMessage: t('forumForm.conflict.confirmMessage'),
+      confirmLoad: t('forumForm.conflict.confirmLoad'),
+      confirmCancel: t('forumForm.conflict.confirmCancel'),
+    },
+  });
 
   /** "Título", "Experto 1 · Nombre"… for the server summary; null for problems outside the form. */
   const issueLabel = (issue: FieldIssue): string | null => {
@@ -172,12 +81,10 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
 
   const platformOptions = platforms.map((value) => ({ value, label: t(`forums.platforms.${value}`) }));
   const statusOptions = forumStatuses.map((value) => ({ value, label: t(`forums.statuses.${value}`) }));
-  const errorCount = formState.submitCount > 0 ? countErrors(errors) : 0;
-  const busy = formState.isSubmitting || saved !== null;
 
   return (
     <FormProvider {...form}>
-      <form ref={formRef} onSubmit={submitWith(version)} noValidate aria-label={t('forumForm.formLabel')}>
+      <form ref={formRef} onSubmit={submit} noValidate aria-label={t('forumForm.formLabel')}>
         <Stack gap="lg" maw={1100}>
           {conflict && (
             <ConflictAlert
@@ -188,11 +95,11 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
               busy={busy}
               onLoad={loadCurrent}
               onOverwrite={overwrite}
-              alertRef={conflictRef}
+              alertRef={alertRef}
             />
           )}
           {serverIssues.length > 0 && (
-            <Alert ref={errorRef} tabIndex={-1} color="red" role="alert" title={t('forumForm.invalid.title')}>
+            <Alert ref={alertRef} tabIndex={-1} color="red" role="alert" title={t('forumForm.invalid.title')}>
               <Text size="sm" mb="xs">
                 {t('forumForm.invalid.server')}
               </Text>
@@ -205,12 +112,12 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
             </Alert>
           )}
           {saveError != null && (
-            <Alert ref={errorRef} tabIndex={-1} color="red" role="alert" title={t('forumForm.saveError.title')}>
+            <Alert ref={alertRef} tabIndex={-1} color="red" role="alert" title={t('forumForm.saveError.title')}>
               <Text size="sm">{errorMessage(saveError)}</Text>
               <Text size="sm" mb="sm">
                 {t('forumForm.saveError.kept')}
               </Text>
-              <Button size="xs" variant="default" onClick={() => void submitWith(version)()} loading={formState.isSubmitting}>
+              <Button size="xs" variant="default" onClick={() => void submit()} loading={formState.isSubmitting}>
                 {t('actions.retry')}
               </Button>
             </Alert>
