@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Anchor, Button, Checkbox, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Checkbox, Group, List, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/format';
 import { errorMessage } from '../../lib/http';
 import { ConflictAlert } from '../../ui/conflict-alert';
 import { FormSection } from '../../ui/form-section';
+import { FormActionBar } from '../../ui/form-action-bar';
 import { useVersionedSave } from '../../ui/use-versioned-save';
 import { ConsultationFormTopics } from './consultation-form-topics';
 
@@ -212,21 +213,7 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
           <ConsultationFormTopics control={control} register={register} errors={errors} />
         </FormSection>
 
-        <Paper pos="sticky" bottom={0} withBorder shadow="sm" p="sm" radius="md" style={{ zIndex: 5 }} role="group" aria-label={t('consultations.form.actionBar')}>
-          <Group justify="space-between" gap="sm">
-            <Text size="sm" c={errorCount > 0 ? 'red.9' : 'dimmed'} aria-live="polite">
-              {errorCount > 0 ? t('consultations.form.invalid.client', { count: errorCount }) : formState.isDirty && !saved ? t('unsaved.title') : ''}
-            </Text>
-            <Group gap="sm">
-              <Button component={Link} to={cancelTo} variant="default">
-                {t('actions.cancel')}
-              </Button>
-              <Button type="submit" loading={busy}>
-                {t('actions.save')}
-              </Button>
-            </Group>
-          </Group>
-        </Paper>
+        <FormActionBar label={t('consultations.form.actionBar')} status={errorCount > 0 ? t('consultations.form.invalid.client', { count: errorCount }) : formState.isDirty && !saved ? t('unsaved.title') : ''} statusIsError={errorCount > 0} cancelTo={cancelTo} busy={busy} />
       </Stack>
       {guardDialog}
     </form>

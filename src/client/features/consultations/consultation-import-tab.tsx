@@ -39,6 +39,21 @@ function problemLines(error: unknown, rowLabel: (row: number) => string): string
   return [error.title, ...new Set(lines)];
 }
 
+/** A refused preview or import: the route's problems (rows as «Fila N: …») and that nothing was saved. */
+function ImportFailed({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="red" role="alert" title={t('consultations.import.failed')}>
+      {problemLines(error, (row) => t('consultations.import.row', { row })).map((line, i) => (
+        <Text key={i} size="sm">
+          {line}
+        </Text>
+      ))}
+      <Text size="sm">{t('consultations.import.nothingSaved')}</Text>
+    </Alert>
+  );
+}
+
 /**
  * Importar: a Google Forms / Microsoft Forms export (CSV or XLSX) read in a worker, its columns mapped (suggested,
  * then remembered for this consultation), a dry run to preview, and the import on confirmation. Nothing is saved
@@ -289,16 +304,7 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
                 {t('consultations.import.previewing')}
               </Text>
             )}
-            {dryRun.isError && (
-              <Alert color="red" role="alert" title={t('consultations.import.failed')}>
-                {problemLines(dryRun.error, (row) => t('consultations.import.row', { row })).map((line, i) => (
-                  <Text key={i} size="sm">
-                    {line}
-                  </Text>
-                ))}
-                <Text size="sm">{t('consultations.import.nothingSaved')}</Text>
-              </Alert>
-            )}
+            {dryRun.isError && <ImportFailed error={dryRun.error} />}
           </Stack>
         </Paper>
       )}
@@ -386,16 +392,7 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
                 </Group>
               )}
             </Group>
-            {importResponses.isError && (
-              <Alert color="red" role="alert" title={t('consultations.import.failed')}>
-                {problemLines(importResponses.error, (row) => t('consultations.import.row', { row })).map((line, i) => (
-                  <Text key={i} size="sm">
-                    {line}
-                  </Text>
-                ))}
-                <Text size="sm">{t('consultations.import.nothingSaved')}</Text>
-              </Alert>
-            )}
+            {importResponses.isError && <ImportFailed error={importResponses.error} />}
           </Stack>
         </Paper>
       )}

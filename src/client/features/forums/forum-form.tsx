@@ -1,13 +1,13 @@
-import { Alert, Button, Group, List, NumberInput, Paper, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, List, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { Controller, FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { FieldIssue } from '../../../domain/common';
 import { forumLimits, forumStatuses, platforms, type Forum, type ForumInput } from '../../../domain/forum';
 import { formatDateTime } from '../../lib/format';
 import { errorMessage } from '../../lib/http';
 import { ConflictAlert } from '../../ui/conflict-alert';
 import { FormSection } from '../../ui/form-section';
+import { FormActionBar } from '../../ui/form-action-bar';
 import { useVersionedSave } from '../../ui/use-versioned-save';
 import { ForumFormActionsList } from './forum-form-actions-list';
 import { ForumFormExperts } from './forum-form-experts';
@@ -307,21 +307,7 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
             <ForumFormPublicQuestions />
           </FormSection>
 
-          <Paper pos="sticky" bottom={0} withBorder shadow="sm" p="sm" radius="md" style={{ zIndex: 5 }} role="group" aria-label={t('forumForm.actionBar')}>
-            <Group justify="space-between" gap="sm">
-              <Text size="sm" c={errorCount > 0 ? 'red.9' : 'dimmed'} aria-live="polite">
-                {errorCount > 0 ? t('forumForm.invalid.client', { count: errorCount }) : formState.isDirty && !saved ? t('unsaved.title') : ''}
-              </Text>
-              <Group gap="sm">
-                <Button component={Link} to={cancelTo} variant="default">
-                  {t('actions.cancel')}
-                </Button>
-                <Button type="submit" loading={busy}>
-                  {t('actions.save')}
-                </Button>
-              </Group>
-            </Group>
-          </Paper>
+          <FormActionBar label={t('forumForm.actionBar')} status={errorCount > 0 ? t('forumForm.invalid.client', { count: errorCount }) : formState.isDirty && !saved ? t('unsaved.title') : ''} statusIsError={errorCount > 0} cancelTo={cancelTo} busy={busy} />
         </Stack>
       </form>
       {guardDialog}

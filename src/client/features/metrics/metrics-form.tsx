@@ -1,10 +1,9 @@
 import { confirmDestructive } from '../../ui/confirm-destructive';
-import { Alert, Button, Group, List, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, List, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { FieldIssue } from '../../../domain/common';
 import { snapshotKinds } from '../../../domain/metrics';
 import { checkMetrics, hasBlockingIssues, type MetricsIssue, type MetricsRuleId } from '../../../domain/metrics-rules';
@@ -12,6 +11,7 @@ import type { ForumMetricsRecord } from '../../../domain/metrics-update';
 import { formatDateTime } from '../../lib/format';
 import { ApiError, errorMessage } from '../../lib/http';
 import { ConflictAlert } from '../../ui/conflict-alert';
+import { FormActionBar } from '../../ui/form-action-bar';
 import { usePendingFocus } from '../../ui/use-pending-focus';
 import { useUnsavedChangesGuard } from '../../ui/use-unsaved-changes-guard';
 import { conflictFrom, useSaveForumMetrics } from './api';
@@ -268,21 +268,7 @@ export function MetricsForm({ forumId, saved, forumDate, onDirtyChange }: Metric
             <MetricsFormSection key={kind} kind={kind} messagesAt={messagesAt} cellErrorAt={cellErrorAt} seriesMessages={seriesMessages} showErrors={attempted} />
           ))}
           <MetricsFormIssues issues={issues} acknowledged={acknowledged} onAcknowledge={acknowledge} alertRef={issuesRef} />
-          <Paper pos="sticky" bottom={0} withBorder shadow="sm" p="sm" radius="md" style={{ zIndex: 5 }} role="group" aria-label={t('metrics.actionBar')}>
-            <Group justify="space-between" gap="sm" wrap="nowrap">
-              <Text size="sm" c={statusIsError ? 'red.9' : 'dimmed'} aria-live="polite">
-                {statusText}
-              </Text>
-              <Group gap="sm" wrap="nowrap">
-                <Button component={Link} to={`/foros/${forumId}`} variant="default">
-                  {t('actions.cancel')}
-                </Button>
-                <Button type="submit" loading={busy}>
-                  {t('actions.save')}
-                </Button>
-              </Group>
-            </Group>
-          </Paper>
+          <FormActionBar label={t('metrics.actionBar')} status={statusText} statusIsError={statusIsError} cancelTo={`/foros/${forumId}`} busy={busy} />
         </Stack>
       </form>
       {guardDialog}
