@@ -17,11 +17,14 @@ export default defineConfig(({ mode }) => ({
     chunkSizeWarningLimit: 700,
   },
   test: {
-    environment: 'jsdom',
-    include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/client/**/*.test.tsx'],
-    setupFiles: ['tests/setup.ts'],
     testTimeout: 30000,
     css: false,
     pool: 'forks',
+    // Domain, API and database tests run in Node (no DOM to set up); only page tests get jsdom.
+    // A unit test that needs a DOM says so with a `// @vitest-environment jsdom` comment.
+    projects: [
+      { extends: true, test: { name: 'node', environment: 'node', include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'] } },
+      { extends: true, test: { name: 'pages', environment: 'jsdom', setupFiles: ['tests/setup.ts'], include: ['tests/client/**/*.test.tsx'] } },
+    ],
   },
 }));

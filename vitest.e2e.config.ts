@@ -1,11 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * End-to-end tests in Debian's Chromium against the built app on the real server. Budgets are generous
+ * because the suite must hold on a loaded 2-core machine: every wait is for something a person sees
+ * (an element, a text, a download), and these budgets only decide how long before calling it missing.
+ */
 export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/e2e/**/*.e2e.ts'],
-    testTimeout: 60000,
-    hookTimeout: 120000,
+    testTimeout: 240_000,
+    hookTimeout: 180_000,
     fileParallelism: false,
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });

@@ -53,7 +53,7 @@ describe.skipIf(!chromiumPath)('report export end to end (Chromium, real server,
 
     // The final export is in the audit log with the file's SHA-256.
     const hash = createHash('sha256').update(bytes).digest('hex');
-    await expect.poll(() => page.getByText(/Exportación final registrada/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(/Exportación final registrada/).count()).toBeGreaterThan(0);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     await context.close();
   });
@@ -63,7 +63,7 @@ describe.skipIf(!chromiumPath)('report export end to end (Chromium, real server,
     await login(env, page, 'editora');
     await page.goto('/informes/2022/imprimir');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1);
-    for (const heading of sectionHeadings) await expect.poll(() => page.getByRole('heading', { level: 2, name: heading }).count(), { timeout: 5000 }).toBe(1);
+    for (const heading of sectionHeadings) await expect.poll(() => page.getByRole('heading', { level: 2, name: heading }).count()).toBe(1);
     expect(await page.getByRole('heading', { level: 2, name: 'Elaboró' }).count()).toBe(1);
     expect(await page.locator('figure svg[role="img"]').count()).toBe(3);
     expect(await page.locator('table caption').count()).toBe(9);

@@ -52,7 +52,7 @@ describe.skipIf(!chromiumPath)('yearly report end to end (Chromium, real server,
     await text.click();
     await ed.keyboard.press('Control+End');
     await ed.keyboard.type(' Para 2023 se propone ampliar la convocatoria a los grupos de valor externos.');
-    await expect.poll(() => ed.getByText(/^Guardado a las \d{2}:\d{2}$/).count(), { timeout: 10000 }).toBe(1);
+    await expect.poll(() => ed.getByText(/^Guardado a las \d{2}:\d{2}$/).count()).toBe(1);
     await expect.poll(() => stateText(ed)).toBe('Borrador');
     await expectAccessible(ed, 'sección en edición');
     await screenshot(ed, 'report-section-editing');
@@ -96,7 +96,7 @@ describe.skipIf(!chromiumPath)('yearly report end to end (Chromium, real server,
     await text.click();
     await ed.keyboard.press('Control+End');
     await ed.keyboard.type(' Se convocará a juntas de acción comunal y colectivos juveniles por redes sociales y correo.');
-    await expect.poll(() => stateText(ed), { timeout: 10000 }).toBe('Borrador');
+    await expect.poll(() => stateText(ed)).toBe('Borrador');
     await expect.poll(() => ed.getByText(/^Guardado a las/).count()).toBe(1);
     await ed.getByRole('button', { name: 'Enviar a revisión' }).click();
     await expect.poll(() => stateText(ed)).toBe('En revisión');

@@ -61,7 +61,7 @@ export async function startE2e(): Promise<E2eEnv> {
 export async function newPage(env: E2eEnv): Promise<{ context: BrowserContext; page: Page }> {
   const context = await env.browser.newContext({ baseURL: env.server.url, locale: 'es-CO', viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
-  page.setDefaultTimeout(15000);
+  page.setDefaultTimeout(30_000);
   return { context, page };
 }
 

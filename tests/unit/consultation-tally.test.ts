@@ -77,15 +77,12 @@ describe('tallyConsultation', () => {
     expect(tally.byTopic.map((t) => t.votes)).toEqual([0, 0, 0]);
   });
 
-  it('tallies 100.000 responses quickly', () => {
+  it('tallies 100.000 responses, every vote counted', () => {
     const many: TallyResponse[] = Array.from({ length: 100_000 }, (_, i) =>
       r({ topicIds: [1 + (i % 3)], valueGroupKind: i % 2 ? 'internal' : 'external', valueGroup: `Grupo ${i % 7}`, proposedTopic: i % 10 === 0 ? `Tema ${i % 50}` : '', channel: 'web' }),
     );
-    const start = performance.now();
     const tally = tallyConsultation({ topics }, many);
-    const elapsed = performance.now() - start;
     expect(tally.byTopic.reduce((n, t) => n + t.votes, 0)).toBe(100_000);
     expect(tally.proposals).toHaveLength(5);
-    expect(elapsed).toBeLessThan(1000);
   });
 });

@@ -254,10 +254,7 @@ describe('a 10.000-row Meta export', () => {
       lines.push([String(1e15 + i), `"Video ${i}; prueba"`, '22/06/2022 10:00', `https://www.facebook.com/x/videos/${1e14 + i}/`, 'De por vida', String(i * 3), String(i), String(i * 2), String(i * 90), '30,5', String(i * 4), String(i % 50), String(i % 30), String(i % 10), String(i % 5), ...curve].join(';'));
     }
     const text = '\ufeff' + lines.join('\r\n');
-    const started = performance.now();
     const result = ok(parseMetricsCsv(text));
-    const elapsed = performance.now() - started;
-    console.log(`10.000-row Meta export (${(text.length / 1e6).toFixed(1)} M chars) parsed in ${elapsed.toFixed(0)} ms`);
     expect(result.problems).toEqual([]);
     expect(result.rows).toHaveLength(10_000);
     const last = result.rows[9_999];

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import initSqlJs from 'sql.js';
 import { sql } from 'kysely';
