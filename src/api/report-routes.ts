@@ -323,8 +323,9 @@ export function reportRoutes() {
           await setSectionWorkflow(tx, id, { state: result.next, submitted_by: user.username });
           changes = ['enviada a revisión', `estado: ${stateNames[result.next]}`];
         } else if (action === 'approve') {
+          // A statistics section is approved for the figures of now (which become its recorded figures too).
           const hash = row.kind === 'statistics' ? (await yearStatistics(tx, year)).hash : null;
-          await setSectionWorkflow(tx, id, { state: result.next, reviewed_by: user.username, approved_by: user.username, approved_at: now, approved_statistics_hash: hash });
+          await setSectionWorkflow(tx, id, { state: result.next, reviewed_by: user.username, approved_by: user.username, approved_at: now, approved_statistics_hash: hash, ...(hash ? { statistics_hash: hash } : {}) });
           changes = ['aprobada', `estado: ${stateNames[result.next]}`];
         } else if (request) {
           await setSectionWorkflow(tx, id, { state: result.next, reviewed_by: user.username, approved_by: null, approved_at: null, approved_statistics_hash: null });

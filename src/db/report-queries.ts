@@ -228,7 +228,7 @@ export async function saveSectionText(
 export async function setSectionWorkflow(
   db: Db,
   id: number,
-  fields: Partial<Pick<SectionRow, 'state' | 'submitted_by' | 'reviewed_by' | 'approved_by' | 'approved_at' | 'approved_statistics_hash'>>,
+  fields: Partial<Pick<SectionRow, 'state' | 'submitted_by' | 'reviewed_by' | 'approved_by' | 'approved_at' | 'approved_statistics_hash' | 'statistics_hash'>>,
 ): Promise<void> {
   await db.updateTable('report_sections').set(fields).where('id', '=', id).execute();
 }
