@@ -208,14 +208,14 @@ export function reportRoutes() {
   app.post('/:year', requirePermission('writeReports'), async (c) => {
     const year = readParam(c, 'year', yearParam);
     const input = await readBody(c, reportInputSchema);
-    const body = await change(c, async ({ tx, user, now }) => {
+    await change(c, async ({ tx, user, now }) => {
       if (await getReport(tx, year)) throw new HttpProblem(409, reportMessages.exists(year), { current: await overview(tx, year, user) });
       const audit = await createReport(tx, year, input, user, now);
       // Touched: the sync records the figures the new statistics section starts from.
-      return { result: year, audit, touched: { years: [year] } };
+      return { result: null, audit, touched: { years: [year] } };
     });
     c.header('Location', `/api/reports/${year}`);
-    return c.json(await overview(c.get('deps').db, body, requireUser(c)), 201);
+    return c.json(await overview(c.get('deps').db, year, requireUser(c)), 201);
   });
 
   app.get('/:year', requirePermission('readReports'), async (c) => {
