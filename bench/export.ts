@@ -72,7 +72,7 @@ export async function benchExport(options: ExportBenchOptions = defaultExportBen
   const section = 'Exportación a Word';
   const db = await openNodeDatabase(':memory:');
   await bootstrap(db, { demo: true, adminPassword: 'bench-contraseña-larga', passwordIterations: 1000 });
-  const data2022 = await readExportData(db, 2022, new Date().toISOString());
+  const data2022 = await readExportData(db, 2022);
   await db.destroy();
   const generated = generatedYear(options.forums);
   const rasterize = createNodeRasterizer();

@@ -4,12 +4,13 @@ import type { Database } from '../db/schema';
 import { countUsers, insertUser } from '../db/user-queries';
 import { insertForum } from '../db/forum-queries';
 import { demoForums2022 } from '../db/demo-2022';
-import { writeAudit } from '../db/audit-queries';
 import { upsertForumMetrics } from '../db/metrics-queries';
 import { demoMetrics2022 } from '../domain/demo-metrics-2022';
 import { demoConsultation2022, demoForumTopic2022 } from '../db/demo-consultation-2022';
 import { getConsultationTopics, insertConsultation } from '../db/consultation-queries';
 import { loadDemoReport2022 } from '../db/demo-report-2022';
+import type { AuditDraft } from '../domain/audit';
+import { applyChange } from './change';
 import { generatePassword, hashPassword } from './passwords';
 
 export interface BootstrapOptions {
@@ -47,29 +48,31 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
   }
   const names: Record<string, string> = { admin: 'Administración', editora: 'Editora de demostración', revisor: 'Revisor de demostración' };
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password, options.passwordIterations)));
-  await db.transaction().execute(async (tx) => {
+  // Through the write path like any change, in the name of `demo` (no account).
+  await applyChange(db, { id: null, username: 'demo' }, now, async ({ tx }) => {
     for (const [i, account] of accounts.entries()) {
       await insertUser(tx, { username: account.username, displayName: names[account.username], role: account.role, passwordHash: hashes[i] }, now);
     }
-    if (options.demo) {
-      // The consultation that chose the three topics (no responses: the report gives none); each forum links back to its topic.
-      const consultationId = await insertConsultation(tx, demoConsultation2022, 'demo', now);
-      await writeAudit(tx, { at: now, userId: null, username: 'demo', action: 'create', entity: 'consultation', entityId: consultationId, changes: ['Datos de demostración 2022'] });
-      const topics = await getConsultationTopics(tx, consultationId);
-      for (const [index, forum] of demoForums2022.entries()) {
-        const topic = topics[demoForumTopic2022[index]];
-        const id = await insertForum(tx, forum, 'demo', now, topic ? { consultationId, topicId: topic.id } : undefined);
-        await writeAudit(tx, { at: now, userId: null, username: 'demo', action: 'create', entity: 'forum', entityId: id, changes: ['Datos de demostración 2022'] });
-        // The report's livestream figures (typed from Meta's screens: source 'manual'), saved as version 1.
-        const metrics = forum.date ? demoMetrics2022[forum.date] : undefined;
-        if (metrics) {
-          await upsertForumMetrics(tx, id, 0, metrics, [], 'demo', now);
-          await writeAudit(tx, { at: now, userId: null, username: 'demo', action: 'create', entity: 'forum_metrics', entityId: id, changes: ['Datos de demostración 2022'] });
-        }
+    if (!options.demo) return { result: null };
+    const loaded = ['Datos de demostración 2022'];
+    // The consultation that chose the three topics (no responses: the report gives none); each forum links back to its topic.
+    const consultationId = await insertConsultation(tx, demoConsultation2022, 'demo', now);
+    const audit: AuditDraft[] = [{ action: 'create', entity: 'consultation', entityId: consultationId, changes: loaded }];
+    const topics = await getConsultationTopics(tx, consultationId);
+    for (const [index, forum] of demoForums2022.entries()) {
+      const topic = topics[demoForumTopic2022[index]];
+      const id = await insertForum(tx, forum, 'demo', now, topic ? { consultationId, topicId: topic.id } : undefined);
+      audit.push({ action: 'create', entity: 'forum', entityId: id, changes: loaded });
+      // The report's livestream figures (typed from Meta's screens: source 'manual'), saved as version 1.
+      const metrics = forum.date ? demoMetrics2022[forum.date] : undefined;
+      if (metrics) {
+        await upsertForumMetrics(tx, id, 0, metrics, [], 'demo', now);
+        audit.push({ action: 'create', entity: 'forum_metrics', entityId: id, changes: loaded });
       }
-      // The seed's report: every section with its text, approved by the demo reviewer.
-      await loadDemoReport2022(tx, now);
     }
+    // The seed's report: every section with its text, approved by the demo reviewer.
+    audit.push(...(await loadDemoReport2022(tx, now)));
+    return { result: null, audit };
   });
   return accounts;
 }

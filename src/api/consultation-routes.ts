@@ -36,10 +36,10 @@ import {
   votesPerTopic,
 } from '../db/consultation-queries';
 import { getForum, insertForum } from '../db/forum-queries';
-import { writeAudit } from '../db/audit-queries';
 import type { AppEnv } from './deps';
 import { requirePermission, requireUser } from './auth';
-import { HttpProblem, problem } from './problem';
+import { change, stale } from './change';
+import { HttpProblem, invalid, problem } from './problem';
 import { readBody, readParam, readQuery } from './validate';
 
 /** The largest import body (the rows of a 100.000-response export as JSON). */
@@ -49,13 +49,6 @@ export const consultationImportMaxBytes = 30 * 1024 * 1024;
 export const isConsultationImportPath = (path: string) => /^\/api\/consultations\/[^/]+\/responses\/import\/?$/.test(path);
 
 const notFound = () => new HttpProblem(404, consultationMessages.notFound);
-
-function invalid(errors: FieldIssue[]) {
-  return new HttpProblem(400, 'Los datos enviados no son válidos.', {
-    detail: errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join(' '),
-    errors,
-  });
-}
 
 async function mustGet(db: Parameters<typeof getConsultation>[0], id: number): Promise<Consultation> {
   const consultation = await getConsultation(db, id);
@@ -123,64 +116,46 @@ export function consultationRoutes() {
   });
 
   app.post('/', requirePermission('writeConsultations'), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const input = await readBody(c, consultationInputSchema);
     // A new consultation has no topics yet: ids sent would point at another one's.
     const withIds = input.topics.flatMap((t, i) => (t.id === undefined ? [] : [{ path: `topics.${i}.id`, message: consultationMessages.topicNotFound }]));
     if (withIds.length > 0) throw invalid(withIds);
-    const now = deps.now().toISOString();
-    const id = await deps.db.transaction().execute(async (tx) => {
+    const consultation = await change(c, async ({ tx, user, now }) => {
       await checkYearFree(tx, input.year);
-      const newId = await insertConsultation(tx, input, user.username, now);
-      await writeAudit(tx, { at: now, userId: user.id, username: user.username, action: 'create', entity: 'consultation', entityId: newId, changes: [] });
-      return newId;
+      const id = await insertConsultation(tx, input, user.username, now);
+      return { result: await mustGet(tx, id), audit: [{ action: 'create', entity: 'consultation', entityId: id, changes: [] }] };
     });
-    c.header('Location', `/api/consultations/${id}`);
-    return c.json(await getConsultation(deps.db, id), 201);
+    c.header('Location', `/api/consultations/${consultation.id}`);
+    return c.json(consultation, 201);
   });
 
   app.get('/:id', requirePermission('readConsultations'), async (c) => {
     return c.json(await mustGet(c.get('deps').db, readParam(c, 'id', idParam)));
   });
 
+  // The report's methodology is drafted from the consultation once, when the report is created, and is not
+  // regenerated: a consultation change touches no report.
   app.put('/:id', requirePermission('writeConsultations'), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const id = readParam(c, 'id', idParam);
     const { version, ...input } = await readBody(c, consultationUpdateSchema);
-    const now = deps.now().toISOString();
-    await deps.db.transaction().execute(async (tx) => {
+    const consultation = await change(c, async ({ tx, user, now }) => {
       const current = await mustGet(tx, id);
-      if (current.version !== version) {
-        throw new HttpProblem(409, consultationMessages.stale, { detail: consultationMessages.staleDetail(version, current.version), current });
-      }
+      if (current.version !== version) throw stale(consultationMessages.stale, version, current);
       if (input.year !== current.year) await checkYearFree(tx, input.year, id);
       await checkTopicChanges(tx, current, input);
       const changes = changedConsultationFields(current, input);
-      await updateConsultation(tx, id, version, input, user.username, now);
-      await writeAudit(tx, { at: now, userId: user.id, username: user.username, action: 'update', entity: 'consultation', entityId: id, changes });
+      if (!(await updateConsultation(tx, id, version, input, user.username, now))) throw stale(consultationMessages.stale, version, await mustGet(tx, id));
+      return { result: await mustGet(tx, id), audit: [{ action: 'update', entity: 'consultation', entityId: id, changes }] };
     });
-    return c.json(await getConsultation(deps.db, id));
+    return c.json(consultation);
   });
 
   app.delete('/:id', requirePermission('writeConsultations'), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const id = readParam(c, 'id', idParam);
-    const now = deps.now().toISOString();
-    await deps.db.transaction().execute(async (tx) => {
+    await change(c, async ({ tx }) => {
       const current = await mustGet(tx, id);
       await deleteConsultation(tx, id);
-      await writeAudit(tx, {
-        at: now,
-        userId: user.id,
-        username: user.username,
-        action: 'delete',
-        entity: 'consultation',
-        entityId: id,
-        changes: [current.title, `${current.responseCount} respuestas`],
-      });
+      return { result: null, audit: [{ action: 'delete', entity: 'consultation', entityId: id, changes: [current.title, `${current.responseCount} respuestas`] }] };
     });
     return c.body(null, 204);
   });
@@ -194,35 +169,28 @@ export function consultationRoutes() {
   });
 
   app.post('/:id/responses', requirePermission('writeConsultations'), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const id = readParam(c, 'id', idParam);
     const input = await readBody(c, responseInputSchema);
-    const now = deps.now().toISOString();
-    const responseId = await deps.db.transaction().execute(async (tx) => {
+    const response = await change(c, async ({ tx, user, now }) => {
       const consultation = await mustGet(tx, id);
       const refused = responsesRefusedReason(consultation.status);
       if (refused) throw new HttpProblem(409, refused, { consultationStatus: consultation.status });
       const issues = validateResponse(input, consultation, { checkStatus: false });
       if (issues.length > 0) throw invalid(issues);
-      const [newId] = await insertResponses(tx, id, [input], 'manual', user.username, now);
-      await writeAudit(tx, { at: now, userId: user.id, username: user.username, action: 'update', entity: 'consultation', entityId: id, changes: [`respuesta ${newId} agregada`] });
-      return newId;
+      const [responseId] = await insertResponses(tx, id, [input], 'manual', user.username, now);
+      return { result: (await getResponse(tx, id, responseId))!, audit: [{ action: 'update', entity: 'consultation', entityId: id, changes: [`respuesta ${responseId} agregada`] }] };
     });
-    c.header('Location', `/api/consultations/${id}/responses/${responseId}`);
-    return c.json(await getResponse(deps.db, id, responseId), 201);
+    c.header('Location', `/api/consultations/${id}/responses/${response.id}`);
+    return c.json(response, 201);
   });
 
   app.delete('/:id/responses/:responseId', requirePermission('writeConsultations'), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const id = readParam(c, 'id', idParam);
     const responseId = readParam(c, 'responseId', idParam);
-    const now = deps.now().toISOString();
-    await deps.db.transaction().execute(async (tx) => {
+    await change(c, async ({ tx }) => {
       await mustGet(tx, id);
       if (!(await deleteResponse(tx, id, responseId))) throw new HttpProblem(404, consultationMessages.responseNotFound);
-      await writeAudit(tx, { at: now, userId: user.id, username: user.username, action: 'update', entity: 'consultation', entityId: id, changes: [`respuesta ${responseId} eliminada`] });
+      return { result: null, audit: [{ action: 'update', entity: 'consultation', entityId: id, changes: [`respuesta ${responseId} eliminada`] }] };
     });
     return c.body(null, 204);
   });
@@ -233,7 +201,6 @@ export function consultationRoutes() {
     bodyLimit({ maxSize: consultationImportMaxBytes, onError: (c) => problem(c, 413, consultationMessages.importTooLarge) }),
     async (c) => {
       const deps = c.get('deps');
-      const user = requireUser(c);
       const id = readParam(c, 'id', idParam);
       const dryRun = ['1', 'true'].includes(readQuery(c, consultationImportQuerySchema).dryRun ?? '0');
       const body = await readBody(c, consultationImportBodySchema);
@@ -257,15 +224,14 @@ export function consultationRoutes() {
       if (dryRun) return c.json(result);
       if (mapped.errors.length > 0) throw new HttpProblem(422, consultationMessages.importHasErrors(mapped.errors.length), { ...result, errors: result.errors as unknown as FieldIssue[] });
 
-      const now = deps.now().toISOString();
-      await deps.db.transaction().execute(async (tx) => {
+      await change(c, async ({ tx, user, now }) => {
         // Checked again inside the transaction: the consultation may have closed or gone meanwhile.
         const current = await mustGet(tx, id);
         if (current.status !== 'open') throw new HttpProblem(409, consultationMessages.importNotOpen, { consultationStatus: current.status });
         await insertResponses(tx, id, mapped.responses, 'import', user.username, now);
         const changes = [`importación: ${mapped.responses.length} respuestas${result.late > 0 ? ` (${result.late} tardías)` : ''}`];
         if (mapped.droppedPersonalColumns.length > 0) changes.push(`columnas personales descartadas: ${mapped.droppedPersonalColumns.join(', ')}`);
-        await writeAudit(tx, { at: now, userId: user.id, username: user.username, action: 'update', entity: 'consultation', entityId: id, changes });
+        return { result: null, audit: [{ action: 'update', entity: 'consultation', entityId: id, changes }] };
       });
       return c.json({ ...result, saved: true });
     },
@@ -277,15 +243,14 @@ export function consultationRoutes() {
     return c.json(tallyConsultation(consultation, await tallyResponses(db, consultation.id)));
   });
 
+  // The new forum belongs to the consultation's year: that year's report gets its section (touched year).
   app.post('/:id/topics/:topicId/forum', requirePermission('writeConsultations'), async (c) => {
-    const deps = c.get('deps');
     const user = requireUser(c);
     const id = readParam(c, 'id', idParam);
     const topicId = readParam(c, 'topicId', idParam);
     // It creates a forum too: the role must also be allowed to write forums.
     if (!can(user.role, 'writeForums')) throw new HttpProblem(403, 'Su rol no tiene permiso para esta acción.');
-    const now = deps.now().toISOString();
-    const forumId = await deps.db.transaction().execute(async (tx) => {
+    const forum = await change(c, async ({ tx, now }) => {
       const consultation = await mustGet(tx, id);
       const topic = consultation.topics.find((t) => t.id === topicId);
       if (!topic) throw new HttpProblem(404, consultationMessages.topicNotFound);
@@ -293,29 +258,18 @@ export function consultationRoutes() {
       if (existing) throw new HttpProblem(409, consultationMessages.forumExists, { forumId: existing.id });
       const questions = await questionsForTopic(tx, id, topicId, consultationLimits.forumQuestions);
       const input = forumInputSchema.parse(forumFromTopic(consultation, topic, questions));
-      const newId = await insertForum(tx, input, user.username, now, { consultationId: id, topicId });
-      await writeAudit(tx, {
-        at: now,
-        userId: user.id,
-        username: user.username,
-        action: 'create',
-        entity: 'forum',
-        entityId: newId,
-        changes: [`creado desde la consulta «${consultation.title}», tema «${topic.title}»`],
-      });
-      await writeAudit(tx, {
-        at: now,
-        userId: user.id,
-        username: user.username,
-        action: 'update',
-        entity: 'consultation',
-        entityId: id,
-        changes: [`foro ${newId} creado para el tema «${topic.title}»`],
-      });
-      return newId;
+      const forumId = await insertForum(tx, input, user.username, now, { consultationId: id, topicId });
+      return {
+        result: (await getForum(tx, forumId))!,
+        audit: [
+          { action: 'create', entity: 'forum', entityId: forumId, changes: [`creado desde la consulta «${consultation.title}», tema «${topic.title}»`] },
+          { action: 'update', entity: 'consultation', entityId: id, changes: [`foro ${forumId} creado para el tema «${topic.title}»`] },
+        ],
+        touched: { years: [input.year] },
+      };
     });
-    c.header('Location', `/api/forums/${forumId}`);
-    return c.json(await getForum(deps.db, forumId), 201);
+    c.header('Location', `/api/forums/${forum.id}`);
+    return c.json(forum, 201);
   });
 
   return app;

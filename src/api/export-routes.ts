@@ -3,10 +3,9 @@ import { z } from 'zod';
 import type { ForumMetricsInput } from '../domain/metrics';
 import { reportMessages, yearParam } from '../domain/report';
 import type { Forum } from '../domain/forum';
-import { getReport, listSectionRows, syncReport, toSection } from '../db/report-queries';
+import { getReport, listSectionRows, toSection } from '../db/report-queries';
 import { listYearMetrics } from '../db/metrics-queries';
 import { getForum } from '../db/forum-queries';
-import { writeAudit } from '../db/audit-queries';
 import type { Database } from '../db/schema';
 import type { Kysely, Transaction } from 'kysely';
 import { buildStatistics } from '../domain/report-statistics';
@@ -15,7 +14,8 @@ import { docxMediaType } from '../export/docx';
 import { exportReportDocx, type ReportExportData } from '../export/export-report';
 import { buildOpenData, csvMediaType, dictionaryCsv, openDataCsv, type OpenDataFile } from '../export/open-data';
 import type { AppEnv } from './deps';
-import { requirePermission, requireUser } from './auth';
+import { requirePermission } from './auth';
+import { change, requestTime } from './change';
 import { HttpProblem } from './problem';
 import { readBody, readParam, readQuery } from './validate';
 
@@ -45,12 +45,11 @@ async function yearData(db: Db, year: number) {
   return { forums, metricsByForumId };
 }
 
-/** Everything the export needs, read in one transaction (the report kept in step with the data first, as its GET does). */
-export async function readExportData(db: Kysely<Database>, year: number, now: string): Promise<ReportExportData> {
+/** Everything the export needs, read in one transaction so the parts agree (it only reads: the write path keeps the report in step). */
+export async function readExportData(db: Kysely<Database>, year: number): Promise<ReportExportData> {
   return db.transaction().execute(async (tx) => {
     const report = await getReport(tx, year);
     if (!report) throw new HttpProblem(404, reportMessages.notFound(year));
-    await syncReport(tx, year, now);
     const { forums, metricsByForumId } = await yearData(tx, year);
     const statistics = buildStatistics(forums, new Map(forums.map((f) => [f.id, f.metrics])));
     const sections = (await listSectionRows(tx, year)).map((row) => toSection(row, null));
@@ -64,18 +63,19 @@ export async function readExportData(db: Kysely<Database>, year: number, now: st
   });
 }
 
-async function recordFinalExport(c: Context<AppEnv>, year: number, record: { sha256: string; bytes: number; fileName: string; where: 'servidor' | 'navegador' }) {
-  const deps = c.get('deps');
-  const user = requireUser(c);
-  await writeAudit(deps.db, {
-    at: deps.now().toISOString(),
-    userId: user.id,
-    username: user.username,
-    action: 'export',
-    entity: 'report',
-    entityId: year,
-    changes: [`exportación final: ${record.fileName}`, `sha256: ${record.sha256}`, `bytes: ${record.bytes}`, `generado en: ${record.where}`],
-  });
+/** A final export in the audit log: who, when, which file (its SHA-256 and size), built where. */
+function recordFinalExport(c: Context<AppEnv>, year: number, record: { sha256: string; bytes: number; fileName: string; where: 'servidor' | 'navegador' }) {
+  return change(c, async () => ({
+    result: null,
+    audit: [
+      {
+        action: 'export',
+        entity: 'report',
+        entityId: year,
+        changes: [`exportación final: ${record.fileName}`, `sha256: ${record.sha256}`, `bytes: ${record.bytes}`, `generado en: ${record.where}`],
+      },
+    ],
+  }));
 }
 
 const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
@@ -90,9 +90,8 @@ export function exportRoutes() {
   const app = new Hono<AppEnv>();
 
   app.get('/reports/:year/export-data', requirePermission('readReports'), async (c) => {
-    const deps = c.get('deps');
     const year = readParam(c, 'year', yearParam);
-    return c.json(await readExportData(deps.db, year, deps.now().toISOString()));
+    return c.json(await readExportData(c.get('deps').db, year));
   });
 
   app.get('/reports/:year/export.docx', requirePermission('readReports'), async (c) => {
@@ -100,11 +99,10 @@ export function exportRoutes() {
     const year = readParam(c, 'year', yearParam);
     const { final } = readQuery(c, finalQuerySchema);
     const wantsFinal = final === '1' || final === 'true';
-    const now = deps.now().toISOString();
-    const data = await readExportData(deps.db, year, now);
+    const data = await readExportData(deps.db, year);
     if (wantsFinal && !isFinal(data.sections)) throw new HttpProblem(409, exportMessages.notFinal);
     if (!deps.rasterizeSvg) throw new HttpProblem(503, exportMessages.noRasterizer);
-    const result = await exportReportDocx(data, { rasterize: deps.rasterizeSvg, generatedAt: now });
+    const result = await exportReportDocx(data, { rasterize: deps.rasterizeSvg, generatedAt: requestTime(c) });
     if (wantsFinal) await recordFinalExport(c, year, { sha256: result.sha256, bytes: result.bytes.length, fileName: result.fileName, where: 'servidor' });
     return c.body(result.bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': docxMediaType,
@@ -120,7 +118,7 @@ export function exportRoutes() {
     const year = readParam(c, 'year', yearParam);
     const record = await readBody(c, exportRecordSchema);
     if (record.fileName !== `informe-${year}.docx`) throw new HttpProblem(400, 'Nombre de archivo no válido.');
-    const data = await readExportData(deps.db, year, deps.now().toISOString());
+    const data = await readExportData(deps.db, year);
     if (!isFinal(data.sections)) throw new HttpProblem(409, exportMessages.notFinal);
     await recordFinalExport(c, year, { ...record, where: 'navegador' });
     return c.body(null, 204);
@@ -137,7 +135,7 @@ export function exportRoutes() {
     }
     const metrics: Record<number, ForumMetricsInput | null> = {};
     for (const [id, m] of Object.entries(metricsByForumId)) metrics[Number(id)] = m;
-    return buildOpenData(year, full, metrics, deps.now().toISOString());
+    return buildOpenData(year, full, metrics, requestTime(c));
   }
 
   app.get('/years/:year/open-data.json', requirePermission('readForums'), async (c) => {

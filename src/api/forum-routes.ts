@@ -2,13 +2,15 @@ import { Hono } from 'hono';
 import { idParam } from '../domain/common';
 import { changedForumFields, forumInputSchema, forumListQuerySchema, forumUpdateSchema } from '../domain/forum';
 import { deleteForum, forumYears, getForum, insertForum, listForums, updateForum } from '../db/forum-queries';
-import { auditFor, writeAudit } from '../db/audit-queries';
+import { auditFor } from '../db/audit-queries';
 import type { AppEnv } from './deps';
-import { requirePermission, requireUser } from './auth';
+import { requirePermission } from './auth';
+import { change, stale } from './change';
 import { HttpProblem } from './problem';
 import { readBody, readParam, readQuery } from './validate';
 
 const notFound = () => new HttpProblem(404, 'No existe un foro con ese identificador.');
+const staleTitle = 'Otra persona guardó cambios en este foro mientras usted editaba.';
 
 export function forumRoutes() {
   const app = new Hono<AppEnv>();
@@ -20,18 +22,14 @@ export function forumRoutes() {
 
   app.get('/years', requirePermission('readForums'), async (c) => c.json({ items: await forumYears(c.get('deps').db) }));
 
+  // A forum's year's report follows it (a new section; statistics with its title and date): touched years.
   app.post('/', requirePermission('writeForums'), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const input = await readBody(c, forumInputSchema);
-    const now = deps.now().toISOString();
-    const id = await deps.db.transaction().execute(async (tx) => {
-      const newId = await insertForum(tx, input, user.username, now);
-      await writeAudit(tx, { at: now, userId: user.id, username: user.username, action: 'create', entity: 'forum', entityId: newId, changes: [] });
-      return newId;
+    const forum = await change(c, async ({ tx, user, now }) => {
+      const id = await insertForum(tx, input, user.username, now);
+      return { result: (await getForum(tx, id))!, audit: [{ action: 'create', entity: 'forum', entityId: id, changes: [] }], touched: { years: [input.year] } };
     });
-    const forum = await getForum(deps.db, id);
-    c.header('Location', `/api/forums/${id}`);
+    c.header('Location', `/api/forums/${forum.id}`);
     return c.json(forum, 201);
   });
 
@@ -50,43 +48,31 @@ export function forumRoutes() {
   });
 
   app.put('/:id', requirePermission('writeForums'), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const id = readParam(c, 'id', idParam);
     const { version, ...input } = await readBody(c, forumUpdateSchema);
-    const now = deps.now().toISOString();
-    const outcome = await deps.db.transaction().execute(async (tx) => {
-      const current = await getForum(tx, id);
-      if (!current) return { kind: 'missing' as const };
-      if (current.version !== version) return { kind: 'stale' as const, current };
-      const changes = changedForumFields(current, input);
-      await updateForum(tx, id, version, input, user.username, now);
-      await writeAudit(tx, { at: now, userId: user.id, username: user.username, action: 'update', entity: 'forum', entityId: id, changes });
-      return { kind: 'ok' as const };
-    });
-    if (outcome.kind === 'missing') throw notFound();
-    if (outcome.kind === 'stale') {
-      throw new HttpProblem(409, 'Otra persona guardó cambios en este foro mientras usted editaba.', {
-        detail: `Usted partió de la versión ${version}; la versión guardada es la ${outcome.current.version}.`,
-        current: outcome.current,
-      });
-    }
-    return c.json(await getForum(deps.db, id));
+    return c.json(
+      await change(c, async ({ tx, user, now }) => {
+        const current = await getForum(tx, id);
+        if (!current) throw notFound();
+        if (current.version !== version || !(await updateForum(tx, id, version, input, user.username, now))) throw stale(staleTitle, version, current);
+        return {
+          result: (await getForum(tx, id))!,
+          audit: [{ action: 'update', entity: 'forum', entityId: id, changes: changedForumFields(current, input) }],
+          // A forum that moves to another year leaves the old year's statistics and joins the new year's report.
+          touched: { years: [current.year, input.year] },
+        };
+      }),
+    );
   });
 
   app.delete('/:id', requirePermission('writeForums'), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const id = readParam(c, 'id', idParam);
-    const now = deps.now().toISOString();
-    const deleted = await deps.db.transaction().execute(async (tx) => {
+    await change(c, async ({ tx }) => {
       const forum = await getForum(tx, id);
-      if (!forum) return false;
+      if (!forum) throw notFound();
       await deleteForum(tx, id);
-      await writeAudit(tx, { at: now, userId: user.id, username: user.username, action: 'delete', entity: 'forum', entityId: id, changes: [forum.title] });
-      return true;
+      return { result: null, audit: [{ action: 'delete', entity: 'forum', entityId: id, changes: [forum.title] }], touched: { years: [forum.year] } };
     });
-    if (!deleted) throw notFound();
     return c.body(null, 204);
   });
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { idParam, toFieldIssues } from '../domain/common';
+import { idParam } from '../domain/common';
 import { forumMetricsInputSchema, snapshotKinds, type ForumMetricsInput } from '../domain/metrics';
 import { matchRowToForum, parseMetricsCsv, type ImportedRow, type ImportedValues, type MatchableForum } from '../domain/metrics-import';
 import { checkMetrics, type MetricsIssue, type MetricsRuleId } from '../domain/metrics-rules';
@@ -17,11 +17,10 @@ import {
   type YearMetrics,
 } from '../domain/metrics-update';
 import { getForumMetrics, getMetricsForum, listYearMetrics, upsertForumMetrics, type StoredForumMetrics } from '../db/metrics-queries';
-import { writeAudit } from '../db/audit-queries';
-import { syncReportOfForum } from '../db/report-queries';
 import type { AppEnv } from './deps';
-import { requirePermission, requireUser } from './auth';
-import { HttpProblem, problem } from './problem';
+import { requirePermission } from './auth';
+import { change, stale } from './change';
+import { HttpProblem, invalid, problem } from './problem';
 import { readBody, readParam, readQuery } from './validate';
 
 /** The largest metrics file the import accepts (the parser itself refuses more than 5 MB with its own message). */
@@ -34,12 +33,8 @@ const notFound = () => new HttpProblem(404, 'No existe un foro con ese identific
 
 const withIssues = (stored: StoredForumMetrics): ForumMetricsRecord => ({ ...stored, issues: checkMetrics(stored) });
 
-function stale(yours: number | undefined, current: StoredForumMetrics, title: string = metricsApiMessages.stale) {
-  return new HttpProblem(409, title, {
-    detail: yours === undefined ? undefined : metricsApiMessages.staleDetail(yours, current.version),
-    current: withIssues(current),
-  });
-}
+/** A 409 for a stale version, with the stored metrics (and their issues) to compare with. */
+const staleMetrics = (yours: number | undefined, current: StoredForumMetrics, title: string = metricsApiMessages.stale) => stale(title, yours, withIssues(current));
 
 const issueErrors = (issues: MetricsIssue[]) => issues.flatMap((issue) => issue.paths.map((path) => ({ path, message: issue.message })));
 
@@ -111,10 +106,7 @@ function mergeImported(current: ForumMetricsInput, values: ImportedValues): Foru
     if (imported) merged[kind] = { ...(current[kind] ?? {}), ...imported };
   }
   const result = forumMetricsInputSchema.safeParse(merged);
-  if (!result.success) {
-    const errors = toFieldIssues(result.error);
-    throw new HttpProblem(400, metricsApiMessages.badImportedValues, { detail: errors.map((e) => `${e.path}: ${e.message}`).join(' '), errors });
-  }
+  if (!result.success) throw invalid(result.error, metricsApiMessages.badImportedValues);
   return result.data;
 }
 
@@ -132,24 +124,25 @@ export function metricsRoutes() {
     return c.json(withIssues(await getForumMetrics(db, id)));
   });
 
+  // The year's report follows the new figures (its statistics section names who changed them): touched year.
   app.put('/forums/:id/metrics', requirePermission('writeMetrics'), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const id = readParam(c, 'id', idParam);
     const { version, acknowledgedWarnings, ...input } = await readBody(c, forumMetricsUpdateSchema);
-    const now = deps.now().toISOString();
-    await deps.db.transaction().execute(async (tx) => {
-      if (!(await getMetricsForum(tx, id))) throw notFound();
+    const saved = await change(c, async ({ tx, user, now }) => {
+      const forum = await getMetricsForum(tx, id);
+      if (!forum) throw notFound();
       const current = await getForumMetrics(tx, id);
-      if (current.version !== version) throw stale(version, current);
+      if (current.version !== version) throw staleMetrics(version, current);
       const keep = assertSavable(checkMetrics(input), acknowledgedWarnings ?? []);
       const changes = changedSnapshots(current, input);
-      if (!(await upsertForumMetrics(tx, id, version, input, keep, user.username, now))) throw stale(version, await getForumMetrics(tx, id));
-      await writeAudit(tx, { at: now, userId: user.id, username: user.username, action: version === 0 ? 'create' : 'update', entity: 'forum_metrics', entityId: id, changes });
-      // The year's report follows the new figures (an approved statistics section goes back to review).
-      await syncReportOfForum(tx, id, now);
+      if (!(await upsertForumMetrics(tx, id, version, input, keep, user.username, now))) throw staleMetrics(version, await getForumMetrics(tx, id));
+      return {
+        result: await getForumMetrics(tx, id),
+        audit: [{ action: version === 0 ? 'create' : 'update', entity: 'forum_metrics', entityId: id, changes }],
+        touched: { years: [forum.year] },
+      };
     });
-    return c.json(withIssues(await getForumMetrics(deps.db, id)));
+    return c.json(withIssues(saved));
   });
 
   app.post(
@@ -158,15 +151,13 @@ export function metricsRoutes() {
     bodyLimit({ maxSize: metricsImportMaxBytes, onError: (c) => problem(c, 413, metricsApiMessages.importTooLarge) }),
     async (c) => {
       const deps = c.get('deps');
-      const user = requireUser(c);
       const id = readParam(c, 'id', idParam);
       const query = readQuery(c, metricsImportQuerySchema);
       const forum = await getMetricsForum(deps.db, id);
       if (!forum) throw notFound();
       if (!/^(text\/csv|application\/octet-stream)\s*(;|$)/i.test(c.req.header('content-type') ?? '')) throw new HttpProblem(415, metricsApiMessages.importContentType);
 
-      const now = deps.now();
-      const parsed = parseMetricsCsv(new Uint8Array(await c.req.arrayBuffer()), { asOf: bogotaDate(now) });
+      const parsed = parseMetricsCsv(new Uint8Array(await c.req.arrayBuffer()), { asOf: bogotaDate(deps.now()) });
       if (!parsed.ok) throw new HttpProblem(400, parsed.message);
       const preview: MetricsImportPreview = {
         format: parsed.format,
@@ -180,30 +171,23 @@ export function metricsRoutes() {
       if ('title' in selection) throw new HttpProblem(422, selection.title, { code: 'no-row', ...preview });
       const selectedRow = { rowNumber: selection.row.rowNumber, matchedBy: selection.matchedBy };
       const dryRun = query.dryRun ?? false;
-      const at = now.toISOString();
 
-      const result = await deps.db.transaction().execute(async (tx): Promise<MetricsImportResponse> => {
+      const result = await change(c, async ({ tx, user, now: at }) => {
         const current = await getForumMetrics(tx, id);
         const metrics = mergeImported(current, selection.row.values);
         const issues = checkMetrics(metrics);
-        const answer = { dryRun, ...preview, selectedRow, metrics, issues, saved: false, version: current.version };
-        if (dryRun) return answer;
-        if (query.version === undefined) throw stale(undefined, current, metricsApiMessages.importVersion);
-        if (query.version !== current.version) throw stale(query.version, current);
+        const answer: MetricsImportResponse = { dryRun, ...preview, selectedRow, metrics, issues, saved: false, version: current.version };
+        if (dryRun) return { result: answer };
+        if (query.version === undefined) throw staleMetrics(undefined, current, metricsApiMessages.importVersion);
+        if (query.version !== current.version) throw staleMetrics(query.version, current);
         const keep = assertSavable(issues, query.acknowledge ?? [], { ...preview, selectedRow, metrics });
         const changes = changedSnapshots(current, metrics);
-        if (!(await upsertForumMetrics(tx, id, current.version, metrics, keep, user.username, at))) throw stale(query.version, await getForumMetrics(tx, id));
-        await writeAudit(tx, {
-          at,
-          userId: user.id,
-          username: user.username,
-          action: current.version === 0 ? 'create' : 'update',
-          entity: 'forum_metrics',
-          entityId: id,
-          changes: ['importación', ...changes],
-        });
-        await syncReportOfForum(tx, id, at);
-        return { ...answer, saved: true, version: current.version + 1 };
+        if (!(await upsertForumMetrics(tx, id, current.version, metrics, keep, user.username, at))) throw staleMetrics(query.version, await getForumMetrics(tx, id));
+        return {
+          result: { ...answer, saved: true, version: current.version + 1 },
+          audit: [{ action: current.version === 0 ? 'create' : 'update', entity: 'forum_metrics', entityId: id, changes: ['importación', ...changes] }],
+          touched: { years: [forum.year] },
+        };
       });
       return c.json(result);
     },

@@ -54,7 +54,7 @@ export function reportPaths() {
     },
     '/api/reports/{year}': {
       get: {
-        summary: 'Informe de la vigencia: secciones con su estado, avance y pendientes para mí (agrega las secciones de foros nuevos)',
+        summary: 'Informe de la vigencia: secciones con su estado, avance y pendientes para mí (solo lee: las escrituras de foros y métricas ya lo mantienen al día)',
         parameters: [yearPath],
         responses: { ...ok(200, 'Resumen del informe'), ...problems(401, 404) },
       },

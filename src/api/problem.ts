@@ -18,12 +18,6 @@ export function problem(c: Context, status: ContentfulStatusCode, title: string,
   return c.body(JSON.stringify(body), status, { 'Content-Type': 'application/problem+json; charset=utf-8' });
 }
 
-export function validationProblem(c: Context, error: z.ZodError, title = 'Los datos enviados no son válidos.') {
-  const errors = toFieldIssues(error);
-  const detail = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join(' ');
-  return problem(c, 400, title, { detail, errors });
-}
-
 export class HttpProblem extends Error {
   constructor(
     public readonly status: ContentfulStatusCode,
@@ -32,4 +26,15 @@ export class HttpProblem extends Error {
   ) {
     super(title);
   }
+}
+
+export const invalidTitle = 'Los datos enviados no son válidos.';
+
+/**
+ * The one 400 answer for bad input: every issue at its field path (`errors`), and the same issues as one
+ * readable line (`detail`). From a zod error or from issues a route found itself.
+ */
+export function invalid(issues: z.ZodError | FieldIssue[], title: string = invalidTitle): HttpProblem {
+  const errors = Array.isArray(issues) ? issues : toFieldIssues(issues);
+  return new HttpProblem(400, title, { detail: errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join(' '), errors });
 }

@@ -27,7 +27,6 @@ import { transition, withdrawalReasons, workflowMessages, type SectionAction, ty
 import { docToPlainText, emptyDoc, isRichTextRefusal, type RichDoc } from '../domain/rich-text';
 import { diffWords } from '../domain/report-diff';
 import {
-  createReportWithSections,
   deleteSection,
   getComment,
   getReport,
@@ -44,19 +43,21 @@ import {
   resolveComment,
   saveSectionText,
   setSectionWorkflow,
-  syncReport,
   toSection,
   toSectionSummary,
   updateReport,
   yearStatistics,
   type SectionRow,
 } from '../db/report-queries';
-import { auditFor, writeAudit } from '../db/audit-queries';
+import { auditFor } from '../db/audit-queries';
 import type { Database } from '../db/schema';
 import type { Kysely, Transaction } from 'kysely';
+import type { AuditDraft } from '../domain/audit';
 import type { AppEnv } from './deps';
 import { requirePermission, requireUser } from './auth';
-import { HttpProblem } from './problem';
+import { change, stale } from './change';
+import { HttpProblem, invalid } from './problem';
+import { createReport } from './report-sync';
 import { readBody, readParam, readQuery } from './validate';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -148,12 +149,10 @@ async function overview(db: Db, year: number, user: User): Promise<ReportOvervie
 
 const stateNames = { draft: 'borrador', in_review: 'en revisión', approved: 'aprobada', changes_requested: 'cambios solicitados' } as const;
 
-function sectionAudit(db: Db, now: string, user: User, sectionId: number, action: 'create' | 'update' | 'delete', changes: string[]) {
-  return writeAudit(db, { at: now, userId: user.id, username: user.username, action, entity: 'report_section', entityId: sectionId, changes });
-}
+const sectionAudit = (sectionId: number, action: 'create' | 'update' | 'delete', changes: string[]): AuditDraft => ({ action, entity: 'report_section', entityId: sectionId, changes });
 
 function staleSection(yours: number, current: ReportSection) {
-  return new HttpProblem(409, reportMessages.stale, { detail: reportMessages.staleDetail(yours, current.version, current.lastEditedBy), current });
+  return stale(reportMessages.stale, yours, current, { detail: reportMessages.staleDetail(yours, current.version, current.lastEditedBy) });
 }
 
 const sameText = (row: SectionRow, text: { title: string; content: RichDoc; recommendations: string[] }) =>
@@ -169,7 +168,7 @@ function changedText(row: SectionRow, text: { title: string; content: RichDoc; r
 
 /**
  * Saves new text for a section as a new revision, applying the workflow's `edit` (an approval is withdrawn and
- * recorded). Throws 409 with the current section when `version` is stale.
+ * recorded). Throws 409 with the current section when `version` is stale. Returns the audit entries.
  */
 async function saveText(
   tx: Db,
@@ -179,7 +178,7 @@ async function saveText(
   user: User,
   now: string,
   note: string | null,
-): Promise<void> {
+): Promise<AuditDraft[]> {
   if (row.version !== version) throw staleSection(version, await sectionBody(tx, row));
   const result = transition({ state: row.state as SectionState, lastEditedBy: row.last_edited_by }, 'edit', user);
   if (!result.ok) throw refusal(result);
@@ -189,60 +188,51 @@ async function saveText(
     throw staleSection(version, await sectionBody(tx, fresh ?? row));
   }
   const stateChange = row.state !== result.next ? [`estado: ${stateNames[result.next]}`] : [];
-  await sectionAudit(tx, now, user, row.id, 'update', [...(note ? [note] : []), ...changes, ...stateChange]);
-  if (result.withdrawnApproval) await sectionAudit(tx, now, user, row.id, 'update', [`aprobación retirada: ${withdrawalReasons.edited}`]);
+  return [
+    sectionAudit(row.id, 'update', [...(note ? [note] : []), ...changes, ...stateChange]),
+    ...(result.withdrawnApproval ? [sectionAudit(row.id, 'update', [`aprobación retirada: ${withdrawalReasons.edited}`])] : []),
+  ];
 }
 
-/** The yearly report: /api/reports and /api/reports/:year/… */
+/** The section as stored now (after a change, inside its transaction). */
+async function freshSection(tx: Db, year: number, id: number): Promise<ReportSection> {
+  return sectionBody(tx, (await getSectionRow(tx, year, id))!);
+}
+
+/** The yearly report: /api/reports and /api/reports/:year/… Every GET only reads; writes go through change(). */
 export function reportRoutes() {
   const app = new Hono<AppEnv>();
 
   app.get('/', requirePermission('readReports'), async (c) => c.json({ items: await listReports(c.get('deps').db) }));
 
   app.post('/:year', requirePermission('writeReports'), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const year = readParam(c, 'year', yearParam);
     const input = await readBody(c, reportInputSchema);
-    const now = deps.now().toISOString();
-    const body = await deps.db.transaction().execute(async (tx) => {
+    await change(c, async ({ tx, user, now }) => {
       if (await getReport(tx, year)) throw new HttpProblem(409, reportMessages.exists(year), { current: await overview(tx, year, user) });
-      await createReportWithSections(tx, year, input, { id: user.id, username: user.username }, now);
-      await syncReport(tx, year, now);
-      return overview(tx, year, user);
+      const audit = await createReport(tx, year, input, user, now);
+      // Touched: the sync records the figures the new statistics section starts from.
+      return { result: null, audit, touched: { years: [year] } };
     });
     c.header('Location', `/api/reports/${year}`);
-    return c.json(body, 201);
+    return c.json(await overview(c.get('deps').db, year, requireUser(c)), 201);
   });
 
   app.get('/:year', requirePermission('readReports'), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const year = readParam(c, 'year', yearParam);
-    const now = deps.now().toISOString();
-    const body = await deps.db.transaction().execute(async (tx) => {
-      await requireReport(tx, year);
-      await syncReport(tx, year, now);
-      return overview(tx, year, user);
-    });
-    return c.json(body);
+    return c.json(await overview(c.get('deps').db, year, requireUser(c)));
   });
 
   app.put('/:year', requirePermission('writeReports'), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const year = readParam(c, 'year', yearParam);
     const { version, ...input } = await readBody(c, reportUpdateSchema);
-    const now = deps.now().toISOString();
-    const body = await deps.db.transaction().execute(async (tx) => {
+    const body = await change(c, async ({ tx, user, now }) => {
       const report = await requireReport(tx, year);
-      const stale = async () =>
-        new HttpProblem(409, reportMessages.reportStale, { detail: `Usted partió de la versión ${version}; la versión guardada es la ${report.version}.`, current: await overview(tx, year, user) });
-      if (report.version !== version) throw await stale();
+      const conflict = async () => stale(reportMessages.reportStale, version, await overview(tx, year, user));
+      if (report.version !== version) throw await conflict();
       const changes = (['title', 'entity', 'strategy', 'preparedBy'] as const).filter((k) => JSON.stringify(report[k]) !== JSON.stringify(input[k]));
-      if (!(await updateReport(tx, year, version, input, user.username, now))) throw await stale();
-      await writeAudit(tx, { at: now, userId: user.id, username: user.username, action: 'update', entity: 'report', entityId: year, changes });
-      return overview(tx, year, user);
+      if (!(await updateReport(tx, year, version, input, user.username, now))) throw await conflict();
+      return { result: await overview(tx, year, user), audit: [{ action: 'update', entity: 'report', entityId: year, changes }] };
     });
     return c.json(body);
   });
@@ -250,90 +240,67 @@ export function reportRoutes() {
   /* ----- sections ----- */
 
   app.post('/:year/sections/order', requirePermission('writeReports'), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const year = readParam(c, 'year', yearParam);
     const { ids } = await readBody(c, sectionOrderSchema);
-    const now = deps.now().toISOString();
-    const body = await deps.db.transaction().execute(async (tx) => {
+    const body = await change(c, async ({ tx, user }) => {
       await requireReport(tx, year);
       const current = (await listSectionRows(tx, year)).map((r) => r.id);
       const permutation = ids.length === current.length && new Set(ids).size === ids.length && ids.every((id) => current.includes(id));
       if (!permutation) throw new HttpProblem(400, reportMessages.badOrder, { errors: [{ path: 'ids', message: reportMessages.badOrder }] });
-      if (ids.some((id, i) => id !== current[i])) {
-        await reorderSections(tx, ids);
-        await writeAudit(tx, { at: now, userId: user.id, username: user.username, action: 'update', entity: 'report', entityId: year, changes: ['orden de las secciones'] });
-      }
-      return overview(tx, year, user);
+      const moved = ids.some((id, i) => id !== current[i]);
+      if (moved) await reorderSections(tx, ids);
+      const audit: AuditDraft[] = moved ? [{ action: 'update', entity: 'report', entityId: year, changes: ['orden de las secciones'] }] : [];
+      return { result: await overview(tx, year, user), audit };
     });
     return c.json(body);
   });
 
   app.post('/:year/sections', requirePermission('writeReports'), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const year = readParam(c, 'year', yearParam);
     const input = await readBody(c, sectionCreateSchema);
-    const now = deps.now().toISOString();
-    const section = await deps.db.transaction().execute(async (tx) => {
+    const section = await change(c, async ({ tx, user, now }) => {
       await requireReport(tx, year);
       const rows = await listSectionRows(tx, year);
       const id = await insertSection(tx, { year, position: rows.length + 1, kind: 'free', forumId: null, title: input.title, content: emptyDoc(), recommendations: [] }, user.username, now);
-      await sectionAudit(tx, now, user, id, 'create', [input.title]);
-      return sectionBody(tx, (await getSectionRow(tx, year, id))!);
+      return { result: await freshSection(tx, year, id), audit: [sectionAudit(id, 'create', [input.title])] };
     });
     c.header('Location', `/api/reports/${year}/sections/${section.id}`);
     return c.json(section, 201);
   });
 
   app.get('/:year/sections/:id', requirePermission('readReports'), async (c) => {
-    const deps = c.get('deps');
+    const db = c.get('deps').db;
     const year = readParam(c, 'year', yearParam);
     const id = readParam(c, 'id', idParam);
-    const now = deps.now().toISOString();
-    const body = await deps.db.transaction().execute(async (tx) => {
-      await requireReport(tx, year);
-      await syncReport(tx, year, now);
-      return sectionBody(tx, await requireSection(tx, year, id));
-    });
-    return c.json(body);
+    return c.json(await sectionBody(db, await requireSection(db, year, id)));
   });
 
   app.put('/:year/sections/:id', requireRole('writeReports', workflowMessages.reviewerCannotEdit), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const year = readParam(c, 'year', yearParam);
     const id = readParam(c, 'id', idParam);
     const input = await readRichBody(c, sectionUpdateSchema);
-    const now = deps.now().toISOString();
-    const body = await deps.db.transaction().execute(async (tx) => {
+    const body = await change(c, async ({ tx, user, now }) => {
       const row = await requireSection(tx, year, id);
       if (input.recommendations !== undefined && row.kind !== 'recommendations') {
-        throw new HttpProblem(400, 'Los datos enviados no son válidos.', {
-          detail: `recommendations: ${reportMessages.recommendationsOnly}`,
-          errors: [{ path: 'recommendations', message: reportMessages.recommendationsOnly }],
-        });
+        throw invalid([{ path: 'recommendations', message: reportMessages.recommendationsOnly }]);
       }
       const text = { title: input.title, content: input.content, recommendations: input.recommendations ?? (JSON.parse(row.recommendations) as string[]) };
       // Saving the same text again is not a change: no revision, and an approval stays.
-      if (row.version === input.version && sameText(row, text)) return sectionBody(tx, row);
-      await saveText(tx, row, input.version, text, user, now, null);
-      return sectionBody(tx, (await getSectionRow(tx, year, id))!);
+      if (row.version === input.version && sameText(row, text)) return { result: await sectionBody(tx, row) };
+      const audit = await saveText(tx, row, input.version, text, user, now, null);
+      return { result: await freshSection(tx, year, id), audit };
     });
     return c.json(body);
   });
 
   app.delete('/:year/sections/:id', requirePermission('writeReports'), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const year = readParam(c, 'year', yearParam);
     const id = readParam(c, 'id', idParam);
-    const now = deps.now().toISOString();
-    await deps.db.transaction().execute(async (tx) => {
+    await change(c, async ({ tx }) => {
       const row = await requireSection(tx, year, id);
       if (row.state === 'approved') throw new HttpProblem(409, reportMessages.deleteApproved);
       await deleteSection(tx, row);
-      await sectionAudit(tx, now, user, id, 'delete', [row.title]);
+      return { result: null, audit: [sectionAudit(id, 'delete', [row.title])] };
     });
     return c.body(null, 204);
   });
@@ -342,29 +309,30 @@ export function reportRoutes() {
 
   const workflowRoute = (action: Exclude<SectionAction, 'edit'>, permission: Permission, message: string) =>
     app.post(`/:year/sections/:id/${action === 'request_changes' ? 'request-changes' : action}`, requireRole(permission, message), async (c) => {
-      const deps = c.get('deps');
-      const user = requireUser(c);
       const year = readParam(c, 'year', yearParam);
       const id = readParam(c, 'id', idParam);
       const request = action === 'request_changes' ? await readBody(c, requestChangesSchema) : (await readEmptyBody(c), null);
-      const now = deps.now().toISOString();
-      const body = await deps.db.transaction().execute(async (tx) => {
+      const body = await change(c, async ({ tx, user, now }) => {
         const row = await requireSection(tx, year, id);
+        // Four eyes: whoever caused the section's last change (its text, or the figures or forum it is generated
+        // from: see report-sync.ts) is its last editor, and the workflow refuses them the approval.
         const result = transition({ state: row.state as SectionState, lastEditedBy: row.last_edited_by }, action, user, request ? { comment: request.comment } : {});
         if (!result.ok) throw refusal(result);
+        let changes: string[] = [];
         if (action === 'submit') {
           await setSectionWorkflow(tx, id, { state: result.next, submitted_by: user.username });
-          await sectionAudit(tx, now, user, id, 'update', ['enviada a revisión', `estado: ${stateNames[result.next]}`]);
+          changes = ['enviada a revisión', `estado: ${stateNames[result.next]}`];
         } else if (action === 'approve') {
+          // A statistics section is approved for the figures of now (which become its recorded figures too).
           const hash = row.kind === 'statistics' ? (await yearStatistics(tx, year)).hash : null;
-          await setSectionWorkflow(tx, id, { state: result.next, reviewed_by: user.username, approved_by: user.username, approved_at: now, approved_statistics_hash: hash });
-          await sectionAudit(tx, now, user, id, 'update', ['aprobada', `estado: ${stateNames[result.next]}`]);
+          await setSectionWorkflow(tx, id, { state: result.next, reviewed_by: user.username, approved_by: user.username, approved_at: now, approved_statistics_hash: hash, ...(hash ? { statistics_hash: hash } : {}) });
+          changes = ['aprobada', `estado: ${stateNames[result.next]}`];
         } else if (request) {
           await setSectionWorkflow(tx, id, { state: result.next, reviewed_by: user.username, approved_by: null, approved_at: null, approved_statistics_hash: null });
           await insertComment(tx, id, { parentId: null, author: user.username, body: request.comment, quote: request.quote || null }, now);
-          await sectionAudit(tx, now, user, id, 'update', ['cambios solicitados', `estado: ${stateNames[result.next]}`]);
+          changes = ['cambios solicitados', `estado: ${stateNames[result.next]}`];
         }
-        return sectionBody(tx, (await getSectionRow(tx, year, id))!);
+        return { result: await freshSection(tx, year, id), audit: [sectionAudit(id, 'update', changes)] };
       });
       return c.json(body);
     });
@@ -394,19 +362,16 @@ export function reportRoutes() {
   });
 
   app.post('/:year/sections/:id/revisions/:revisionId/restore', requireRole('writeReports', workflowMessages.reviewerCannotEdit), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const year = readParam(c, 'year', yearParam);
     const id = readParam(c, 'id', idParam);
     const revisionId = readParam(c, 'revisionId', idParam);
     const { version } = await readBody(c, restoreSchema);
-    const now = deps.now().toISOString();
-    const body = await deps.db.transaction().execute(async (tx) => {
+    const body = await change(c, async ({ tx, user, now }) => {
       const row = await requireSection(tx, year, id);
       const revision = await getRevision(tx, id, revisionId);
       if (!revision) throw new HttpProblem(404, reportMessages.revisionNotFound);
-      await saveText(tx, row, version, revision, user, now, `restaurada desde la revisión ${revision.number}`);
-      return sectionBody(tx, (await getSectionRow(tx, year, id))!);
+      const audit = await saveText(tx, row, version, revision, user, now, `restaurada desde la revisión ${revision.number}`);
+      return { result: await freshSection(tx, year, id), audit };
     });
     return c.json(body);
   });
@@ -442,41 +407,30 @@ export function reportRoutes() {
   });
 
   app.post('/:year/sections/:id/comments', requirePermission('readReports'), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const year = readParam(c, 'year', yearParam);
     const id = readParam(c, 'id', idParam);
     const input = await readBody(c, commentCreateSchema);
-    const now = deps.now().toISOString();
-    const comment = await deps.db.transaction().execute(async (tx) => {
+    const comment = await change(c, async ({ tx, user, now }) => {
       await requireSection(tx, year, id);
-      if (input.parentId !== undefined && !(await getComment(tx, id, input.parentId))) {
-        throw new HttpProblem(400, 'Los datos enviados no son válidos.', { detail: `parentId: ${reportMessages.parentNotFound}`, errors: [{ path: 'parentId', message: reportMessages.parentNotFound }] });
-      }
+      if (input.parentId !== undefined && !(await getComment(tx, id, input.parentId))) throw invalid([{ path: 'parentId', message: reportMessages.parentNotFound }]);
       const commentId = await insertComment(tx, id, { parentId: input.parentId ?? null, author: user.username, body: input.body, quote: input.quote || null }, now);
-      await sectionAudit(tx, now, user, id, 'update', [input.parentId ? 'respuesta a un comentario' : 'comentario agregado']);
-      return (await getComment(tx, id, commentId))!;
+      return { result: (await getComment(tx, id, commentId))!, audit: [sectionAudit(id, 'update', [input.parentId ? 'respuesta a un comentario' : 'comentario agregado'])] };
     });
     return c.json(comment, 201);
   });
 
   app.post('/:year/sections/:id/comments/:commentId/resolve', requirePermission('readReports'), async (c) => {
-    const deps = c.get('deps');
-    const user = requireUser(c);
     const year = readParam(c, 'year', yearParam);
     const id = readParam(c, 'id', idParam);
     const commentId = readParam(c, 'commentId', idParam);
     await readEmptyBody(c);
-    const now = deps.now().toISOString();
-    const comment = await deps.db.transaction().execute(async (tx) => {
+    const comment = await change(c, async ({ tx, user }) => {
       await requireSection(tx, year, id);
       const current = await getComment(tx, id, commentId);
       if (!current) throw new HttpProblem(404, reportMessages.commentNotFound);
-      if (!current.resolved) {
-        await resolveComment(tx, commentId, user.username);
-        await sectionAudit(tx, now, user, id, 'update', ['comentario resuelto']);
-      }
-      return (await getComment(tx, id, commentId))!;
+      if (current.resolved) return { result: current };
+      await resolveComment(tx, commentId, user.username);
+      return { result: (await getComment(tx, id, commentId))!, audit: [sectionAudit(id, 'update', ['comentario resuelto'])] };
     });
     return c.json(comment);
   });

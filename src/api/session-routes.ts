@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { loginSchema } from '../domain/user';
 import { deleteSession, findUserByUsername, insertSession } from '../db/user-queries';
-import { writeAudit } from '../db/audit-queries';
 import type { AppEnv } from './deps';
 import { sessionCookie, sessionDays } from './auth';
+import { change } from './change';
 import { HttpProblem } from './problem';
 import { randomToken, sha256Hex, verifyPassword } from './passwords';
 import { readBody } from './validate';
@@ -40,10 +40,17 @@ export function sessionRoutes(limiter: AttemptLimiter) {
     }
     limiter.reset(key);
     const token = randomToken();
-    const now = deps.now();
-    const expires = new Date(now.getTime() + sessionDays * 86400_000);
-    await insertSession(deps.db, await sha256Hex(token), user.id, now.toISOString(), expires.toISOString());
-    await writeAudit(deps.db, { at: now.toISOString(), userId: user.id, username: user.username, action: 'login', entity: 'session', entityId: null, changes: [] });
+    const tokenHash = await sha256Hex(token);
+    const sessionUser = { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
+    const expires = await change(
+      c,
+      async ({ tx, now }) => {
+        const until = new Date(Date.parse(now) + sessionDays * 86400_000);
+        await insertSession(tx, tokenHash, user.id, now, until.toISOString());
+        return { result: until, audit: [{ action: 'login', entity: 'session', entityId: null, changes: [] }] };
+      },
+      { as: sessionUser },
+    );
     setCookie(c, sessionCookie, token, {
       httpOnly: true,
       sameSite: 'Lax',
@@ -51,16 +58,16 @@ export function sessionRoutes(limiter: AttemptLimiter) {
       path: '/',
       expires,
     });
-    return c.json({ user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role } });
+    return c.json({ user: sessionUser });
   });
 
   app.delete('/', async (c) => {
-    const deps = c.get('deps');
     const tokenHash = c.get('sessionTokenHash');
-    const user = c.get('user');
-    if (tokenHash) await deleteSession(deps.db, tokenHash);
-    if (user) {
-      await writeAudit(deps.db, { at: deps.now().toISOString(), userId: user.id, username: user.username, action: 'logout', entity: 'session', entityId: null, changes: [] });
+    if (tokenHash && c.get('user')) {
+      await change(c, async ({ tx }) => {
+        await deleteSession(tx, tokenHash);
+        return { result: null, audit: [{ action: 'logout', entity: 'session', entityId: null, changes: [] }] };
+      });
     }
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.body(null, 204);

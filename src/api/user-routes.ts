@@ -11,9 +11,9 @@ import {
   updateUser,
   withoutHash,
 } from '../db/user-queries';
-import { writeAudit } from '../db/audit-queries';
 import type { AppEnv } from './deps';
-import { requirePermission, requireUser } from './auth';
+import { requirePermission } from './auth';
+import { change } from './change';
 import { HttpProblem } from './problem';
 import { hashPassword } from './passwords';
 import { readBody, readParam } from './validate';
@@ -26,7 +26,6 @@ export function userRoutes() {
 
   app.post('/', async (c) => {
     const deps = c.get('deps');
-    const actor = requireUser(c);
     const input = await readBody(c, userCreateSchema);
     const duplicate = () =>
       new HttpProblem(409, 'Ya existe una cuenta con ese nombre de usuario.', {
@@ -34,55 +33,44 @@ export function userRoutes() {
       });
     if (await findUserByUsername(deps.db, input.username)) throw duplicate();
     const passwordHash = await hashPassword(input.password, deps.passwordIterations);
-    const now = deps.now().toISOString();
     // Checked again inside the transaction: two simultaneous requests for the same name must give 201 + 409, not a 500.
-    const id = await deps.db.transaction().execute(async (tx) => {
-      if (await findUserByUsername(tx, input.username)) return null;
-      const newId = await insertUser(tx, { ...input, passwordHash }, now);
-      await writeAudit(tx, { at: now, userId: actor.id, username: actor.username, action: 'create', entity: 'user', entityId: newId, changes: [`rol: ${input.role}`] });
-      return newId;
+    const user = await change(c, async ({ tx, now }) => {
+      if (await findUserByUsername(tx, input.username)) throw duplicate();
+      const id = await insertUser(tx, { ...input, passwordHash }, now);
+      return { result: withoutHash((await findUserById(tx, id))!), audit: [{ action: 'create', entity: 'user', entityId: id, changes: [`rol: ${input.role}`] }] };
     });
-    if (id === null) throw duplicate();
-    const user = await findUserById(deps.db, id);
-    return c.json(withoutHash(user!), 201);
+    return c.json(user, 201);
   });
 
   app.patch('/:id', async (c) => {
-    const deps = c.get('deps');
-    const actor = requireUser(c);
     const id = readParam(c, 'id', idParam);
     const input = await readBody(c, userUpdateSchema);
-    const user = await findUserById(deps.db, id);
-    if (!user) throw new HttpProblem(404, 'No existe esa cuenta.');
-    const losesAdmin = user.role === 'admin' && user.active && ((input.role && input.role !== 'admin') || input.active === false);
-    const now = deps.now().toISOString();
-    // Counted inside the transaction, so two admins demoting each other at once cannot leave none.
-    const kept = await deps.db.transaction().execute(async (tx) => {
-      if (losesAdmin && (await countActiveAdmins(tx)) <= 1) return false;
-      const changed = (Object.keys(input) as (keyof typeof input)[]).filter((key) => input[key] !== undefined && input[key] !== user[key]);
-      if (changed.length === 0) return true;
+    // The last active admin is counted inside the transaction, so two admins demoting each other at once cannot leave none.
+    const user = await change(c, async ({ tx }) => {
+      const current = await findUserById(tx, id);
+      if (!current) throw new HttpProblem(404, 'No existe esa cuenta.');
+      const losesAdmin = current.role === 'admin' && current.active && ((input.role && input.role !== 'admin') || input.active === false);
+      if (losesAdmin && (await countActiveAdmins(tx)) <= 1) throw new HttpProblem(409, 'Debe quedar al menos una cuenta de administración activa.');
+      const changed = (Object.keys(input) as (keyof typeof input)[]).filter((key) => input[key] !== undefined && input[key] !== current[key]);
+      if (changed.length === 0) return { result: withoutHash(current) };
       await updateUser(tx, id, input);
-      if (input.active === false || (input.role && input.role !== user.role)) await deleteUserSessions(tx, id);
-      await writeAudit(tx, { at: now, userId: actor.id, username: actor.username, action: 'update', entity: 'user', entityId: id, changes: changed });
-      return true;
+      if (input.active === false || (input.role && input.role !== current.role)) await deleteUserSessions(tx, id);
+      return { result: withoutHash((await findUserById(tx, id))!), audit: [{ action: 'update', entity: 'user', entityId: id, changes: changed }] };
     });
-    if (!kept) throw new HttpProblem(409, 'Debe quedar al menos una cuenta de administración activa.');
-    return c.json(withoutHash((await findUserById(deps.db, id))!));
+    return c.json(user);
   });
 
   app.post('/:id/password', async (c) => {
     const deps = c.get('deps');
-    const actor = requireUser(c);
     const id = readParam(c, 'id', idParam);
     const input = await readBody(c, passwordResetSchema);
-    const user = await findUserById(deps.db, id);
-    if (!user) throw new HttpProblem(404, 'No existe esa cuenta.');
+    if (!(await findUserById(deps.db, id))) throw new HttpProblem(404, 'No existe esa cuenta.');
     const passwordHash = await hashPassword(input.password, deps.passwordIterations);
-    const now = deps.now().toISOString();
-    await deps.db.transaction().execute(async (tx) => {
+    await change(c, async ({ tx }) => {
+      if (!(await findUserById(tx, id))) throw new HttpProblem(404, 'No existe esa cuenta.');
       await updateUser(tx, id, { passwordHash });
       await deleteUserSessions(tx, id);
-      await writeAudit(tx, { at: now, userId: actor.id, username: actor.username, action: 'password_reset', entity: 'user', entityId: id, changes: [] });
+      return { result: null, audit: [{ action: 'password_reset', entity: 'user', entityId: id, changes: [] }] };
     });
     return c.body(null, 204);
   });

@@ -1,15 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { toFieldIssues } from '../domain/common';
-import { HttpProblem } from './problem';
-
-function invalid(error: z.ZodError, title = 'Los datos enviados no son válidos.') {
-  const errors = toFieldIssues(error);
-  return new HttpProblem(400, title, {
-    detail: errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join(' '),
-    errors,
-  });
-}
+import { HttpProblem, invalid } from './problem';
 
 /** Reads a JSON body and validates it; throws a Spanish 4xx problem for anything else. */
 export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {

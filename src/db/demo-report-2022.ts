@@ -2,8 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ReportInput, SectionKind } from '../domain/report';
 import { docFromParagraphs, emptyDoc, type RichDoc } from '../domain/rich-text';
 import type { Database } from './schema';
-import { insertReport, insertSection, setSectionWorkflow, yearStatistics } from './report-queries';
-import { writeAudit } from './audit-queries';
+import { insertReport, insertSection, setSectionStatistics, setSectionWorkflow, yearStatistics } from './report-queries';
+import type { AuditDraft } from '../domain/audit';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -100,12 +100,12 @@ export const demoReportReviewer = 'revisor';
 /**
  * Loads the 2022 report on the demo database (after its forums and metrics): every section with the seed's
  * text, last edited by the demo editor and approved by the demo reviewer; the statistics section approved
- * for the figures as loaded.
+ * for the figures as loaded. Returns the audit entries to write (the write path writes them, in the demo's name).
  */
-export async function loadDemoReport2022(db: Db, now: string): Promise<void> {
+export async function loadDemoReport2022(db: Db, now: string): Promise<AuditDraft[]> {
   const year = 2022;
   await insertReport(db, year, demoReport2022, demoReportEditor, now);
-  await writeAudit(db, { at: now, userId: null, username: 'demo', action: 'create', entity: 'report', entityId: year, changes: ['Datos de demostración 2022'] });
+  const audit: AuditDraft[] = [{ action: 'create', entity: 'report', entityId: year, changes: ['Datos de demostración 2022'] }];
   const forums = await db.selectFrom('forums').select(['id', 'date']).where('year', '=', year).execute();
   const statistics = await yearStatistics(db, year);
   const sections: { kind: SectionKind; forumId: number | null; title: string; content: RichDoc; recommendations: string[] }[] = [
@@ -129,6 +129,8 @@ export async function loadDemoReport2022(db: Db, now: string): Promise<void> {
       approved_at: now,
       approved_statistics_hash: section.kind === 'statistics' ? statistics.hash : null,
     });
-    await writeAudit(db, { at: now, userId: null, username: 'demo', action: 'create', entity: 'report_section', entityId: id, changes: ['Datos de demostración 2022', 'estado: aprobada'] });
+    if (section.kind === 'statistics') await setSectionStatistics(db, id, { hash: statistics.hash, changedBy: null, withdraw: false, now });
+    audit.push({ action: 'create', entity: 'report_section', entityId: id, changes: ['Datos de demostración 2022', 'estado: aprobada'] });
   }
+  return audit;
 }

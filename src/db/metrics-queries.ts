@@ -109,8 +109,8 @@ export async function listYearMetrics(db: Db, year: number): Promise<YearMetrics
   }));
 }
 
-/** What the metrics routes need of a forum (existence, and what an imported row is matched against). */
-export async function getMetricsForum(db: Db, id: number): Promise<{ id: number; title: string; date: string | null; streamUrl: string } | undefined> {
-  const row = await db.selectFrom('forums').select(['id', 'title', 'date', 'stream_url']).where('id', '=', id).executeTakeFirst();
-  return row && { id: row.id, title: row.title, date: row.date, streamUrl: row.stream_url };
+/** What the metrics routes need of a forum (existence, its year for the report, and what an imported row is matched against). */
+export async function getMetricsForum(db: Db, id: number): Promise<{ id: number; year: number; title: string; date: string | null; streamUrl: string } | undefined> {
+  const row = await db.selectFrom('forums').select(['id', 'year', 'title', 'date', 'stream_url']).where('id', '=', id).executeTakeFirst();
+  return row && { id: row.id, year: row.year, title: row.title, date: row.date, streamUrl: row.stream_url };
 }

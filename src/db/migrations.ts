@@ -226,6 +226,15 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('forums_search').on('forums').column('search_text').execute();
     },
   },
+  '0007_section_statistics_hash': {
+    // Four eyes on generated content: a statistics section remembers the figures its generated part was last
+    // recorded with, so a write that changes them names its author as the section's last editor (who then
+    // cannot approve it), whatever the section's state. An approved section starts from its approved figures.
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('report_sections').addColumn('statistics_hash', 'text').execute();
+      await sql`update report_sections set statistics_hash = approved_statistics_hash where kind = 'statistics'`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

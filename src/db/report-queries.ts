@@ -1,7 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ForumMetricsInput } from '../domain/metrics';
 import {
-  defaultSectionTitles,
   type ReportInput,
   type ReportListItem,
   type ReportSection,
@@ -13,20 +12,11 @@ import {
   type SectionState,
 } from '../domain/report';
 import { buildStatistics, type StatisticsResult } from '../domain/report-statistics';
-import { methodologyFromConsultation, prefillForumSection, prefillIntroduction, prefillMethodology, type MethodologyConsultation } from '../domain/report-prefill';
-import { tallyConsultation } from '../domain/consultation-tally';
-import { emptyDoc, type RichDoc } from '../domain/rich-text';
-import { withdrawalReasons } from '../domain/report-workflow';
+import type { RichDoc } from '../domain/rich-text';
 import type { Database, ReportSectionsTable } from './schema';
 import { listYearMetrics } from './metrics-queries';
-import { getForum } from './forum-queries';
-import { writeAudit } from './audit-queries';
-import { getConsultation, listConsultations, tallyResponses } from './consultation-queries';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-/** Who the audit log names for what the report does by itself (a forum section added, an approval withdrawn by new figures). */
-export const systemUser = 'sistema';
 
 export interface ReportRecord extends ReportInput {
   year: number;
@@ -194,6 +184,7 @@ export async function insertSection(db: Db, section: NewSection, by: string, now
       approved_by: null,
       approved_at: null,
       approved_statistics_hash: null,
+      statistics_hash: null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -237,7 +228,7 @@ export async function saveSectionText(
 export async function setSectionWorkflow(
   db: Db,
   id: number,
-  fields: Partial<Pick<SectionRow, 'state' | 'submitted_by' | 'reviewed_by' | 'approved_by' | 'approved_at' | 'approved_statistics_hash'>>,
+  fields: Partial<Pick<SectionRow, 'state' | 'submitted_by' | 'reviewed_by' | 'approved_by' | 'approved_at' | 'approved_statistics_hash' | 'statistics_hash'>>,
 ): Promise<void> {
   await db.updateTable('report_sections').set(fields).where('id', '=', id).execute();
 }
@@ -346,95 +337,35 @@ export async function resolveComment(db: Db, commentId: number, by: string): Pro
 
 /* ---------- generated parts ---------- */
 
-/** The year's forums in date order with their metrics. */
-async function yearForums(db: Db, year: number) {
-  return listYearMetrics(db, year);
-}
-
-/** The statistics of the year's forums, as the statistics section shows them. */
+/** The statistics of the year's forums (date order), as the statistics section shows them. */
 export async function yearStatistics(db: Db, year: number): Promise<StatisticsResult> {
-  const forums = await yearForums(db, year);
+  const forums = await listYearMetrics(db, year);
   const metrics = new Map<number, ForumMetricsInput | null>(forums.map((f) => [f.id, f.metrics]));
   return buildStatistics(forums, metrics);
 }
 
-/** The year's consultation (the latest, when there are several) as the methodology needs it, or null. */
-export async function methodologyConsultation(db: Db, year: number): Promise<MethodologyConsultation | null> {
-  const [latest] = await listConsultations(db, year);
-  const consultation = latest && (await getConsultation(db, latest.id));
-  if (!consultation) return null;
-  const tally = tallyConsultation(consultation, await tallyResponses(db, consultation.id));
-  return methodologyFromConsultation(consultation, tally);
-}
-
-const audit = (db: Db, now: string, entityId: number, action: 'create' | 'update' | 'delete', changes: string[], user: { id: number | null; username: string }, entity = 'report_section') =>
-  writeAudit(db, { at: now, userId: user.id, username: user.username, action, entity, entityId, changes });
-
-/**
- * Keeps a report in step with the data: a forum of the year without a section (and not removed on purpose) gets
- * one, inserted before the statistics section; an approved statistics section whose figures changed goes back to
- * review. Runs on every read of the report and after metrics are saved. Does nothing when there is no report.
- */
-export async function syncReport(db: Db, year: number, now: string): Promise<void> {
-  if (!(await getReport(db, year))) return;
-  const system = { id: null, username: systemUser };
-  const forums = await yearForums(db, year);
-  let sections = await listSectionRows(db, year);
-  const removed = new Set((await db.selectFrom('report_removed_forums').select('forum_id').where('year', '=', year).execute()).map((r) => r.forum_id));
-  const present = new Set(sections.map((s) => s.forum_id).filter((id): id is number => id !== null));
-  const missing = forums.filter((f) => !present.has(f.id) && !removed.has(f.id));
-  for (const forum of missing) {
-    const full = await getForum(db, forum.id);
-    if (!full) continue;
-    const statisticsAt = sections.findIndex((s) => s.kind === 'statistics');
-    const at = statisticsAt >= 0 ? statisticsAt : sections.length;
-    const id = await insertSection(db, { year, position: at + 1, kind: 'forum', forumId: forum.id, title: full.title, content: prefillForumSection(full), recommendations: [] }, systemUser, now);
-    await audit(db, now, id, 'create', ['sección agregada por foro nuevo', full.title], system);
-    const ids = sections.map((s) => s.id);
-    ids.splice(at, 0, id);
-    await writePositions(db, ids);
-    sections = await listSectionRows(db, year);
-  }
-  const approvedStatistics = sections.filter((s) => s.kind === 'statistics' && s.state === 'approved');
-  if (approvedStatistics.length > 0) {
-    const metrics = new Map<number, ForumMetricsInput | null>(forums.map((f) => [f.id, f.metrics]));
-    const { hash } = buildStatistics(forums, metrics);
-    for (const section of approvedStatistics) {
-      if (section.approved_statistics_hash === hash) continue;
-      await setSectionWorkflow(db, section.id, { state: 'in_review', approved_by: null, approved_at: null, approved_statistics_hash: null });
-      await writeAudit(db, { at: now, userId: null, username: systemUser, action: 'update', entity: 'report_section', entityId: section.id, changes: [`aprobación retirada: ${withdrawalReasons.figuresChanged}`, 'estado: en revisión'] });
-    }
-  }
-}
-
-/** After a forum's metrics are saved: the report of its year follows the new figures. */
-export async function syncReportOfForum(db: Db, forumId: number, now: string): Promise<void> {
-  const forum = await db.selectFrom('forums').select('year').where('id', '=', forumId).executeTakeFirst();
-  if (forum) await syncReport(db, forum.year, now);
+/** The forums whose sections were removed from the year's report on purpose (they do not come back). */
+export async function listRemovedForumIds(db: Db, year: number): Promise<number[]> {
+  const rows = await db.selectFrom('report_removed_forums').select('forum_id').where('year', '=', year).execute();
+  return rows.map((r) => r.forum_id);
 }
 
 /**
- * Creates a report with its sections, all drafts at revision 1: introduction, methodology, one section per forum
- * of the year in date order, statistics, conclusions, recommendations.
+ * Records what the year's figures did to a statistics section (src/domain/report-sync.ts decides): the figures'
+ * hash, and when they changed its content, who changed them; when they withdraw its approval, back to review.
  */
-export async function createReportWithSections(db: Db, year: number, input: ReportInput, user: { id: number | null; username: string }, now: string): Promise<void> {
-  await insertReport(db, year, input, user.username, now);
-  await audit(db, now, year, 'create', [input.title], user, 'report');
-  const forums = [];
-  for (const f of await yearForums(db, year)) {
-    const full = await getForum(db, f.id);
-    if (full) forums.push(full);
-  }
-  const sections: Omit<NewSection, 'position' | 'year'>[] = [
-    { kind: 'introduction', forumId: null, title: defaultSectionTitles.introduction, content: prefillIntroduction(input, year, forums), recommendations: [] },
-    { kind: 'methodology', forumId: null, title: defaultSectionTitles.methodology, content: prefillMethodology(await methodologyConsultation(db, year)), recommendations: [] },
-    ...forums.map((f) => ({ kind: 'forum' as const, forumId: f.id, title: f.title, content: prefillForumSection(f), recommendations: [] })),
-    { kind: 'statistics', forumId: null, title: defaultSectionTitles.statistics, content: emptyDoc(), recommendations: [] },
-    { kind: 'conclusions', forumId: null, title: defaultSectionTitles.conclusions, content: emptyDoc(), recommendations: [] },
-    { kind: 'recommendations', forumId: null, title: defaultSectionTitles.recommendations, content: emptyDoc(), recommendations: [] },
-  ];
-  for (const [i, section] of sections.entries()) {
-    const id = await insertSection(db, { ...section, year, position: i + 1 }, user.username, now);
-    await audit(db, now, id, 'create', [section.title], user);
-  }
+export async function setSectionStatistics(
+  db: Db,
+  id: number,
+  change: { hash: string; changedBy: string | null; withdraw: boolean; now: string },
+): Promise<void> {
+  await db
+    .updateTable('report_sections')
+    .set({
+      statistics_hash: change.hash,
+      ...(change.changedBy ? { last_edited_by: change.changedBy, last_edited_at: change.now } : {}),
+      ...(change.withdraw ? { state: 'in_review', approved_by: null, approved_at: null, approved_statistics_hash: null } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
 }

@@ -160,6 +160,8 @@ export interface ReportSectionsTable {
   approved_at: string | null;
   /** Statistics sections: the hash of the figures when approved. */
   approved_statistics_hash: string | null;
+  /** Statistics sections: the hash of the figures the generated part was last recorded with (migration 0007). */
+  statistics_hash: string | null;
 }
 
 export interface SectionRevisionsTable {

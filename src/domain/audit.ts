@@ -11,3 +11,11 @@ export interface AuditEntry {
   /** Which fields changed (updates), or a short description. */
   changes: string[];
 }
+
+/** An audit entry as a change returns it: the write path adds when and who (src/api/change.ts). */
+export interface AuditDraft {
+  action: AuditAction;
+  entity: string;
+  entityId: number | null;
+  changes: string[];
+}

@@ -100,6 +100,11 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** What a 409 says when a save started from an older version than the one stored. */
+export const versionMessages = {
+  staleDetail: (yours: number, stored: number) => `Usted partió de la versión ${yours}; la versión guardada es la ${stored}.`,
+} as const;
+
 /** Field-level problem, as the API and forms report it. */
 export interface FieldIssue {
   path: string;

@@ -72,7 +72,6 @@ export const consultationMessages = {
   responseNotFound: 'No existe una respuesta con ese identificador en esta consulta.',
   topicNotFound: 'No existe un tema con ese identificador en esta consulta.',
   stale: 'Otra persona guardó cambios en esta consulta mientras usted editaba.',
-  staleDetail: (yours: number, stored: number) => `Usted partió de la versión ${yours}; la versión guardada es la ${stored}.`,
   topicHasVotes: (title: string, votes: number) => `No se puede quitar el tema «${title}»: tiene ${votes} voto${votes === 1 ? '' : 's'}.`,
   topicHasForum: (title: string) => `No se puede quitar el tema «${title}»: ya se creó un foro a partir de él.`,
   forumExists: 'Ya se creó un foro para este tema.',

@@ -20,7 +20,6 @@ export const metricsApiMessages = {
   missingRow: (row: number) => `El archivo no tiene la fila ${row}. Elija una de las filas de la lista.`,
   badImportedValues: 'El archivo trae cifras que no se pueden guardar; revise los campos señalados.',
   stale: 'Otra persona guardó las métricas de este foro mientras usted editaba.',
-  staleDetail: (yours: number, stored: number) => `Usted partió de la versión ${yours}; la versión guardada es la ${stored}.`,
   importVersion: 'Indique la versión actual de las métricas (parámetro version) para guardar la importación.',
   importContentType: 'Envíe el archivo CSV tal cual (Content-Type: text/csv o application/octet-stream).',
   importTooLarge: 'El archivo es demasiado grande (máximo 6 MB).',

@@ -133,14 +133,18 @@ describe('methodology from the consultation', () => {
 });
 
 describe('the report follows the data', () => {
-  it('a forum added later gets its section before the statistics, once', async () => {
-    const { createForum, overview, audit } = await withReport();
+  it('a forum added later gets its section before the statistics, once, in the name of who created the forum', async () => {
+    const { createForum, overview, audit, db } = await withReport();
+    const before = await reportSnapshot(db);
     const added = await createForum('Foro de diciembre', '2031-12-01');
+    // The forum's POST added it (GETs only read): the report changed before anyone opened it.
+    expect((await reportSnapshot(db)).reportSections).toHaveLength(before.reportSections.length + 1);
     const report = await overview(2031);
     expect(report.sections.map((s) => s.kind)).toEqual(['introduction', 'methodology', 'forum', 'forum', 'forum', 'statistics', 'conclusions', 'recommendations']);
     const section = report.sections[4];
-    expect(section).toMatchObject({ forumId: added, title: 'Foro de diciembre', state: 'draft', lastEditedBy: 'sistema' });
-    expect((await audit('report_section', section.id)).map((a) => JSON.parse(a.changes)[0])).toEqual(['sección agregada por foro nuevo']);
+    expect(section).toMatchObject({ forumId: added, title: 'Foro de diciembre', state: 'draft', lastEditedBy: 'editora' });
+    const entries = await audit('report_section', section.id);
+    expect(entries.map((a) => [a.username, JSON.parse(a.changes)[0]])).toEqual([['editora', 'sección agregada por foro nuevo']]);
     expect((await overview(2031)).sections).toHaveLength(8);
   });
 

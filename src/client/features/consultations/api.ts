@@ -1,7 +1,8 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Forum } from '../../../domain/forum';
 import { api, toQueryString } from '../../lib/http';
-import { forumKeys } from '../forums/api';
+import { invalidateAfter } from '../../lib/invalidation';
+import { consultationKeys, forumKeys } from '../../lib/query-keys';
 import type { ImportBody } from './consultation-import-read';
 import type {
   Consultation,
@@ -15,17 +16,8 @@ import type {
   ResponseWrite,
 } from './consultation-types';
 
-/** Query keys: all → lists → list(year) → details → detail(id) → responses / tally. */
-export const consultationKeys = {
-  all: ['consultations'] as const,
-  lists: () => [...consultationKeys.all, 'list'] as const,
-  list: (year: number | undefined) => [...consultationKeys.lists(), { year }] as const,
-  details: () => [...consultationKeys.all, 'detail'] as const,
-  detail: (id: number) => [...consultationKeys.details(), id] as const,
-  responses: (id: number) => [...consultationKeys.detail(id), 'responses'] as const,
-  responsePage: (id: number, query: ConsultationResponsesQuery) => [...consultationKeys.responses(id), query] as const,
-  tally: (id: number) => [...consultationKeys.detail(id), 'tally'] as const,
-};
+/** Query keys: all → lists → list(year) → details → detail(id) → responses / tally (lib/query-keys.ts). */
+export { consultationKeys };
 
 export const consultationListQueryOptions = (year?: number) =>
   queryOptions({
@@ -58,7 +50,7 @@ export function useCreateConsultation() {
     mutationFn: (input: ConsultationWrite) => api<Consultation>('/api/consultations', { method: 'POST', body: input }),
     onSuccess: (consultation) => {
       queryClient.setQueryData(consultationKeys.detail(consultation.id), consultation);
-      return queryClient.invalidateQueries({ queryKey: consultationKeys.lists() });
+      return invalidateAfter(queryClient, { kind: 'consultation' });
     },
   });
 }
@@ -69,7 +61,7 @@ export function useUpdateConsultation(id: number) {
     mutationFn: (input: ConsultationWrite & { version: number }) => api<Consultation>(`/api/consultations/${id}`, { method: 'PUT', body: input }),
     onSuccess: (consultation) => {
       queryClient.setQueryData(consultationKeys.detail(id), consultation);
-      return Promise.all([queryClient.invalidateQueries({ queryKey: consultationKeys.lists() }), queryClient.invalidateQueries({ queryKey: consultationKeys.tally(id) })]);
+      return invalidateAfter(queryClient, { kind: 'consultation', consultationId: id });
     },
   });
 }
@@ -80,20 +72,13 @@ export function useDeleteConsultation() {
     mutationFn: (id: number) => api<void>(`/api/consultations/${id}`, { method: 'DELETE' }),
     onSuccess: (_data, id) => {
       queryClient.removeQueries({ queryKey: consultationKeys.detail(id) });
-      return queryClient.invalidateQueries({ queryKey: consultationKeys.lists() });
+      return invalidateAfter(queryClient, { kind: 'consultation' });
     },
   });
 }
 
 /** After responses change: the page of responses, the tally, the counts on the consultation and the list. */
-function invalidateResponses(queryClient: ReturnType<typeof useQueryClient>, id: number) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: consultationKeys.responses(id) }),
-    queryClient.invalidateQueries({ queryKey: consultationKeys.tally(id) }),
-    queryClient.invalidateQueries({ queryKey: consultationKeys.detail(id), exact: true }),
-    queryClient.invalidateQueries({ queryKey: consultationKeys.lists() }),
-  ]);
-}
+const invalidateResponses = (queryClient: ReturnType<typeof useQueryClient>, id: number) => invalidateAfter(queryClient, { kind: 'responses', consultationId: id });
 
 export function useAddResponse(id: number) {
   const queryClient = useQueryClient();
@@ -136,11 +121,8 @@ export function useCreateForumFromTopic(id: number) {
     mutationFn: (topicId: number) => api<Forum>(`/api/consultations/${id}/topics/${topicId}/forum`, { method: 'POST' }),
     onSuccess: (forum) => {
       queryClient.setQueryData(forumKeys.detail(forum.id), forum);
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: consultationKeys.detail(id), exact: true }),
-        queryClient.invalidateQueries({ queryKey: forumKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: forumKeys.years() }),
-      ]);
+      // A forum write: its year's report gets a section; the consultation lists the forum (lib/invalidation.ts).
+      return invalidateAfter(queryClient, { kind: 'forum' });
     },
   });
 }

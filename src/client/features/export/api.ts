@@ -1,12 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { ReportExportData } from '../../../export/export-data';
 import { ApiError, api, NetworkError, networkErrorMessage } from '../../lib/http';
+import { exportKeys } from '../../lib/query-keys';
 
-/** Query keys: all → data(year). The export reads the report, its sections, forums and metrics in one answer. */
-export const exportKeys = {
-  all: ['export'] as const,
-  data: (year: number) => [...exportKeys.all, 'data', year] as const,
-};
+/** Query keys: all → data(year) (lib/query-keys.ts). The export reads the report, its sections, forums and metrics in one answer. */
+export { exportKeys };
 
 export const exportDataQueryOptions = (year: number) =>
   queryOptions({

@@ -2,17 +2,11 @@ import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@ta
 import type { AuditEntry } from '../../../domain/audit';
 import type { Forum, ForumInput, ForumListQuery, ForumPage } from '../../../domain/forum';
 import { api, toQueryString } from '../../lib/http';
+import { invalidateAfter } from '../../lib/invalidation';
+import { forumKeys } from '../../lib/query-keys';
 
-/** Query keys: all → lists → list(filters) → details → detail(id). */
-export const forumKeys = {
-  all: ['forums'] as const,
-  lists: () => [...forumKeys.all, 'list'] as const,
-  list: (query: ForumListQuery) => [...forumKeys.lists(), query] as const,
-  years: () => [...forumKeys.all, 'years'] as const,
-  details: () => [...forumKeys.all, 'detail'] as const,
-  detail: (id: number) => [...forumKeys.details(), id] as const,
-  history: (id: number) => [...forumKeys.detail(id), 'history'] as const,
-};
+/** Query keys: all → lists → list(filters) → details → detail(id) → history (lib/query-keys.ts). */
+export { forumKeys };
 
 export const forumListQueryOptions = (query: ForumListQuery) =>
   queryOptions({
@@ -45,7 +39,7 @@ export function useCreateForum() {
     mutationFn: (input: ForumInput) => api<Forum>('/api/forums', { method: 'POST', body: input }),
     onSuccess: (forum) => {
       queryClient.setQueryData(forumKeys.detail(forum.id), forum);
-      return queryClient.invalidateQueries({ queryKey: forumKeys.lists() }).then(() => queryClient.invalidateQueries({ queryKey: forumKeys.years() }));
+      return invalidateAfter(queryClient, { kind: 'forum' });
     },
   });
 }
@@ -56,11 +50,7 @@ export function useUpdateForum(id: number) {
     mutationFn: (input: ForumInput & { version: number }) => api<Forum>(`/api/forums/${id}`, { method: 'PUT', body: input }),
     onSuccess: (forum) => {
       queryClient.setQueryData(forumKeys.detail(id), forum);
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: forumKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: forumKeys.history(id) }),
-        queryClient.invalidateQueries({ queryKey: forumKeys.years() }),
-      ]);
+      return invalidateAfter(queryClient, { kind: 'forum', forumId: id });
     },
   });
 }
@@ -71,7 +61,7 @@ export function useDeleteForum() {
     mutationFn: (id: number) => api<void>(`/api/forums/${id}`, { method: 'DELETE' }),
     onSuccess: (_data, id) => {
       queryClient.removeQueries({ queryKey: forumKeys.detail(id) });
-      return Promise.all([queryClient.invalidateQueries({ queryKey: forumKeys.lists() }), queryClient.invalidateQueries({ queryKey: forumKeys.years() })]);
+      return invalidateAfter(queryClient, { kind: 'forum' });
     },
   });
 }

@@ -2,8 +2,9 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import type { LiveSummary, PostCard, SincePublication } from '../../../domain/metrics';
 import type { MetricsRuleId } from '../../../domain/metrics-rules';
 import type { ForumMetricsRecord, MetricsImportResponse } from '../../../domain/metrics-update';
-import { metricsDashboardKeys } from './dashboard-api';
 import { ApiError, api } from '../../lib/http';
+import { invalidateAfter } from '../../lib/invalidation';
+import { metricsKeys } from '../../lib/query-keys';
 
 /** GET /api/forums/:id/metrics (version 0 and every snapshot null when never saved); also the answer of a save. */
 export type ForumMetricsResponse = ForumMetricsRecord;
@@ -16,12 +17,8 @@ export interface ForumMetricsSaveBody {
   acknowledgedWarnings: MetricsRuleId[];
 }
 
-/** Query keys: all → details → detail(forumId). The year dashboard's keys live under the same `['metrics']`. */
-export const metricsKeys = {
-  all: ['metrics'] as const,
-  details: () => [...metricsKeys.all, 'detail'] as const,
-  detail: (forumId: number) => [...metricsKeys.details(), forumId] as const,
-};
+/** Query keys: all → details → detail(forumId) (lib/query-keys.ts). The year dashboard's keys live under the same `['metrics']`. */
+export { metricsKeys };
 
 export const forumMetricsQueryOptions = (forumId: number) =>
   queryOptions({
@@ -42,8 +39,7 @@ export function useSaveForumMetrics(forumId: number) {
     mutationFn: (body: ForumMetricsSaveBody) => api<ForumMetricsResponse>(`/api/forums/${forumId}/metrics`, { method: 'PUT', body }),
     onSuccess: (saved) => {
       queryClient.setQueryData(metricsKeys.detail(forumId), saved);
-      // The year dashboard reads the same figures.
-      return queryClient.invalidateQueries({ queryKey: metricsDashboardKeys.all });
+      return invalidateAfter(queryClient, { kind: 'metrics', forumId });
     },
   });
 }
@@ -70,9 +66,7 @@ export function useImportForumMetrics(forumId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: MetricsImportRequest) => postImport(forumId, request),
-    onSuccess: () => {
-      // The answer carries the merged snapshots but not who saved them: read the record again (and the year dashboard).
-      return queryClient.invalidateQueries({ queryKey: metricsKeys.all });
-    },
+    // The answer carries the merged snapshots but not who saved them: the record is read again too.
+    onSuccess: () => invalidateAfter(queryClient, { kind: 'metrics', forumId, imported: true }),
   });
 }

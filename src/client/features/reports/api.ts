@@ -1,5 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../../lib/http';
+import { invalidateAfter } from '../../lib/invalidation';
+import { reportKeys } from '../../lib/query-keys';
 import type {
   ReportComment,
   ReportDataInput,
@@ -11,18 +13,8 @@ import type {
   SectionSaveBody,
 } from './report-types';
 
-/** Query keys: all → lists → details → detail(year) → sections → section(year, id) → comments / revisions / diff. */
-export const reportKeys = {
-  all: ['reports'] as const,
-  lists: () => [...reportKeys.all, 'list'] as const,
-  details: () => [...reportKeys.all, 'detail'] as const,
-  detail: (year: number) => [...reportKeys.details(), year] as const,
-  sections: (year: number) => [...reportKeys.detail(year), 'section'] as const,
-  section: (year: number, id: number) => [...reportKeys.sections(year), id] as const,
-  comments: (year: number, id: number) => [...reportKeys.section(year, id), 'comments'] as const,
-  revisions: (year: number, id: number) => [...reportKeys.section(year, id), 'revisions'] as const,
-  diff: (year: number, id: number, from: number, to: number) => [...reportKeys.section(year, id), 'diff', from, to] as const,
-};
+/** Query keys: all → lists → details → detail(year) → sections → section(year, id) → comments / revisions / diff (lib/query-keys.ts). */
+export { reportKeys };
 
 const base = (year: number) => `/api/reports/${year}`;
 const sectionPath = (year: number, id: number) => `${base(year)}/sections/${id}`;
@@ -83,16 +75,12 @@ export function reportConflictFrom(error: unknown): ReportOverview | null {
   return current && typeof current === 'object' && typeof current.version === 'number' ? current : null;
 }
 
-/** After anything that changes a section: its cache, the overview (states, progress, pending) and the list (progress). */
+/** After anything that changes a section: its cache, then what else shows it (lib/invalidation.ts). */
 export function useSectionSaved(year: number) {
   const queryClient = useQueryClient();
   return (section: ReportSection) => {
     queryClient.setQueryData(reportKeys.section(year, section.id), section);
-    return Promise.all([
-      queryClient.invalidateQueries({ queryKey: reportKeys.detail(year), exact: true }),
-      queryClient.invalidateQueries({ queryKey: reportKeys.revisions(year, section.id) }),
-      queryClient.invalidateQueries({ queryKey: reportKeys.lists() }),
-    ]);
+    return invalidateAfter(queryClient, { kind: 'section', year, sectionId: section.id });
   };
 }
 
@@ -102,7 +90,7 @@ export function useCreateReport() {
     mutationFn: ({ year, ...input }: ReportDataInput & { year: number }) => api<ReportOverview>(base(year), { method: 'POST', body: input }),
     onSuccess: (report) => {
       queryClient.setQueryData(reportKeys.detail(report.year), report);
-      return queryClient.invalidateQueries({ queryKey: reportKeys.lists() });
+      return invalidateAfter(queryClient, { kind: 'report', year: report.year });
     },
   });
 }
@@ -113,7 +101,7 @@ export function useUpdateReport(year: number) {
     mutationFn: (input: ReportDataInput & { version: number }) => api<ReportOverview>(base(year), { method: 'PUT', body: input }),
     onSuccess: (report) => {
       queryClient.setQueryData(reportKeys.detail(year), report);
-      return queryClient.invalidateQueries({ queryKey: reportKeys.lists() });
+      return invalidateAfter(queryClient, { kind: 'report', year });
     },
   });
 }
@@ -124,6 +112,7 @@ export function useReorderSections(year: number) {
     mutationFn: (ids: number[]) => api<ReportOverview>(`${base(year)}/sections/order`, { method: 'POST', body: { ids } }),
     onSuccess: (report) => {
       queryClient.setQueryData(reportKeys.detail(year), report);
+      return invalidateAfter(queryClient, { kind: 'report', year });
     },
   });
 }
@@ -134,7 +123,7 @@ export function useAddSection(year: number) {
     mutationFn: (title: string) => api<ReportSection>(`${base(year)}/sections`, { method: 'POST', body: { title, kind: 'free' } }),
     onSuccess: (section) => {
       queryClient.setQueryData(reportKeys.section(year, section.id), section);
-      return Promise.all([queryClient.invalidateQueries({ queryKey: reportKeys.detail(year), exact: true }), queryClient.invalidateQueries({ queryKey: reportKeys.lists() })]);
+      return invalidateAfter(queryClient, { kind: 'sectionList', year });
     },
   });
 }
@@ -145,7 +134,7 @@ export function useRemoveSection(year: number) {
     mutationFn: (id: number) => api<void>(sectionPath(year, id), { method: 'DELETE' }),
     onSuccess: (_data, id) => {
       queryClient.removeQueries({ queryKey: reportKeys.section(year, id) });
-      return Promise.all([queryClient.invalidateQueries({ queryKey: reportKeys.detail(year), exact: true }), queryClient.invalidateQueries({ queryKey: reportKeys.lists() })]);
+      return invalidateAfter(queryClient, { kind: 'sectionList', year });
     },
   });
 }
@@ -160,8 +149,8 @@ export function useReviewAction(year: number, id: number) {
       const { action, ...body } = request;
       return api<ReportSection>(`${sectionPath(year, id)}/${action}`, { method: 'POST', body });
     },
-    onSuccess: (section, request) =>
-      Promise.all([saved(section), request.action === 'request-changes' ? queryClient.invalidateQueries({ queryKey: reportKeys.comments(year, id) }) : null]),
+    // A request for changes writes its comment too.
+    onSuccess: (section, request) => Promise.all([saved(section), request.action === 'request-changes' ? invalidateAfter(queryClient, { kind: 'comments', year, sectionId: id }) : null]),
   });
 }
 
@@ -170,8 +159,7 @@ export function useAddComment(year: number, id: number) {
   return useMutation({
     mutationFn: (input: { body: string; quote?: string; parentId?: number }) =>
       api<ReportComment | { items: ReportComment[] }>(`${sectionPath(year, id)}/comments`, { method: 'POST', body: input }),
-    onSuccess: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: reportKeys.comments(year, id) }), queryClient.invalidateQueries({ queryKey: reportKeys.detail(year), exact: true })]),
+    onSuccess: () => invalidateAfter(queryClient, { kind: 'comments', year, sectionId: id }),
   });
 }
 
@@ -179,8 +167,7 @@ export function useResolveComment(year: number, id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (commentId: number) => api<unknown>(`${sectionPath(year, id)}/comments/${commentId}/resolve`, { method: 'POST' }),
-    onSuccess: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: reportKeys.comments(year, id) }), queryClient.invalidateQueries({ queryKey: reportKeys.detail(year), exact: true })]),
+    onSuccess: () => invalidateAfter(queryClient, { kind: 'comments', year, sectionId: id }),
   });
 }
 

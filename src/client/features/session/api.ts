@@ -6,10 +6,9 @@ export interface LoginInput {
   password: string;
 }
 import { api, ApiError } from '../../lib/http';
+import { sessionKeys } from '../../lib/query-keys';
 
-export const sessionKeys = {
-  all: ['session'] as const,
-};
+export { sessionKeys };
 
 /** Who is logged in, or null. A 401 is an answer ("nobody"), not an error. */
 export const sessionQueryOptions = () =>

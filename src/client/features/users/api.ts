@@ -1,16 +1,11 @@
 import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { User, UserCreateInput, UserUpdateInput } from '../../../domain/user';
 import { api } from '../../lib/http';
-import { sessionKeys } from '../session/api';
+import { invalidateAfter } from '../../lib/invalidation';
+import { sessionKeys, userKeys } from '../../lib/query-keys';
 
-/** Query keys: all → lists → list() → details → detail(id). */
-export const userKeys = {
-  all: ['users'] as const,
-  lists: () => [...userKeys.all, 'list'] as const,
-  list: () => [...userKeys.lists(), {}] as const,
-  details: () => [...userKeys.all, 'detail'] as const,
-  detail: (id: number) => [...userKeys.details(), id] as const,
-};
+/** Query keys: all → lists → list() → details → detail(id) (lib/query-keys.ts). */
+export { userKeys };
 
 export const userListQueryOptions = () =>
   queryOptions({
@@ -24,7 +19,7 @@ async function refreshAfterChange(queryClient: QueryClient, self: boolean | unde
     await queryClient.invalidateQueries({ queryKey: sessionKeys.all });
     if (!queryClient.getQueryData(sessionKeys.all)) return;
   }
-  await queryClient.invalidateQueries({ queryKey: userKeys.lists() });
+  await invalidateAfter(queryClient, { kind: 'user' });
 }
 
 export function useCreateUser() {
@@ -33,7 +28,7 @@ export function useCreateUser() {
     mutationFn: (input: UserCreateInput) => api<User>('/api/users', { method: 'POST', body: input }),
     onSuccess: (user) => {
       queryClient.setQueryData(userKeys.detail(user.id), user);
-      return queryClient.invalidateQueries({ queryKey: userKeys.lists() });
+      return invalidateAfter(queryClient, { kind: 'user' });
     },
   });
 }

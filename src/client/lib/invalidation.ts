@@ -1,0 +1,78 @@
+import type { InvalidateQueryFilters, QueryClient } from '@tanstack/react-query';
+import { consultationKeys, exportKeys, forumKeys, metricsDashboardKeys, metricsKeys, reportKeys, userKeys } from './query-keys';
+
+/**
+ * What a successful write on the server changes, for the cache: the coupling of the server's write path
+ * (src/api/change.ts: a write and the year's report it brings in step), written once. Every mutation's onSuccess
+ * calls `invalidateAfter` with the write it made; it sets the record the server answered with itself, so each row
+ * below lists what else shows data that write changed. Only the queries on screen refetch; the rest are marked
+ * stale and refetch when shown, so no screen shows a section state the server has already changed.
+ */
+export type ServerWrite =
+  /** A forum created (also from a consultation topic), edited or deleted. */
+  | { kind: 'forum'; forumId?: number }
+  /** A forum's metrics saved (the answer is the saved record) or imported (the answer is not: the record refetches). */
+  | { kind: 'metrics'; forumId: number; imported?: boolean }
+  /** A consultation created, edited or deleted. */
+  | { kind: 'consultation'; consultationId?: number }
+  /** Responses added, deleted or imported. */
+  | { kind: 'responses'; consultationId: number }
+  /** The report created, its data saved or its sections reordered (the answer is the overview). */
+  | { kind: 'report'; year: number }
+  /** A section added or removed. */
+  | { kind: 'sectionList'; year: number }
+  /** A section's text saved, restored, submitted, approved or returned (the answer is the section). */
+  | { kind: 'section'; year: number; sectionId: number }
+  /** A comment added or resolved (also the one a request for changes writes). */
+  | { kind: 'comments'; year: number; sectionId: number }
+  /** An account created or changed. */
+  | { kind: 'user' };
+
+type Affected = { [K in ServerWrite['kind']]: (write: Extract<ServerWrite, { kind: K }>) => InvalidateQueryFilters[] };
+
+const overview = (year: number): InvalidateQueryFilters => ({ queryKey: reportKeys.detail(year), exact: true });
+
+/** The table. Reports of every year where the server syncs "the forum's year": a forum can move between years. */
+export const affectedBy: Affected = {
+  // The server brings the forum's year's report in step (a new forum section; the statistics show titles, dates
+  // and figures); the dashboard lists the year's forums; a consultation lists the forums made from its topics.
+  forum: ({ forumId }) => [
+    { queryKey: forumKeys.lists() },
+    { queryKey: forumKeys.years() },
+    ...(forumId === undefined ? [] : [{ queryKey: forumKeys.history(forumId) }]),
+    { queryKey: reportKeys.all },
+    { queryKey: exportKeys.all },
+    { queryKey: metricsDashboardKeys.all },
+    { queryKey: consultationKeys.details() },
+  ],
+  // New figures change the year's statistics section (back to review when it was approved) and the dashboard.
+  metrics: ({ forumId, imported }) => [
+    ...(imported ? [{ queryKey: metricsKeys.detail(forumId) }] : []),
+    { queryKey: metricsDashboardKeys.all },
+    { queryKey: reportKeys.all },
+    { queryKey: exportKeys.all },
+  ],
+  // A forum shows the consultation it came from. (The report's methodology is drafted once: not affected.)
+  consultation: ({ consultationId }) => [
+    { queryKey: consultationKeys.lists() },
+    ...(consultationId === undefined ? [] : [{ queryKey: consultationKeys.tally(consultationId) }]),
+    { queryKey: forumKeys.details() },
+  ],
+  responses: ({ consultationId }) => [
+    { queryKey: consultationKeys.responses(consultationId) },
+    { queryKey: consultationKeys.tally(consultationId) },
+    { queryKey: consultationKeys.detail(consultationId), exact: true },
+    { queryKey: consultationKeys.lists() },
+  ],
+  report: ({ year }) => [{ queryKey: reportKeys.lists() }, { queryKey: exportKeys.data(year) }],
+  sectionList: ({ year }) => [overview(year), { queryKey: reportKeys.lists() }, { queryKey: exportKeys.data(year) }],
+  section: ({ year, sectionId }) => [overview(year), { queryKey: reportKeys.revisions(year, sectionId) }, { queryKey: reportKeys.lists() }, { queryKey: exportKeys.data(year) }],
+  comments: ({ year, sectionId }) => [{ queryKey: reportKeys.comments(year, sectionId) }, overview(year)],
+  user: () => [{ queryKey: userKeys.lists() }],
+};
+
+/** After a successful write: invalidates what it changed (resolves when what is on screen has refetched). */
+export async function invalidateAfter(queryClient: QueryClient, ...writes: ServerWrite[]): Promise<void> {
+  const filters = writes.flatMap((write) => (affectedBy[write.kind] as (w: ServerWrite) => InvalidateQueryFilters[])(write));
+  await Promise.all(filters.map((filter) => queryClient.invalidateQueries(filter)));
+}

@@ -1,0 +1,85 @@
+import type { Forum } from './forum';
+import { defaultSectionTitles, type ReportInput, type SectionKind, type SectionState } from './report';
+import { prefillForumSection, prefillIntroduction, prefillMethodology, type MethodologyConsultation } from './report-prefill';
+import { withdrawalReasons } from './report-workflow';
+import { emptyDoc, type RichDoc } from './rich-text';
+
+/**
+ * How a report follows the data it is drafted from. Pure decisions; the write path (src/api/report-sync.ts)
+ * reads the rows, asks these functions, and writes what they decide, in the same transaction as the change
+ * that caused it, in the name of the person who made that change.
+ */
+
+/** A section's first text, before it has an id or a position. */
+export interface SectionDraft {
+  kind: SectionKind;
+  forumId: number | null;
+  title: string;
+  content: RichDoc;
+  recommendations: string[];
+}
+
+/** What the audit log says when the report follows the data. */
+export const reportSyncMessages = {
+  forumSectionAdded: 'sección agregada por foro nuevo',
+  figuresChanged: withdrawalReasons.figuresChanged,
+  approvalWithdrawn: `aprobación retirada: ${withdrawalReasons.figuresChanged}`,
+  inReview: 'estado: en revisión',
+} as const;
+
+/** The section of a forum, pre-filled from it (its title, objective, teams, allied entities, experts, place). */
+export function forumSectionDraft(forum: Pick<Forum, 'id' | 'title' | 'objective' | 'responsibleTeams' | 'alliedEntities' | 'experts' | 'place'>): SectionDraft {
+  return { kind: 'forum', forumId: forum.id, title: forum.title, content: prefillForumSection(forum), recommendations: [] };
+}
+
+/**
+ * The sections a new report needs, in order: introduction, methodology (from the year's consultation when
+ * there is one), one section per forum of the year in date order, statistics, conclusions, recommendations.
+ */
+export function initialSections(year: number, input: Pick<ReportInput, 'entity' | 'strategy'>, forums: Forum[], methodology: MethodologyConsultation | null): SectionDraft[] {
+  const fixed = (kind: Exclude<SectionKind, 'forum' | 'free'>, content: RichDoc = emptyDoc()): SectionDraft => ({ kind, forumId: null, title: defaultSectionTitles[kind], content, recommendations: [] });
+  return [
+    fixed('introduction', prefillIntroduction(input, year, forums)),
+    fixed('methodology', prefillMethodology(methodology)),
+    ...forums.map(forumSectionDraft),
+    fixed('statistics'),
+    fixed('conclusions'),
+    fixed('recommendations'),
+  ];
+}
+
+/** The forums (in the order given: the year's date order) that need a section: none yet, and not removed on purpose. */
+export function forumsWithoutSection(forumIds: readonly number[], sections: readonly { forumId: number | null }[], removed: Iterable<number>): number[] {
+  const present = new Set(sections.map((s) => s.forumId));
+  const skipped = new Set(removed);
+  return forumIds.filter((id) => !present.has(id) && !skipped.has(id));
+}
+
+/** Where a new forum section goes (0-based): just before the statistics section, else at the end. */
+export function forumSectionIndex(sections: readonly { kind: SectionKind }[]): number {
+  const statistics = sections.findIndex((s) => s.kind === 'statistics');
+  return statistics >= 0 ? statistics : sections.length;
+}
+
+export interface StatisticsSectionState {
+  state: SectionState;
+  /** The figures' hash the section's generated part was last recorded with (null: not known yet). */
+  statisticsHash: string | null;
+  /** The figures' hash when it was approved. */
+  approvedStatisticsHash: string | null;
+}
+
+/**
+ * What the year's figures (their hash now) do to a statistics section:
+ * - `record`: the section's recorded hash must become `hash`;
+ * - `changed`: its content changed, so the person whose write changed the figures becomes its last editor
+ *   (and so may not approve it: four eyes);
+ * - `withdraw`: it was approved for other figures, so it goes back to review.
+ * A section whose hash was never recorded (before migration 0007) just records it: nobody is blamed.
+ */
+export function statisticsFollowUp(section: StatisticsSectionState, hash: string): { record: boolean; changed: boolean; withdraw: boolean } {
+  const known = section.statisticsHash ?? section.approvedStatisticsHash;
+  const withdraw = section.state === 'approved' && section.approvedStatisticsHash !== hash;
+  const changed = withdraw || (known !== null && known !== hash);
+  return { record: section.statisticsHash !== hash, changed, withdraw };
+}
