@@ -142,7 +142,7 @@ export function openApiDocument() {
             { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
             { name: 'pageSize', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100 } },
             { name: 'topicId', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
-            { name: 'valueGroupKind', in: 'query', required: false, schema: { type: 'string', enum: ['internal', 'external'] } },
+            { name: 'valueGroupKind', in: 'query', required: false, schema: { type: 'string', enum: ['internal', 'external', 'unspecified'] } },
             { name: 'channel', in: 'query', required: false, schema: { type: 'string', enum: ['web', 'email', 'social', 'official', 'other'] } },
           ],
           responses: { '200': { description: 'Página de respuestas' }, ...problems(400, 401, 404) },

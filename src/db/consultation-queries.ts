@@ -11,9 +11,9 @@ import type {
   ResponseInput,
   ResponseListQuery,
   ResponseSource,
+  ResponseValueGroupKind,
 } from '../domain/consultation';
 import type { TallyResponse } from '../domain/consultation-tally';
-import type { ValueGroupKind } from '../domain/forum';
 import type { Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -248,7 +248,7 @@ type ResponseRow = {
 
 const responseFromRow = (r: ResponseRow): ConsultationResponse => ({
   id: r.id,
-  valueGroupKind: r.value_group_kind as ValueGroupKind,
+  valueGroupKind: r.value_group_kind as ResponseValueGroupKind,
   valueGroup: r.value_group,
   topicIds: JSON.parse(r.topic_ids) as number[],
   proposedTopic: r.proposed_topic,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isoDate, isRealDate, text, validationMessages, version, type FieldIssue, type Page } from './common';
-import { valueGroupKinds, type ValueGroupKind } from './forum';
 
 /**
  * Citizen consultation (consulta ciudadana): a year's candidate topics, the responses of the value groups,
@@ -12,6 +11,13 @@ export type ConsultationChannel = (typeof consultationChannels)[number];
 /** The channel a response came through: the same list as the consultation's channels. */
 export const responseChannels = consultationChannels;
 export type ResponseChannel = ConsultationChannel;
+
+/**
+ * The kind of value group a response came from: internal or external, or «no indicado» when the form did not
+ * ask (a topic-only Google Form imported with that default for the whole file).
+ */
+export const responseValueGroupKinds = ['internal', 'external', 'unspecified'] as const;
+export type ResponseValueGroupKind = (typeof responseValueGroupKinds)[number];
 
 export const consultationStatuses = ['draft', 'open', 'closed'] as const;
 export type ConsultationStatus = (typeof consultationStatuses)[number];
@@ -192,7 +198,7 @@ export interface ConsultationSummary {
 
 /** One response of the consultation, as entered by hand or mapped from an import row. */
 export const responseInputSchema = z.strictObject({
-  valueGroupKind: option(valueGroupKinds),
+  valueGroupKind: option(responseValueGroupKinds),
   valueGroup: text(consultationLimits.valueGroup),
   topicIds: z
     .array(positiveId)
@@ -218,7 +224,7 @@ export type ResponseSource = (typeof responseSources)[number];
 
 export interface ConsultationResponse {
   id: number;
-  valueGroupKind: ValueGroupKind;
+  valueGroupKind: ResponseValueGroupKind;
   valueGroup: string;
   topicIds: number[];
   proposedTopic: string;
@@ -297,7 +303,7 @@ export const responseListQuerySchema = z.strictObject({
     .min(1, { error: consultationMessages.topicIdInteger })
     .max(Number.MAX_SAFE_INTEGER, { error: consultationMessages.topicIdInteger })
     .optional(),
-  valueGroupKind: option(valueGroupKinds).optional(),
+  valueGroupKind: option(responseValueGroupKinds).optional(),
   channel: option(responseChannels).optional(),
 });
 export type ResponseListQuery = z.infer<typeof responseListQuerySchema>;

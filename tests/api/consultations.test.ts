@@ -288,6 +288,38 @@ describe('responses', () => {
 });
 
 describe('POST /api/consultations/:id/responses/import', () => {
+  it('a topic-only form: 400 at the whole-file value group when it is missing; with it, every row takes it (issue 10, item 1)', async () => {
+    const { create, importRows, call, editor } = await setup();
+    const c = await create();
+    const body = {
+      header: ['Marca temporal', '¿Qué tema prefiere?', 'Nombre', 'Dirección de correo electrónico'],
+      rows: [
+        ['2023/03/02 10:15:00 a. m. GMT-5', c.topics[0].title, 'Ana Pérez', 'ana@example.org'],
+        ['2023/03/03 10:15:00 a. m. GMT-5', c.topics[1].title, 'Luis', 'luis@example.org'],
+      ],
+      mapping: { 'Marca temporal': 'timestamp', '¿Qué tema prefiere?': 'topics', Nombre: 'personal', 'Dirección de correo electrónico': 'personal' },
+      lateMode: 'mark',
+      defaultChannel: 'web',
+    };
+    const missing = await importRows(c.id, body, '?dryRun=1');
+    expect(missing.status).toBe(400);
+    const problem = (await missing.json()) as { title: string; errors: { path: string; message: string }[] };
+    expect(problem.title).not.toMatch(/leer el archivo/);
+    expect(problem.errors).toEqual([{ path: 'defaultValueGroupKind', message: expect.stringContaining('«Grupo de valor de las respuestas que no lo indican»') }]);
+
+    const bad = await importRows(c.id, { ...body, defaultValueGroupKind: 'marciano' }, '?dryRun=1');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { path: string }[] }).errors[0].path).toBe('defaultValueGroupKind');
+
+    const saved = await importRows(c.id, { ...body, defaultValueGroupKind: 'unspecified' });
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ accepted: 2, saved: true });
+    const unspecified = (await (await call('GET', `/api/consultations/${c.id}/responses?valueGroupKind=unspecified`, { cookie: editor })).json()) as { total: number };
+    expect(unspecified.total).toBe(2);
+    const tally = (await (await call('GET', `/api/consultations/${c.id}/tally`, { cookie: editor })).json()) as ConsultationTally;
+    expect(tally.byTopic.find((t) => t.topicId === c.topics[0].id)).toMatchObject({ votes: 1, internal: 0, external: 0, unspecified: 1 });
+  });
+
   it('dry run: counts, late marks, dropped personal columns, a preview without personal data; saves nothing', async () => {
     const { create, importRows, db } = await setup();
     const c = await create();
