@@ -27,11 +27,6 @@ export const chunkChars = 256 * 1024;
 
 const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Today in Bogotá (UTC−5 all year), the as-of date the server gives imported snapshots. */
-export function bogotaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() - 5 * 3600_000).toISOString().slice(0, 10);
-}
-
 export async function parseMetricsFile(bytes: ArrayBuffer, options: { asOf?: string; onProgress?: (progress: ParseProgress) => void } = {}): Promise<MetricsImportResult> {
   if (bytes.byteLength > metricsImportLimits.maxBytes) return { ok: false, message: importMessages.tooLarge };
   // Copied, not transferred: the same bytes are sent to the server on confirmation.
