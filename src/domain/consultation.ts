@@ -61,6 +61,7 @@ export const consultationLimits = {
 
 export const consultationMessages = {
   closeBeforeOpen: 'La fecha de cierre no puede ser anterior a la de apertura.',
+  outsideYear: (year: number) => `La fecha debe caer dentro de la vigencia de la consulta (${year}).`,
   duplicateChannel: 'Ese canal ya está en la lista.',
   duplicateTopic: 'Ya hay un tema con ese título.',
   duplicateTopicId: 'Ese tema está repetido.',
@@ -136,6 +137,15 @@ export const consultationInputSchema = z
   .superRefine((input, ctx) => {
     if (isRealDate(input.openDate) && isRealDate(input.closeDate) && input.closeDate < input.openDate) {
       ctx.addIssue({ code: 'custom', path: ['closeDate'], message: consultationMessages.closeBeforeOpen });
+    }
+    // Like a forum's date: a consultation's period falls within its year (vigencia). Only for real dates and a
+    // valid year: a badly written one already has its own message.
+    if (Number.isInteger(input.year) && input.year >= 2000 && input.year <= 2100) {
+      for (const field of ['openDate', 'closeDate'] as const) {
+        if (isRealDate(input[field]) && Number(input[field].slice(0, 4)) !== input.year) {
+          ctx.addIssue({ code: 'custom', path: [field], message: consultationMessages.outsideYear(input.year) });
+        }
+      }
     }
     input.channels.forEach((channel, i) => {
       if (input.channels.indexOf(channel) !== i) ctx.addIssue({ code: 'custom', path: ['channels', i], message: consultationMessages.duplicateChannel });
@@ -314,6 +324,15 @@ export function changedConsultationFields(before: ConsultationInput, after: Cons
   const comparable = (value: ConsultationInput, key: keyof ConsultationInput) =>
     key === 'topics' ? JSON.stringify(value.topics.map(({ title, description, proposingTeam }) => ({ title, description, proposingTeam }))) : JSON.stringify(value[key]);
   return keys.filter((key) => comparable(before, key) !== comparable(after, key));
+}
+
+/**
+ * A date of the period moved to another year, month and day kept (29 February becomes 28 February): the form's
+ * dates follow its year when the person changes it.
+ */
+export function moveDateToYear(date: string, year: number): string {
+  const moved = `${year}${date.slice(4)}`;
+  return isRealDate(moved) ? moved : `${year}-02-28`;
 }
 
 /** A blank consultation for the create form. */

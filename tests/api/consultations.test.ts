@@ -252,7 +252,7 @@ describe('responses', () => {
   it('refuses a response that breaks the rules, at its field, saving nothing', async () => {
     const { create, respond, db } = await setup();
     const c = await create();
-    const other = await create(newConsultation({ year: 2024 }));
+    const other = await create(newConsultation({ year: 2024, openDate: '2024-03-01', closeDate: '2024-03-31' }));
     const before = await dbSnapshot(db);
     await expectValidationProblem(await respond(c.id, response([])), ['topicIds']);
     await expectValidationProblem(await respond(c.id, response([other.topics[0].id])), ['topicIds.0']);
@@ -267,7 +267,7 @@ describe('responses', () => {
   it('a closed or draft consultation accepts no responses (409, Spanish)', async () => {
     const { create, respond, db } = await setup();
     const closed = await create(newConsultation({ status: 'closed' }));
-    const draft = await create(newConsultation({ status: 'draft', year: 2024 }));
+    const draft = await create(newConsultation({ status: 'draft', year: 2024, openDate: '2024-03-01', closeDate: '2024-03-31' }));
     const before = await dbSnapshot(db);
     expect((await expectProblem(await respond(closed.id, response([closed.topics[0].id])), 409)).title).toBe('La consulta está cerrada: no admite respuestas nuevas.');
     expect((await expectProblem(await respond(draft.id, response([draft.topics[0].id])), 409)).title).toBe('La consulta aún no está abierta.');
@@ -284,6 +284,22 @@ describe('responses', () => {
     await expectProblem(await respond(9999, response([1])), 404);
     await expectProblem(await call('DELETE', `/api/consultations/${c.id}/responses/abc`, { cookie: editor }), 404);
     await expectProblem(await call('DELETE', `/api/consultations/9999/responses/1`, { cookie: editor }), 404);
+  });
+});
+
+describe('a consultation’s period within its year (issue 10, item 7)', () => {
+  it('refuses dates outside the «Vigencia» with 400 at the field, on create and on update, saving nothing', async () => {
+    const { call, editor, create, db } = await setup();
+    const before = await dbSnapshot(db);
+    const res = await call('POST', '/api/consultations', { cookie: editor, body: newConsultation({ year: 2024, openDate: '2023-06-01', closeDate: '2024-12-31' }) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: { path: string; message: string }[] }).errors).toEqual([{ path: 'openDate', message: 'La fecha debe caer dentro de la vigencia de la consulta (2024).' }]);
+    expect(await dbSnapshot(db)).toEqual(before);
+    const c = await create();
+    const { id, version, year, title, openDate, channels, status, topics } = c;
+    const put = await call('PUT', `/api/consultations/${id}`, { cookie: editor, body: { year, title, openDate, closeDate: '2024-01-15', channels, status, topics, version } });
+    expect(put.status).toBe(400);
+    expect(((await put.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['closeDate']);
   });
 });
 
@@ -505,7 +521,7 @@ describe('POST /api/consultations/:id/topics/:topicId/forum', () => {
   it('a topic without a proposing team or questions gives a forum with none; bad ids are 404; reviewers get 403', async () => {
     const { create, call, editor, reviewer, db } = await setup();
     const c = await create();
-    const other = await create(newConsultation({ year: 2024 }));
+    const other = await create(newConsultation({ year: 2024, openDate: '2024-03-01', closeDate: '2024-03-31' }));
     const res = await call('POST', `/api/consultations/${c.id}/topics/${c.topics[1].id}/forum`, { cookie: editor });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ responsibleTeams: [], questions: [], objective: '' });
