@@ -7,8 +7,8 @@ import { demoForums2022 } from '../db/demo-2022';
 import { writeAudit } from '../db/audit-queries';
 import { upsertForumMetrics } from '../db/metrics-queries';
 import { demoMetrics2022 } from '../domain/demo-metrics-2022';
-import { demoConsultation2022, demoForumTopic2022 } from '../db/demo-consultation-2022';
-import { getConsultationTopics, insertConsultation } from '../db/consultation-queries';
+import { demoConsultation2022, demoForumTopic2022, demoResponses2022 } from '../db/demo-consultation-2022';
+import { getConsultationTopics, insertConsultation, insertResponses } from '../db/consultation-queries';
 import { loadDemoReport2022 } from '../db/demo-report-2022';
 import { generatePassword, hashPassword } from './passwords';
 
@@ -52,10 +52,21 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
       await insertUser(tx, { username: account.username, displayName: names[account.username], role: account.role, passwordHash: hashes[i] }, now);
     }
     if (options.demo) {
-      // The consultation that chose the three topics (no responses: the report gives none); each forum links back to its topic.
+      // The consultation that chose the three topics, with illustrative responses (the report gives no tally; its
+      // note says so); each forum links back to its topic.
       const consultationId = await insertConsultation(tx, demoConsultation2022, 'demo', now);
-      await writeAudit(tx, { at: now, userId: null, username: 'demo', action: 'create', entity: 'consultation', entityId: consultationId, changes: ['Datos de demostración 2022'] });
       const topics = await getConsultationTopics(tx, consultationId);
+      const responses = demoResponses2022(topics.map((t) => t.id));
+      await insertResponses(tx, consultationId, responses, 'manual', 'demo', now);
+      await writeAudit(tx, {
+        at: now,
+        userId: null,
+        username: 'demo',
+        action: 'create',
+        entity: 'consultation',
+        entityId: consultationId,
+        changes: ['Datos de demostración 2022', `${responses.length} respuestas ilustrativas`],
+      });
       for (const [index, forum] of demoForums2022.entries()) {
         const topic = topics[demoForumTopic2022[index]];
         const id = await insertForum(tx, forum, 'demo', now, topic ? { consultationId, topicId: topic.id } : undefined);

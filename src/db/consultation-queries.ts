@@ -63,6 +63,7 @@ export async function getConsultation(db: Db, id: number): Promise<Consultation 
     closeDate: row.close_date,
     channels: JSON.parse(row.channels) as ConsultationChannel[],
     status: row.status as ConsultationStatus,
+    note: row.note,
     topics,
     version: row.version,
     createdAt: row.created_at,
@@ -115,6 +116,7 @@ const consultationRow = (input: ConsultationInput) => ({
   close_date: input.closeDate,
   channels: JSON.stringify(input.channels),
   status: input.status,
+  note: input.note ?? '',
 });
 
 export async function insertConsultation(db: Db, input: ConsultationInput, by: string, now: string): Promise<number> {

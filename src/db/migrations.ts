@@ -226,6 +226,12 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('forums_search').on('forums').column('search_text').execute();
     },
   },
+  '0006_consultation_note': {
+    // A note shown with the consultation (e.g. that the 2022 demo's responses are illustrative).
+    async up(db) {
+      await db.schema.alterTable('consultations').addColumn('note', 'text', (c) => c.notNull().defaultTo('')).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -38,6 +38,7 @@ export const consultationStatusLabels: Record<ConsultationStatus, string> = {
 
 export const consultationLimits = {
   title: 200,
+  note: 2000,
   topicTitle: 200,
   topicDescription: 2000,
   proposingTeam: 200,
@@ -129,6 +130,8 @@ export const consultationInputSchema = z
     closeDate: isoDate,
     channels: z.array(option(consultationChannels)).max(consultationChannels.length, { error: validationMessages.tooMany(consultationChannels.length) }),
     status: option(consultationStatuses),
+    /** What readers should know about the consultation (its source, that some data are illustrative…). */
+    note: text(consultationLimits.note).optional(),
     topics: z
       .array(consultationTopicInputSchema)
       .min(1, { error: consultationMessages.topicsRequired })
@@ -183,6 +186,8 @@ export interface Consultation {
   closeDate: string;
   channels: ConsultationChannel[];
   status: ConsultationStatus;
+  /** '' when there is none. */
+  note: string;
   topics: ConsultationTopic[];
   version: number;
   createdAt: string;
@@ -338,5 +343,5 @@ export function moveDateToYear(date: string, year: number): string {
 /** A blank consultation for the create form. */
 export function emptyConsultation(today: Date = new Date()): ConsultationInput {
   const year = today.getFullYear();
-  return { year, title: '', openDate: `${year}-01-01`, closeDate: `${year}-12-31`, channels: ['web'], status: 'draft', topics: [{ title: '', description: '', proposingTeam: '' }] };
+  return { year, title: '', openDate: `${year}-01-01`, closeDate: `${year}-12-31`, channels: ['web'], status: 'draft', note: '', topics: [{ title: '', description: '', proposingTeam: '' }] };
 }

@@ -287,6 +287,18 @@ describe('responses', () => {
   });
 });
 
+describe('a consultation’s note (issue 10, item 6)', () => {
+  it('is saved and read back, optional, and limited in length', async () => {
+    const { call, editor, create } = await setup();
+    const c = await create(newConsultation({ note: 'Respuestas del formulario web y de las urnas físicas.' }));
+    expect(c.note).toBe('Respuestas del formulario web y de las urnas físicas.');
+    expect((await create(newConsultation({ year: 2024, openDate: '2024-03-01', closeDate: '2024-03-31' }))).note).toBe('');
+    const tooLong = await call('POST', '/api/consultations', { cookie: editor, body: newConsultation({ year: 2025, openDate: '2025-03-01', closeDate: '2025-03-31', note: 'x'.repeat(2001) }) });
+    expect(tooLong.status).toBe(400);
+    expect(((await tooLong.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['note']);
+  });
+});
+
 describe('a consultation’s period within its year (issue 10, item 7)', () => {
   it('refuses dates outside the «Vigencia» with 400 at the field, on create and on update, saving nothing', async () => {
     const { call, editor, create, db } = await setup();
@@ -537,22 +549,32 @@ describe('POST /api/consultations/:id/topics/:topicId/forum', () => {
 });
 
 describe('the 2022 demo', () => {
-  it('has the closed 2022 consultation with no responses, its three chosen topics linked to the demo forums', async () => {
+  it('has the closed 2022 consultation with illustrative responses marked as such, its three chosen topics linked to the demo forums (issue 10, item 6)', async () => {
     const { call, editor } = await setup({ demo: true });
     const list = (await (await call('GET', '/api/consultations', { cookie: editor })).json()) as { items: ConsultationSummary[] };
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ year: 2022, title: demoConsultation2022.title, status: 'closed', responseCount: 0, topicCount: 5 });
+    expect(list.items[0]).toMatchObject({ year: 2022, title: demoConsultation2022.title, status: 'closed', responseCount: 160, topicCount: 5 });
     const c = (await (await call('GET', `/api/consultations/${list.items[0].id}`, { cookie: editor })).json()) as Consultation;
     expect(c.channels).toEqual(['web', 'email', 'official']);
+    expect(c.note).toMatch(/^Datos ilustrativos: el informe de 2022 no publica cuántas personas respondieron/);
     expect(c.forums.map((f) => c.topics.find((t) => t.id === f.topicId)!.title)).toEqual([
       'Políticas Públicas Poblacionales',
       'Modelo Integrado de Planeación y Gestión — MIPG',
       'Causas Ciudadanas y Gobierno Abierto',
     ]);
+    // What a person reads carries no notes for developers.
+    for (const topic of c.topics) expect(topic.description).not.toMatch(/ejemplo|el informe de 2022|no elegido/i);
     const forum = (await (await call('GET', `/api/forums/${c.forums[0].id}`, { cookie: editor })).json()) as Forum;
     expect(forum.origin).toEqual({ consultationId: c.id, topicId: c.forums[0].topicId, consultationTitle: demoConsultation2022.title });
     const tally = (await (await call('GET', `/api/consultations/${c.id}/tally`, { cookie: editor })).json()) as ConsultationTally;
-    expect(tally.totalResponses).toBe(0);
+    expect(tally.totalResponses).toBe(160);
+    // The topics that became forums lead, as they did; every response falls within the period; some propose or ask.
+    expect(new Set(tally.byTopic.slice(0, 3).map((t) => t.topicId))).toEqual(new Set(c.forums.map((f) => f.topicId)));
+    expect(tally.byTopic.every((t) => t.internal + t.external === t.votes && t.unspecified === 0)).toBe(true);
+    expect(tally.proposals.length).toBeGreaterThan(0);
+    expect(tally.questions.length).toBeGreaterThan(0);
+    const responses = (await (await call('GET', `/api/consultations/${c.id}/responses?pageSize=100`, { cookie: editor })).json()) as { items: ConsultationResponse[] };
+    expect(responses.items.every((r) => r.date >= c.openDate && r.date <= c.closeDate && !r.late)).toBe(true);
     expect(copy(demoConsultation2022).topics).toHaveLength(5);
   });
 });

@@ -221,5 +221,21 @@ describe('consultation detail page', () => {
     expect(await screen.findByText(/La consulta está en borrador: aún no recibe respuestas, tampoco importadas/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Ábrala desde «Editar» (estado «Abierta»).' })).toHaveAttribute('href', `/consultas/${draft.id}/editar`);
   });
+
+  it('the 2022 demo consultation shows its tally and chart, with the note that its responses are illustrative (issue 10, item 6)', async () => {
+    const app = await renderApp('/consultas', { as: 'revisor' });
+    server = app.server;
+    const cookie = await app.api.login('revisor');
+    const list = (await (await app.api.call('GET', '/api/consultations?year=2022', { cookie })).json()) as { items: { id: number }[] };
+    await app.router.navigate(`/consultas/${list.items[0].id}?vista=resultados`);
+    expect(await screen.findByText('160 respuestas')).toBeInTheDocument();
+    const note = screen.getByRole('note');
+    expect(note).toHaveTextContent('Nota sobre esta consulta');
+    expect(note).toHaveTextContent(/Datos ilustrativos: el informe de 2022 no publica cuántas personas respondieron/);
+    const byTopic = screen.getByRole('table', { name: 'Votos por tema, en total y por tipo de grupo de valor' });
+    expect(within(byTopic).getAllByRole('row')[1]).toHaveTextContent('Políticas Públicas Poblacionales');
+    expect(await screen.findByRole('img', { name: /^Gráfico de barras apiladas de los votos de 5 temas/ })).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/Tema de ejemplo|no nombra los temas/);
+  });
 });
 

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Anchor, Checkbox, Group, List, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Checkbox, Group, List, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -24,13 +24,14 @@ export function toConsultationFormValues(input: ConsultationInput): Consultation
     closeDate: input.closeDate,
     channels: [...input.channels],
     status: input.status,
+    note: input.note ?? '',
     topics: input.topics.map((topic) => ({ ...(topic.id !== undefined ? { id: topic.id } : {}), title: topic.title, description: topic.description, proposingTeam: topic.proposingTeam })),
   };
 }
 
 const resolver = zodResolver(consultationInputSchema) as unknown as Resolver<ConsultationFormValues, unknown, ConsultationInput>;
 
-const formFields = new Set(['year', 'title', 'openDate', 'closeDate', 'channels', 'status', 'topics']);
+const formFields = new Set(['year', 'title', 'openDate', 'closeDate', 'channels', 'status', 'note', 'topics']);
 const isFormPath = (path: string) => formFields.has(path.split('.')[0]);
 
 interface ConsultationFormProps {
@@ -210,6 +211,15 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
               )}
             />
           </SimpleGrid>
+          <Textarea
+            label={t('consultations.form.fields.note')}
+            description={t('consultations.form.fields.noteHint')}
+            autosize
+            minRows={2}
+            maxRows={6}
+            {...register('note')}
+            error={errors.note?.message}
+          />
         </FormSection>
 
         <FormSection title={t('consultations.form.sections.channels')}>

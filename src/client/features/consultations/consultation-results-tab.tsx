@@ -7,6 +7,7 @@ import { consultationChannels, type Consultation } from '../../../domain/consult
 import { formatInteger } from '../../lib/format';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { consultationTallyQueryOptions } from './api';
+import { ConsultationNote } from './consultation-note';
 
 /** recharts loads only when the results are shown. */
 const ConsultationVotesChart = lazy(() => import('./charts/consultation-votes-chart').then((m) => ({ default: m.ConsultationVotesChart })));
@@ -88,6 +89,7 @@ export function ConsultationResultsTab({ consultation }: { consultation: Consult
 
   return (
     <Stack gap="lg">
+      <ConsultationNote note={consultation.note} />
       <Text fw={600} role="status">
         {t('consultations.results.total', { count: data.totalResponses, formatted: formatInteger(data.totalResponses) })}
       </Text>

@@ -7,6 +7,7 @@ export const consultations = {
   statuses: { draft: 'Borrador', open: 'Abierta', closed: 'Cerrada' },
   channels: { web: 'Sitio web', email: 'Correo masivo', social: 'Redes sociales', official: 'Canales oficiales', other: 'Otro' },
   kinds: { internal: 'Interno', external: 'Externo', unspecified: 'No indicado' },
+  note: { title: 'Nota sobre esta consulta' },
   statusNotice: {
     draft: {
       add: 'La consulta está en borrador: aún no recibe respuestas.',
@@ -53,6 +54,8 @@ export const consultations = {
       status: 'Estado',
       channels: 'Canales por los que se difundió',
       topics: 'Temas',
+      note: 'Nota',
+      noteHint: 'Lo que debe saber quien lea la consulta y sus resultados (por ejemplo, de dónde vienen los datos). Opcional.',
     },
     topic: {
       legend: 'Tema {{n}}',
