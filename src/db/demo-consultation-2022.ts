@@ -87,12 +87,21 @@ export function demoResponses2022(topicIds: number[]): ResponseInput[] {
     ['official', 15],
   ];
   const proposals = ['Salud mental de los jóvenes', 'Salud mental juvenil', 'Empleo y formación para jóvenes', 'Prevención del consumo de sustancias psicoactivas'];
+  // Each question is asked once, by the first respondents who choose its topic and write one.
   const questions: Record<number, string[]> = {
-    0: ['¿Cómo se aplican los enfoques de género y diferencial en las Unidades de Protección Integral?', '¿Qué ajustes razonables hay para jóvenes con discapacidad?'],
-    1: ['¿Qué es el Modelo Integrado de Planeación y Gestión y en qué cambia la atención a la ciudadanía?', '¿Cómo se mide el avance del Instituto en MIPG?'],
-    2: ['¿Cómo se registra una causa ciudadana?', '¿Qué causas ciudadanas ha acompañado el Instituto?'],
-    3: ['¿Cómo se accede a los servicios de una UPI?'],
-    4: ['¿Dónde se publican los contratos del Instituto?'],
+    0: [
+      '¿Cómo se aplican los enfoques de género y diferencial en las Unidades de Protección Integral?',
+      '¿Qué ajustes razonables hay para jóvenes con discapacidad?',
+      '¿Cómo participan las familias en la política de infancia y adolescencia?',
+    ],
+    1: [
+      '¿Qué es el Modelo Integrado de Planeación y Gestión y en qué cambia la atención a la ciudadanía?',
+      '¿Cómo se mide el avance del Instituto en MIPG?',
+      '¿Dónde se pueden consultar los resultados del FURAG?',
+    ],
+    2: ['¿Cómo se registra una causa ciudadana?', '¿Qué causas ciudadanas ha acompañado el Instituto?', '¿Quién responde una causa ciudadana y en cuánto tiempo?'],
+    3: ['¿Cómo se accede a los servicios de una UPI?', '¿Qué horarios de atención tienen las UPI?'],
+    4: ['¿Dónde se publican los contratos del Instituto?', '¿Cómo se presenta una solicitud de información?'],
   };
   const days = ['2022-05-02', '2022-05-03', '2022-05-04', '2022-05-05', '2022-05-06', '2022-05-09', '2022-05-10', '2022-05-11', '2022-05-12', '2022-05-13', '2022-05-16', '2022-05-17', '2022-05-18', '2022-05-19', '2022-05-20', '2022-05-24', '2022-05-25', '2022-05-26', '2022-05-27', '2022-05-31', '2022-06-01', '2022-06-02', '2022-06-03', '2022-06-07', '2022-06-08', '2022-06-09', '2022-06-10', '2022-06-14', '2022-06-15', '2022-06-16', '2022-06-17'];
   const responses: ResponseInput[] = [];
@@ -106,12 +115,13 @@ export function demoResponses2022(topicIds: number[]): ResponseInput[] {
     }
     const proposedTopic = next() < 0.06 ? proposals[Math.floor(next() * proposals.length)] : '';
     const asked = next() < 0.15 ? questions[chosen[0]] : [];
+    const question = asked.shift();
     responses.push({
       valueGroupKind: kind,
       valueGroup: group,
       topicIds: chosen.map((index) => topicIds[index]).filter((id) => id !== undefined),
       proposedTopic,
-      questions: asked.length > 0 ? [asked[Math.floor(next() * asked.length)]] : [],
+      questions: question ? [question] : [],
       channel: pick(channels),
       date: days[Math.floor((i / 160) * days.length)],
       late: false,

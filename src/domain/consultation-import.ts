@@ -38,7 +38,7 @@ export const consultationImportMessages = {
   timestampRequired: 'Indique qué columna tiene la fecha de respuesta (marca temporal).',
   topicsRequired: 'Indique qué columna tiene los temas elegidos o el tema propuesto.',
   valueGroupRequired:
-    'Falta el grupo de valor: ninguna columna es «Grupo de valor» ni «Tipo de grupo», y no se eligió el de todo el archivo. Elíjalo en «Grupo de valor de las respuestas que no lo indican» (interno, externo o no indicado), o marque la columna que lo tiene.',
+    'Falta el grupo de valor: ninguna columna es «Grupo de valor» ni «Tipo de grupo», y no se eligió el de todo el archivo. Elíjalo en «Grupo de valor de las respuestas sin grupo» (interno, externo o no indicado), o marque la columna que lo tiene.',
   noRows: 'El archivo no tiene filas de respuestas.',
   badDate: (cell: string) => `No se reconoce la fecha «${cell}».`,
   missingDate: 'Falta la fecha de respuesta.',

@@ -333,7 +333,7 @@ describe('POST /api/consultations/:id/responses/import', () => {
     expect(missing.status).toBe(400);
     const problem = (await missing.json()) as { title: string; errors: { path: string; message: string }[] };
     expect(problem.title).not.toMatch(/leer el archivo/);
-    expect(problem.errors).toEqual([{ path: 'defaultValueGroupKind', message: expect.stringContaining('«Grupo de valor de las respuestas que no lo indican»') }]);
+    expect(problem.errors).toEqual([{ path: 'defaultValueGroupKind', message: expect.stringContaining('«Grupo de valor de las respuestas sin grupo»') }]);
 
     const bad = await importRows(c.id, { ...body, defaultValueGroupKind: 'marciano' }, '?dryRun=1');
     expect(bad.status).toBe(400);

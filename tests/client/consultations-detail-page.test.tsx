@@ -184,7 +184,7 @@ describe('consultation detail page', () => {
     ].join('\n');
     fireEvent.change(input, { target: { files: [new File([csv], 'google.csv', { type: 'text/csv' })] } });
     expect(await screen.findByText('google.csv: 2 filas leídas.')).toBeInTheDocument();
-    const kindSelect = screen.getByRole('textbox', { name: 'Grupo de valor de las respuestas que no lo indican' });
+    const kindSelect = screen.getByRole('textbox', { name: 'Grupo de valor de las respuestas sin grupo' });
     expect(kindSelect).toHaveValue('No indicado');
 
     fireEvent.click(screen.getByRole('button', { name: 'Vista previa' }));

@@ -267,7 +267,7 @@ describe('a topic-only form: the value group of the whole file (issue 10, item 1
     });
     const result = mapImportRows(base);
     expect(result).toEqual({ ok: false, message: consultationImportMessages.valueGroupRequired, path: 'defaultValueGroupKind' });
-    expect(consultationImportMessages.valueGroupRequired).toContain('«Grupo de valor de las respuestas que no lo indican»');
+    expect(consultationImportMessages.valueGroupRequired).toContain('«Grupo de valor de las respuestas sin grupo»');
     expect(consultationImportMessages.valueGroupRequired).not.toMatch(/No se pudo leer/);
   });
 

@@ -288,6 +288,7 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
               </Radio.Group>
               <Select
                 label={t('consultations.import.defaultChannel')}
+                description={t('consultations.import.defaultChannelHint')}
                 data={consultationChannels.map((value) => ({ value, label: t(`consultations.channels.${value}`) }))}
                 value={defaultChannel}
                 onChange={(value) => {

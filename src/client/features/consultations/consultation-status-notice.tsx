@@ -13,7 +13,7 @@ export function ConsultationStatusNotice({ consultation, action }: { consultatio
   const { t } = useTranslation();
   if (consultation.status === 'open') return null;
   return (
-    <Text size="sm" c="orange.9" role="note">
+    <Text size="sm" role="note" fw={500}>
       {t(`consultations.statusNotice.${consultation.status}.${action}`)}{' '}
       <Anchor component={Link} to={`/consultas/${consultation.id}/editar`} size="sm" c="blue.9" underline="always">
         {t(`consultations.statusNotice.${consultation.status}.link`)}

@@ -219,8 +219,10 @@ export function MetricsImportPreview({ fileName, parsed, forum, saved, busy, err
                       <Table.Tr key={`${kind}.asOf`}>
                         <Table.Td>{snapshotLabels[kind]}</Table.Td>
                         <Table.Td>{t('metrics.import.asOfLabel')}</Table.Td>
-                        <Table.Td>{dateText(asOf?.before ?? null)}</Table.Td>
-                        <Table.Td c={asOf?.after ? undefined : 'red.9'}>{asOf?.after ? dateText(asOf.after) : t('metrics.import.asOfMissing')}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{dateText(asOf?.before ?? null)}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }} c={asOf?.after ? undefined : 'red.9'}>
+                          {asOf?.after ? dateText(asOf.after) : t('metrics.import.asOfMissing')}
+                        </Table.Td>
                       </Table.Tr>,
                       <Table.Tr key={`${kind}.source`}>
                         <Table.Td>{snapshotLabels[kind]}</Table.Td>

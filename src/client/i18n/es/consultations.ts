@@ -247,7 +247,8 @@ export const consultations = {
     lateMode: 'Respuestas fuera del periodo de la consulta',
     lateModes: { mark: 'Importarlas marcadas como fuera de plazo', reject: 'Rechazarlas (no se importa el archivo)' },
     defaultChannel: 'Canal de las respuestas sin canal',
-    defaultValueGroupKind: 'Grupo de valor de las respuestas que no lo indican',
+    defaultChannelHint: 'Para archivos sin columna de canal o con la celda vacía.',
+    defaultValueGroupKind: 'Grupo de valor de las respuestas sin grupo',
     defaultValueGroupKindHint: 'Para formularios que no preguntan si quien responde es interno o externo.',
     dateOrderFallback:
       'Ninguna fecha del archivo muestra si el día va antes que el mes (todas tienen día y mes de 12 o menos): se leyeron con {{order}}, como se escribe en el idioma de los encabezados. Revise las fechas de la vista previa.',
