@@ -45,6 +45,8 @@ export async function benchMetricsBrowser(options: MetricsBrowserBenchOptions = 
       // The generated figures trip two warnings of the consistency rules: confirm them, as a person would.
       const dialog = page.getByRole('dialog', { name: 'Vista previa de la importación' });
       for (const box of await dialog.getByRole('checkbox', { name: 'Confirmo que las cifras son correctas' }).all()) await box.check();
+      // A forum without metrics and a file without a date: the person gives the file's «Fecha de corte».
+      await dialog.getByLabel('Fecha de corte de las cifras del archivo').fill('2022-10-20');
       await step('confirmar y guardar', async () => {
         await dialog.getByRole('button', { name: 'Confirmar importación' }).click();
         await page.getByText('Métricas importadas').first().waitFor();

@@ -6,8 +6,8 @@ import { insertForum } from '../db/forum-queries';
 import { demoForums2022 } from '../db/demo-2022';
 import { upsertForumMetrics } from '../db/metrics-queries';
 import { demoMetrics2022 } from '../domain/demo-metrics-2022';
-import { demoConsultation2022, demoForumTopic2022 } from '../db/demo-consultation-2022';
-import { getConsultationTopics, insertConsultation } from '../db/consultation-queries';
+import { demoConsultation2022, demoForumTopic2022, demoResponses2022 } from '../db/demo-consultation-2022';
+import { getConsultationTopics, insertConsultation, insertResponses } from '../db/consultation-queries';
 import { loadDemoReport2022 } from '../db/demo-report-2022';
 import type { AuditDraft } from '../domain/audit';
 import { applyChange } from './change';
@@ -55,10 +55,13 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
     }
     if (!options.demo) return { result: null };
     const loaded = ['Datos de demostración 2022'];
-    // The consultation that chose the three topics (no responses: the report gives none); each forum links back to its topic.
+    // The consultation that chose the three topics, with illustrative responses (the report gives no tally; its
+    // note says so); each forum links back to its topic.
     const consultationId = await insertConsultation(tx, demoConsultation2022, 'demo', now);
-    const audit: AuditDraft[] = [{ action: 'create', entity: 'consultation', entityId: consultationId, changes: loaded }];
     const topics = await getConsultationTopics(tx, consultationId);
+    const responses = demoResponses2022(topics.map((t) => t.id));
+    await insertResponses(tx, consultationId, responses, 'manual', 'demo', now);
+    const audit: AuditDraft[] = [{ action: 'create', entity: 'consultation', entityId: consultationId, changes: [...loaded, `${responses.length} respuestas ilustrativas`] }];
     for (const [index, forum] of demoForums2022.entries()) {
       const topic = topics[demoForumTopic2022[index]];
       const id = await insertForum(tx, forum, 'demo', now, topic ? { consultationId, topicId: topic.id } : undefined);

@@ -220,6 +220,7 @@ export function consultationRoutes() {
         droppedPersonalColumns: mapped.droppedPersonalColumns,
         preview: mapped.responses.slice(0, consultationLimits.importPreview).map((r, i) => ({ row: mapped.rowNumbers[i], ...r })),
         saved: false,
+        dateOrder: mapped.dateOrder,
       };
       if (dryRun) return c.json(result);
       if (mapped.errors.length > 0) throw new HttpProblem(422, consultationMessages.importHasErrors(mapped.errors.length), { ...result, errors: result.errors as unknown as FieldIssue[] });

@@ -1,13 +1,15 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { idParam } from '../domain/common';
-import { forumMetricsInputSchema, snapshotKinds, type ForumMetricsInput } from '../domain/metrics';
-import { matchRowToForum, parseMetricsCsv, type ImportedRow, type ImportedValues, type MatchableForum } from '../domain/metrics-import';
+import { snapshotKinds, type ForumMetricsInput } from '../domain/metrics';
+import { matchRowToForum, parseMetricsCsv, type ImportedRow, type MatchableForum } from '../domain/metrics-import';
+import { mergeImportedMetrics } from '../domain/metrics-import-merge';
 import { checkMetrics, type MetricsIssue, type MetricsRuleId } from '../domain/metrics-rules';
 import {
   forumMetricsUpdateSchema,
   metricsApiMessages,
   metricsImportQuerySchema,
+  sameForumMetrics,
   yearMetricsQuerySchema,
   type ForumMetricsRecord,
   type MetricsImportMatchedBy,
@@ -71,9 +73,6 @@ function assertSavable(issues: MetricsIssue[], acknowledged: MetricsRuleId[], ex
 const changedSnapshots = (before: ForumMetricsInput, after: ForumMetricsInput) =>
   snapshotKinds.filter((kind) => JSON.stringify(before[kind]) !== JSON.stringify(after[kind]));
 
-/** Today in Bogotá (UTC−5 all year): the date an imported snapshot is "as of". */
-const bogotaDate = (now: Date) => new Date(now.getTime() - 5 * 3600_000).toISOString().slice(0, 10);
-
 const rowSummary = (row: ImportedRow): MetricsImportRowSummary => ({
   rowNumber: row.rowNumber,
   title: row.title ?? null,
@@ -98,17 +97,21 @@ function selectRow(rows: ImportedRow[], forum: MatchableForum, requested: number
   return { title: metricsApiMessages.noRow };
 }
 
-/** The forum's metrics with the row's snapshots merged in: only the figures the file gives replace stored ones. */
-function mergeImported(current: ForumMetricsInput, values: ImportedValues): ForumMetricsInput {
-  const merged: Record<string, unknown> = { postCard: current.postCard, liveSummary: current.liveSummary, sincePublication: current.sincePublication };
-  for (const kind of snapshotKinds) {
-    const imported = values[kind];
-    if (imported) merged[kind] = { ...(current[kind] ?? {}), ...imported };
+/**
+ * The forum's metrics with the row's snapshots merged in (only the figures the file gives replace stored ones), each
+ * with its as-of date: chosen, from the file, kept, or the forum's (live summary); 400 at `asOf` when none is known.
+ */
+function mergeImported(current: ForumMetricsInput, row: ImportedRow, options: { asOf?: string; forumDate: string | null }) {
+  const result = mergeImportedMetrics(current, row, options);
+  if (!result.ok) {
+    const { errors } = result;
+    const title = errors.every((e) => e.path === 'asOf') ? errors[0].message : metricsApiMessages.badImportedValues;
+    throw invalid(errors, title, { asOf: result.asOf });
   }
-  const result = forumMetricsInputSchema.safeParse(merged);
-  if (!result.success) throw invalid(result.error, metricsApiMessages.badImportedValues);
-  return result.data;
+  return result;
 }
+
+const sameWarnings = (a: MetricsRuleId[], b: MetricsRuleId[]) => a.length === b.length && a.every((rule) => b.includes(rule));
 
 /**
  * Livestream metrics: a forum's three snapshots (read, save with a version, import from a Meta or YouTube
@@ -134,6 +137,8 @@ export function metricsRoutes() {
       const current = await getForumMetrics(tx, id);
       if (current.version !== version) throw staleMetrics(version, current);
       const keep = assertSavable(checkMetrics(input), acknowledgedWarnings ?? []);
+      // The same figures as stored: nothing to save, no new version (the current record is the answer).
+      if (sameForumMetrics(current, input) && sameWarnings(keep, current.acknowledgedWarnings)) return { result: current };
       const changes = changedSnapshots(current, input);
       if (!(await upsertForumMetrics(tx, id, version, input, keep, user.username, now))) throw staleMetrics(version, await getForumMetrics(tx, id));
       return {
@@ -157,7 +162,8 @@ export function metricsRoutes() {
       if (!forum) throw notFound();
       if (!/^(text\/csv|application\/octet-stream)\s*(;|$)/i.test(c.req.header('content-type') ?? '')) throw new HttpProblem(415, metricsApiMessages.importContentType);
 
-      const parsed = parseMetricsCsv(new Uint8Array(await c.req.arrayBuffer()), { asOf: bogotaDate(deps.now()) });
+      // No as-of date from the clock: it comes from the person, the file, the saved snapshot or the forum (mergeImported).
+      const parsed = parseMetricsCsv(new Uint8Array(await c.req.arrayBuffer()));
       if (!parsed.ok) throw new HttpProblem(400, parsed.message);
       const preview: MetricsImportPreview = {
         format: parsed.format,
@@ -166,6 +172,7 @@ export function metricsRoutes() {
         unrecognisedColumns: parsed.unrecognisedColumns,
         rows: parsed.rows.map(rowSummary),
         problems: parsed.problems,
+        dateOrder: parsed.dateOrder,
       };
       const selection = selectRow(parsed.rows, forum, query.row);
       if ('title' in selection) throw new HttpProblem(422, selection.title, { code: 'no-row', ...preview });
@@ -174,17 +181,20 @@ export function metricsRoutes() {
 
       const result = await change(c, async ({ tx, user, now: at }) => {
         const current = await getForumMetrics(tx, id);
-        const metrics = mergeImported(current, selection.row.values);
+        const { metrics, asOf } = mergeImported(current, selection.row, { asOf: query.asOf, forumDate: forum.date });
         const issues = checkMetrics(metrics);
-        const answer: MetricsImportResponse = { dryRun, ...preview, selectedRow, metrics, issues, saved: false, version: current.version };
+        const unchanged = sameForumMetrics(current, metrics);
+        const answer: MetricsImportResponse = { dryRun, ...preview, selectedRow, metrics, issues, asOf, saved: false, unchanged, version: current.version };
         if (dryRun) return { result: answer };
         if (query.version === undefined) throw staleMetrics(undefined, current, metricsApiMessages.importVersion);
         if (query.version !== current.version) throw staleMetrics(query.version, current);
         const keep = assertSavable(issues, query.acknowledge ?? [], { ...preview, selectedRow, metrics });
+        // The file says what is already saved: no new version.
+        if (unchanged && sameWarnings(keep, current.acknowledgedWarnings)) return { result: answer };
         const changes = changedSnapshots(current, metrics);
         if (!(await upsertForumMetrics(tx, id, current.version, metrics, keep, user.username, at))) throw staleMetrics(query.version, await getForumMetrics(tx, id));
         return {
-          result: { ...answer, saved: true, version: current.version + 1 },
+          result: { ...answer, saved: true, unchanged: false, version: current.version + 1 },
           audit: [{ action: current.version === 0 ? 'create' : 'update', entity: 'forum_metrics', entityId: id, changes: ['importación', ...changes] }],
           touched: { years: [forum.year] },
         };

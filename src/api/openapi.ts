@@ -105,6 +105,13 @@ export function openApiDocument() {
             { name: 'row', in: 'query', required: false, schema: { type: 'integer', minimum: 2 } },
             { name: 'version', in: 'query', required: false, schema: { type: 'integer', minimum: 0 } },
             { name: 'acknowledge', in: 'query', required: false, description: 'Advertencias confirmadas, separadas por comas', schema: { type: 'string' }, example: metricsRuleIds.slice(5, 7).join(',') },
+            {
+              name: 'asOf',
+              in: 'query',
+              required: false,
+              description: 'Fecha de corte de las cifras del archivo (AAAA-MM-DD); sin ella, la del archivo o la guardada de cada captura',
+              schema: { type: 'string', format: 'date' },
+            },
           ],
           requestBody: {
             required: true,
@@ -142,7 +149,7 @@ export function openApiDocument() {
             { name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
             { name: 'pageSize', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100 } },
             { name: 'topicId', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
-            { name: 'valueGroupKind', in: 'query', required: false, schema: { type: 'string', enum: ['internal', 'external'] } },
+            { name: 'valueGroupKind', in: 'query', required: false, schema: { type: 'string', enum: ['internal', 'external', 'unspecified'] } },
             { name: 'channel', in: 'query', required: false, schema: { type: 'string', enum: ['web', 'email', 'social', 'official', 'other'] } },
           ],
           responses: { '200': { description: 'Página de respuestas' }, ...problems(400, 401, 404) },

@@ -34,7 +34,7 @@ export const invalidTitle = 'Los datos enviados no son válidos.';
  * The one 400 answer for bad input: every issue at its field path (`errors`), and the same issues as one
  * readable line (`detail`). From a zod error or from issues a route found itself.
  */
-export function invalid(issues: z.ZodError | FieldIssue[], title: string = invalidTitle): HttpProblem {
+export function invalid(issues: z.ZodError | FieldIssue[], title: string = invalidTitle, extra: Partial<Problem> = {}): HttpProblem {
   const errors = Array.isArray(issues) ? issues : toFieldIssues(issues);
-  return new HttpProblem(400, title, { detail: errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join(' '), errors });
+  return new HttpProblem(400, title, { detail: errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join(' '), errors, ...extra });
 }

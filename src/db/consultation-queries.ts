@@ -11,9 +11,9 @@ import type {
   ResponseInput,
   ResponseListQuery,
   ResponseSource,
+  ResponseValueGroupKind,
 } from '../domain/consultation';
 import type { TallyResponse } from '../domain/consultation-tally';
-import type { ValueGroupKind } from '../domain/forum';
 import type { Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -63,6 +63,7 @@ export async function getConsultation(db: Db, id: number): Promise<Consultation 
     closeDate: row.close_date,
     channels: JSON.parse(row.channels) as ConsultationChannel[],
     status: row.status as ConsultationStatus,
+    note: row.note,
     topics,
     version: row.version,
     createdAt: row.created_at,
@@ -115,6 +116,7 @@ const consultationRow = (input: ConsultationInput) => ({
   close_date: input.closeDate,
   channels: JSON.stringify(input.channels),
   status: input.status,
+  note: input.note ?? '',
 });
 
 export async function insertConsultation(db: Db, input: ConsultationInput, by: string, now: string): Promise<number> {
@@ -248,7 +250,7 @@ type ResponseRow = {
 
 const responseFromRow = (r: ResponseRow): ConsultationResponse => ({
   id: r.id,
-  valueGroupKind: r.value_group_kind as ValueGroupKind,
+  valueGroupKind: r.value_group_kind as ResponseValueGroupKind,
   valueGroup: r.value_group,
   topicIds: JSON.parse(r.topic_ids) as number[],
   proposedTopic: r.proposed_topic,

@@ -235,6 +235,12 @@ export const migrations: Record<string, Migration> = {
       await sql`update report_sections set statistics_hash = approved_statistics_hash where kind = 'statistics'`.execute(db);
     },
   },
+  '0008_consultation_note': {
+    // A note shown with the consultation (e.g. that the 2022 demo's responses are illustrative).
+    async up(db) {
+      await db.schema.alterTable('consultations').addColumn('note', 'text', (c) => c.notNull().defaultTo('')).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -89,6 +89,8 @@ export interface ConsultationsTable {
   /** JSON list of channels. */
   channels: string;
   status: string;
+  /** What readers should know about the consultation (migration 0006); '' when none. */
+  note: ColumnType<string, string | undefined, string>;
   version: number;
   created_at: string;
   updated_at: string;

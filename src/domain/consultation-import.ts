@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isRealDate, validationMessages } from './common';
-import { consultationLimits, responseChannels, topicKey, type ResponseChannel, type ResponseInput } from './consultation';
+import { consultationLimits, responseChannels, responseValueGroupKinds, topicKey, type ResponseChannel, type ResponseInput, type ResponseValueGroupKind } from './consultation';
+import { dateOrderEvidence, decideDateOrder, type DateOrder } from './date-order';
 import type { ValueGroupKind } from './forum';
 
 /**
@@ -36,7 +37,8 @@ export const consultationImportMessages = {
   duplicateRole: (label: string) => `Solo una columna puede ser «${label}».`,
   timestampRequired: 'Indique qué columna tiene la fecha de respuesta (marca temporal).',
   topicsRequired: 'Indique qué columna tiene los temas elegidos o el tema propuesto.',
-  valueGroupRequired: 'Indique qué columna tiene el grupo de valor (interno o externo).',
+  valueGroupRequired:
+    'Falta el grupo de valor: ninguna columna es «Grupo de valor» ni «Tipo de grupo», y no se eligió el de todo el archivo. Elíjalo en «Grupo de valor de las respuestas sin grupo» (interno, externo o no indicado), o marque la columna que lo tiene.',
   noRows: 'El archivo no tiene filas de respuestas.',
   badDate: (cell: string) => `No se reconoce la fecha «${cell}».`,
   missingDate: 'Falta la fecha de respuesta.',
@@ -65,6 +67,8 @@ export const consultationImportSchema = z.strictObject({
   mapping: z.record(z.string(), z.enum(importColumnRoles, { error: validationMessages.invalidOption })),
   lateMode: z.enum(lateModes, { error: validationMessages.invalidOption }),
   defaultChannel: z.enum(responseChannels, { error: validationMessages.invalidOption }),
+  /** The value group of rows that do not say it (no such column, or an empty or unreadable cell of the group column). */
+  defaultValueGroupKind: z.enum(responseValueGroupKinds, { error: validationMessages.invalidOption }).optional(),
 });
 export type ConsultationImportInput = z.infer<typeof consultationImportSchema>;
 
@@ -123,6 +127,8 @@ export interface ConsultationImportResult {
   droppedPersonalColumns: string[];
   preview: ImportPreviewResponse[];
   saved: boolean;
+  /** How the response dates were read (null: none is a numeric d/m or m/d date); 'fallback' = by the header's language. */
+  dateOrder: DateOrder | null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -215,19 +221,15 @@ export function parseFormTimestamp(cell: string, dayFirst: boolean): string | nu
 }
 
 /**
- * Whether a timestamp column writes the day first: a first part above 12 says so, a second part above 12 says
- * not; when no value decides, a Spanish header ("Marca temporal", "Hora de finalización") says day first and
- * an English one ("Timestamp", "Completion time") month first.
+ * The date order of a timestamp column, decided once from all its values (date-order.ts: a first part above 12
+ * says day first, a second part above 12 month first); when no value decides, a Spanish header ("Marca temporal",
+ * "Hora de finalización") says day first and an English one ("Timestamp", "Completion time") month first.
  */
-export function detectDayFirst(cells: Iterable<string>, headerText: string): boolean {
-  for (const cell of cells) {
-    const m = slashed.exec(cell.trim());
-    if (!m) continue;
-    if (Number(m[1]) > 12) return true;
-    if (Number(m[2]) > 12) return false;
-  }
-  return !/^(timestamp|completion time|start time|submitted at)$/.test(norm(headerText));
+export function timestampDateOrder(cells: Iterable<string>, headerText: string): DateOrder {
+  return decideDateOrder(dateOrderEvidence(cells), !/^(timestamp|completion time|start time|submitted at)$/.test(norm(headerText)));
 }
+
+export const detectDayFirst = (cells: Iterable<string>, headerText: string): boolean => timestampDateOrder(cells, headerText).dayFirst;
 
 const externalWords = /\b(extern[oa]s?|external|ciudadan[oa]s?|ciudadania|citizens?|comunidad|community|beneficiari[oa]s?|familia|familias|acudiente|organizacion|entidad|academia|veedor|veeduria|public[oa]? en general|otr[oa]s? entidad)/;
 const internalWords = /\b(intern[oa]s?|internal|servidor(?:a|es|as)?|funcionari[oa]s?|contratistas?|colaborador(?:a|es|as)?|emplead[oa]s?|staff|employees?|personal de planta|trabajador(?:a|es|as)?)/;
@@ -326,6 +328,8 @@ export interface MapImportOptions {
   lateMode: LateMode;
   /** The channel of rows without one (no channel column, or an empty cell). */
   defaultChannel?: ResponseChannel;
+  /** The value group kind of rows that do not say it; without it (and without a group column) the file is refused. */
+  defaultValueGroupKind?: ResponseValueGroupKind;
 }
 
 export type MapImportResult =
@@ -338,6 +342,7 @@ export type MapImportResult =
       droppedPersonalColumns: string[];
       /** Non-blank rows read. */
       total: number;
+      dateOrder: DateOrder | null;
     }
   | { ok: false; message: string; path: string };
 
@@ -352,7 +357,11 @@ interface Columns {
 }
 
 /** Checks the mapping against the header: each key is a column, one-column roles used once, what every response needs is there. */
-function resolveColumns(header: string[], mapping: Record<string, ImportColumnRole>): { columns: Columns; dropped: string[] } | { message: string; path: string } {
+function resolveColumns(
+  header: string[],
+  mapping: Record<string, ImportColumnRole>,
+  defaultKind: ResponseValueGroupKind | undefined,
+): { columns: Columns; dropped: string[] } | { message: string; path: string } {
   for (const key of Object.keys(mapping)) if (!header.includes(key)) return { message: consultationImportMessages.unknownColumn(key), path: `mapping.${key}` };
   const columns: Columns = { timestamp: -1, valueGroupKind: -1, valueGroup: -1, channel: -1, topics: [], proposedTopic: [], questions: [] };
   const dropped: string[] = [];
@@ -373,7 +382,7 @@ function resolveColumns(header: string[], mapping: Record<string, ImportColumnRo
   }
   if (columns.timestamp < 0) return { message: consultationImportMessages.timestampRequired, path: 'mapping' };
   if (columns.topics.length === 0 && columns.proposedTopic.length === 0) return { message: consultationImportMessages.topicsRequired, path: 'mapping' };
-  if (columns.valueGroupKind < 0 && columns.valueGroup < 0) return { message: consultationImportMessages.valueGroupRequired, path: 'mapping' };
+  if (columns.valueGroupKind < 0 && columns.valueGroup < 0 && !defaultKind) return { message: consultationImportMessages.valueGroupRequired, path: 'defaultValueGroupKind' };
   return { columns, dropped };
 }
 
@@ -403,22 +412,28 @@ const isBlank = (row: string[]) => {
 export function mapImportRows(options: MapImportOptions): MapImportResult {
   const { header, rows, mapping, consultation, lateMode } = options;
   const defaultChannel = options.defaultChannel ?? 'web';
-  const resolved = resolveColumns(header, mapping);
+  const defaultKind = options.defaultValueGroupKind;
+  const resolved = resolveColumns(header, mapping, defaultKind);
   if ('message' in resolved) return { ok: false, message: resolved.message, path: resolved.path };
   const { columns, dropped } = resolved;
   const matcher = new TopicMatcher(consultation.topics);
   const ts = columns.timestamp;
-  const dayFirst = detectDayFirst(
+  const dateOrder = timestampDateOrder(
     (function* () {
       for (const row of rows) if (row[ts]) yield row[ts];
     })(),
     header[ts],
   );
+  const dayFirst = dateOrder.dayFirst;
+  let numericDates = false;
   const proposeUnknown = columns.proposedTopic.length === 0;
   const kindOf = memo(parseValueGroupKind);
   const channelOf = memo(parseChannel);
   // Timestamps are nearly all distinct (to the second) but their days repeat: the day part is what is read and cached.
-  const readDay = memo((day: string) => parseFormTimestamp(day, dayFirst));
+  const readDay = memo((day: string) => {
+    if (!numericDates && slashed.test(day)) numericDates = true;
+    return parseFormTimestamp(day, dayFirst);
+  });
   const dateOf = (stamp: string) => {
     const cut = stamp.search(/[\sT]/);
     return readDay(cut > 0 ? stamp.slice(0, cut) : stamp);
@@ -455,7 +470,10 @@ export function mapImportRows(options: MapImportOptions): MapImportResult {
 
     const kindCell = cell(row, columns.valueGroupKind);
     const groupCell = cell(row, columns.valueGroup);
-    const kind = kindOf(kindCell) ?? (columns.valueGroupKind < 0 || !kindCell ? kindOf(groupCell) : null);
+    // A kind the row does not give (no kind column or an empty kind cell, and a group that does not tell) is the
+    // file's default; a kind cell that says something unreadable is the row's error.
+    const kind: ResponseValueGroupKind | null =
+      kindOf(kindCell) ?? (columns.valueGroupKind < 0 || !kindCell ? (kindOf(groupCell) ?? defaultKind ?? null) : null);
     if (!kind) {
       fail(consultationImportMessages.unknownKind(kindCell || groupCell));
       continue;
@@ -510,5 +528,5 @@ export function mapImportRows(options: MapImportOptions): MapImportResult {
     responses.push({ valueGroupKind: kind, valueGroup, topicIds, proposedTopic, questions, channel, date, late: outside });
     rowNumbers.push(rowNumber);
   }
-  return { ok: true, responses, rowNumbers, errors, droppedPersonalColumns: dropped, total };
+  return { ok: true, responses, rowNumbers, errors, droppedPersonalColumns: dropped, total, dateOrder: numericDates ? dateOrder : null };
 }

@@ -1,5 +1,4 @@
-import { consultationChannels, type ConsultationChannel, type ResponseChannel } from './consultation';
-import type { ValueGroupKind } from './forum';
+import { consultationChannels, type ConsultationChannel, type ResponseChannel, type ResponseValueGroupKind } from './consultation';
 
 /**
  * The tally of a consultation: votes per topic (overall, internal/external and per channel), responses per
@@ -13,11 +12,13 @@ export interface TallyTopic {
   votes: number;
   internal: number;
   external: number;
+  /** Votes of responses whose value group was not indicated. */
+  unspecified: number;
   byChannel: Record<ConsultationChannel, number>;
 }
 
 export interface TallyValueGroup {
-  kind: ValueGroupKind;
+  kind: ResponseValueGroupKind;
   group: string;
   responses: number;
 }
@@ -48,7 +49,7 @@ export interface ConsultationTally {
 /** What the tally reads of a response. */
 export interface TallyResponse {
   id: number;
-  valueGroupKind: ValueGroupKind;
+  valueGroupKind: ResponseValueGroupKind;
   valueGroup: string;
   topicIds: number[];
   proposedTopic: string;
@@ -78,7 +79,7 @@ export function tallyConsultation(consultation: { topics: { id: number; title: s
   const topics = new Map<number, TallyTopic>();
   const order = new Map<number, number>();
   consultation.topics.forEach((topic, i) => {
-    topics.set(topic.id, { topicId: topic.id, title: topic.title, votes: 0, internal: 0, external: 0, byChannel: zeroChannels() });
+    topics.set(topic.id, { topicId: topic.id, title: topic.title, votes: 0, internal: 0, external: 0, unspecified: 0, byChannel: zeroChannels() });
     order.set(topic.id, i);
   });
   const byChannel = zeroChannels();
@@ -94,6 +95,7 @@ export function tallyConsultation(consultation: { topics: { id: number; title: s
       if (!topic) continue;
       topic.votes++;
       if (response.valueGroupKind === 'internal') topic.internal++;
+      else if (response.valueGroupKind === 'unspecified') topic.unspecified++;
       else topic.external++;
       topic.byChannel[channel]++;
     }

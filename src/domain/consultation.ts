@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isoDate, isRealDate, text, validationMessages, version, type FieldIssue, type Page } from './common';
-import { valueGroupKinds, type ValueGroupKind } from './forum';
 
 /**
  * Citizen consultation (consulta ciudadana): a year's candidate topics, the responses of the value groups,
@@ -12,6 +11,13 @@ export type ConsultationChannel = (typeof consultationChannels)[number];
 /** The channel a response came through: the same list as the consultation's channels. */
 export const responseChannels = consultationChannels;
 export type ResponseChannel = ConsultationChannel;
+
+/**
+ * The kind of value group a response came from: internal or external, or «no indicado» when the form did not
+ * ask (a topic-only Google Form imported with that default for the whole file).
+ */
+export const responseValueGroupKinds = ['internal', 'external', 'unspecified'] as const;
+export type ResponseValueGroupKind = (typeof responseValueGroupKinds)[number];
 
 export const consultationStatuses = ['draft', 'open', 'closed'] as const;
 export type ConsultationStatus = (typeof consultationStatuses)[number];
@@ -32,6 +38,7 @@ export const consultationStatusLabels: Record<ConsultationStatus, string> = {
 
 export const consultationLimits = {
   title: 200,
+  note: 2000,
   topicTitle: 200,
   topicDescription: 2000,
   proposingTeam: 200,
@@ -55,6 +62,7 @@ export const consultationLimits = {
 
 export const consultationMessages = {
   closeBeforeOpen: 'La fecha de cierre no puede ser anterior a la de apertura.',
+  outsideYear: (year: number) => `La fecha debe caer dentro de la vigencia de la consulta (${year}).`,
   duplicateChannel: 'Ese canal ya está en la lista.',
   duplicateTopic: 'Ya hay un tema con ese título.',
   duplicateTopicId: 'Ese tema está repetido.',
@@ -121,6 +129,8 @@ export const consultationInputSchema = z
     closeDate: isoDate,
     channels: z.array(option(consultationChannels)).max(consultationChannels.length, { error: validationMessages.tooMany(consultationChannels.length) }),
     status: option(consultationStatuses),
+    /** What readers should know about the consultation (its source, that some data are illustrative…). */
+    note: text(consultationLimits.note).optional(),
     topics: z
       .array(consultationTopicInputSchema)
       .min(1, { error: consultationMessages.topicsRequired })
@@ -129,6 +139,15 @@ export const consultationInputSchema = z
   .superRefine((input, ctx) => {
     if (isRealDate(input.openDate) && isRealDate(input.closeDate) && input.closeDate < input.openDate) {
       ctx.addIssue({ code: 'custom', path: ['closeDate'], message: consultationMessages.closeBeforeOpen });
+    }
+    // Like a forum's date: a consultation's period falls within its year (vigencia). Only for real dates and a
+    // valid year: a badly written one already has its own message.
+    if (Number.isInteger(input.year) && input.year >= 2000 && input.year <= 2100) {
+      for (const field of ['openDate', 'closeDate'] as const) {
+        if (isRealDate(input[field]) && Number(input[field].slice(0, 4)) !== input.year) {
+          ctx.addIssue({ code: 'custom', path: [field], message: consultationMessages.outsideYear(input.year) });
+        }
+      }
     }
     input.channels.forEach((channel, i) => {
       if (input.channels.indexOf(channel) !== i) ctx.addIssue({ code: 'custom', path: ['channels', i], message: consultationMessages.duplicateChannel });
@@ -166,6 +185,8 @@ export interface Consultation {
   closeDate: string;
   channels: ConsultationChannel[];
   status: ConsultationStatus;
+  /** '' when there is none. */
+  note: string;
   topics: ConsultationTopic[];
   version: number;
   createdAt: string;
@@ -191,7 +212,7 @@ export interface ConsultationSummary {
 
 /** One response of the consultation, as entered by hand or mapped from an import row. */
 export const responseInputSchema = z.strictObject({
-  valueGroupKind: option(valueGroupKinds),
+  valueGroupKind: option(responseValueGroupKinds),
   valueGroup: text(consultationLimits.valueGroup),
   topicIds: z
     .array(positiveId)
@@ -217,7 +238,7 @@ export type ResponseSource = (typeof responseSources)[number];
 
 export interface ConsultationResponse {
   id: number;
-  valueGroupKind: ValueGroupKind;
+  valueGroupKind: ResponseValueGroupKind;
   valueGroup: string;
   topicIds: number[];
   proposedTopic: string;
@@ -296,7 +317,7 @@ export const responseListQuerySchema = z.strictObject({
     .min(1, { error: consultationMessages.topicIdInteger })
     .max(Number.MAX_SAFE_INTEGER, { error: consultationMessages.topicIdInteger })
     .optional(),
-  valueGroupKind: option(valueGroupKinds).optional(),
+  valueGroupKind: option(responseValueGroupKinds).optional(),
   channel: option(responseChannels).optional(),
 });
 export type ResponseListQuery = z.infer<typeof responseListQuerySchema>;
@@ -309,8 +330,17 @@ export function changedConsultationFields(before: ConsultationInput, after: Cons
   return keys.filter((key) => comparable(before, key) !== comparable(after, key));
 }
 
+/**
+ * A date of the period moved to another year, month and day kept (29 February becomes 28 February): the form's
+ * dates follow its year when the person changes it.
+ */
+export function moveDateToYear(date: string, year: number): string {
+  const moved = `${year}${date.slice(4)}`;
+  return isRealDate(moved) ? moved : `${year}-02-28`;
+}
+
 /** A blank consultation for the create form. */
 export function emptyConsultation(today: Date = new Date()): ConsultationInput {
   const year = today.getFullYear();
-  return { year, title: '', openDate: `${year}-01-01`, closeDate: `${year}-12-31`, channels: ['web'], status: 'draft', topics: [{ title: '', description: '', proposingTeam: '' }] };
+  return { year, title: '', openDate: `${year}-01-01`, closeDate: `${year}-12-31`, channels: ['web'], status: 'draft', note: '', topics: [{ title: '', description: '', proposingTeam: '' }] };
 }

@@ -1,4 +1,5 @@
 import { isRealDate } from './common';
+import { addDateOrderEvidence, decideDateOrder, noDateOrderEvidence, numericDateParts, sumDateOrderEvidence, type DateOrder, type DateOrderEvidence } from './date-order';
 import type { Figure, LiveSummary, LiveViewersPoint, PostCard, RetentionPoint, SincePublication } from './metrics';
 import { parseDuration } from './metrics-format';
 
@@ -38,6 +39,8 @@ export const importMessages = {
   negative: (header: string, value: string) => `Columna «${header}»: «${value}» es negativo; se dejó vacía.`,
   badDuration: (header: string, value: string) => `Columna «${header}»: «${value}» no es una duración; se dejó vacía.`,
   badDate: (header: string, value: string) => `Columna «${header}»: «${value}» no es una fecha reconocida; se dejó vacía.`,
+  mixedDateOrder: (header: string, value: string, dayFirst: boolean) =>
+    `Columna «${header}»: «${value}» escribe ${dayFirst ? 'el mes primero' : 'el día primero'}, pero las demás fechas del archivo escriben ${dayFirst ? 'el día primero' : 'el mes primero'}; se dejó vacía.`,
   extraCells: 'La fila tiene más celdas que el encabezado; se ignoraron las sobrantes.',
   moreProblems: (n: number) => `Y ${n.toLocaleString('es-CO')} problemas más.`,
   noCurve: 'No hay filas válidas de posición y espectadores simultáneos para la curva.',
@@ -83,7 +86,8 @@ export type ImportField =
   | 'chatMessages'
   | `retention.${number}`;
 
-type Language = 'en' | 'es';
+export type ImportLanguage = 'en' | 'es';
+type Language = ImportLanguage;
 interface Alias {
   field: ImportField;
   en: string[];
@@ -193,6 +197,8 @@ export interface ImportedRow {
   publishDate?: string;
   /** Meta rows whose "Date" is a day (a daily breakdown) rather than "Lifetime". */
   day?: string;
+  /** The date the file gives for this row's figures (YYYY-MM-DD), when it gives one: a daily row's day. */
+  asOf?: string;
   durationSeconds?: number;
   values: ImportedValues;
 }
@@ -212,8 +218,20 @@ export type MetricsImportResult =
       unrecognisedColumns: string[];
       rows: ImportedRow[];
       problems: ImportProblem[];
+      /**
+       * How the file's numeric dates (`09/07/2022`) were read: decided once for the file from its values, or by
+       * the headers' language when no value decides (`decidedBy: 'fallback'`: the preview says so). Null when the
+       * file has no numeric date.
+       */
+      dateOrder: DateOrder | null;
+      /** What each date column's values said (the chunked reader adds them up over the whole file). */
+      dateEvidence: Partial<Record<DateField, DateOrderEvidence>>;
     }
   | { ok: false; message: string };
+
+/** The columns whose dates are read (day or month first). */
+export const dateFields = ['date', 'publishTime'] as const;
+export type DateField = (typeof dateFields)[number];
 
 // ---------------------------------------------------------------------------------------------------------
 // Bytes → text → records
@@ -406,9 +424,10 @@ function monthNumber(name: string): number {
 const ymd = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 /**
- * A date as exports print it → YYYY-MM-DD: ISO (`2022-06-22T10:00:00-0500`), Meta's `06/22/2022 10:00`
- * (month first in English exports, day first in Spanish ones unless a part above 12 decides), YouTube's
- * `Oct 3, 2026` or `3 oct. 2026`. Null when not a date.
+ * A date as exports print it → YYYY-MM-DD: ISO (`2022-06-22T10:00:00-0500`), Meta's `06/22/2022 10:00`,
+ * YouTube's `Oct 3, 2026` or `3 oct. 2026`. Null when not a date. `dayFirst` is the order of the file (decided
+ * once from all its values: date-order.ts); a lone value with a part above 12 (a date typed in the form) is read
+ * the only way it can be.
  */
 export function parseExportDate(cell: string, dayFirst: boolean): string | null {
   const text = normaliseText(cell);
@@ -560,6 +579,12 @@ function readCount(ctx: RowContext, column: Column | undefined, decimal = false)
 function readDate(ctx: RowContext, column: Column | undefined, dayFirst: boolean): string | undefined {
   const cell = cellOf(ctx, column);
   if (!column || cell === '') return undefined;
+  // The order is the file's: a value that says the other one is refused rather than read the other way.
+  const parts = numericDateParts(cell);
+  if (parts && (dayFirst ? parts[1] > 12 && parts[0] <= 12 : parts[0] > 12 && parts[1] <= 12)) {
+    ctx.problems.add(ctx.rowNumber, importMessages.mixedDateOrder(column.header, cell, dayFirst));
+    return undefined;
+  }
   const date = parseExportDate(cell, dayFirst);
   if (!date) ctx.problems.add(ctx.rowNumber, importMessages.badDate(column.header, cell));
   return date ?? undefined;
@@ -586,13 +611,12 @@ function put(target: Record<string, unknown>, key: string, value: unknown) {
 
 const hasFigures = (o: Record<string, unknown>) => Object.keys(o).some((k) => k !== 'source' && k !== 'asOf');
 
-function parseMetaRows(records: string[][], columns: Column[], language: Language, problems: Problems, asOf: string | undefined): ImportedRow[] {
+function parseMetaRows(records: string[][], columns: Column[], dayFirstOf: DayFirstOf, problems: Problems, asOf: string | undefined): ImportedRow[] {
   const col = byField(columns);
   const retention = columns
     .filter((c) => c.field.startsWith('retention.'))
     .map((c) => ({ column: c, interval: Number(c.field.slice('retention.'.length)) }))
     .sort((a, b) => a.interval - b.interval);
-  const dayFirst = language === 'es';
   const [dateCol, permalinkCol, titleCol, publishCol, durationCol] = (['date', 'permalink', 'title', 'publishTime', 'durationSeconds'] as const).map((k) => col.get(k));
   const sinceFields = (['views3s', 'views15s', 'views1m', 'viewers3s', 'viewers1m', 'totalWatchSeconds', 'interactions', 'reach'] as const).map((k) => [k, col.get(k)] as const).filter(([, c]) => c);
   const cardFields = (['reactions', 'comments', 'shares', 'reach', 'interactions', 'views3s'] as const).map((k) => [k, col.get(k)] as const).filter(([, c]) => c);
@@ -604,7 +628,7 @@ function parseMetaRows(records: string[][], columns: Column[], language: Languag
     const dateCell = cellOf(ctx, dateCol);
     let day: string | undefined;
     if (dateCell !== '' && !lifetimeWords.has(normaliseText(dateCell))) {
-      day = readDate(ctx, dateCol, dayFirst);
+      day = readDate(ctx, dateCol, dayFirstOf('date'));
       if (!day) continue;
     }
     const since: Record<string, unknown> = { source: 'meta_csv' };
@@ -635,8 +659,9 @@ function parseMetaRows(records: string[][], columns: Column[], language: Languag
     const target = row as unknown as Record<string, unknown>;
     put(target, 'permalink', cellOf(ctx, permalinkCol));
     put(target, 'title', cellOf(ctx, titleCol));
-    put(target, 'publishDate', readDate(ctx, publishCol, dayFirst));
+    put(target, 'publishDate', readDate(ctx, publishCol, dayFirstOf('publishTime')));
     put(target, 'day', day);
+    put(target, 'asOf', day);
     const duration = readNumber(ctx, durationCol, true);
     put(target, 'durationSeconds', duration === null ? null : Math.round(duration));
     if (hasFigures(since)) row.values.sincePublication = since as Partial<SincePublication>;
@@ -650,7 +675,7 @@ function optional<K extends string, V>(key: K, value: V | undefined | ''): { [P 
   return value === undefined || value === '' ? {} : ({ [key]: value } as { [P in K]: V });
 }
 
-function parseYoutubeTableRows(records: string[][], columns: Column[], language: Language, problems: Problems, asOf: string | undefined): ImportedRow[] {
+function parseYoutubeTableRows(records: string[][], columns: Column[], dayFirstOf: DayFirstOf, problems: Problems, asOf: string | undefined): ImportedRow[] {
   const col = byField(columns);
   const base = asOf ? { source: 'youtube_csv' as const, asOf } : { source: 'youtube_csv' as const };
   const rows: ImportedRow[] = [];
@@ -698,7 +723,7 @@ function parseYoutubeTableRows(records: string[][], columns: Column[], language:
       rowNumber: r + 1,
       ...optional('permalink', /^[\w-]{6,}$/.test(content) ? `https://www.youtube.com/watch?v=${content}` : undefined),
       ...optional('title', cellOf(ctx, col.get('title'))),
-      ...optional('publishDate', readDate(ctx, col.get('publishTime'), language === 'es')),
+      ...optional('publishDate', readDate(ctx, col.get('publishTime'), dayFirstOf('publishTime'))),
       ...optional('durationSeconds', duration),
       values: compact({ postCard: nonEmpty(card), sincePublication: nonEmpty(since) }) as ImportedValues,
     });
@@ -746,19 +771,54 @@ function parseYoutubeLive(records: string[][], columns: Column[], problems: Prob
   return [{ rowNumber: 2, values: { liveSummary: live } }];
 }
 
+type DayFirstOf = (field: DateField) => boolean;
+
 /**
- * Parses a metrics export. `asOf` (YYYY-MM-DD, the day the file was exported; the caller knows it) is put on
- * the snapshots; without it they carry only their source. Never throws.
+ * The date order of each date column from what the values of the whole file said: a column's own values decide;
+ * a column whose values do not follows the file's other date columns; a file where nothing decides follows its
+ * headers' language (Spanish: day first). `dateOrder` is the file's (null when it has no numeric date).
  */
-export function parseMetricsCsv(input: string | Uint8Array | ArrayBuffer, options: { asOf?: string } = {}): MetricsImportResult {
+export function resolveDateOrders(evidence: Partial<Record<DateField, DateOrderEvidence>>, language: Language): { dayFirst: Record<DateField, boolean>; dateOrder: DateOrder | null } {
+  const total = sumDateOrderEvidence(Object.values(evidence));
+  const file = decideDateOrder(total, language === 'es');
+  const dayFirst = {} as Record<DateField, boolean>;
+  for (const field of dateFields) {
+    const own = evidence[field];
+    dayFirst[field] = own ? decideDateOrder(own, file.dayFirst).dayFirst : file.dayFirst;
+  }
+  return { dayFirst, dateOrder: total.dates > 0 ? file : null };
+}
+
+/** What each date column of these records says; with `whole` (this text is a part of the file), the file's evidence decides. */
+function dateOrders(records: string[][], columns: Column[], language: Language, whole: Partial<Record<DateField, DateOrderEvidence>> | undefined) {
+  const evidence: Partial<Record<DateField, DateOrderEvidence>> = {};
+  for (const column of columns) {
+    if (!(dateFields as readonly string[]).includes(column.field)) continue;
+    const e = noDateOrderEvidence();
+    for (let r = 1; r < records.length; r++) addDateOrderEvidence(e, records[r][column.index] ?? '');
+    evidence[column.field as DateField] = e;
+  }
+  const resolved = resolveDateOrders(whole ?? evidence, language);
+  return { evidence, dayFirstOf: (field: DateField) => resolved.dayFirst[field], dateOrder: resolved.dateOrder };
+}
+
+export interface ParseMetricsOptions {
+  /** YYYY-MM-DD put on every snapshot read (tests and benches); the import itself leaves it out (see mergeImportedMetrics). */
+  asOf?: string;
+  /** The date columns' evidence over the whole file, when `input` is only a part of it. */
+  dateEvidence?: Partial<Record<DateField, DateOrderEvidence>>;
+}
+
+/** Parses a metrics export. Never throws. */
+export function parseMetricsCsv(input: string | Uint8Array | ArrayBuffer, options: ParseMetricsOptions = {}): MetricsImportResult {
   try {
-    return parse(input, options.asOf);
+    return parse(input, options.asOf, options.dateEvidence);
   } catch {
     return { ok: false, message: importMessages.binary };
   }
 }
 
-function parse(input: string | Uint8Array | ArrayBuffer, asOf: string | undefined): MetricsImportResult {
+function parse(input: string | Uint8Array | ArrayBuffer, asOf: string | undefined, wholeEvidence: ParseMetricsOptions['dateEvidence']): MetricsImportResult {
   const decoded = decode(input);
   if (!decoded.ok) return decoded;
   let text = decoded.text;
@@ -794,11 +854,12 @@ function parse(input: string | Uint8Array | ArrayBuffer, asOf: string | undefine
     if (record.length > headerLength && record.slice(headerLength).some((cell) => cell.trim() !== '')) problems.add(r + 1, importMessages.extraCells);
   }
   const validAsOf = asOf && isRealDate(asOf) ? asOf : undefined;
+  const dates = dateOrders(records, detected.columns, detected.language, wholeEvidence);
   const rows =
     detected.format === 'meta_video'
-      ? parseMetaRows(records, detected.columns, detected.language, problems, validAsOf)
+      ? parseMetaRows(records, detected.columns, dates.dayFirstOf, problems, validAsOf)
       : detected.format === 'youtube_table'
-        ? parseYoutubeTableRows(records, detected.columns, detected.language, problems, validAsOf)
+        ? parseYoutubeTableRows(records, detected.columns, dates.dayFirstOf, problems, validAsOf)
         : parseYoutubeLive(records, detected.columns, problems, validAsOf);
   return {
     ok: true,
@@ -809,6 +870,8 @@ function parse(input: string | Uint8Array | ArrayBuffer, asOf: string | undefine
     unrecognisedColumns: detected.unrecognised,
     rows,
     problems: problems.done(),
+    dateOrder: dates.dateOrder,
+    dateEvidence: dates.evidence,
   };
 }
 

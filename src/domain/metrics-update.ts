@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { validationMessages } from './common';
-import { liveSummarySchema, postCardSchema, sincePublicationSchema, type ForumMetricsInput } from './metrics';
+import { isoDate, validationMessages } from './common';
+import { forumMetricsInputSchema, liveSummarySchema, postCardSchema, sincePublicationSchema, snapshotKinds, type ForumMetricsInput } from './metrics';
+import type { DateOrder } from './date-order';
 import type { MetricsImportFormat, ImportProblem, ImportField } from './metrics-import';
+import type { ImportedAsOf } from './metrics-import-merge';
 import { metricsRuleIds, type MetricsIssue, type MetricsRuleId } from './metrics-rules';
+import { canonicalJson } from './report-statistics';
 
 /**
  * What the metrics API takes and gives: the PUT body, the import's query, the answers' shapes. Apart from
@@ -69,6 +72,8 @@ export const metricsImportQuerySchema = z.strictObject({
     .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s !== ''))
     .pipe(acknowledgedWarningsSchema)
     .optional(),
+  /** «Fecha de corte» the person chose for the file's figures (else the file's, else the saved one: see metrics-import-merge.ts). */
+  asOf: isoDate.optional(),
 });
 export type MetricsImportQuery = z.output<typeof metricsImportQuerySchema>;
 
@@ -105,6 +110,8 @@ export interface MetricsImportPreview {
   unrecognisedColumns: string[];
   rows: MetricsImportRowSummary[];
   problems: ImportProblem[];
+  /** How the file's numeric dates were read (see metrics-import.ts); null when it has none. */
+  dateOrder: DateOrder | null;
 }
 
 /** POST /api/forums/:id/metrics/import */
@@ -114,9 +121,25 @@ export interface MetricsImportResponse extends MetricsImportPreview {
   /** The forum's metrics with the row's figures merged in. */
   metrics: ForumMetricsInput;
   issues: MetricsIssue[];
+  /** The «Fecha de corte» of each snapshot the row writes: before, after and where it comes from. */
+  asOf: ImportedAsOf[];
   saved: boolean;
+  /** The import changes nothing: no new version was written. */
+  unchanged: boolean;
   /** The version stored after this request (unchanged on a dry run). */
   version: number;
+}
+
+/**
+ * Whether two sets of snapshots say the same (figures, series, sources and dates), whatever their key order or
+ * omitted defaults: saving figures identical to the stored ones writes no new version.
+ */
+export function sameForumMetrics(a: ForumMetricsInput, b: ForumMetricsInput): boolean {
+  const normal = (m: ForumMetricsInput) => {
+    const parsed = forumMetricsInputSchema.safeParse({ postCard: m.postCard, liveSummary: m.liveSummary, sincePublication: m.sincePublication });
+    return canonicalJson(parsed.success ? parsed.data : snapshotKinds.map((kind) => m[kind]));
+  };
+  return normal(a) === normal(b);
 }
 
 export interface YearMetricsForum {

@@ -74,6 +74,14 @@ export function prefillMethodology(consultation: MethodologyConsultation | null)
   return docFromParagraphs(paragraphs);
 }
 
+const kindWords = { internal: 'interno', external: 'externo' } as const;
+
+/** «Servidores (interno)», «Jóvenes (externo)», «Jóvenes» when the kind was not indicated, «grupo no indicado» for neither. */
+function valueGroupName(g: ConsultationTally['byValueGroup'][number]): string {
+  if (g.kind === 'unspecified') return g.group || 'grupo no indicado';
+  return `${g.group || 'sin grupo indicado'} (${kindWords[g.kind]})`;
+}
+
 /**
  * What the methodology takes of a consultation and its tally: the channels it was shared through, the responses
  * per value group (internal / external) and the topics chosen (those that became forums; without any, the most
@@ -94,7 +102,7 @@ export function methodologyFromConsultation(
   }
   return {
     channels: consultation.channels.map((c) => consultationChannelLabels[c].toLowerCase()),
-    responsesByValueGroup: tally.byValueGroup.map((g) => ({ valueGroup: `${g.group} (${g.kind === 'internal' ? 'interno' : 'externo'})`, responses: g.responses })),
+    responsesByValueGroup: tally.byValueGroup.map((g) => ({ valueGroup: valueGroupName(g), responses: g.responses })),
     chosenTopics,
   };
 }

@@ -252,7 +252,7 @@ describe('responses', () => {
   it('refuses a response that breaks the rules, at its field, saving nothing', async () => {
     const { create, respond, db } = await setup();
     const c = await create();
-    const other = await create(newConsultation({ year: 2024 }));
+    const other = await create(newConsultation({ year: 2024, openDate: '2024-03-01', closeDate: '2024-03-31' }));
     const before = await dbSnapshot(db);
     await expectValidationProblem(await respond(c.id, response([])), ['topicIds']);
     await expectValidationProblem(await respond(c.id, response([other.topics[0].id])), ['topicIds.0']);
@@ -267,7 +267,7 @@ describe('responses', () => {
   it('a closed or draft consultation accepts no responses (409, Spanish)', async () => {
     const { create, respond, db } = await setup();
     const closed = await create(newConsultation({ status: 'closed' }));
-    const draft = await create(newConsultation({ status: 'draft', year: 2024 }));
+    const draft = await create(newConsultation({ status: 'draft', year: 2024, openDate: '2024-03-01', closeDate: '2024-03-31' }));
     const before = await dbSnapshot(db);
     expect((await expectProblem(await respond(closed.id, response([closed.topics[0].id])), 409)).title).toBe('La consulta está cerrada: no admite respuestas nuevas.');
     expect((await expectProblem(await respond(draft.id, response([draft.topics[0].id])), 409)).title).toBe('La consulta aún no está abierta.');
@@ -287,7 +287,67 @@ describe('responses', () => {
   });
 });
 
+describe('a consultation’s note (issue 10, item 6)', () => {
+  it('is saved and read back, optional, and limited in length', async () => {
+    const { call, editor, create } = await setup();
+    const c = await create(newConsultation({ note: 'Respuestas del formulario web y de las urnas físicas.' }));
+    expect(c.note).toBe('Respuestas del formulario web y de las urnas físicas.');
+    expect((await create(newConsultation({ year: 2024, openDate: '2024-03-01', closeDate: '2024-03-31' }))).note).toBe('');
+    const tooLong = await call('POST', '/api/consultations', { cookie: editor, body: newConsultation({ year: 2025, openDate: '2025-03-01', closeDate: '2025-03-31', note: 'x'.repeat(2001) }) });
+    expect(tooLong.status).toBe(400);
+    expect(((await tooLong.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['note']);
+  });
+});
+
+describe('a consultation’s period within its year (issue 10, item 7)', () => {
+  it('refuses dates outside the «Vigencia» with 400 at the field, on create and on update, saving nothing', async () => {
+    const { call, editor, create, db } = await setup();
+    const before = await dbSnapshot(db);
+    const res = await call('POST', '/api/consultations', { cookie: editor, body: newConsultation({ year: 2024, openDate: '2023-06-01', closeDate: '2024-12-31' }) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: { path: string; message: string }[] }).errors).toEqual([{ path: 'openDate', message: 'La fecha debe caer dentro de la vigencia de la consulta (2024).' }]);
+    expect(await dbSnapshot(db)).toEqual(before);
+    const c = await create();
+    const { id, version, year, title, openDate, channels, status, topics } = c;
+    const put = await call('PUT', `/api/consultations/${id}`, { cookie: editor, body: { year, title, openDate, closeDate: '2024-01-15', channels, status, topics, version } });
+    expect(put.status).toBe(400);
+    expect(((await put.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['closeDate']);
+  });
+});
+
 describe('POST /api/consultations/:id/responses/import', () => {
+  it('a topic-only form: 400 at the whole-file value group when it is missing; with it, every row takes it (issue 10, item 1)', async () => {
+    const { create, importRows, call, editor } = await setup();
+    const c = await create();
+    const body = {
+      header: ['Marca temporal', '¿Qué tema prefiere?', 'Nombre', 'Dirección de correo electrónico'],
+      rows: [
+        ['2023/03/02 10:15:00 a. m. GMT-5', c.topics[0].title, 'Ana Pérez', 'ana@example.org'],
+        ['2023/03/03 10:15:00 a. m. GMT-5', c.topics[1].title, 'Luis', 'luis@example.org'],
+      ],
+      mapping: { 'Marca temporal': 'timestamp', '¿Qué tema prefiere?': 'topics', Nombre: 'personal', 'Dirección de correo electrónico': 'personal' },
+      lateMode: 'mark',
+      defaultChannel: 'web',
+    };
+    const missing = await importRows(c.id, body, '?dryRun=1');
+    expect(missing.status).toBe(400);
+    const problem = (await missing.json()) as { title: string; errors: { path: string; message: string }[] };
+    expect(problem.title).not.toMatch(/leer el archivo/);
+    expect(problem.errors).toEqual([{ path: 'defaultValueGroupKind', message: expect.stringContaining('«Grupo de valor de las respuestas sin grupo»') }]);
+
+    const bad = await importRows(c.id, { ...body, defaultValueGroupKind: 'marciano' }, '?dryRun=1');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { path: string }[] }).errors[0].path).toBe('defaultValueGroupKind');
+
+    const saved = await importRows(c.id, { ...body, defaultValueGroupKind: 'unspecified' });
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ accepted: 2, saved: true });
+    const unspecified = (await (await call('GET', `/api/consultations/${c.id}/responses?valueGroupKind=unspecified`, { cookie: editor })).json()) as { total: number };
+    expect(unspecified.total).toBe(2);
+    const tally = (await (await call('GET', `/api/consultations/${c.id}/tally`, { cookie: editor })).json()) as ConsultationTally;
+    expect(tally.byTopic.find((t) => t.topicId === c.topics[0].id)).toMatchObject({ votes: 1, internal: 0, external: 0, unspecified: 1 });
+  });
+
   it('dry run: counts, late marks, dropped personal columns, a preview without personal data; saves nothing', async () => {
     const { create, importRows, db } = await setup();
     const c = await create();
@@ -473,7 +533,7 @@ describe('POST /api/consultations/:id/topics/:topicId/forum', () => {
   it('a topic without a proposing team or questions gives a forum with none; bad ids are 404; reviewers get 403', async () => {
     const { create, call, editor, reviewer, db } = await setup();
     const c = await create();
-    const other = await create(newConsultation({ year: 2024 }));
+    const other = await create(newConsultation({ year: 2024, openDate: '2024-03-01', closeDate: '2024-03-31' }));
     const res = await call('POST', `/api/consultations/${c.id}/topics/${c.topics[1].id}/forum`, { cookie: editor });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ responsibleTeams: [], questions: [], objective: '' });
@@ -489,22 +549,32 @@ describe('POST /api/consultations/:id/topics/:topicId/forum', () => {
 });
 
 describe('the 2022 demo', () => {
-  it('has the closed 2022 consultation with no responses, its three chosen topics linked to the demo forums', async () => {
+  it('has the closed 2022 consultation with illustrative responses marked as such, its three chosen topics linked to the demo forums (issue 10, item 6)', async () => {
     const { call, editor } = await setup({ demo: true });
     const list = (await (await call('GET', '/api/consultations', { cookie: editor })).json()) as { items: ConsultationSummary[] };
     expect(list.items).toHaveLength(1);
-    expect(list.items[0]).toMatchObject({ year: 2022, title: demoConsultation2022.title, status: 'closed', responseCount: 0, topicCount: 5 });
+    expect(list.items[0]).toMatchObject({ year: 2022, title: demoConsultation2022.title, status: 'closed', responseCount: 160, topicCount: 5 });
     const c = (await (await call('GET', `/api/consultations/${list.items[0].id}`, { cookie: editor })).json()) as Consultation;
     expect(c.channels).toEqual(['web', 'email', 'official']);
+    expect(c.note).toMatch(/^Datos ilustrativos: el informe de 2022 no publica cuántas personas respondieron/);
     expect(c.forums.map((f) => c.topics.find((t) => t.id === f.topicId)!.title)).toEqual([
       'Políticas Públicas Poblacionales',
       'Modelo Integrado de Planeación y Gestión — MIPG',
       'Causas Ciudadanas y Gobierno Abierto',
     ]);
+    // What a person reads carries no notes for developers.
+    for (const topic of c.topics) expect(topic.description).not.toMatch(/ejemplo|el informe de 2022|no elegido/i);
     const forum = (await (await call('GET', `/api/forums/${c.forums[0].id}`, { cookie: editor })).json()) as Forum;
     expect(forum.origin).toEqual({ consultationId: c.id, topicId: c.forums[0].topicId, consultationTitle: demoConsultation2022.title });
     const tally = (await (await call('GET', `/api/consultations/${c.id}/tally`, { cookie: editor })).json()) as ConsultationTally;
-    expect(tally.totalResponses).toBe(0);
+    expect(tally.totalResponses).toBe(160);
+    // The topics that became forums lead, as they did; every response falls within the period; some propose or ask.
+    expect(new Set(tally.byTopic.slice(0, 3).map((t) => t.topicId))).toEqual(new Set(c.forums.map((f) => f.topicId)));
+    expect(tally.byTopic.every((t) => t.internal + t.external === t.votes && t.unspecified === 0)).toBe(true);
+    expect(tally.proposals.length).toBeGreaterThan(0);
+    expect(tally.questions.length).toBeGreaterThan(0);
+    const responses = (await (await call('GET', `/api/consultations/${c.id}/responses?pageSize=100`, { cookie: editor })).json()) as { items: ConsultationResponse[] };
+    expect(responses.items.every((r) => r.date >= c.openDate && r.date <= c.closeDate && !r.late)).toBe(true);
     expect(copy(demoConsultation2022).topics).toHaveLength(5);
   });
 });

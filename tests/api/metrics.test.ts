@@ -243,6 +243,29 @@ describe('PUT /api/forums/:id/metrics', () => {
     expect(await dbSnapshot(db)).toEqual(before);
   });
 
+  it('saving figures identical to the stored ones writes no new version and answers the current record (issue 10, item 9)', async () => {
+    const { put, getMetrics, idOf, metricsAudit, db } = await setup();
+    const id = idOf(dates.mipg);
+    const before = await getMetrics(id);
+    const auditCount = (await metricsAudit(id)).length;
+    const snapshot = await dbSnapshot(db);
+    // The same figures, keys in another order and defaults left out: still the same.
+    const same = body(dates.mipg, 1, (m) => {
+      const { plays, ...rest } = m.postCard!;
+      m.postCard = { plays, ...rest };
+      delete (m.liveSummary as Partial<typeof m.liveSummary>)!.avgConcurrentViewers;
+    });
+    const res = await put(id, same);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(before);
+    expect(await metricsAudit(id)).toHaveLength(auditCount);
+    expect(await dbSnapshot(db)).toEqual(snapshot);
+    // One figure changed: a new version.
+    const changed = await put(id, body(dates.mipg, 1, (m) => (m.postCard!.comments = exact(11))));
+    expect(changed.status).toBe(200);
+    expect(((await changed.json()) as ForumMetricsRecord).version).toBe(2);
+  });
+
   it('keeps the 1 MB limit for JSON bodies', async () => {
     const { call, editor, idOf } = await setup();
     const res = await call('PUT', `/api/forums/${idOf(dates.mipg)}/metrics`, { cookie: editor, rawBody: JSON.stringify({ pad: 'x'.repeat(1024 * 1024 + 10) }) });
@@ -307,6 +330,60 @@ describe('POST /api/forums/:id/metrics/import', () => {
     expect(JSON.parse(audit.at(-1)!.changes)).toEqual(['importación', 'postCard', 'sincePublication']);
   });
 
+  it('never puts today on «Fecha de corte»: keeps the saved date, takes the chosen or the file’s one, asks when there is none (issue 10, item 3)', async () => {
+    const { importFile, getMetrics, idOf, createForum, db } = await setup();
+    const id = idOf(dates.politicas);
+    const before = await getMetrics(id);
+    expect(before.sincePublication!.asOf).toBe('2022-10-20');
+    // The file carries no date: each snapshot keeps its saved one, and the answer lists every date it writes.
+    const kept = (await (await importFile(id, fixture('meta-en-comma-bom.csv'), '?version=1')).json()) as MetricsImportResponse;
+    expect(kept.saved).toBe(true);
+    expect(kept.asOf).toEqual([
+      { kind: 'postCard', before: '2022-10-20', after: '2022-10-20', from: 'saved' },
+      { kind: 'sincePublication', before: '2022-10-20', after: '2022-10-20', from: 'saved' },
+    ]);
+    const afterKept = await getMetrics(id);
+    expect([afterKept.postCard!.asOf, afterKept.liveSummary!.asOf, afterKept.sincePublication!.asOf]).toEqual(['2022-10-20', '2022-06-22', '2022-10-20']);
+    // The date the person chose wins.
+    const chosen = (await (await importFile(id, fixture('meta-en-comma-bom.csv'), '?version=2&asOf=2022-11-03')).json()) as MetricsImportResponse;
+    expect(chosen.asOf.map((a) => [a.kind, a.after, a.from])).toEqual([
+      ['postCard', '2022-11-03', 'chosen'],
+      ['sincePublication', '2022-11-03', 'chosen'],
+    ]);
+    expect((await getMetrics(id)).sincePublication!.asOf).toBe('2022-11-03');
+    // A daily row carries its own day.
+    const daily = 'Title,Date,Reach\nForo Virtual de Participación: Políticas Públicas,10/25/2022,700\n';
+    const fromFile = (await (await importFile(id, daily, '?dryRun=1')).json()) as MetricsImportResponse;
+    expect(fromFile.asOf).toEqual([
+      { kind: 'postCard', before: '2022-11-03', after: '2022-10-25', from: 'file' },
+      { kind: 'sincePublication', before: '2022-11-03', after: '2022-10-25', from: 'file' },
+    ]);
+    expect(fromFile.metrics.sincePublication!.asOf).toBe('2022-10-25');
+
+    // A forum without metrics and a file without a date: asked for, at the field, nothing saved.
+    const fresh = await createForum();
+    const snapshot = await dbSnapshot(db);
+    const asked = await importFile(fresh, fixture('meta-en-comma-bom.csv'), '?version=0&row=2');
+    const problem = (await expectProblem(asked, 400)) as unknown as Problem422;
+    expect(problem.title).toMatch(/^Indique la fecha de corte/);
+    expect(problem.errors).toEqual([{ path: 'asOf', message: problem.title }]);
+    expect(await dbSnapshot(db)).toEqual(snapshot);
+    const badDate = await importFile(fresh, fixture('meta-en-comma-bom.csv'), '?version=0&row=2&asOf=2022-02-30');
+    expect(((await expectProblem(badDate, 400)) as unknown as Problem422).errors[0].path).toBe('asOf');
+  });
+
+  it('an import that changes nothing writes no new version (issue 10, item 9)', async () => {
+    const { importFile, getMetrics, idOf, metricsAudit } = await setup();
+    const id = idOf(dates.politicas);
+    const first = (await (await importFile(id, fixture('meta-en-comma-bom.csv'), '?version=1')).json()) as MetricsImportResponse;
+    expect(first).toMatchObject({ saved: true, unchanged: false, version: 2 });
+    const auditCount = (await metricsAudit(id)).length;
+    const again = (await (await importFile(id, fixture('meta-en-comma-bom.csv'), '?version=2')).json()) as MetricsImportResponse;
+    expect(again).toMatchObject({ saved: false, unchanged: true, version: 2 });
+    expect((await getMetrics(id)).version).toBe(2);
+    expect(await metricsAudit(id)).toHaveLength(auditCount);
+  });
+
   it('saves a first import of a forum without metrics from version 0', async () => {
     const { importFile, getMetrics, createForum } = await setup();
     const id = await createForum();
@@ -363,11 +440,11 @@ describe('POST /api/forums/:id/metrics/import', () => {
     // A forum without metrics, so only the file's figures count: 20 one-minute views, 10 three-second ones.
     const fresh = await createForum();
     const impossible = 'Title,3-second video views,1-minute video views\nOtro video,10,20\n';
-    const preview = (await (await importFile(fresh, impossible, '?dryRun=1')).json()) as MetricsImportResponse;
+    const preview = (await (await importFile(fresh, impossible, '?dryRun=1&asOf=2022-12-01')).json()) as MetricsImportResponse;
     expect(preview.selectedRow).toEqual({ rowNumber: 2, matchedBy: 'single' });
     expect(preview.issues.map((i) => [i.rule, i.severity])).toEqual([['views-nested', 'block']]);
     const beforeBlocked = await dbSnapshot(db);
-    const blocked = (await expectProblem(await importFile(fresh, impossible, '?version=0&acknowledge=views-nested'), 422)) as unknown as Problem422;
+    const blocked = (await expectProblem(await importFile(fresh, impossible, '?version=0&acknowledge=views-nested&asOf=2022-12-01'), 422)) as unknown as Problem422;
     expect(blocked.code).toBe('blocking');
     expect(blocked.errors.map((e) => e.path).sort()).toEqual(['sincePublication.views1m', 'sincePublication.views3s']);
     expect(await dbSnapshot(db)).toEqual(beforeBlocked);

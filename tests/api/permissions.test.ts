@@ -97,14 +97,14 @@ const routes: Route[] = [
   {
     name: 'POST /api/forums/:id/metrics/import (dry run)',
     method: 'POST',
-    request: ({ forumId }) => ({ path: `/api/forums/${forumId}/metrics/import?dryRun=1`, ...csv }),
+    request: ({ forumId }) => ({ path: `/api/forums/${forumId}/metrics/import?dryRun=1&asOf=2022-10-20`, ...csv }),
     expected: writeMetrics(200),
     readOnly: true,
   },
   {
     name: 'POST /api/forums/:id/metrics/import',
     method: 'POST',
-    request: ({ forumId }) => ({ path: `/api/forums/${forumId}/metrics/import?version=0`, ...csv }),
+    request: ({ forumId }) => ({ path: `/api/forums/${forumId}/metrics/import?version=0&asOf=2022-10-20`, ...csv }),
     expected: writeMetrics(200),
   },
   { name: 'GET /api/metrics', method: 'GET', request: () => ({ path: '/api/metrics?year=2022' }), expected: read() },

@@ -168,4 +168,74 @@ describe('consultation detail page', () => {
     // The mapping is remembered for the next file of this consultation.
     expect(window.localStorage.getItem(`foros:consultas:${consultation.id}:columnas`)).toContain('personal');
   });
+
+  it('imports a topic-only Google Forms export (timestamp, topic, name, e-mail): the value group of the whole file is «No indicado» unless chosen (issue 10, item 1)', async () => {
+    const app = await renderApp('/consultas', { as: 'editora', demo: false });
+    server = app.server;
+    const { consultation } = await createOpenConsultation(app.api);
+    const cookie = await app.api.login('editora');
+    await app.router.navigate(`/consultas/${consultation.id}?vista=importar`);
+    const input = (await screen.findByLabelText('Elegir archivo CSV o XLSX')) as HTMLInputElement;
+    const year = new Date().getFullYear();
+    const csv = [
+      'Marca temporal,¿Qué tema le gustaría que se tratara en el foro?,Nombre,Dirección de correo electrónico',
+      `${year}/03/02 10:15:00 a. m. GMT-5,Salud mental juvenil,Ana Pérez,ana@example.org`,
+      `${year}/03/03 9:00:00 a. m. GMT-5,Empleo y formación,Luis Gómez,luis@example.org`,
+    ].join('\n');
+    fireEvent.change(input, { target: { files: [new File([csv], 'google.csv', { type: 'text/csv' })] } });
+    expect(await screen.findByText('google.csv: 2 filas leídas.')).toBeInTheDocument();
+    const kindSelect = screen.getByRole('textbox', { name: 'Grupo de valor de las respuestas sin grupo' });
+    expect(kindSelect).toHaveValue('No indicado');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Vista previa' }));
+    expect(await screen.findByText('Vista previa de la importación')).toBeInTheDocument();
+    expect(screen.queryByText('No se pudo leer el archivo')).not.toBeInTheDocument();
+    const previewTable = screen.getByRole('table', { name: 'Primeras respuestas como quedarán' });
+    expect(within(previewTable).getAllByText('No indicado')).toHaveLength(2);
+
+    // Chosen for the whole file: the preview follows.
+    await choose(userEvent.setup(), kindSelect, 'Externo');
+    fireEvent.click(screen.getByRole('button', { name: 'Vista previa' }));
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Primeras respuestas como quedarán' })).getAllByText('Externo')).toHaveLength(2));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirmar importación' }));
+    expect(await screen.findByText('Se guardaron 2 respuestas de google.csv.', { selector: 'p' })).toBeInTheDocument();
+    const after = (await (await app.api.call('GET', `/api/consultations/${consultation.id}/responses`, { cookie })).json()) as { items: { valueGroupKind: string }[] };
+    expect(after.items.map((r) => r.valueGroupKind)).toEqual(['external', 'external']);
+  });
+
+  it('says why a closed or draft consultation takes no import, from its real status, and what can be done (issue 10, item 4)', async () => {
+    const app = await renderApp('/consultas', { as: 'editora', demo: false });
+    server = app.server;
+    const { consultation } = await createOpenConsultation(app.api, { status: 'closed' });
+    await app.router.navigate(`/consultas/${consultation.id}?vista=importar`);
+    const note = await screen.findByText(/La consulta está cerrada: no admite respuestas nuevas, tampoco importadas/);
+    expect(note).toHaveTextContent('Las que llegaron tarde se pueden importar si se vuelve a abrir');
+    expect(screen.queryByText(/borrador/)).not.toBeInTheDocument();
+    expect(within(note).getByRole('link', { name: 'Volver a abrirla desde «Editar» (estado «Abierta»).' })).toHaveAttribute('href', `/consultas/${consultation.id}/editar`);
+    expect(screen.getByRole('button', { name: 'Elegir archivo CSV o XLSX' })).toBeDisabled();
+
+
+    const year = new Date().getFullYear() - 1;
+    const { consultation: draft } = await createOpenConsultation(app.api, { status: 'draft', year, openDate: `${year}-01-01`, closeDate: `${year}-12-31` });
+    await app.router.navigate(`/consultas/${draft.id}?vista=importar`);
+    expect(await screen.findByText(/La consulta está en borrador: aún no recibe respuestas, tampoco importadas/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Ábrala desde «Editar» (estado «Abierta»).' })).toHaveAttribute('href', `/consultas/${draft.id}/editar`);
+  });
+
+  it('the 2022 demo consultation shows its tally and chart, with the note that its responses are illustrative (issue 10, item 6)', async () => {
+    const app = await renderApp('/consultas', { as: 'revisor' });
+    server = app.server;
+    const cookie = await app.api.login('revisor');
+    const list = (await (await app.api.call('GET', '/api/consultations?year=2022', { cookie })).json()) as { items: { id: number }[] };
+    await app.router.navigate(`/consultas/${list.items[0].id}?vista=resultados`);
+    expect(await screen.findByText('160 respuestas')).toBeInTheDocument();
+    const note = screen.getByRole('note');
+    expect(note).toHaveTextContent('Nota sobre esta consulta');
+    expect(note).toHaveTextContent(/Datos ilustrativos: el informe de 2022 no publica cuántas personas respondieron/);
+    const byTopic = screen.getByRole('table', { name: 'Votos por tema, en total y por tipo de grupo de valor' });
+    expect(within(byTopic).getAllByRole('row')[1]).toHaveTextContent('Políticas Públicas Poblacionales');
+    expect(await screen.findByRole('img', { name: /^Gráfico de barras apiladas de los votos de 5 temas/ })).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/Tema de ejemplo|no nombra los temas/);
+  });
 });
+

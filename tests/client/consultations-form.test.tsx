@@ -69,6 +69,39 @@ describe('consultation form', () => {
     expect(list.items).toHaveLength(1);
   });
 
+  it('the period follows the «Vigencia»: default dates move with the year, a date outside it is refused at its field (issue 10, item 7)', async () => {
+    const app = await renderApp('/consultas/nueva', { as: 'editora', demo: false });
+    server = app.server;
+    const user = userEvent.setup();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Nueva consulta' })).toBeInTheDocument();
+    const year = screen.getByRole('textbox', { name: /^Vigencia/ });
+    const open = screen.getByLabelText(/^Fecha de apertura/);
+    const close = screen.getByLabelText(/^Fecha de cierre/);
+    await user.clear(year);
+    await user.type(year, '2024');
+    expect(open).toHaveValue('2024-01-01');
+    expect(close).toHaveValue('2024-12-31');
+
+    await user.type(screen.getByRole('textbox', { name: /^Título$|^Título \*/ }), 'Consulta 2024');
+    await user.type(screen.getByRole('textbox', { name: /Título del tema/ }), 'Movilidad');
+    await user.clear(close);
+    await user.type(close, '2026-03-01');
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    await waitFor(() => expect(close).toHaveAttribute('aria-invalid', 'true'));
+    expect(close).toHaveAccessibleDescription('La fecha debe caer dentro de la vigencia de la consulta (2024).');
+    expect(app.router.state.location.pathname).toBe('/consultas/nueva');
+    const list = await (await app.api.call('GET', '/api/consultations', { cookie: await app.api.login('editora') })).json();
+    expect(list.items).toHaveLength(0);
+
+    // Back within the year: saved with the 2024 period.
+    await user.clear(close);
+    await user.type(close, '2024-06-30');
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    await waitFor(() => expect(app.router.state.location.pathname).toMatch(/^\/consultas\/\d+$/));
+    const saved = await (await app.api.call('GET', '/api/consultations', { cookie: await app.api.login('editora') })).json();
+    expect(saved.items[0]).toMatchObject({ year: 2024, openDate: '2024-01-01', closeDate: '2024-06-30' });
+  });
+
   it('keeps what was typed on a 409 and overwrites with the newer version on request', async () => {
     const app = await renderApp('/consultas', { as: 'editora' });
     server = app.server;

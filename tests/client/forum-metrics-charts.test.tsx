@@ -83,11 +83,19 @@ describe('ForumMetricsCharts', () => {
     expect(within(retention).getByRole('table')).toHaveTextContent('62,5 %');
   });
 
-  it('says, per chart, that a series has no points yet', () => {
+  it('draws only the series that have points and says plainly, in one line, which have none: no instructions (issue 10, item 8)', () => {
     renderCharts({ liveSummary: null, sincePublication: { ...sincePublication, dailyViews: [] } });
-    expect(within(chart('Espectadores en vivo por minuto')).getByText('Aún no hay curva de espectadores en vivo: impórtela o péguela en el formulario.')).toBeInTheDocument();
-    expect(within(chart('Reproducciones diarias desde la publicación')).getByText(/Aún no hay serie de reproducciones diarias/)).toBeInTheDocument();
-    expect(within(chart('Reproducciones diarias desde la publicación')).queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Espectadores en vivo por minuto' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Reproducciones diarias desde la publicación' })).not.toBeInTheDocument();
     expect(within(chart('Retención de la audiencia')).getByRole('img')).toBeInTheDocument();
+    expect(screen.getByText('No hay datos de espectadores en vivo ni de reproducciones diarias para este foro.')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/impórtela|péguela|formulario/);
+  });
+
+  it('a forum without any series (the 2022 demo forums) gets one plain line instead of three empty boxes', () => {
+    renderCharts({ liveSummary: null, sincePublication: { ...sincePublication, dailyViews: [], retentionCurve: [] } });
+    expect(screen.queryAllByRole('region')).toHaveLength(0);
+    expect(screen.getByText(/^Sin datos para gráficas en este foro/)).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/impórtela|péguela|formulario/);
   });
 });

@@ -11,6 +11,7 @@ import type { ForumMetricsRecord } from '../../src/domain/metrics-update';
 import { chunkChars, parseInChunks } from '../../src/client/features/metrics/metrics-import-parse';
 import { parsePastedSeries } from '../../src/client/features/metrics/metrics-series-parse';
 import { renderApp } from '../support/render-app';
+import { validForum } from '../support/api-assertions';
 
 let server: SetupServerApi | undefined;
 afterEach(() => {
@@ -342,6 +343,93 @@ describe('metrics page: import', () => {
     expect(saved.sincePublication).toMatchObject({ source: 'meta_csv', views15s: { value: 85, approximate: false } });
     // The form now shows the imported figures.
     await waitFor(() => expect(field(section('Publicación'), 'Veces compartido')).toHaveValue('15'));
+  });
+
+  it('lists «Fecha de corte» and «Origen» among what an import writes, keeps the saved date (never today), then «Guardar» has nothing to save (issue 10, items 3 and 9)', async () => {
+    const { app, id } = await openMetrics('2022-06-22');
+    const user = userEvent.setup();
+    const saves = countSaves(app);
+    expect(screen.getByRole('button', { name: 'Guardar' })).toBeDisabled();
+    await user.upload(screen.getByLabelText('Importar CSV de Meta o YouTube'), new File([fixture('meta-en-comma-bom.csv')], 'meta.csv', { type: 'text/csv' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Vista previa de la importación' });
+    const values = within(dialog).getByRole('region', { name: 'Cifras que se escribirán' });
+    expect(within(values).getByRole('row', { name: /^Rendimiento desde la publicación Fecha de corte 20 de octubre de 2022 20 de octubre de 2022$/ })).toBeInTheDocument();
+    expect(within(values).getByRole('row', { name: /^Publicación Origen Manual CSV de Meta$/ })).toBeInTheDocument();
+    // The person may give the file's date: it replaces both snapshots' dates, as the table shows before confirming.
+    const asOf = within(dialog).getByLabelText('Fecha de corte de las cifras del archivo');
+    expect(asOf).toHaveValue('');
+    await user.type(asOf, '2022-11-03');
+    expect(within(values).getByRole('row', { name: /^Publicación Fecha de corte 20 de octubre de 2022 3 de noviembre de 2022$/ })).toBeInTheDocument();
+    await user.clear(asOf);
+    await user.click(within(dialog).getByRole('button', { name: 'Confirmar importación' }));
+    expect(await screen.findByText('Métricas importadas')).toBeInTheDocument();
+    const saved = await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`);
+    expect(saved.version).toBe(2);
+    expect([saved.postCard!.asOf, saved.liveSummary!.asOf, saved.sincePublication!.asOf]).toEqual(['2022-10-20', '2022-06-22', '2022-10-20']);
+    // The form starts again from what was saved: nothing to save.
+    await waitFor(() => expect(field(section('Publicación'), 'Veces compartido')).toHaveValue('15'));
+    expect(screen.getByRole('button', { name: 'Guardar' })).toBeDisabled();
+    expect(saves.count).toBe(0);
+  });
+
+  it('reads a Spanish month-first export month first: the 7 September forum gets its row, with its date (issue 10, item 2)', async () => {
+    await openMetrics('2022-09-07');
+    const user = userEvent.setup();
+    await user.upload(screen.getByLabelText('Importar CSV de Meta o YouTube'), new File([fixture('meta-es-la-month-first.csv')], 'meta.csv', { type: 'text/csv' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Vista previa de la importación' });
+    expect(within(dialog).getByText('Se eligió por la fecha de publicación.')).toBeInTheDocument();
+    expect((within(dialog).getByRole('textbox', { name: 'Fila del archivo para este foro' }) as HTMLInputElement).value).toMatch(/^Fila 4: .* · 7\sde\sseptiembre\sde\s2022$/);
+    expect(within(dialog).queryByRole('note')).not.toBeInTheDocument();
+  });
+
+  it('says when no date of the file decides its order and the headers’ language did (issue 10, item 2)', async () => {
+    await openMetrics('2022-09-07');
+    const user = userEvent.setup();
+    await user.upload(screen.getByLabelText('Importar CSV de Meta o YouTube'), new File([fixture('meta-es-la-ambiguous.csv')], 'meta.csv', { type: 'text/csv' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Vista previa de la importación' });
+    expect(within(dialog).getByRole('note')).toHaveTextContent(/se leyeron con el día primero \(dd\/mm\/aaaa\)/);
+  });
+
+  it('does not send figures identical to the saved ones (issue 10, item 9)', async () => {
+    const { app, id } = await openMetrics('2022-06-22');
+    const user = userEvent.setup();
+    const saves = countSaves(app);
+    const views = field(section('Publicación'), 'Reproducciones');
+    expect(views).toHaveValue('236');
+    // The same figure written another way: the form changed, the figures did not. Sent with Enter (leaving the
+    // field would already show it as «236», with nothing left to save).
+    await user.clear(views);
+    await user.type(views, '236,0');
+    expect(screen.getByRole('button', { name: 'Guardar' })).toBeEnabled();
+    await user.type(views, '{Enter}');
+    expect(await screen.findByText('No hay cambios que guardar: las cifras son las guardadas.')).toBeInTheDocument();
+    expect(saves.count).toBe(0);
+    expect((await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`)).version).toBe(1);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Guardar' })).toBeDisabled());
+  });
+
+  it('a new forum’s metrics start with every snapshot open; blank ones are saved as not taken (issue 10, item 9)', async () => {
+    const app = await renderApp('/foros', { as: 'editora' });
+    server = app.server;
+    const cookie = await app.api.login('editora');
+    const created = await app.api.call('POST', '/api/forums', { cookie, body: validForum({ title: 'Foro nuevo', year: 2022, date: '2022-11-30' }) });
+    const { id } = (await created.json()) as { id: number };
+    await app.router.navigate(`/foros/${id}/metricas`);
+    await screen.findByRole('heading', { level: 1, name: 'Métricas: Foro nuevo' });
+    const user = userEvent.setup();
+    expect(screen.queryByText('No se registraron cifras de esta captura.')).not.toBeInTheDocument();
+    for (const name of ['Publicación', 'Resumen de la transmisión en vivo', 'Rendimiento desde la publicación']) {
+      expect(within(section(name)).getByRole('switch', { name: /^Sin datos/ })).not.toBeChecked();
+    }
+    expect(screen.getByRole('button', { name: 'Guardar' })).toBeDisabled();
+    await user.type(field(section('Publicación'), 'Reproducciones'), '120');
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    expect(await screen.findByText('Métricas guardadas')).toBeInTheDocument();
+    const saved = await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`);
+    expect(saved.version).toBe(1);
+    expect(saved.postCard!.plays).toEqual({ value: 120, approximate: false });
+    expect(saved.liveSummary).toBeNull();
+    expect(saved.sincePublication).toBeNull();
   });
 
   it('cancelling the preview saves nothing', async () => {

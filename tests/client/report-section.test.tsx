@@ -325,3 +325,19 @@ describe('report section: links, comments and history', () => {
     expect((await getSection(app, created.id)).version).toBe(4);
   });
 });
+
+describe('report section: statistics', () => {
+  it('shows the reviewer the figures and a plain «sin datos» for charts, never editors’ instructions (issue 10, item 8)', async () => {
+    const app = await renderApp('/informes', { as: 'revisor' });
+    server = app.server;
+    const overview = await apiAs<ReportOverview>(app, 'revisor', 'GET', '/api/reports/2022');
+    const statistics = overview.sections.find((s) => s.kind === 'statistics')!;
+    await app.router.navigate(`/informes/2022/secciones/${statistics.id}`);
+    const generated = await screen.findByRole('region', { name: 'Cifras generadas de las métricas' }, slow);
+    // The 2022 forums have figures but no series: one plain line each, not three empty boxes with instructions.
+    await waitFor(() => expect(within(generated).getAllByText(/^Sin datos para gráficas en este foro/)).toHaveLength(3), slow);
+    expect(within(generated).getAllByRole('table').length).toBeGreaterThan(0);
+    expect(generated.textContent).not.toMatch(/impórtela|péguela|cámbielas|formulario/);
+    expect(within(generated).queryByRole('link', { name: /^Métricas de/ })).not.toBeInTheDocument();
+  });
+});

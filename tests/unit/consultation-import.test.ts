@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { tallyConsultation } from '../../src/domain/consultation-tally';
 import {
+  consultationImportMessages,
   detectDayFirst,
   mapImportRows,
   parseChannel,
   parseFormTimestamp,
   parseValueGroupKind,
   suggestMapping,
+  timestampDateOrder,
   type MapImportOptions,
 } from '../../src/domain/consultation-import';
 import { parseCsvRecords } from '../../src/domain/metrics-import';
@@ -228,6 +231,7 @@ describe('mapImportRows', () => {
       path: 'mapping.Fecha',
     });
     expect(fail({ 'Grupo de valor': 'valueGroup', Temas: 'topics' })?.path).toBe('mapping');
+    expect(fail({ 'Marca temporal': 'timestamp', Temas: 'topics' })?.path).toBe('defaultValueGroupKind');
     expect(fail({ 'Marca temporal': 'timestamp', 'Grupo de valor': 'valueGroup' })?.message).toMatch(/temas elegidos/);
     expect(fail({ 'Marca temporal': 'timestamp', Temas: 'topics' })?.message).toMatch(/grupo de valor/);
   });
@@ -240,5 +244,91 @@ describe('mapImportRows', () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.responses).toHaveLength(100_000);
     expect(header).toHaveLength(8);
+  });
+});
+
+describe('a topic-only form: the value group of the whole file (issue 10, item 1)', () => {
+  const header = ['Marca temporal', '¿Qué tema le gustaría que se tratara en el foro?', 'Nombre', 'Dirección de correo electrónico'];
+  const rows = [
+    ['2022/05/03 10:15:00 a. m. GMT-5', 'Políticas Públicas Poblacionales', 'Ana Pérez', 'ana@example.org'],
+    ['2022/05/04 11:00:00 a. m. GMT-5', 'Causas Ciudadanas, Gobierno Abierto', 'Luis Gómez', 'luis@example.org'],
+  ];
+  const base = { header, rows, mapping: suggestMapping(header), consultation, lateMode: 'mark' as const };
+
+  it('without a value group column or a default, names what is missing and where to choose it', () => {
+    expect(base.mapping).toEqual({
+      'Marca temporal': 'timestamp',
+      '¿Qué tema le gustaría que se tratara en el foro?': 'topics',
+      Nombre: 'personal',
+      'Dirección de correo electrónico': 'personal',
+    });
+    const result = mapImportRows(base);
+    expect(result).toEqual({ ok: false, message: consultationImportMessages.valueGroupRequired, path: 'defaultValueGroupKind' });
+    expect(consultationImportMessages.valueGroupRequired).toContain('«Grupo de valor de las respuestas sin grupo»');
+    expect(consultationImportMessages.valueGroupRequired).not.toMatch(/No se pudo leer/);
+  });
+
+  it('with a default, every row takes it («no indicado», internal or external) and the tally counts it apart', () => {
+    const result = mapImportRows({ ...base, defaultValueGroupKind: 'unspecified' });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.errors).toEqual([]);
+    expect(result.responses.map((r) => [r.valueGroupKind, r.valueGroup, r.topicIds])).toEqual([
+      ['unspecified', '', [11]],
+      ['unspecified', '', [13]],
+    ]);
+    const tally = tallyConsultation(consultation, result.responses.map((r, i) => ({ id: i + 1, ...r })));
+    expect(tally.byTopic.find((t) => t.topicId === 11)).toMatchObject({ votes: 1, internal: 0, external: 0, unspecified: 1 });
+    expect(tally.byValueGroup).toEqual([{ kind: 'unspecified', group: '', responses: 2 }]);
+    const external = mapImportRows({ ...base, defaultValueGroupKind: 'external' });
+    expect(external.ok && external.responses.every((r) => r.valueGroupKind === 'external')).toBe(true);
+  });
+
+  it('applies the default to rows whose group does not say their kind, never over a kind cell that says something unreadable', () => {
+    const withGroup = mapImportRows({
+      header: ['Marca temporal', 'Grupo de valor', 'Temas'],
+      rows: [
+        ['03/05/2022', 'Jóvenes', 'Políticas Públicas Poblacionales'],
+        ['03/05/2022', 'Contratista', 'Políticas Públicas Poblacionales'],
+        ['03/05/2022', '', 'Políticas Públicas Poblacionales'],
+      ],
+      mapping: { 'Marca temporal': 'timestamp', 'Grupo de valor': 'valueGroup', Temas: 'topics' },
+      consultation,
+      lateMode: 'mark',
+      defaultValueGroupKind: 'unspecified',
+    });
+    if (!withGroup.ok) throw new Error(withGroup.message);
+    expect(withGroup.responses.map((r) => [r.valueGroupKind, r.valueGroup])).toEqual([
+      ['unspecified', 'Jóvenes'],
+      ['internal', 'Contratista'],
+      ['unspecified', ''],
+    ]);
+    const withKind = mapImportRows({
+      header: ['Marca temporal', 'Tipo', 'Temas'],
+      rows: [['03/05/2022', 'Marciano', 'Políticas Públicas Poblacionales']],
+      mapping: { 'Marca temporal': 'timestamp', Tipo: 'valueGroupKind', Temas: 'topics' },
+      consultation,
+      lateMode: 'mark',
+      defaultValueGroupKind: 'external',
+    });
+    expect(withKind.ok && withKind.errors.map((e) => e.message)).toEqual([consultationImportMessages.unknownKind('Marciano')]);
+  });
+});
+
+describe('timestamp date order (the same helper as the metrics import: date-order.ts)', () => {
+  it('is decided by all the values, and says when it fell back to the header language', () => {
+    expect(timestampDateOrder(['5/3/22 10:00', '25/3/22 10:00'], 'Timestamp')).toEqual({ dayFirst: true, decidedBy: 'values', mixed: false });
+    expect(timestampDateOrder(['5/3/22 10:00', '3/25/22 10:00'], 'Marca temporal')).toEqual({ dayFirst: false, decidedBy: 'values', mixed: false });
+    expect(timestampDateOrder(['5/3/22 10:00'], 'Marca temporal')).toEqual({ dayFirst: true, decidedBy: 'fallback', mixed: false });
+    const ambiguous = mapImportRows({
+      header: ['Marca temporal', 'Grupo de valor', 'Temas'],
+      rows: [['03/05/2022 10:00:00', 'Interno', 'Políticas Públicas Poblacionales']],
+      mapping: { 'Marca temporal': 'timestamp', 'Grupo de valor': 'valueGroup', Temas: 'topics' },
+      consultation,
+      lateMode: 'mark',
+    });
+    expect(ambiguous.ok && ambiguous.dateOrder).toEqual({ dayFirst: true, decidedBy: 'fallback', mixed: false });
+    expect(ambiguous.ok && ambiguous.responses[0].date).toBe('2022-05-03');
+    const iso = mapImportRows(options());
+    expect(iso.ok && iso.dateOrder).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import {
   consultationInputSchema,
   consultationMessages,
   consultationUpdateSchema,
+  moveDateToYear,
   responseInputSchema,
   validateResponse,
   type ConsultationInput,
@@ -39,6 +40,19 @@ describe('consultationInputSchema', () => {
     expect(issuesOf(consultationInputSchema, consultation({ openDate: '2022-06-01', closeDate: '2022-05-01' }))).toEqual([
       { path: 'closeDate', message: consultationMessages.closeBeforeOpen },
     ]);
+  });
+
+  it('keeps the period within the «Vigencia», like a forum’s date (issue 10, item 7)', () => {
+    expect(issuesOf(consultationInputSchema, consultation({ year: 2024, openDate: '2026-01-01', closeDate: '2026-12-31' }))).toEqual([
+      { path: 'openDate', message: consultationMessages.outsideYear(2024) },
+      { path: 'closeDate', message: consultationMessages.outsideYear(2024) },
+    ]);
+    expect(issuesOf(consultationInputSchema, consultation({ year: 2022, openDate: '2021-12-15', closeDate: '2022-01-31' }))).toEqual([
+      { path: 'openDate', message: consultationMessages.outsideYear(2022) },
+    ]);
+    expect(issuesOf(consultationInputSchema, consultation({ year: 2022, openDate: '2022-01-01', closeDate: '2022-12-31' }))).toEqual([]);
+    expect(moveDateToYear('2026-03-15', 2024)).toBe('2024-03-15');
+    expect(moveDateToYear('2024-02-29', 2023)).toBe('2023-02-28');
   });
 
   it('refuses repeated topic titles ignoring case and accents, and repeated channels', () => {

@@ -42,6 +42,10 @@ describe('report document model (2022 demo)', () => {
     expect(doc.toc.filter((e) => e.level === 2).map((e) => e.title)).toEqual(['Foro Políticas Públicas', 'Foro Modelo Integrado de Planeación y Gestión — MIPG', 'Foro Causas Ciudadanas']);
   });
 
+  it('carries no instructions for editors (issue 10, item 8): the Word file and the print view are for readers', () => {
+    expect(JSON.stringify(doc)).not.toMatch(/impórtela|péguela|cámbiel|formulario de métricas|página de métricas|Tema de ejemplo/i);
+  });
+
   it('is final (no draft, nothing pending) with the title page data', () => {
     expect(doc.draft).toBe(false);
     expect(doc.pendingSections).toEqual([]);

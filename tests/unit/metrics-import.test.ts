@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importMessages, matchRowToForum, parseCsvNumber, parseCsvRecords, parseExportDate, parseMetricsCsv, videoKey, type MetricsImportResult } from '../../src/domain/metrics-import';
 import { sincePublicationSchema } from '../../src/domain/metrics';
+import { chunkChars, parseInChunks } from '../../src/client/features/metrics/metrics-import-parse';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/metrics/${name}`));
 const ok = (result: MetricsImportResult) => {
@@ -300,5 +301,80 @@ describe('matchRowToForum', () => {
     ]);
     const en = ok(parseMetricsCsv(fixture('meta-en-comma-bom.csv')));
     expect(en.rows.map((r) => matchRowToForum(r, forums))).toEqual([{ forumId: 1, matchedBy: 'permalink' }, null]);
+  });
+});
+
+describe('date order: decided once per file from its values (issue 10, item 2)', () => {
+  const forums2022 = [
+    { id: 1, title: 'Foro Virtual de Participación: Políticas Públicas', date: '2022-06-22', streamUrl: '' },
+    { id: 2, title: 'Foro Virtual de Participación: Modelo Integrado de Planeación y Gestión — MIPG', date: '2022-07-29', streamUrl: '' },
+    { id: 3, title: 'Foro Virtual de Participación: Causas Ciudadanas', date: '2022-09-07', streamUrl: '' },
+  ];
+
+  it('reads a Spanish month-first export month first: 09/07/2022 is 7 September and matches its forum', () => {
+    const result = ok(parseMetricsCsv(fixture('meta-es-la-month-first.csv')));
+    expect(result.language).toBe('es');
+    expect(result.rows.map((r) => r.publishDate)).toEqual(['2022-06-22', '2022-07-29', '2022-09-07']);
+    expect(result.dateOrder).toEqual({ dayFirst: false, decidedBy: 'values', mixed: false });
+    expect(result.problems).toEqual([]);
+    expect(matchRowToForum(result.rows[2], forums2022)).toEqual({ forumId: 3, matchedBy: 'date' });
+  });
+
+  it('reads a Spanish day-first export day first', () => {
+    const result = ok(parseMetricsCsv(fixture('meta-es-la-day-first.csv')));
+    expect(result.rows.map((r) => r.publishDate)).toEqual(['2022-06-22', '2022-07-29', '2022-09-07']);
+    expect(result.dateOrder).toEqual({ dayFirst: true, decidedBy: 'values', mixed: false });
+    expect(matchRowToForum(result.rows[2], forums2022)).toEqual({ forumId: 3, matchedBy: 'date' });
+  });
+
+  it('falls back to the headers’ language only when no value decides, and says so', () => {
+    const es = ok(parseMetricsCsv(fixture('meta-es-la-ambiguous.csv')));
+    expect(es.rows.map((r) => r.publishDate)).toEqual(['2022-12-07', '2022-07-09']);
+    expect(es.dateOrder).toEqual({ dayFirst: true, decidedBy: 'fallback', mixed: false });
+    const en = ok(parseMetricsCsv(fixture('meta-en-ambiguous.csv')));
+    expect(en.rows.map((r) => r.publishDate)).toEqual(['2022-07-12', '2022-09-07']);
+    expect(en.dateOrder).toEqual({ dayFirst: false, decidedBy: 'fallback', mixed: false });
+    // ISO dates only: there is no order to decide.
+    const iso = ok(parseMetricsCsv('Title,Publish time,Reach\nA,2022-09-07T09:00:00-0500,10\n'));
+    expect(iso.rows[0].publishDate).toBe('2022-09-07');
+    expect(iso.dateOrder).toBeNull();
+  });
+
+  it('refuses, rather than turns around, a date written in the other order than the rest of the file', () => {
+    const result = ok(parseMetricsCsv(fixture('meta-es-la-mixed-order.csv')));
+    expect(result.dateOrder).toEqual({ dayFirst: false, decidedBy: 'values', mixed: true });
+    expect(result.rows.map((r) => r.publishDate)).toEqual(['2022-06-22', '2022-07-29', '2022-09-07', undefined]);
+    expect(result.problems).toEqual([{ row: 5, message: importMessages.mixedDateOrder('Hora de publicación', '23/10/2022 18:00', false) }]);
+  });
+
+  it('decides each column by its own values, and an undecided column by the file’s other date column', () => {
+    const csv = 'Title,Publish time,Date,Reach\nA,06/22/2022 10:00,07/09/2022,5\nB,06/23/2022 10:00,07/10/2022,6\n';
+    const result = ok(parseMetricsCsv(csv));
+    expect(result.rows.map((r) => [r.publishDate, r.day])).toEqual([
+      ['2022-06-22', '2022-07-09'],
+      ['2022-06-23', '2022-07-10'],
+    ]);
+    // A daily row's day is the date its figures are as of.
+    expect(result.rows[0].asOf).toBe('2022-07-09');
+  });
+});
+
+describe('date order in a file read in chunks', () => {
+  it('reads every chunk in the order the whole file decides, even when only the last chunk decides it', async () => {
+    const lines = ['Título,Hora de publicación,Alcance']; // Spanish headers: the fallback would be day first
+    // Ambiguous dates (both parts ≤ 12) for well over one chunk, then one month-first date that settles it.
+    for (let length = 0; length < chunkChars * 2.5; ) {
+      const line = `Video ${lines.length},05/06/2022 10:00,${lines.length}`;
+      lines.push(line);
+      length += line.length + 1;
+    }
+    lines.push('Último,06/22/2022 10:00,1');
+    const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`).buffer;
+    const chunked = await parseInChunks(bytes, undefined);
+    const whole = parseMetricsCsv(bytes);
+    if (!chunked.ok || !whole.ok) throw new Error('expected parsed files');
+    expect(chunked.dateOrder).toEqual({ dayFirst: false, decidedBy: 'values', mixed: false });
+    expect(new Set(chunked.rows.map((r) => r.publishDate))).toEqual(new Set(['2022-05-06', '2022-06-22']));
+    expect(chunked.rows).toEqual(whole.rows);
   });
 });

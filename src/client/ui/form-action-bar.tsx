@@ -10,10 +10,12 @@ interface FormActionBarProps {
   statusIsError: boolean;
   cancelTo: string;
   busy: boolean;
+  /** «Guardar» inactive (e.g. nothing changed since the last save). */
+  saveDisabled?: boolean;
 }
 
 /** The bar that stays at the bottom of a long form: its status on the left, «Cancelar» and «Guardar» on the right. */
-export function FormActionBar({ label, status, statusIsError, cancelTo, busy }: FormActionBarProps) {
+export function FormActionBar({ label, status, statusIsError, cancelTo, busy, saveDisabled = false }: FormActionBarProps) {
   const { t } = useTranslation();
   return (
     <Paper pos="sticky" bottom={0} withBorder shadow="sm" p="sm" radius="md" style={{ zIndex: 5 }} role="group" aria-label={label}>
@@ -25,7 +27,7 @@ export function FormActionBar({ label, status, statusIsError, cancelTo, busy }: 
           <Button component={Link} to={cancelTo} variant="default">
             {t('actions.cancel')}
           </Button>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={busy} disabled={saveDisabled}>
             {t('actions.save')}
           </Button>
         </Group>

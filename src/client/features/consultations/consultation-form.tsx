@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Anchor, Checkbox, Group, List, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Anchor, Checkbox, Group, List, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useRef, useState } from 'react';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { consultationChannels, consultationInputSchema, consultationStatuses, type Consultation, type ConsultationInput } from '../../../domain/consultation';
+import { consultationChannels, consultationInputSchema, consultationStatuses, moveDateToYear, type Consultation, type ConsultationInput } from '../../../domain/consultation';
 import { formatDateTime } from '../../lib/format';
 import { errorMessage } from '../../lib/http';
 import { ConflictAlert } from '../../ui/conflict-alert';
@@ -24,13 +24,14 @@ export function toConsultationFormValues(input: ConsultationInput): Consultation
     closeDate: input.closeDate,
     channels: [...input.channels],
     status: input.status,
+    note: input.note ?? '',
     topics: input.topics.map((topic) => ({ ...(topic.id !== undefined ? { id: topic.id } : {}), title: topic.title, description: topic.description, proposingTeam: topic.proposingTeam })),
   };
 }
 
 const resolver = zodResolver(consultationInputSchema) as unknown as Resolver<ConsultationFormValues, unknown, ConsultationInput>;
 
-const formFields = new Set(['year', 'title', 'openDate', 'closeDate', 'channels', 'status', 'topics']);
+const formFields = new Set(['year', 'title', 'openDate', 'closeDate', 'channels', 'status', 'note', 'topics']);
 const isFormPath = (path: string) => formFields.has(path.split('.')[0]);
 
 interface ConsultationFormProps {
@@ -84,6 +85,20 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
       confirmCancel: t('consultations.form.conflict.confirmCancel'),
     },
   });
+
+  // The period follows the «Vigencia»: when the year changes, a date that was in the previous year moves to the new
+  // one (month and day kept); a date the person put in yet another year stays, and the rule shows at its field.
+  const lastYear = useRef<number | null>(initialValues.year);
+  const followYear = (year: number | null) => {
+    const previous = lastYear.current;
+    if (year === null || !Number.isInteger(year) || year < 2000 || year > 2100) return;
+    lastYear.current = year;
+    if (previous === null || previous === year) return;
+    for (const name of ['openDate', 'closeDate'] as const) {
+      const date = form.getValues(name);
+      if (date && Number(date.slice(0, 4)) === previous) form.setValue(name, moveDateToYear(date, year), { shouldDirty: true, shouldValidate: formState.isSubmitted });
+    }
+  };
 
   const dateInput = (name: 'openDate' | 'closeDate') => (
     <Controller
@@ -154,6 +169,7 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
             <Controller
               control={control}
               name="year"
+              rules={{ deps: ['openDate', 'closeDate'] }}
               render={({ field, fieldState }) => (
                 <NumberInput
                   label={t('consultations.form.fields.year')}
@@ -161,7 +177,11 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
                   name={field.name}
                   ref={field.ref}
                   value={field.value ?? ''}
-                  onChange={(value) => field.onChange(typeof value === 'number' ? value : value.trim() === '' ? null : Number(value))}
+                  onChange={(value) => {
+                    const year = typeof value === 'number' ? value : value.trim() === '' ? null : Number(value);
+                    field.onChange(year);
+                    followYear(year);
+                  }}
                   onBlur={field.onBlur}
                   allowDecimal={false}
                   allowNegative={false}
@@ -191,6 +211,15 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
               )}
             />
           </SimpleGrid>
+          <Textarea
+            label={t('consultations.form.fields.note')}
+            description={t('consultations.form.fields.noteHint')}
+            autosize
+            minRows={2}
+            maxRows={6}
+            {...register('note')}
+            error={errors.note?.message}
+          />
         </FormSection>
 
         <FormSection title={t('consultations.form.sections.channels')}>

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { consultationChannels, type Consultation, type ConsultationChannel } from '../../../domain/consultation';
+import { consultationChannels, responseValueGroupKinds, type Consultation, type ConsultationChannel, type ResponseValueGroupKind } from '../../../domain/consultation';
 import { importColumnRoles, lateModes, suggestMapping, type ImportColumnRole, type LateMode } from '../../../domain/consultation-import';
 import { formatCount } from '../../../domain/metrics-format';
 import { formatShortDate } from '../../lib/format';
@@ -12,6 +12,7 @@ import { useImportDryRun, useImportResponses } from './api';
 import { loadRememberedMapping, rememberMapping } from './consultation-import-mapping-store';
 import { openExportFile, type OpenedExport } from './consultation-import-parse';
 import type { ImportFileProblem } from './consultation-import-read';
+import { ConsultationStatusNotice } from './consultation-status-notice';
 
 type State =
   | { step: 'idle' }
@@ -39,11 +40,28 @@ function problemLines(error: unknown, rowLabel: (row: number) => string): string
   return [error.title, ...new Set(lines)];
 }
 
+/**
+ * What kind of refusal an answer is: a file that was read but lacks something the import needs (400: a column or
+ * the value group of the whole file), a consultation that takes no responses now (409), rows with problems (422).
+ * «No se pudo leer el archivo» is only for a file that could not be read (see the tab's own failed state).
+ */
+function failedTitle(error: unknown): 'mapping' | 'status' | 'rows' | 'other' {
+  if (!(error instanceof ApiError)) return 'other';
+  return error.status === 400 ? 'mapping' : error.status === 409 ? 'status' : error.status === 422 ? 'rows' : 'other';
+}
+
+/** The message a refused preview gives at a field of this form (the value group of the whole file), if any. */
+function fieldError(error: unknown, path: string): string | undefined {
+  if (!(error instanceof ApiError) || !Array.isArray(error.body.errors)) return undefined;
+  const issue = (error.body.errors as { path?: unknown; message?: unknown }[]).find((e) => e.path === path);
+  return issue ? String(issue.message ?? '') : undefined;
+}
+
 /** A refused preview or import: the route's problems (rows as «Fila N: …») and that nothing was saved. */
 function ImportFailed({ error }: { error: unknown }) {
   const { t } = useTranslation();
   return (
-    <Alert color="red" role="alert" title={t('consultations.import.failed')}>
+    <Alert color="red" role="alert" title={t(`consultations.import.failedTitles.${failedTitle(error)}`)}>
       {problemLines(error, (row) => t('consultations.import.row', { row })).map((line, i) => (
         <Text key={i} size="sm">
           {line}
@@ -66,6 +84,8 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
   const [state, setState] = useState<State>({ step: 'idle' });
   const [lateMode, setLateMode] = useState<LateMode>('mark');
   const [defaultChannel, setDefaultChannel] = useState<ConsultationChannel>(consultation.channels[0] ?? 'web');
+  // Most topic-only forms do not ask whether the person is internal or external: «no indicado» until told otherwise.
+  const [defaultValueGroupKind, setDefaultValueGroupKind] = useState<ResponseValueGroupKind>('unspecified');
   const [done, setDone] = useState<{ name: string; saved: number } | null>(null);
   // The worker holding the file's rows ends when the file is discarded, replaced or imported, or the tab closes.
   const openFile = state.step === 'mapping' ? state.file : null;
@@ -106,7 +126,7 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
   };
 
   /** The request body, encoded where the rows are (in the worker for a big file: the page does not pause). */
-  const body = (s: Extract<State, { step: 'mapping' }>) => s.file.encode({ mapping: s.mapping, lateMode, defaultChannel });
+  const body = (s: Extract<State, { step: 'mapping' }>) => s.file.encode({ mapping: s.mapping, lateMode, defaultChannel, defaultValueGroupKind });
 
   const setRole = (header: string, role: ImportColumnRole) => {
     if (state.step !== 'mapping') return;
@@ -153,11 +173,7 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
           <Text size="sm" c="dimmed">
             {t('consultations.import.hint')}
           </Text>
-          {!open && (
-            <Text size="sm" c="orange.9">
-              {t('consultations.import.notOpen')}
-            </Text>
-          )}
+          <ConsultationStatusNotice consultation={consultation} action="import" />
           <Group gap="sm">
             <Button variant="default" onClick={() => inputRef.current?.click()} disabled={reading || importing || !open} loading={reading}>
               {t('consultations.import.choose')}
@@ -255,7 +271,7 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <SimpleGrid cols={{ base: 1, md: 3 }}>
               <Radio.Group
                 label={t('consultations.import.lateMode')}
                 value={lateMode}
@@ -272,6 +288,7 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
               </Radio.Group>
               <Select
                 label={t('consultations.import.defaultChannel')}
+                description={t('consultations.import.defaultChannelHint')}
                 data={consultationChannels.map((value) => ({ value, label: t(`consultations.channels.${value}`) }))}
                 value={defaultChannel}
                 onChange={(value) => {
@@ -281,6 +298,20 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
                 }}
                 allowDeselect={false}
                 disabled={importing}
+              />
+              <Select
+                label={t('consultations.import.defaultValueGroupKind')}
+                description={t('consultations.import.defaultValueGroupKindHint')}
+                data={responseValueGroupKinds.map((value) => ({ value, label: t(`consultations.kinds.${value}`) }))}
+                value={defaultValueGroupKind}
+                onChange={(value) => {
+                  if (!value) return;
+                  setDefaultValueGroupKind(value as ResponseValueGroupKind);
+                  dryRun.reset();
+                }}
+                allowDeselect={false}
+                disabled={importing}
+                error={fieldError(dryRun.error, 'defaultValueGroupKind')}
               />
             </SimpleGrid>
             <Group gap="sm">
@@ -329,6 +360,13 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
                 {t('consultations.import.errors')}: <strong>{formatCount(previewResult.errorCount)}</strong>
               </Text>
             </Group>
+            {previewResult.dateOrder?.decidedBy === 'fallback' && (
+              <Alert color="yellow" variant="light" role="note">
+                <Text size="sm">
+                  {t('consultations.import.dateOrderFallback', { order: t(previewResult.dateOrder.dayFirst ? 'consultations.import.dayFirst' : 'consultations.import.monthFirst') })}
+                </Text>
+              </Alert>
+            )}
             {previewResult.droppedPersonalColumns.length > 0 && (
               <Text size="sm">{t('consultations.import.dropped', { columns: previewResult.droppedPersonalColumns.map((c) => `«${c}»`).join(', ') })}</Text>
             )}

@@ -3,7 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toFieldIssues, type FieldIssue } from '../../../domain/common';
 import { consultationChannels, responseInputSchema, validateResponse, type Consultation, type ConsultationChannel, type ResponseInput } from '../../../domain/consultation';
-import type { ValueGroupKind } from '../../../domain/forum';
+import type { ResponseValueGroupKind } from '../../../domain/consultation';
 import { ApiError, errorMessage } from '../../lib/http';
 import { useAddResponse } from './api';
 
@@ -36,7 +36,7 @@ export function ConsultationResponseForm({ consultation, onDone, onCancel }: { c
   const add = useAddResponse(consultation.id);
   const today = bogotaToday();
   const defaultDate = today < consultation.openDate ? consultation.openDate : today > consultation.closeDate ? consultation.closeDate : today;
-  const [kind, setKind] = useState<ValueGroupKind>('external');
+  const [kind, setKind] = useState<ResponseValueGroupKind>('external');
   const [group, setGroup] = useState('');
   const [topicIds, setTopicIds] = useState<string[]>([]);
   const [proposedTopic, setProposedTopic] = useState('');
@@ -102,10 +102,11 @@ export function ConsultationResponseForm({ consultation, onDone, onCancel }: { c
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Radio.Group label={t('consultations.responses.form.kind')} value={kind} onChange={(value) => setKind(value as ValueGroupKind)} error={errors.valueGroupKind} required>
+          <Radio.Group label={t('consultations.responses.form.kind')} value={kind} onChange={(value) => setKind(value as ResponseValueGroupKind)} error={errors.valueGroupKind} required>
             <Group gap="md" mt={4}>
               <Radio value="internal" label={t('consultations.kinds.internal')} />
               <Radio value="external" label={t('consultations.kinds.external')} />
+              <Radio value="unspecified" label={t('consultations.kinds.unspecified')} />
             </Group>
           </Radio.Group>
           <TextInput label={t('consultations.responses.form.group')} description={t('consultations.responses.form.groupHint')} value={group} onChange={(e) => setGroup(e.currentTarget.value)} error={errors.valueGroup} />

@@ -4,13 +4,13 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { consultationChannels, type Consultation, type ConsultationChannel } from '../../../domain/consultation';
-import { valueGroupKinds, type ValueGroupKind } from '../../../domain/forum';
+import { consultationChannels, responseValueGroupKinds, type Consultation, type ConsultationChannel, type ResponseValueGroupKind } from '../../../domain/consultation';
 import { formatInteger, formatShortDate } from '../../lib/format';
 import { errorMessage } from '../../lib/http';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { consultationResponsesQueryOptions, useDeleteResponse } from './api';
 import { ConsultationResponseForm } from './consultation-response-form';
+import { ConsultationStatusNotice } from './consultation-status-notice';
 import type { ConsultationResponse } from './consultation-types';
 import { useCanWriteConsultations } from './use-can-write-consultations';
 
@@ -22,7 +22,7 @@ export function ConsultationResponsesTab({ consultation }: { consultation: Consu
   const canWrite = useCanWriteConsultations();
   const [page, setPage] = useState(1);
   const [topicId, setTopicId] = useState<number | undefined>();
-  const [kind, setKind] = useState<ValueGroupKind | undefined>();
+  const [kind, setKind] = useState<ResponseValueGroupKind | undefined>();
   const [channel, setChannel] = useState<ConsultationChannel | undefined>();
   const [adding, setAdding] = useState(false);
   const query = { page, pageSize, topicId, valueGroupKind: kind, channel };
@@ -139,11 +139,7 @@ export function ConsultationResponsesTab({ consultation }: { consultation: Consu
         </Text>
         {canWrite && (
           <Group gap="sm">
-            {!open && (
-              <Text size="sm" c="dimmed">
-                {t('consultations.responses.notOpen')}
-              </Text>
-            )}
+            <ConsultationStatusNotice consultation={consultation} action="add" />
             <Button onClick={() => setAdding(true)} disabled={!open}>
               {t('consultations.responses.add')}
             </Button>
@@ -167,10 +163,10 @@ export function ConsultationResponsesTab({ consultation }: { consultation: Consu
           <Select
             label={t('consultations.responses.kind')}
             placeholder={t('consultations.responses.allKinds')}
-            data={valueGroupKinds.map((value) => ({ value, label: t(`consultations.kinds.${value}`) }))}
+            data={responseValueGroupKinds.map((value) => ({ value, label: t(`consultations.kinds.${value}`) }))}
             value={kind ?? null}
             onChange={(value) => {
-              setKind(valueGroupKinds.find((k) => k === value));
+              setKind(responseValueGroupKinds.find((k) => k === value));
               setPage(1);
             }}
             clearable

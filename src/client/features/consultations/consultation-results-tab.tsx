@@ -7,6 +7,7 @@ import { consultationChannels, type Consultation } from '../../../domain/consult
 import { formatInteger } from '../../lib/format';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { consultationTallyQueryOptions } from './api';
+import { ConsultationNote } from './consultation-note';
 
 /** recharts loads only when the results are shown. */
 const ConsultationVotesChart = lazy(() => import('./charts/consultation-votes-chart').then((m) => ({ default: m.ConsultationVotesChart })));
@@ -73,6 +74,8 @@ export function ConsultationResultsTab({ consultation }: { consultation: Consult
   if (data.totalResponses === 0) return <EmptyState title={t('consultations.results.empty')} />;
 
   const byTopic = [...data.byTopic].sort((a, b) => b.votes - a.votes);
+  // «No indicado» only when some response did not say its value group (a topic-only form imported whole).
+  const withUnspecified = byTopic.some((row) => row.unspecified > 0);
   const channels = data.byChannel;
   const usedChannels = consultationChannels.filter((c) => channels[c] > 0);
   const forumOf = new Map(consultation.forums.map((forum) => [forum.topicId, forum]));
@@ -86,14 +89,24 @@ export function ConsultationResultsTab({ consultation }: { consultation: Consult
 
   return (
     <Stack gap="lg">
+      <ConsultationNote note={consultation.note} />
       <Text fw={600} role="status">
         {t('consultations.results.total', { count: data.totalResponses, formatted: formatInteger(data.totalResponses) })}
       </Text>
       <Section id="results-by-topic" title={t('consultations.results.byTopic')}>
         <CountTable
           caption={t('consultations.results.byTopicCaption')}
-          head={[t('consultations.results.topic'), t('consultations.results.votes'), t('consultations.results.internal'), t('consultations.results.external')]}
-          rows={byTopic.map((row) => ({ key: row.topicId, cells: [row.title, formatInteger(row.votes), formatInteger(row.internal), formatInteger(row.external)] }))}
+          head={[
+            t('consultations.results.topic'),
+            t('consultations.results.votes'),
+            t('consultations.results.internal'),
+            t('consultations.results.external'),
+            ...(withUnspecified ? [t('consultations.results.unspecified')] : []),
+          ]}
+          rows={byTopic.map((row) => ({
+            key: row.topicId,
+            cells: [row.title, formatInteger(row.votes), formatInteger(row.internal), formatInteger(row.external), ...(withUnspecified ? [formatInteger(row.unspecified)] : [])],
+          }))}
         />
       </Section>
       <Suspense fallback={<LoadingState label={t('metricsCharts.loadingChart')} />}>
@@ -123,7 +136,7 @@ export function ConsultationResultsTab({ consultation }: { consultation: Consult
             .sort((a, b) => b.responses - a.responses)
             .map((row) => ({
               key: `${row.kind}-${row.group}`,
-              cells: [`${t(`consultations.kinds.${row.kind}`)} · ${row.group || t('consultations.results.noGroup')}`, formatInteger(row.responses)],
+              cells: [row.kind === 'unspecified' ? row.group || t('consultations.results.noGroupNoKind') : `${t(`consultations.kinds.${row.kind}`)} · ${row.group || t('consultations.results.noGroup')}`, formatInteger(row.responses)],
             }))}
         />
       </Section>

@@ -8,6 +8,7 @@ import type { Consultation, ConsultationTopic } from '../../../domain/consultati
 import { formatDate, formatInteger } from '../../lib/format';
 import { ApiError, errorMessage } from '../../lib/http';
 import { consultationTallyQueryOptions, useCreateForumFromTopic } from './api';
+import { ConsultationNote } from './consultation-note';
 import { ConsultationStatusBadge } from './consultation-status-badge';
 import { useCanWriteConsultations } from './use-can-write-consultations';
 
@@ -56,6 +57,7 @@ export function ConsultationSummaryTab({ consultation }: { consultation: Consult
 
   return (
     <Stack gap="lg">
+      <ConsultationNote note={consultation.note} />
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="consultation-data">
         <Title order={2} size="h4" id="consultation-data" mb="sm">
           {t('consultations.summary.data')}

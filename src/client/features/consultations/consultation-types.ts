@@ -1,4 +1,3 @@
-import type { ValueGroupKind } from '../../../domain/forum';
 import type {
   Consultation,
   ConsultationChannel,
@@ -7,6 +6,7 @@ import type {
   ConsultationResponsePage,
   ConsultationSummary,
   ResponseInput,
+  ResponseValueGroupKind,
 } from '../../../domain/consultation';
 import type { ConsultationImportResult, ImportColumnRole, LateMode } from '../../../domain/consultation-import';
 import type { ConsultationTally } from '../../../domain/consultation-tally';
@@ -21,6 +21,6 @@ export interface ConsultationResponsesQuery {
   page?: number;
   pageSize?: number;
   topicId?: number;
-  valueGroupKind?: ValueGroupKind;
+  valueGroupKind?: ResponseValueGroupKind;
   channel?: ConsultationChannel;
 }

@@ -50,12 +50,15 @@ export interface MetricsImportRequest {
   rowNumber: number;
   version: number;
   acknowledge: MetricsRuleId[];
+  /** «Fecha de corte» the person chose for the file's figures (else the file's or the saved one). */
+  asOf?: string;
 }
 
 /** Posts a CSV to the import route as a raw text/csv body. */
 function postImport(forumId: number, request: MetricsImportRequest): Promise<MetricsImportResponse> {
   const params = new URLSearchParams({ dryRun: '0', row: String(request.rowNumber), version: String(request.version) });
   if (request.acknowledge.length > 0) params.set('acknowledge', request.acknowledge.join(','));
+  if (request.asOf) params.set('asOf', request.asOf);
   return api<MetricsImportResponse>(`/api/forums/${forumId}/metrics/import?${params}`, {
     method: 'POST',
     raw: { body: request.file, contentType: 'text/csv; charset=utf-8' },

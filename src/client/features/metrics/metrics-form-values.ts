@@ -155,26 +155,31 @@ function figuresOf<F extends string>(fields: readonly F[], snapshot: Record<stri
   return out;
 }
 
-/** The form filled with saved metrics; a snapshot not taken gets blank figures and "Sin datos" on. */
-export function toFormValues(saved: SavedMetrics, defaults: { liveAsOf?: string | null } = {}): MetricsFormValues {
+/**
+ * The form filled with saved metrics. A snapshot saved as not taken gets blank figures and "Sin datos" on; a forum
+ * whose metrics were never saved (version 0) starts with every snapshot open, its figure fields usable at once (a
+ * snapshot left blank is saved as not taken: see readForm).
+ */
+export function toFormValues(saved: SavedMetrics & { version?: number }, defaults: { liveAsOf?: string | null } = {}): MetricsFormValues {
   const { postCard, liveSummary, sincePublication } = saved;
   const day = today();
+  const neverSaved = saved.version === 0;
   return {
     postCard: {
-      taken: postCard !== null,
+      taken: postCard !== null || neverSaved,
       source: postCard?.source ?? 'manual',
       asOf: postCard?.asOf ?? day,
       figures: figuresOf(postCardFigures, postCard),
     },
     liveSummary: {
-      taken: liveSummary !== null,
+      taken: liveSummary !== null || neverSaved,
       source: liveSummary?.source ?? 'manual',
       asOf: liveSummary?.asOf ?? defaults.liveAsOf ?? day,
       figures: figuresOf(liveSummaryFigures, liveSummary),
       curve: (liveSummary?.liveViewersCurve ?? []).map((p) => ({ minute: String(p.minute), viewers: formatCount(p.viewers) })),
     },
     sincePublication: {
-      taken: sincePublication !== null,
+      taken: sincePublication !== null || neverSaved,
       source: sincePublication?.source ?? 'manual',
       asOf: sincePublication?.asOf ?? day,
       figures: figuresOf(sincePublicationFigures, sincePublication),
@@ -227,10 +232,22 @@ function readSeries<Row, Point>(
   return points;
 }
 
-/** Reads the form into snapshots (null where "Sin datos"), collecting the message of each bad entry. */
+/** A snapshot section with nothing typed in it: no figure text, no series row (its source and date alone are no capture). */
+function blankSection(section: { figures: Record<string, FigureValue>; curve?: CurveRow[]; daily?: DailyRow[]; retention?: RetentionPoint[] }): boolean {
+  return (
+    Object.values(section.figures).every((v) => v.text.trim() === '') &&
+    (section.curve ?? []).length === 0 &&
+    (section.daily ?? []).length === 0 &&
+    (section.retention ?? []).length === 0
+  );
+}
+
+/** Reads the form into snapshots (null where "Sin datos" or left blank), collecting the message of each bad entry. */
 export function readForm(values: MetricsFormValues): ReadForm {
   const errors: FieldErrors = new Map();
-  const { postCard, liveSummary, sincePublication } = values;
+  const postCard = { ...values.postCard, taken: values.postCard.taken && !blankSection(values.postCard) };
+  const liveSummary = { ...values.liveSummary, taken: values.liveSummary.taken && !blankSection(values.liveSummary) };
+  const sincePublication = { ...values.sincePublication, taken: values.sincePublication.taken && !blankSection(values.sincePublication) };
   const metrics: SavedMetrics = {
     postCard: postCard.taken
       ? ({ source: postCard.source, asOf: postCard.asOf, ...readFigures('postCard', postCardFigures, postCard.figures, errors) } as PostCard)

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../../domain/common';
 import { snapshotKinds } from '../../../domain/metrics';
 import { checkMetrics, hasBlockingIssues, type MetricsIssue, type MetricsRuleId } from '../../../domain/metrics-rules';
-import type { ForumMetricsRecord } from '../../../domain/metrics-update';
+import { sameForumMetrics, type ForumMetricsRecord } from '../../../domain/metrics-update';
 import { formatDateTime } from '../../lib/format';
 import { ApiError, errorMessage } from '../../lib/http';
 import { ConflictAlert } from '../../ui/conflict-alert';
@@ -57,6 +57,8 @@ export function MetricsForm({ forumId, saved, forumDate, onDirtyChange }: Metric
   const save = useSaveForumMetrics(forumId);
 
   const [version, setVersion] = useState(saved.version);
+  // The record the form last started from: a save of the same figures is not sent (nor would the server write it).
+  const [base, setBase] = useState<ForumMetricsRecord>(saved);
   const [acknowledged, setAcknowledged] = useState<Set<string>>(() => acknowledgedOf(saved));
   const [attempted, setAttempted] = useState(false);
   const [refusal, setRefusal] = useState<Refusal>(null);
@@ -119,6 +121,7 @@ export function MetricsForm({ forumId, saved, forumDate, onDirtyChange }: Metric
   const applySaved = (record: ForumMetricsRecord) => {
     reset(toFormValues(record, { liveAsOf: forumDate }));
     setVersion(record.version);
+    setBase(record);
     setAcknowledged(acknowledgedOf(record));
     setConflict(null);
     setServer(null);
@@ -155,6 +158,13 @@ export function MetricsForm({ forumId, saved, forumDate, onDirtyChange }: Metric
       setRefusal(null);
       const { postCard, liveSummary, sincePublication } = current.metrics;
       const acknowledgedWarnings = [...new Set(currentWarnings.map((i) => i.rule))] as MetricsRuleId[];
+      const sameWarnings = acknowledgedWarnings.length === base.acknowledgedWarnings.length && acknowledgedWarnings.every((rule) => base.acknowledgedWarnings.includes(rule));
+      if (versionToSend === base.version && sameWarnings && sameForumMetrics(base, current.metrics)) {
+        // Nothing changed since the last save: no request, no new version; the form is the saved one again.
+        applySaved(base);
+        notifications.show({ message: t('metrics.nothingToSave') });
+        return;
+      }
       try {
         const record = await save.mutateAsync({ postCard, liveSummary, sincePublication, version: versionToSend, acknowledgedWarnings });
         applySaved(record);
@@ -268,7 +278,14 @@ export function MetricsForm({ forumId, saved, forumDate, onDirtyChange }: Metric
             <MetricsFormSection key={kind} kind={kind} messagesAt={messagesAt} cellErrorAt={cellErrorAt} seriesMessages={seriesMessages} showErrors={attempted} />
           ))}
           <MetricsFormIssues issues={issues} acknowledged={acknowledged} onAcknowledge={acknowledge} alertRef={issuesRef} />
-          <FormActionBar label={t('metrics.actionBar')} status={statusText} statusIsError={statusIsError} cancelTo={`/foros/${forumId}`} busy={busy} />
+          <FormActionBar
+            label={t('metrics.actionBar')}
+            status={statusText}
+            statusIsError={statusIsError}
+            cancelTo={`/foros/${forumId}`}
+            busy={busy}
+            saveDisabled={!formState.isDirty && conflict === null}
+          />
         </Stack>
       </form>
       {guardDialog}

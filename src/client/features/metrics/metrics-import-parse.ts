@@ -1,4 +1,15 @@
-import { importMessages, metricsImportLimits, parseMetricsCsv, type ImportProblem, type ImportedRow, type MetricsImportResult } from '../../../domain/metrics-import';
+import { sumDateOrderEvidence, type DateOrderEvidence } from '../../../domain/date-order';
+import {
+  dateFields,
+  importMessages,
+  metricsImportLimits,
+  parseMetricsCsv,
+  resolveDateOrders,
+  type ImportProblem,
+  type ImportedRow,
+  type MetricsImportResult,
+  type ParseMetricsOptions,
+} from '../../../domain/metrics-import';
 import { inWorkerOrHere } from '../../lib/worker-or-here';
 
 /**
@@ -15,11 +26,6 @@ export interface ParseProgress {
 export const chunkChars = 256 * 1024;
 
 const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** Today in Bogotá (UTC−5 all year), the as-of date the server gives imported snapshots. */
-export function bogotaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() - 5 * 3600_000).toISOString().slice(0, 10);
-}
 
 export async function parseMetricsFile(bytes: ArrayBuffer, options: { asOf?: string; onProgress?: (progress: ParseProgress) => void } = {}): Promise<MetricsImportResult> {
   if (bytes.byteLength > metricsImportLimits.maxBytes) return { ok: false, message: importMessages.tooLarge };
@@ -133,6 +139,55 @@ export async function parseInChunks(bytes: ArrayBuffer, asOf: string | undefined
   const totalRecords = chunks.reduce((sum, c) => sum + c.records, 0);
   if (totalRecords > metricsImportLimits.maxRows * 2) return { ok: false, message: importMessages.tooManyRows(totalRecords) };
 
+  const firstPass = await parseChunks(bytes, text, prefix, chunks, asOf, undefined, onProgress);
+  if (!firstPass.ok || !firstPass.evidence) return firstPass.result;
+  // Each chunk decided its date order from its own values; the file's order is decided from all of them. When a
+  // chunk's values said nothing (or the other thing), its dates are read again with the whole file's evidence.
+  const whole = firstPass.evidence;
+  const agreed = firstPass.chunkEvidence.every((evidence) => sameOrders(evidence, whole, firstPass.result));
+  if (agreed) return withDateOrder(firstPass.result, whole);
+  const secondPass = await parseChunks(bytes, text, prefix, chunks, asOf, whole, onProgress);
+  return secondPass.ok ? withDateOrder(secondPass.result, whole) : secondPass.result;
+}
+
+type Evidence = NonNullable<ParseMetricsOptions['dateEvidence']>;
+
+function sumEvidence(parts: Evidence[]): Evidence {
+  const total: Evidence = {};
+  for (const field of dateFields) {
+    const present = parts.map((p) => p[field]).filter((e): e is DateOrderEvidence => e !== undefined);
+    if (present.length > 0) total[field] = sumDateOrderEvidence(present);
+  }
+  return total;
+}
+
+/** Whether a chunk with this evidence reads every date column in the order the whole file's evidence gives. */
+function sameOrders(part: Evidence, whole: Evidence, result: MetricsImportResult): boolean {
+  if (!result.ok) return true;
+  const a = resolveDateOrders(part, result.language).dayFirst;
+  const b = resolveDateOrders(whole, result.language).dayFirst;
+  return dateFields.every((field) => a[field] === b[field]);
+}
+
+function withDateOrder(result: MetricsImportResult, whole: Evidence): MetricsImportResult {
+  return result.ok ? { ...result, dateEvidence: whole, dateOrder: resolveDateOrders(whole, result.language).dateOrder } : result;
+}
+
+type ChunksResult =
+  | { ok: true; result: MetricsImportResult; evidence: Evidence; chunkEvidence: Evidence[] }
+  | { ok: false; result: MetricsImportResult; evidence?: undefined };
+
+async function parseChunks(
+  bytes: ArrayBuffer,
+  text: string,
+  prefix: string,
+  chunks: { start: number; end: number; records: number }[],
+  asOf: string | undefined,
+  dateEvidence: Evidence | undefined,
+  onProgress?: (progress: ParseProgress) => void,
+): Promise<ChunksResult> {
+  const final = (result: MetricsImportResult): ChunksResult => ({ ok: false, result });
+  const chunkEvidence: Evidence[] = [];
   let first: Extract<MetricsImportResult, { ok: true }> | null = null;
   const rows: ImportedRow[] = [];
   const problems: ImportProblem[] = [];
@@ -144,7 +199,7 @@ export async function parseInChunks(bytes: ArrayBuffer, asOf: string | undefined
   let recordsBefore = 0;
   for (let k = 0; k < chunks.length; k++) {
     const chunk = chunks[k];
-    const result = parseMetricsCsv(prefix + text.slice(chunk.start, chunk.end), { asOf });
+    const result = parseMetricsCsv(prefix + text.slice(chunk.start, chunk.end), { asOf, dateEvidence });
     if (!result.ok) {
       // A chunk of blank lines has "no rows"; anything else the first chunk would have said too.
       if (first && result.message === importMessages.noRows) {
@@ -155,11 +210,12 @@ export async function parseInChunks(bytes: ArrayBuffer, asOf: string | undefined
         recordsBefore += chunk.records;
         continue;
       }
-      return result;
+      return final(result);
     }
+    chunkEvidence.push(result.dateEvidence);
     if (!first) {
       first = result;
-      if (result.format === 'youtube_live') return parseMetricsCsv(bytes, { asOf });
+      if (result.format === 'youtube_live') return final(parseMetricsCsv(bytes, { asOf }));
     }
     for (const row of result.rows) rows.push(recordsBefore === 0 ? row : { ...row, rowNumber: row.rowNumber + recordsBefore });
     for (const problem of result.problems) {
@@ -176,7 +232,8 @@ export async function parseInChunks(bytes: ArrayBuffer, asOf: string | undefined
     onProgress?.({ share: (k + 1) / chunks.length });
     if (k < chunks.length - 1) await nextTick();
   }
-  if (!first) return parseMetricsCsv(bytes, { asOf });
-  if (rows.length > metricsImportLimits.maxRows) return { ok: false, message: importMessages.tooManyRows(rows.length) };
-  return { ...first, rows, problems: dropped > 0 ? [...problems, { message: importMessages.moreProblems(dropped) }] : problems };
+  if (!first) return final(parseMetricsCsv(bytes, { asOf }));
+  if (rows.length > metricsImportLimits.maxRows) return final({ ok: false, message: importMessages.tooManyRows(rows.length) });
+  const result: MetricsImportResult = { ...first, rows, problems: dropped > 0 ? [...problems, { message: importMessages.moreProblems(dropped) }] : problems };
+  return { ok: true, result, evidence: sumEvidence(chunkEvidence), chunkEvidence };
 }

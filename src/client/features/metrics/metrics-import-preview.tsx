@@ -1,30 +1,30 @@
-import { Alert, Badge, Button, Group, List, Modal, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Forum } from '../../../domain/forum';
-import { figureLabels, snapshotKinds, snapshotLabels, type Figure, type SnapshotKind } from '../../../domain/metrics';
+import { figureLabels, snapshotKinds, snapshotLabels, type Figure, type MetricSource, type SnapshotKind } from '../../../domain/metrics';
 import { formatCount } from '../../../domain/metrics-format';
 import { metricsImportFormatLabels, type MetricsImportResult } from '../../../domain/metrics-import';
+import { mergeImportedMetrics } from '../../../domain/metrics-import-merge';
 import { checkMetrics, hasBlockingIssues, type MetricsRuleId } from '../../../domain/metrics-rules';
-import type { ForumMetricsRecord } from '../../../domain/metrics-update';
+import { sameForumMetrics, type ForumMetricsRecord } from '../../../domain/metrics-update';
 import { formatDate } from '../../lib/format';
 import { errorMessage } from '../../lib/http';
 import { MetricsFormIssues } from './metrics-form-issues';
 import { MetricsFigureText } from './metrics-form-readonly';
 import { sectionFigures, warningKey } from './metrics-form-values';
-import { chooseRow, mergeImported, type RowChoice } from './metrics-import-values';
+import { chooseRow, type RowChoice } from './metrics-import-values';
 
 export type ParsedFile = Extract<MetricsImportResult, { ok: true }>;
 
 interface MetricsImportPreviewProps {
   fileName: string;
   parsed: ParsedFile;
-  asOf: string;
   forum: Forum;
   saved: ForumMetricsRecord;
   busy: boolean;
   error: unknown;
-  onConfirm: (choice: { rowNumber: number; acknowledge: MetricsRuleId[] }) => void;
+  onConfirm: (choice: { rowNumber: number; acknowledge: MetricsRuleId[]; asOf?: string }) => void;
   onCancel: () => void;
 }
 
@@ -35,13 +35,16 @@ const seriesFields = { liveSummary: ['liveViewersCurve'], sincePublication: ['da
  * to this forum (changeable), the figures that would be written next to the saved ones and the rules' verdict
  * on the result. Only "Confirmar importación" saves.
  */
-export function MetricsImportPreview({ fileName, parsed, asOf, forum, saved, busy, error, onConfirm, onCancel }: MetricsImportPreviewProps) {
+export function MetricsImportPreview({ fileName, parsed, forum, saved, busy, error, onConfirm, onCancel }: MetricsImportPreviewProps) {
   const { t } = useTranslation();
   const [initialChoice] = useState<RowChoice>(() => chooseRow(parsed.rows, forum));
   const [rowNumber, setRowNumber] = useState<number | null>(initialChoice?.rowNumber ?? null);
   const [acknowledged, setAcknowledged] = useState<Set<string>>(new Set());
   const row = parsed.rows.find((r) => r.rowNumber === rowNumber) ?? null;
-  const merged = useMemo(() => (row ? mergeImported(saved, row.values) : null), [row, saved]);
+  // «Fecha de corte»: empty = the file's date, else each snapshot's saved one (or the forum's, for the live summary).
+  const [chosenAsOf, setChosenAsOf] = useState('');
+  const merged = useMemo(() => (row ? mergeImportedMetrics(saved, row, { asOf: chosenAsOf || null, forumDate: forum.date }) : null), [row, saved, chosenAsOf, forum.date]);
+  const asOfError = merged && !merged.ok ? merged.errors.find((e) => e.path === 'asOf')?.message : undefined;
   const issues = useMemo(() => (merged?.ok ? checkMetrics(merged.metrics) : []), [merged]);
   const warnings = issues.filter((i) => i.severity === 'warn');
   const pending = warnings.filter((i) => !acknowledged.has(warningKey(i)));
@@ -78,14 +81,18 @@ export function MetricsImportPreview({ fileName, parsed, asOf, forum, saved, bus
           : t(`metrics.import.matchedBy.${initialChoice.matchedBy}`)
         : t('metrics.import.matchedBy.manual');
 
-  /** The snapshots and figures the chosen row writes, with the saved value next to the new one. */
+  /** The snapshots and figures the chosen row writes, with the saved value next to the new one; its as-of date and source first. */
+  const asOfDates = merged?.asOf ?? [];
   const changes = snapshotKinds.flatMap((kind: SnapshotKind) => {
     const imported = row?.values[kind] as Record<string, unknown> | undefined;
     if (!imported) return [];
     const figures = sectionFigures[kind].filter((field) => imported[field] !== undefined);
     const series = (seriesFields[kind] as readonly string[]).filter((field) => Array.isArray(imported[field]));
-    return [{ kind, figures, series, imported, current: saved[kind] as Record<string, unknown> | null }];
+    const asOf = asOfDates.find((a) => a.kind === kind) ?? null;
+    const current = saved[kind] as Record<string, unknown> | null;
+    return [{ kind, figures, series, imported, current, asOf, source: { before: (current?.source as MetricSource | undefined) ?? null, after: imported.source as MetricSource } }];
   });
+  const dateText = (iso: string | null) => (iso ? formatDate(iso) : t('metrics.import.noDate'));
 
   const confirm = () => {
     if (rowNumber === null || !merged?.ok || blocked) return;
@@ -93,7 +100,7 @@ export function MetricsImportPreview({ fileName, parsed, asOf, forum, saved, bus
       setRefused(true);
       return;
     }
-    onConfirm({ rowNumber, acknowledge: [...new Set(warnings.map((w) => w.rule))] });
+    onConfirm({ rowNumber, acknowledge: [...new Set(warnings.map((w) => w.rule))], asOf: chosenAsOf || undefined });
   };
 
   return (
@@ -109,10 +116,14 @@ export function MetricsImportPreview({ fileName, parsed, asOf, forum, saved, bus
           <Text size="sm">
             <strong>{t('metrics.import.language')}:</strong> {t(`metrics.import.languages.${parsed.language}`)}
           </Text>
-          <Text size="sm">
-            <strong>{t('metrics.import.asOf')}:</strong> {formatDate(asOf)}
-          </Text>
         </SimpleGrid>
+        {parsed.dateOrder?.decidedBy === 'fallback' && (
+          <Alert color="yellow" variant="light" role="note">
+            <Text size="sm">
+              {t('metrics.import.dateOrderFallback', { order: t(parsed.dateOrder.dayFirst ? 'metrics.import.dayFirst' : 'metrics.import.monthFirst') })}
+            </Text>
+          </Alert>
+        )}
 
         <section aria-label={t('metrics.import.recognised')}>
           <Title order={3} size="h5" mb={4}>
@@ -165,10 +176,31 @@ export function MetricsImportPreview({ fileName, parsed, asOf, forum, saved, bus
         </Stack>
 
         {row && (
+          <TextInput
+            type="date"
+            label={t('metrics.import.asOf')}
+            description={[row.asOf ? t('metrics.import.asOfFromFile', { date: formatDate(row.asOf) }) : null, t('metrics.import.asOfHint')].filter(Boolean).join(' ')}
+            value={chosenAsOf}
+            onChange={(event) => {
+              setChosenAsOf(event.currentTarget.value);
+              setAcknowledged(new Set());
+              setRefused(false);
+            }}
+            error={asOfError}
+            maw={420}
+          />
+        )}
+
+        {row && (
           <section aria-label={t('metrics.import.values')}>
             <Title order={3} size="h5" mb={4}>
               {t('metrics.import.values')}
             </Title>
+            {merged?.ok && sameForumMetrics(saved, merged.metrics) && (
+              <Text size="sm" mb={4}>
+                {t('metrics.import.noChange')}
+              </Text>
+            )}
             {changes.length === 0 ? (
               <Text size="sm">{t('metrics.import.noValues')}</Text>
             ) : (
@@ -183,7 +215,21 @@ export function MetricsImportPreview({ fileName, parsed, asOf, forum, saved, bus
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {changes.flatMap(({ kind, figures, series, imported, current }) => [
+                    {changes.flatMap(({ kind, figures, series, imported, current, asOf, source }) => [
+                      <Table.Tr key={`${kind}.asOf`}>
+                        <Table.Td>{snapshotLabels[kind]}</Table.Td>
+                        <Table.Td>{t('metrics.import.asOfLabel')}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{dateText(asOf?.before ?? null)}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }} c={asOf?.after ? undefined : 'red.9'}>
+                          {asOf?.after ? dateText(asOf.after) : t('metrics.import.asOfMissing')}
+                        </Table.Td>
+                      </Table.Tr>,
+                      <Table.Tr key={`${kind}.source`}>
+                        <Table.Td>{snapshotLabels[kind]}</Table.Td>
+                        <Table.Td>{t('metrics.import.sourceLabel')}</Table.Td>
+                        <Table.Td>{source.before ? t(`metrics.sources.${source.before}`) : t('metrics.import.noDate')}</Table.Td>
+                        <Table.Td>{t(`metrics.sources.${source.after}`)}</Table.Td>
+                      </Table.Tr>,
                       ...figures.map((field) => (
                         <Table.Tr key={`${kind}.${field}`}>
                           <Table.Td>{snapshotLabels[kind]}</Table.Td>
@@ -222,10 +268,10 @@ export function MetricsImportPreview({ fileName, parsed, asOf, forum, saved, bus
           </Alert>
         )}
 
-        {merged && !merged.ok && (
+        {merged && !merged.ok && merged.errors.some((e) => e.path !== 'asOf') && (
           <Alert color="red" variant="light" role="alert">
             <List size="sm">
-              {merged.errors.map((e) => (
+              {merged.errors.filter((e) => e.path !== 'asOf').map((e) => (
                 <List.Item key={`${e.path}${e.message}`}>{`${e.path}: ${e.message}`}</List.Item>
               ))}
             </List>

@@ -1,7 +1,5 @@
 import type { Forum } from '../../../domain/forum';
-import { forumMetricsInputSchema, snapshotKinds, type ForumMetricsInput } from '../../../domain/metrics';
-import { matchRowToForum, type ImportedRow, type ImportedValues } from '../../../domain/metrics-import';
-import { toFieldIssues, type FieldIssue } from '../../../domain/common';
+import { matchRowToForum, type ImportedRow } from '../../../domain/metrics-import';
 
 export type RowChoice = { rowNumber: number; matchedBy: 'permalink' | 'title' | 'date' | 'single' } | null;
 
@@ -19,13 +17,4 @@ export function chooseRow(rows: ImportedRow[], forum: Pick<Forum, 'id' | 'title'
   return null;
 }
 
-/** The saved metrics with the row's snapshots merged in, as the server merges them: only the figures the file gives replace saved ones. */
-export function mergeImported(current: ForumMetricsInput, values: ImportedValues): { ok: true; metrics: ForumMetricsInput } | { ok: false; errors: FieldIssue[] } {
-  const merged: Record<string, unknown> = { postCard: current.postCard, liveSummary: current.liveSummary, sincePublication: current.sincePublication };
-  for (const kind of snapshotKinds) {
-    const imported = values[kind];
-    if (imported) merged[kind] = { ...(current[kind] ?? {}), ...imported };
-  }
-  const result = forumMetricsInputSchema.safeParse(merged);
-  return result.success ? { ok: true, metrics: result.data } : { ok: false, errors: toFieldIssues(result.error) };
-}
+/* The merge itself (figures and «Fecha de corte») is the domain's mergeImportedMetrics, as the server does it. */

@@ -8,7 +8,7 @@ import { importMessages, metricsImportLimits } from '../../../domain/metrics-imp
 import type { MetricsRuleId } from '../../../domain/metrics-rules';
 import type { ForumMetricsRecord } from '../../../domain/metrics-update';
 import { useImportForumMetrics } from './api';
-import { bogotaToday, parseMetricsFile, type ParseProgress } from './metrics-import-parse';
+import { parseMetricsFile, type ParseProgress } from './metrics-import-parse';
 import { MetricsImportPreview, type ParsedFile } from './metrics-import-preview';
 
 interface MetricsImportProps {
@@ -24,7 +24,7 @@ type State =
   | { step: 'idle' }
   | { step: 'analysing'; name: string; size: number; progress: ParseProgress }
   | { step: 'failed'; name: string; message: string }
-  | { step: 'preview'; name: string; bytes: ArrayBuffer; parsed: ParsedFile; asOf: string };
+  | { step: 'preview'; name: string; bytes: ArrayBuffer; parsed: ParsedFile };
 
 const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${formatCount(Math.ceil(bytes / 1024))} KB` : `${formatCount(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`);
 
@@ -57,9 +57,8 @@ export function MetricsImport({ forum, saved, formDirty, onImported }: MetricsIm
     setState({ step: 'analysing', name: file.name, size: file.size, progress: { share: null } });
     try {
       const bytes = await readBytes(file);
-      const asOf = bogotaToday();
+      // No as-of date from today's clock: it comes from the file, the person or the saved snapshot (the preview says which).
       const parsed = await parseMetricsFile(bytes, {
-        asOf,
         onProgress: (progress) => {
           if (runRef.current === run) setState({ step: 'analysing', name: file.name, size: file.size, progress });
         },
@@ -70,19 +69,20 @@ export function MetricsImport({ forum, saved, formDirty, onImported }: MetricsIm
         const message = parsed.problems[0]?.message ?? importMessages.noRows;
         return setState({ step: 'failed', name: file.name, message });
       }
-      setState({ step: 'preview', name: file.name, bytes, parsed, asOf });
+      setState({ step: 'preview', name: file.name, bytes, parsed });
     } catch {
       if (runRef.current === run) setState({ step: 'failed', name: file.name, message: importMessages.binary });
     }
   };
 
-  const confirm = (preview: Extract<State, { step: 'preview' }>, choice: { rowNumber: number; acknowledge: MetricsRuleId[] }) => {
+  const confirm = (preview: Extract<State, { step: 'preview' }>, choice: { rowNumber: number; acknowledge: MetricsRuleId[]; asOf?: string }) => {
     importMetrics.mutate(
-      { file: preview.bytes, rowNumber: choice.rowNumber, version: saved.version, acknowledge: choice.acknowledge },
+      { file: preview.bytes, rowNumber: choice.rowNumber, version: saved.version, acknowledge: choice.acknowledge, asOf: choice.asOf },
       {
-        onSuccess: () => {
+        onSuccess: (result) => {
           setState({ step: 'idle' });
-          notifications.show({ color: 'green', title: t('metrics.import.done'), message: t('metrics.import.doneText', { row: choice.rowNumber, name: preview.name }) });
+          if (result.saved) notifications.show({ color: 'green', title: t('metrics.import.done'), message: t('metrics.import.doneText', { row: choice.rowNumber, name: preview.name }) });
+          else notifications.show({ title: t('metrics.import.unchangedTitle'), message: t('metrics.import.unchangedText', { row: choice.rowNumber, name: preview.name }) });
           onImported();
         },
       },
@@ -144,7 +144,6 @@ export function MetricsImport({ forum, saved, formDirty, onImported }: MetricsIm
         <MetricsImportPreview
           fileName={state.name}
           parsed={state.parsed}
-          asOf={state.asOf}
           forum={forum}
           saved={saved}
           busy={importMetrics.isPending}

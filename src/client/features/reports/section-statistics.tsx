@@ -1,10 +1,12 @@
-import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatDate } from '../../lib/format';
 import { LoadingState } from '../../ui/states';
 import { forumMetricsQueryOptions } from '../metrics/api';
+import { useCan } from '../session/use-current-user';
 import type { ReportSection, StatisticsBlock, StatisticsRow } from './report-types';
 
 // recharts is heavy: the charts load after the figures.
@@ -53,13 +55,20 @@ function ForumCharts({ forumId, title }: { forumId: number; title: string }) {
   );
 }
 
-function Block({ block }: { block: StatisticsBlock }) {
+function Block({ block, canEdit }: { block: StatisticsBlock; canEdit: boolean }) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={`stats-${block.forumId}`}>
-      <Title order={3} size="h5" id={`stats-${block.forumId}`} mb="sm">
-        {block.date ? t('reports.statistics.forum', { title: block.forumTitle, date: formatDate(block.date) }) : block.forumTitle}
-      </Title>
+      <Group justify="space-between" align="baseline" gap="xs" mb="sm">
+        <Title order={3} size="h5" id={`stats-${block.forumId}`}>
+          {block.date ? t('reports.statistics.forum', { title: block.forumTitle, date: formatDate(block.date) }) : block.forumTitle}
+        </Title>
+        {canEdit && (
+          <Anchor component={Link} to={`/foros/${block.forumId}/metricas`} size="sm">
+            {t('reports.statistics.editLink', { title: block.forumTitle })}
+          </Anchor>
+        )}
+      </Group>
       {block.hasMetrics ? (
         <Stack gap="md">
           <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
@@ -71,7 +80,7 @@ function Block({ block }: { block: StatisticsBlock }) {
         </Stack>
       ) : (
         <Text size="sm" c="dimmed">
-          {t('reports.statistics.empty')}
+          {t('reports.statistics.noForumMetrics')}
         </Text>
       )}
     </Paper>
@@ -81,20 +90,22 @@ function Block({ block }: { block: StatisticsBlock }) {
 /** The generated part of the statistics section: per forum its figures (es-CO, as the API formats them) and its charts. */
 export function SectionStatistics({ statistics }: { statistics: NonNullable<ReportSection['statistics']> }) {
   const { t } = useTranslation();
+  // How to change the figures is said only to those who may (editors); a reviewer reads the figures, not instructions.
+  const canEdit = useCan('writeMetrics');
   return (
     <section aria-labelledby="statistics-title">
       <Title order={2} size="h4" id="statistics-title">
         {t('reports.statistics.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        {t('reports.statistics.hint')}
+        {canEdit ? `${t('reports.statistics.hint')} ${t('reports.statistics.editHint')}` : t('reports.statistics.hint')}
       </Text>
       {statistics.blocks.length === 0 ? (
         <Text c="dimmed">{t('reports.statistics.empty')}</Text>
       ) : (
         <Stack gap="md">
           {statistics.blocks.map((block) => (
-            <Block key={block.forumId} block={block} />
+            <Block key={block.forumId} block={block} canEdit={canEdit} />
           ))}
         </Stack>
       )}

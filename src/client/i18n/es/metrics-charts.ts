@@ -12,7 +12,8 @@ export const metricsCharts = {
       'Gráfico de área de los espectadores en vivo durante {{duration}} de transmisión ({{points}} puntos): máximo de {{peak}} espectadores en el minuto {{peakAt}}.',
     minute: 'Minuto (m:ss)',
     viewers: 'Espectadores en vivo',
-    empty: 'Aún no hay curva de espectadores en vivo: impórtela o péguela en el formulario.',
+    empty: 'Sin datos de espectadores en vivo para este foro.',
+    name: 'espectadores en vivo',
   },
   dailyViews: {
     title: 'Reproducciones diarias desde la publicación',
@@ -21,7 +22,8 @@ export const metricsCharts = {
       'Gráfico de barras de las reproducciones diarias del {{from}} al {{to}} ({{points}} días): {{total}} en total, máximo de {{peak}} el {{peakAt}}.',
     date: 'Fecha',
     views: 'Reproducciones',
-    empty: 'Aún no hay serie de reproducciones diarias: impórtela o péguela en el formulario.',
+    empty: 'Sin datos de reproducciones diarias para este foro.',
+    name: 'reproducciones diarias',
   },
   retention: {
     title: 'Retención de la audiencia',
@@ -30,7 +32,8 @@ export const metricsCharts = {
       'Gráfico de líneas de la retención en {{points}} intervalos: empieza en {{first}} y termina en {{last}} en el intervalo {{lastInterval}}.',
     interval: 'Intervalo',
     percent: 'Audiencia que sigue viendo',
-    empty: 'Aún no hay curva de retención: impórtela o péguela en el formulario.',
+    empty: 'Sin datos de retención de la audiencia para este foro.',
+    name: 'retención de la audiencia',
   },
   yearComparison: {
     title: 'Comparación de los foros de la vigencia',
@@ -49,6 +52,9 @@ export const metricsCharts = {
   },
   forumCharts: {
     label: 'Gráficos de las métricas del foro',
+    none: 'Sin datos para gráficas en este foro: no hay espectadores en vivo por minuto, reproducciones diarias ni retención de la audiencia registrados.',
+    missing: 'No hay datos de {{list}} para este foro.',
+    and: ' ni de ',
   },
   dashboard: {
     title: 'Métricas',

@@ -169,8 +169,11 @@ export const reports = {
   },
   statistics: {
     title: 'Cifras generadas de las métricas',
-    hint: 'Estas cifras se generan de las métricas de cada foro; cámbielas en la página de métricas del foro.',
-    empty: 'Aún no hay métricas de los foros de esta vigencia.',
+    hint: 'Cifras tomadas de las métricas registradas de cada foro.',
+    editHint: 'Para cambiarlas, abra las métricas del foro.',
+    editLink: 'Métricas de {{title}}',
+    empty: 'La vigencia no tiene foros registrados.',
+    noForumMetrics: 'Sin datos para este foro: no tiene métricas registradas.',
     forum: '{{title}} ({{date}})',
     postCard: 'Publicación',
     liveSummary: 'Transmisión en vivo',

@@ -5,7 +5,7 @@ import { formatCount } from '../../../../domain/metrics-format';
 import { ChartFrame, chartColors, chartHeight, chartInk } from '../../metrics/charts/chart-frame';
 import type { ConsultationTally } from '../consultation-types';
 
-const series = ['internal', 'external'] as const;
+const allSeries = ['internal', 'external', 'unspecified'] as const;
 
 /** Shortens a topic title for the axis (the tooltip and the table carry the whole title). */
 const shortTitle = (title: string) => (title.length > 28 ? `${title.slice(0, 26).trimEnd()}…` : title);
@@ -15,16 +15,19 @@ export function ConsultationVotesChart({ byTopic }: { byTopic: ConsultationTally
   const { t } = useTranslation();
   const reduceMotion = useReducedMotion();
   const rows = [...byTopic].sort((a, b) => b.votes - a.votes).map((row) => ({ ...row, name: shortTitle(row.title) }));
-  const label = (key: (typeof series)[number]) => t(`consultations.results.${key}`);
+  // «Grupo no indicado» is a third part of the bar only when some response did not say its value group.
+  const series = allSeries.filter((key) => key !== 'unspecified' || rows.some((row) => row.unspecified > 0));
+  const label = (key: (typeof allSeries)[number]) => t(`consultations.results.${key}`);
   const top = rows[0];
   const summary =
     top && top.votes > 0
-      ? t('consultations.results.chart.summary', {
+      ? t(series.includes('unspecified') ? 'consultations.results.chart.summaryUnspecified' : 'consultations.results.chart.summary', {
           count: rows.length,
           top: top.title,
           votes: formatCount(top.votes),
           internal: formatCount(top.internal),
           external: formatCount(top.external),
+          unspecified: formatCount(top.unspecified),
         })
       : t('consultations.results.chart.summaryEmpty');
 
@@ -33,8 +36,8 @@ export function ConsultationVotesChart({ byTopic }: { byTopic: ConsultationTally
       title={t('consultations.results.chart.title')}
       summary={summary}
       caption={t('consultations.results.chart.caption')}
-      columns={[{ label: t('consultations.results.topic') }, { label: t('consultations.results.votes'), numeric: true }, { label: label('internal'), numeric: true }, { label: label('external'), numeric: true }]}
-      rows={rows.map((row) => ({ key: row.topicId, cells: [row.title, formatCount(row.votes), formatCount(row.internal), formatCount(row.external)] }))}
+      columns={[{ label: t('consultations.results.topic') }, { label: t('consultations.results.votes'), numeric: true }, ...series.map((key) => ({ label: label(key), numeric: true }))]}
+      rows={rows.map((row) => ({ key: row.topicId, cells: [row.title, formatCount(row.votes), ...series.map((key) => formatCount(row[key]))] }))}
       headingOrder={3}
     >
       {(width) => (
