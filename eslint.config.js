@@ -73,10 +73,10 @@ export default tseslint.config(
     rules: forbid(notClient, notMocks),
   },
   {
-    // Plain Node scripts (e.g. scripts/dev.mjs): Node's globals.
-    files: ['scripts/**/*.{js,mjs}'],
+    // Plain Node scripts (e.g. scripts/dev.mjs, the bench's baseline servers): Node's globals.
+    files: ['scripts/**/*.{js,mjs}', 'bench/**/*.{js,mjs}'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly' },
+      globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly', performance: 'readonly' },
     },
   },
 );
