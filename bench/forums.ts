@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -6,18 +7,19 @@ import { forumStatuses } from '../src/domain/forum';
 import { insertForum } from '../src/db/forum-queries';
 import type { Database } from '../src/db/schema';
 import { createApi } from '../src/api/create-api';
+import { findSessionUser } from '../src/db/user-queries';
 import { benchYears, makeForum, searchWords } from './seed-data';
-import { benchAdminPassword, createWorkspace, withDatabase } from './server';
+import { benchAdminPassword, createWorkspace, startBenchServer, withDatabase } from './server';
 import { createRandom, summarize, timed, type LatencySummary } from './stats';
 import { ms, times, type ReportRow } from './report';
-import { httpGet, keepAliveAgent, startChild, throughput, type ChildServer } from './processes';
+import { httpGet, keepAliveAgent, startChild, throughput } from './processes';
 
 /**
  * `npm run bench foros`: the forum list and detail of the real server (dist-server/, as `npm start` runs it) beside
  * two baselines measured in the same run on the same database:
- * - latency: the same SQL statements the API ran for each URL (recorded from the API itself, session lookup
+ * - latency (the server in this process, over HTTP): the same SQL statements the API ran for each URL (recorded from the API itself, session lookup
  *   included), on bare better-sqlite3 with statements prepared once;
- * - throughput under concurrent clients: a minimal node:http server (bench/baselines/minimal-server.mjs) running
+ * - throughput under concurrent clients (each server a child process): a minimal node:http server (bench/baselines/minimal-server.mjs) running
  *   that SQL and answering the same JSON bytes (checked here).
  * The list is measured on non-empty pages; the empty-page latency is reported apart.
  */
@@ -63,19 +65,29 @@ async function seed(dbFile: string, count: number): Promise<{ ms: number; questi
   return { ms: seeded.ms, questions: seeded.value };
 }
 
-/** Runs each URL through the API in this process on a Kysely that logs its SQL: the statements and the body. */
-function createRecorder(dbFile: string, cookie: string) {
+/**
+ * Runs each URL through the API in this process on a Kysely that logs its SQL: the statements and the body. The
+ * session lookup (which the API keeps for a few seconds, auth.ts) is recorded once and put first in every entry:
+ * the baselines check the session in the database on every request.
+ */
+async function createRecorder(dbFile: string, cookie: string) {
   let log: Statement[] = [];
   const sqlite = new BetterSqlite3(dbFile);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: (event) => void log.push({ sql: event.query.sql, parameters: [...event.query.parameters] }) });
   const app = createApi({ db });
+  const token = cookie.split('=')[1];
+  await findSessionUser(db, createHash('sha256').update(token).digest('hex'), new Date().toISOString());
+  const session = log[0];
   return {
+    session,
     record: async (path: string, kind: Entry['kind']): Promise<Entry> => {
-      log = [];
       const res = await app.request(path, { headers: { cookie } });
-      const body = await res.text();
-      if (res.status !== 200) throw new Error(`HTTP ${res.status} al grabar ${path}: ${body}`);
-      return { kind, statements: log, body };
+      log = [];
+      const again = await app.request(path, { headers: { cookie } });
+      const body = await again.text();
+      if (res.status !== 200 || again.status !== 200) throw new Error(`HTTP ${again.status} al grabar ${path}: ${body}`);
+      const statements = log.filter((s) => !s.sql.includes('from "sessions"'));
+      return { kind, statements: [session, ...statements], body };
     },
     close: () => db.destroy(),
   };
@@ -103,7 +115,7 @@ async function login(url: string): Promise<string> {
 }
 
 /** Sequential requests, alternating API over HTTP and the same SQL on bare better-sqlite3, per URL. */
-async function latency(server: ChildServer, paths: string[], entries: Record<string, Entry>, cookie: string, bare: ReturnType<typeof createBareRunner>, options: ForumBenchOptions) {
+async function latency(server: { url: string }, paths: string[], entries: Record<string, Entry>, cookie: string, bare: ReturnType<typeof createBareRunner>, options: ForumBenchOptions) {
   const agent = keepAliveAgent(1);
   const apiSamples: number[] = [];
   const bareSamples: number[] = [];
@@ -153,7 +165,7 @@ export async function benchForums(options: ForumBenchOptions = defaultForumBench
     const cookie = await login(server.url);
 
     // The workload: URLs with the statements the API ran for each, and its answer.
-    const recorder = createRecorder(workspace.dbFile, cookie);
+    const recorder = await createRecorder(workspace.dbFile, cookie);
     stops.push(recorder.close);
     const entries: Record<string, Entry> = {};
     const r = createRandom(7);
@@ -191,8 +203,7 @@ export async function benchForums(options: ForumBenchOptions = defaultForumBench
       entries[path] = await recorder.record(path, 'detail');
       detailPaths.push(path);
     }
-    const sessionStatement = entries[detailPaths[0]].statements[0];
-    if (!/from "sessions"/.test(sessionStatement.sql)) throw new Error(`La primera consulta no es la de la sesión: ${sessionStatement.sql}`);
+    const sessionStatement = recorder.session;
 
     const workloadFile = join(workspace.dir, 'workload.json');
     writeFileSync(workloadFile, JSON.stringify({ sessionSql: sessionStatement.sql, sessionParameters: sessionStatement.parameters, entries }));
@@ -207,13 +218,17 @@ export async function benchForums(options: ForumBenchOptions = defaultForumBench
     }
     agent.destroy();
 
+    // Latency: the same server code in this process (src/server/start-server.ts), so a sequential request does not
+    // wait for the scheduler to switch processes on a busy machine; the bare SQL runs in this process too.
+    const local = await startBenchServer(workspace.dbFile);
+    stops.push(local.close);
     const bare = createBareRunner(workspace.dbFile);
     stops.push(bare.close);
-    rows.push(latencyRow(section, 'Lista (búsqueda + filtro + página, páginas con resultados)', await latency(server, listPaths, entries, cookie, bare, options), 3));
-    rows.push(latencyRow(section, 'Detalle /api/forums/:id (id al azar)', await latency(server, detailPaths, entries, cookie, bare, options), 5));
-    rows.push(latencyRow(section, 'Lista, páginas vacías (aparte)', await latency(server, emptyPaths, entries, cookie, bare, options)));
-    rows.push(latencyRow(section, 'Lista, solo búsqueda (orden variable)', await latency(server, searchPaths, entries, cookie, bare, options)));
-    rows.push(latencyRow(section, 'Lista sin filtro, páginas 1–500', await latency(server, unfilteredPaths, entries, cookie, bare, options)));
+    rows.push(latencyRow(section, 'Lista (búsqueda + filtro + página, páginas con resultados)', await latency(local, listPaths, entries, cookie, bare, options), 3));
+    rows.push(latencyRow(section, 'Detalle /api/forums/:id (id al azar)', await latency(local, detailPaths, entries, cookie, bare, options), 5));
+    rows.push(latencyRow(section, 'Lista, páginas vacías (aparte)', await latency(local, emptyPaths, entries, cookie, bare, options)));
+    rows.push(latencyRow(section, 'Lista, solo búsqueda (orden variable)', await latency(local, searchPaths, entries, cookie, bare, options)));
+    rows.push(latencyRow(section, 'Lista sin filtro, páginas 1–500', await latency(local, unfilteredPaths, entries, cookie, bare, options)));
 
     // Throughput: rounds alternate which server goes first; the median of the rounds.
     for (const [label, paths] of [
