@@ -3,7 +3,7 @@
  * and the size of the built JavaScript, and prints one table. Each section is a function
  * returning report rows, so later sections (metrics parsing, export) plug in here.
  */
-import { benchBundle } from './bundle';
+import { benchBundle, benchFirstScreen } from './bundle';
 import { benchForums } from './forums';
 import { benchMetrics } from './metrics';
 import { benchMetricsBrowser } from './metrics-browser';
@@ -20,7 +20,7 @@ interface Section {
 
 const sections: Section[] = [
   { name: 'foros', run: () => benchForums() },
-  { name: 'bundle', run: () => benchBundle() },
+  { name: 'bundle', run: async () => [...(await benchFirstScreen()), ...benchBundle()] },
   { name: 'metricas', run: () => benchMetrics() },
   { name: 'metricas-navegador', run: () => benchMetricsBrowser() },
   { name: 'consultas', run: () => benchConsultations() },
