@@ -16,11 +16,18 @@ export interface ChildServer {
  */
 export function startChild(command: string, args: string[], env: Record<string, string> = {}, timeoutMs = 180_000): Promise<ChildServer> {
   const started = performance.now();
-  const child: ChildProcess = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so stopping `npm start` also stops the node it started.
+  const child: ChildProcess = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
+    }
     await exited;
   };
   return new Promise((resolve, reject) => {

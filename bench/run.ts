@@ -11,6 +11,7 @@ import { benchConsultations } from './consultations';
 import { benchConsultationsBrowser } from './consultations-browser';
 import { benchExport } from './export';
 import { benchExportBrowser } from './export-browser';
+import { benchStartup } from './startup';
 import { printReport, type ReportRow } from './report';
 
 interface Section {
@@ -20,6 +21,7 @@ interface Section {
 
 const sections: Section[] = [
   { name: 'foros', run: () => benchForums() },
+  { name: 'arranque', run: () => benchStartup() },
   { name: 'bundle', run: async () => [...(await benchFirstScreen()), ...benchBundle()] },
   { name: 'metricas', run: () => benchMetrics() },
   { name: 'metricas-navegador', run: () => benchMetricsBrowser() },

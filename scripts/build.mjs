@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { buildServer } from './build-server.mjs';
-import { inputsHash, root, writeStamp } from './build-inputs.mjs';
+import { inputsFingerprint, inputsHash, root, writeStamp } from './build-inputs.mjs';
 
 const compressible = /\.(js|mjs|css|html|svg|json|wasm|ttf|txt)$/;
 /** Brotli's best quality for code and styles (a few seconds in all); a fast one for the wasm and fonts of the export (11 would take ~20 s for 6 % less). */
@@ -29,13 +29,14 @@ export function precompress(dir) {
   return count;
 }
 
-export async function buildAll(hash = inputsHash()) {
+export async function buildAll() {
+  const [hash, fingerprint] = [inputsHash(), inputsFingerprint()];
   const started = performance.now();
   const { build } = await import('vite');
   await build({ root, logLevel: 'warn' });
   const files = precompress(join(root, 'dist'));
   await buildServer();
-  writeStamp(hash);
+  writeStamp(hash, fingerprint);
   console.log(`Compilación lista en ${((performance.now() - started) / 1000).toFixed(1)} s (${files} archivos precomprimidos, servidor en dist-server/).`);
 }
 

@@ -1,12 +1,11 @@
 // `npm start`: builds (scripts/build.mjs) only when the sources changed since the last build, then runs the
 // bundled server in this same process.
-import { inputsHash, isBuildCurrent } from './build-inputs.mjs';
+import { isBuildCurrent } from './build-inputs.mjs';
 
-const hash = inputsHash();
-if (isBuildCurrent(hash)) {
+if (isBuildCurrent()) {
   console.log('Sin cambios desde la última compilación: se usa dist/ tal como está.');
 } else {
   const { buildAll } = await import('./build.mjs');
-  await buildAll(hash);
+  await buildAll();
 }
 await import('../dist-server/main.mjs');
