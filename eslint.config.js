@@ -18,7 +18,7 @@ const notMocks = { regex: '(^|/)mocks(/|$)', message: 'mocks/ is for tests and t
 const notDriver = { regex: '(^|/)db/node-driver$', message: 'The better-sqlite3 driver is imported only by the server and tests.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'public/mockServiceWorker.js', 'data/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist-server/**', 'node_modules/**', 'public/mockServiceWorker.js', 'data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -73,10 +73,10 @@ export default tseslint.config(
     rules: forbid(notClient, notMocks),
   },
   {
-    // Plain Node scripts (e.g. scripts/dev.mjs): Node's globals.
-    files: ['scripts/**/*.{js,mjs}'],
+    // Plain Node scripts (e.g. scripts/dev.mjs, the bench's baseline servers): Node's globals.
+    files: ['scripts/**/*.{js,mjs}', 'bench/**/*.{js,mjs}'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly' },
+      globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly', performance: 'readonly' },
     },
   },
 );

@@ -1,10 +1,24 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 
 const apiPort = Number(process.env.API_PORT ?? process.env.PORT ?? 3000);
 
+/** Mantine's ScrollArea imports one hook from @floating-ui/react: give it the same hook from src/client/lib/merge-refs.ts. */
+const scrollAreaWithoutFloatingUi = (): Plugin => ({
+  name: 'foros:scroll-area-without-floating-ui',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === '@floating-ui/react' && importer && /@mantine\/core\/esm\/components\/ScrollArea\/ScrollArea\.mjs$/.test(importer)) {
+      return fileURLToPath(new URL('./src/client/lib/merge-refs.ts', import.meta.url));
+    }
+    return null;
+  },
+});
+
 export default defineConfig(({ mode }) => ({
-  plugins: [react()],
+  plugins: [react(), scrollAreaWithoutFloatingUi()],
   define: {
     __FOROS_MOCK__: JSON.stringify(mode === 'mock'),
   },

@@ -89,6 +89,7 @@ export async function inBrowser(
     await page.getByLabel('Contraseña').fill(benchAdminPassword);
     await page.getByRole('button', { name: 'Ingresar' }).click();
     await page.waitForURL('**/foros');
+    await page.getByRole('heading', { level: 1, name: 'Foros' }).waitFor();
     const steps: BrowserStep[] = [];
     const bench: BrowserBench = {
       page,

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, posix, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { kb, type ReportRow } from './report';
+import { kb, kib, times, type ReportRow } from './report';
 
 export interface BundleBenchOptions {
   distDir: string;
@@ -97,4 +98,74 @@ export function benchBundle(options: BundleBenchOptions = defaultBundleBench): R
   rows.push({ section, measure: `JS diferido (${lazy.length} fragmentos)`, value: kb(sum(lazy, 'gzip')) });
   for (const c of lazy.slice(0, options.largestLazy)) rows.push({ section, measure: `  diferido: ${c.file}`, value: kb(c.gzip) });
   return rows;
+}
+
+/** The baseline app (bench/baselines/minimal-app) built by Vite into a temporary folder: its initial JS, gzip -9. */
+async function minimalAppBytes(): Promise<number> {
+  const { build } = await import('vite');
+  const { default: react } = await import('@vitejs/plugin-react');
+  const outDir = mkdtempSync(join(tmpdir(), 'foros-minimal-app-'));
+  try {
+    await build({ root: resolve('bench/baselines/minimal-app'), configFile: false, logLevel: 'silent', plugins: [react()], build: { outDir, emptyOutDir: true } });
+    const scripts = initialScripts(readFileSync(join(outDir, 'index.html'), 'utf8'));
+    return scripts.reduce((sum, rel) => sum + gzipSize(join(outDir, rel)), 0);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What a person downloads, measured in Chromium against the real server on the built app: the JavaScript files
+ * requested from opening `/` until the login form can be typed in, then until the forum list shows after logging
+ * in (sizes: the files in dist, gzip -9). Beside them, the minimal app's JS built in the same run.
+ */
+export async function benchFirstScreen(distDir = defaultBundleBench.distDir): Promise<ReportRow[]> {
+  const section = 'Primera pantalla (JS gzip -9)';
+  const { chromium } = await import('playwright-core');
+  const { benchAdminPassword, createWorkspace, startBenchServer } = await import('./server');
+  const dist = resolve(distDir);
+  const workspace = createWorkspace();
+  const server = await startBenchServer(workspace.dbFile, dist, true);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await (await browser.newContext({ baseURL: server.url, locale: 'es-CO' })).newPage();
+    page.setDefaultTimeout(120_000);
+    const requested = new Set<string>();
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (/\.m?js$/.test(path)) requested.add(path.replace(/^\//, ''));
+    });
+    const bytes = () => [...requested].reduce((sum, rel) => sum + (existsSync(join(dist, rel)) ? gzipSize(join(dist, rel)) : 0), 0);
+    await page.goto('/');
+    const username = page.getByLabel('Usuario');
+    await username.waitFor({ state: 'visible' });
+    await username.fill('admin');
+    const loginFiles = requested.size;
+    const login = bytes();
+    await page.getByLabel('Contraseña').fill(benchAdminPassword);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await page.waitForURL('**/foros');
+    await page.getByRole('table', { name: 'Lista de foros' }).waitFor({ state: 'visible' });
+    const forums = bytes();
+    const baseline = await minimalAppBytes();
+    return [
+      {
+        section,
+        measure: `Antes de poder escribir en el formulario de inicio de sesión (${loginFiles} archivos)`,
+        value: kib(login),
+        baseline: `app mínima: ${kib(baseline)}`,
+        ratio: times(login / baseline),
+        target: '≤ 120 KiB',
+        ok: login <= 120 * 1024,
+      },
+      { section, measure: `Inicio de sesión + /foros (${requested.size} archivos)`, value: kib(forums), baseline: `app mínima: ${kib(baseline)}`, ratio: times(forums / baseline), target: '≤ 180 KiB', ok: forums <= 180 * 1024 },
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+    workspace.cleanup();
+  }
 }

@@ -3,7 +3,7 @@
  * and the size of the built JavaScript, and prints one table. Each section is a function
  * returning report rows, so later sections (metrics parsing, export) plug in here.
  */
-import { benchBundle } from './bundle';
+import { benchBundle, benchFirstScreen } from './bundle';
 import { benchForums } from './forums';
 import { benchMetrics } from './metrics';
 import { benchMetricsBrowser } from './metrics-browser';
@@ -11,6 +11,7 @@ import { benchConsultations } from './consultations';
 import { benchConsultationsBrowser } from './consultations-browser';
 import { benchExport } from './export';
 import { benchExportBrowser } from './export-browser';
+import { benchStartup } from './startup';
 import { printReport, type ReportRow } from './report';
 
 interface Section {
@@ -20,7 +21,8 @@ interface Section {
 
 const sections: Section[] = [
   { name: 'foros', run: () => benchForums() },
-  { name: 'bundle', run: () => benchBundle() },
+  { name: 'arranque', run: () => benchStartup() },
+  { name: 'bundle', run: async () => [...(await benchFirstScreen()), ...benchBundle()] },
   { name: 'metricas', run: () => benchMetrics() },
   { name: 'metricas-navegador', run: () => benchMetricsBrowser() },
   { name: 'consultas', run: () => benchConsultations() },

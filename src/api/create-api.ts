@@ -39,7 +39,9 @@ export function createApi(deps: ApiDeps) {
   });
   // The metrics import takes CSV files up to 6 MB and sets that limit on its own route (metrics-routes.ts).
   // The consultation import (a form export's rows as JSON, up to 30 MB) does the same (consultation-routes.ts).
-  app.use('*', (c, next) => (isMetricsImportPath(c.req.path) || isConsultationImportPath(c.req.path) ? next() : jsonBodyLimit(c, next)));
+  // GET and HEAD carry no body: skipping them also spares the Node server building a full Request per read.
+  const bodyless = (method: string) => method === 'GET' || method === 'HEAD';
+  app.use('*', (c, next) => (bodyless(c.req.method) || isMetricsImportPath(c.req.path) || isConsultationImportPath(c.req.path) ? next() : jsonBodyLimit(c, next)));
   app.use('*', sameOriginOnly);
   app.use('*', loadSession);
 

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Forum, ForumInput, ForumListQuery, ForumOrigin, ForumPage, ForumSummary, PublicQuestion } from '../domain/forum';
 import type { Database, ForumsTable } from './schema';
 import { likePattern, searchable } from './normalize';
+import { compiledQuery, fixedQuery } from './compiled-query';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -99,16 +100,20 @@ async function insertQuestions(db: Db, forumId: number, questions: PublicQuestio
     .execute();
 }
 
-export async function getForum(db: Db, id: number): Promise<Forum | undefined> {
-  const row = await db
+const forumRow = fixedQuery((db, id: number) =>
+  db
     .selectFrom('forums')
     .leftJoin('consultations', 'consultations.id', 'forums.consultation_id')
     .selectAll('forums')
     .select('consultations.title as consultation_title')
-    .where('forums.id', '=', id)
-    .executeTakeFirst();
+    .where('forums.id', '=', id),
+);
+const forumQuestions = fixedQuery((db, id: number) => db.selectFrom('forum_questions').selectAll().where('forum_id', '=', id).orderBy('position'));
+
+export async function getForum(db: Db, id: number): Promise<Forum | undefined> {
+  const [row] = await forumRow(db, id);
   if (!row) return undefined;
-  const questions = await db.selectFrom('forum_questions').selectAll().where('forum_id', '=', id).orderBy('position').execute();
+  const questions = await forumQuestions(db, id);
   return fromRow(
     row,
     questions.map((q) => ({
@@ -165,33 +170,61 @@ const sortColumns = {
   updatedAt: 'updated_at',
 } as const;
 
-export async function listForums(db: Db, query: ForumListQuery): Promise<ForumPage> {
-  const page = query.page ?? 1;
-  const pageSize = query.pageSize ?? 20;
+interface ListShape {
+  column: (typeof sortColumns)[keyof typeof sortColumns];
+  direction: 'asc' | 'desc';
+  /** Which filters are present. */
+  search: boolean;
+  year: boolean;
+  status: boolean;
+  platform: boolean;
+}
+/** The filters' values, in this order; an absent filter's value is not used. */
+type ListValues = [pattern: string | undefined, year: number | undefined, status: string | undefined, platform: string | undefined];
+
+function filtered(db: Db, shape: ListShape, [pattern, year, status, platform]: ListValues) {
   let base = db.selectFrom('forums');
-  if (query.q) base = base.where(sql<boolean>`search_text like ${likePattern(query.q)} escape '\\'`);
-  if (query.year) base = base.where('year', '=', query.year);
-  if (query.status) base = base.where('status', '=', query.status);
-  if (query.platform) base = base.where('platform', '=', query.platform);
+  if (shape.search) base = base.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
+  if (shape.year) base = base.where('year', '=', year!);
+  if (shape.status) base = base.where('status', '=', status!);
+  if (shape.platform) base = base.where('platform', '=', platform!);
+  return base;
+}
+const filterKey = (shape: ListShape) => `${+shape.search}${+shape.year}${+shape.status}${+shape.platform}`;
 
-  const sort = query.sort ?? '-date';
-  const descending = sort.startsWith('-');
-  const column = sortColumns[sort.replace(/^-/, '') as keyof typeof sortColumns];
-  const direction = descending ? 'desc' : 'asc';
+const countForums = compiledQuery(
+  (db, shape: ListShape, ...filter: ListValues) => filtered(db, shape, filter).select((eb) => eb.fn.countAll<number>().as('total')),
+  filterKey,
+);
 
-  const [{ total }, rows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base
+const forumPage = compiledQuery(
+  (db, shape: ListShape, limit: number, offset: number, ...filter: ListValues) =>
+    filtered(db, shape, filter)
       .select(['id', 'title', 'theme', 'year', 'date', 'time', 'platform', 'status', 'version', 'updated_at'])
       .select((eb) =>
         eb.selectFrom('forum_questions').whereRef('forum_questions.forum_id', '=', 'forums.id').select((e) => e.fn.countAll<number>().as('n')).as('question_count'),
       )
-      .orderBy(column, direction)
-      .orderBy('id', direction)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-  ]);
+      .orderBy(shape.column, shape.direction)
+      .orderBy('id', shape.direction)
+      .limit(limit)
+      .offset(offset),
+  (shape) => `${shape.column} ${shape.direction} ${filterKey(shape)}`,
+);
+
+export async function listForums(db: Db, query: ForumListQuery): Promise<ForumPage> {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 20;
+  const sort = query.sort ?? '-date';
+  const shape: ListShape = {
+    column: sortColumns[sort.replace(/^-/, '') as keyof typeof sortColumns],
+    direction: sort.startsWith('-') ? 'desc' : 'asc',
+    search: Boolean(query.q),
+    year: Boolean(query.year),
+    status: Boolean(query.status),
+    platform: Boolean(query.platform),
+  };
+  const filter: ListValues = [query.q ? likePattern(query.q) : undefined, query.year, query.status, query.platform];
+  const [[{ total }], rows] = await Promise.all([countForums(db, shape, ...filter), forumPage(db, shape, pageSize, (page - 1) * pageSize, ...filter)]);
 
   const items: ForumSummary[] = rows.map((r) => ({
     id: r.id,

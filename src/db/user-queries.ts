@@ -82,16 +82,18 @@ export async function insertSession(db: Db, tokenHash: string, userId: number, n
   await db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: now, expires_at: expiresAt }).execute();
 }
 
-export async function findSessionUser(db: Db, tokenHash: string, now: string): Promise<UserWithHash | undefined> {
+/** The active user behind a session that has not expired, with the session's expiry. */
+export async function findSessionUser(db: Db, tokenHash: string, now: string): Promise<(UserWithHash & { sessionExpiresAt: string }) | undefined> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
+    .select('sessions.expires_at as session_expires_at')
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
     .where('users.active', '=', 1)
     .executeTakeFirst();
-  return row && fromRow(row);
+  return row && { ...fromRow(row), sessionExpiresAt: row.session_expires_at };
 }
 
 export async function deleteSession(db: Db, tokenHash: string) {

@@ -31,8 +31,58 @@ function init(wasm: ResvgAssets['wasm']): Promise<void> {
   return ready;
 }
 
-/** A rasteriser over resvg-wasm with the given assets (loaded lazily on the first call). */
+/**
+ * Keeps the PNG of each chart by the SHA-256 of its SVG and width: a chart whose figures did not change is not
+ * drawn again (rasterising was ~80% of a Word export). The key is the content itself, so a changed figure, label
+ * or size is a different key: nothing to invalidate. Bounded by the bytes kept (oldest out first); a chart asked
+ * for twice at once is drawn once.
+ */
+export function withImageCache(rasterize: RasterizeSvg, maxBytes = 64 * 1024 * 1024): RasterizeSvg & { cachedImages: () => number } {
+  const images = new Map<string, Promise<Uint8Array>>();
+  const sizes = new Map<string, number>();
+  let bytes = 0;
+  const keyOf = async (svg: string, width: number) => {
+    // Without Web Crypto (a page served over plain HTTP to another host) the text itself is the key.
+    if (!globalThis.crypto?.subtle) return `${width}\n${svg}`;
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${width}\n${svg}`));
+    return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  };
+  const cached = async (svg: string, width: number) => {
+    const key = await keyOf(svg, width);
+    const hit = images.get(key);
+    if (hit) {
+      images.delete(key);
+      images.set(key, hit);
+      return hit;
+    }
+    const png = rasterize(svg, width);
+    images.set(key, png);
+    try {
+      const done = await png;
+      sizes.set(key, done.length);
+      bytes += done.length;
+      for (const [oldest] of images) {
+        if (bytes <= maxBytes || oldest === key) break;
+        images.delete(oldest);
+        bytes -= sizes.get(oldest) ?? 0;
+        sizes.delete(oldest);
+      }
+      return done;
+    } catch (error) {
+      images.delete(key);
+      throw error;
+    }
+  };
+  return Object.assign(cached, { cachedImages: () => images.size });
+}
+
+/** A rasteriser over resvg-wasm with the given assets (loaded lazily on the first call), its images cached (withImageCache). */
 export function createResvgRasterizer(load: () => Promise<ResvgAssets>): RasterizeSvg {
+  return withImageCache(createUncachedResvgRasterizer(load));
+}
+
+/** The same without the image cache (the bench compares both). */
+export function createUncachedResvgRasterizer(load: () => Promise<ResvgAssets>): RasterizeSvg {
   let assets: Promise<ResvgAssets> | null = null;
   return async (svg, width) => {
     assets ??= load().then(async (a) => {

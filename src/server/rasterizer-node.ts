@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createResvgRasterizer, type RasterizeSvg } from '../export/rasterize';
+import { createResvgRasterizer, createUncachedResvgRasterizer, type RasterizeSvg } from '../export/rasterize';
 
 const require = createRequire(import.meta.url);
 
@@ -15,4 +15,9 @@ export function nodeResvgAssets() {
 /** SVG → PNG in Node, for the server's export route, the tests and the bench. */
 export function createNodeRasterizer(): RasterizeSvg {
   return createResvgRasterizer(async () => nodeResvgAssets());
+}
+
+/** The same without the image cache (the bench's baseline draws every image beforehand with it). */
+export function createUncachedNodeRasterizer(): RasterizeSvg {
+  return createUncachedResvgRasterizer(async () => nodeResvgAssets());
 }

@@ -1,7 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createApi } from '../api/create-api';
@@ -36,15 +35,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const distDir = resolve(options.distDir ?? 'dist');
   const indexFile = join(distDir, 'index.html');
   const app = new Hono();
-  app.use('*', compress());
+  // No compression of API answers here (README, Performance): JSON pages of a few KB cost more CPU to gzip
+  // than they save; the app's files are compressed once at build time (.br/.gz), and a reverse proxy may
+  // compress the rest.
   app.route('/', api);
   if (existsSync(indexFile)) {
     const indexHtml = readFileSync(indexFile, 'utf8');
     app.use(
       '/assets/*',
-      serveStatic({ root: relative(process.cwd(), distDir) || '.', onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }),
+      serveStatic({ root: relative(process.cwd(), distDir) || '.', precompressed: true, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }),
     );
-    app.use('*', serveStatic({ root: relative(process.cwd(), distDir) || '.' }));
+    app.use('*', serveStatic({ root: relative(process.cwd(), distDir) || '.', precompressed: true }));
     app.get('*', (c) => c.html(indexHtml));
   } else {
     app.get('*', (c) => c.text('Falta la aplicación compilada: ejecute "npm run build" o "npm start".', 503));

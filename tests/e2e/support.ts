@@ -71,6 +71,8 @@ export async function login(env: E2eEnv, page: Page, username: string) {
   await page.getByLabel('Contraseña').fill(env.passwords[username]);
   await page.getByRole('button', { name: 'Ingresar' }).click();
   await page.waitForURL('**/foros');
+  // The app loads behind the login (main.tsx): wait for its first page as a person does.
+  await page.getByRole('heading', { level: 1, name: 'Foros' }).waitFor();
 }
 
 /** axe on the current page: no serious or critical violation (WCAG 2.2 A/AA rules). */

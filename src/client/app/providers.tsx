@@ -1,10 +1,6 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
 import { MantineProvider } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { initI18n } from '../i18n';
 import { ApiError } from '../lib/http';
@@ -23,6 +19,51 @@ export function createQueryClient() {
   });
 }
 
+const AppOverlays = lazy(async () => ({ default: (await import('./overlays')).AppOverlays }));
+
+/** The window events through which `modals.open…/close…` reach the ModalsProvider (@mantine/modals). */
+const modalEvents = ['openModal', 'openConfirmModal', 'openContextModal', 'closeModal', 'closeContextModal', 'closeAllModals', 'updateModal', 'updateContextModal'].map(
+  (name) => `mantine-modals:${name}`,
+);
+
+/**
+ * Mounts the dialogs and notifications (overlays.tsx) after the first page, so no page waits for them: on the
+ * person's first click or key, at the first dialog asked for, or after a while. A dialog asked for before they
+ * are up is kept and opened once they are; a notification waits in its store.
+ */
+function DeferredOverlays() {
+  const [ready, setReady] = useState(false);
+  const queued = useRef<CustomEvent[]>([]);
+  const mounted = useRef(false);
+  useEffect(() => {
+    const load = () => setReady(true);
+    const keep = (event: Event) => {
+      if (mounted.current) return;
+      queued.current.push(new CustomEvent(event.type, { detail: (event as CustomEvent).detail }));
+      load();
+    };
+    for (const type of modalEvents) window.addEventListener(type, keep);
+    window.addEventListener('pointerdown', load, { capture: true, once: true });
+    window.addEventListener('keydown', load, { capture: true, once: true });
+    const timer = window.setTimeout(load, 10_000);
+    return () => {
+      for (const type of modalEvents) window.removeEventListener(type, keep);
+      window.removeEventListener('pointerdown', load, { capture: true });
+      window.removeEventListener('keydown', load, { capture: true });
+      window.clearTimeout(timer);
+    };
+  }, []);
+  const onMounted = useCallback(() => {
+    mounted.current = true;
+    for (const event of queued.current.splice(0)) window.dispatchEvent(event);
+  }, []);
+  return ready ? (
+    <Suspense fallback={null}>
+      <AppOverlays onMounted={onMounted} />
+    </Suspense>
+  ) : null;
+}
+
 export function AppProviders({ children, queryClient }: { children: ReactNode; queryClient: QueryClient }) {
   const i18n = initI18n();
   const [theme] = useState(() => createAppTheme(i18n.t('actions.close')));
@@ -30,10 +71,8 @@ export function AppProviders({ children, queryClient }: { children: ReactNode; q
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
         <QueryClientProvider client={queryClient}>
-          <ModalsProvider labels={{ confirm: i18n.t('actions.confirm'), cancel: i18n.t('actions.cancel') }}>
-            <Notifications position="top-right" />
-            {children}
-          </ModalsProvider>
+          {children}
+          <DeferredOverlays />
         </QueryClientProvider>
       </MantineProvider>
     </I18nextProvider>

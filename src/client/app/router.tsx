@@ -3,46 +3,46 @@ import { Layout } from './layout';
 import { RequireSession } from './require-session';
 import { NotFoundPage } from './not-found-page';
 import { RouteError } from './route-error';
-import { LoginPage } from '../features/session/login-page';
+import { LoginRoute } from '../features/session/login-route';
 import { loadFeatureCatalogs } from '../i18n';
 import { LoadingState } from '../ui/states';
 
-/** Pages load lazily, so the first screen ships only the shell and the login. */
+/** A page's code and the feature texts load together, before it renders (and only for a page behind the login). */
+const page = <M,>(load: () => Promise<M>, pick: (module: M) => RouteObject['Component'], catalogs: 'all' | 'forums' = 'all') => async () => {
+  const [module] = await Promise.all([load(), loadFeatureCatalogs(catalogs)]);
+  return { Component: pick(module) };
+};
+
+/** Pages load lazily; the first screen (the login) does not even load this file (main.tsx). */
 export const routes: RouteObject[] = [
-  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  { path: '/login', element: <LoginRoute />, errorElement: <RouteError /> },
   {
     element: <RequireSession />,
     errorElement: <RouteError />,
-    // Feature texts load beside the first page's code, before it renders.
-    loader: async () => {
-      await loadFeatureCatalogs();
-      return null;
-    },
-    shouldRevalidate: () => false,
     hydrateFallbackElement: <LoadingState />,
     children: [
       // The print view of a report: outside the layout, so only the report prints.
-      { path: 'informes/:year/imprimir', lazy: async () => ({ Component: (await import('../features/export/print-page')).PrintPage }) },
+      { path: 'informes/:year/imprimir', lazy: page(() => import('../features/export/print-page'), (m) => m.PrintPage) },
       {
         element: <Layout />,
         children: [
           { index: true, element: <Navigate to="/foros" replace /> },
-          { path: 'foros', lazy: async () => ({ Component: (await import('../features/forums/forum-list-page')).ForumListPage }) },
-          { path: 'foros/nuevo', lazy: async () => ({ Component: (await import('../features/forums/forum-create-page')).ForumCreatePage }) },
-          { path: 'foros/:id', lazy: async () => ({ Component: (await import('../features/forums/forum-detail-page')).ForumDetailPage }) },
-          { path: 'foros/:id/editar', lazy: async () => ({ Component: (await import('../features/forums/forum-edit-page')).ForumEditPage }) },
-          { path: 'foros/:id/metricas', lazy: async () => ({ Component: (await import('../features/metrics/metrics-page')).MetricsPage }) },
-          { path: 'metricas', lazy: async () => ({ Component: (await import('../features/metrics/metrics-dashboard-page')).MetricsDashboardPage }) },
-          { path: 'consultas', lazy: async () => ({ Component: (await import('../features/consultations/consultation-list-page')).ConsultationListPage }) },
-          { path: 'consultas/nueva', lazy: async () => ({ Component: (await import('../features/consultations/consultation-create-page')).ConsultationCreatePage }) },
-          { path: 'consultas/:id', lazy: async () => ({ Component: (await import('../features/consultations/consultation-detail-page')).ConsultationDetailPage }) },
-          { path: 'consultas/:id/editar', lazy: async () => ({ Component: (await import('../features/consultations/consultation-edit-page')).ConsultationEditPage }) },
-          { path: 'informes', lazy: async () => ({ Component: (await import('../features/reports/report-list-page')).ReportListPage }) },
-          { path: 'informes/:year', lazy: async () => ({ Component: (await import('../features/reports/report-overview-page')).ReportOverviewPage }) },
-          { path: 'informes/:year/secciones/:id', lazy: async () => ({ Component: (await import('../features/reports/section-page')).SectionPage }) },
+          { path: 'foros', lazy: page(() => import('../features/forums/forum-list-page'), (m) => m.ForumListPage, 'forums') },
+          { path: 'foros/nuevo', lazy: page(() => import('../features/forums/forum-create-page'), (m) => m.ForumCreatePage) },
+          { path: 'foros/:id', lazy: page(() => import('../features/forums/forum-detail-page'), (m) => m.ForumDetailPage) },
+          { path: 'foros/:id/editar', lazy: page(() => import('../features/forums/forum-edit-page'), (m) => m.ForumEditPage) },
+          { path: 'foros/:id/metricas', lazy: page(() => import('../features/metrics/metrics-page'), (m) => m.MetricsPage) },
+          { path: 'metricas', lazy: page(() => import('../features/metrics/metrics-dashboard-page'), (m) => m.MetricsDashboardPage) },
+          { path: 'consultas', lazy: page(() => import('../features/consultations/consultation-list-page'), (m) => m.ConsultationListPage) },
+          { path: 'consultas/nueva', lazy: page(() => import('../features/consultations/consultation-create-page'), (m) => m.ConsultationCreatePage) },
+          { path: 'consultas/:id', lazy: page(() => import('../features/consultations/consultation-detail-page'), (m) => m.ConsultationDetailPage) },
+          { path: 'consultas/:id/editar', lazy: page(() => import('../features/consultations/consultation-edit-page'), (m) => m.ConsultationEditPage) },
+          { path: 'informes', lazy: page(() => import('../features/reports/report-list-page'), (m) => m.ReportListPage) },
+          { path: 'informes/:year', lazy: page(() => import('../features/reports/report-overview-page'), (m) => m.ReportOverviewPage) },
+          { path: 'informes/:year/secciones/:id', lazy: page(() => import('../features/reports/section-page'), (m) => m.SectionPage) },
           {
             element: <RequireSession permission="manageUsers" />,
-            children: [{ path: 'cuentas', lazy: async () => ({ Component: (await import('../features/users/users-page')).UsersPage }) }],
+            children: [{ path: 'cuentas', lazy: page(() => import('../features/users/users-page'), (m) => m.UsersPage) }],
           },
           { path: '*', element: <NotFoundPage /> },
         ],

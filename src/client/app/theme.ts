@@ -1,4 +1,4 @@
-import { Alert, createTheme, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver, type MantineThemeComponent } from '@mantine/core';
 
 /**
  * Shade 8 of blue keeps white text on buttons above WCAG AA contrast (4.5:1).
@@ -13,14 +13,16 @@ export const createAppTheme = (closeLabel: string) => createTheme({
   // People who ask their system for less motion get no modal or menu animations.
   respectReducedMotion: true,
   components: {
-    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+    // Plain objects rather than Modal.extend(…): the theme is part of the first screen, which must not carry
+    // the modal and notification components.
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } },
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } },
     // A light Alert's title is drawn in a middle shade (red.8 on its red tint is 3.9:1): shade 9 keeps every
     // colour above 4.5:1 (WCAG AA).
-    Alert: Alert.extend({
-      styles: (_theme, props) =>
+    Alert: {
+      styles: (_theme: unknown, props: { variant?: string; color?: string }) =>
         props.variant === undefined || props.variant === 'light' ? { title: { color: `var(--mantine-color-${(props.color ?? 'blue').split('.')[0]}-9)` } } : {},
-    }),
+    } satisfies MantineThemeComponent,
   },
 });
 

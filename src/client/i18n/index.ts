@@ -27,9 +27,19 @@ export function initI18n() {
 }
 
 let featureCatalogs: Promise<void> | null = null;
+let forumCatalog: Promise<void> | null = null;
 
-/** Loads every feature's texts once (a lazy chunk); route loaders await it before a page renders. */
-export function loadFeatureCatalogs(): Promise<void> {
+/**
+ * Loads the feature texts once (lazy chunks); route loaders await them before a page renders. `forums` loads only
+ * the forum texts (the forum list, the first page after the login, needs no other); `all` loads every feature's.
+ */
+export function loadFeatureCatalogs(which: 'all' | 'forums' = 'all'): Promise<void> {
+  if (which === 'forums') {
+    forumCatalog ??= import('./es/forums').then(({ forums }) => {
+      initI18n().addResourceBundle(language, defaultNS, { forums }, true, true);
+    });
+    return featureCatalogs ?? forumCatalog;
+  }
   featureCatalogs ??= import('./es').then(({ es }) => {
     initI18n().addResourceBundle(language, defaultNS, es, true, true);
   });

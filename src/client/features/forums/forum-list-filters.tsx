@@ -1,4 +1,4 @@
-import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -9,7 +9,11 @@ import { forumListSorts, type ForumListParams, type ForumListSort } from './foru
 
 const searchDelayMs = 300;
 
-/** Search box (debounced, server-side), year/status/platform filters and the sort order of the forum list. */
+/**
+ * Search box (debounced, server-side), year/status/platform filters and the sort order of the forum list. The
+ * filters are the browser's own selects: keyboard and screen readers know them, and /foros does not load the
+ * floating dropdown (Mantine's Select and floating-ui, ~28 KB gzip) before its first list. «Todas…» clears one.
+ */
 export function ForumListFilters({ params, onChange }: { params: ForumListParams; onChange: (changes: Partial<ForumListParams>) => void }) {
   const { t } = useTranslation();
   const years = useQuery(forumYearsQueryOptions());
@@ -27,8 +31,6 @@ export function ForumListFilters({ params, onChange }: { params: ForumListParams
   const yearOptions = [...new Set([...(years.data ?? []), ...(params.year ? [params.year] : [])])]
     .sort((a, b) => b - a)
     .map((year) => ({ value: String(year), label: String(year) }));
-
-  const clearLabel = (label: string) => ({ 'aria-label': t('forums.list.clearField', { label }) });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -48,42 +50,32 @@ export function ForumListFilters({ params, onChange }: { params: ForumListParams
             pushSearch(event.currentTarget.value);
           }}
         />
-        <Select
+        <NativeSelect
           label={t('forums.list.year')}
-          placeholder={t('forums.list.allYears')}
-          data={yearOptions}
-          value={params.year ? String(params.year) : null}
-          onChange={(value) => onChange({ year: value ? Number(value) : undefined })}
-          clearable
-          clearButtonProps={clearLabel(t('forums.list.year'))}
+          data={[{ value: '', label: t('forums.list.allYears') }, ...yearOptions]}
+          value={params.year ? String(params.year) : ''}
+          onChange={(event) => onChange({ year: event.currentTarget.value ? Number(event.currentTarget.value) : undefined })}
         />
-        <Select
+        <NativeSelect
           label={t('forums.list.status')}
-          placeholder={t('forums.list.allStatuses')}
-          data={forumStatusOptions.map((status) => ({ value: status, label: t(`forums.statuses.${status}`) }))}
-          value={params.status ?? null}
-          onChange={(value) => onChange({ status: forumStatusOptions.find((s) => s === value) })}
-          clearable
-          clearButtonProps={clearLabel(t('forums.list.status'))}
+          data={[{ value: '', label: t('forums.list.allStatuses') }, ...forumStatusOptions.map((status) => ({ value: status, label: t(`forums.statuses.${status}`) }))]}
+          value={params.status ?? ''}
+          onChange={(event) => onChange({ status: forumStatusOptions.find((s) => s === event.currentTarget.value) })}
         />
-        <Select
+        <NativeSelect
           label={t('forums.list.platform')}
-          placeholder={t('forums.list.allPlatforms')}
-          data={platformOptions.map((platform) => ({ value: platform, label: t(`forums.platforms.${platform}`) }))}
-          value={params.platform ?? null}
-          onChange={(value) => onChange({ platform: platformOptions.find((p) => p === value) })}
-          clearable
-          clearButtonProps={clearLabel(t('forums.list.platform'))}
+          data={[{ value: '', label: t('forums.list.allPlatforms') }, ...platformOptions.map((platform) => ({ value: platform, label: t(`forums.platforms.${platform}`) }))]}
+          value={params.platform ?? ''}
+          onChange={(event) => onChange({ platform: platformOptions.find((p) => p === event.currentTarget.value) })}
         />
-        <Select
+        <NativeSelect
           label={t('forums.list.sort')}
           data={forumListSorts.map((sort) => ({ value: sort.value, label: t(`forums.list.sorts.${sort.key}`) }))}
           value={params.sort}
-          onChange={(value) => {
-            const sort = forumListSorts.find((s) => s.value === value);
+          onChange={(event) => {
+            const sort = forumListSorts.find((s) => s.value === event.currentTarget.value);
             if (sort) onChange({ sort: sort.value as ForumListSort });
           }}
-          allowDeselect={false}
         />
       </SimpleGrid>
     </form>

@@ -1,12 +1,10 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SessionUser } from '../../../domain/roles';
-
-export interface LoginInput {
-  username: string;
-  password: string;
-}
-import { api, ApiError } from '../../lib/http';
+import { api } from '../../lib/http';
 import { sessionKeys } from '../../lib/query-keys';
+import { fetchSessionUser } from './session-requests';
+
+export type { LoginInput } from './session-requests';
 
 export { sessionKeys };
 
@@ -14,27 +12,17 @@ export { sessionKeys };
 export const sessionQueryOptions = () =>
   queryOptions({
     queryKey: sessionKeys.all,
-    queryFn: async (): Promise<SessionUser | null> => {
-      try {
-        const { user } = await api<{ user: SessionUser }>('/api/session');
-        return user;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
+    queryFn: fetchSessionUser,
     staleTime: 5 * 60_000,
   });
 
-export function useLogin() {
+/** After a login: nothing cached from before, and the new person as the session. */
+export function useLoggedIn() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: LoginInput) => api<{ user: SessionUser }>('/api/session', { method: 'POST', body: input }),
-    onSuccess: ({ user }) => {
-      queryClient.clear();
-      queryClient.setQueryData(sessionKeys.all, user);
-    },
-  });
+  return (user: SessionUser) => {
+    queryClient.clear();
+    queryClient.setQueryData(sessionKeys.all, user);
+  };
 }
 
 export function useLogout() {

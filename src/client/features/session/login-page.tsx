@@ -1,43 +1,50 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import type { SessionUser } from '../../../domain/roles';
+import { firstScreenTexts as texts } from '../../i18n/first-screen';
 import { errorMessage } from '../../lib/http';
-import { sessionQueryOptions, useLogin, type LoginInput } from './api';
+import { logIn, type LoginInput } from './session-requests';
 
-/** Only same-app paths are followed after login (no open redirect). */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/foros';
+export interface LoginPageProps {
+  /** The session ended before (?expired=1): say so. */
+  expired: boolean;
+  /** Runs as the form is sent (the first screen starts loading the app then). */
+  onSubmit?: () => void;
+  /** The person is logged in; the page shows «Ingresando…» until this settles. */
+  onLoggedIn: (user: SessionUser) => Promise<void> | void;
 }
 
-export function LoginPage() {
-  const { t } = useTranslation();
-  const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const login = useLogin();
-  const session = useQuery(sessionQueryOptions());
-  // Two fields only: plain state keeps react-hook-form out of the first screen's bundle.
+/**
+ * The login form. It is the first screen: it needs neither the router, React Query nor i18next (main.tsx shows it
+ * before the app loads; the app's /login route wraps it in login-route.tsx). Two fields only: plain state keeps
+ * react-hook-form out of the first screen's bundle.
+ */
+export function LoginPage({ expired, onSubmit: started, onLoggedIn }: LoginPageProps) {
+  const t = texts.session;
   const [values, setValues] = useState<LoginInput>({ username: '', password: '' });
   const [errors, setErrors] = useState<Partial<Record<keyof LoginInput, string>>>({});
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-  const next = safeNext(params.get('next'));
-
-  if (session.data) return <Navigate to={next} replace />;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const found: typeof errors = {};
-    if (values.username.trim() === '') found.username = t('session.required');
-    if (values.password === '') found.password = t('session.required');
+    if (values.username.trim() === '') found.username = t.required;
+    if (values.password === '') found.password = t.required;
     setErrors(found);
     if (found.username) return usernameRef.current?.focus();
     if (found.password) return passwordRef.current?.focus();
+    started?.();
+    setPending(true);
+    setFailure(null);
     try {
-      await login.mutateAsync({ username: values.username.trim(), password: values.password });
-      navigate(next, { replace: true });
-    } catch {
+      const user = await logIn({ username: values.username.trim(), password: values.password });
+      await onLoggedIn(user);
+    } catch (error) {
+      setFailure(error);
+      setPending(false);
       passwordRef.current?.focus();
     }
   };
@@ -49,23 +56,23 @@ export function LoginPage() {
           <Stack>
             <div>
               <Text c="blue.8" fw={700} size="sm">
-                {t('appName')} · {t('appTagline')}
+                {texts.appName} · {texts.appTagline}
               </Text>
               <Title order={1} size="h2">
-                {t('session.title')}
+                {t.title}
               </Title>
               <Text c="dimmed" size="sm">
-                {t('session.intro')}
+                {t.intro}
               </Text>
             </div>
-            {params.get('expired') && !login.error && <Alert color="yellow">{t('session.expired')}</Alert>}
-            {login.error && (
-              <Alert color="red" role="alert" title={errorMessage(login.error)}>
+            {expired && !failure && <Alert color="yellow">{t.expired}</Alert>}
+            {failure != null && (
+              <Alert color="red" role="alert" title={errorMessage(failure)}>
                 {null}
               </Alert>
             )}
             <TextInput
-              label={t('session.username')}
+              label={t.username}
               autoComplete="username"
               autoFocus
               required
@@ -78,7 +85,7 @@ export function LoginPage() {
               error={errors.username}
             />
             <PasswordInput
-              label={t('session.password')}
+              label={t.password}
               autoComplete="current-password"
               required
               ref={passwordRef}
@@ -89,8 +96,8 @@ export function LoginPage() {
               }}
               error={errors.password}
             />
-            <Button type="submit" loading={login.isPending}>
-              {t('session.submit')}
+            <Button type="submit" loading={pending}>
+              {t.submit}
             </Button>
           </Stack>
         </form>

@@ -71,7 +71,6 @@ export const forums = {
       updatedDesc: 'Última modificación',
     },
     caption: 'Lista de foros',
-    clearField: 'Quitar el filtro {{label}}',
     loading: 'Cargando foros…',
     columns: {
       title: 'Título',

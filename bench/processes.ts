@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
+
+/** A server started as a child process; `url` comes from the line it prints when ready. */
+export interface ChildServer {
+  url: string;
+  /** Milliseconds from spawn to the printed URL. */
+  readyMs: number;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts `command args…` with `env` and waits for a line with `http://…` on stdout. The bench runs the servers it
+ * compares as child processes, so the load generator (this process) does not share their event loop.
+ */
+export function startChild(command: string, args: string[], env: Record<string, string> = {}, timeoutMs = 180_000): Promise<ChildServer> {
+  const started = performance.now();
+  // Its own process group, so stopping `npm start` also stops the node it started.
+  const child: ChildProcess = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
+    }
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`${command} ${args.join(' ')} no quedó listo en ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /(http:\/\/[\w.:-]+)/.exec(output)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        child.stdout?.resume();
+        resolve({ url, readyMs: performance.now() - started, output: () => output, stop });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${command} ${args.join(' ')} terminó (código ${code}) antes de estar listo:\n${output}`));
+    });
+  });
+}
+
+/** GET with a keep-alive agent; resolves with the status and the whole body. */
+export function httpGet(url: string, headers: Record<string, string>, agent: Agent): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+export const keepAliveAgent = (sockets = 20) => new Agent({ keepAlive: true, maxSockets: sockets });
+
+/** `clients` concurrent keep-alive clients GET the paths (round robin) for `ms`; answers per second. */
+export async function throughput(base: string, paths: string[], headers: Record<string, string>, clients: number, ms: number): Promise<number> {
+  const agent = keepAliveAgent(clients);
+  let next = 0;
+  let done = 0;
+  const end = performance.now() + ms;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const { status } = await httpGet(base + paths[next++ % paths.length], headers, agent);
+        if (status !== 200) throw new Error(`HTTP ${status} en ${base}`);
+        done++;
+      }
+    }),
+  );
+  const elapsed = performance.now() - started;
+  agent.destroy();
+  return (done / elapsed) * 1000;
+}

@@ -1,0 +1,32 @@
+import type { SessionUser } from '../../../domain/roles';
+import { api, ApiError } from '../../lib/http';
+
+/**
+ * The session's two requests without React Query, so the first screen (the login, before the app loads) can
+ * use them; `api.ts` builds the app's queries and mutations on them.
+ */
+export interface LoginInput {
+  username: string;
+  password: string;
+}
+
+/** Who is logged in, or null. A 401 is an answer ("nobody"), not an error. */
+export async function fetchSessionUser(): Promise<SessionUser | null> {
+  try {
+    const { user } = await api<{ user: SessionUser }>('/api/session');
+    return user;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export async function logIn(input: LoginInput): Promise<SessionUser> {
+  const { user } = await api<{ user: SessionUser }>('/api/session', { method: 'POST', body: input });
+  return user;
+}
+
+/** Only same-app paths are followed after login (no open redirect). */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/foros';
+}

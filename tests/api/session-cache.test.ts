@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { sessionCacheMs } from '../../src/api/auth';
+import { createTestApi } from '../support/test-api';
+
+/**
+ * The session check keeps recent sessions in memory for a few seconds (auth.ts). These pin down that it never
+ * answers with a session that is gone, changed or expired.
+ */
+describe('session cache', () => {
+  const clock = () => {
+    let at = Date.parse('2026-03-02T10:00:00Z');
+    return { now: () => new Date(at), advance: (ms: number) => (at += ms) };
+  };
+
+  it('a renamed account shows its new name on the next request of its open session', async () => {
+    const { call, login, db } = await createTestApi();
+    const admin = await login('admin');
+    const editor = await login('editora');
+    expect((await (await call('GET', '/api/session', { cookie: editor })).json()).user.displayName).toBe('Editora de prueba');
+    const { id } = await db.selectFrom('users').select('id').where('username', '=', 'editora').executeTakeFirstOrThrow();
+    expect((await call('PATCH', `/api/users/${id}`, { cookie: admin, body: { displayName: 'Editora renombrada' } })).status).toBe(200);
+    expect((await (await call('GET', '/api/session', { cookie: editor })).json()).user.displayName).toBe('Editora renombrada');
+  });
+
+  it('logging out ends the session at once, even right after it was read', async () => {
+    const { call, login } = await createTestApi();
+    const cookie = await login('editora');
+    expect((await call('GET', '/api/forums', { cookie })).status).toBe(200);
+    expect((await call('DELETE', '/api/session', { cookie })).status).toBe(204);
+    expect((await call('GET', '/api/forums', { cookie })).status).toBe(401);
+  });
+
+  it('an expired session is refused even if it was read a moment before', async () => {
+    const time = clock();
+    const { call, login } = await createTestApi({ now: time.now });
+    const cookie = await login('editora');
+    expect((await call('GET', '/api/session', { cookie })).status).toBe(200);
+    time.advance(7 * 86_400_000 - 1000);
+    expect((await call('GET', '/api/session', { cookie })).status).toBe(200);
+    time.advance(2000);
+    expect((await call('GET', '/api/session', { cookie })).status).toBe(401);
+  });
+
+  it('a session removed behind the API (another process, a script) stops working within the cache time', async () => {
+    const time = clock();
+    const { call, login, db } = await createTestApi({ now: time.now });
+    const cookie = await login('editora');
+    expect((await call('GET', '/api/session', { cookie })).status).toBe(200);
+    await db.deleteFrom('sessions').execute();
+    time.advance(sessionCacheMs);
+    expect((await call('GET', '/api/session', { cookie })).status).toBe(401);
+  });
+
+  it('a made-up token is refused every time', async () => {
+    const { call } = await createTestApi();
+    const cookie = `foros_session=${'ab'.repeat(32)}`;
+    for (let i = 0; i < 3; i++) expect((await call('GET', '/api/session', { cookie })).status).toBe(401);
+  });
+});
