@@ -1,17 +1,27 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { loginSchema } from '../domain/user';
-import { deleteSession, findUserByUsername, insertSession } from '../db/user-queries';
+import { deleteExpiredSessions, deleteSession, findUserByUsername, insertSession } from '../db/user-queries';
+import { getLoginAttempts, pruneLoginAttempts, releaseLoginAttempt, saveLoginAttempts } from '../db/login-attempt-queries';
 import { writeAudit } from '../db/audit-queries';
 import type { AppEnv } from './deps';
-import { sessionCookie, sessionDays } from './auth';
+import { sessionCookie, sessionCookieOptions } from './auth';
 import { HttpProblem } from './problem';
-import { randomToken, sha256Hex, verifyPassword } from './passwords';
+import { hashPassword, randomToken, sha256Hex, verifyPassword } from './passwords';
+import { current, decideLogin, loginKeys, waitText } from './rate-limit';
+import { clientAddress } from './request-info';
 import { readBody } from './validate';
-import type { AttemptLimiter } from './rate-limit';
 
-export function sessionRoutes(limiter: AttemptLimiter) {
+export const sessionMessages = {
+  wrong: 'Usuario o contraseña incorrectos, o la cuenta está desactivada.',
+  locked: (wait: string) => `Demasiados intentos fallidos. Espere ${wait} e inténtelo de nuevo.`,
+  busy: (wait: string) => `Hay demasiados intentos de inicio de sesión para esta cuenta. Espere ${wait} e inténtelo de nuevo.`,
+} as const;
+
+export function sessionRoutes() {
   const app = new Hono<AppEnv>();
+  // Unknown and deactivated accounts are checked against this hash, so every attempt costs one PBKDF2 like a real one.
+  let dummyHash: Promise<string> | null = null;
 
   app.get('/', (c) => {
     const user = c.get('user');
@@ -21,36 +31,72 @@ export function sessionRoutes(limiter: AttemptLimiter) {
 
   app.post('/', async (c) => {
     const deps = c.get('deps');
+    const limits = deps.loginLimits;
     const input = await readBody(c, loginSchema);
     const username = input.username.toLowerCase();
-    // Keyed by account, not by a client-supplied address header (which an attacker could vary).
-    const key = username;
+    const address = clientAddress(c);
+    const keys = loginKeys(address, username);
     const nowMs = deps.now().getTime();
-    const wait = limiter.retryAfter(key, nowMs);
-    if (wait > 0) {
-      const minutes = Math.ceil(wait / 60000);
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      throw new HttpProblem(429, `Demasiados intentos fallidos. Espere ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'} e inténtelo de nuevo.`);
-    }
-    const user = await findUserByUsername(deps.db, username);
-    const ok = user && user.active && (await verifyPassword(input.password, user.passwordHash));
-    if (!user || !ok) {
-      limiter.fail(key, nowMs);
-      throw new HttpProblem(401, 'Usuario o contraseña incorrectos, o la cuenta está desactivada.');
-    }
-    limiter.reset(key);
-    const token = randomToken();
-    const now = deps.now();
-    const expires = new Date(now.getTime() + sessionDays * 86400_000);
-    await insertSession(deps.db, await sha256Hex(token), user.id, now.toISOString(), expires.toISOString());
-    await writeAudit(deps.db, { at: now.toISOString(), userId: user.id, username: user.username, action: 'login', entity: 'session', entityId: null, changes: [] });
-    setCookie(c, sessionCookie, token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: deps.secureCookies,
-      path: '/',
-      expires,
+
+    // Checked and counted in one transaction: parallel attempts cannot slip past a limit.
+    const decision = await deps.db.transaction().execute(async (tx) => {
+      const rows = await getLoginAttempts(tx, [keys.address, keys.pair, keys.account]);
+      const counters = {
+        address: current(rows.get(keys.address), keys.address, nowMs, limits.windowMs),
+        pair: current(rows.get(keys.pair), keys.pair, nowMs, limits.windowMs),
+        account: current(rows.get(keys.account), keys.account, nowMs, limits.windowMs),
+      };
+      const decided = decideLogin(limits, nowMs, counters);
+      if (decided.kind === 'attempt') {
+        await saveLoginAttempts(tx, decided.rows, limits.windowMs);
+        await pruneLoginAttempts(tx, nowMs);
+      }
+      return decided;
     });
+    if (decision.kind !== 'attempt') {
+      const wait = waitText(decision.retryAfterMs);
+      c.header('Retry-After', String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))));
+      throw new HttpProblem(429, decision.kind === 'locked' ? sessionMessages.locked(wait) : sessionMessages.busy(wait));
+    }
+    // Past the account's ceiling the attempt waits its turn (slowed, never locked).
+    if (decision.delayMs > 0) await deps.sleep(decision.delayMs);
+
+    const user = await findUserByUsername(deps.db, username);
+    dummyHash ??= hashPassword(randomToken(), deps.passwordIterations);
+    const passwordOk = await verifyPassword(input.password, user?.active ? user.passwordHash : await dummyHash);
+    const now = deps.now();
+    const at = now.toISOString();
+
+    if (!user || !user.active || !passwordOk) {
+      const reason = !user ? 'cuenta inexistente' : !user.active ? 'cuenta desactivada' : 'contraseña incorrecta';
+      const [addressRow, pairRow] = decision.rows;
+      await deps.db.transaction().execute(async (tx) => {
+        const who = { userId: user?.id ?? null, username: user?.username ?? '(desconocida)' };
+        await writeAudit(tx, { at, ...who, action: 'login_failed', entity: 'session', entityId: null, changes: [`desde ${address}`, reason] });
+        // The attempt that reaches a limit starts a lock: written once per lock, not once per refused request.
+        if (pairRow.failures === limits.perAddressAndAccount) {
+          await writeAudit(tx, { at, ...who, action: 'login_throttled', entity: 'session', entityId: null, changes: [`desde ${address}`, `${pairRow.failures} intentos fallidos para esta cuenta: bloqueada desde esta dirección por ${waitText(limits.windowMs)}`] });
+        }
+        if (addressRow.failures === limits.perAddress) {
+          await writeAudit(tx, { at, userId: null, username: '(varias cuentas)', action: 'login_throttled', entity: 'session', entityId: null, changes: [`desde ${address}`, `${addressRow.failures} intentos fallidos: dirección bloqueada por ${waitText(limits.windowMs)}`] });
+        }
+        const accountRow = decision.rows[2];
+        if (accountRow.failures === limits.perAccount) {
+          await writeAudit(tx, { at, ...who, action: 'login_throttled', entity: 'session', entityId: null, changes: [`${accountRow.failures} intentos fallidos desde cualquier dirección: intentos espaciados ${waitText(limits.spacingMs)}`] });
+        }
+      });
+      throw new HttpProblem(401, sessionMessages.wrong);
+    }
+
+    const token = randomToken();
+    const expires = new Date(now.getTime() + deps.session.maxMs);
+    await deps.db.transaction().execute(async (tx) => {
+      await releaseLoginAttempt(tx, keys);
+      await deleteExpiredSessions(tx, at);
+      await insertSession(tx, await sha256Hex(token), user.id, at, expires.toISOString());
+      await writeAudit(tx, { at, userId: user.id, username: user.username, action: 'login', entity: 'session', entityId: null, changes: [`desde ${address}`] });
+    });
+    setCookie(c, sessionCookie, token, sessionCookieOptions(c, expires));
     return c.json({ user: { id: user.id, username: user.username, displayName: user.displayName, role: user.role } });
   });
 
@@ -62,7 +108,7 @@ export function sessionRoutes(limiter: AttemptLimiter) {
     if (user) {
       await writeAudit(deps.db, { at: deps.now().toISOString(), userId: user.id, username: user.username, action: 'logout', entity: 'session', entityId: null, changes: [] });
     }
-    deleteCookie(c, sessionCookie, { path: '/' });
+    deleteCookie(c, sessionCookie, sessionCookieOptions(c));
     return c.body(null, 204);
   });
 
