@@ -98,8 +98,9 @@ describe.skipIf(!chromiumPath)('report export end to end (Chromium, real server,
     for (const header of docx.headers) expect(header).toContain('BORRADOR');
     expect(docx.paragraphs).toContain('7. Conclusiones (borrador)');
 
-    // The server builds the same document: draft allowed, final refused.
-    expect((await page.request.get('/api/reports/2022/export.docx?final=1')).status()).toBe(409);
+    // The server builds the same document: draft allowed, final refused (and a final export is never a GET).
+    expect((await page.request.post('/api/reports/2022/export.docx', { headers: { 'content-type': 'application/json', origin: env.server.url } })).status()).toBe(409);
+    expect((await page.request.get('/api/reports/2022/export.docx?final=1')).status()).toBe(405);
     const server = await page.request.get('/api/reports/2022/export.docx');
     expect(server.status()).toBe(200);
     expect(readDocx(new Uint8Array(await server.body())).headers.join('\n')).toContain('BORRADOR');
