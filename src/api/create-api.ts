@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { matchedRoutes } from 'hono/route';
 import type { ApiDeps, ApiLogger, AppEnv, ResolvedDeps } from './deps';
 import { loadSession, sameOriginOnly } from './auth';
@@ -45,15 +44,40 @@ const otherBodyTypes: { match: (path: string) => boolean; type: RegExp; message:
   { match: isMetricsImportPath, type: /^(text\/csv|application\/octet-stream)\s*(;|$)/i, message: metricsApiMessages.importContentType },
 ];
 
-const limiters = new Map<string, ReturnType<typeof bodyLimit>>();
-function limiterFor(maxBytes: number, message: string) {
-  const key = `${maxBytes}|${message}`;
-  let limiter = limiters.get(key);
-  if (!limiter) {
-    limiter = bodyLimit({ maxSize: maxBytes, onError: (c) => problem(c, 413, message) });
-    limiters.set(key, limiter);
-  }
-  return limiter;
+/**
+ * Holds the request's body to `maxBytes`: refused at once from its Content-Length, and, for a body that comes
+ * in chunks, refused (413) as soon as the bytes read pass the limit. A body whose sender goes away fails with
+ * BodyAbortedProblem, whoever reads it.
+ */
+function guardBody(c: Context<AppEnv>, maxBytes: number, message: string): Response | null {
+  const source = c.req.raw.body;
+  if (!source) return null;
+  const declared = c.req.header('content-length');
+  if (declared !== undefined && Number(declared) > maxBytes) return problem(c, 413, message);
+  const reader = source.getReader();
+  let size = 0;
+  const guarded = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch {
+        controller.error(new BodyAbortedProblem());
+        return;
+      }
+      if (chunk.done) return controller.close();
+      size += chunk.value.byteLength;
+      if (size > maxBytes) {
+        controller.error(new HttpProblem(413, message));
+        void reader.cancel().catch(() => {});
+        return;
+      }
+      controller.enqueue(chunk.value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  c.req.raw = new Request(c.req.raw, { body: guarded, duplex: 'half' } as RequestInit);
+  return null;
 }
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -142,10 +166,12 @@ export function createApi(deps: ApiDeps) {
   });
   app.use('*', loadSession);
   // The body limit of the route; megabytes only for someone logged in (an anonymous import gets 1 MB, then its 401).
-  app.use('*', (c, next) => {
+  app.use('*', async (c, next) => {
     const limit = bodyLimits.find((l) => l.match(c.req.path)) ?? defaultBodyLimit;
     const maxBytes = c.get('user') ? limit.maxBytes : Math.min(limit.maxBytes, defaultBodyLimit.maxBytes);
-    return limiterFor(maxBytes, limit.message)(c, next);
+    const refused = guardBody(c, maxBytes, limit.message);
+    if (refused) return refused;
+    await next();
   });
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));

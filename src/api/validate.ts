@@ -110,8 +110,8 @@ async function readScannedText(c: Context, scanner: JsonScanner, yieldToOthers?:
     try {
       chunk = await reader.read();
     } catch (error) {
-      // The body limit's own error goes back to its middleware; anything else is the client going away.
-      if (error instanceof Error && error.name === 'BodyLimitError') throw error;
+      // The API's body guard says why (too large, or the client went away); anything else is the client going away.
+      if (error instanceof HttpProblem) throw error;
       throw new BodyAbortedProblem();
     }
     if (chunk.done) break;
