@@ -14,7 +14,7 @@ export const validationMessages = {
   integer: 'Escriba un número entero.',
   invalidOption: 'Elija una de las opciones de la lista.',
   usernameFormat: 'Use de 3 a 40 letras minúsculas, números, punto, guion o guion bajo.',
-  passwordLength: 'La contraseña debe tener entre 10 y 200 caracteres.',
+  passwordLength: 'La contraseña debe tener entre 12 y 200 caracteres.',
   unknownField: 'Este campo no está permitido.',
   expectedList: 'Debe ser una lista.',
   expectedObject: 'Debe ser un objeto con campos.',
