@@ -133,7 +133,7 @@ export interface ConsultationPendingImportsTable {
   id: Generated<number>;
   consultation_id: number;
   started_at: string;
-  /** The smallest response id it wrote (to discard its rows by a range scan). */
+  /** The largest response id when it started: its rows all come after (discarded by a range scan of the key). */
   first_id: number | null;
 }
 

@@ -323,3 +323,81 @@ describe('item 12: one log line per event, no secrets', () => {
     expect(lines).toEqual([{ level: 'warn', message: 'petición interrumpida por el cliente', fields: { reqId: expect.any(String), method: 'POST', route: '/api/forums' } }]);
   });
 });
+
+describe('item 1: a big import lets others in and stays all or nothing', () => {
+  const consultationBody = {
+    year: 2023,
+    title: 'Consulta 2023',
+    openDate: '2023-03-01',
+    closeDate: '2023-03-31',
+    channels: ['web'],
+    status: 'open',
+    topics: [{ title: 'Salud mental', description: '', proposingTeam: '' }],
+  };
+  const importBody = (rows: number) => ({
+    header: ['Marca temporal', 'Grupo de valor', 'Temas'],
+    rows: Array.from({ length: rows }, (_, i) => [`2023/03/${String((i % 28) + 1).padStart(2, '0')} 10:15:00 a. m. GMT-5`, 'Ciudadanía', 'Salud mental']),
+    mapping: { 'Marca temporal': 'timestamp', 'Grupo de valor': 'valueGroup', Temas: 'topics' },
+    lateMode: 'mark',
+    defaultChannel: 'web',
+  });
+
+  /** An API whose import pauses run `during` (another person's requests) at each pause. */
+  async function arrange() {
+    let during: (() => Promise<void>) | null = null;
+    const api = await createTestApi({ yieldToOthers: async () => void (await during?.()) });
+    const editor = await api.login('editora');
+    const reviewer = await api.login('revisor');
+    const created = await api.call('POST', '/api/consultations', { cookie: editor, body: consultationBody });
+    const { id } = (await created.json()) as { id: number };
+    return { ...api, editor, reviewer, id, setDuring: (fn: typeof during) => (during = fn) };
+  }
+
+  it('answers another user while 9,000 rows are read, mapped and written; the rows appear all at once at the end', async () => {
+    const { call, reviewer, editor, id, setDuring } = await arrange();
+    const seen: number[] = [];
+    setDuring(async () => {
+      const res = await call('GET', `/api/consultations/${id}`, { cookie: reviewer });
+      expect(res.status).toBe(200);
+      seen.push(((await res.json()) as { responseCount: number }).responseCount);
+    });
+    const res = await call('POST', `/api/consultations/${id}/responses/import`, { cookie: editor, body: importBody(9_000) });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { saved: boolean; accepted: number }).accepted).toBe(9_000);
+    // Many pauses (reading, checking, mapping, writing), and no one ever saw a part of the import.
+    expect(seen.length).toBeGreaterThan(10);
+    expect(new Set(seen)).toEqual(new Set([0]));
+    setDuring(null);
+    expect(((await (await call('GET', `/api/consultations/${id}`, { cookie: reviewer })).json()) as { responseCount: number }).responseCount).toBe(9_000);
+  });
+
+  it('if the consultation closes while the rows are written, nothing of the import is kept', async () => {
+    const { call, db, editor, id, setDuring } = await arrange();
+    let pauses = 0;
+    setDuring(async () => {
+      if (++pauses === 12) await db.updateTable('consultations').set({ status: 'closed' }).where('id', '=', id).execute();
+    });
+    const res = await call('POST', `/api/consultations/${id}/responses/import`, { cookie: editor, body: importBody(9_000) });
+    expect(res.status).toBe(409);
+    expect(await db.selectFrom('consultation_responses').select('id').execute()).toEqual([]);
+    expect(await db.selectFrom('consultation_pending_imports').select('id').execute()).toEqual([]);
+    const audit = await db.selectFrom('audit_log').select('changes').where('entity', '=', 'consultation').where('entity_id', '=', id).execute();
+    expect(audit.map((a) => a.changes).join()).not.toMatch(/importación/);
+  });
+
+  it('rows of an import cut short by a stop are invisible, and removed at the next start', async () => {
+    const { call, db, editor, reviewer, id } = await arrange();
+    const { insertResponses, startPendingImport, discardPendingImports } = await import('../../src/db/consultation-queries');
+    const importId = await startPendingImport(db, id, new Date().toISOString());
+    const response = { valueGroupKind: 'external' as const, valueGroup: '', topicIds: [], proposedTopic: 'Algo', questions: ['¿Sí?'], channel: 'web' as const, date: '2023-03-02', late: false };
+    await insertResponses(db, id, [response, response, response], 'import', 'editora', new Date().toISOString(), importId);
+    expect((await call('POST', `/api/consultations/${id}/responses`, { cookie: editor, body: { ...response, late: undefined } })).status).toBe(201);
+    const detail = (await (await call('GET', `/api/consultations/${id}`, { cookie: reviewer })).json()) as { responseCount: number };
+    expect(detail.responseCount).toBe(1);
+    const tally = (await (await call('GET', `/api/consultations/${id}/tally`, { cookie: reviewer })).json()) as { totalResponses: number };
+    expect(tally.totalResponses).toBe(1);
+    expect(((await (await call('GET', `/api/consultations/${id}/responses`, { cookie: reviewer })).json()) as { total: number }).total).toBe(1);
+    expect(await discardPendingImports(db)).toBe(1);
+    expect(await db.selectFrom('consultation_responses').select('id').execute()).toHaveLength(1);
+  });
+});
