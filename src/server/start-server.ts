@@ -119,9 +119,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server: ServerType = await new Promise((ready) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '127.0.0.1' }, () => ready(s));
   });
-  // A client that sends garbage or goes away mid-request: one line, no stack.
+  // A client that sends a malformed request: one line, no stack. One that goes away mid-request is logged once, by
+  // the request it was sending (the API's «petición interrumpida»), not a second time here.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    logger.warn({ code: error.code ?? 'desconocido' }, 'conexión interrumpida o inválida');
+    if (!['ECONNRESET', 'HPE_INVALID_EOF_STATE', 'EPIPE'].includes(error.code ?? '')) logger.warn({ code: error.code ?? 'desconocido' }, 'petición HTTP no válida');
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
   });
