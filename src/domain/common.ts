@@ -26,6 +26,8 @@ export const validationMessages = {
  * object of the wrong type), so no English text from zod reaches a person. Schema messages still win.
  */
 z.config({
+  // No code generation (new Function): the app runs under a Content-Security-Policy without 'unsafe-eval'.
+  jitless: true,
   customError: (issue) => {
     switch (issue.code) {
       case 'unrecognized_keys':
