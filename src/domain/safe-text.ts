@@ -10,6 +10,7 @@
  *   their fullwidth forms `＝＋－＠` (which spreadsheets also take as formulas), a tab or a carriage return — gets a
  *   leading apostrophe, so it stays text (OWASP «CSV injection»). Elsewhere such a start is harmless text and stays.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const bidiControls = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const formulaStart = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;

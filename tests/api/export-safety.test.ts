@@ -22,6 +22,7 @@ const hostile = {
 };
 const questionText = `=cmd|' /C calc'!A0${nul}`;
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const hasControls = (text: string) => /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u202A-\u202E\u2066-\u2069\u200E\u200F]/.test(text);
 
 async function arrange() {
