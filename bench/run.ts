@@ -11,6 +11,7 @@ import { benchConsultations } from './consultations';
 import { benchConsultationsBrowser } from './consultations-browser';
 import { benchExport } from './export';
 import { benchExportBrowser } from './export-browser';
+import { benchSecurity } from './security';
 import { printReport, type ReportRow } from './report';
 
 interface Section {
@@ -27,6 +28,7 @@ const sections: Section[] = [
   { name: 'consultas-navegador', run: () => benchConsultationsBrowser() },
   { name: 'exportacion', run: () => benchExport() },
   { name: 'exportacion-navegador', run: () => benchExportBrowser() },
+  { name: 'seguridad', run: () => benchSecurity() },
 ];
 
 async function main(): Promise<void> {

@@ -53,7 +53,7 @@ import { HttpProblem } from './problem';
 import { readBody, readJsonInSlices, readParam, readQuery, validated } from './validate';
 
 /** Rows checked, mapped or written per step of an import, with other requests answered in between. */
-const importSlice = 2_000;
+const importSlice = 1_000;
 
 /**
  * The import's body, validated as consultationImportBodySchema would, but its rows a slice at a time (100.000 rows
@@ -295,8 +295,8 @@ export function consultationRoutes() {
     // until one short transaction checks the consultation again, makes them visible and writes the audit entry.
     const importId = await startPendingImport(deps.db, id, now);
     try {
-      for (let from = 0; from < mapped.responses.length; from += importSlice) {
-        const slice = mapped.responses.slice(from, from + importSlice);
+      for (let from = 0; from < mapped.responses.length; from += importSlice / 2) {
+        const slice = mapped.responses.slice(from, from + importSlice / 2);
         await deps.db.transaction().execute((tx) => insertResponses(tx, id, slice, 'import', user.username, now, importId));
         await deps.yieldToOthers();
       }

@@ -114,6 +114,7 @@ export function createApi(deps: ApiDeps) {
     connection: deps.connection ?? (() => ({})),
     trustProxy: deps.trustProxy ?? false,
     logger: deps.logger ?? consoleErrorsOnly,
+    passwordChecks: deps.passwordChecks ?? 1,
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     yieldToOthers: deps.yieldToOthers ?? macrotask,
     rasterizeSvg: deps.rasterizeSvg ?? null,

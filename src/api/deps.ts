@@ -43,6 +43,8 @@ export interface ApiDeps {
   trustProxy?: boolean;
   /** Structured log lines (pino on the server); default: unexpected errors on the console, nothing else. */
   logger?: ApiLogger;
+  /** Password checks (PBKDF2) run at once; more wait their turn (default 1: a login flood keeps its hands off the other cores). */
+  passwordChecks?: number;
   /** Waits (the login slow-down); injected so tests do not wait. */
   sleep?: (ms: number) => Promise<void>;
   /** Lets other requests run between chunks of long work (a big import); default: a macrotask. */
@@ -61,6 +63,7 @@ export interface ResolvedDeps {
   connection: (c: Context) => ConnectionInfo;
   trustProxy: boolean;
   logger: ApiLogger;
+  passwordChecks: number;
   sleep: (ms: number) => Promise<void>;
   yieldToOthers: () => Promise<void>;
   rasterizeSvg: RasterizeSvg | null;

@@ -95,3 +95,29 @@ export function waitText(ms: number): string {
   const m = Math.ceil(ms / 60_000);
   return `${m} ${m === 1 ? 'minuto' : 'minutos'}`;
 }
+
+/**
+ * At most `concurrency` pieces of work at once, the rest waiting their turn (at most `maxWaiting`; past that,
+ * `onFull()` is thrown). Password checks go through one: PBKDF2 is meant to be slow, and a flood of logins must
+ * not take every core from the people already working.
+ */
+export function workQueue(concurrency: number, maxWaiting: number, onFull: () => Error) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async run<T>(work: () => Promise<T>): Promise<T> {
+      if (running < concurrency) running++;
+      else {
+        if (waiting.length >= maxWaiting) throw onFull();
+        await new Promise<void>((resolve) => waiting.push(resolve));
+      }
+      try {
+        return await work();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else running--;
+      }
+    },
+  };
+}

@@ -8,7 +8,7 @@ import type { AppEnv } from './deps';
 import { sessionCookie, sessionCookieOptions } from './auth';
 import { HttpProblem } from './problem';
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from './passwords';
-import { current, decideLogin, loginKeys, waitText } from './rate-limit';
+import { current, decideLogin, loginKeys, waitText, workQueue } from './rate-limit';
 import { clientAddress } from './request-info';
 import { readBody } from './validate';
 
@@ -16,12 +16,17 @@ export const sessionMessages = {
   wrong: 'Usuario o contraseña incorrectos, o la cuenta está desactivada.',
   locked: (wait: string) => `Demasiados intentos fallidos. Espere ${wait} e inténtelo de nuevo.`,
   busy: (wait: string) => `Hay demasiados intentos de inicio de sesión para esta cuenta. Espere ${wait} e inténtelo de nuevo.`,
+  serverBusy: 'El servidor está atendiendo muchos inicios de sesión a la vez. Espere unos segundos e inténtelo de nuevo.',
 } as const;
+
+/** Password checks waiting their turn before new attempts get 503 (at ~0,1 s each, a few seconds of queue). */
+const maxWaitingChecks = 32;
 
 export function sessionRoutes() {
   const app = new Hono<AppEnv>();
   // Unknown and deactivated accounts are checked against this hash, so every attempt costs one PBKDF2 like a real one.
   let dummyHash: Promise<string> | null = null;
+  let checks: ReturnType<typeof workQueue> | null = null;
 
   app.get('/', (c) => {
     const user = c.get('user');
@@ -63,7 +68,12 @@ export function sessionRoutes() {
 
     const user = await findUserByUsername(deps.db, username);
     dummyHash ??= hashPassword(randomToken(), deps.passwordIterations);
-    const passwordOk = await verifyPassword(input.password, user?.active ? user.passwordHash : await dummyHash);
+    const stored = user?.active ? user.passwordHash : await dummyHash;
+    checks ??= workQueue(deps.passwordChecks, maxWaitingChecks, () => new HttpProblem(503, sessionMessages.serverBusy));
+    const passwordOk = await checks.run(() => verifyPassword(input.password, stored)).catch((error: unknown) => {
+      if (error instanceof HttpProblem && error.status === 503) c.header('Retry-After', '5');
+      throw error;
+    });
     const now = deps.now();
     const at = now.toISOString();
 

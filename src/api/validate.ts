@@ -7,9 +7,9 @@ import { HttpProblem } from './problem';
 export const maxJsonDepth = 64;
 
 /** Decoded and scanned at most this many characters at a time (a big import's body), with a yield in between. */
-const scanSlice = 512 * 1024;
+const scanSlice = 128 * 1024;
 /** A big array is parsed this many elements at a time, with a yield in between. */
-const parseGroup = 2_000;
+const parseGroup = 1_000;
 
 export const bodyMessages = {
   contentType: 'El cuerpo de la petición debe ser JSON (Content-Type: application/json).',
@@ -99,12 +99,15 @@ const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * Reads the body as text, decoding and scanning it as it arrives (a slice at a time, yielding in between when
  * `yieldToOthers` is given), refusing it as soon as it nests too deep.
  */
-async function readScannedText(c: Context, scanner: JsonScanner, yieldToOthers?: () => Promise<void>): Promise<string> {
+async function readScannedText(c: Context, scanner: JsonScanner, yieldToOthers?: () => Promise<void>): Promise<string[]> {
   const body = c.req.raw.body;
-  if (!body) return '';
+  if (!body) return [];
   const decoder = new TextDecoder();
   const parts: string[] = [];
   const reader = body.getReader();
+  // A body already buffered arrives in reads that resolve at once: without a real pause every slice or so, decoding
+  // and scanning 20 MB would hold the event loop.
+  let sinceYield = 0;
   for (;;) {
     let chunk: ReadableStreamReadResult<Uint8Array>;
     try {
@@ -120,7 +123,11 @@ async function readScannedText(c: Context, scanner: JsonScanner, yieldToOthers?:
       const text = decoder.decode(bytes.subarray(start, Math.min(bytes.length, start + scanSlice)), { stream: true });
       scanner.feed(text);
       parts.push(text);
-      if (yieldToOthers && bytes.length > scanSlice) await yieldToOthers();
+      sinceYield += text.length;
+      if (yieldToOthers && sinceYield >= scanSlice) {
+        sinceYield = 0;
+        await yieldToOthers();
+      }
     }
   }
   const tail = decoder.decode();
@@ -128,7 +135,55 @@ async function readScannedText(c: Context, scanner: JsonScanner, yieldToOthers?:
     scanner.feed(tail);
     parts.push(tail);
   }
-  return parts.length === 1 ? parts[0] : parts.join('');
+  return parts;
+}
+
+/**
+ * The body's text kept as the slices it was decoded in (joining 20 MB into one string holds the server for a
+ * while); `slice` copies out only the piece asked for.
+ */
+class TextParts {
+  private readonly starts: number[] = [];
+  readonly length: number;
+
+  constructor(private readonly parts: string[]) {
+    let offset = 0;
+    for (const part of parts) {
+      this.starts.push(offset);
+      offset += part.length;
+    }
+    this.length = offset;
+  }
+
+  private partAt(position: number): number {
+    let low = 0;
+    let high = this.parts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= position) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  slice(from: number, to = this.length): string {
+    if (from >= to) return '';
+    let index = this.partAt(from);
+    let out = '';
+    while (index < this.parts.length && this.starts[index] < to) {
+      const start = this.starts[index];
+      out += this.parts[index].slice(Math.max(0, from - start), to - start);
+      index++;
+    }
+    return out;
+  }
+
+  /** Whether only whitespace lies between `from` and `to`. */
+  blank(from: number, to = this.length): boolean {
+    // Checked a slice at a time: what follows the top-level object is normally nothing.
+    for (let at = from; at < to; at += scanSlice) if (this.slice(at, Math.min(to, at + scanSlice)).trim() !== '') return false;
+    return true;
+  }
 }
 
 function assertJsonType(c: Context) {
@@ -150,7 +205,7 @@ function parseJson(text: string): unknown {
  */
 export async function readJson(c: Context): Promise<unknown> {
   const scanner = new JsonScanner(false);
-  const text = await readScannedText(c, scanner);
+  const text = (await readScannedText(c, scanner)).join('');
   if (text.trim() === '') return undefined;
   assertJsonType(c);
   return parseJson(text);
@@ -164,17 +219,17 @@ export async function readJson(c: Context): Promise<unknown> {
 export async function readJsonInSlices(c: Context, yieldToOthers: () => Promise<void> = macrotask): Promise<unknown> {
   assertJsonType(c);
   const scanner = new JsonScanner(true);
-  const text = await readScannedText(c, scanner, yieldToOthers);
-  const start = text.search(/\S/);
-  if (start < 0 || scanner.first !== start || text[start] !== '{' || scanner.topClose < 0 || text.slice(scanner.topClose + 1).trim() !== '') {
+  const text = new TextParts(await readScannedText(c, scanner, yieldToOthers));
+  const start = scanner.first;
+  if (start < 0 || text.slice(start, start + 1) !== '{' || !text.blank(0, start) || scanner.topClose < 0 || !text.blank(scanner.topClose + 1)) {
     // Not one object: small or wrong; JSON.parse says which.
     if (text.length > 1024 * 1024) throw new HttpProblem(400, bodyMessages.notJson);
-    return parseJson(text);
+    return parseJson(text.slice(0));
   }
   const { colons, commas, arrays, topClose } = scanner;
   const result: Record<string, unknown> = {};
   if (colons.length === 0) {
-    if (commas.length > 0 || text.slice(start + 1, topClose).trim() !== '') throw new HttpProblem(400, bodyMessages.notJson);
+    if (commas.length > 0 || !text.blank(start + 1, topClose)) throw new HttpProblem(400, bodyMessages.notJson);
     return result;
   }
   if (commas.length !== colons.length - 1) throw new HttpProblem(400, bodyMessages.notJson);
@@ -188,7 +243,7 @@ export async function readJsonInSlices(c: Context, yieldToOthers: () => Promise<
     while (arrayIndex < arrays.length && arrays[arrayIndex].open < valueStart) arrayIndex++;
     const array = arrays[arrayIndex];
     let value: unknown;
-    if (array && array.open < valueEnd && valueEnd - valueStart > scanSlice && text.slice(valueStart, array.open).trim() === '' && text.slice(array.close + 1, valueEnd).trim() === '') {
+    if (array && array.open < valueEnd && valueEnd - valueStart > scanSlice && text.blank(valueStart, array.open) && text.blank(array.close + 1, valueEnd)) {
       value = await parseArrayInGroups(text, array, yieldToOthers);
     } else {
       value = parseJson(text.slice(valueStart, valueEnd));
@@ -199,10 +254,10 @@ export async function readJsonInSlices(c: Context, yieldToOthers: () => Promise<
   return result;
 }
 
-async function parseArrayInGroups(text: string, array: TopLevelArray, yieldToOthers: () => Promise<void>): Promise<unknown[]> {
+async function parseArrayInGroups(text: TextParts, array: TopLevelArray, yieldToOthers: () => Promise<void>): Promise<unknown[]> {
   const { open, close, commas } = array;
   const out: unknown[] = [];
-  if (commas.length === 0 && text.slice(open + 1, close).trim() === '') return out;
+  if (commas.length === 0 && text.blank(open + 1, close)) return out;
   const count = commas.length + 1;
   for (let first = 0; first < count; first += parseGroup) {
     const last = Math.min(count, first + parseGroup);

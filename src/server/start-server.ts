@@ -3,6 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { createApi } from '../api/create-api';
@@ -69,6 +70,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     trustProxy,
     session: options.session,
     logger,
+    // PBKDF2 runs on libuv's threads: a login flood may take all cores but one.
+    passwordChecks: Math.max(1, availableParallelism() - 1),
   });
   const isHttps = (c: Context) => {
     if (trustProxy) {

@@ -62,3 +62,31 @@ describe('decideLogin', () => {
     expect(waitText(15 * minute)).toBe('15 minutos');
   });
 });
+
+describe('workQueue', () => {
+  it('runs at most `concurrency` at once, the rest in turn, and refuses past the waiting limit', async () => {
+    const { workQueue } = await import('../../src/api/rate-limit');
+    const queue = workQueue(1, 2, () => new Error('lleno'));
+    let running = 0;
+    let most = 0;
+    const releases: (() => void)[] = [];
+    const job = () =>
+      queue.run(async () => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise<void>((resolve) => releases.push(resolve));
+        running--;
+        return 'hecho';
+      });
+    const first = job();
+    const second = job();
+    const third = job();
+    await expect(job()).rejects.toThrow('lleno');
+    for (let i = 0; i < 3; i++) {
+      await expect.poll(() => releases.length).toBe(i + 1);
+      releases[i]();
+    }
+    expect(await Promise.all([first, second, third])).toEqual(['hecho', 'hecho', 'hecho']);
+    expect(most).toBe(1);
+  });
+});
