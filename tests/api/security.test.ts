@@ -401,3 +401,36 @@ describe('item 1: a big import lets others in and stays all or nothing', () => {
     expect(await db.selectFrom('consultation_responses').select('id').execute()).toHaveLength(1);
   });
 });
+
+describe('what already holds (kept as regression tests)', () => {
+  it('two saves of the same forum at once: one wins, the other gets 409 with the winner — no lost update', async () => {
+    const { call, login } = await createTestApi({ demo: true });
+    const editor = await login('editora');
+    const admin = await login('admin');
+    const { validForum } = await import('../support/api-assertions');
+    const { version } = (await (await call('GET', '/api/forums/1', { cookie: editor })).json()) as { version: number };
+    const input = validForum();
+    const [a, b] = await Promise.all([
+      call('PUT', '/api/forums/1', { cookie: editor, body: { ...input, title: 'Cambio de la editora', version } }),
+      call('PUT', '/api/forums/1', { cookie: admin, body: { ...input, title: 'Cambio de administración', version } }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? 'Cambio de la editora' : 'Cambio de administración';
+    const loser = (await (a.status === 409 ? a : b).json()) as { current: { title: string } };
+    expect(loser.current.title).toBe(winner);
+    expect(((await (await call('GET', '/api/forums/1', { cookie: editor })).json()) as { title: string }).title).toBe(winner);
+  });
+
+  it('markup typed anywhere comes back as text, never as markup (the SPA, print view and Word render text)', async () => {
+    const { call, login } = await createTestApi();
+    const editor = await login('editora');
+    const { validForum } = await import('../support/api-assertions');
+    const payload = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    const res = await call('POST', '/api/forums', { cookie: editor, body: validForum({ title: payload, questions: [{ text: payload, channel: 'live_chat', askedBy: payload, answered: false, answeredBy: '', answerSummary: '' }] }) });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const forum = (await res.json()) as { title: string; questions: { text: string }[] };
+    expect(forum.title).toBe(payload);
+    expect(forum.questions[0].text).toBe(payload);
+  });
+});

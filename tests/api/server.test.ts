@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
@@ -8,6 +9,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiLogger } from '../../src/api/deps';
 import { backupDatabase } from '../../src/server/backup';
+import { demoForums2022 } from '../../src/db/demo-2022';
 import { startServer, type RunningServer } from '../../src/server/start-server';
 
 /**
@@ -273,4 +275,49 @@ describe('behind a trusted proxy (FOROS_TRUST_PROXY)', () => {
       await proxied.close();
     }
   });
+});
+
+describe('what already holds: an acknowledged write survives kill -9', () => {
+  it('every forum the server answered 201 for is in the file after the process is killed', async () => {
+    const dbFile = join(dir, 'kill.sqlite');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', FOROS_DB: dbFile, FOROS_DEMO: '0', FOROS_ADMIN_PASSWORD: adminPassword, FOROS_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const childPort = await new Promise<number>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const found = /listo en http:\/\/localhost:(\d+)/.exec(out);
+          if (found) resolve(Number(found[1]));
+        });
+        child.on('exit', (code) => reject(new Error(`el servidor terminó: ${code}`)));
+      });
+      const origin = `http://127.0.0.1:${childPort}`;
+      const login = await fetch(`${origin}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ username: 'admin', password: adminPassword }) });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+      const acknowledged: number[] = [];
+      const forum = JSON.parse(JSON.stringify(demoForums2022[0])) as Record<string, unknown>;
+      for (let i = 0; i < 20; i++) {
+        const res = await fetch(`${origin}/api/forums`, { method: 'POST', headers: { 'content-type': 'application/json', origin, cookie }, body: JSON.stringify({ ...forum, title: `Foro ${i}` }) });
+        expect(res.status).toBe(201);
+        acknowledged.push(((await res.json()) as { id: number }).id);
+      }
+      child.removeAllListeners('exit');
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+      const db = new BetterSqlite3(dbFile);
+      try {
+        const ids = (db.prepare('select id from forums').all() as { id: number }[]).map((r) => r.id);
+        expect(ids).toEqual(expect.arrayContaining(acknowledged));
+        expect((db.prepare("select count(*) as n from audit_log where action = 'create' and entity = 'forum'").get() as { n: number }).n).toBe(20);
+      } finally {
+        db.close();
+      }
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 60_000);
 });
