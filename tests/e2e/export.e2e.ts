@@ -36,7 +36,7 @@ describe.skipIf(!chromiumPath)('report export end to end (Chromium, real server,
     const { context, page } = await newPage(env);
     await login(env, page, 'editora');
     await page.goto('/informes/2022/imprimir');
-    await expect.poll(() => page.getByRole('heading', { level: 2, name: '1. Introducción' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: '1. Introducción' }).count(), { timeout: 15_000 }).toBe(1);
     const { name, bytes } = await downloadWord(page);
     expect(name).toBe('informe-2022.docx');
     const docx = readDocx(bytes);
@@ -62,7 +62,7 @@ describe.skipIf(!chromiumPath)('report export end to end (Chromium, real server,
     const { context, page } = await newPage(env);
     await login(env, page, 'editora');
     await page.goto('/informes/2022/imprimir');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).count(), { timeout: 15_000 }).toBe(1);
     for (const heading of sectionHeadings) await expect.poll(() => page.getByRole('heading', { level: 2, name: heading }).count(), { timeout: 5000 }).toBe(1);
     expect(await page.getByRole('heading', { level: 2, name: 'Elaboró' }).count()).toBe(1);
     expect(await page.locator('figure svg[role="img"]').count()).toBe(3);
@@ -86,7 +86,7 @@ describe.skipIf(!chromiumPath)('report export end to end (Chromium, real server,
     expect(saved.status()).toBe(200);
 
     await page.reload();
-    await expect.poll(() => page.getByText('Borrador: no todas las secciones están aprobadas.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Borrador: no todas las secciones están aprobadas.').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByText('7. Conclusiones (borrador)').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'vista de impresión de un borrador');
     const draftPdf = new Uint8Array(await page.pdf({ format: 'A4' }));
