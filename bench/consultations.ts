@@ -85,9 +85,9 @@ export async function benchConsultations(options: ConsultationsBenchOptions = de
   try {
     await bootstrap(db, { demo: false, adminPassword: benchAdminPassword, passwordIterations: benchIterations });
     const app = createApi({ db, passwordIterations: benchIterations });
-    const login = await app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: benchAdminPassword }) });
+    const login = await app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify({ username: 'admin', password: benchAdminPassword }) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-    const json = { cookie, 'content-type': 'application/json' };
+    const json = { cookie, 'content-type': 'application/json', origin: 'http://localhost' };
     const created = await app.request('/api/consultations', {
       method: 'POST',
       headers: json,

@@ -76,7 +76,7 @@ async function createRecorder(dbFile: string, cookie: string) {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: (event) => void log.push({ sql: event.query.sql, parameters: [...event.query.parameters] }) });
   const app = createApi({ db });
   const token = cookie.split('=')[1];
-  await findSessionUser(db, createHash('sha256').update(token).digest('hex'), new Date().toISOString());
+  await findSessionUser(db, createHash('sha256').update(token).digest('hex'), new Date().toISOString(), new Date(Date.now() - 8 * 3600_000).toISOString());
   const session = log[0];
   return {
     session,

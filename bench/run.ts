@@ -12,6 +12,7 @@ import { benchConsultationsBrowser } from './consultations-browser';
 import { benchExport } from './export';
 import { benchExportBrowser } from './export-browser';
 import { benchStartup } from './startup';
+import { benchSecurity } from './security';
 import { printReport, type ReportRow } from './report';
 
 interface Section {
@@ -29,6 +30,7 @@ const sections: Section[] = [
   { name: 'consultas-navegador', run: () => benchConsultationsBrowser() },
   { name: 'exportacion', run: () => benchExport() },
   { name: 'exportacion-navegador', run: () => benchExportBrowser() },
+  { name: 'seguridad', run: () => benchSecurity() },
 ];
 
 async function main(): Promise<void> {

@@ -41,14 +41,14 @@ export async function withDatabase<T>(dbFile: string, fill: (db: Kysely<Database
 }
 
 export function startBenchServer(dbFile: string, distDir?: string, demo = false): Promise<RunningServer> {
-  return startServer({ port: 0, dbFile, demo, adminPassword: benchAdminPassword, passwordIterations: benchIterations, distDir });
+  return startServer({ port: 0, dbFile, demo, adminPassword: benchAdminPassword, passwordIterations: benchIterations, distDir, logLevel: 'warn' });
 }
 
 /** Logs in over HTTP and returns the Cookie header value for later requests. */
 export async function login(baseUrl: string, username = 'admin', password = benchAdminPassword): Promise<string> {
   const res = await fetch(`${baseUrl}/api/session`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', origin: new URL(baseUrl).origin },
     body: JSON.stringify({ username, password }),
   });
   if (res.status !== 200) throw new Error(`El inicio de sesión de ${username} falló: HTTP ${res.status} ${await res.text()}`);

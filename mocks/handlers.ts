@@ -60,6 +60,10 @@ export function createHandlers(getApp: () => FetchApp | Promise<FetchApp>) {
     http.all(/\/api\/.*/, async ({ request }) => {
       const app = withCookieCapture(await getApp());
       const headers = new Headers(request.headers);
+      // msw only sees the requests of the app's own page (its service worker controls only that page; in tests,
+      // the page's fetch), so a request to the page's origin is same-origin: say so as a browser's fetch would.
+      const pageOrigin = (globalThis as { location?: Location }).location?.origin;
+      if (!headers.has('origin') && !headers.has('sec-fetch-site') && pageOrigin && new URL(request.url).origin === pageOrigin) headers.set('sec-fetch-site', 'same-origin');
       if (jar.size > 0) headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
       const body = ['GET', 'HEAD'].includes(request.method) ? undefined : await request.arrayBuffer();
       const forwarded = new Request(request.url, { method: request.method, headers, body });

@@ -1,13 +1,23 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import type { CookieOptions } from 'hono/utils/cookie';
 import { can, type Permission, type SessionUser } from '../domain/user';
-import { findSessionUser } from '../db/user-queries';
+import { findSessionUser, touchSession } from '../db/user-queries';
 import type { AppEnv } from './deps';
 import { HttpProblem } from './problem';
 import { sha256Hex } from './passwords';
+import { isHttps, ownOrigin } from './request-info';
 
 export const sessionCookie = 'foros_session';
-export const sessionDays = 7;
+
+/** A session's last request is written at most this often (a read does not write on every request). */
+const touchEveryMs = 60_000;
+
+/** The session cookie's attributes: httpOnly, SameSite=Lax, and Secure whenever the request came over HTTPS. */
+export function sessionCookieOptions(c: Context<AppEnv>, expires?: Date): CookieOptions {
+  const deps = c.get('deps');
+  return { httpOnly: true, sameSite: 'Lax', secure: deps.secureCookies || isHttps(c), path: '/', ...(expires ? { expires } : {}) };
+}
 
 /**
  * Sessions seen in the last seconds, so a burst of reads does not hash the token (crypto.subtle) and look up the
@@ -54,7 +64,10 @@ class SessionCache {
 const sessionCaches = new WeakMap<object, SessionCache>();
 const changesAccounts = (method: string, path: string) => method !== 'GET' && method !== 'HEAD' && /^\/api\/(users|session)(\/|$)/.test(path);
 
-/** Resolves the session cookie to a user (or null) for every request. */
+/**
+ * Resolves the session cookie to a user (or null) for every request. A session ends `session.idleMs` after its
+ * last request and `session.maxMs` after login, whichever comes first.
+ */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, sessionCookie);
   c.set('user', null);
@@ -71,12 +84,15 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
     } else {
       const generation = cache.generation;
       const tokenHash = await sha256Hex(token);
-      const found = await findSessionUser(deps.db, tokenHash, now.toISOString());
+      const found = await findSessionUser(deps.db, tokenHash, now.toISOString(), new Date(now.getTime() - deps.session.idleMs).toISOString());
       if (found) {
         const user: SessionUser = Object.freeze({ id: found.id, username: found.username, displayName: found.displayName, role: found.role });
-        cache.set(token, { tokenHash, user, untilMs: Math.min(now.getTime() + sessionCacheMs, Date.parse(found.sessionExpiresAt)) }, generation);
+        // Never cached past the session's absolute end nor past the moment it would go idle.
+        const untilMs = Math.min(now.getTime() + sessionCacheMs, Date.parse(found.sessionExpiresAt), Date.parse(found.lastSeenAt) + deps.session.idleMs);
+        cache.set(token, { tokenHash, user, untilMs }, generation);
         c.set('user', user);
         c.set('sessionTokenHash', tokenHash);
+        if (now.getTime() - Date.parse(found.lastSeenAt) >= touchEveryMs) await touchSession(deps.db, tokenHash, now.toISOString());
       }
     }
   }
@@ -88,26 +104,28 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
 };
 
+export const originMessage = 'Se rechazó una petición que no venía de esta aplicación (otro sitio, u origen desconocido).';
+
 /**
- * Refuses state-changing requests that come from another origin (CSRF): the Origin header,
- * when present, must match the request's own host; browsers always send it on cross-site POSTs.
+ * Refuses a state-changing request that does not prove it comes from the app's own pages (CSRF): its `Origin`
+ * must be this server's origin (scheme, host and port), or, without `Origin`, `Sec-Fetch-Site` must say
+ * same-origin. Browsers send one or the other on every such request; a request with neither gets 403.
  */
 export const sameOriginOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
     const origin = c.req.header('origin');
-    const fetchSite = c.req.header('sec-fetch-site');
-    const host = c.req.header('host') ?? new URL(c.req.url).host;
-    let sameOrigin = true;
-    if (origin && origin !== 'null') {
+    let sameOrigin = false;
+    if (origin !== undefined) {
+      const own = ownOrigin(c);
       try {
-        sameOrigin = new URL(origin).host === host;
+        sameOrigin = origin !== 'null' && own !== null && new URL(origin).origin === own;
       } catch {
         sameOrigin = false;
       }
-    } else if (origin === 'null' || fetchSite === 'cross-site') {
-      sameOrigin = false;
+    } else {
+      sameOrigin = c.req.header('sec-fetch-site') === 'same-origin';
     }
-    if (!sameOrigin) throw new HttpProblem(403, 'Se rechazó una petición que venía de otro sitio.');
+    if (!sameOrigin) throw new HttpProblem(403, originMessage);
   }
   await next();
 };

@@ -11,7 +11,11 @@ import { getConsultationTopics, insertConsultation, insertResponses } from '../d
 import { loadDemoReport2022 } from '../db/demo-report-2022';
 import type { AuditDraft } from '../domain/audit';
 import { applyChange } from './change';
+import { passwordProblem } from '../domain/password-policy';
 import { generatePassword, hashPassword } from './passwords';
+
+/** A password given from outside (FOROS_ADMIN_PASSWORD, the mock's demo password) breaks the policy: the server does not start. */
+export class WeakPasswordError extends Error {}
 
 export interface BootstrapOptions {
   adminPassword?: string;
@@ -35,6 +39,11 @@ export interface CreatedAccount {
  * (its three forums with their livestream metrics, one editor, one reviewer). Does nothing when accounts already exist.
  */
 export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions): Promise<CreatedAccount[]> {
+  // The same policy as the accounts page: a given password that breaks it stops everything, whether or not it is used now.
+  for (const [name, given] of [['FOROS_ADMIN_PASSWORD', options.adminPassword], ['la contraseña de demostración', options.demoPassword]] as const) {
+    const problem = given ? await passwordProblem(given, ['admin', 'administración', 'editora', 'revisor', 'foros']) : null;
+    if (problem) throw new WeakPasswordError(`${name} no cumple la política de contraseñas: ${problem}`);
+  }
   if ((await countUsers(db)) > 0) return [];
   const now = (options.now ?? new Date()).toISOString();
   const accounts: CreatedAccount[] = [

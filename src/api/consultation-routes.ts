@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { idParam, type FieldIssue } from '../domain/common';
 import {
   changedConsultationFields,
@@ -15,7 +14,15 @@ import {
   type Consultation,
   type ConsultationInput,
 } from '../domain/consultation';
-import { consultationImportBodySchema, consultationImportMessages, consultationImportQuerySchema, mapImportRows, type ConsultationImportResult } from '../domain/consultation-import';
+import {
+  collectRowShapeIssues,
+  consultationImportBodySchema,
+  consultationImportMessages,
+  consultationImportQuerySchema,
+  createImportMapper,
+  importShapeIssuesShown,
+  type ConsultationImportResult,
+} from '../domain/consultation-import';
 import { tallyConsultation } from '../domain/consultation-tally';
 import { emptyForum, forumInputSchema, type ForumInput } from '../domain/forum';
 import { can } from '../domain/roles';
@@ -27,10 +34,13 @@ import {
   getConsultation,
   getResponse,
   insertConsultation,
+  commitPendingImport,
+  discardPendingImportRows,
   insertResponses,
   listConsultations,
   listResponses,
   questionsForTopic,
+  startPendingImport,
   tallyResponses,
   updateConsultation,
   votesPerTopic,
@@ -39,13 +49,34 @@ import { getForum, insertForum } from '../db/forum-queries';
 import type { AppEnv } from './deps';
 import { requirePermission, requireUser } from './auth';
 import { change, stale } from './change';
-import { HttpProblem, invalid, problem } from './problem';
-import { readBody, readParam, readQuery } from './validate';
+import { HttpProblem, invalid } from './problem';
+import { readBody, readJsonInSlices, readParam, readQuery, validated } from './validate';
+
+/** Rows checked, mapped or written per step of an import, with other requests answered in between. */
+const importSlice = 1_000;
+
+/**
+ * The import's body, validated as consultationImportBodySchema would, but its rows a slice at a time (100.000 rows
+ * checked in one go would hold the server): 400 with the first problems at their fields.
+ */
+async function readImportBody(raw: unknown, yieldToOthers: () => Promise<void>) {
+  const rows = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as { rows?: unknown }).rows : undefined;
+  if (!Array.isArray(rows)) return validated(raw, consultationImportBodySchema);
+  if (rows.length > consultationLimits.importRows) throw invalid([{ path: 'rows', message: consultationImportMessages.tooManyRows }]);
+  const head = validated({ ...(raw as object), rows: [] }, consultationImportBodySchema);
+  const issues: { path: number[]; message: string }[] = [];
+  for (let from = 0; from < rows.length && issues.length < importShapeIssuesShown; from += importSlice * 5) {
+    collectRowShapeIssues(rows, from, Math.min(rows.length, from + importSlice * 5), issues);
+    await yieldToOthers();
+  }
+  if (issues.length > 0) throw invalid(issues.map((issue) => ({ path: ['rows', ...issue.path].join('.'), message: issue.message })));
+  return { ...head, rows: rows as string[][] };
+}
 
 /** The largest import body (the rows of a 100.000-response export as JSON). */
 export const consultationImportMaxBytes = 30 * 1024 * 1024;
 
-/** The import route sets its own body limit; the API-wide 1 MB limit skips it. */
+/** The import route's body limit (create-api.ts) is consultationImportMaxBytes instead of the API-wide 1 MB. */
 export const isConsultationImportPath = (path: string) => /^\/api\/consultations\/[^/]+\/responses\/import\/?$/.test(path);
 
 const notFound = () => new HttpProblem(404, consultationMessages.notFound);
@@ -195,48 +226,66 @@ export function consultationRoutes() {
     return c.body(null, 204);
   });
 
-  app.post(
-    '/:id/responses/import',
-    requirePermission('writeConsultations'),
-    bodyLimit({ maxSize: consultationImportMaxBytes, onError: (c) => problem(c, 413, consultationMessages.importTooLarge) }),
-    async (c) => {
-      const deps = c.get('deps');
-      const id = readParam(c, 'id', idParam);
-      const dryRun = ['1', 'true'].includes(readQuery(c, consultationImportQuerySchema).dryRun ?? '0');
-      const body = await readBody(c, consultationImportBodySchema);
-      const consultation = await mustGet(deps.db, id);
-      if (consultation.status !== 'open') throw new HttpProblem(409, consultationMessages.importNotOpen, { consultationStatus: consultation.status });
+  app.post('/:id/responses/import', requirePermission('writeConsultations'), async (c) => {
+    const deps = c.get('deps');
+    const user = requireUser(c);
+    const id = readParam(c, 'id', idParam);
+    const dryRun = ['1', 'true'].includes(readQuery(c, consultationImportQuerySchema).dryRun ?? '0');
+    // Megabytes of rows: read, checked and mapped a slice at a time, so other people's requests are answered meanwhile.
+    const body = await readImportBody(await readJsonInSlices(c, deps.yieldToOthers), deps.yieldToOthers);
+    const consultation = await mustGet(deps.db, id);
+    if (consultation.status !== 'open') throw new HttpProblem(409, consultationMessages.importNotOpen, { consultationStatus: consultation.status });
 
-      const mapped = mapImportRows({ ...body, consultation });
-      if (!mapped.ok) throw invalid([{ path: mapped.path, message: mapped.message }]);
-      if (mapped.total === 0) throw invalid([{ path: 'rows', message: consultationImportMessages.noRows }]);
-      const result: ConsultationImportResult = {
-        dryRun,
-        total: mapped.total,
-        accepted: mapped.responses.length,
-        late: mapped.responses.reduce((n, r) => (r.late ? n + 1 : n), 0),
-        errors: mapped.errors.slice(0, consultationLimits.importErrorsShown),
-        errorCount: mapped.errors.length,
-        droppedPersonalColumns: mapped.droppedPersonalColumns,
-        preview: mapped.responses.slice(0, consultationLimits.importPreview).map((r, i) => ({ row: mapped.rowNumbers[i], ...r })),
-        saved: false,
-        dateOrder: mapped.dateOrder,
-      };
-      if (dryRun) return c.json(result);
-      if (mapped.errors.length > 0) throw new HttpProblem(422, consultationMessages.importHasErrors(mapped.errors.length), { ...result, errors: result.errors as unknown as FieldIssue[] });
+    const mapper = createImportMapper({ ...body, consultation });
+    if (!mapper.ok) throw invalid([{ path: mapper.path, message: mapper.message }]);
+    for (let from = 0; from < body.rows.length; from += importSlice) {
+      mapper.mapRows(from, Math.min(body.rows.length, from + importSlice));
+      await deps.yieldToOthers();
+    }
+    const mapped = mapper.result();
+    if (mapped.total === 0) throw invalid([{ path: 'rows', message: consultationImportMessages.noRows }]);
+    const result: ConsultationImportResult = {
+      dryRun,
+      total: mapped.total,
+      accepted: mapped.responses.length,
+      late: mapped.responses.reduce((n, r) => (r.late ? n + 1 : n), 0),
+      errors: mapped.errors.slice(0, consultationLimits.importErrorsShown),
+      errorCount: mapped.errors.length,
+      droppedPersonalColumns: mapped.droppedPersonalColumns,
+      preview: mapped.responses.slice(0, consultationLimits.importPreview).map((r, i) => ({ row: mapped.rowNumbers[i], ...r })),
+      saved: false,
+      dateOrder: mapped.dateOrder,
+    };
+    if (dryRun) return c.json(result);
+    if (mapped.errors.length > 0) throw new HttpProblem(422, consultationMessages.importHasErrors(mapped.errors.length), { ...result, errors: result.errors as unknown as FieldIssue[] });
 
-      await change(c, async ({ tx, user, now }) => {
-        // Checked again inside the transaction: the consultation may have closed or gone meanwhile.
+    const now = deps.now().toISOString();
+    // All or nothing without holding the database: the rows go in short transactions, invisible (a pending import)
+    // until one short transaction checks the consultation again, makes them visible and writes the audit entry.
+    const importId = await startPendingImport(deps.db, id, now);
+    try {
+      for (let from = 0; from < mapped.responses.length; from += importSlice / 2) {
+        const slice = mapped.responses.slice(from, from + importSlice / 2);
+        await deps.db.transaction().execute((tx) => insertResponses(tx, id, slice, 'import', user.username, now, importId));
+        await deps.yieldToOthers();
+      }
+      await change(c, async ({ tx }) => {
+        // Checked again: the consultation may have closed or gone meanwhile.
         const current = await mustGet(tx, id);
         if (current.status !== 'open') throw new HttpProblem(409, consultationMessages.importNotOpen, { consultationStatus: current.status });
-        await insertResponses(tx, id, mapped.responses, 'import', user.username, now);
+        await commitPendingImport(tx, importId);
         const changes = [`importación: ${mapped.responses.length} respuestas${result.late > 0 ? ` (${result.late} tardías)` : ''}`];
         if (mapped.droppedPersonalColumns.length > 0) changes.push(`columnas personales descartadas: ${mapped.droppedPersonalColumns.join(', ')}`);
         return { result: null, audit: [{ action: 'update', entity: 'consultation', entityId: id, changes }] };
       });
-      return c.json({ ...result, saved: true });
-    },
-  );
+    } catch (error) {
+      // Nothing of it was ever visible; its rows go, a slice at a time.
+      while ((await discardPendingImportRows(deps.db, importId, importSlice)) > 0) await deps.yieldToOthers();
+      await commitPendingImport(deps.db, importId);
+      throw error;
+    }
+    return c.json({ ...result, saved: true });
+  });
 
   app.get('/:id/tally', requirePermission('readConsultations'), async (c) => {
     const db = c.get('deps').db;

@@ -1,18 +1,106 @@
-import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import type { ApiDeps, AppEnv, ResolvedDeps } from './deps';
+import { Hono, type Context } from 'hono';
+import { matchedRoutes } from 'hono/route';
+import type { ApiDeps, ApiLogger, AppEnv, ResolvedDeps } from './deps';
 import { loadSession, sameOriginOnly } from './auth';
 import { HttpProblem, problem } from './problem';
 import { defaultPasswordIterations } from './passwords';
-import { AttemptLimiter } from './rate-limit';
+import { defaultLoginLimits } from './rate-limit';
 import { sessionRoutes } from './session-routes';
 import { userRoutes } from './user-routes';
 import { forumRoutes } from './forum-routes';
-import { isMetricsImportPath, metricsRoutes } from './metrics-routes';
-import { consultationRoutes, isConsultationImportPath } from './consultation-routes';
+import { isMetricsImportPath, metricsImportMaxBytes, metricsRoutes } from './metrics-routes';
+import { metricsApiMessages } from '../domain/metrics-update';
+import { consultationMessages } from '../domain/consultation';
+import { consultationImportMaxBytes, consultationRoutes, isConsultationImportPath } from './consultation-routes';
 import { reportRoutes } from './report-routes';
 import { exportRoutes } from './export-routes';
 import { openApiDocument } from './openapi';
+import { BodyAbortedProblem } from './validate';
+
+/** Unexpected errors on the console; nothing else (tests, the browser mock). The Node server passes pino. */
+const consoleErrorsOnly: ApiLogger = {
+  info: () => {},
+  warn: () => {},
+  error: (fields, message) => console.error(message, fields),
+};
+
+const kb = 1024;
+const mb = 1024 * kb;
+
+/**
+ * The largest body each route takes, checked from Content-Length before anything is read (and while reading a
+ * chunked body): logging in and the account routes a few KB, ordinary JSON 1 MB, only the two imports megabytes.
+ */
+const bodyLimits: { match: (path: string) => boolean; maxBytes: number; message: string }[] = [
+  { match: (path) => path === '/api/session', maxBytes: 4 * kb, message: 'La petición es demasiado grande (máximo 4 KB).' },
+  { match: (path) => path.startsWith('/api/users'), maxBytes: 16 * kb, message: 'La petición es demasiado grande (máximo 16 KB).' },
+  { match: isMetricsImportPath, maxBytes: metricsImportMaxBytes, message: metricsApiMessages.importTooLarge },
+  { match: isConsultationImportPath, maxBytes: consultationImportMaxBytes, message: consultationMessages.importTooLarge },
+];
+const defaultBodyLimit = { maxBytes: mb, message: 'La petición es demasiado grande (máximo 1 MB).' };
+
+/** Content types a state-changing route accepts other than JSON (the metrics import takes the file itself). */
+const otherBodyTypes: { match: (path: string) => boolean; type: RegExp; message: string }[] = [
+  { match: isMetricsImportPath, type: /^(text\/csv|application\/octet-stream)\s*(;|$)/i, message: metricsApiMessages.importContentType },
+];
+
+/**
+ * Holds the request's body to `maxBytes`: refused at once from its Content-Length, and, for a body that comes
+ * in chunks, refused (413) as soon as the bytes read pass the limit. A body whose sender goes away fails with
+ * BodyAbortedProblem, whoever reads it.
+ */
+function guardBody(c: Context<AppEnv>, maxBytes: number, message: string): Response | null {
+  const source = c.req.raw.body;
+  if (!source) return null;
+  const declared = c.req.header('content-length');
+  if (declared !== undefined && Number(declared) > maxBytes) return problem(c, 413, message);
+  const reader = source.getReader();
+  let size = 0;
+  const guarded = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch {
+        controller.error(new BodyAbortedProblem());
+        return;
+      }
+      if (chunk.done) return controller.close();
+      size += chunk.value.byteLength;
+      if (size > maxBytes) {
+        controller.error(new HttpProblem(413, message));
+        void reader.cancel().catch(() => {});
+        return;
+      }
+      controller.enqueue(chunk.value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  c.req.raw = new Request(c.req.raw, { body: guarded, duplex: 'half' } as RequestInit);
+  return null;
+}
+
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The route pattern a request matched ('/api/forums/:id'), for logs: never the raw path or its query. */
+function routeOf(c: Context): string {
+  const routes = matchedRoutes(c).filter((r) => r.method !== 'ALL');
+  return routes.length > 0 ? routes[routes.length - 1].path : '(sin ruta)';
+}
+
+/** A Hono path pattern ('/api/forums/:id') as a regular expression. */
+function patternRegex(path: string): RegExp {
+  const source = path
+    .split('/')
+    .map((segment) => {
+      if (segment === '*') return '.*';
+      const param = /^:[A-Za-z0-9_]+(\{(.+)\})?$/.exec(segment);
+      if (param) return param[2] ? `(?:${param[2]})` : '[^/]+';
+      return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('/');
+  return new RegExp(`^${source}/?$`);
+}
 
 /** The whole API as a Hono app. Runs in Node (server) and in the browser or jsdom (through msw). */
 export function createApi(deps: ApiDeps) {
@@ -21,32 +109,76 @@ export function createApi(deps: ApiDeps) {
     now: deps.now ?? (() => new Date()),
     passwordIterations: deps.passwordIterations ?? defaultPasswordIterations,
     secureCookies: deps.secureCookies ?? false,
-    loginAttempts: deps.loginAttempts ?? { max: 5, windowMs: 15 * 60_000 },
+    loginLimits: { ...defaultLoginLimits, ...deps.loginLimits },
+    session: { idleMs: 8 * 3600_000, maxMs: 24 * 3600_000, ...deps.session },
+    connection: deps.connection ?? (() => ({})),
+    trustProxy: deps.trustProxy ?? false,
+    logger: deps.logger ?? consoleErrorsOnly,
+    passwordChecks: deps.passwordChecks ?? 1,
+    sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    yieldToOthers: deps.yieldToOthers ?? macrotask,
     rasterizeSvg: deps.rasterizeSvg ?? null,
   };
-  const limiter = new AttemptLimiter(resolved.loginAttempts.max, resolved.loginAttempts.windowMs);
 
   const app = new Hono<AppEnv>().basePath('/api');
 
+  // Every request: its id (X-Request-Id), no caching, and one log line when answered.
   app.use('*', async (c, next) => {
+    const started = Date.now();
     c.set('deps', resolved);
+    c.set('requestId', crypto.randomUUID());
     c.header('Cache-Control', 'no-store');
+    c.header('X-Request-Id', c.get('requestId'));
+    await next();
+    if (c.error instanceof BodyAbortedProblem || c.req.raw.signal?.aborted) return; // logged once by onError
+    const fields = { reqId: c.get('requestId'), method: c.req.method, route: routeOf(c), status: c.res.status, ms: Date.now() - started };
+    if (c.res.status >= 500) resolved.logger.error(fields, 'petición');
+    else resolved.logger.info(fields, 'petición');
+  });
+
+  // Unknown path → 404, known path with another method → 405 (with Allow), both as problem+json, before anything else.
+  let known: { method: string; regex: RegExp }[] | null = null;
+  app.use('*', async (c, next) => {
+    known ??= app.routes.filter((r) => r.method !== 'ALL').map((r) => ({ method: r.method, regex: patternRegex(r.path) }));
+    const path = c.req.path;
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    const matching = known.filter((r) => r.regex.test(path));
+    if (matching.length === 0) return problem(c, 404, 'No existe ese recurso de la API.');
+    if (!matching.some((r) => r.method === method)) {
+      const allow = [...new Set(matching.map((r) => r.method))].join(', ');
+      c.header('Allow', allow);
+      return problem(c, 405, `Este recurso de la API no admite ${c.req.method}.`, { detail: `Métodos admitidos: ${allow}.` });
+    }
     await next();
   });
-  const jsonBodyLimit = bodyLimit({
-    maxSize: 1024 * 1024,
-    onError: (c) => problem(c, 413, 'La petición es demasiado grande (máximo 1 MB).'),
-  });
-  // The metrics import takes CSV files up to 6 MB and sets that limit on its own route (metrics-routes.ts).
-  // The consultation import (a form export's rows as JSON, up to 30 MB) does the same (consultation-routes.ts).
-  // GET and HEAD carry no body: skipping them also spares the Node server building a full Request per read.
-  const bodyless = (method: string) => method === 'GET' || method === 'HEAD';
-  app.use('*', (c, next) => (bodyless(c.req.method) || isMetricsImportPath(c.req.path) || isConsultationImportPath(c.req.path) ? next() : jsonBodyLimit(c, next)));
+
+  // State-changing requests: from the app itself (same origin), with the content type the route reads.
   app.use('*', sameOriginOnly);
+  app.use('*', async (c, next) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return next();
+    const type = c.req.header('content-type') ?? '';
+    const other = otherBodyTypes.find((o) => o.match(c.req.path));
+    if (other) {
+      if (!other.type.test(type)) throw new HttpProblem(415, other.message);
+    } else if (!/^application\/json\s*(;|$)/i.test(type)) {
+      throw new HttpProblem(415, 'El cuerpo de la petición debe ser JSON (Content-Type: application/json), aunque esté vacío.');
+    }
+    await next();
+  });
   app.use('*', loadSession);
+  // The body limit of the route; megabytes only for someone logged in (an anonymous import gets 1 MB, then its 401).
+  // GET and HEAD carry no body: skipping them also spares the Node server building a full Request per read.
+  app.use('*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const limit = bodyLimits.find((l) => l.match(c.req.path)) ?? defaultBodyLimit;
+    const maxBytes = c.get('user') ? limit.maxBytes : Math.min(limit.maxBytes, defaultBodyLimit.maxBytes);
+    const refused = guardBody(c, maxBytes, limit.message);
+    if (refused) return refused;
+    await next();
+  });
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
-  app.route('/session', sessionRoutes(limiter));
+  app.route('/session', sessionRoutes());
   app.route('/users', userRoutes());
   app.route('/forums', forumRoutes());
   app.route('/', metricsRoutes());
@@ -57,8 +189,14 @@ export function createApi(deps: ApiDeps) {
 
   app.notFound((c) => problem(c, 404, 'No existe ese recurso de la API.'));
   app.onError((err, c) => {
+    const reqId = c.get('requestId');
+    if (err instanceof BodyAbortedProblem || c.req.raw.signal?.aborted) {
+      // The client went away while sending: one line, no stack.
+      resolved.logger.warn({ reqId, method: c.req.method, route: routeOf(c) }, 'petición interrumpida por el cliente');
+      return problem(c, 400, new BodyAbortedProblem().title);
+    }
     if (err instanceof HttpProblem) return problem(c, err.status, err.title, err.extra);
-    console.error(err);
+    resolved.logger.error({ reqId, method: c.req.method, route: routeOf(c), error: err.message, stack: err.stack }, 'error inesperado');
     return problem(c, 500, 'Ocurrió un error inesperado en el servidor. Inténtelo de nuevo.');
   });
   return app;

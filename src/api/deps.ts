@@ -1,7 +1,29 @@
+import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { SessionUser } from '../domain/user';
 import type { RasterizeSvg } from '../export/rasterize';
+import type { LoginLimits } from './rate-limit';
+
+/** How a request reached the server: the socket's address and whether it was TLS. */
+export interface ConnectionInfo {
+  remoteAddress?: string;
+  encrypted?: boolean;
+}
+
+/** One line per event (pino's signature): an object of fields and a short message. Never passwords, cookies or personal data. */
+export interface ApiLogger {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+export interface SessionLimits {
+  /** A session ends after this long without a request (default 8 h). */
+  idleMs: number;
+  /** …and this long after login, whatever the activity (default 24 h). */
+  maxMs: number;
+}
 
 export interface ApiDeps {
   db: Kysely<Database>;
@@ -9,16 +31,41 @@ export interface ApiDeps {
   now?: () => Date;
   /** PBKDF2 iterations for new password hashes (lower in tests). */
   passwordIterations?: number;
-  /** Sets the cookie's Secure flag (on behind HTTPS). */
+  /** Always marks the cookie Secure (FOROS_SECURE_COOKIES); it is Secure anyway when the request came over HTTPS. */
   secureCookies?: boolean;
-  /** Failed logins allowed per user name and address within the window. */
-  loginAttempts?: { max: number; windowMs: number };
+  /** Login throttling (per address + account, per address, per account); defaults in rate-limit.ts. */
+  loginLimits?: Partial<LoginLimits>;
+  /** Idle timeout and absolute lifetime of a session. */
+  session?: Partial<SessionLimits>;
+  /** The socket's address and TLS state, from the server that runs the app (Node passes the socket's; default: none). */
+  connection?: (c: Context) => ConnectionInfo;
+  /** FOROS_TRUST_PROXY: trust X-Forwarded-For / -Proto / -Host set by one reverse proxy in front. */
+  trustProxy?: boolean;
+  /** Structured log lines (pino on the server); default: unexpected errors on the console, nothing else. */
+  logger?: ApiLogger;
+  /** Password checks (PBKDF2) run at once; more wait their turn (default 1: a login flood keeps its hands off the other cores). */
+  passwordChecks?: number;
+  /** Waits (the login slow-down); injected so tests do not wait. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Lets other requests run between chunks of long work (a big import); default: a macrotask. */
+  yieldToOthers?: () => Promise<void>;
   /** SVG → PNG for the charts of the Word export (resvg-wasm; loaded by the server, the browser mock or tests). Without it the export route answers 503. */
   rasterizeSvg?: RasterizeSvg;
 }
 
-export interface ResolvedDeps extends Required<Omit<ApiDeps, 'loginAttempts' | 'rasterizeSvg'>> {
-  loginAttempts: { max: number; windowMs: number };
+export interface ResolvedDeps {
+  db: Kysely<Database>;
+  now: () => Date;
+  passwordIterations: number;
+  secureCookies: boolean;
+  loginLimits: LoginLimits;
+  session: SessionLimits;
+  connection: (c: Context) => ConnectionInfo;
+  trustProxy: boolean;
+  logger: ApiLogger;
+  passwordChecks: number;
+  sleep: (ms: number) => Promise<void>;
+  yieldToOthers: () => Promise<void>;
   rasterizeSvg: RasterizeSvg | null;
 }
 
@@ -27,5 +74,6 @@ export type AppEnv = {
     deps: ResolvedDeps;
     user: SessionUser | null;
     sessionTokenHash: string | null;
+    requestId: string;
   };
 };

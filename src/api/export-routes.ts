@@ -17,7 +17,7 @@ import type { AppEnv } from './deps';
 import { requirePermission } from './auth';
 import { change, requestTime } from './change';
 import { HttpProblem } from './problem';
-import { readBody, readParam, readQuery } from './validate';
+import { readBody, readJson, readParam, readQuery } from './validate';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -25,6 +25,8 @@ export const exportMessages = {
   notFinal: 'El informe aún no está aprobado por completo: solo se puede hacer la exportación final cuando todas las secciones están aprobadas.',
   noRasterizer: 'Este servidor no puede dibujar los gráficos: la exportación a Word no está disponible.',
   finalQuery: 'El parámetro final debe ser 1 o 0.',
+  finalIsPost: 'La exportación final queda registrada en la auditoría: pídala con POST a esta misma dirección (una descarga con GET nunca registra nada).',
+  badFileName: 'Nombre de archivo no válido.',
   unknownFile: 'No existe ese archivo de datos abiertos.',
 } as const;
 
@@ -33,7 +35,11 @@ const finalQuerySchema = z.strictObject({ final: z.enum(['1', '0', 'true', 'fals
 /** What the browser reports after building a final export itself (the «Descargar Word» button). */
 export const exportRecordSchema = z.strictObject({
   sha256: z.string({ error: 'Indique el SHA-256 del archivo (64 cifras hexadecimales).' }).regex(/^[0-9a-f]{64}$/, { error: 'Indique el SHA-256 del archivo (64 cifras hexadecimales).' }),
-  bytes: z.number({ error: 'Indique el tamaño del archivo en bytes.' }).int({ error: 'Indique el tamaño del archivo en bytes.' }).min(1, { error: 'Indique el tamaño del archivo en bytes.' }).max(500_000_000, { error: 'Indique el tamaño del archivo en bytes.' }),
+  bytes: z
+    .number({ error: 'Indique el tamaño del archivo en bytes.' })
+    .int({ error: 'Indique el tamaño del archivo en bytes.' })
+    .min(1, { error: 'Indique el tamaño del archivo en bytes.' })
+    .max(100_000_000, { error: 'El tamaño del archivo no puede pasar de 100.000.000 bytes.' }),
   fileName: z.string({ error: 'Indique el nombre del archivo.' }).regex(/^informe-\d{4}\.docx$/, { error: 'Nombre de archivo no válido.' }),
 });
 
@@ -63,8 +69,14 @@ export async function readExportData(db: Kysely<Database>, year: number): Promis
   });
 }
 
+/** How the entry knows the file: the server built it (its hash is the server's own), or the browser said so. */
+const exportSources = {
+  servidor: 'generado en: servidor (SHA-256 calculado por el servidor)',
+  navegador: 'generado en: navegador (informado por el navegador: el servidor no vio el archivo)',
+} as const;
+
 /** A final export in the audit log: who, when, which file (its SHA-256 and size), built where. */
-function recordFinalExport(c: Context<AppEnv>, year: number, record: { sha256: string; bytes: number; fileName: string; where: 'servidor' | 'navegador' }) {
+function recordFinalExport(c: Context<AppEnv>, year: number, record: { sha256: string; bytes: number; fileName: string; where: keyof typeof exportSources }) {
   return change(c, async () => ({
     result: null,
     audit: [
@@ -72,17 +84,26 @@ function recordFinalExport(c: Context<AppEnv>, year: number, record: { sha256: s
         action: 'export',
         entity: 'report',
         entityId: year,
-        changes: [`exportación final: ${record.fileName}`, `sha256: ${record.sha256}`, `bytes: ${record.bytes}`, `generado en: ${record.where}`],
+        changes: [`exportación final: ${record.fileName}`, `sha256: ${record.sha256}`, `bytes: ${record.bytes}`, exportSources[record.where]],
       },
     ],
   }));
+}
+
+/** The final export's POST takes no data: nothing, or `{}`. */
+async function readEmptyJson(c: Context<AppEnv>) {
+  const data = await readJson(c);
+  if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data) || Object.keys(data).length > 0)) {
+    throw new HttpProblem(400, 'Esta acción no recibe datos: envíe un cuerpo vacío o {}.');
+  }
 }
 
 const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
 
 /**
  * The finished report's exports and the year's open data. Mounted at the API's root:
- * GET /reports/:year/export-data, GET /reports/:year/export.docx[?final=1], POST /reports/:year/exports,
+ * GET /reports/:year/export-data, GET /reports/:year/export.docx (a download), POST /reports/:year/export.docx (the
+ * recorded final export), POST /reports/:year/exports (a final export the browser built),
  * GET /years/:year/open-data.json, GET /years/:year/open-data/{forums,questions,metrics,dictionary}.csv,
  * GET /years/:year/open-data/dictionary.json.
  */
@@ -94,30 +115,51 @@ export function exportRoutes() {
     return c.json(await readExportData(c.get('deps').db, year));
   });
 
-  app.get('/reports/:year/export.docx', requirePermission('readReports'), async (c) => {
+  async function buildDocx(c: Context<AppEnv>, final: boolean) {
     const deps = c.get('deps');
     const year = readParam(c, 'year', yearParam);
-    const { final } = readQuery(c, finalQuerySchema);
-    const wantsFinal = final === '1' || final === 'true';
     const data = await readExportData(deps.db, year);
-    if (wantsFinal && !isFinal(data.sections)) throw new HttpProblem(409, exportMessages.notFinal);
+    if (final && !isFinal(data.sections)) throw new HttpProblem(409, exportMessages.notFinal);
     if (!deps.rasterizeSvg) throw new HttpProblem(503, exportMessages.noRasterizer);
     const result = await exportReportDocx(data, { rasterize: deps.rasterizeSvg, generatedAt: requestTime(c) });
-    if (wantsFinal) await recordFinalExport(c, year, { sha256: result.sha256, bytes: result.bytes.length, fileName: result.fileName, where: 'servidor' });
-    return c.body(result.bytes as Uint8Array<ArrayBuffer>, 200, {
+    return { year, result };
+  }
+
+  const docxResponse = (c: Context<AppEnv>, result: Awaited<ReturnType<typeof exportReportDocx>>) =>
+    c.body(result.bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': docxMediaType,
       'Content-Disposition': attachment(result.fileName),
       'X-Foros-SHA256': result.sha256,
       'X-Foros-Draft': result.document.draft ? '1' : '0',
     });
+
+  // A download: the document as it stands (draft or not). Never recorded: a GET writes nothing.
+  app.get('/reports/:year/export.docx', requirePermission('readReports'), async (c) => {
+    const { final } = readQuery(c, finalQuerySchema);
+    if (final === '1' || final === 'true') {
+      c.header('Allow', 'POST');
+      throw new HttpProblem(405, exportMessages.finalIsPost);
+    }
+    const { result } = await buildDocx(c, false);
+    return docxResponse(c, result);
   });
 
-  // The browser builds the file itself (the same code): it records a final export here, with the file's hash.
-  app.post('/reports/:year/exports', requirePermission('readReports'), async (c) => {
+  // The final export, built by the server and recorded in the audit log with its SHA-256 (only with every section approved).
+  app.post('/reports/:year/export.docx', requirePermission('exportFinalReports'), async (c) => {
+    await readEmptyJson(c);
+    const { year, result } = await buildDocx(c, true);
+    await recordFinalExport(c, year, { sha256: result.sha256, bytes: result.bytes.length, fileName: result.fileName, where: 'servidor' });
+    return docxResponse(c, result);
+  });
+
+  // The browser builds the file itself (the same code) and reports the final export here, with the file's hash.
+  app.post('/reports/:year/exports', requirePermission('exportFinalReports'), async (c) => {
     const deps = c.get('deps');
     const year = readParam(c, 'year', yearParam);
     const record = await readBody(c, exportRecordSchema);
-    if (record.fileName !== `informe-${year}.docx`) throw new HttpProblem(400, 'Nombre de archivo no válido.');
+    if (record.fileName !== `informe-${year}.docx`) {
+      throw new HttpProblem(400, exportMessages.badFileName, { errors: [{ path: 'fileName', message: exportMessages.badFileName }] });
+    }
     const data = await readExportData(deps.db, year);
     if (!isFinal(data.sections)) throw new HttpProblem(409, exportMessages.notFinal);
     await recordFinalExport(c, year, { ...record, where: 'navegador' });

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { idParam } from '../domain/common';
 import { snapshotKinds, type ForumMetricsInput } from '../domain/metrics';
 import { matchRowToForum, parseMetricsCsv, type ImportedRow, type MatchableForum } from '../domain/metrics-import';
@@ -22,13 +21,13 @@ import { getForumMetrics, getMetricsForum, listYearMetrics, upsertForumMetrics, 
 import type { AppEnv } from './deps';
 import { requirePermission } from './auth';
 import { change, stale } from './change';
-import { HttpProblem, invalid, problem } from './problem';
+import { HttpProblem, invalid } from './problem';
 import { readBody, readParam, readQuery } from './validate';
 
 /** The largest metrics file the import accepts (the parser itself refuses more than 5 MB with its own message). */
 export const metricsImportMaxBytes = 6 * 1024 * 1024;
 
-/** The import route sets its own body limit; the API-wide 1 MB limit skips it. */
+/** The import route's body limit (create-api.ts) is metricsImportMaxBytes instead of the API-wide 1 MB. */
 export const isMetricsImportPath = (path: string) => /^\/api\/forums\/[^/]+\/metrics\/import$/.test(path);
 
 const notFound = () => new HttpProblem(404, 'No existe un foro con ese identificador.');
@@ -153,7 +152,6 @@ export function metricsRoutes() {
   app.post(
     '/forums/:id/metrics/import',
     requirePermission('writeMetrics'),
-    bodyLimit({ maxSize: metricsImportMaxBytes, onError: (c) => problem(c, 413, metricsApiMessages.importTooLarge) }),
     async (c) => {
       const deps = c.get('deps');
       const id = readParam(c, 'id', idParam);

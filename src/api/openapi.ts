@@ -209,14 +209,19 @@ function exportPaths() {
     },
     '/api/reports/{year}/export.docx': {
       get: {
-        summary: 'Informe en Word (.docx); borrador marcado «BORRADOR» si alguna sección no está aprobada; final=1 solo con todo aprobado (queda en la auditoría con su SHA-256)',
-        parameters: [...yearPath, { name: 'final', in: 'query', required: false, schema: { type: 'string', enum: ['1', '0', 'true', 'false'] } }],
-        responses: { '200': file('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Documento de Word (cabecera X-Foros-SHA256)'), ...problems(400, 401, 403, 404, 409, 503) },
+        summary: 'Informe en Word (.docx) tal como está; borrador marcado «BORRADOR» si alguna sección no está aprobada. Una descarga: no se registra (final=1 → 405: la exportación final es POST)',
+        parameters: yearPath,
+        responses: { '200': file('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Documento de Word (cabecera X-Foros-SHA256)'), ...problems(400, 401, 403, 404, 405, 503) },
+      },
+      post: {
+        summary: 'Exportación final en Word, solo con todas las secciones aprobadas; queda en la auditoría con su SHA-256 (administración y edición)',
+        parameters: yearPath,
+        responses: { '200': file('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Documento de Word final (cabecera X-Foros-SHA256)'), ...problems(400, 401, 403, 404, 409, 503) },
       },
     },
     '/api/reports/{year}/exports': {
       post: {
-        summary: 'Registrar una exportación final hecha en el navegador (SHA-256, tamaño, nombre)',
+        summary: 'Registrar una exportación final hecha en el navegador (SHA-256, tamaño, nombre; queda marcada como informada por el navegador; administración y edición)',
         parameters: yearPath,
         requestBody: json(schema(exportRecordSchema)),
         responses: { '204': { description: 'Registrada en la auditoría' }, ...problems(400, 401, 403, 404, 409) },

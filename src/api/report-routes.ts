@@ -58,7 +58,7 @@ import { requirePermission, requireUser } from './auth';
 import { change, stale } from './change';
 import { HttpProblem, invalid } from './problem';
 import { createReport } from './report-sync';
-import { readBody, readParam, readQuery } from './validate';
+import { readBody, readJson, readParam, readQuery } from './validate';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type User = SessionUser;
@@ -93,17 +93,8 @@ async function readRichBody<S extends z.ZodType>(c: Context, schema: S): Promise
 
 /** submit / approve take no body: nothing, or `{}`. */
 async function readEmptyBody(c: Context): Promise<void> {
-  const raw = await c.req.text();
-  if (raw.trim() === '') return;
-  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
-    throw new HttpProblem(415, 'El cuerpo de la petición debe ser JSON (Content-Type: application/json).');
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    throw new HttpProblem(400, 'El cuerpo de la petición no es JSON válido.');
-  }
+  const data = await readJson(c);
+  if (data === undefined) return;
   if (!emptyBodySchema.safeParse(data).success) throw new HttpProblem(400, 'Esta acción no recibe datos: envíe un cuerpo vacío o {}.');
 }
 

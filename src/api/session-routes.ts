@@ -1,17 +1,36 @@
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { loginSchema } from '../domain/user';
-import { deleteSession, findUserByUsername, insertSession } from '../db/user-queries';
+import { deleteExpiredSessions, deleteSession, findUserByUsername, insertSession } from '../db/user-queries';
+import { getLoginAttempts, pruneLoginAttempts, releaseLoginAttempt, saveLoginAttempts } from '../db/login-attempt-queries';
+import type { AuditDraft } from '../domain/audit';
 import type { AppEnv } from './deps';
-import { sessionCookie, sessionDays } from './auth';
-import { change } from './change';
+import { sessionCookie, sessionCookieOptions } from './auth';
+import { applyChange, change } from './change';
 import { HttpProblem } from './problem';
-import { randomToken, sha256Hex, verifyPassword } from './passwords';
+import { hashPassword, randomToken, sha256Hex, verifyPassword } from './passwords';
+import { current, decideLogin, loginKeys, waitText, workQueue } from './rate-limit';
+import { clientAddress } from './request-info';
 import { readBody } from './validate';
-import type { AttemptLimiter } from './rate-limit';
 
-export function sessionRoutes(limiter: AttemptLimiter) {
+export const sessionMessages = {
+  wrong: 'Usuario o contraseña incorrectos, o la cuenta está desactivada.',
+  locked: (wait: string) => `Demasiados intentos fallidos. Espere ${wait} e inténtelo de nuevo.`,
+  busy: (wait: string) => `Hay demasiados intentos de inicio de sesión para esta cuenta. Espere ${wait} e inténtelo de nuevo.`,
+  serverBusy: 'El servidor está atendiendo muchos inicios de sesión a la vez. Espere unos segundos e inténtelo de nuevo.',
+} as const;
+
+/** Password checks waiting their turn before new attempts get 503 (at ~0,1 s each, a few seconds of queue). */
+const maxWaitingChecks = 32;
+
+/** Counting a login attempt is a write before anyone is known. */
+const anonymous = { id: null, username: '(inicio de sesión)' };
+
+export function sessionRoutes() {
   const app = new Hono<AppEnv>();
+  // Unknown and deactivated accounts are checked against this hash, so every attempt costs one PBKDF2 like a real one.
+  let dummyHash: Promise<string> | null = null;
+  let checks: ReturnType<typeof workQueue> | null = null;
 
   app.get('/', (c) => {
     const user = c.get('user');
@@ -21,43 +40,83 @@ export function sessionRoutes(limiter: AttemptLimiter) {
 
   app.post('/', async (c) => {
     const deps = c.get('deps');
+    const limits = deps.loginLimits;
     const input = await readBody(c, loginSchema);
     const username = input.username.toLowerCase();
-    // Keyed by account, not by a client-supplied address header (which an attacker could vary).
-    const key = username;
+    const address = clientAddress(c);
+    const keys = loginKeys(address, username);
     const nowMs = deps.now().getTime();
-    const wait = limiter.retryAfter(key, nowMs);
-    if (wait > 0) {
-      const minutes = Math.ceil(wait / 60000);
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      throw new HttpProblem(429, `Demasiados intentos fallidos. Espere ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'} e inténtelo de nuevo.`);
+
+    // Checked and counted in one transaction: parallel attempts cannot slip past a limit.
+    const decision = await applyChange(deps.db, anonymous, deps.now().toISOString(), async ({ tx }) => {
+      const rows = await getLoginAttempts(tx, [keys.address, keys.pair, keys.account]);
+      const counters = {
+        address: current(rows.get(keys.address), keys.address, nowMs, limits.windowMs),
+        pair: current(rows.get(keys.pair), keys.pair, nowMs, limits.windowMs),
+        account: current(rows.get(keys.account), keys.account, nowMs, limits.windowMs),
+      };
+      const decided = decideLogin(limits, nowMs, counters);
+      if (decided.kind === 'attempt') {
+        await saveLoginAttempts(tx, decided.rows, limits.windowMs);
+        await pruneLoginAttempts(tx, nowMs);
+      }
+      return { result: decided };
+    });
+    if (decision.kind !== 'attempt') {
+      const wait = waitText(decision.retryAfterMs);
+      c.header('Retry-After', String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))));
+      throw new HttpProblem(429, decision.kind === 'locked' ? sessionMessages.locked(wait) : sessionMessages.busy(wait));
     }
+    // Past the account's ceiling the attempt waits its turn (slowed, never locked).
+    if (decision.delayMs > 0) await deps.sleep(decision.delayMs);
+
     const user = await findUserByUsername(deps.db, username);
-    const ok = user && user.active && (await verifyPassword(input.password, user.passwordHash));
-    if (!user || !ok) {
-      limiter.fail(key, nowMs);
-      throw new HttpProblem(401, 'Usuario o contraseña incorrectos, o la cuenta está desactivada.');
+    dummyHash ??= hashPassword(randomToken(), deps.passwordIterations);
+    const stored = user?.active ? user.passwordHash : await dummyHash;
+    checks ??= workQueue(deps.passwordChecks, maxWaitingChecks, () => new HttpProblem(503, sessionMessages.serverBusy));
+    const passwordOk = await checks.run(() => verifyPassword(input.password, stored)).catch((error: unknown) => {
+      if (error instanceof HttpProblem && error.status === 503) c.header('Retry-After', '5');
+      throw error;
+    });
+    const now = deps.now();
+    const at = now.toISOString();
+
+    if (!user || !user.active || !passwordOk) {
+      const reason = !user ? 'cuenta inexistente' : !user.active ? 'cuenta desactivada' : 'contraseña incorrecta';
+      const [addressRow, pairRow] = decision.rows;
+      // In the name of the account tried (or «(desconocida)»): who was targeted, from where, and any lock it started.
+      const who = { id: user?.id ?? null, username: user?.username ?? '(desconocida)' };
+      const entries: AuditDraft[] = [{ action: 'login_failed', entity: 'session', entityId: null, changes: [`desde ${address}`, reason] }];
+      // The attempt that reaches a limit starts a lock: written once per lock, not once per refused request.
+      if (pairRow.failures === limits.perAddressAndAccount) {
+        entries.push({ action: 'login_throttled', entity: 'session', entityId: null, changes: [`desde ${address}`, `${pairRow.failures} intentos fallidos para esta cuenta: bloqueada desde esta dirección por ${waitText(limits.windowMs)}`] });
+      }
+      if (addressRow.failures === limits.perAddress) {
+        entries.push({ action: 'login_throttled', entity: 'session', entityId: null, changes: [`desde ${address}`, `${addressRow.failures} intentos fallidos con varias cuentas: dirección bloqueada por ${waitText(limits.windowMs)}`] });
+      }
+      const accountRow = decision.rows[2];
+      if (accountRow.failures === limits.perAccount) {
+        entries.push({ action: 'login_throttled', entity: 'session', entityId: null, changes: [`${accountRow.failures} intentos fallidos desde cualquier dirección: intentos espaciados ${waitText(limits.spacingMs)}`] });
+      }
+      await applyChange(deps.db, who, at, async () => ({ result: null, audit: entries }));
+      throw new HttpProblem(401, sessionMessages.wrong);
     }
-    limiter.reset(key);
+
     const token = randomToken();
+    const expires = new Date(now.getTime() + deps.session.maxMs);
     const tokenHash = await sha256Hex(token);
     const sessionUser = { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
-    const expires = await change(
+    await change(
       c,
-      async ({ tx, now }) => {
-        const until = new Date(Date.parse(now) + sessionDays * 86400_000);
-        await insertSession(tx, tokenHash, user.id, now, until.toISOString());
-        return { result: until, audit: [{ action: 'login', entity: 'session', entityId: null, changes: [] }] };
+      async ({ tx }) => {
+        await releaseLoginAttempt(tx, keys);
+        await deleteExpiredSessions(tx, at);
+        await insertSession(tx, tokenHash, user.id, at, expires.toISOString());
+        return { result: null, audit: [{ action: 'login', entity: 'session', entityId: null, changes: [`desde ${address}`] }] };
       },
       { as: sessionUser },
     );
-    setCookie(c, sessionCookie, token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: deps.secureCookies,
-      path: '/',
-      expires,
-    });
+    setCookie(c, sessionCookie, token, sessionCookieOptions(c, expires));
     return c.json({ user: sessionUser });
   });
 
@@ -69,7 +128,7 @@ export function sessionRoutes(limiter: AttemptLimiter) {
         return { result: null, audit: [{ action: 'logout', entity: 'session', entityId: null, changes: [] }] };
       });
     }
-    deleteCookie(c, sessionCookie, { path: '/' });
+    deleteCookie(c, sessionCookie, sessionCookieOptions(c));
     return c.body(null, 204);
   });
 

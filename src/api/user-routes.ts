@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { idParam } from '../domain/common';
 import { passwordResetSchema, userCreateSchema, userUpdateSchema } from '../domain/user';
+import { passwordProblem } from '../domain/password-policy';
 import {
   countActiveAdmins,
   deleteUserSessions,
@@ -18,6 +19,12 @@ import { HttpProblem } from './problem';
 import { hashPassword } from './passwords';
 import { readBody, readParam } from './validate';
 
+/** The password policy at the password field (400), with the account's own words as what not to build on. */
+async function assertStrongPassword(password: string, related: string[]) {
+  const problem = await passwordProblem(password, related);
+  if (problem) throw new HttpProblem(400, 'Los datos enviados no son válidos.', { detail: `password: ${problem}`, errors: [{ path: 'password', message: problem }] });
+}
+
 export function userRoutes() {
   const app = new Hono<AppEnv>();
   app.use('*', requirePermission('manageUsers'));
@@ -32,6 +39,7 @@ export function userRoutes() {
         errors: [{ path: 'username', message: 'Ya existe una cuenta con ese nombre de usuario.' }],
       });
     if (await findUserByUsername(deps.db, input.username)) throw duplicate();
+    await assertStrongPassword(input.password, [input.username, input.displayName]);
     const passwordHash = await hashPassword(input.password, deps.passwordIterations);
     // Checked again inside the transaction: two simultaneous requests for the same name must give 201 + 409, not a 500.
     const user = await change(c, async ({ tx, now }) => {
@@ -64,7 +72,9 @@ export function userRoutes() {
     const deps = c.get('deps');
     const id = readParam(c, 'id', idParam);
     const input = await readBody(c, passwordResetSchema);
-    if (!(await findUserById(deps.db, id))) throw new HttpProblem(404, 'No existe esa cuenta.');
+    const user = await findUserById(deps.db, id);
+    if (!user) throw new HttpProblem(404, 'No existe esa cuenta.');
+    await assertStrongPassword(input.password, [user.username, user.displayName]);
     const passwordHash = await hashPassword(input.password, deps.passwordIterations);
     await change(c, async ({ tx }) => {
       if (!(await findUserById(tx, id))) throw new HttpProblem(404, 'No existe esa cuenta.');

@@ -5,6 +5,10 @@ import { createRoot } from 'react-dom/client';
 import type { SessionUser } from '../domain/roles';
 import { LoginShell } from './features/session/login-shell';
 import { fetchSessionUser, safeNext } from './features/session/session-requests';
+import { cspNonce } from './lib/csp-nonce';
+
+// react-remove-scroll (Mantine's modals) writes a <style> element with the nonce it finds here (get-nonce).
+(window as Window & { __webpack_nonce__?: string }).__webpack_nonce__ = cspNonce();
 
 /**
  * The first screen. Someone logged in gets the app (router, React Query, i18next and the pages, loaded here);

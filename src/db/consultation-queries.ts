@@ -21,6 +21,13 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** Responses per INSERT of an import (one JSON parameter each). */
 const insertBatch = 10_000;
 
+/**
+ * Rows of an import still being written (its id in consultation_pending_imports) are not visible yet: every read
+ * of responses carries this condition. Manual responses and finished imports pass it (`import_batch` 0, or an id
+ * no longer pending); the pending list is nearly always empty, so SQLite checks it once per query.
+ */
+const visible = (column = 'import_batch') => sql<boolean>`${sql.ref(column)} not in (select id from consultation_pending_imports)`;
+
 export async function getConsultationTopics(db: Db, consultationId: number): Promise<ConsultationTopic[]> {
   const rows = await db
     .selectFrom('consultation_topics')
@@ -37,6 +44,7 @@ export async function countResponses(db: Db, consultationId: number): Promise<nu
     .selectFrom('consultation_responses')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('consultation_id', '=', consultationId)
+    .where(visible())
     .executeTakeFirstOrThrow();
   return Number(n);
 }
@@ -91,6 +99,7 @@ export async function listConsultations(db: Db, year?: number): Promise<Consulta
       eb
         .selectFrom('consultation_responses')
         .whereRef('consultation_responses.consultation_id', '=', 'consultations.id')
+        .where(visible('consultation_responses.import_batch'))
         .select((e) => e.fn.countAll<number>().as('n'))
         .as('response_count'),
     ]);
@@ -173,7 +182,7 @@ export async function votesPerTopic(db: Db, consultationId: number): Promise<Map
   const rows = await sql<{ topic_id: number; n: number }>`
     select j.value as topic_id, count(*) as n
     from consultation_responses r, json_each(r.topic_ids) j
-    where r.consultation_id = ${consultationId}
+    where r.consultation_id = ${consultationId} and ${visible('r.import_batch')}
     group by j.value`.execute(db);
   return new Map(rows.rows.map((r) => [Number(r.topic_id), Number(r.n)]));
 }
@@ -194,7 +203,15 @@ export async function forumsByTopic(db: Db, consultationId: number): Promise<Map
  * plain INSERT and gives its id back; an import hands SQLite its rows as one JSON parameter per 10.000 rows, read
  * with json_each: far cheaper than building and binding multi-row INSERTs for 100.000 responses.
  */
-export async function insertResponses(db: Db, consultationId: number, responses: ResponseInput[], source: ResponseSource, by: string, now: string): Promise<number[]> {
+export async function insertResponses(
+  db: Db,
+  consultationId: number,
+  responses: ResponseInput[],
+  source: ResponseSource,
+  by: string,
+  now: string,
+  importBatch = 0,
+): Promise<number[]> {
   if (responses.length === 1) {
     const [r] = responses;
     const { id } = await db
@@ -212,6 +229,7 @@ export async function insertResponses(db: Db, consultationId: number, responses:
         source,
         created_at: now,
         created_by: by,
+        import_batch: importBatch,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -226,8 +244,8 @@ export async function insertResponses(db: Db, consultationId: number, responses:
     }
     await sql`
       insert into consultation_responses
-        (consultation_id, value_group_kind, value_group, topic_ids, proposed_topic, questions, channel, date, late, source, created_at, created_by)
-      select ${consultationId}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, ${source}, ${now}, ${by}
+        (consultation_id, value_group_kind, value_group, topic_ids, proposed_topic, questions, channel, date, late, source, created_at, created_by, import_batch)
+      select ${consultationId}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, ${source}, ${now}, ${by}, ${importBatch}
       from json_each(${JSON.stringify(batch)}) j
       order by j.key`.execute(db);
   }
@@ -265,7 +283,7 @@ const responseFromRow = (r: ResponseRow): ConsultationResponse => ({
 const responseColumns = ['id', 'value_group_kind', 'value_group', 'topic_ids', 'proposed_topic', 'questions', 'channel', 'date', 'late', 'source', 'created_at'] as const;
 
 export async function getResponse(db: Db, consultationId: number, id: number): Promise<ConsultationResponse | undefined> {
-  const row = await db.selectFrom('consultation_responses').select(responseColumns).where('id', '=', id).where('consultation_id', '=', consultationId).executeTakeFirst();
+  const row = await db.selectFrom('consultation_responses').select(responseColumns).where('id', '=', id).where('consultation_id', '=', consultationId).where(visible()).executeTakeFirst();
   return row && responseFromRow(row);
 }
 
@@ -273,7 +291,7 @@ export async function getResponse(db: Db, consultationId: number, id: number): P
 export async function listResponses(db: Db, consultationId: number, query: ResponseListQuery): Promise<ConsultationResponsePage> {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  let base = db.selectFrom('consultation_responses').where('consultation_id', '=', consultationId);
+  let base = db.selectFrom('consultation_responses').where('consultation_id', '=', consultationId).where(visible());
   if (query.topicId !== undefined) base = base.where(sql<boolean>`exists (select 1 from json_each(topic_ids) where value = ${query.topicId})`);
   if (query.valueGroupKind) base = base.where('value_group_kind', '=', query.valueGroupKind);
   if (query.channel) base = base.where('channel', '=', query.channel);
@@ -291,7 +309,7 @@ export async function listResponses(db: Db, consultationId: number, query: Respo
 }
 
 export async function deleteResponse(db: Db, consultationId: number, id: number): Promise<boolean> {
-  const result = await db.deleteFrom('consultation_responses').where('id', '=', id).where('consultation_id', '=', consultationId).executeTakeFirst();
+  const result = await db.deleteFrom('consultation_responses').where('id', '=', id).where('consultation_id', '=', consultationId).where(visible()).executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }
 
@@ -304,7 +322,7 @@ export async function tallyResponses(db: Db, consultationId: number): Promise<Ta
     select json_group_array(json_object(
       'id', id, 'valueGroupKind', value_group_kind, 'valueGroup', value_group, 'topicIds', json(topic_ids),
       'proposedTopic', proposed_topic, 'questions', json(questions), 'channel', channel)) as responses
-    from (select * from consultation_responses where consultation_id = ${consultationId} order by id)`.execute(db);
+    from (select * from consultation_responses where consultation_id = ${consultationId} and ${visible()} order by id)`.execute(db);
   return JSON.parse(rows[0]?.responses ?? '[]') as TallyResponse[];
 }
 
@@ -314,6 +332,7 @@ export async function questionsForTopic(db: Db, consultationId: number, topicId:
     .selectFrom('consultation_responses')
     .select('questions')
     .where('consultation_id', '=', consultationId)
+    .where(visible())
     .where('questions', '!=', '[]')
     .where(sql<boolean>`exists (select 1 from json_each(topic_ids) where value = ${topicId})`)
     .orderBy('date')
@@ -327,4 +346,42 @@ export async function questionsForTopic(db: Db, consultationId: number, topicId:
     }
   }
   return out;
+}
+
+/**
+ * A big import is written in short chunks (other requests run in between), its rows invisible until
+ * `commitPendingImport` deletes this row in one short transaction: all or nothing, without holding the database.
+ */
+export async function startPendingImport(db: Db, consultationId: number, now: string): Promise<number> {
+  // Response ids only grow (AUTOINCREMENT): every row this import writes comes after the largest id now.
+  const { id } = await db
+    .insertInto('consultation_pending_imports')
+    .values({ consultation_id: consultationId, started_at: now, first_id: sql<number>`(select coalesce(max(id), 0) from consultation_responses)` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Makes the import's rows visible: one row deleted. */
+export async function commitPendingImport(db: Db, importId: number): Promise<void> {
+  await db.deleteFrom('consultation_pending_imports').where('id', '=', importId).execute();
+}
+
+/** Removes up to `limit` rows of an import that did not finish; answers how many went. */
+export async function discardPendingImportRows(db: Db, importId: number, limit = 5_000): Promise<number> {
+  const pending = await db.selectFrom('consultation_pending_imports').select('first_id').where('id', '=', importId).executeTakeFirst();
+  const from = pending?.first_id ?? 0;
+  const result = await sql`delete from consultation_responses where id in (
+    select id from consultation_responses where id > ${from} and import_batch = ${importId} order by id limit ${limit})`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** Every import a stop cut short (at start-up): its rows and its pending row go. */
+export async function discardPendingImports(db: Kysely<Database>): Promise<number> {
+  const pending = await db.selectFrom('consultation_pending_imports').select('id').execute();
+  for (const { id } of pending) {
+    while ((await discardPendingImportRows(db, id, 50_000)) > 0);
+    await commitPendingImport(db, id);
+  }
+  return pending.length;
 }

@@ -226,6 +226,31 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('forums_search').on('forums').column('search_text').execute();
     },
   },
+  '0006_security_login_sessions_imports': {
+    async up(db: Kysely<any>) {
+      // Failed-login counters, kept across restarts (src/api/rate-limit.ts); expired rows are pruned by expires_at.
+      await db.schema
+        .createTable('login_attempts')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('failures', 'integer', (c) => c.notNull())
+        .addColumn('window_start', 'integer', (c) => c.notNull())
+        .addColumn('next_slot', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('expires_at', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('login_attempts_expires').on('login_attempts').column('expires_at').execute();
+      // The idle timeout reads the session's last request.
+      await db.schema.alterTable('sessions').addColumn('last_seen_at', 'text').execute();
+      // A big import writes its rows in short chunks, invisible until one short commit deletes its pending row.
+      await db.schema
+        .createTable('consultation_pending_imports')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('consultation_id', 'integer', (c) => c.notNull())
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('first_id', 'integer')
+        .execute();
+      await db.schema.alterTable('consultation_responses').addColumn('import_batch', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
   '0007_section_statistics_hash': {
     // Four eyes on generated content: a statistics section remembers the figures its generated part was last
     // recorded with, so a write that changes them names its author as the section's last editor (who then

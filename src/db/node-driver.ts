@@ -7,11 +7,18 @@ import { migrateToLatest } from './migrations';
 import { withStatementCache } from './statement-cache';
 import type { Database } from './schema';
 
-/** Opens (creating when missing) a SQLite file, or `:memory:`, and migrates it. Node only. */
-export async function openNodeDatabase(file: string): Promise<Kysely<Database>> {
+export type Synchronous = 'FULL' | 'NORMAL';
+
+/**
+ * Opens (creating when missing) a SQLite file, or `:memory:`, and migrates it. Node only.
+ * WAL with `synchronous = FULL`: every commit is on disk before it is acknowledged, so a power cut loses no
+ * write the server answered (NORMAL may lose the last ones; the bench measures the cost: `npm run bench seguridad`).
+ */
+export async function openNodeDatabase(file: string, options: { synchronous?: Synchronous } = {}): Promise<Kysely<Database>> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = createKysely(withStatementCache(sqlite));

@@ -15,6 +15,8 @@ export interface SessionsTable {
   user_id: number;
   created_at: string;
   expires_at: string;
+  /** Last request of the session (0006), for the idle timeout; null until the first touch. */
+  last_seen_at: string | null;
 }
 
 export interface ForumsTable {
@@ -124,6 +126,26 @@ export interface ConsultationResponsesTable {
   source: string;
   created_at: string;
   created_by: string;
+  /** 0, or the import that wrote the row (0006): rows of an import still listed in consultation_pending_imports are not visible yet. */
+  import_batch: Generated<number>;
+}
+
+/** An import being written in chunks (0006): its rows stay invisible until the row here is deleted (the commit). */
+export interface ConsultationPendingImportsTable {
+  id: Generated<number>;
+  consultation_id: number;
+  started_at: string;
+  /** The largest response id when it started: its rows all come after (discarded by a range scan of the key). */
+  first_id: number | null;
+}
+
+/** Failed-login counters (0006), one per key (address, address + account, account). Times in ms since the epoch. */
+export interface LoginAttemptsTable {
+  key: string;
+  failures: number;
+  window_start: number;
+  next_slot: number;
+  expires_at: number;
 }
 
 /** The yearly report (0004): one per year. */
@@ -211,4 +233,6 @@ export interface Database {
   section_revisions: SectionRevisionsTable;
   section_comments: SectionCommentsTable;
   report_removed_forums: ReportRemovedForumsTable;
+  consultation_pending_imports: ConsultationPendingImportsTable;
+  login_attempts: LoginAttemptsTable;
 }

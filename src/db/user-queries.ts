@@ -79,21 +79,36 @@ export async function countActiveAdmins(db: Db): Promise<number> {
 }
 
 export async function insertSession(db: Db, tokenHash: string, userId: number, now: string, expiresAt: string) {
-  await db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: now, expires_at: expiresAt }).execute();
+  await db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: now, expires_at: expiresAt, last_seen_at: now }).execute();
 }
 
-/** The active user behind a session that has not expired, with the session's expiry. */
-export async function findSessionUser(db: Db, tokenHash: string, now: string): Promise<(UserWithHash & { sessionExpiresAt: string }) | undefined> {
+/**
+ * The active user of a session that has neither reached its absolute end (`expires_at`) nor been idle since
+ * `idleSince` (its last request, or its creation before any), with when it was last seen and when it ends.
+ */
+export async function findSessionUser(db: Db, tokenHash: string, now: string, idleSince: string): Promise<(UserWithHash & { lastSeenAt: string; sessionExpiresAt: string }) | undefined> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
     .select('sessions.expires_at as session_expires_at')
+    .select((eb) => eb.fn.coalesce('sessions.last_seen_at', 'sessions.created_at').as('last_seen'))
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
+    .where((eb) => eb.fn.coalesce('sessions.last_seen_at', 'sessions.created_at'), '>', idleSince)
     .where('users.active', '=', 1)
     .executeTakeFirst();
-  return row && { ...fromRow(row), sessionExpiresAt: row.session_expires_at };
+  return row && { ...fromRow(row), lastSeenAt: row.last_seen, sessionExpiresAt: row.session_expires_at };
+}
+
+/** Notes a session's latest request (for the idle timeout). */
+export async function touchSession(db: Db, tokenHash: string, now: string) {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+}
+
+/** Sessions past their absolute end are of no use: removed at each login. */
+export async function deleteExpiredSessions(db: Db, now: string) {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
 
 export async function deleteSession(db: Db, tokenHash: string) {

@@ -14,7 +14,7 @@ export const validationMessages = {
   integer: 'Escriba un número entero.',
   invalidOption: 'Elija una de las opciones de la lista.',
   usernameFormat: 'Use de 3 a 40 letras minúsculas, números, punto, guion o guion bajo.',
-  passwordLength: 'La contraseña debe tener entre 10 y 200 caracteres.',
+  passwordLength: 'La contraseña debe tener entre 12 y 200 caracteres.',
   unknownField: 'Este campo no está permitido.',
   expectedList: 'Debe ser una lista.',
   expectedObject: 'Debe ser un objeto con campos.',
@@ -26,6 +26,8 @@ export const validationMessages = {
  * object of the wrong type), so no English text from zod reaches a person. Schema messages still win.
  */
 z.config({
+  // No code generation (new Function): the app runs under a Content-Security-Policy without 'unsafe-eval'.
+  jitless: true,
   customError: (issue) => {
     switch (issue.code) {
       case 'unrecognized_keys':

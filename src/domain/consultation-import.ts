@@ -76,28 +76,42 @@ export type ConsultationImportInput = z.infer<typeof consultationImportSchema>;
  * The same body as the route reads it: the rows are checked by a plain loop (same rules, same messages, the first
  * 20 problems) instead of one zod schema per cell, which costs too much for 100.000 rows × 10 columns.
  */
+/** At most this many row problems are told (the rest of a broken file says nothing new). */
+export const importShapeIssuesShown = 20;
+
+/**
+ * Rows `from`…`to` of an import body checked the way the schema would (each a list of strings within the limits),
+ * appending problems to `issues` until it holds `importShapeIssuesShown`. A plain loop: one zod schema per cell
+ * costs too much for 100.000 rows × 10 columns, and the route checks a slice at a time.
+ */
+export function collectRowShapeIssues(rows: unknown[], from: number, to: number, issues: { path: number[]; message: string }[]): void {
+  const add = (path: number[], message: string) => {
+    if (issues.length < importShapeIssuesShown) issues.push({ path, message });
+  };
+  for (let i = from; i < to && issues.length < importShapeIssuesShown; i++) {
+    const row = rows[i];
+    if (!Array.isArray(row)) {
+      add([i], validationMessages.expectedList);
+      continue;
+    }
+    if (row.length > consultationLimits.importColumns) add([i], consultationImportMessages.tooManyColumns);
+    for (let j = 0; j < row.length; j++) {
+      const cell: unknown = row[j];
+      if (typeof cell !== 'string') add([i, j], validationMessages.invalidValue);
+      else if (cell.length > consultationLimits.importCell) add([i, j], validationMessages.tooLong(consultationLimits.importCell));
+    }
+  }
+}
+
+/** The same body as the route reads it: the rows are checked by `collectRowShapeIssues` (same rules, same messages, the first 20 problems). */
 export const consultationImportBodySchema = consultationImportSchema.extend({
   rows: z
     .array(z.unknown(), { error: validationMessages.expectedList })
     .max(consultationLimits.importRows, { error: consultationImportMessages.tooManyRows })
     .superRefine((rows, ctx) => {
-      let problems = 0;
-      const add = (path: number[], message: string) => {
-        if (problems++ < 20) ctx.addIssue({ code: 'custom', path, message });
-      };
-      for (let i = 0; i < rows.length && problems < 20; i++) {
-        const row = rows[i];
-        if (!Array.isArray(row)) {
-          add([i], validationMessages.expectedList);
-          continue;
-        }
-        if (row.length > consultationLimits.importColumns) add([i], consultationImportMessages.tooManyColumns);
-        for (let j = 0; j < row.length; j++) {
-          const cell: unknown = row[j];
-          if (typeof cell !== 'string') add([i, j], validationMessages.invalidValue);
-          else if (cell.length > consultationLimits.importCell) add([i, j], validationMessages.tooLong(consultationLimits.importCell));
-        }
-      }
+      const issues: { path: number[]; message: string }[] = [];
+      collectRowShapeIssues(rows, 0, rows.length, issues);
+      for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     }) as unknown as z.ZodArray<z.ZodArray<z.ZodString>>,
 });
 
@@ -346,6 +360,10 @@ export type MapImportResult =
     }
   | { ok: false; message: string; path: string };
 
+export type ImportMapper =
+  | { ok: true; mapRows: (from: number, to: number) => void; result: () => Extract<MapImportResult, { ok: true }> }
+  | { ok: false; message: string; path: string };
+
 interface Columns {
   timestamp: number;
   valueGroupKind: number;
@@ -405,11 +423,10 @@ const isBlank = (row: string[]) => {
 };
 
 /**
- * Turns the rows of a form export into responses. Mapping problems (an unknown column, a role twice, no date
- * column) fail the whole file; a row that cannot become a valid response is a row error. Personal columns are
- * never read. A date outside the consultation's period is marked late (`lateMode` 'mark') or an error ('reject').
+ * mapImportRows a slice at a time: the mapping is checked once, then `mapRows(from, to)` maps rows in order (the
+ * caller may let other work run between slices) and `result()` gives what mapImportRows would.
  */
-export function mapImportRows(options: MapImportOptions): MapImportResult {
+export function createImportMapper(options: MapImportOptions): ImportMapper {
   const { header, rows, mapping, consultation, lateMode } = options;
   const defaultChannel = options.defaultChannel ?? 'web';
   const defaultKind = options.defaultValueGroupKind;
@@ -445,9 +462,9 @@ export function mapImportRows(options: MapImportOptions): MapImportResult {
   let total = 0;
   const cell = (row: string[], index: number) => (index < 0 ? '' : (row[index] ?? '').trim());
 
-  for (let r = 0; r < rows.length; r++) {
+  const mapRow = (r: number) => {
     const row = rows[r];
-    if (isBlank(row)) continue;
+    if (isBlank(row)) return;
     total++;
     const rowNumber = r + 2;
     const fail = (message: string) => errors.push({ row: rowNumber, message });
@@ -455,17 +472,17 @@ export function mapImportRows(options: MapImportOptions): MapImportResult {
     const stamp = cell(row, ts);
     if (!stamp) {
       fail(consultationImportMessages.missingDate);
-      continue;
+      return;
     }
     const date = dateOf(stamp);
     if (!date) {
       fail(consultationImportMessages.badDate(stamp));
-      continue;
+      return;
     }
     const outside = date < consultation.openDate || date > consultation.closeDate;
     if (outside && lateMode === 'reject') {
       fail(consultationImportMessages.late(date));
-      continue;
+      return;
     }
 
     const kindCell = cell(row, columns.valueGroupKind);
@@ -476,13 +493,13 @@ export function mapImportRows(options: MapImportOptions): MapImportResult {
       kindOf(kindCell) ?? (columns.valueGroupKind < 0 || !kindCell ? (kindOf(groupCell) ?? defaultKind ?? null) : null);
     if (!kind) {
       fail(consultationImportMessages.unknownKind(kindCell || groupCell));
-      continue;
+      return;
     }
     // With no group column, a kind cell that says more than "Interno"/"Externo" names the group ("Contratista").
     const valueGroup = columns.valueGroup >= 0 ? groupCell : /^(intern|extern)(o|a|os|as|al)?$/i.test(kindCell) ? '' : kindCell;
     if (valueGroup.length > consultationLimits.valueGroup) {
       fail(consultationImportMessages.tooLong('Grupo de valor', consultationLimits.valueGroup));
-      continue;
+      return;
     }
 
     let topicIds: number[] = [];
@@ -496,18 +513,18 @@ export function mapImportRows(options: MapImportOptions): MapImportResult {
     }
     if (unknown.length > 0 && !proposeUnknown) {
       fail(consultationImportMessages.unknownTopic(unknown[0]));
-      continue;
+      return;
     }
     if (topicIds.length > consultationLimits.topicIds) topicIds = topicIds.slice(0, consultationLimits.topicIds);
     const proposedParts = proposeUnknown ? unknown : columns.proposedTopic.map((index) => cell(row, index)).filter(Boolean);
     const proposedTopic = proposedParts.join('; ');
     if (proposedTopic.length > consultationLimits.proposedTopic) {
       fail(consultationImportMessages.tooLong('Tema propuesto', consultationLimits.proposedTopic));
-      continue;
+      return;
     }
     if (topicIds.length === 0 && proposedTopic === '') {
       fail(consultationImportMessages.chooseOrPropose);
-      continue;
+      return;
     }
 
     const questions: string[] = [];
@@ -521,12 +538,31 @@ export function mapImportRows(options: MapImportOptions): MapImportResult {
     if (questions.length > consultationLimits.questions) questionProblem = consultationImportMessages.tooManyQuestions;
     if (questionProblem) {
       fail(questionProblem);
-      continue;
+      return;
     }
 
     const channel = channelOf(cell(row, columns.channel)) ?? defaultChannel;
     responses.push({ valueGroupKind: kind, valueGroup, topicIds, proposedTopic, questions, channel, date, late: outside });
     rowNumbers.push(rowNumber);
-  }
-  return { ok: true, responses, rowNumbers, errors, droppedPersonalColumns: dropped, total, dateOrder: numericDates ? dateOrder : null };
+  };
+
+  return {
+    ok: true,
+    mapRows(from: number, to: number) {
+      for (let r = from; r < to; r++) mapRow(r);
+    },
+    result: () => ({ ok: true, responses, rowNumbers, errors, droppedPersonalColumns: dropped, total, dateOrder: numericDates ? dateOrder : null }),
+  };
+}
+
+/**
+ * Turns the rows of a form export into responses. Mapping problems (an unknown column, a role twice, no date
+ * column) fail the whole file; a row that cannot become a valid response is a row error. Personal columns are
+ * never read. A date outside the consultation's period is marked late (`lateMode` 'mark') or an error ('reject').
+ */
+export function mapImportRows(options: MapImportOptions): MapImportResult {
+  const mapper = createImportMapper(options);
+  if (!mapper.ok) return mapper;
+  mapper.mapRows(0, options.rows.length);
+  return mapper.result();
 }

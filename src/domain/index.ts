@@ -1,5 +1,6 @@
 export * from './common';
 export * from './user';
+export * from './password-policy';
 export * from './roles';
 export * from './forum';
 export * from './audit';

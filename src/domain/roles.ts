@@ -12,6 +12,8 @@ export const permissions = {
   readReports: ['admin', 'editor', 'reviewer'],
   writeReports: ['admin', 'editor'],
   reviewReports: ['admin', 'reviewer'],
+  /** Recording a final export (the file the office files and signs): the people who produce the report. */
+  exportFinalReports: ['admin', 'editor'],
   readConsultations: ['admin', 'editor', 'reviewer'],
   writeConsultations: ['admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;

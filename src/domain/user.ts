@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { text, validationMessages } from './common';
 
 import { roles } from './roles';
+import { passwordPolicy } from './password-policy';
 
 export { roles, permissions, can, type Role, type Permission, type User, type SessionUser } from './roles';
 
@@ -13,10 +14,11 @@ export const username = z
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,40}$/, { error: validationMessages.usernameFormat });
 
+/** The length part of the password policy; how guessable it is, `passwordProblem` (password-policy.ts) tells. */
 export const password = z
   .string({ error: validationMessages.required })
-  .min(10, { error: validationMessages.passwordLength })
-  .max(200, { error: validationMessages.passwordLength });
+  .min(passwordPolicy.minLength, { error: validationMessages.passwordLength })
+  .max(passwordPolicy.maxLength, { error: validationMessages.passwordLength });
 
 export const loginSchema = z.strictObject({
   username: z.string({ error: validationMessages.required }).trim().min(1, { error: validationMessages.required }).max(100, { error: validationMessages.tooLong(100) }),

@@ -4,6 +4,7 @@ import type { RichBlock, RichDoc, RichInline } from '../domain/rich-text';
 import { buildStatistics, type StatisticsBlock, type StatisticsResult, type StatisticsRow } from '../domain/report-statistics';
 import { chartHeight, type BarChartSpec, type ChartSpec, type SeriesChartSpec } from './chart-svg';
 import { exportTexts as t } from './export-texts';
+import { safeTexts } from '../domain/safe-text';
 
 /**
  * The exported report as one pure document model: report + sections + forums + metrics → title page, table of
@@ -386,7 +387,8 @@ export function buildReportDocument(input: ReportDocumentInput): ReportDocument 
     blocks.push({ type: 'signature', title: t.signatureTitle, name: signer.name, role: signer.role, office: signer.office, anchor: 'elaboro' });
   }
 
-  return {
+  // Word and the print view both draw this model: control and bidirectional characters go from every text here (safe-text.ts).
+  return safeTexts({
     title: report.title,
     entity: report.entity,
     year: report.year,
@@ -397,7 +399,7 @@ export function buildReportDocument(input: ReportDocumentInput): ReportDocument 
     generatedAtText: formatDateTime(input.generatedAt),
     toc,
     blocks,
-  };
+  });
 }
 
 /** Every chart of the document, in order (the Word export rasterises these). */

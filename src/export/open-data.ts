@@ -8,6 +8,7 @@ import {
   type ForumMetricsInput,
   type SnapshotKind,
 } from '../domain/metrics';
+import { safeText, safeTexts } from '../domain/safe-text';
 
 /**
  * A year's open data: its forums, their public questions and their metric snapshots, as CSV (UTF-8 with a
@@ -146,7 +147,8 @@ export function buildOpenData(year: number, forums: Forum[], metricsByForumId: R
       }
     }
   }
-  return { year, generatedAt, dictionary: openDataDictionary, forums: forumRows, questions: questionRows, metrics: metricRows };
+  // Control and bidirectional characters go from every text, in the JSON and the CSV alike (safe-text.ts).
+  return { year, generatedAt, dictionary: openDataDictionary, forums: safeTexts(forumRows), questions: safeTexts(questionRows), metrics: safeTexts(metricRows) };
 }
 
 /** The byte-order mark that tells Excel the file is UTF-8. */
@@ -155,9 +157,8 @@ export const csvDelimiter = ';';
 
 function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
-  // A leading = + - @ would run as a formula in a spreadsheet: prefixed with an apostrophe (OWASP CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
+  // A text that starts like a formula (= + - @, fullwidth too) would run in a spreadsheet: safeText prefixes an apostrophe.
+  const safe = typeof value === 'string' ? safeText(value, { spreadsheet: true }) : String(value);
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

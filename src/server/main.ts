@@ -1,3 +1,4 @@
+import { WeakPasswordError } from '../api/bootstrap';
 import { startServer } from './start-server';
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -5,20 +6,43 @@ function flag(value: string | undefined, fallback: boolean): boolean {
   return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
 }
 
-const port = Number(process.env.PORT ?? 3000);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT no válido: ${process.env.PORT}`);
+function fail(message: string): never {
+  console.error(message);
   process.exit(1);
 }
 
-const server = await startServer({
-  port,
-  dbFile: process.env.FOROS_DB ?? './data/foros.sqlite',
-  demo: flag(process.env.FOROS_DEMO, true),
-  adminPassword: process.env.FOROS_ADMIN_PASSWORD,
-  secureCookies: flag(process.env.FOROS_SECURE_COOKIES, false),
-  hostname: process.env.HOST ?? '0.0.0.0',
-});
+/** Hours from the environment (decimals allowed), as milliseconds. */
+function hours(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback * 3600_000;
+  const value = Number(raw.replace(',', '.'));
+  if (!Number.isFinite(value) || value <= 0 || value > 24 * 365) fail(`${name} no válido: «${raw}» (escriba un número de horas mayor que 0).`);
+  return value * 3600_000;
+}
+
+const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT no válido: ${process.env.PORT}`);
+
+const idleMs = hours('FOROS_SESSION_IDLE_HOURS', 8);
+const maxMs = hours('FOROS_SESSION_MAX_HOURS', 24);
+if (idleMs > maxMs) fail('FOROS_SESSION_IDLE_HOURS no puede ser mayor que FOROS_SESSION_MAX_HOURS.');
+
+let server: Awaited<ReturnType<typeof startServer>>;
+try {
+  server = await startServer({
+    port,
+    dbFile: process.env.FOROS_DB ?? './data/foros.sqlite',
+    demo: flag(process.env.FOROS_DEMO, true),
+    adminPassword: process.env.FOROS_ADMIN_PASSWORD,
+    secureCookies: flag(process.env.FOROS_SECURE_COOKIES, false),
+    trustProxy: flag(process.env.FOROS_TRUST_PROXY, false),
+    session: { idleMs, maxMs },
+    hostname: process.env.HOST ?? '0.0.0.0',
+  });
+} catch (error) {
+  if (error instanceof WeakPasswordError) fail(`No se inició el servidor. ${error.message}`);
+  throw error;
+}
 
 if (server.accounts.length > 0) {
   console.log('\nBase de datos nueva: se crearon estas cuentas.');

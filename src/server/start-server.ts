@@ -1,12 +1,18 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { serve, type HttpBindings, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import type { TLSSocket } from 'node:tls';
 import { createApi } from '../api/create-api';
 import { bootstrap, type CreatedAccount } from '../api/bootstrap';
+import type { ApiLogger, ConnectionInfo, SessionLimits } from '../api/deps';
+import { discardPendingImports } from '../db/consultation-queries';
 import { openNodeDatabase } from '../db/node-driver';
 import { createNodeRasterizer } from './rasterizer-node';
+import { createLogger } from './logger';
+import { contentSecurityPolicy, nonceMetaProperty, securityHeaders } from './security-headers';
 
 export interface ServerOptions {
   port: number;
@@ -15,9 +21,16 @@ export interface ServerOptions {
   adminPassword?: string;
   distDir?: string;
   passwordIterations?: number;
+  /** Always mark the session cookie Secure (it is anyway when a request comes over HTTPS). */
   secureCookies?: boolean;
   /** Bind address; loopback by default. */
   hostname?: string;
+  /** FOROS_TRUST_PROXY: one reverse proxy in front sets X-Forwarded-For / -Proto / -Host. */
+  trustProxy?: boolean;
+  session?: Partial<SessionLimits>;
+  /** pino's level (FOROS_LOG_LEVEL), or a logger of one's own. */
+  logger?: ApiLogger;
+  logLevel?: string;
 }
 
 export interface RunningServer {
@@ -26,33 +39,96 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
+/** The socket behind a request (its address; whether it is TLS). */
+function socketOf(c: Context): ConnectionInfo {
+  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  const socket = incoming?.socket as TLSSocket | undefined;
+  return { remoteAddress: socket?.remoteAddress, encrypted: Boolean(socket?.encrypted) };
+}
+
 /** Opens the database, loads the first accounts (and the demo) when empty, and serves API + SPA on one port. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(options.logLevel);
   const db = await openNodeDatabase(options.dbFile);
-  const accounts = await bootstrap(db, { adminPassword: options.adminPassword, demo: options.demo, passwordIterations: options.passwordIterations });
-  const api = createApi({ db, passwordIterations: options.passwordIterations, secureCookies: options.secureCookies, rasterizeSvg: createNodeRasterizer() });
+  let accounts: CreatedAccount[];
+  try {
+    accounts = await bootstrap(db, { adminPassword: options.adminPassword, demo: options.demo, passwordIterations: options.passwordIterations });
+    // An import cut short by a stop left invisible rows behind: they go.
+    await discardPendingImports(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const trustProxy = options.trustProxy ?? false;
+  const api = createApi({
+    db,
+    passwordIterations: options.passwordIterations,
+    secureCookies: options.secureCookies,
+    rasterizeSvg: createNodeRasterizer(),
+    connection: socketOf,
+    trustProxy,
+    session: options.session,
+    logger,
+    // PBKDF2 runs on libuv's threads: a login flood may take all cores but one.
+    passwordChecks: Math.max(1, availableParallelism() - 1),
+  });
+  const isHttps = (c: Context) => {
+    if (trustProxy) {
+      const proto = c.req.header('x-forwarded-proto')?.split(',').pop()?.trim().toLowerCase();
+      if (proto) return proto === 'https';
+    }
+    return socketOf(c).encrypted === true;
+  };
 
   const distDir = resolve(options.distDir ?? 'dist');
   const indexFile = join(distDir, 'index.html');
+  const root = relative(process.cwd(), distDir) || '.';
   const app = new Hono();
+
+  // An answer given before the request's body was read (an early 404, 401 or 413): the connection closes after
+  // it, and says so, instead of promising keep-alive and then dropping the socket under the next request.
+  app.use('*', async (c, next) => {
+    await next();
+    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+    if (incoming && !incoming.complete) c.res.headers.set('Connection', 'close');
+  });
+  app.use('*', securityHeaders(isHttps));
   // No compression of API answers here (README, Performance): JSON pages of a few KB cost more CPU to gzip
   // than they save; the app's files are compressed once at build time (.br/.gz), and a reverse proxy may
   // compress the rest.
-  app.route('/', api);
+
+  // Everything under /api is the API's: its own 404/405 problem+json, never the app's page.
+  const toApi = (c: Context) => api.fetch(c.req.raw, c.env);
+  app.all('/api', toApi);
+  app.all('/api/*', toApi);
+
   if (existsSync(indexFile)) {
     const indexHtml = readFileSync(indexFile, 'utf8');
-    app.use(
-      '/assets/*',
-      serveStatic({ root: relative(process.cwd(), distDir) || '.', precompressed: true, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }),
-    );
-    app.use('*', serveStatic({ root: relative(process.cwd(), distDir) || '.', precompressed: true }));
-    app.get('*', (c) => c.html(indexHtml));
+    app.use('/assets/*', serveStatic({ root, precompressed: true, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+    // A missing asset is a 404, not the app's page (a stale tab asking for an old chunk must see it fail).
+    app.all('/assets/*', (c) => c.text('No existe ese archivo.', 404));
+    app.use('*', serveStatic({ root, precompressed: true }));
+    // The app's page, with a fresh nonce for the <style> elements Mantine and the editor write (read by the client from the meta).
+    app.get('*', (c) => {
+      const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+      c.header('Content-Security-Policy', contentSecurityPolicy({ nonce }));
+      c.header('Cache-Control', 'no-store');
+      return c.html(indexHtml.replace('<head>', `<head>\n    <meta property="${nonceMetaProperty}" nonce="${nonce}" />`));
+    });
   } else {
     app.get('*', (c) => c.text('Falta la aplicación compilada: ejecute "npm run build" o "npm start".', 503));
   }
+  app.notFound((c) => c.text('No existe esa página.', 404));
 
   const server: ServerType = await new Promise((ready) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '127.0.0.1' }, () => ready(s));
+  });
+  // A client that sends a malformed request: one line, no stack. One that goes away mid-request is logged once, by
+  // the request it was sending (the API's «petición interrumpida»), not a second time here.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!['ECONNRESET', 'HPE_INVALID_EOF_STATE', 'EPIPE'].includes(error.code ?? '')) logger.warn({ code: error.code ?? 'desconocido' }, 'petición HTTP no válida');
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

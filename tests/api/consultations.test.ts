@@ -449,7 +449,7 @@ describe('POST /api/consultations/:id/responses/import', () => {
     expect(((await res.json()) as ConsultationImportResult).accepted).toBe(20_000);
     const huge = await app.request(`/api/consultations/${c.id}/responses/import`, {
       method: 'POST',
-      headers: { cookie: editor, 'content-type': 'application/json', 'content-length': String(31 * 1024 * 1024) },
+      headers: { cookie: editor, origin: 'http://localhost', 'content-type': 'application/json', 'content-length': String(31 * 1024 * 1024) },
       body: 'x'.repeat(1024),
     });
     expect((await expectProblem(huge, 413)).title).toBe('El archivo es demasiado grande (máximo 30 MB).');

@@ -102,7 +102,8 @@ describe('report export (Word, final export audit, open data)', () => {
 
   it('records a final export in the audit log with who, when and the SHA-256 of the file', async () => {
     const before = new Date().toISOString();
-    const { res, bytes } = await getDocx(api, editor, '?final=1');
+    const res = await api.call('POST', '/api/reports/2022/export.docx', { cookie: editor });
+    const bytes = new Uint8Array(await res.arrayBuffer());
     const after = new Date().toISOString();
     expect(res.status).toBe(200);
     const hash = sha256(bytes);
@@ -114,13 +115,46 @@ describe('report export (Word, final export audit, open data)', () => {
     expect(entry.at >= before && entry.at <= after).toBe(true);
     expect(JSON.parse(entry.changes)).toContain(`sha256: ${hash}`);
 
-    // The browser builds the file itself and records it here.
-    const recorded = await api.call('POST', '/api/reports/2022/exports', { cookie: reviewer, body: { sha256: hash, bytes: bytes.length, fileName: 'informe-2022.docx' } });
+    expect(JSON.parse(entry.changes)).toContain('generado en: servidor (SHA-256 calculado por el servidor)');
+
+    // The browser builds the file itself and reports it here: marked as the browser's word.
+    const recorded = await api.call('POST', '/api/reports/2022/exports', { cookie: editor, body: { sha256: hash, bytes: bytes.length, fileName: 'informe-2022.docx' } });
     expect(recorded.status).toBe(204);
     const browserEntry = await api.db.selectFrom('audit_log').selectAll().where('action', '=', 'export').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect(browserEntry.username).toBe('revisor');
-    expect(JSON.parse(browserEntry.changes)).toContain('generado en: navegador');
-    expect((await api.call('POST', '/api/reports/2022/exports', { cookie: reviewer, body: { sha256: 'x', bytes: 1, fileName: 'informe-2022.docx' } })).status).toBe(400);
+    expect(browserEntry.username).toBe('editora');
+    expect(JSON.parse(browserEntry.changes)).toContain('generado en: navegador (informado por el navegador: el servidor no vio el archivo)');
+  });
+
+  it('a GET never records: a download of the approved report writes nothing, final=1 is refused (405, the final export is a POST)', async () => {
+    const before = await api.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect((await getDocx(api, editor)).res.status).toBe(200);
+    const final = await api.call('GET', '/api/reports/2022/export.docx?final=1', { cookie: editor });
+    expect(final.status).toBe(405);
+    expect(final.headers.get('allow')).toBe('POST');
+    expect((await final.json()).title).toMatch(/POST/);
+    const after = await api.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it('only the roles that export final documents record one (a reviewer gets 403); the record is validated', async () => {
+    const record = { sha256: 'a'.repeat(64), bytes: 1000, fileName: 'informe-2022.docx' };
+    const before = await api.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect((await api.call('POST', '/api/reports/2022/exports', { cookie: reviewer, body: record })).status).toBe(403);
+    expect((await api.call('POST', '/api/reports/2022/export.docx', { cookie: reviewer })).status).toBe(403);
+    for (const bad of [
+      { ...record, sha256: 'x' },
+      { ...record, sha256: 'A'.repeat(64) },
+      { ...record, bytes: 0 },
+      { ...record, bytes: 100_000_001 },
+      { ...record, bytes: 1.5 },
+      { ...record, fileName: 'informe-2021.docx' },
+      { ...record, fileName: '../informe-2022.docx' },
+      { ...record, extra: 1 },
+    ]) {
+      expect((await api.call('POST', '/api/reports/2022/exports', { cookie: editor, body: bad })).status, JSON.stringify(bad)).toBe(400);
+    }
+    const after = await api.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
   });
 
   it('marks every page BORRADOR and lists the pending sections while a section is not approved; refuses a final export (409)', async () => {
@@ -139,9 +173,10 @@ describe('report export (Word, final export audit, open data)', () => {
       expect(firstPage).toContain('7. Conclusiones (en revisión)');
       expect(firstPage).not.toContain('1. Introducción (aprobada)');
 
-      const final = await api.call('GET', '/api/reports/2022/export.docx?final=1', { cookie: editor });
+      const final = await api.call('POST', '/api/reports/2022/export.docx', { cookie: editor });
       expect(final.status).toBe(409);
       expect((await final.json()).title).toMatch(/todas las secciones están aprobadas/);
+      expect((await api.call('POST', '/api/reports/2022/exports', { cookie: editor, body: { sha256: 'a'.repeat(64), bytes: 10, fileName: 'informe-2022.docx' } })).status).toBe(409);
       expect((await api.call('GET', '/api/reports/2022/export.docx?final=maybe', { cookie: editor })).status).toBe(400);
     } finally {
       await api.db.updateTable('report_sections').set({ state: conclusions.state }).where('id', '=', conclusions.id).execute();

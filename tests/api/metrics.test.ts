@@ -38,7 +38,7 @@ async function setup() {
   const put = (forumId: number, body: unknown, as: string | null = editor) => api.call('PUT', `/api/forums/${forumId}/metrics`, { cookie: as ?? undefined, body });
   /** Posts a file to the import route as the browser would (raw bytes, a CSV content type). */
   function importFile(forumId: number, body: Uint8Array | string, query = '', options: { cookie?: string; contentType?: string; headers?: Record<string, string> } = {}) {
-    const headers: Record<string, string> = { 'content-type': options.contentType ?? 'text/csv', ...(options.headers ?? {}) };
+    const headers: Record<string, string> = { 'content-type': options.contentType ?? 'text/csv', origin: 'http://localhost', ...(options.headers ?? {}) };
     const cookie = 'cookie' in options ? options.cookie : editor;
     if (cookie) headers.cookie = cookie;
     return api.app.request(`/api/forums/${forumId}/metrics/import${query}`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });

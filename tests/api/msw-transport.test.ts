@@ -40,7 +40,7 @@ async function loginLogoutRoundTrip() {
   expect(forums.status).toBe(200);
   expect(await forums.json()).toMatchObject({ items: [], total: 0 });
 
-  const logout = await fetch(`${base}/api/session`, { method: 'DELETE' });
+  const logout = await fetch(`${base}/api/session`, { method: 'DELETE', headers: { 'content-type': 'application/json' } });
   expect(logout.status).toBe(204);
   expect((await fetch(`${base}/api/forums`)).status).toBe(401);
   expect((await fetch(`${base}/api/session`)).status).toBe(401);

@@ -105,6 +105,7 @@ describe('GET /api/openapi.json', () => {
         'POST /api/reports/{year}/sections/{id}/comments/{commentId}/resolve',
         'GET /api/reports/{year}/export-data',
         'GET /api/reports/{year}/export.docx',
+        'POST /api/reports/{year}/export.docx',
         'POST /api/reports/{year}/exports',
         'GET /api/years/{year}/open-data.json',
         'GET /api/years/{year}/open-data/dictionary.json',

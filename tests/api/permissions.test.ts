@@ -226,6 +226,14 @@ function reportRoutes(): Route[] {
       request: ({ report }) => ({ path: `${base}/sections/${report.reviewId}/comments`, body: { body: 'Una nota.', parentId: report.commentId } }),
       expected: read(201),
     },
+    // Recording a final export: admin and editor only (the test report is not all approved: 409 for them).
+    { name: 'POST /api/reports/:year/export.docx', method: 'POST', request: () => ({ path: `${base}/export.docx` }), expected: { admin: 409, editor: 409, reviewer: 403, anonymous: 401 } },
+    {
+      name: 'POST /api/reports/:year/exports',
+      method: 'POST',
+      request: () => ({ path: `${base}/exports`, body: { sha256: 'a'.repeat(64), bytes: 1000, fileName: 'informe-2022.docx' } }),
+      expected: { admin: 409, editor: 409, reviewer: 403, anonymous: 401 },
+    },
     {
       name: 'POST /api/reports/:year/sections/:id/comments/:commentId/resolve',
       method: 'POST',

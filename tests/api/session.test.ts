@@ -23,7 +23,7 @@ describe('session', () => {
   });
 
   it('refuses a wrong password with a Spanish message and rate-limits repeated failures', async () => {
-    const { call } = await createTestApi({ loginAttempts: { max: 3, windowMs: 60_000 } });
+    const { call } = await createTestApi({ loginLimits: { perAddressAndAccount: 3, windowMs: 60_000 } });
     for (let i = 0; i < 3; i++) {
       const res = await call('POST', '/api/session', { body: { username: 'editora', password: 'equivocada' } });
       expect(res.status).toBe(401);

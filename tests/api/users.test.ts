@@ -157,3 +157,33 @@ describe('users: the last active admin', () => {
     await expectProblem(await call('PATCH', `/api/users/${await idOf('admin')}`, { cookie: admin, body: { role: 'editor' } }), 409);
   });
 });
+
+describe('users: one password policy (12+ characters, not guessable)', () => {
+  it.each([
+    ['short', 'corta-123', /entre 12 y 200 caracteres/],
+    ['common', '123456789012', /fácil de adivinar: es una contraseña común/],
+    ['repeated', 'aaaaaaaaaaaaaaaa', /fácil de adivinar: repite un mismo carácter/],
+    ['built on the account', 'nueva.persona2024', /fácil de adivinar/],
+  ])('refuses a %s password at create and at reset, with the Spanish reason at the field', async (_kind, password, reason) => {
+    const { call, admin, idOf, db } = await setup();
+    const before = await dbSnapshot(db);
+    const created = await call('POST', '/api/users', { cookie: admin, body: { username: 'nueva.persona', displayName: 'Nueva Persona', role: 'editor', password } });
+    const body = await expectProblem(created, 400);
+    expect(body.errors).toEqual([{ path: 'password', message: expect.stringMatching(reason) }]);
+    const reset = await call('POST', `/api/users/${await idOf('editora')}/password`, { cookie: admin, body: { password: password === 'nueva.persona2024' ? 'Editora de prueba1' : password } });
+    expect((await expectProblem(reset, 400)).errors?.[0]).toMatchObject({ path: 'password', message: expect.stringMatching(/entre 12|fácil de adivinar/) });
+    expect(await dbSnapshot(db)).toEqual(before);
+  });
+
+  it('a weak FOROS_ADMIN_PASSWORD (or demo password) stops the first start with a clear message', async () => {
+    const { bootstrap, WeakPasswordError } = await import('../../src/api/bootstrap');
+    const { openNodeDatabase } = await import('../../src/db/node-driver');
+    const db = await openNodeDatabase(':memory:');
+    await expect(bootstrap(db, { demo: false, adminPassword: '1' })).rejects.toThrow(WeakPasswordError);
+    await expect(bootstrap(db, { demo: false, adminPassword: '1' })).rejects.toThrow('FOROS_ADMIN_PASSWORD no cumple la política de contraseñas: La contraseña debe tener entre 12 y 200 caracteres.');
+    await expect(bootstrap(db, { demo: false, adminPassword: 'administracion' })).rejects.toThrow(/fácil de adivinar/);
+    await expect(bootstrap(db, { demo: false, adminPassword: 'contraseña123' })).rejects.toThrow(/fácil de adivinar/);
+    expect(await db.selectFrom('users').select('id').execute()).toEqual([]);
+    await db.destroy();
+  });
+});

@@ -65,11 +65,24 @@ describe('accounts page (/cuentas)', () => {
     await user.type(within(dialog).getByLabelText(/^Contraseña/, { selector: 'input' }), 'abc');
     await user.click(within(dialog).getByRole('button', { name: 'Crear cuenta' }));
     const field = within(dialog).getByLabelText(/^Contraseña/, { selector: 'input' });
-    await waitFor(() => expect(field).toHaveAccessibleDescription(/La contraseña debe tener entre 10 y 200 caracteres\./));
+    await waitFor(() => expect(field).toHaveAccessibleDescription(/La contraseña debe tener entre 12 y 200 caracteres\./));
     expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByRole('dialog', { name: 'Nueva cuenta' })).toBeInTheDocument();
     expect((await accountsInDb(app)).map((u) => u.username)).toEqual(['admin', 'editora', 'revisor']);
     expect(within(await table()).queryByText('corta')).not.toBeInTheDocument();
+  });
+
+  it('a long but guessable password is refused at the field with the reason, and nothing is created', async () => {
+    const { app, user } = await openAccounts();
+    const dialog = await openCreateDialog(user);
+    await user.type(within(dialog).getByLabelText(/^Usuario/), 'adivinable');
+    await user.type(within(dialog).getByLabelText(/^Nombre para mostrar/), 'Clave adivinable');
+    await user.type(within(dialog).getByLabelText(/^Contraseña/, { selector: 'input' }), '123456789012');
+    await user.click(within(dialog).getByRole('button', { name: 'Crear cuenta' }));
+    const field = within(dialog).getByLabelText(/^Contraseña/, { selector: 'input' });
+    await waitFor(() => expect(field).toHaveAccessibleDescription(/La contraseña es fácil de adivinar: es una contraseña común\./));
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect((await accountsInDb(app)).map((u) => u.username)).toEqual(['admin', 'editora', 'revisor']);
   });
 
   it('creates a reviewer with a generated password: the row appears and the person can log in with it', async () => {

@@ -36,7 +36,7 @@ describe.skipIf(!chromiumPath)('report export end to end (Chromium, real server,
     const { context, page } = await newPage(env);
     await login(env, page, 'editora');
     await page.goto('/informes/2022/imprimir');
-    await expect.poll(() => page.getByRole('heading', { level: 2, name: '1. Introducción' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: '1. Introducción' }).count(), { timeout: 15_000 }).toBe(1);
     const { name, bytes } = await downloadWord(page);
     expect(name).toBe('informe-2022.docx');
     const docx = readDocx(bytes);
@@ -86,7 +86,7 @@ describe.skipIf(!chromiumPath)('report export end to end (Chromium, real server,
     expect(saved.status()).toBe(200);
 
     await page.reload();
-    await expect.poll(() => page.getByText('Borrador: no todas las secciones están aprobadas.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Borrador: no todas las secciones están aprobadas.').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByText('7. Conclusiones (borrador)').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'vista de impresión de un borrador');
     const draftPdf = new Uint8Array(await page.pdf({ format: 'A4' }));
@@ -98,8 +98,9 @@ describe.skipIf(!chromiumPath)('report export end to end (Chromium, real server,
     for (const header of docx.headers) expect(header).toContain('BORRADOR');
     expect(docx.paragraphs).toContain('7. Conclusiones (borrador)');
 
-    // The server builds the same document: draft allowed, final refused.
-    expect((await page.request.get('/api/reports/2022/export.docx?final=1')).status()).toBe(409);
+    // The server builds the same document: draft allowed, final refused (and a final export is never a GET).
+    expect((await page.request.post('/api/reports/2022/export.docx', { headers: { 'content-type': 'application/json', origin: env.server.url } })).status()).toBe(409);
+    expect((await page.request.get('/api/reports/2022/export.docx?final=1')).status()).toBe(405);
     const server = await page.request.get('/api/reports/2022/export.docx');
     expect(server.status()).toBe(200);
     expect(readDocx(new Uint8Array(await server.body())).headers.join('\n')).toContain('BORRADOR');

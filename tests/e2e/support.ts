@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/start-server';
 
 /** Debian's Chromium (or CHROMIUM_PATH). Browser downloads are not possible here. */
@@ -40,7 +40,7 @@ export const adminPassword = 'admin-e2e-contraseña';
 export async function startE2e(): Promise<E2eEnv> {
   if (!existsSync('dist/index.html')) throw new Error('Falta dist/: ejecute "vite build" antes de las pruebas e2e (npm run test:e2e lo hace).');
   const dir = mkdtempSync(join(tmpdir(), 'foros-e2e-'));
-  const server = await startServer({ port: 0, dbFile: join(dir, 'foros.sqlite'), demo: true, adminPassword, passwordIterations: 2000 });
+  const server = await startServer({ port: 0, dbFile: join(dir, 'foros.sqlite'), demo: true, adminPassword, passwordIterations: 2000, logLevel: 'warn' });
   const browser = await chromium.launch({
     executablePath: chromiumPath!,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -58,8 +58,27 @@ export async function startE2e(): Promise<E2eEnv> {
   };
 }
 
+/** A console line Chromium writes when the Content-Security-Policy blocks something (page or worker). */
+const cspViolation = /Content Security Policy|Content-Security-Policy|violates the following/i;
+
+/**
+ * A page in a fresh context. The app runs under the server's real Content-Security-Policy: any violation the page
+ * or its workers report (console, or a `securitypolicyviolation` event) fails the test that opened the page.
+ */
 export async function newPage(env: E2eEnv): Promise<{ context: BrowserContext; page: Page }> {
   const context = await env.browser.newContext({ baseURL: env.server.url, locale: 'es-CO', viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const violations: string[] = [];
+  context.on('console', (message) => {
+    if (cspViolation.test(message.text())) violations.push(`${message.type()}: ${message.text()}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+  onTestFinished(() => {
+    expect(violations, 'violaciones de la Content-Security-Policy').toEqual([]);
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   return { context, page };

@@ -9,14 +9,38 @@ import { createNodeRasterizer } from '../../src/server/rasterizer-node';
 
 export const testPassword = 'contraseña-de-prueba';
 export const fastIterations = 1000;
+/** The origin of `app.request()` URLs: what a browser on the app sends as `Origin` on a write. */
+export const testOrigin = 'http://localhost';
+/** The socket address the tests' requests come from unless a call names another. */
+export const testAddress = '127.0.0.1';
+
+/** How a test request reached the server: `app.request(path, init, env)`'s env, read by the app's `connection`. */
+export interface TestConnection {
+  remoteAddress?: string;
+  encrypted?: boolean;
+}
+
+export interface CallOptions {
+  cookie?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  /** `Origin` of a write: the app's own by default; null sends none (a request that does not prove where it comes from). */
+  origin?: string | null;
+  /** The client's socket address (default 127.0.0.1). */
+  address?: string;
+  /** As if over TLS. */
+  encrypted?: boolean;
+}
 
 /**
  * A fresh API over a fresh in-memory SQLite with one account per role
  * (admin, editora, revisor; password `testPassword`) and, when asked, the 2022 demo forums.
  */
-export async function createTestApi(options: { demo?: boolean; now?: () => Date; loginAttempts?: ApiDeps['loginAttempts'] } = {}) {
+export async function createTestApi(options: Partial<Omit<ApiDeps, 'db'>> & { demo?: boolean } = {}) {
+  const { demo, ...deps } = options;
   const db = await openNodeDatabase(':memory:');
-  await bootstrap(db, { demo: options.demo ?? false, adminPassword: testPassword, passwordIterations: fastIterations });
+  await bootstrap(db, { demo: demo ?? false, adminPassword: testPassword, passwordIterations: fastIterations });
   const hash = await hashPassword(testPassword, fastIterations);
   const now = new Date().toISOString();
   const ensure = async (username: string, role: Role, displayName: string) => {
@@ -26,29 +50,34 @@ export async function createTestApi(options: { demo?: boolean; now?: () => Date;
   };
   await ensure('editora', 'editor', 'Editora de prueba');
   await ensure('revisor', 'reviewer', 'Revisor de prueba');
-  const app = createApi({ db, passwordIterations: fastIterations, now: options.now, loginAttempts: options.loginAttempts, rasterizeSvg: createNodeRasterizer() });
+  const app = createApi({
+    db,
+    passwordIterations: fastIterations,
+    rasterizeSvg: createNodeRasterizer(),
+    connection: (c) => ({ remoteAddress: testAddress, ...((c.env ?? {}) as TestConnection) }),
+    ...deps,
+  });
 
-  /** Logs in and returns the Cookie header value for later requests. */
-  async function login(username: string, password = testPassword): Promise<string> {
-    const res = await app.request('/api/session', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    });
-    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status}`);
-    const cookie = res.headers.get('set-cookie') ?? '';
-    return cookie.split(';')[0];
-  }
-
-  /** JSON request helper. */
-  async function call(method: string, path: string, options: { cookie?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}) {
+  /** JSON request helper: a write carries the app's Origin and a JSON content type unless told otherwise. */
+  async function call(method: string, path: string, options: CallOptions = {}) {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.cookie) headers.cookie = options.cookie;
     let body: string | undefined;
     if (options.rawBody !== undefined) body = options.rawBody;
     else if (options.body !== undefined) body = JSON.stringify(options.body);
-    if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-    return app.request(path, { method, headers, body });
+    const writes = !['GET', 'HEAD', 'OPTIONS'].includes(method);
+    if (writes && !('content-type' in headers)) headers['content-type'] = 'application/json';
+    if (writes && !('origin' in headers) && options.origin !== null) headers.origin = options.origin ?? testOrigin;
+    const env: TestConnection = { remoteAddress: options.address ?? testAddress, encrypted: options.encrypted };
+    return app.request(path, { method, headers, body }, env);
+  }
+
+  /** Logs in and returns the Cookie header value for later requests. */
+  async function login(username: string, password = testPassword): Promise<string> {
+    const res = await call('POST', '/api/session', { body: { username, password } });
+    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status}`);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    return cookie.split(';')[0];
   }
 
   return { app, db, login, call };

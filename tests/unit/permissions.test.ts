@@ -10,6 +10,7 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   readReports: { admin: true, editor: true, reviewer: true },
   writeReports: { admin: true, editor: true, reviewer: false },
   reviewReports: { admin: true, editor: false, reviewer: true },
+  exportFinalReports: { admin: true, editor: true, reviewer: false },
   readConsultations: { admin: true, editor: true, reviewer: true },
   writeConsultations: { admin: true, editor: true, reviewer: false },
 };

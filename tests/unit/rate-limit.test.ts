@@ -1,55 +1,92 @@
 import { describe, expect, it } from 'vitest';
-import { AttemptLimiter } from '../../src/api/rate-limit';
+import { current, decideLogin, defaultLoginLimits, loginKeys, waitText, type AttemptRow, type LoginLimits } from '../../src/api/rate-limit';
 
 const minute = 60_000;
+const limits: LoginLimits = { ...defaultLoginLimits, windowMs: 15 * minute, perAddressAndAccount: 3, perAddress: 5, perAccount: 4, spacingMs: 2000, maxDelayMs: 6000 };
 
-describe('AttemptLimiter', () => {
-  it('allows attempts until the maximum of failures, then says how long to wait', () => {
-    const limiter = new AttemptLimiter(3, 10 * minute);
-    const t0 = 1_000_000;
+/** Plays attempts through decideLogin as the route does (counters stored between attempts). */
+function player() {
+  const store = new Map<string, AttemptRow>();
+  return (address: string, username: string, nowMs: number) => {
+    const keys = loginKeys(address, username);
+    const counters = {
+      address: current(store.get(keys.address), keys.address, nowMs, limits.windowMs),
+      pair: current(store.get(keys.pair), keys.pair, nowMs, limits.windowMs),
+      account: current(store.get(keys.account), keys.account, nowMs, limits.windowMs),
+    };
+    const decision = decideLogin(limits, nowMs, counters);
+    if (decision.kind === 'attempt') for (const row of decision.rows) store.set(row.key, row);
+    return decision;
+  };
+}
+
+describe('decideLogin', () => {
+  it('locks an address + account pair after its failures, not the same account from elsewhere', () => {
+    const attempt = player();
+    for (let i = 0; i < 3; i++) expect(attempt('10.0.0.2', 'admin', i).kind).toBe('attempt');
+    const locked = attempt('10.0.0.2', 'admin', 5000);
+    expect(locked).toMatchObject({ kind: 'locked', scope: 'pair' });
+    expect(locked.kind === 'locked' && locked.retryAfterMs).toBe(15 * minute - 5000);
+    expect(attempt('10.0.0.3', 'admin', 6000).kind).toBe('attempt');
+  });
+
+  it('locks an address that sprays many accounts', () => {
+    const attempt = player();
+    for (let i = 0; i < 5; i++) expect(attempt('10.0.0.9', `persona${i}`, i).kind).toBe('attempt');
+    expect(attempt('10.0.0.9', 'otra', 10)).toMatchObject({ kind: 'locked', scope: 'address' });
+    expect(attempt('10.0.0.8', 'otra', 10).kind).toBe('attempt');
+  });
+
+  it('slows an account guessed from many addresses (each attempt waits its turn) and never locks it', () => {
+    const attempt = player();
+    for (let i = 0; i < 4; i++) expect(attempt(`10.0.1.${i}`, 'admin', 0)).toMatchObject({ kind: 'attempt', delayMs: 0 });
+    expect(attempt('10.0.2.1', 'admin', 0)).toMatchObject({ kind: 'attempt', delayMs: 0 });
+    expect(attempt('10.0.2.2', 'admin', 0)).toMatchObject({ kind: 'attempt', delayMs: 2000 });
+    expect(attempt('10.0.2.3', 'admin', 0)).toMatchObject({ kind: 'attempt', delayMs: 4000 });
+    expect(attempt('10.0.2.4', 'admin', 0)).toMatchObject({ kind: 'attempt', delayMs: 6000 });
+    expect(attempt('10.0.2.5', 'admin', 0)).toMatchObject({ kind: 'busy', retryAfterMs: 2000 });
+    // Later the queue has moved on: the owner gets an attempt after a short wait.
+    expect(attempt('10.0.3.1', 'admin', 9000)).toMatchObject({ kind: 'attempt', delayMs: 0 });
+  });
+
+  it('forgets a window that has run out', () => {
+    const attempt = player();
+    for (let i = 0; i < 3; i++) attempt('10.0.0.2', 'admin', 0);
+    expect(attempt('10.0.0.2', 'admin', 15 * minute).kind).toBe('attempt');
+  });
+
+  it('says how long to wait in Spanish', () => {
+    expect(waitText(900)).toBe('1 segundo');
+    expect(waitText(8000)).toBe('8 segundos');
+    expect(waitText(60_000)).toBe('1 minuto');
+    expect(waitText(15 * minute)).toBe('15 minutos');
+  });
+});
+
+describe('workQueue', () => {
+  it('runs at most `concurrency` at once, the rest in turn, and refuses past the waiting limit', async () => {
+    const { workQueue } = await import('../../src/api/rate-limit');
+    const queue = workQueue(1, 2, () => new Error('lleno'));
+    let running = 0;
+    let most = 0;
+    const releases: (() => void)[] = [];
+    const job = () =>
+      queue.run(async () => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise<void>((resolve) => releases.push(resolve));
+        running--;
+        return 'hecho';
+      });
+    const first = job();
+    const second = job();
+    const third = job();
+    await expect(job()).rejects.toThrow('lleno');
     for (let i = 0; i < 3; i++) {
-      expect(limiter.retryAfter('ana|local', t0 + i * 1000)).toBe(0);
-      limiter.fail('ana|local', t0 + i * 1000);
+      await expect.poll(() => releases.length).toBe(i + 1);
+      releases[i]();
     }
-    expect(limiter.retryAfter('ana|local', t0 + 5000)).toBe(10 * minute - 5000);
-  });
-
-  it('lets attempts through again once the oldest failure leaves the window', () => {
-    const limiter = new AttemptLimiter(2, minute);
-    limiter.fail('k', 0);
-    limiter.fail('k', 30_000);
-    expect(limiter.retryAfter('k', 59_999)).toBe(1);
-    expect(limiter.retryAfter('k', 60_000)).toBe(0);
-    // One more failure and the window is full again until the second one expires.
-    limiter.fail('k', 60_000);
-    expect(limiter.retryAfter('k', 60_001)).toBe(30_000 + minute - 60_001);
-  });
-
-  it('counts keys separately', () => {
-    const limiter = new AttemptLimiter(1, minute);
-    limiter.fail('ana|1.2.3.4', 0);
-    expect(limiter.retryAfter('ana|1.2.3.4', 10)).toBeGreaterThan(0);
-    expect(limiter.retryAfter('ana|5.6.7.8', 10)).toBe(0);
-    expect(limiter.retryAfter('luis|1.2.3.4', 10)).toBe(0);
-  });
-
-  it('forgets a key on reset (a successful login)', () => {
-    const limiter = new AttemptLimiter(2, minute);
-    limiter.fail('k', 0);
-    limiter.fail('k', 1);
-    expect(limiter.retryAfter('k', 2)).toBeGreaterThan(0);
-    limiter.reset('k');
-    expect(limiter.retryAfter('k', 2)).toBe(0);
-    limiter.fail('k', 3);
-    expect(limiter.retryAfter('k', 4)).toBe(0);
-  });
-
-  it('keeps working with many keys (old ones are pruned, recent ones kept)', () => {
-    const limiter = new AttemptLimiter(1, minute);
-    limiter.fail('recent', 10 * minute);
-    for (let i = 0; i < 10_050; i++) limiter.fail(`old-${i}`, 0);
-    limiter.fail('trigger', 10 * minute);
-    expect(limiter.retryAfter('recent', 10 * minute + 1)).toBeGreaterThan(0);
-    expect(limiter.retryAfter('old-1', 10 * minute + 1)).toBe(0);
+    expect(await Promise.all([first, second, third])).toEqual(['hecho', 'hecho', 'hecho']);
+    expect(most).toBe(1);
   });
 });

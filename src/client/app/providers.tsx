@@ -4,6 +4,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNod
 import { I18nextProvider } from 'react-i18next';
 import { initI18n } from '../i18n';
 import { ApiError } from '../lib/http';
+import { cspNonce } from '../lib/csp-nonce';
 import { createAppTheme, cssVariablesResolver } from './theme';
 
 export function createQueryClient() {
@@ -69,7 +70,7 @@ export function AppProviders({ children, queryClient }: { children: ReactNode; q
   const [theme] = useState(() => createAppTheme(i18n.t('actions.close')));
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light" getStyleNonce={() => cspNonce() ?? ''}>
         <QueryClientProvider client={queryClient}>
           {children}
           <DeferredOverlays />

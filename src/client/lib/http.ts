@@ -31,6 +31,9 @@ export async function api<T>(
   } else if (init.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(init.body);
+  } else if (!['GET', 'HEAD'].includes((init.method ?? 'GET').toUpperCase())) {
+    // The API refuses a write without a JSON content type, even an empty one (submit, approve, delete…).
+    headers['content-type'] = 'application/json';
   }
   let res: Response;
   try {

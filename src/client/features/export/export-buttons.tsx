@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/http';
 import type { ReportExportData } from '../../../export/export-data';
 import { inWorkerOrHere } from '../../lib/worker-or-here';
+import { useCan } from '../session/use-current-user';
 import { exportDataQueryOptions, recordFinalExport, saveFile } from './api';
 import type { BuiltWord } from './word-build';
 
@@ -23,13 +24,15 @@ async function buildWordOffThread(data: ReportExportData, generatedAt: string): 
 /**
  * «Descargar Word»: builds the .docx in the browser from the same src/export code the server uses (document model,
  * SVG charts, resvg-wasm, docx), so it works in mock mode too, in a Web Worker so the page keeps answering.
- * docx, resvg and the font load only on the click. A final export (every section approved) is recorded on the
- * server with the file's SHA-256.
+ * docx, resvg and the font load only on the click. A final export (every section approved) by a role that
+ * exports final documents (admin, editor) is recorded on the server with the file's SHA-256; a reviewer's
+ * download of the same file is a copy for reading, not recorded.
  */
 export function ExportButtons({ year }: { year: number }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
+  const recordsFinal = useCan('exportFinalReports');
 
   async function downloadWord() {
     setBusy(true);
@@ -38,7 +41,7 @@ export function ExportButtons({ year }: { year: number }) {
       const result = await buildWordOffThread(data, new Date().toISOString());
       saveFile(new Blob([result.bytes], { type: result.mediaType }), result.fileName);
       notifications.show({ color: 'green', message: t('export.wordReady', { file: result.fileName }) });
-      if (!result.draft) {
+      if (!result.draft && recordsFinal) {
         await recordFinalExport(year, { sha256: result.sha256, bytes: result.bytes.length, fileName: result.fileName });
         notifications.show({ color: 'green', message: t('export.wordFinalRecorded', { hash: result.sha256.slice(0, 12) }) });
       }

@@ -6,6 +6,7 @@ import { isAllowedHref, type RichDoc } from '../../../domain/rich-text';
 import { toStoredDoc } from './editor-doc';
 import { reportEditorExtensions as extensions } from './rich-text-extensions';
 import { cleanPastedHtml } from './paste-cleanup';
+import { cspNonce } from '../../lib/csp-nonce';
 
 export interface RichTextEditorProps {
   /** The starting document; later changes of this prop are ignored (remount with a new key to replace it). */
@@ -155,6 +156,8 @@ export function RichTextEditor({ content, label, editable, onChange, onSelection
       editable,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
+      // The editor's base styles go in a <style> element: it carries the page's nonce (Content-Security-Policy).
+      injectNonce: cspNonce(),
       editorProps: {
         attributes: { 'aria-label': label, role: 'textbox', 'aria-multiline': 'true', class: 'report-editor-content' },
         transformPastedHTML: (html) => cleanPastedHtml(html),

@@ -1,5 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { useState } from 'react';
+import { cspNonce } from '../../lib/csp-nonce';
 import type { SessionUser } from '../../../domain/roles';
 import { createAppTheme, cssVariablesResolver } from '../../app/theme';
 import { firstScreenTexts } from '../../i18n/first-screen';
@@ -12,7 +13,7 @@ import { LoginPage } from './login-page';
 export function LoginShell({ expired, onSubmit, onLoggedIn }: { expired: boolean; onSubmit: () => void; onLoggedIn: (user: SessionUser) => Promise<void> }) {
   const [theme] = useState(() => createAppTheme(firstScreenTexts.close));
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light" getStyleNonce={() => cspNonce() ?? ''}>
       <LoginPage expired={expired} onSubmit={onSubmit} onLoggedIn={onLoggedIn} />
     </MantineProvider>
   );

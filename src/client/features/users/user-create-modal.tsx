@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { roles, userCreateSchema, type Role, type UserCreateInput } from '../../../domain/user';
+import { passwordProblem } from '../../../domain/password-policy';
 import { errorMessage } from '../../lib/http';
 import { applyServerErrors } from './apply-server-errors';
 import { useCreateUser } from './api';
@@ -34,6 +35,12 @@ function UserCreateForm({ onDone }: { onDone: () => void }) {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setFormError(null);
+    // The same policy as the server, with the same Spanish reason, at the field before anything is sent.
+    const weak = await passwordProblem(values.password, [values.username, values.displayName]);
+    if (weak) {
+      form.setError('password', { message: weak }, { shouldFocus: true });
+      return;
+    }
     try {
       const user = await create.mutateAsync(values);
       notifications.show({

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { passwordResetSchema, type User } from '../../../domain/user';
+import { passwordProblem } from '../../../domain/password-policy';
 import { errorMessage } from '../../lib/http';
 import { applyServerErrors } from './apply-server-errors';
 import { useResetUserPassword } from './api';
@@ -28,6 +29,11 @@ function UserPasswordResetForm({ user, isSelf, onDone }: { user: User; isSelf: b
 
   const onSubmit = form.handleSubmit(async ({ password }) => {
     setFormError(null);
+    const weak = await passwordProblem(password, [user.username, user.displayName]);
+    if (weak) {
+      form.setError('password', { message: weak }, { shouldFocus: true });
+      return;
+    }
     try {
       await reset.mutateAsync({ id: user.id, password, self: isSelf });
       notifications.show({

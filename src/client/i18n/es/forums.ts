@@ -166,6 +166,8 @@ export const forums = {
       logout: 'cerró sesión',
       password_reset: 'restableció la contraseña',
       export: 'exportó',
+      login_failed: 'intento fallido de inicio de sesión',
+      login_throttled: 'inicio de sesión frenado',
     },
     noChanges: 'Sin cambios en los datos',
   },

@@ -28,7 +28,7 @@ export const users = {
     role: 'Rol',
     password: 'Contraseña',
     newPassword: 'Contraseña nueva',
-    passwordHint: 'Mínimo 10 caracteres.',
+    passwordHint: 'Al menos 12 caracteres y difícil de adivinar: por ejemplo, tres o cuatro palabras poco comunes.',
     showPassword: 'Mostrar u ocultar la contraseña',
   },
   generate: 'Generar contraseña',
