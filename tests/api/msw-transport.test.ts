@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SetupServerApi } from 'msw/node';
 import { startMockServer } from '../../mocks/node';

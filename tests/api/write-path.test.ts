@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createTestApi } from '../support/test-api';
+import { createTestApi, testOrigin } from '../support/test-api';
 import { expectProblem, validForum } from '../support/api-assertions';
 import type { Database } from '../../src/db/schema';
 import { insertForum } from '../../src/db/forum-queries';
@@ -183,7 +183,7 @@ describe('four eyes on indirect changes (issue 9, item 7)', () => {
     const { app, admin, forums, statistics, expectFourEyes } = await setup();
     const res = await app.request(`/api/forums/${forums[0].id}/metrics/import?version=1`, {
       method: 'POST',
-      headers: { 'content-type': 'text/csv', cookie: admin },
+      headers: { 'content-type': 'text/csv', cookie: admin, origin: testOrigin },
       body: new Uint8Array(readFileSync('tests/fixtures/metrics/meta-en-comma-bom.csv')),
     });
     expect(res.status).toBe(200);
