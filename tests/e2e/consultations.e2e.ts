@@ -180,7 +180,9 @@ describe.skipIf(!chromiumPath)('consultations end to end (Chromium, real server,
     await login(env, page, 'editora');
     // This year has its consultation already (the first test); one per year.
     const next = year + 1;
+    // A write from the app's own origin, as the page would send it (the server refuses writes that do not prove it).
     const created = await page.request.post('/api/consultations', {
+      headers: { origin: env.server.url },
       data: {
         year: next,
         title: `Consulta XLSX ${next}`,

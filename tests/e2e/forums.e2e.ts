@@ -78,10 +78,14 @@ describe.skipIf(!chromiumPath)('forums end to end (Chromium, real server, tempor
     const id = page.url().split('/').pop();
     const current = await (await page.request.get(`/api/forums/${id}`)).json();
     const { id: _id, version, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, origin: _origin, ...input } = current;
-    const put = await page.request.put(`/api/forums/${id}`, { data: { ...input, title: 'Cambio no permitido', version } });
+    // Sent as the app would (its origin, JSON): refused for the role, not for the request's form.
+    const asTheApp = { origin: env.server.url, 'content-type': 'application/json' };
+    const put = await page.request.put(`/api/forums/${id}`, { data: { ...input, title: 'Cambio no permitido', version }, headers: asTheApp });
     expect(put.status()).toBe(403);
-    const del = await page.request.delete(`/api/forums/${id}`);
+    expect((await put.json()).title).toBe('Su rol no tiene permiso para esta acción.');
+    const del = await page.request.delete(`/api/forums/${id}`, { headers: asTheApp });
     expect(del.status()).toBe(403);
+    expect((await del.json()).title).toBe('Su rol no tiene permiso para esta acción.');
     expect((await (await page.request.get(`/api/forums/${id}`)).json()).title).toBe(current.title);
     await context.close();
   });
