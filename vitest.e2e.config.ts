@@ -11,7 +11,9 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.ts'],
     testTimeout: 240_000,
     hookTimeout: 180_000,
-    fileParallelism: false,
+    // Two files at a time: each starts its own server on its own temporary SQLite file and its own Chromium.
+    fileParallelism: true,
+    maxWorkers: 2,
     expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });

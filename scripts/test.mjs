@@ -1,0 +1,82 @@
+// `npm test`: everything CI checks — type checking, lint (with the architecture's import boundaries), the unit,
+// API and page tests, the build and the end-to-end tests in Chromium — as separate steps, two at a time (the
+// machine this runs on has two cores; most steps use one). Each step's output is printed whole when it ends, so
+// logs do not interleave; the run goes on after a failure, so one run shows every failing step, and exits
+// non-zero if any failed. `node scripts/test.mjs typecheck lint` runs only the steps named.
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { delimiter, resolve as resolvePath } from 'node:path';
+
+const steps = [
+  { name: 'build', command: 'node scripts/build.mjs' },
+  { name: 'typecheck', command: 'tsc --noEmit -p tsconfig.json' },
+  { name: 'e2e', command: 'vitest run --config vitest.e2e.config.ts', after: ['build'] },
+  { name: 'lint', command: 'eslint .' },
+  { name: 'pages', command: 'vitest run --project pages' },
+  { name: 'unit', command: 'vitest run --project node' },
+];
+
+const only = process.argv.slice(2);
+const wanted = only.length > 0 ? steps.filter((s) => only.includes(s.name)) : steps;
+const unknown = only.filter((name) => !steps.some((s) => s.name === name));
+if (unknown.length > 0) {
+  console.error(`Pasos desconocidos: ${unknown.join(', ')}. Pasos: ${steps.map((s) => s.name).join(', ')}.`);
+  process.exit(2);
+}
+const concurrency = Math.max(1, Math.min(2, Number(process.env.FOROS_TEST_JOBS) || availableParallelism()));
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const results = new Map();
+const started = Date.now();
+
+function run(step) {
+  return new Promise((resolve) => {
+    const begin = Date.now();
+    const env = { ...process.env, PATH: `${resolvePath('node_modules/.bin')}${delimiter}${process.env.PATH}`, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' };
+    const child = spawn(step.command, { shell: true, env });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('close', (code) => {
+      const ok = code === 0;
+      const took = Date.now() - begin;
+      process.stdout.write(`\n━━━ ${step.name} (${step.command}) — ${ok ? 'bien' : 'FALLÓ'} en ${seconds(took)}\n`);
+      process.stdout.write(Buffer.concat(output));
+      resolve({ ok, took });
+    });
+  });
+}
+
+const pending = [...wanted];
+const running = new Set();
+await new Promise((done) => {
+  const next = () => {
+    if (pending.length === 0 && running.size === 0) return done();
+    while (running.size < concurrency) {
+      // A step waits for the steps it needs; a step whose prerequisite failed is skipped.
+      const index = pending.findIndex((s) => (s.after ?? []).every((dep) => !wanted.some((w) => w.name === dep) || results.has(dep)));
+      if (index < 0) break;
+      const [step] = pending.splice(index, 1);
+      const failedDep = (step.after ?? []).find((dep) => results.get(dep)?.ok === false);
+      if (failedDep) {
+        results.set(step.name, { ok: false, took: 0, skipped: failedDep });
+        continue;
+      }
+      running.add(step.name);
+      run(step).then((result) => {
+        results.set(step.name, result);
+        running.delete(step.name);
+        next();
+      });
+    }
+    if (pending.length === 0 && running.size === 0) done();
+  };
+  next();
+});
+
+console.log(`\n━━━ Resumen (${seconds(Date.now() - started)} en total, ${concurrency} pasos a la vez)`);
+for (const step of wanted) {
+  const r = results.get(step.name);
+  console.log(`  ${r.ok ? '✓' : '✗'} ${step.name.padEnd(10)} ${r.skipped ? `no se ejecutó: falló ${r.skipped}` : seconds(r.took)}`);
+}
+process.exit(wanted.every((s) => results.get(s.name).ok) ? 0 : 1);
