@@ -21,10 +21,12 @@ export function findChromium(): string | null {
 
 export const chromiumPath = findChromium();
 
+// Without Chromium the end-to-end tests fail with this message, unless FOROS_SKIP_E2E=1 says to skip them (a
+// choice someone made, printed in the log), so a run without a browser never passes silently.
 if (!chromiumPath) {
-  const message = 'Chromium no está instalado: se omiten las pruebas de extremo a extremo. Instálelo con "apt-get install -y chromium" o defina CHROMIUM_PATH.';
-  if (process.env.CI === 'true') throw new Error(message);
-  console.warn(`\n${'!'.repeat(80)}\n${message}\n${'!'.repeat(80)}\n`);
+  const message = 'Chromium no está instalado: instálelo con "apt-get install -y chromium" o defina CHROMIUM_PATH (o FOROS_SKIP_E2E=1 para omitir a propósito las pruebas de extremo a extremo).';
+  if (process.env.FOROS_SKIP_E2E !== '1') throw new Error(message);
+  console.warn(`\n${'!'.repeat(80)}\nFOROS_SKIP_E2E=1: se omiten las pruebas de extremo a extremo.\n${'!'.repeat(80)}\n`);
 }
 
 export interface E2eEnv {
