@@ -21,6 +21,9 @@ export async function buildServer() {
     target: 'node20',
     // better-sqlite3 is a native module; everything else is bundled (one file parses faster than hundreds).
     external: ['better-sqlite3'],
+    // A package's ES module build first (esbuild's Node default is `main`, the CommonJS one): a CommonJS build
+    // loaded by a dynamic import() exposes only `default` (zxcvbn's `ZxcvbnFactory` came out undefined).
+    mainFields: ['module', 'main'],
     // Bundled CommonJS packages call require(); give the ES module one.
     banner: { js: "import { createRequire as __foros_createRequire } from 'node:module'; const require = __foros_createRequire(import.meta.url);" },
     outExtension: { '.js': '.mjs' },
