@@ -38,7 +38,9 @@ export default defineConfig(({ mode }) => ({
     // A unit test that needs a DOM says so with a `// @vitest-environment jsdom` comment.
     projects: [
       { extends: true, test: { name: 'node', environment: 'node', include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'] } },
-      { extends: true, test: { name: 'pages', environment: 'jsdom', setupFiles: ['tests/setup.ts'], include: ['tests/client/**/*.test.tsx'] } },
+      // A page test renders whole pages in jsdom over the real API: seconds each on an idle 2-core machine, many
+      // times that when the machine is busy. The cap only decides when a stuck test is called stuck.
+      { extends: true, test: { name: 'pages', environment: 'jsdom', setupFiles: ['tests/setup.ts'], include: ['tests/client/**/*.test.tsx'], testTimeout: 120_000 } },
     ],
   },
 }));

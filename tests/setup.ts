@@ -4,7 +4,7 @@ import { afterEach } from 'vitest';
 
 // Page tests render real pages over the real API on a 2-core machine running two test files at once:
 // give findBy/waitFor room before calling an element missing (a failure still fails, only later).
-configure({ asyncUtilTimeout: 8000 });
+configure({ asyncUtilTimeout: 20_000 });
 
 afterEach(() => {
   if (typeof document !== 'undefined') cleanup();
