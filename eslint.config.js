@@ -18,7 +18,7 @@ const notMocks = { regex: '(^|/)mocks(/|$)', message: 'mocks/ is for tests and t
 const notDriver = { regex: '(^|/)db/node-driver$', message: 'The better-sqlite3 driver is imported only by the server and tests.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-server/**', 'node_modules/**', 'public/mockServiceWorker.js', 'data/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist-server/**', 'dist-demo/**', 'node_modules/**', 'public/mockServiceWorker.js', 'data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -20,13 +20,14 @@ const scrollAreaWithoutFloatingUi = (): Plugin => ({
 export default defineConfig(({ mode }) => ({
   plugins: [react(), scrollAreaWithoutFloatingUi()],
   define: {
-    __FOROS_MOCK__: JSON.stringify(mode === 'mock'),
+    __FOROS_MOCK__: JSON.stringify(mode === 'mock' || mode === 'demo'),
   },
   server: {
     proxy: mode === 'mock' ? undefined : { '/api': `http://localhost:${apiPort}` },
   },
   build: {
-    outDir: 'dist',
+    // The static demo (npm run build:demo) goes to its own folder, never mixed with the server's app.
+    outDir: mode === 'demo' ? 'dist-demo' : 'dist',
     sourcemap: false,
     chunkSizeWarningLimit: 700,
   },

@@ -54,8 +54,15 @@ function withCookieCapture(app: FetchApp): FetchApp {
  * In a browser, Request/Response drop `Cookie`/`Set-Cookie`; see `withCookieCapture` and the
  * `headers` override below (tests/api/msw-transport.test.ts reproduces those rules in Node).
  */
-export function createHandlers(getApp: () => FetchApp | Promise<FetchApp>) {
-  const jar = new Map<string, string>();
+export interface HandlerOptions {
+  /** The cookies a browser would still hold (the static demo keeps them across reloads). */
+  cookies?: Iterable<[string, string]>;
+  /** Runs after each answer, before the page gets it, with the cookies now held (the demo saves its data here). */
+  afterAnswer?: (cookies: Map<string, string>) => Promise<void>;
+}
+
+export function createHandlers(getApp: () => FetchApp | Promise<FetchApp>, options: HandlerOptions = {}) {
+  const jar = new Map<string, string>(options.cookies ?? []);
   return [
     http.all(/\/api\/.*/, async ({ request }) => {
       const app = withCookieCapture(await getApp());
@@ -85,6 +92,12 @@ export function createHandlers(getApp: () => FetchApp | Promise<FetchApp>) {
       }
       const out = new Headers(response.headers);
       out.delete('set-cookie');
+      if (options.afterAnswer) {
+        // The body is read first: an answer streamed by the API has then run to its end (and its transaction committed).
+        const body = await response.arrayBuffer();
+        await options.afterAnswer(jar);
+        return new Response(body, { status: response.status, statusText: response.statusText, headers: out });
+      }
       return new Response(response.body, { status: response.status, statusText: response.statusText, headers: out });
     }),
   ];

@@ -10,7 +10,8 @@ import { delimiter, resolve as resolvePath } from 'node:path';
 const steps = [
   { name: 'build', command: 'node scripts/build.mjs' },
   { name: 'typecheck', command: 'tsc --noEmit -p tsconfig.json' },
-  { name: 'e2e', command: 'vitest run --config vitest.e2e.config.ts', after: ['build'] },
+  { name: 'build-demo', command: 'node scripts/build-demo.mjs' },
+  { name: 'e2e', command: 'vitest run --config vitest.e2e.config.ts', after: ['build', 'build-demo'] },
   { name: 'lint', command: 'eslint .' },
   { name: 'pages', command: 'vitest run --project pages' },
   { name: 'unit', command: 'vitest run --project node' },

@@ -15,9 +15,11 @@ import { cspNonce } from './lib/csp-nonce';
  * anyone else gets the login form at once, from this small entry, and the app loads while they log in.
  */
 async function start() {
-  if (import.meta.env.MODE === 'mock') {
+  // The API inside the browser: `npm run dev:mock`, and the static demo (`npm run build:demo`), which keeps its
+  // data in this browser. MODE is replaced at build time: the server's build carries none of this.
+  if (import.meta.env.MODE === 'mock' || import.meta.env.MODE === 'demo') {
     const { startMockWorker } = await import('../../mocks/browser');
-    await startMockWorker();
+    await startMockWorker({ persist: import.meta.env.MODE === 'demo' });
   }
   const root = createRoot(document.getElementById('root')!);
   const loadApp = () => import('./app/app');

@@ -91,12 +91,23 @@ class SqlJsStatement implements SqliteStatement {
  * better-sqlite3, which is what Kysely's SqliteDialect talks to. Browser-safe: no Node imports.
  */
 export class SqlJsDatabase implements SqliteDatabase {
-  readonly #lastRowid: Statement;
-  readonly #totalChanges: Statement;
+  #lastRowid: Statement;
+  #totalChanges: Statement;
 
   constructor(readonly raw: SqlJsDb) {
     this.#lastRowid = raw.prepare('select last_insert_rowid()');
     this.#totalChanges = raw.prepare('select total_changes()');
+  }
+
+  /**
+   * The whole database as a SQLite file's bytes. sql.js closes and reopens the database to export it, freeing every
+   * prepared statement: call it only between statements (through Kysely's connection, so no transaction is open).
+   */
+  exportBytes(): Uint8Array {
+    const bytes = this.raw.export();
+    this.#lastRowid = this.raw.prepare('select last_insert_rowid()');
+    this.#totalChanges = this.raw.prepare('select total_changes()');
+    return bytes;
   }
 
   prepare(sql: string): SqliteStatement {
@@ -134,8 +145,14 @@ export class SqlJsDatabase implements SqliteDatabase {
  * latest schema. The caller loads sql.js (in the browser with the wasm URL from Vite; in Node with
  * its default file lookup).
  */
-export async function openSqlJsDatabase(sqlJs: SqlJsStatic): Promise<Kysely<Database>> {
-  const db = createKysely(new SqlJsDatabase(new sqlJs.Database()));
+export async function openSqlJsDatabase(sqlJs: SqlJsStatic, bytes?: Uint8Array): Promise<Kysely<Database>> {
+  return (await openSqlJs(sqlJs, bytes)).db;
+}
+
+/** The same, from a saved file's bytes when given, with the adapter (for `exportBytes`). */
+export async function openSqlJs(sqlJs: SqlJsStatic, bytes?: Uint8Array): Promise<{ db: Kysely<Database>; file: SqlJsDatabase }> {
+  const file = new SqlJsDatabase(new sqlJs.Database(bytes));
+  const db = createKysely(file);
   await migrateToLatest(db);
-  return db;
+  return { db, file };
 }
