@@ -101,10 +101,12 @@ export class SqlJsDatabase implements SqliteDatabase {
 
   /**
    * The whole database as a SQLite file's bytes. sql.js closes and reopens the database to export it, freeing every
-   * prepared statement: call it only between statements (through Kysely's connection, so no transaction is open).
+   * prepared statement and resetting pragmas: call it only between statements (through Kysely's connection, so no transaction is open).
    */
   exportBytes(): Uint8Array {
     const bytes = this.raw.export();
+    // Reopened with SQLite's defaults: turn the foreign keys back on, as the migrations do at open.
+    this.raw.run('PRAGMA foreign_keys = ON');
     this.#lastRowid = this.raw.prepare('select last_insert_rowid()');
     this.#totalChanges = this.raw.prepare('select total_changes()');
     return bytes;

@@ -93,3 +93,24 @@ describe('sql.js adapter (the store of the mock mode)', () => {
     await db.destroy();
   });
 });
+
+describe('sql.js adapter: saving the file (the static demo)', () => {
+  it('exports the file, which reopens with the same data; the open database keeps working with its foreign keys on', async () => {
+    const { openSqlJs } = await import('../../src/db/sqljs-database');
+    const { db, file } = await openSqlJs(await sqlJs);
+    const first = await insertForum(db, demoForums2022[0], 'editora', '2022-07-01T10:00:00.000Z');
+    const bytes = await db.connection().execute(async () => file.exportBytes());
+
+    // After the export: the next insert gets the next id, and foreign keys are still enforced.
+    const second = await insertForum(db, demoForums2022[1], 'editora', '2022-07-01T10:00:00.000Z');
+    expect([first, second]).toEqual([1, 2]);
+    expect((await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db)).rows[0].foreign_keys).toBe(1);
+    await expect(sql`insert into forum_questions (forum_id, position, text, channel, asked_by, answered, answered_by, answer_summary) values (999, 0, 'x', 'chat', '', 0, '', '')`.execute(db)).rejects.toThrow(/FOREIGN KEY/);
+
+    // The saved file has what was there when it was saved.
+    const reopened = await openSqlJsDatabase(await sqlJs, bytes);
+    expect((await listForums(reopened, { sort: 'date' })).items.map((f) => f.title)).toEqual([demoForums2022[0].title]);
+    await reopened.destroy();
+    await db.destroy();
+  });
+});
