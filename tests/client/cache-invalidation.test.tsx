@@ -20,7 +20,7 @@ afterEach(() => {
 
 type App = Awaited<ReturnType<typeof renderApp>>;
 
-const slow = { timeout: 8000 };
+const slow = { timeout: 30_000 };
 const rows = () => within(screen.getByRole('table', { name: 'Secciones del informe, en orden' })).getAllByRole('row').slice(1);
 const statisticsRow = () => rows().find((row) => within(row).queryByRole('link', { name: 'Estadísticas de interacción ciudadana' }))!;
 

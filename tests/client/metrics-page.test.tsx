@@ -46,7 +46,7 @@ async function openMetrics(date: string, as: 'editora' | 'revisor' = 'editora') 
   server = app.server;
   const id = await forumId(app, date);
   await app.router.navigate(`/foros/${id}/metricas`);
-  await screen.findByRole('heading', { level: 1, name: /^Métricas: Foro Virtual de Participación/ }, { timeout: 5000 });
+  await screen.findByRole('heading', { level: 1, name: /^Métricas: Foro Virtual de Participación/ }, { timeout: 30_000 });
   return { app, id };
 }
 

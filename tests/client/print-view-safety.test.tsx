@@ -22,7 +22,7 @@ describe('print view (item 14)', () => {
     expect(res.status).toBe(201);
     await app.router.navigate('/informes');
     await app.router.navigate('/informes/2022/imprimir');
-    expect((await screen.findAllByText(/Foro de prueba hostil/, undefined, { timeout: 8000 })).length).toBeGreaterThan(0);
+    expect((await screen.findAllByText(/Foro de prueba hostil/, undefined, { timeout: 30_000 })).length).toBeGreaterThan(0);
     // eslint-disable-next-line no-control-regex -- finding control characters is the point
     expect(document.body.textContent).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u202A-\u202E\u2066-\u2069]/);
   });

@@ -22,7 +22,7 @@ async function apiAs<T>(app: App, username: string, method: string, path: string
   return (await res.json()) as T;
 }
 
-const slow = { timeout: 8000 };
+const slow = { timeout: 30_000 };
 const rows = () => within(screen.getByRole('table', { name: 'Secciones del informe, en orden' })).getAllByRole('row').slice(1);
 
 describe('report overview', () => {
@@ -63,7 +63,7 @@ describe('report overview', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Agregar' }));
     await waitFor(() => expect(app.router.state.location.pathname).toMatch(/^\/informes\/2022\/secciones\/\d+$/), slow);
     // The section page is on screen (its editor is a lazy chunk) before going back, as a person would see it.
-    await screen.findByRole('textbox', { name: 'Texto de «Anexo fotográfico»' }, { timeout: 15000 });
+    await screen.findByRole('textbox', { name: 'Texto de «Anexo fotográfico»' }, { timeout: 30_000 });
     await app.router.navigate('/informes/2022');
     expect(await screen.findByText(`${total} de ${total + 1} aprobadas`, {}, slow)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Eliminar «Anexo fotográfico»' }));

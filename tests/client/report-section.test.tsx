@@ -33,13 +33,13 @@ async function apiAs<T>(app: App, username: string, method: string, path: string
 const createFree = (app: App, title: string) => apiAs<ReportSection>(app, 'admin', 'POST', '/api/reports/2022/sections', { title, kind: 'free' });
 const getSection = (app: App, id: number) => apiAs<ReportSection>(app, 'admin', 'GET', `/api/reports/2022/sections/${id}`);
 const sectionPut = /\/api\/reports\/2022\/sections\/\d+$/;
-const slow = { timeout: 8000 };
+const slow = { timeout: 30_000 };
 const draftKey = (id: number) => `foros.informe.2022.seccion.${id}.borrador`;
 
 async function openSection(app: App, id: number, title: string) {
   await app.router.navigate(`/informes/2022/secciones/${id}`);
   // The editor is a lazy chunk (Tiptap): the first import can take a while on a busy machine.
-  return screen.findByRole('textbox', { name: `Texto de «${title}»` }, { timeout: 15000 });
+  return screen.findByRole('textbox', { name: `Texto de «${title}»` }, { timeout: 30_000 });
 }
 
 describe('report section: autosave', () => {
@@ -64,7 +64,7 @@ describe('report section: autosave', () => {
     expect(window.localStorage.getItem(draftKey(created.id))).toContain('Texto escrito sin conexión');
     expect((await getSection(app, created.id)).version).toBe(1);
     // It keeps trying with backoff.
-    await waitFor(() => expect(puts).toBeGreaterThanOrEqual(2), { timeout: 4000 });
+    await waitFor(() => expect(puts).toBeGreaterThanOrEqual(2), { timeout: 30_000 });
     expect(screen.getByText(/^Sin conexión/)).toBeInTheDocument();
 
     // The network comes back.
