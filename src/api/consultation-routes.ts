@@ -49,7 +49,7 @@ import { getForum, insertForum } from '../db/forum-queries';
 import type { AppEnv } from './deps';
 import { requirePermission, requireUser } from './auth';
 import { change, stale } from './change';
-import { HttpProblem, invalid } from './problem';
+import { badRows, HttpProblem, invalid } from './problem';
 import { readBody, readJsonInSlices, readParam, readQuery, validated } from './validate';
 
 /** Rows checked, mapped or written per step of an import, with other requests answered in between. */
@@ -257,7 +257,10 @@ export function consultationRoutes() {
       dateOrder: mapped.dateOrder,
     };
     if (dryRun) return c.json(result);
-    if (mapped.errors.length > 0) throw new HttpProblem(422, consultationMessages.importHasErrors(mapped.errors.length), { ...result, errors: result.errors as unknown as FieldIssue[] });
+    if (mapped.errors.length > 0) {
+      const { errors, ...summary } = result;
+      throw badRows(consultationMessages.importHasErrors(mapped.errors.length), errors, summary);
+    }
 
     const now = deps.now().toISOString();
     // All or nothing without holding the database: the rows go in short transactions, invisible (a pending import)

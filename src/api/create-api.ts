@@ -13,6 +13,8 @@ import { metricsApiMessages } from '../domain/metrics-update';
 import { consultationMessages } from '../domain/consultation';
 import { consultationImportMaxBytes, consultationRoutes, isConsultationImportPath } from './consultation-routes';
 import { reportRoutes } from './report-routes';
+import { reviewRoutes } from './review-routes';
+import { sectionRoutes } from './section-routes';
 import { exportRoutes } from './export-routes';
 import { openApiDocument } from './openapi';
 import { BodyAbortedProblem } from './validate';
@@ -184,6 +186,8 @@ export function createApi(deps: ApiDeps) {
   app.route('/', metricsRoutes());
   app.route('/consultations', consultationRoutes());
   app.route('/reports', reportRoutes());
+  app.route('/reports/:year/sections', sectionRoutes());
+  app.route('/reports/:year/sections', reviewRoutes());
 
   app.route('/', exportRoutes());
 
