@@ -15,16 +15,16 @@ import {
   toSection,
   toSectionSummary,
   yearStatistics,
-  type SectionRow,
-} from '../db/report-queries';
+  type SectionRow } from '../db/report-queries';
 import type { Database } from '../db/schema';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditDraft } from '../domain/audit';
 import type { AppEnv } from './deps';
+import type { JsonBody } from './openapi-doc';
 import { requireUser } from './auth';
 import { stale } from './change';
 import { HttpProblem } from './problem';
-import { readBody, readJson, readParam } from './validate';
+import { readJson, readParam } from './validate';
 
 /* What the report, section and review routers share: finding a report or section, its answers, saving its text. */
 
@@ -47,9 +47,9 @@ export function requireRole(permission: Permission, message: string): Middleware
  * Reads a JSON body; when the rich text is refused (an unknown format, a link that is not allowed), that
  * message becomes the problem's title, so the person reads what was wrong, not just "datos no válidos".
  */
-export async function readRichBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+export async function readRichBody<S extends z.ZodType>(c: Context, body: JsonBody<S>): Promise<z.infer<S>> {
   try {
-    return await readBody(c, schema);
+    return await body.read(c);
   } catch (error) {
     if (error instanceof HttpProblem && error.status === 400 && Array.isArray(error.extra.errors)) {
       const refusal = error.extra.errors.find((e) => isRichTextRefusal(e.message));

@@ -9,28 +9,34 @@ import {
   sectionOrderSchema,
   sectionUpdateSchema,
   yearParam,
-  type SectionDiff,
-} from '../domain/report';
+  type SectionDiff } from '../domain/report';
 import { workflowMessages } from '../domain/report-workflow';
-import { docToPlainText, emptyDoc } from '../domain/rich-text';
+import { docToPlainText, emptyDoc, richDocShapeSchema } from '../domain/rich-text';
 import { diffWords } from '../domain/report-diff';
 import { deleteSection, getRevision, insertSection, listRevisions, listSectionRows, reorderSections } from '../db/report-queries';
 import { auditFor } from '../db/audit-queries';
 import type { AuditDraft } from '../domain/audit';
 import type { AppEnv } from './deps';
+import { doc, jsonBody, ok, pathParams, problems, queryParams } from './openapi-doc';
 import { requirePermission } from './auth';
 import { change } from './change';
 import { HttpProblem, invalid } from './problem';
-import { readBody, readParam, readQuery } from './validate';
+import { readParam } from './validate';
 import { freshSection, overview, readRichBody, requireReport, requireRole, requireSection, sameText, saveText, sectionAudit, sectionBody, sectionParams } from './report-common';
+
+const sectionUpdateBody = jsonBody(sectionUpdateSchema, 'SectionUpdate', { refs: { content: ['RichDoc', richDocShapeSchema] } });
+const sectionOrderBody = jsonBody(sectionOrderSchema, 'SectionOrder');
+const sectionCreateBody = jsonBody(sectionCreateSchema, 'SectionCreate');
+const restoreBody = jsonBody(restoreSchema, 'SectionRestore');
+const diffQuery = queryParams(diffQuerySchema);
 
 /** A report's sections, mounted at /api/reports/:year/sections: order, create, read, edit, delete, revisions, diff, history. */
 export function sectionRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.post('/order', requirePermission('writeReports'), async (c) => {
+  app.post('/order', requirePermission('writeReports'), doc('Reordenar las secciones (todas, cada una una vez)', { ...ok(200, 'Resumen del informe'), ...problems(400, 401, 403, 404) }, { parameters: pathParams({ year: yearParam }) }), sectionOrderBody, async (c) => {
     const year = readParam(c, 'year', yearParam);
-    const { ids } = await readBody(c, sectionOrderSchema);
+    const { ids } = await sectionOrderBody.read(c);
     const body = await change(c, async ({ tx, user }) => {
       await requireReport(tx, year);
       const current = (await listSectionRows(tx, year)).map((r) => r.id);
@@ -44,9 +50,9 @@ export function sectionRoutes() {
     return c.json(body);
   });
 
-  app.post('/', requirePermission('writeReports'), async (c) => {
+  app.post('/', requirePermission('writeReports'), doc('Agregar una sección libre al final', { ...ok(201, 'Sección creada'), ...problems(400, 401, 403, 404) }, { parameters: pathParams({ year: yearParam }) }), sectionCreateBody, async (c) => {
     const year = readParam(c, 'year', yearParam);
-    const input = await readBody(c, sectionCreateSchema);
+    const input = await sectionCreateBody.read(c);
     const section = await change(c, async ({ tx, user, now }) => {
       await requireReport(tx, year);
       const rows = await listSectionRows(tx, year);
@@ -57,15 +63,15 @@ export function sectionRoutes() {
     return c.json(section, 201);
   });
 
-  app.get('/:id', requirePermission('readReports'), async (c) => {
+  app.get('/:id', requirePermission('readReports'), doc('Sección (con las cifras generadas si es la de estadísticas)', { ...ok(200, 'Sección'), ...problems(401, 404) }, { parameters: pathParams({ year: yearParam, id: idParam }) }), async (c) => {
     const db = c.get('deps').db;
     const { year, id } = sectionParams(c);
     return c.json(await sectionBody(db, await requireSection(db, year, id)));
   });
 
-  app.put('/:id', requireRole('writeReports', workflowMessages.reviewerCannotEdit), async (c) => {
+  app.put('/:id', requireRole('writeReports', workflowMessages.reviewerCannotEdit), doc('Guardar la sección (nueva revisión; vuelve a borrador y retira una aprobación)', { ...ok(200, 'Sección'), ...problems(400, 401, 403, 404, 409) }, { parameters: pathParams({ year: yearParam, id: idParam }) }), sectionUpdateBody, async (c) => {
     const { year, id } = sectionParams(c);
-    const input = await readRichBody(c, sectionUpdateSchema);
+    const input = await readRichBody(c, sectionUpdateBody);
     const body = await change(c, async ({ tx, user, now }) => {
       const row = await requireSection(tx, year, id);
       if (input.recommendations !== undefined && row.kind !== 'recommendations') {
@@ -80,7 +86,7 @@ export function sectionRoutes() {
     return c.json(body);
   });
 
-  app.delete('/:id', requirePermission('writeReports'), async (c) => {
+  app.delete('/:id', requirePermission('writeReports'), doc('Eliminar la sección (no si está aprobada)', { ...ok(204, 'Eliminada'), ...problems(401, 403, 404, 409) }, { parameters: pathParams({ year: yearParam, id: idParam }) }), async (c) => {
     const { year, id } = sectionParams(c);
     await change(c, async ({ tx }) => {
       const row = await requireSection(tx, year, id);
@@ -93,14 +99,14 @@ export function sectionRoutes() {
 
   /* ----- revisions ----- */
 
-  app.get('/:id/revisions', requirePermission('readReports'), async (c) => {
+  app.get('/:id/revisions', requirePermission('readReports'), doc('Revisiones de la sección (la más reciente primero)', { ...ok(200, 'Revisiones'), ...problems(401, 404) }, { parameters: pathParams({ year: yearParam, id: idParam }) }), async (c) => {
     const db = c.get('deps').db;
     const { year, id } = sectionParams(c);
     await requireSection(db, year, id);
     return c.json({ items: await listRevisions(db, id) });
   });
 
-  app.get('/:id/revisions/:revisionId', requirePermission('readReports'), async (c) => {
+  app.get('/:id/revisions/:revisionId', requirePermission('readReports'), doc('Una revisión completa', { ...ok(200, 'Revisión'), ...problems(401, 404) }, { parameters: pathParams({ year: yearParam, id: idParam, revisionId: idParam }) }), async (c) => {
     const db = c.get('deps').db;
     const { year, id } = sectionParams(c);
     const revisionId = readParam(c, 'revisionId', idParam);
@@ -110,10 +116,10 @@ export function sectionRoutes() {
     return c.json(revision);
   });
 
-  app.post('/:id/revisions/:revisionId/restore', requireRole('writeReports', workflowMessages.reviewerCannotEdit), async (c) => {
+  app.post('/:id/revisions/:revisionId/restore', requireRole('writeReports', workflowMessages.reviewerCannotEdit), doc('Restaurar una revisión (como revisión nueva)', { ...ok(200, 'Sección'), ...problems(400, 401, 403, 404, 409) }, { parameters: pathParams({ year: yearParam, id: idParam, revisionId: idParam }) }), restoreBody, async (c) => {
     const { year, id } = sectionParams(c);
     const revisionId = readParam(c, 'revisionId', idParam);
-    const { version } = await readBody(c, restoreSchema);
+    const { version } = await restoreBody.read(c);
     const body = await change(c, async ({ tx, user, now }) => {
       const row = await requireSection(tx, year, id);
       const revision = await getRevision(tx, id, revisionId);
@@ -124,10 +130,10 @@ export function sectionRoutes() {
     return c.json(body);
   });
 
-  app.get('/:id/diff', requirePermission('readReports'), async (c) => {
+  app.get('/:id/diff', requirePermission('readReports'), doc('Diferencias por palabras entre dos revisiones', { ...ok(200, 'Diferencias'), ...problems(400, 401, 404) }, { parameters: pathParams({ year: yearParam, id: idParam }) }), diffQuery, async (c) => {
     const db = c.get('deps').db;
     const { year, id } = sectionParams(c);
-    const query = readQuery(c, diffQuerySchema);
+    const query = diffQuery.read(c);
     await requireSection(db, year, id);
     const [from, to] = await Promise.all([getRevision(db, id, query.from), getRevision(db, id, query.to)]);
     if (!from || !to) throw new HttpProblem(404, reportMessages.revisionNotFound);
@@ -135,7 +141,7 @@ export function sectionRoutes() {
     return c.json(body);
   });
 
-  app.get('/:id/history', requirePermission('readAudit'), async (c) => {
+  app.get('/:id/history', requirePermission('readAudit'), doc('Historial de la sección (registro de auditoría)', { ...ok(200, 'Entradas del registro de auditoría'), ...problems(401, 404) }, { parameters: pathParams({ year: yearParam, id: idParam }) }), async (c) => {
     const db = c.get('deps').db;
     const { year, id } = sectionParams(c);
     await requireSection(db, year, id);
