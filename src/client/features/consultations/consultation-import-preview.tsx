@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Consultation } from '../../../domain/consultation';
 import type { ConsultationImportResult } from '../../../domain/consultation-import';
 import { formatCount } from '../../../domain/metrics-format';
-import { formatShortDate } from '../../lib/format';
 import { ImportFailed } from './consultation-import-failed';
+import { ResponseCells, ResponseColumnHeads } from './consultation-response-cells';
 
 export interface ImportPreviewSectionProps {
   consultation: Consultation;
@@ -70,29 +70,13 @@ export function ImportPreviewSection({ consultation, previewResult, importing, i
               <caption style={{ captionSide: 'top', textAlign: 'left', paddingBottom: 4 }}>{t('consultations.import.previewRows')}</caption>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">{t('consultations.responses.columns.date')}</Table.Th>
-                  <Table.Th scope="col">{t('consultations.responses.columns.group')}</Table.Th>
-                  <Table.Th scope="col">{t('consultations.responses.columns.topics')}</Table.Th>
-                  <Table.Th scope="col">{t('consultations.responses.columns.proposal')}</Table.Th>
-                  <Table.Th scope="col">{t('consultations.responses.columns.questions')}</Table.Th>
-                  <Table.Th scope="col">{t('consultations.responses.columns.channel')}</Table.Th>
+                  <ResponseColumnHeads />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {previewResult.preview.slice(0, 10).map((row) => (
                   <Table.Tr key={row.row}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {formatShortDate(row.date)}
-                      {row.late ? ` (${t('consultations.responses.late')})` : ''}
-                    </Table.Td>
-                    <Table.Td>
-                      {t(`consultations.kinds.${row.valueGroupKind}`)}
-                      {row.valueGroup ? ` · ${row.valueGroup}` : ''}
-                    </Table.Td>
-                    <Table.Td>{row.topicIds.map((id) => topicTitle.get(id) ?? `#${id}`).join('; ')}</Table.Td>
-                    <Table.Td>{row.proposedTopic}</Table.Td>
-                    <Table.Td>{row.questions.join(' · ')}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`consultations.channels.${row.channel}`)}</Table.Td>
+                    <ResponseCells response={row} topicTitle={topicTitle} late={` (${t('consultations.responses.late')})`} />
                   </Table.Tr>
                 ))}
               </Table.Tbody>
