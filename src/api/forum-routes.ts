@@ -14,7 +14,8 @@ const forumListQuery = queryParams(forumListQuerySchema);
 const forumInputBody = jsonBody(forumInputSchema, 'ForumInput');
 const forumUpdateBody = jsonBody(forumUpdateSchema, 'ForumUpdate');
 
-const notFound = () => new HttpProblem(404, 'No existe un foro con ese identificador.');
+/** The 404 of a forum route (its metrics too). */
+export const forumNotFound = () => new HttpProblem(404, 'No existe un foro con ese identificador.');
 const staleTitle = 'Otra persona guardó cambios en este foro mientras usted editaba.';
 
 export function forumRoutes() {
@@ -40,7 +41,7 @@ export function forumRoutes() {
 
   app.get('/:id', requirePermission('readForums'), doc('Foro', { ...ok(200, 'Foro'), ...problems(401, 404) }, { parameters: pathParams({ id: idParam }) }), async (c) => {
     const forum = await getForum(c.get('deps').db, readParam(c, 'id', idParam));
-    if (!forum) throw notFound();
+    if (!forum) throw forumNotFound();
     return c.json(forum);
   });
 
@@ -48,7 +49,7 @@ export function forumRoutes() {
     const deps = c.get('deps');
     const id = readParam(c, 'id', idParam);
     const entries = await auditFor(deps.db, 'forum', id);
-    if (entries.length === 0 && !(await getForum(deps.db, id))) throw notFound();
+    if (entries.length === 0 && !(await getForum(deps.db, id))) throw forumNotFound();
     return c.json({ items: entries });
   });
 
@@ -58,7 +59,7 @@ export function forumRoutes() {
     return c.json(
       await change(c, async ({ tx, user, now }) => {
         const current = await getForum(tx, id);
-        if (!current) throw notFound();
+        if (!current) throw forumNotFound();
         if (current.version !== version || !(await updateForum(tx, id, version, input, user.username, now))) throw stale(staleTitle, version, current);
         return {
           result: (await getForum(tx, id))!,
@@ -74,7 +75,7 @@ export function forumRoutes() {
     const id = readParam(c, 'id', idParam);
     await change(c, async ({ tx }) => {
       const forum = await getForum(tx, id);
-      if (!forum) throw notFound();
+      if (!forum) throw forumNotFound();
       await deleteForum(tx, id);
       return { result: null, audit: [{ action: 'delete', entity: 'forum', entityId: id, changes: [forum.title] }], touched: { years: [forum.year] } };
     });

@@ -18,6 +18,7 @@ import {
   type YearMetrics } from '../domain/metrics-update';
 import { getForumMetrics, getMetricsForum, listYearMetrics, upsertForumMetrics, type StoredForumMetrics } from '../db/metrics-queries';
 import type { AppEnv } from './deps';
+import { forumNotFound } from './forum-routes';
 import { doc, jsonBody, ok, pathParams, problems, queryParams } from './openapi-doc';
 import { requirePermission } from './auth';
 import { change, stale } from './change';
@@ -36,7 +37,6 @@ const csvFile = { type: 'string', format: 'binary', maxLength: metricsImportMaxB
 /** The import route's body limit (create-api.ts) is metricsImportMaxBytes instead of the API-wide 1 MB. */
 export const isMetricsImportPath = (path: string) => /^\/api\/forums\/[^/]+\/metrics\/import$/.test(path);
 
-const notFound = () => new HttpProblem(404, 'No existe un foro con ese identificador.');
 
 const withIssues = (stored: StoredForumMetrics): ForumMetricsRecord => ({ ...stored, issues: checkMetrics(stored) });
 
@@ -128,7 +128,7 @@ export function metricsRoutes() {
   app.get('/forums/:id/metrics', requirePermission('readForums'), doc('Métricas de la transmisión del foro (versión 0 si nunca se han guardado)', { ...ok(200, 'Métricas con sus advertencias'), ...problems(401, 404) }, { parameters: pathParams({ id: idParam }) }), async (c) => {
     const db = c.get('deps').db;
     const id = readParam(c, 'id', idParam);
-    if (!(await getMetricsForum(db, id))) throw notFound();
+    if (!(await getMetricsForum(db, id))) throw forumNotFound();
     return c.json(withIssues(await getForumMetrics(db, id)));
   });
 
@@ -138,7 +138,7 @@ export function metricsRoutes() {
     const { version, acknowledgedWarnings, ...input } = await forumMetricsUpdateBody.read(c);
     const saved = await change(c, async ({ tx, user, now }) => {
       const forum = await getMetricsForum(tx, id);
-      if (!forum) throw notFound();
+      if (!forum) throw forumNotFound();
       const current = await getForumMetrics(tx, id);
       if (current.version !== version) throw staleMetrics(version, current);
       const keep = assertSavable(checkMetrics(input), acknowledgedWarnings ?? []);
@@ -163,7 +163,7 @@ export function metricsRoutes() {
       const id = readParam(c, 'id', idParam);
       const query = metricsImportQuery.read(c);
       const forum = await getMetricsForum(deps.db, id);
-      if (!forum) throw notFound();
+      if (!forum) throw forumNotFound();
       if (!/^(text\/csv|application\/octet-stream)\s*(;|$)/i.test(c.req.header('content-type') ?? '')) throw new HttpProblem(415, metricsApiMessages.importContentType);
 
       // No as-of date from the clock: it comes from the person, the file, the saved snapshot or the forum (mergeImported).
