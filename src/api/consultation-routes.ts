@@ -12,17 +12,16 @@ import {
   responsesRefusedReason,
   validateResponse,
   type Consultation,
-  type ConsultationInput,
-} from '../domain/consultation';
+  type ConsultationInput } from '../domain/consultation';
 import {
   collectRowShapeIssues,
   consultationImportBodySchema,
   consultationImportMessages,
   consultationImportQuerySchema,
+  consultationImportSchema,
   createImportMapper,
   importShapeIssuesShown,
-  type ConsultationImportResult,
-} from '../domain/consultation-import';
+  type ConsultationImportResult } from '../domain/consultation-import';
 import { tallyConsultation } from '../domain/consultation-tally';
 import { emptyForum, forumInputSchema, type ForumInput } from '../domain/forum';
 import { can } from '../domain/roles';
@@ -43,14 +42,23 @@ import {
   startPendingImport,
   tallyResponses,
   updateConsultation,
-  votesPerTopic,
-} from '../db/consultation-queries';
+  votesPerTopic } from '../db/consultation-queries';
 import { getForum, insertForum } from '../db/forum-queries';
 import type { AppEnv } from './deps';
+import { doc, jsonBody, ok, pathParams, problems, queryParams } from './openapi-doc';
 import { requirePermission, requireUser } from './auth';
 import { change, stale } from './change';
-import { HttpProblem, invalid } from './problem';
-import { readBody, readJsonInSlices, readParam, readQuery, validated } from './validate';
+import { badRows, HttpProblem, invalid } from './problem';
+import { readJsonInSlices, readParam, validated } from './validate';
+
+// Documented from its whole schema; read a slice of rows at a time (readImportBody checks the same shape), not with .read.
+const consultationImportBody = jsonBody(consultationImportSchema, 'ConsultationImport');
+const consultationListQuery = queryParams(consultationListQuerySchema);
+const consultationInputBody = jsonBody(consultationInputSchema, 'ConsultationInput');
+const consultationUpdateBody = jsonBody(consultationUpdateSchema, 'ConsultationUpdate');
+const responseListQuery = queryParams(responseListQuerySchema);
+const responseInputBody = jsonBody(responseInputSchema, 'ConsultationResponseInput');
+const consultationImportQuery = queryParams(consultationImportQuerySchema);
 
 /** Rows checked, mapped or written per step of an import, with other requests answered in between. */
 const importSlice = 1_000;
@@ -141,13 +149,13 @@ function forumFromTopic(consultation: Consultation, topic: Consultation['topics'
 export function consultationRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get('/', requirePermission('readConsultations'), async (c) => {
-    const { year } = readQuery(c, consultationListQuerySchema);
+  app.get('/', requirePermission('readConsultations'), doc('Consultas ciudadanas', { ...ok(200, 'Lista de consultas con sus conteos'), ...problems(400, 401) }), consultationListQuery, async (c) => {
+    const { year } = consultationListQuery.read(c);
     return c.json({ items: await listConsultations(c.get('deps').db, year) });
   });
 
-  app.post('/', requirePermission('writeConsultations'), async (c) => {
-    const input = await readBody(c, consultationInputSchema);
+  app.post('/', requirePermission('writeConsultations'), doc('Crear consulta (una por vigencia)', { ...ok(201, 'Consulta creada'), ...problems(400, 401, 403, 409) }), consultationInputBody, async (c) => {
+    const input = await consultationInputBody.read(c);
     // A new consultation has no topics yet: ids sent would point at another one's.
     const withIds = input.topics.flatMap((t, i) => (t.id === undefined ? [] : [{ path: `topics.${i}.id`, message: consultationMessages.topicNotFound }]));
     if (withIds.length > 0) throw invalid(withIds);
@@ -160,15 +168,15 @@ export function consultationRoutes() {
     return c.json(consultation, 201);
   });
 
-  app.get('/:id', requirePermission('readConsultations'), async (c) => {
+  app.get('/:id', requirePermission('readConsultations'), doc('Consulta con sus temas, respuestas contadas y foros creados', { ...ok(200, 'Consulta'), ...problems(401, 404) }, { parameters: pathParams({ id: idParam }) }), async (c) => {
     return c.json(await mustGet(c.get('deps').db, readParam(c, 'id', idParam)));
   });
 
   // The report's methodology is drafted from the consultation once, when the report is created, and is not
   // regenerated: a consultation change touches no report.
-  app.put('/:id', requirePermission('writeConsultations'), async (c) => {
+  app.put('/:id', requirePermission('writeConsultations'), doc('Guardar consulta (con su versión); un tema con votos o con foro no se puede quitar', { ...ok(200, 'Consulta'), ...problems(400, 401, 403, 404, 409) }, { parameters: pathParams({ id: idParam }) }), consultationUpdateBody, async (c) => {
     const id = readParam(c, 'id', idParam);
-    const { version, ...input } = await readBody(c, consultationUpdateSchema);
+    const { version, ...input } = await consultationUpdateBody.read(c);
     const consultation = await change(c, async ({ tx, user, now }) => {
       const current = await mustGet(tx, id);
       if (current.version !== version) throw stale(consultationMessages.stale, version, current);
@@ -181,7 +189,7 @@ export function consultationRoutes() {
     return c.json(consultation);
   });
 
-  app.delete('/:id', requirePermission('writeConsultations'), async (c) => {
+  app.delete('/:id', requirePermission('writeConsultations'), doc('Eliminar consulta con sus respuestas (los foros creados se conservan sin origen)', { ...ok(204, 'Eliminada'), ...problems(401, 403, 404) }, { parameters: pathParams({ id: idParam }) }), async (c) => {
     const id = readParam(c, 'id', idParam);
     await change(c, async ({ tx }) => {
       const current = await mustGet(tx, id);
@@ -191,17 +199,17 @@ export function consultationRoutes() {
     return c.body(null, 204);
   });
 
-  app.get('/:id/responses', requirePermission('readConsultations'), async (c) => {
+  app.get('/:id/responses', requirePermission('readConsultations'), doc('Respuestas de la consulta', { ...ok(200, 'Página de respuestas'), ...problems(400, 401, 404) }, { parameters: pathParams({ id: idParam }) }), responseListQuery, async (c) => {
     const db = c.get('deps').db;
     const id = readParam(c, 'id', idParam);
-    const query = readQuery(c, responseListQuerySchema);
+    const query = responseListQuery.read(c);
     await mustGet(db, id);
     return c.json(await listResponses(db, id, query));
   });
 
-  app.post('/:id/responses', requirePermission('writeConsultations'), async (c) => {
+  app.post('/:id/responses', requirePermission('writeConsultations'), doc('Registrar una respuesta (solo con la consulta abierta)', { ...ok(201, 'Respuesta registrada'), ...problems(400, 401, 403, 404, 409) }, { parameters: pathParams({ id: idParam }) }), responseInputBody, async (c) => {
     const id = readParam(c, 'id', idParam);
-    const input = await readBody(c, responseInputSchema);
+    const input = await responseInputBody.read(c);
     const response = await change(c, async ({ tx, user, now }) => {
       const consultation = await mustGet(tx, id);
       const refused = responsesRefusedReason(consultation.status);
@@ -215,7 +223,7 @@ export function consultationRoutes() {
     return c.json(response, 201);
   });
 
-  app.delete('/:id/responses/:responseId', requirePermission('writeConsultations'), async (c) => {
+  app.delete('/:id/responses/:responseId', requirePermission('writeConsultations'), doc('Eliminar una respuesta', { ...ok(204, 'Eliminada'), ...problems(401, 403, 404) }, { parameters: pathParams({ id: idParam, responseId: idParam }) }), async (c) => {
     const id = readParam(c, 'id', idParam);
     const responseId = readParam(c, 'responseId', idParam);
     await change(c, async ({ tx }) => {
@@ -226,11 +234,11 @@ export function consultationRoutes() {
     return c.body(null, 204);
   });
 
-  app.post('/:id/responses/import', requirePermission('writeConsultations'), async (c) => {
+  app.post('/:id/responses/import', requirePermission('writeConsultations'), doc('Importar respuestas de una exportación de formulario (dryRun=1 solo revisa; con errores no se guarda nada)', { ...ok(200, 'Vista previa o importación guardada'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) }, { parameters: pathParams({ id: idParam }) }), consultationImportBody, consultationImportQuery, async (c) => {
     const deps = c.get('deps');
     const user = requireUser(c);
     const id = readParam(c, 'id', idParam);
-    const dryRun = ['1', 'true'].includes(readQuery(c, consultationImportQuerySchema).dryRun ?? '0');
+    const dryRun = ['1', 'true'].includes(consultationImportQuery.read(c).dryRun ?? '0');
     // Megabytes of rows: read, checked and mapped a slice at a time, so other people's requests are answered meanwhile.
     const body = await readImportBody(await readJsonInSlices(c, deps.yieldToOthers), deps.yieldToOthers);
     const consultation = await mustGet(deps.db, id);
@@ -257,7 +265,10 @@ export function consultationRoutes() {
       dateOrder: mapped.dateOrder,
     };
     if (dryRun) return c.json(result);
-    if (mapped.errors.length > 0) throw new HttpProblem(422, consultationMessages.importHasErrors(mapped.errors.length), { ...result, errors: result.errors as unknown as FieldIssue[] });
+    if (mapped.errors.length > 0) {
+      const { errors, ...summary } = result;
+      throw badRows(consultationMessages.importHasErrors(mapped.errors.length), errors, summary);
+    }
 
     const now = deps.now().toISOString();
     // All or nothing without holding the database: the rows go in short transactions, invisible (a pending import)
@@ -287,14 +298,14 @@ export function consultationRoutes() {
     return c.json({ ...result, saved: true });
   });
 
-  app.get('/:id/tally', requirePermission('readConsultations'), async (c) => {
+  app.get('/:id/tally', requirePermission('readConsultations'), doc('Conteo: votos por tema, grupo de valor y canal; propuestas agrupadas; preguntas', { ...ok(200, 'Conteo'), ...problems(401, 404) }, { parameters: pathParams({ id: idParam }) }), async (c) => {
     const db = c.get('deps').db;
     const consultation = await mustGet(db, readParam(c, 'id', idParam));
     return c.json(tallyConsultation(consultation, await tallyResponses(db, consultation.id)));
   });
 
   // The new forum belongs to the consultation's year: that year's report gets its section (touched year).
-  app.post('/:id/topics/:topicId/forum', requirePermission('writeConsultations'), async (c) => {
+  app.post('/:id/topics/:topicId/forum', requirePermission('writeConsultations'), doc('Crear el foro de un tema elegido (con las preguntas del formulario web)', { ...ok(201, 'Foro creado'), ...problems(401, 403, 404, 409) }, { parameters: pathParams({ id: idParam, topicId: idParam }) }), async (c) => {
     const user = requireUser(c);
     const id = readParam(c, 'id', idParam);
     const topicId = readParam(c, 'topicId', idParam);

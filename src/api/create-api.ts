@@ -13,8 +13,11 @@ import { metricsApiMessages } from '../domain/metrics-update';
 import { consultationMessages } from '../domain/consultation';
 import { consultationImportMaxBytes, consultationRoutes, isConsultationImportPath } from './consultation-routes';
 import { reportRoutes } from './report-routes';
+import { reviewRoutes } from './review-routes';
+import { sectionRoutes } from './section-routes';
 import { exportRoutes } from './export-routes';
 import { openApiDocument } from './openapi';
+import { doc, ok } from './openapi-doc';
 import { BodyAbortedProblem } from './validate';
 
 /** Unexpected errors on the console; nothing else (tests, the browser mock). The Node server passes pino. */
@@ -177,13 +180,17 @@ export function createApi(deps: ApiDeps) {
     await next();
   });
 
-  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  // Generated once, from the routes registered below (they are all registered before the first request).
+  let document: ReturnType<typeof openApiDocument> | null = null;
+  app.get('/openapi.json', doc('Este documento (OpenAPI)', { ...ok(200, 'Documento OpenAPI') }, { security: [] }), async (c) => c.json(await (document ??= openApiDocument(app))));
   app.route('/session', sessionRoutes());
   app.route('/users', userRoutes());
   app.route('/forums', forumRoutes());
   app.route('/', metricsRoutes());
   app.route('/consultations', consultationRoutes());
   app.route('/reports', reportRoutes());
+  app.route('/reports/:year/sections', sectionRoutes());
+  app.route('/reports/:year/sections', reviewRoutes());
 
   app.route('/', exportRoutes());
 

@@ -14,10 +14,12 @@ import { docxMediaType } from '../export/docx';
 import { exportReportDocx, type ReportExportData } from '../export/export-report';
 import { buildOpenData, csvMediaType, dictionaryCsv, openDataCsv, type OpenDataFile } from '../export/open-data';
 import type { AppEnv } from './deps';
+import { doc, file, jsonBody, ok, pathParams, problems, queryParams } from './openapi-doc';
 import { requirePermission } from './auth';
 import { change, requestTime } from './change';
 import { HttpProblem } from './problem';
-import { readBody, readJson, readParam, readQuery } from './validate';
+import { readJson, readParam } from './validate';
+
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -100,6 +102,9 @@ async function readEmptyJson(c: Context<AppEnv>) {
 
 const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
 
+const finalQuery = queryParams(finalQuerySchema);
+const exportRecordBody = jsonBody(exportRecordSchema, 'ExportRecord');
+
 /**
  * The finished report's exports and the year's open data. Mounted at the API's root:
  * GET /reports/:year/export-data, GET /reports/:year/export.docx (a download), POST /reports/:year/export.docx (the
@@ -110,7 +115,7 @@ const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
 export function exportRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get('/reports/:year/export-data', requirePermission('readReports'), async (c) => {
+  app.get('/reports/:year/export-data', requirePermission('readReports'), doc('Datos del informe para exportarlo (secciones completas, foros, métricas, estadísticas)', { ...ok(200, 'Datos de la exportación'), ...problems(401, 403, 404) }, { parameters: pathParams({ year: yearParam }) }), async (c) => {
     const year = readParam(c, 'year', yearParam);
     return c.json(await readExportData(c.get('deps').db, year));
   });
@@ -134,8 +139,8 @@ export function exportRoutes() {
     });
 
   // A download: the document as it stands (draft or not). Never recorded: a GET writes nothing.
-  app.get('/reports/:year/export.docx', requirePermission('readReports'), async (c) => {
-    const { final } = readQuery(c, finalQuerySchema);
+  app.get('/reports/:year/export.docx', requirePermission('readReports'), doc('Informe en Word (.docx) tal como está; borrador marcado «BORRADOR» si alguna sección no está aprobada. Una descarga: no se registra (final=1 → 405: la exportación final es POST)', { ...file('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Documento de Word (cabecera X-Foros-SHA256)'), ...problems(400, 401, 403, 404, 405, 503) }, { parameters: pathParams({ year: yearParam }) }), finalQuery, async (c) => {
+    const { final } = finalQuery.read(c);
     if (final === '1' || final === 'true') {
       c.header('Allow', 'POST');
       throw new HttpProblem(405, exportMessages.finalIsPost);
@@ -145,7 +150,7 @@ export function exportRoutes() {
   });
 
   // The final export, built by the server and recorded in the audit log with its SHA-256 (only with every section approved).
-  app.post('/reports/:year/export.docx', requirePermission('exportFinalReports'), async (c) => {
+  app.post('/reports/:year/export.docx', requirePermission('exportFinalReports'), doc('Exportación final en Word, solo con todas las secciones aprobadas; queda en la auditoría con su SHA-256 (administración y edición)', { ...file('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Documento de Word final (cabecera X-Foros-SHA256)'), ...problems(400, 401, 403, 404, 409, 503) }, { parameters: pathParams({ year: yearParam }) }), async (c) => {
     await readEmptyJson(c);
     const { year, result } = await buildDocx(c, true);
     await recordFinalExport(c, year, { sha256: result.sha256, bytes: result.bytes.length, fileName: result.fileName, where: 'servidor' });
@@ -153,10 +158,10 @@ export function exportRoutes() {
   });
 
   // The browser builds the file itself (the same code) and reports the final export here, with the file's hash.
-  app.post('/reports/:year/exports', requirePermission('exportFinalReports'), async (c) => {
+  app.post('/reports/:year/exports', requirePermission('exportFinalReports'), doc('Registrar una exportación final hecha en el navegador (SHA-256, tamaño, nombre; queda marcada como informada por el navegador; administración y edición)', { ...ok(204, 'Registrada en la auditoría'), ...problems(400, 401, 403, 404, 409) }, { parameters: pathParams({ year: yearParam }) }), exportRecordBody, async (c) => {
     const deps = c.get('deps');
     const year = readParam(c, 'year', yearParam);
-    const record = await readBody(c, exportRecordSchema);
+    const record = await exportRecordBody.read(c);
     if (record.fileName !== `informe-${year}.docx`) {
       throw new HttpProblem(400, exportMessages.badFileName, { errors: [{ path: 'fileName', message: exportMessages.badFileName }] });
     }
@@ -180,18 +185,18 @@ export function exportRoutes() {
     return buildOpenData(year, full, metrics, requestTime(c));
   }
 
-  app.get('/years/:year/open-data.json', requirePermission('readForums'), async (c) => {
+  app.get('/years/:year/open-data.json', requirePermission('readForums'), doc('Datos abiertos de la vigencia en JSON (foros, preguntas, métricas, diccionario)', { ...ok(200, 'Datos abiertos'), ...problems(400, 401, 404) }, { parameters: pathParams({ year: yearParam }) }), async (c) => {
     const data = await openData(c);
     c.header('Content-Disposition', attachment(`datos-abiertos-${data.year}.json`));
     return c.json(data);
   });
 
-  app.get('/years/:year/open-data/dictionary.json', requirePermission('readForums'), async (c) => {
+  app.get('/years/:year/open-data/dictionary.json', requirePermission('readForums'), doc('Diccionario de datos abiertos (columna, significado, unidad)', { ...ok(200, 'Diccionario'), ...problems(401, 404) }, { parameters: pathParams({ year: yearParam }) }), async (c) => {
     const data = await openData(c);
     return c.json({ year: data.year, dictionary: data.dictionary });
   });
 
-  app.get('/years/:year/open-data/:file', requirePermission('readForums'), async (c) => {
+  app.get('/years/:year/open-data/:file', requirePermission('readForums'), doc('Datos abiertos en CSV (UTF-8 con BOM, separador «;»)', { ...file('text/csv', 'Archivo CSV'), ...problems(401, 404) }, { parameters: pathParams({ year: yearParam, file: z.enum(['forums.csv', 'questions.csv', 'metrics.csv', 'dictionary.csv']) }) }), async (c) => {
     const name = c.req.param('file');
     const match = /^(forums|questions|metrics|dictionary)\.csv$/.exec(name);
     if (!match) throw new HttpProblem(404, exportMessages.unknownFile);

@@ -15,22 +15,28 @@ import {
   type MetricsImportPreview,
   type MetricsImportResponse,
   type MetricsImportRowSummary,
-  type YearMetrics,
-} from '../domain/metrics-update';
+  type YearMetrics } from '../domain/metrics-update';
 import { getForumMetrics, getMetricsForum, listYearMetrics, upsertForumMetrics, type StoredForumMetrics } from '../db/metrics-queries';
 import type { AppEnv } from './deps';
+import { forumNotFound } from './forum-routes';
+import { doc, jsonBody, ok, pathParams, problems, queryParams } from './openapi-doc';
 import { requirePermission } from './auth';
 import { change, stale } from './change';
 import { HttpProblem, invalid } from './problem';
-import { readBody, readParam, readQuery } from './validate';
+import { readParam } from './validate';
+
+const forumMetricsUpdateBody = jsonBody(forumMetricsUpdateSchema, 'ForumMetricsUpdate');
+const metricsImportQuery = queryParams(metricsImportQuerySchema);
+const yearMetricsQuery = queryParams(yearMetricsQuerySchema);
 
 /** The largest metrics file the import accepts (the parser itself refuses more than 5 MB with its own message). */
 export const metricsImportMaxBytes = 6 * 1024 * 1024;
+/** The import's body in the OpenAPI document: the file itself. */
+const csvFile = { type: 'string', format: 'binary', maxLength: metricsImportMaxBytes } as const;
 
 /** The import route's body limit (create-api.ts) is metricsImportMaxBytes instead of the API-wide 1 MB. */
 export const isMetricsImportPath = (path: string) => /^\/api\/forums\/[^/]+\/metrics\/import$/.test(path);
 
-const notFound = () => new HttpProblem(404, 'No existe un foro con ese identificador.');
 
 const withIssues = (stored: StoredForumMetrics): ForumMetricsRecord => ({ ...stored, issues: checkMetrics(stored) });
 
@@ -119,20 +125,20 @@ const sameWarnings = (a: MetricsRuleId[], b: MetricsRuleId[]) => a.length === b.
 export function metricsRoutes() {
   const app = new Hono<AppEnv>();
 
-  app.get('/forums/:id/metrics', requirePermission('readForums'), async (c) => {
+  app.get('/forums/:id/metrics', requirePermission('readForums'), doc('Métricas de la transmisión del foro (versión 0 si nunca se han guardado)', { ...ok(200, 'Métricas con sus advertencias'), ...problems(401, 404) }, { parameters: pathParams({ id: idParam }) }), async (c) => {
     const db = c.get('deps').db;
     const id = readParam(c, 'id', idParam);
-    if (!(await getMetricsForum(db, id))) throw notFound();
+    if (!(await getMetricsForum(db, id))) throw forumNotFound();
     return c.json(withIssues(await getForumMetrics(db, id)));
   });
 
   // The year's report follows the new figures (its statistics section names who changed them): touched year.
-  app.put('/forums/:id/metrics', requirePermission('writeMetrics'), async (c) => {
+  app.put('/forums/:id/metrics', requirePermission('writeMetrics'), doc('Guardar métricas (con su versión y las advertencias confirmadas)', { ...ok(200, 'Métricas guardadas'), ...problems(400, 401, 403, 404, 409, 422) }, { parameters: pathParams({ id: idParam }) }), forumMetricsUpdateBody, async (c) => {
     const id = readParam(c, 'id', idParam);
-    const { version, acknowledgedWarnings, ...input } = await readBody(c, forumMetricsUpdateSchema);
+    const { version, acknowledgedWarnings, ...input } = await forumMetricsUpdateBody.read(c);
     const saved = await change(c, async ({ tx, user, now }) => {
       const forum = await getMetricsForum(tx, id);
-      if (!forum) throw notFound();
+      if (!forum) throw forumNotFound();
       const current = await getForumMetrics(tx, id);
       if (current.version !== version) throw staleMetrics(version, current);
       const keep = assertSavable(checkMetrics(input), acknowledgedWarnings ?? []);
@@ -152,12 +158,12 @@ export function metricsRoutes() {
   app.post(
     '/forums/:id/metrics/import',
     requirePermission('writeMetrics'),
-    async (c) => {
+    doc('Importar un CSV de Meta o YouTube (dryRun=1 solo revisa)', { ...ok(200, 'Vista previa o importación guardada'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) }, { parameters: pathParams({ id: idParam }), requestBody: { required: true, content: { 'text/csv': { schema: csvFile }, 'application/octet-stream': { schema: csvFile } } } }), metricsImportQuery, async (c) => {
       const deps = c.get('deps');
       const id = readParam(c, 'id', idParam);
-      const query = readQuery(c, metricsImportQuerySchema);
+      const query = metricsImportQuery.read(c);
       const forum = await getMetricsForum(deps.db, id);
-      if (!forum) throw notFound();
+      if (!forum) throw forumNotFound();
       if (!/^(text\/csv|application\/octet-stream)\s*(;|$)/i.test(c.req.header('content-type') ?? '')) throw new HttpProblem(415, metricsApiMessages.importContentType);
 
       // No as-of date from the clock: it comes from the person, the file, the saved snapshot or the forum (mergeImported).
@@ -201,9 +207,9 @@ export function metricsRoutes() {
     },
   );
 
-  app.get('/metrics', requirePermission('readForums'), async (c) => {
+  app.get('/metrics', requirePermission('readForums'), doc('Métricas de los foros de una vigencia y de la anterior', { ...ok(200, 'Foros de la vigencia con sus métricas'), ...problems(400, 401) }), yearMetricsQuery, async (c) => {
     const db = c.get('deps').db;
-    const { year } = readQuery(c, yearMetricsQuerySchema);
+    const { year } = yearMetricsQuery.read(c);
     const [forums, previous] = await Promise.all([listYearMetrics(db, year), listYearMetrics(db, year - 1)]);
     const body: YearMetrics = { year, forums, previous: previous.length > 0 ? { year: year - 1, forums: previous } : null };
     return c.json(body);

@@ -5,13 +5,16 @@ import { deleteExpiredSessions, deleteSession, findUserByUsername, insertSession
 import { getLoginAttempts, pruneLoginAttempts, releaseLoginAttempt, saveLoginAttempts } from '../db/login-attempt-queries';
 import type { AuditDraft } from '../domain/audit';
 import type { AppEnv } from './deps';
+import { doc, jsonBody, ok, problems } from './openapi-doc';
 import { sessionCookie, sessionCookieOptions } from './auth';
 import { applyChange, change } from './change';
 import { HttpProblem } from './problem';
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from './passwords';
 import { current, decideLogin, loginKeys, waitText, workQueue } from './rate-limit';
 import { clientAddress } from './request-info';
-import { readBody } from './validate';
+
+
+const loginBody = jsonBody(loginSchema, 'Login');
 
 export const sessionMessages = {
   wrong: 'Usuario o contraseña incorrectos, o la cuenta está desactivada.',
@@ -32,16 +35,16 @@ export function sessionRoutes() {
   let dummyHash: Promise<string> | null = null;
   let checks: ReturnType<typeof workQueue> | null = null;
 
-  app.get('/', (c) => {
+  app.get('/', doc('Sesión actual', { ...ok(200, 'Usuario de la sesión'), ...problems(401) }), (c) => {
     const user = c.get('user');
     if (!user) throw new HttpProblem(401, 'No hay una sesión iniciada.');
     return c.json({ user });
   });
 
-  app.post('/', async (c) => {
+  app.post('/', doc('Iniciar sesión', { ...ok(200, 'Sesión iniciada'), ...problems(400, 401, 429) }, { security: [] }), loginBody, async (c) => {
     const deps = c.get('deps');
     const limits = deps.loginLimits;
-    const input = await readBody(c, loginSchema);
+    const input = await loginBody.read(c);
     const username = input.username.toLowerCase();
     const address = clientAddress(c);
     const keys = loginKeys(address, username);
@@ -120,7 +123,7 @@ export function sessionRoutes() {
     return c.json({ user: sessionUser });
   });
 
-  app.delete('/', async (c) => {
+  app.delete('/', doc('Cerrar sesión', { ...ok(204, 'Sesión cerrada') }), async (c) => {
     const tokenHash = c.get('sessionTokenHash');
     if (tokenHash && c.get('user')) {
       await change(c, async ({ tx }) => {

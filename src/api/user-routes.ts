@@ -10,14 +10,18 @@ import {
   insertUser,
   listUsers,
   updateUser,
-  withoutHash,
-} from '../db/user-queries';
+  withoutHash } from '../db/user-queries';
 import type { AppEnv } from './deps';
+import { doc, jsonBody, ok, pathParams, problems } from './openapi-doc';
 import { requirePermission } from './auth';
 import { change } from './change';
 import { HttpProblem } from './problem';
 import { hashPassword } from './passwords';
-import { readBody, readParam } from './validate';
+import { readParam } from './validate';
+
+const userCreateBody = jsonBody(userCreateSchema, 'UserCreate');
+const userUpdateBody = jsonBody(userUpdateSchema, 'UserUpdate');
+const passwordResetBody = jsonBody(passwordResetSchema, 'PasswordReset');
 
 /** The password policy at the password field (400), with the account's own words as what not to build on. */
 async function assertStrongPassword(password: string, related: string[]) {
@@ -29,11 +33,11 @@ export function userRoutes() {
   const app = new Hono<AppEnv>();
   app.use('*', requirePermission('manageUsers'));
 
-  app.get('/', async (c) => c.json({ items: await listUsers(c.get('deps').db) }));
+  app.get('/', doc('Cuentas (administración)', { ...ok(200, 'Lista de cuentas'), ...problems(401, 403) }), async (c) => c.json({ items: await listUsers(c.get('deps').db) }));
 
-  app.post('/', async (c) => {
+  app.post('/', doc('Crear cuenta', { ...ok(201, 'Cuenta creada'), ...problems(400, 401, 403, 409) }), userCreateBody, async (c) => {
     const deps = c.get('deps');
-    const input = await readBody(c, userCreateSchema);
+    const input = await userCreateBody.read(c);
     const duplicate = () =>
       new HttpProblem(409, 'Ya existe una cuenta con ese nombre de usuario.', {
         errors: [{ path: 'username', message: 'Ya existe una cuenta con ese nombre de usuario.' }],
@@ -50,9 +54,9 @@ export function userRoutes() {
     return c.json(user, 201);
   });
 
-  app.patch('/:id', async (c) => {
+  app.patch('/:id', doc('Cambiar rol, nombre o estado', { ...ok(200, 'Cuenta'), ...problems(400, 401, 403, 404, 409) }, { parameters: pathParams({ id: idParam }) }), userUpdateBody, async (c) => {
     const id = readParam(c, 'id', idParam);
-    const input = await readBody(c, userUpdateSchema);
+    const input = await userUpdateBody.read(c);
     // The last active admin is counted inside the transaction, so two admins demoting each other at once cannot leave none.
     const user = await change(c, async ({ tx }) => {
       const current = await findUserById(tx, id);
@@ -68,10 +72,10 @@ export function userRoutes() {
     return c.json(user);
   });
 
-  app.post('/:id/password', async (c) => {
+  app.post('/:id/password', doc('Restablecer contraseña', { ...ok(204, 'Hecho'), ...problems(400, 401, 403, 404) }, { parameters: pathParams({ id: idParam }) }), passwordResetBody, async (c) => {
     const deps = c.get('deps');
     const id = readParam(c, 'id', idParam);
-    const input = await readBody(c, passwordResetSchema);
+    const input = await passwordResetBody.read(c);
     const user = await findUserById(deps.db, id);
     if (!user) throw new HttpProblem(404, 'No existe esa cuenta.');
     await assertStrongPassword(input.password, [user.username, user.displayName]);

@@ -397,9 +397,12 @@ describe('POST /api/consultations/:id/responses/import', () => {
     file.rows.push(['mañana', '', '', 'Ciudadanía', c.topics[0].title, ''], ['2023/03/03 10:00:00 a. m. GMT-5', '', '', 'Marciano', c.topics[0].title, '']);
     const before = await dbSnapshot(db);
     const res = await importRows(c.id, file);
-    const body = (await expectProblem(res, 422)) as unknown as ConsultationImportResult & { title: string };
+    const body = (await expectProblem(res, 422)) as unknown as Omit<ConsultationImportResult, 'errors'> & { title: string; detail: string; rowIssues: unknown; errors?: unknown };
     expect(body.title).toBe('El archivo tiene 2 filas con problemas: no se guardó ninguna respuesta.');
-    expect(body.errors).toEqual([
+    // Bad rows are rows, not field issues of the request: their own member, and a readable detail.
+    expect(body.errors).toBeUndefined();
+    expect(body.detail).toBe('Fila 6: No se reconoce la fecha «mañana». Fila 7: No se reconoce si «Marciano» es un grupo de valor interno o externo.');
+    expect(body.rowIssues).toEqual([
       { row: 6, message: 'No se reconoce la fecha «mañana».' },
       { row: 7, message: 'No se reconoce si «Marciano» es un grupo de valor interno o externo.' },
     ]);

@@ -291,7 +291,7 @@ describe('forum form: edit', () => {
   it('shows a not-found state for a forum that does not exist', async () => {
     const app = await renderApp('/foros/999/editar');
     server = app.server;
-    expect(await screen.findByRole('heading', { level: 1, name: 'No encontramos este foro.' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Este foro no existe o fue eliminado' })).toBeInTheDocument();
     expect(screen.queryByLabelText(/^Título/)).not.toBeInTheDocument();
   });
 });

@@ -1,18 +1,7 @@
-import { Button, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { NotFoundState } from '../ui/not-found-state';
 
 export function NotFoundPage() {
   const { t } = useTranslation();
-  return (
-    <Stack align="flex-start" py="xl">
-      <Title order={1} size="h2">
-        {t('state.notFound')}
-      </Title>
-      <Text c="dimmed">{t('state.notFoundHint')}</Text>
-      <Button component={Link} to="/foros">
-        {t('state.goHome')}
-      </Button>
-    </Stack>
-  );
+  return <NotFoundState title={t('state.notFound')} hint={t('state.notFoundHint')} backTo="/foros" backLabel={t('state.goHome')} />;
 }

@@ -13,6 +13,13 @@ export class ApiError extends Error {
   }
 }
 
+/** The saved record a 409 answer carries (`current`) when the answer is a version conflict, or null. */
+export function conflictFrom<TRecord extends { version: number }>(error: unknown): TRecord | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  const current = error.body.current as TRecord | undefined;
+  return current && typeof current === 'object' && typeof current.version === 'number' ? current : null;
+}
+
 /** Network failure (no answer at all). */
 export class NetworkError extends Error {}
 

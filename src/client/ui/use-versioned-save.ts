@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import type { FieldIssue } from '../../domain/common';
-import { ApiError } from '../lib/http';
+import { ApiError, conflictFrom } from '../lib/http';
 import { confirmDestructive } from './confirm-destructive';
 import { usePendingFocus } from './use-pending-focus';
 import { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
@@ -34,13 +34,6 @@ function countErrors(errors: unknown): number {
   const record = errors as Record<string, unknown>;
   if (typeof record.message === 'string' && record.message) return 1;
   return Object.entries(record).reduce((sum, [key, value]) => (key === 'ref' || key === 'types' ? sum : sum + countErrors(value)), 0);
-}
-
-/** The saved record in a 409 answer (`current`), when the answer is a version conflict. */
-function conflictFrom<TRecord extends Versioned>(error: unknown): TRecord | null {
-  if (!(error instanceof ApiError) || error.status !== 409) return null;
-  const current = error.body.current as TRecord | undefined;
-  return current && typeof current === 'object' && typeof current.version === 'number' ? current : null;
 }
 
 /**

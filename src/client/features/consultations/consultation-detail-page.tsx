@@ -13,7 +13,7 @@ import { ErrorState, LoadingState } from '../../ui/states';
 import { consultationQueryOptions, useDeleteConsultation } from './api';
 import { ConsultationImportTab } from './consultation-import-tab';
 import { ConsultationNotFound } from './consultation-not-found';
-import { parseConsultationId } from './consultation-page-id';
+import { routeId } from '../../lib/route-params';
 import { ConsultationResponsesTab } from './consultation-responses-tab';
 import { ConsultationResultsTab } from './consultation-results-tab';
 import { ConsultationStatusBadge } from './consultation-status-badge';
@@ -37,7 +37,7 @@ function BackToList() {
 /** /consultas/:id: the consultation in four tabs (summary, results, responses, import); the tab is in the URL (`?pestaña=`). */
 export function ConsultationDetailPage() {
   const { t } = useTranslation();
-  const id = parseConsultationId(useParams().id);
+  const id = routeId(useParams().id);
   const canWrite = useCanWriteConsultations();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();

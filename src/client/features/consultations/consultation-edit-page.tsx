@@ -11,13 +11,13 @@ import { ErrorState, LoadingState } from '../../ui/states';
 import { consultationKeys, consultationQueryOptions, useUpdateConsultation } from './api';
 import { ConsultationForm } from './consultation-form';
 import { ConsultationNotFound } from './consultation-not-found';
-import { parseConsultationId } from './consultation-page-id';
+import { routeId } from '../../lib/route-params';
 import { useCanWriteConsultations } from './use-can-write-consultations';
 
 /** /consultas/:id/editar: the saved consultation in the form; saving sends the version it started from. */
 export function ConsultationEditPage() {
   const { t } = useTranslation();
-  const id = parseConsultationId(useParams().id);
+  const id = routeId(useParams().id);
   const canWrite = useCanWriteConsultations();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

@@ -1,18 +1,7 @@
-import { Button, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { NotFoundState } from '../../ui/not-found-state';
 
 export function ConsultationNotFound() {
   const { t } = useTranslation();
-  return (
-    <Stack align="flex-start" py="xl" gap="sm">
-      <Title order={1} size="h2">
-        {t('consultations.form.notFound')}
-      </Title>
-      <Text c="dimmed">{t('consultations.form.notFoundHint')}</Text>
-      <Button component={Link} to="/consultas">
-        {t('consultations.backToList')}
-      </Button>
-    </Stack>
-  );
+  return <NotFoundState title={t('consultations.form.notFound')} hint={t('consultations.form.notFoundHint')} backTo="/consultas" backLabel={t('consultations.backToList')} />;
 }

@@ -9,6 +9,7 @@ import { formatInteger, formatShortDate } from '../../lib/format';
 import { errorMessage } from '../../lib/http';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { consultationResponsesQueryOptions, useDeleteResponse } from './api';
+import { ResponseCells, ResponseColumnHeads } from './consultation-response-cells';
 import { ConsultationResponseForm } from './consultation-response-form';
 import { ConsultationStatusNotice } from './consultation-status-notice';
 import type { ConsultationResponse } from './consultation-types';
@@ -59,34 +60,22 @@ export function ConsultationResponsesTab({ consultation }: { consultation: Consu
             <VisuallyHidden component="caption">{t('consultations.responses.caption')}</VisuallyHidden>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{t('consultations.responses.columns.date')}</Table.Th>
-                <Table.Th scope="col">{t('consultations.responses.columns.group')}</Table.Th>
-                <Table.Th scope="col">{t('consultations.responses.columns.topics')}</Table.Th>
-                <Table.Th scope="col">{t('consultations.responses.columns.proposal')}</Table.Th>
-                <Table.Th scope="col">{t('consultations.responses.columns.questions')}</Table.Th>
-                <Table.Th scope="col">{t('consultations.responses.columns.channel')}</Table.Th>
+                <ResponseColumnHeads />
                 {canWrite && <Table.Th scope="col">{t('consultations.responses.columns.actions')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {items.map((response) => (
                 <Table.Tr key={response.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {formatShortDate(response.date)}
-                    {response.late && (
+                  <ResponseCells
+                    response={response}
+                    topicTitle={topicTitle}
+                    late={
                       <Badge ml={6} variant="outline" color="orange.9" tt="none" fw={600}>
                         {t('consultations.responses.late')}
                       </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {t(`consultations.kinds.${response.valueGroupKind}`)}
-                    {response.valueGroup ? ` · ${response.valueGroup}` : ''}
-                  </Table.Td>
-                  <Table.Td>{response.topicIds.map((id) => topicTitle.get(id) ?? `#${id}`).join('; ')}</Table.Td>
-                  <Table.Td>{response.proposedTopic}</Table.Td>
-                  <Table.Td>{response.questions.join(' · ')}</Table.Td>
-                  <Table.Td>{t(`consultations.channels.${response.channel}`)}</Table.Td>
+                    }
+                  />
                   {canWrite && (
                     <Table.Td>
                       <ActionIcon

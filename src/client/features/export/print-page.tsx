@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { routeYear } from '../../lib/route-params';
 import { reportDocumentOf } from '../../../export/export-data';
 import { ApiError, errorMessage } from '../../lib/http';
 import { ErrorState, LoadingState } from '../../ui/states';
@@ -20,7 +21,7 @@ import './print.css';
 export function PrintPage() {
   const { t } = useTranslation();
   const params = useParams();
-  const year = /^\d{4}$/.test(params.year ?? '') ? Number(params.year) : null;
+  const year = routeYear(params.year);
   const data = useQuery({ ...exportDataQueryOptions(year ?? 0), enabled: year !== null });
   const [generatedAt] = useState(() => new Date().toISOString());
   const model = useMemo(() => (data.data ? reportDocumentOf(data.data, generatedAt) : null), [data.data, generatedAt]);

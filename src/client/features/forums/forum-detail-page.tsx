@@ -1,5 +1,5 @@
 import { confirmDestructive } from '../../ui/confirm-destructive';
-import { Anchor, Button, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,13 +13,8 @@ import { useCan } from '../session/use-current-user';
 import { forumQueryOptions, useDeleteForum } from './api';
 import { ForumDetailSections } from './forum-detail-sections';
 import { ForumHistorySection } from './forum-history-section';
-
-/** `/foros/:id` → a positive integer id, or null for anything else. */
-function parseForumId(raw: string | undefined): number | null {
-  if (!raw || !/^[1-9]\d{0,15}$/.test(raw)) return null;
-  const id = Number(raw);
-  return Number.isSafeInteger(id) ? id : null;
-}
+import { routeId } from '../../lib/route-params';
+import { ForumNotFound } from './forum-not-found';
 
 function BackToList() {
   const { t } = useTranslation();
@@ -31,25 +26,10 @@ function BackToList() {
   );
 }
 
-function ForumNotFound() {
-  const { t } = useTranslation();
-  return (
-    <Stack align="flex-start" py="xl" gap="sm">
-      <Title order={1} size="h2">
-        {t('forums.detail.notFoundTitle')}
-      </Title>
-      <Text c="dimmed">{t('forums.detail.notFoundText')}</Text>
-      <Button component={Link} to="/foros">
-        {t('forums.detail.goToList')}
-      </Button>
-    </Stack>
-  );
-}
-
 /** /foros/:id: everything recorded about one forum, its history, and (for editors) edit and delete. */
 export function ForumDetailPage() {
   const { t } = useTranslation();
-  const id = parseForumId(useParams().id);
+  const id = routeId(useParams().id);
   const canWrite = useCan('writeForums');
   const navigate = useNavigate();
   const deleteForum = useDeleteForum();

@@ -1,9 +1,8 @@
-import { Button, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { Forum } from '../../../domain/forum';
 import { formatDateTime } from '../../lib/format';
 import { ApiError } from '../../lib/http';
@@ -12,33 +11,14 @@ import { ErrorState, LoadingState } from '../../ui/states';
 import { useCan } from '../session/use-current-user';
 import { forumKeys, forumQueryOptions, useUpdateForum } from './api';
 import { ForumForm } from './forum-form';
-
-function parseId(raw: string | undefined): number | null {
-  if (!raw || !/^\d{1,15}$/.test(raw)) return null;
-  const id = Number(raw);
-  return id > 0 ? id : null;
-}
-
-function ForumNotFound() {
-  const { t } = useTranslation();
-  return (
-    <Stack align="flex-start" py="xl">
-      <Title order={1} size="h2">
-        {t('forumForm.notFound')}
-      </Title>
-      <Text c="dimmed">{t('forumForm.notFoundHint')}</Text>
-      <Button component={Link} to="/foros">
-        {t('forumForm.backToList')}
-      </Button>
-    </Stack>
-  );
-}
+import { routeId } from '../../lib/route-params';
+import { ForumNotFound } from './forum-not-found';
 
 /** /foros/:id/editar: the forum form filled with the saved forum; saving sends the version it started from. */
 export function ForumEditPage() {
   const { t } = useTranslation();
   const params = useParams();
-  const id = parseId(params.id);
+  const id = routeId(params.id);
   const canWrite = useCan('writeForums');
   const navigate = useNavigate();
   const queryClient = useQueryClient();

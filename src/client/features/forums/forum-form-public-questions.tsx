@@ -1,24 +1,17 @@
-import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
-import { useId } from 'react';
-import { Controller, useFieldArray } from 'react-hook-form';
+import { Button, Group, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { forumLimits, questionChannels } from '../../../domain/forum';
-import { ForumFormRow, ForumFormRowList, focusById } from './forum-form-row-list';
-import { errorAt, useForumFormContext } from './forum-form-values';
+import { CheckboxField, NativeSelectField, TextareaField, TextField } from '../../ui/form-fields';
+import { useRowList } from '../../ui/use-row-list';
+import { ForumFormRow, ForumFormRowList } from './forum-form-row-list';
+import { useForumFormContext } from './forum-form-values';
 
 /** Questions from the public: what was asked, through which channel, by whom, and how it was answered. */
 export function ForumFormPublicQuestions() {
   const { t } = useTranslation();
-  const { control, register, formState } = useForumFormContext();
-  const { fields, append, remove } = useFieldArray({ control, name: 'questions' });
-  const idBase = useId();
-  const errors = formState.errors;
+  const { control } = useForumFormContext();
+  const { fields, append, ids, removeRow, listError } = useRowList({ control, name: 'questions' });
   const channels = questionChannels.map((channel) => ({ value: channel, label: t(`forums.channels.${channel}`) }));
-
-  const removeRow = (index: number) => {
-    remove(index);
-    focusById(index < fields.length - 1 ? `${idBase}-${index}-remove` : `${idBase}-add`);
-  };
 
   return (
     <ForumFormRowList
@@ -32,8 +25,8 @@ export function ForumFormPublicQuestions() {
           { focusName: `questions.${fields.length}.text` },
         )
       }
-      error={errorAt(errors, 'questions') ?? errorAt(errors, 'questions.root')}
-      addId={`${idBase}-add`}
+      error={listError}
+      addId={ids.add}
     >
       {fields.map((field, index) => {
         const n = index + 1;
@@ -43,49 +36,21 @@ export function ForumFormPublicQuestions() {
             key={field.id}
             legend={t('forumForm.rows.question', { n })}
             controls={
-              <Button id={`${idBase}-${index}-remove`} size="xs" variant="default" onClick={() => removeRow(index)} aria-label={t('forumForm.rows.removeQuestion', { n })}>
+              <Button id={ids.remove(index)} size="xs" variant="default" onClick={() => removeRow(index)} aria-label={t('forumForm.rows.removeQuestion', { n })}>
                 {t('actions.remove')}
               </Button>
             }
           >
-            <Textarea
-              label={t('forumForm.rows.questionText')}
-              required
-              autosize
-              minRows={2}
-              maxRows={8}
-              {...register(`${path}.text`)}
-              error={errorAt(errors, `${path}.text`)}
-            />
+            <TextareaField control={control} name={`${path}.text`} label={t('forumForm.rows.questionText')} required autosize minRows={2} maxRows={8} />
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-              <NativeSelect label={t('forumForm.rows.questionChannel')} data={channels} {...register(`${path}.channel`)} error={errorAt(errors, `${path}.channel`)} />
-              <TextInput label={t('forumForm.rows.questionAskedBy')} {...register(`${path}.askedBy`)} error={errorAt(errors, `${path}.askedBy`)} />
-              <TextInput label={t('forumForm.rows.questionAnsweredBy')} {...register(`${path}.answeredBy`)} error={errorAt(errors, `${path}.answeredBy`)} />
+              <NativeSelectField control={control} name={`${path}.channel`} label={t('forumForm.rows.questionChannel')} data={channels} />
+              <TextField control={control} name={`${path}.askedBy`} label={t('forumForm.rows.questionAskedBy')} />
+              <TextField control={control} name={`${path}.answeredBy`} label={t('forumForm.rows.questionAnsweredBy')} />
               <Group align="flex-end" pb={8}>
-                <Controller
-                  control={control}
-                  name={`${path}.answered`}
-                  render={({ field: answered }) => (
-                    <Checkbox
-                      label={t('forumForm.rows.questionAnswered')}
-                      checked={answered.value}
-                      onChange={(event) => answered.onChange(event.currentTarget.checked)}
-                      onBlur={answered.onBlur}
-                      ref={answered.ref}
-                      name={answered.name}
-                    />
-                  )}
-                />
+                <CheckboxField control={control} name={`${path}.answered`} label={t('forumForm.rows.questionAnswered')} />
               </Group>
             </SimpleGrid>
-            <Textarea
-              label={t('forumForm.rows.questionAnswerSummary')}
-              autosize
-              minRows={2}
-              maxRows={10}
-              {...register(`${path}.answerSummary`)}
-              error={errorAt(errors, `${path}.answerSummary`)}
-            />
+            <TextareaField control={control} name={`${path}.answerSummary`} label={t('forumForm.rows.questionAnswerSummary')} autosize minRows={2} maxRows={10} />
           </ForumFormRow>
         );
       })}

@@ -74,8 +74,3 @@ export function ForumFormRow({ legend, children, controls }: { legend: string; c
     </Fieldset>
   );
 }
-
-/** Focus an element by id once React has rendered the change (after add, remove or move). */
-export function focusById(id: string) {
-  setTimeout(() => document.getElementById(id)?.focus(), 0);
-}

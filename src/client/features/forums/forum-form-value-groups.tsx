@@ -1,24 +1,17 @@
-import { Button, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
-import { useId } from 'react';
-import { useFieldArray } from 'react-hook-form';
+import { Button, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { forumLimits, valueGroupKinds } from '../../../domain/forum';
-import { ForumFormRow, ForumFormRowList, focusById } from './forum-form-row-list';
-import { errorAt, useForumFormContext } from './forum-form-values';
+import { NativeSelectField, TextField } from '../../ui/form-fields';
+import { useRowList } from '../../ui/use-row-list';
+import { ForumFormRow, ForumFormRowList } from './forum-form-row-list';
+import { useForumFormContext } from './forum-form-values';
 
 /** Value groups (grupos de valor) the forum is aimed at: internal or external, and a name. */
 export function ForumFormValueGroups() {
   const { t } = useTranslation();
-  const { control, register, formState } = useForumFormContext();
-  const { fields, append, remove } = useFieldArray({ control, name: 'valueGroups' });
-  const idBase = useId();
-  const errors = formState.errors;
+  const { control } = useForumFormContext();
+  const { fields, append, ids, removeRow, listError } = useRowList({ control, name: 'valueGroups' });
   const kinds = valueGroupKinds.map((kind) => ({ value: kind, label: t(`forums.valueGroupKinds.${kind}`) }));
-
-  const removeRow = (index: number) => {
-    remove(index);
-    focusById(index < fields.length - 1 ? `${idBase}-${index}-remove` : `${idBase}-add`);
-  };
 
   return (
     <ForumFormRowList
@@ -28,8 +21,8 @@ export function ForumFormValueGroups() {
       emptyText={t('forumForm.rows.noValueGroups')}
       addLabel={t('forumForm.rows.addValueGroup')}
       onAdd={() => append({ kind: 'external', name: '' }, { focusName: `valueGroups.${fields.length}.name` })}
-      error={errorAt(errors, 'valueGroups') ?? errorAt(errors, 'valueGroups.root')}
-      addId={`${idBase}-add`}
+      error={listError}
+      addId={ids.add}
     >
       {fields.map((field, index) => {
         const n = index + 1;
@@ -38,20 +31,14 @@ export function ForumFormValueGroups() {
             key={field.id}
             legend={t('forumForm.rows.valueGroup', { n })}
             controls={
-              <Button id={`${idBase}-${index}-remove`} size="xs" variant="default" onClick={() => removeRow(index)} aria-label={t('forumForm.rows.removeValueGroup', { n })}>
+              <Button id={ids.remove(index)} size="xs" variant="default" onClick={() => removeRow(index)} aria-label={t('forumForm.rows.removeValueGroup', { n })}>
                 {t('actions.remove')}
               </Button>
             }
           >
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-              <NativeSelect label={t('forumForm.rows.valueGroupKind')} data={kinds} {...register(`valueGroups.${index}.kind`)} error={errorAt(errors, `valueGroups.${index}.kind`)} />
-              <TextInput
-                label={t('forumForm.rows.valueGroupName')}
-                required
-                style={{ gridColumn: 'span 2' }}
-                {...register(`valueGroups.${index}.name`)}
-                error={errorAt(errors, `valueGroups.${index}.name`)}
-              />
+              <NativeSelectField control={control} name={`valueGroups.${index}.kind`} label={t('forumForm.rows.valueGroupKind')} data={kinds} />
+              <TextField control={control} name={`valueGroups.${index}.name`} label={t('forumForm.rows.valueGroupName')} required style={{ gridColumn: 'span 2' }} />
             </SimpleGrid>
           </ForumFormRow>
         );

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { get, useFormContext, type FieldErrors, type Resolver } from 'react-hook-form';
+import { useFormContext, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { FieldIssue } from '../../../domain/common';
 import { forumInputSchema, type ForumInput } from '../../../domain/forum';
 
@@ -105,26 +105,8 @@ const formFieldNames: Record<keyof ForumInput, true> = {
   questions: true,
 };
 
-/** Text of the first error found in a (possibly nested) field error, e.g. one item of a tags list. */
-export function firstErrorMessage(error: unknown): string | undefined {
-  if (!error || typeof error !== 'object') return undefined;
-  const record = error as Record<string, unknown>;
-  if (typeof record.message === 'string' && record.message) return record.message;
-  for (const [key, value] of Object.entries(record)) {
-    if (key === 'ref' || key === 'types') continue;
-    const message = firstErrorMessage(value);
-    if (message) return message;
-  }
-  return undefined;
-}
-
 /** The forum form's context, typed (values in the form's shape, submitted in the domain's). */
 export function useForumFormContext() {
   return useFormContext<ForumFormValues, unknown, ForumInput>();
 }
 
-/** The message of the error at a dotted field name, if any. */
-export function errorAt(errors: FieldErrors<ForumFormValues>, name: string): string | undefined {
-  const error: unknown = get(errors, name);
-  return error && typeof error === 'object' && 'message' in error && typeof error.message === 'string' ? error.message : undefined;
-}

@@ -1,11 +1,12 @@
-import { Alert, Button, List, NumberInput, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
-import { Controller, FormProvider, useForm } from 'react-hook-form';
+import { Alert, Button, List, SimpleGrid, Stack, Text } from '@mantine/core';
+import { FormProvider, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FieldIssue } from '../../../domain/common';
 import { forumLimits, forumStatuses, platforms, type Forum, type ForumInput } from '../../../domain/forum';
 import { formatDateTime } from '../../lib/format';
 import { errorMessage } from '../../lib/http';
 import { ConflictAlert } from '../../ui/conflict-alert';
+import { NumberField, SelectField, TagsField, TextareaField, TextField } from '../../ui/form-fields';
 import { FormSection } from '../../ui/form-section';
 import { FormActionBar } from '../../ui/form-action-bar';
 import { useVersionedSave } from '../../ui/use-versioned-save';
@@ -14,7 +15,7 @@ import { ForumFormExperts } from './forum-form-experts';
 import { ForumFormGuidingQuestions } from './forum-form-guiding-questions';
 import { ForumFormPublicQuestions } from './forum-form-public-questions';
 import { ForumFormValueGroups } from './forum-form-value-groups';
-import { describePath, firstErrorMessage, formIssues, forumFormResolver, toFormPath, toFormValues, type ForumFormValues } from './forum-form-values';
+import { describePath, formIssues, forumFormResolver, toFormPath, toFormValues, type ForumFormValues } from './forum-form-values';
 
 export interface ForumFormProps {
   initialValues: ForumInput;
@@ -28,11 +29,6 @@ export interface ForumFormProps {
   onNewerVersion?: (current: Forum) => void;
   cancelTo: string;
 }
-
-const toNumberOrNull = (value: number | string): number | null => {
-  if (typeof value === 'number') return value;
-  return value.trim() === '' ? null : Number(value);
-};
 
 /**
  * The forum form, for create and edit. Validation is the domain's forumInputSchema (through
@@ -48,8 +44,7 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
     reValidateMode: 'onChange',
     shouldFocusError: false,
   });
-  const { control, register, formState } = form;
-  const errors = formState.errors;
+  const { control, formState } = form;
   const { submit, conflict, serverIssues, saveError, saved, busy, errorCount, loadCurrent, overwrite, guardDialog, formRef, alertRef } = useVersionedSave({
     form,
     initialVersion,
@@ -127,163 +122,59 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
           </Text>
 
           <FormSection title={t('forumForm.sections.general')}>
-            <TextInput label={t('forumForm.fields.title')} required {...register('title')} error={errors.title?.message} />
-            <TextInput label={t('forumForm.fields.theme')} required {...register('theme')} error={errors.theme?.message} />
+            <TextField control={control} name="title" label={t('forumForm.fields.title')} required />
+            <TextField control={control} name="theme" label={t('forumForm.fields.theme')} required />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <Controller
+              <NumberField
                 control={control}
                 name="year"
-                rules={{ deps: ['date'] }}
-                render={({ field, fieldState }) => (
-                  <NumberInput
-                    label={t('forumForm.fields.year')}
-                    description={t('forumForm.hints.year')}
-                    required
-                    name={field.name}
-                    ref={field.ref}
-                    value={field.value ?? ''}
-                    onChange={(value) => field.onChange(toNumberOrNull(value))}
-                    onBlur={field.onBlur}
-                    allowDecimal={false}
-                    allowNegative={false}
-                    min={2000}
-                    max={2100}
-                    clampBehavior="none"
-                    error={fieldState.error?.message}
-                  />
-                )}
+                deps={['date']}
+                label={t('forumForm.fields.year')}
+                description={t('forumForm.hints.year')}
+                required
+                allowDecimal={false}
+                allowNegative={false}
+                min={2000}
+                max={2100}
+                clampBehavior="none"
               />
-              <Controller
-                control={control}
-                name="status"
-                render={({ field, fieldState }) => (
-                  <Select
-                    label={t('forumForm.fields.status')}
-                    required
-                    data={statusOptions}
-                    allowDeselect={false}
-                    name={field.name}
-                    ref={field.ref}
-                    value={field.value}
-                    onChange={(value) => value && field.onChange(value)}
-                    onBlur={field.onBlur}
-                    error={fieldState.error?.message}
-                  />
-                )}
-              />
+              <SelectField control={control} name="status" label={t('forumForm.fields.status')} required data={statusOptions} />
             </SimpleGrid>
-            <Textarea label={t('forumForm.fields.objective')} autosize minRows={3} maxRows={12} {...register('objective')} error={errors.objective?.message} />
+            <TextareaField control={control} name="objective" label={t('forumForm.fields.objective')} autosize minRows={3} maxRows={12} />
           </FormSection>
 
           <FormSection title={t('forumForm.sections.schedule')}>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-              <Controller
-                control={control}
-                name="date"
-                render={({ field, fieldState }) => (
-                  <TextInput
-                    type="date"
-                    label={t('forumForm.fields.date')}
-                    description={t('forumForm.hints.date')}
-                    name={field.name}
-                    ref={field.ref}
-                    value={field.value ?? ''}
-                    onChange={(event) => field.onChange(event.currentTarget.value === '' ? null : event.currentTarget.value)}
-                    onBlur={field.onBlur}
-                    error={fieldState.error?.message}
-                  />
-                )}
-              />
-              <Controller
-                control={control}
-                name="time"
-                render={({ field, fieldState }) => (
-                  <TextInput
-                    type="time"
-                    label={t('forumForm.fields.time')}
-                    description={t('forumForm.hints.time')}
-                    name={field.name}
-                    ref={field.ref}
-                    value={field.value ?? ''}
-                    onChange={(event) => field.onChange(event.currentTarget.value === '' ? null : event.currentTarget.value)}
-                    onBlur={field.onBlur}
-                    error={fieldState.error?.message}
-                  />
-                )}
-              />
-              <Controller
+              <TextField control={control} name="date" emptyAsNull type="date" label={t('forumForm.fields.date')} description={t('forumForm.hints.date')} />
+              <TextField control={control} name="time" emptyAsNull type="time" label={t('forumForm.fields.time')} description={t('forumForm.hints.time')} />
+              <NumberField
                 control={control}
                 name="durationMinutes"
-                render={({ field, fieldState }) => (
-                  <NumberInput
-                    label={t('forumForm.fields.durationMinutes')}
-                    description={t('forumForm.hints.durationMinutes')}
-                    name={field.name}
-                    ref={field.ref}
-                    value={field.value ?? ''}
-                    onChange={(value) => field.onChange(toNumberOrNull(value))}
-                    onBlur={field.onBlur}
-                    allowDecimal={false}
-                    allowNegative={false}
-                    min={1}
-                    max={1440}
-                    clampBehavior="none"
-                    error={fieldState.error?.message}
-                  />
-                )}
+                label={t('forumForm.fields.durationMinutes')}
+                description={t('forumForm.hints.durationMinutes')}
+                allowDecimal={false}
+                allowNegative={false}
+                min={1}
+                max={1440}
+                clampBehavior="none"
               />
-              <Controller
-                control={control}
-                name="platform"
-                render={({ field, fieldState }) => (
-                  <Select
-                    label={t('forumForm.fields.platform')}
-                    description={t('forumForm.hints.platform')}
-                    required
-                    data={platformOptions}
-                    allowDeselect={false}
-                    name={field.name}
-                    ref={field.ref}
-                    value={field.value}
-                    onChange={(value) => value && field.onChange(value)}
-                    onBlur={field.onBlur}
-                    error={fieldState.error?.message}
-                  />
-                )}
-              />
-              <TextInput
-                type="url"
-                label={t('forumForm.fields.streamUrl')}
-                description={t('forumForm.hints.streamUrl')}
-                inputMode="url"
-                {...register('streamUrl')}
-                error={errors.streamUrl?.message}
-              />
-              <TextInput label={t('forumForm.fields.place')} description={t('forumForm.hints.place')} {...register('place')} error={errors.place?.message} />
+              <SelectField control={control} name="platform" label={t('forumForm.fields.platform')} description={t('forumForm.hints.platform')} required data={platformOptions} />
+              <TextField control={control} name="streamUrl" type="url" inputMode="url" label={t('forumForm.fields.streamUrl')} description={t('forumForm.hints.streamUrl')} />
+              <TextField control={control} name="place" label={t('forumForm.fields.place')} description={t('forumForm.hints.place')} />
             </SimpleGrid>
           </FormSection>
 
           <FormSection title={t('forumForm.sections.organization')}>
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
               {(['responsibleTeams', 'alliedEntities'] as const).map((name) => (
-                <Controller
+                <TagsField
                   key={name}
                   control={control}
                   name={name}
-                  render={({ field, fieldState }) => (
-                    <TagsInput
-                      label={t(`forumForm.fields.${name}`)}
-                      description={t('forumForm.hints.tags')}
-                      name={field.name}
-                      ref={field.ref}
-                      value={field.value}
-                      onChange={field.onChange}
-                      onBlur={field.onBlur}
-                      splitChars={['\n']}
-                      maxTags={forumLimits.listItems}
-                      error={firstErrorMessage(fieldState.error)}
-                    />
-                  )}
+                  label={t(`forumForm.fields.${name}`)}
+                  description={t('forumForm.hints.tags')}
+                  splitChars={['\n']}
+                  maxTags={forumLimits.listItems}
                 />
               ))}
             </SimpleGrid>
@@ -291,7 +182,7 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
           </FormSection>
 
           <FormSection title={t('forumForm.sections.people')}>
-            <TextInput label={t('forumForm.fields.moderator')} {...register('moderator')} error={errors.moderator?.message} />
+            <TextField control={control} name="moderator" label={t('forumForm.fields.moderator')} />
             <ForumFormExperts />
           </FormSection>
 

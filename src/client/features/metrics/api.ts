@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import type { LiveSummary, PostCard, SincePublication } from '../../../domain/metrics';
 import type { MetricsRuleId } from '../../../domain/metrics-rules';
 import type { ForumMetricsRecord, MetricsImportResponse } from '../../../domain/metrics-update';
-import { ApiError, api } from '../../lib/http';
+import { api } from '../../lib/http';
 import { invalidateAfter } from '../../lib/invalidation';
 import { metricsKeys } from '../../lib/query-keys';
 
@@ -25,13 +25,6 @@ export const forumMetricsQueryOptions = (forumId: number) =>
     queryKey: metricsKeys.detail(forumId),
     queryFn: ({ signal }) => api<ForumMetricsResponse>(`/api/forums/${forumId}/metrics`, { signal }),
   });
-
-/** The saved metrics a 409 answer carries, or null. */
-export function conflictFrom(error: unknown): ForumMetricsResponse | null {
-  if (!(error instanceof ApiError) || error.status !== 409) return null;
-  const current = error.body.current as ForumMetricsResponse | undefined;
-  return current && typeof current === 'object' && typeof current.version === 'number' ? current : null;
-}
 
 export function useSaveForumMetrics(forumId: number) {
   const queryClient = useQueryClient();

@@ -9,12 +9,12 @@ import { snapshotKinds } from '../../../domain/metrics';
 import { checkMetrics, hasBlockingIssues, type MetricsIssue, type MetricsRuleId } from '../../../domain/metrics-rules';
 import { sameForumMetrics, type ForumMetricsRecord } from '../../../domain/metrics-update';
 import { formatDateTime } from '../../lib/format';
-import { ApiError, errorMessage } from '../../lib/http';
+import { ApiError, conflictFrom, errorMessage } from '../../lib/http';
 import { ConflictAlert } from '../../ui/conflict-alert';
 import { FormActionBar } from '../../ui/form-action-bar';
 import { usePendingFocus } from '../../ui/use-pending-focus';
 import { useUnsavedChangesGuard } from '../../ui/use-unsaved-changes-guard';
-import { conflictFrom, useSaveForumMetrics } from './api';
+import { useSaveForumMetrics } from './api';
 import { MetricsFormIssues } from './metrics-form-issues';
 import { MetricsFormSection } from './metrics-form-section';
 import { formPath, readForm, schemaErrors, toFormValues, warningKey, type FieldErrors, type MetricsFormValues } from './metrics-form-values';
@@ -170,7 +170,7 @@ export function MetricsForm({ forumId, saved, forumDate, onDirtyChange }: Metric
         applySaved(record);
         notifications.show({ color: 'green', message: t('metrics.saved') });
       } catch (error) {
-        const newer = conflictFrom(error);
+        const newer = conflictFrom<ForumMetricsRecord>(error);
         if (newer) {
           setConflict(newer);
           requestFocus('conflict');

@@ -1,12 +1,12 @@
-import { Alert, Button, Group, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Forum } from '../../../domain/forum';
-import { formatCount } from '../../../domain/metrics-format';
 import { importMessages, metricsImportLimits } from '../../../domain/metrics-import';
 import type { MetricsRuleId } from '../../../domain/metrics-rules';
 import type { ForumMetricsRecord } from '../../../domain/metrics-update';
+import { fileSizeText, ImportFilePicker } from '../../ui/import-file-picker';
 import { useImportForumMetrics } from './api';
 import { parseMetricsFile, type ParseProgress } from './metrics-import-parse';
 import { MetricsImportPreview, type ParsedFile } from './metrics-import-preview';
@@ -26,8 +26,6 @@ type State =
   | { step: 'failed'; name: string; message: string }
   | { step: 'preview'; name: string; bytes: ArrayBuffer; parsed: ParsedFile };
 
-const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${formatCount(Math.ceil(bytes / 1024))} KB` : `${formatCount(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`);
-
 function readBytes(file: File): Promise<ArrayBuffer> {
   if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
   return new Promise((resolve, reject) => {
@@ -44,7 +42,6 @@ function readBytes(file: File): Promise<ArrayBuffer> {
  */
 export function MetricsImport({ forum, saved, formDirty, onImported }: MetricsImportProps) {
   const { t } = useTranslation();
-  const inputRef = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<State>({ step: 'idle' });
   const importMetrics = useImportForumMetrics(forum.id);
   const runRef = useRef(0);
@@ -99,46 +96,21 @@ export function MetricsImport({ forum, saved, formDirty, onImported }: MetricsIm
         <Text size="sm" c="dimmed">
           {t('metrics.import.hint')}
         </Text>
-        <Group gap="sm">
-          <Button variant="default" onClick={() => inputRef.current?.click()} disabled={analysing || formDirty} loading={analysing}>
-            {t('metrics.import.button')}
-          </Button>
-          <input
-            ref={inputRef}
-            type="file"
-            accept=".csv,text/csv"
-            aria-label={t('metrics.import.button')}
-            hidden
-            disabled={analysing || formDirty}
-            onChange={(event) => {
-              const file = event.currentTarget.files?.[0];
-              event.currentTarget.value = '';
-              if (file) void analyse(file);
-            }}
-          />
+        <ImportFilePicker
+          label={t('metrics.import.button')}
+          accept=".csv,text/csv"
+          disabled={analysing || formDirty}
+          reading={analysing ? { text: t('metrics.import.analysingFile', { name: state.name, size: fileSizeText(state.size) }), share: state.progress.share, progressLabel: t('metrics.import.analysing') } : null}
+          failure={state.step === 'failed' ? { title: t('metrics.import.failed'), name: state.name, message: state.message, nothingSaved: t('metrics.import.nothingSaved') } : null}
+          onDismiss={() => setState({ step: 'idle' })}
+          onFile={(file) => void analyse(file)}
+        >
           {formDirty && (
             <Text size="sm" c="dimmed">
               {t('metrics.import.unsavedFirst')}
             </Text>
           )}
-        </Group>
-        {analysing && (
-          <Stack gap={4} role="status" aria-live="polite">
-            <Group gap="xs">
-              <Loader size="xs" aria-hidden />
-              <Text size="sm">{t('metrics.import.analysingFile', { name: state.name, size: sizeText(state.size) })}</Text>
-            </Group>
-            {state.progress.share !== null && <Progress value={state.progress.share * 100} size="sm" aria-label={t('metrics.import.analysing')} />}
-          </Stack>
-        )}
-        {state.step === 'failed' && (
-          <Alert color="red" role="alert" title={t('metrics.import.failed')} withCloseButton closeButtonLabel={t('actions.close')} onClose={() => setState({ step: 'idle' })}>
-            <Text size="sm">
-              {state.name}: {state.message}
-            </Text>
-            <Text size="sm">{t('metrics.import.nothingSaved')}</Text>
-          </Alert>
-        )}
+        </ImportFilePicker>
       </Stack>
       {state.step === 'preview' && (
         <MetricsImportPreview

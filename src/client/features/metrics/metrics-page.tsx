@@ -1,4 +1,4 @@
-import { Anchor, Button, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
@@ -14,31 +14,11 @@ import { forumMetricsQueryOptions } from './api';
 import { MetricsForm } from './metrics-form';
 import { MetricsFormReadOnly } from './metrics-form-readonly';
 import { MetricsImport } from './metrics-import';
+import { routeId } from '../../lib/route-params';
+import { ForumNotFound } from '../forums/forum-not-found';
 
 // recharts is heavy: the charts load after the figures.
 const ForumMetricsCharts = lazy(() => import('./forum-metrics-charts').then((m) => ({ default: m.ForumMetricsCharts })));
-
-/** `/foros/:id/metricas` → a positive integer id, or null. */
-function parseForumId(raw: string | undefined): number | null {
-  if (!raw || !/^[1-9]\d{0,15}$/.test(raw)) return null;
-  const id = Number(raw);
-  return Number.isSafeInteger(id) ? id : null;
-}
-
-function ForumNotFound() {
-  const { t } = useTranslation();
-  return (
-    <Stack align="flex-start" py="xl" gap="sm">
-      <Title order={1} size="h2">
-        {t('forums.detail.notFoundTitle')}
-      </Title>
-      <Text c="dimmed">{t('forums.detail.notFoundText')}</Text>
-      <Button component={Link} to="/foros">
-        {t('forums.detail.goToList')}
-      </Button>
-    </Stack>
-  );
-}
 
 /**
  * /foros/:id/metricas: the forum's three metric snapshots, typed or imported (editors) or read (reviewers),
@@ -46,7 +26,7 @@ function ForumNotFound() {
  */
 export function MetricsPage() {
   const { t } = useTranslation();
-  const id = parseForumId(useParams().id);
+  const id = routeId(useParams().id);
   const canWrite = useCan('writeMetrics');
   const forum = useQuery({ ...forumQueryOptions(id ?? 0), enabled: id !== null });
   const metrics = useQuery({ ...forumMetricsQueryOptions(id ?? 0), enabled: id !== null });

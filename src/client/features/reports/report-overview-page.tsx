@@ -12,13 +12,13 @@ import { reportQueryOptions } from './api';
 import { ReportDataModal } from './report-data-modal';
 import { ReportNotFound } from './report-not-found';
 import { ReportSectionsTable } from './report-sections-table';
-import { parseYear } from './report-year';
+import { routeYear } from '../../lib/route-params';
 import { useReportRoles } from './report-roles';
 
 /** /informes/:year: the report's data and progress, what is pending for me, and its sections in order. */
 export function ReportOverviewPage() {
   const { t } = useTranslation();
-  const year = parseYear(useParams().year);
+  const year = routeYear(useParams().year);
   const { canWrite } = useReportRoles();
   const report = useQuery({ ...reportQueryOptions(year ?? 0), enabled: year !== null });
   const [editing, setEditing] = useState(false);

@@ -18,7 +18,7 @@ import { AutosaveStatusText } from './autosave-status';
 import { ReportNotFound } from './report-not-found';
 import { useReportRoles } from './report-roles';
 import type { ReportOverview, ReportSection } from './report-types';
-import { parseSectionId, parseYear } from './report-year';
+import { routeId, routeYear } from '../../lib/route-params';
 import { RichTextView } from './rich-text-view';
 import { SectionComments } from './section-comments';
 import { SectionConflict } from './section-conflict';
@@ -37,8 +37,8 @@ const RichTextEditor = lazy(() => import('./rich-text-editor').then((m) => ({ de
 export function SectionPage() {
   const { t } = useTranslation();
   const params = useParams();
-  const year = parseYear(params.year);
-  const id = parseSectionId(params.id);
+  const year = routeYear(params.year);
+  const id = routeId(params.id);
   const valid = year !== null && id !== null;
   const section = useQuery({ ...sectionQueryOptions(year ?? 0, id ?? 0), enabled: valid });
   const report = useQuery({ ...reportQueryOptions(year ?? 0), enabled: valid });
