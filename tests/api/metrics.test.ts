@@ -284,8 +284,8 @@ describe('POST /api/forums/:id/metrics/import', () => {
     const preview = (await res.json()) as MetricsImportResponse;
     expect(preview).toMatchObject({ dryRun: true, saved: false, version: 1, format: 'meta_video', language: 'en', selectedRow: { rowNumber: 2, matchedBy: 'title' } });
     expect(preview.rows).toEqual([
-      { rowNumber: 2, title: 'Foro Virtual de Participación: Políticas Públicas IDIPRON', publishDate: '2022-06-22', permalink: 'https://www.facebook.com/IDIPRONBogota/videos/587654321098765/' },
-      { rowNumber: 3, title: 'Un video "corto", sin foro', publishDate: '2022-10-03', permalink: 'https://www.facebook.com/IDIPRONBogota/videos/599999999999999/' },
+      { rowNumber: 2, title: 'Foro Virtual de Participación: Políticas Públicas IDIPRON', publishDate: '2022-06-22', permalink: 'https://www.facebook.com/IDIPRONBogota/videos/587654321098765/', day: null },
+      { rowNumber: 3, title: 'Un video "corto", sin foro', publishDate: '2022-10-03', permalink: 'https://www.facebook.com/IDIPRONBogota/videos/599999999999999/', day: null },
     ]);
     expect(preview.recognisedColumns.map((c) => c.field)).toEqual(expect.arrayContaining(['views3s', 'views1m', 'shares']));
     // The file's figures replace the stored ones; what it does not give is kept.
@@ -293,6 +293,9 @@ describe('POST /api/forums/:id/metrics/import', () => {
     expect(preview.metrics.sincePublication).toMatchObject({ source: 'meta_csv', views3s: exact(236), views1m: exact(47), avgWatchSeconds: exact(64) });
     expect(preview.metrics.liveSummary).toEqual(before.liveSummary);
     expect(preview.issues).toEqual([]);
+    // What the row gives (the preview's «Cifras que se escribirán»), apart from what was kept.
+    expect(preview.imported.postCard).toMatchObject({ source: 'meta_csv', shares: exact(15) });
+    expect(preview.imported.liveSummary).toBeUndefined();
     // A dry run with a (current) version and confirmations still writes nothing.
     const withVersion = await importFile(id, fixture('meta-en-comma-bom.csv'), '?dryRun=true&version=1&acknowledge=interactions-sum');
     expect(withVersion.status).toBe(200);
@@ -307,7 +310,7 @@ describe('POST /api/forums/:id/metrics/import', () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     const preview = JSON.parse(text) as MetricsImportResponse;
-    for (const row of preview.rows) expect(Object.keys(row).sort()).toEqual(['permalink', 'publishDate', 'rowNumber', 'title']);
+    for (const row of preview.rows) expect(Object.keys(row).sort()).toEqual(['day', 'permalink', 'publishDate', 'rowNumber', 'title']);
     for (const value of ['te invita', '1111111111111111', '111222333', 'promo']) expect(text).not.toContain(value);
   });
 

@@ -1,4 +1,4 @@
-import { parseExportDate } from '../../../domain/metrics-import';
+import { parseExportDate } from '../../../domain/metrics-import-cells';
 import {
   figureUnit,
   forumMetricsInputSchema,

@@ -1,15 +1,15 @@
-import { Alert, Button, Group, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Forum } from '../../../domain/forum';
 import { formatCount } from '../../../domain/metrics-format';
-import { importMessages, metricsImportLimits } from '../../../domain/metrics-import';
+import { importMessages, metricsImportLimits } from '../../../domain/metrics-import-model';
 import type { MetricsRuleId } from '../../../domain/metrics-rules';
 import type { ForumMetricsRecord } from '../../../domain/metrics-update';
 import { useImportForumMetrics } from './api';
-import { parseMetricsFile, type ParseProgress } from './metrics-import-parse';
-import { MetricsImportPreview, type ParsedFile } from './metrics-import-preview';
+import { MetricsImportPreview } from './metrics-import-preview';
+import { previewImport, type ImportChoice, type ImportPreview } from './metrics-import-request';
 
 interface MetricsImportProps {
   forum: Forum;
@@ -22,9 +22,9 @@ interface MetricsImportProps {
 
 type State =
   | { step: 'idle' }
-  | { step: 'analysing'; name: string; size: number; progress: ParseProgress }
+  | { step: 'analysing'; name: string; size: number }
   | { step: 'failed'; name: string; message: string }
-  | { step: 'preview'; name: string; bytes: ArrayBuffer; parsed: ParsedFile };
+  | { step: 'preview'; name: string; bytes: ArrayBuffer; preview: ImportPreview; first: ImportPreview['selectedRow']; choice: ImportChoice; asking: boolean };
 
 const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${formatCount(Math.ceil(bytes / 1024))} KB` : `${formatCount(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`);
 
@@ -39,8 +39,9 @@ function readBytes(file: File): Promise<ArrayBuffer> {
 }
 
 /**
- * "Importar CSV de Meta o YouTube": the file is read and parsed here (in a worker), previewed, and sent to the
- * import route only when the person confirms. A bad file gets its Spanish message and nothing is saved.
+ * "Importar CSV de Meta o YouTube": the file is read here and sent to the import route's dry run, whose answer is
+ * the preview (see metrics-import-request.ts); the same route imports it only when the person confirms. A bad file
+ * gets its Spanish message and nothing is saved.
  */
 export function MetricsImport({ forum, saved, formDirty, onImported }: MetricsImportProps) {
   const { t } = useTranslation();
@@ -54,25 +55,30 @@ export function MetricsImport({ forum, saved, formDirty, onImported }: MetricsIm
     importMetrics.reset();
     if (file.size > metricsImportLimits.maxBytes) return setState({ step: 'failed', name: file.name, message: importMessages.tooLarge });
     if (file.size === 0) return setState({ step: 'failed', name: file.name, message: importMessages.empty });
-    setState({ step: 'analysing', name: file.name, size: file.size, progress: { share: null } });
+    setState({ step: 'analysing', name: file.name, size: file.size });
     try {
       const bytes = await readBytes(file);
       // No as-of date from today's clock: it comes from the file, the person or the saved snapshot (the preview says which).
-      const parsed = await parseMetricsFile(bytes, {
-        onProgress: (progress) => {
-          if (runRef.current === run) setState({ step: 'analysing', name: file.name, size: file.size, progress });
-        },
-      });
+      const outcome = await previewImport(forum.id, bytes, {});
       if (runRef.current !== run) return;
-      if (!parsed.ok) return setState({ step: 'failed', name: file.name, message: parsed.message });
-      if (parsed.rows.length === 0) {
-        const message = parsed.problems[0]?.message ?? importMessages.noRows;
-        return setState({ step: 'failed', name: file.name, message });
-      }
-      setState({ step: 'preview', name: file.name, bytes, parsed });
+      if (!outcome.ok) return setState({ step: 'failed', name: file.name, message: outcome.message });
+      const { preview } = outcome;
+      if (preview.rows.length === 0) return setState({ step: 'failed', name: file.name, message: preview.problems[0]?.message ?? importMessages.noRows });
+      setState({ step: 'preview', name: file.name, bytes, preview, first: preview.selectedRow, choice: {}, asking: false });
     } catch {
       if (runRef.current === run) setState({ step: 'failed', name: file.name, message: importMessages.binary });
     }
+  };
+
+  /** The person chose another row or «Fecha de corte»: the route's dry run is asked again (the last answer wins). */
+  const choose = async (current: Extract<State, { step: 'preview' }>, change: ImportChoice) => {
+    const run = ++runRef.current;
+    const choice = { ...current.choice, ...change };
+    setState({ ...current, choice, asking: true });
+    const outcome = await previewImport(forum.id, current.bytes, choice).catch(() => null);
+    if (runRef.current !== run) return;
+    if (!outcome || !outcome.ok) return setState({ step: 'failed', name: current.name, message: outcome?.message ?? importMessages.binary });
+    setState({ ...current, choice, preview: outcome.preview, asking: false });
   };
 
   const confirm = (preview: Extract<State, { step: 'preview' }>, choice: { rowNumber: number; acknowledge: MetricsRuleId[]; asOf?: string }) => {
@@ -128,7 +134,6 @@ export function MetricsImport({ forum, saved, formDirty, onImported }: MetricsIm
               <Loader size="xs" aria-hidden />
               <Text size="sm">{t('metrics.import.analysingFile', { name: state.name, size: sizeText(state.size) })}</Text>
             </Group>
-            {state.progress.share !== null && <Progress value={state.progress.share * 100} size="sm" aria-label={t('metrics.import.analysing')} />}
           </Stack>
         )}
         {state.step === 'failed' && (
@@ -143,10 +148,12 @@ export function MetricsImport({ forum, saved, formDirty, onImported }: MetricsIm
       {state.step === 'preview' && (
         <MetricsImportPreview
           fileName={state.name}
-          parsed={state.parsed}
-          forum={forum}
+          preview={state.preview}
+          firstChoice={state.first}
+          choice={state.choice}
+          onChoose={(change) => void choose(state, change)}
           saved={saved}
-          busy={importMetrics.isPending}
+          busy={importMetrics.isPending || state.asking}
           error={importMetrics.error}
           onConfirm={(choice) => confirm(state, choice)}
           onCancel={() => {
