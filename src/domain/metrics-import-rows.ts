@@ -54,18 +54,26 @@ function readCount(ctx: RowContext, column: Column | undefined, decimal = false)
   return value === null ? null : exactFigure(Math.round(value));
 }
 
-function readDate(ctx: RowContext, column: Column | undefined, dayFirst: boolean): string | undefined {
-  const cell = cellOf(ctx, column);
-  if (!column || cell === '') return undefined;
-  // The order is the file's: a value that says the other one is refused rather than read the other way.
+/** A cell's date, or why it is not one: the order is the file's; a value that says the other one is refused rather than read the other way. */
+function dateOf(cell: string, column: Column, dayFirst: boolean): { date: string } | { problem: string } {
   const parts = numericDateParts(cell);
-  if (parts && (dayFirst ? parts[1] > 12 && parts[0] <= 12 : parts[0] > 12 && parts[1] <= 12)) {
-    ctx.problems.add(ctx.rowNumber, importMessages.mixedDateOrder(column.header, cell, dayFirst));
-    return undefined;
-  }
+  if (parts && (dayFirst ? parts[1] > 12 && parts[0] <= 12 : parts[0] > 12 && parts[1] <= 12)) return { problem: importMessages.mixedDateOrder(column.header, cell, dayFirst) };
   const date = parseExportDate(cell, dayFirst);
-  if (!date) ctx.problems.add(ctx.rowNumber, importMessages.badDate(column.header, cell));
-  return date ?? undefined;
+  return date ? { date } : { problem: importMessages.badDate(column.header, cell) };
+}
+
+/** Reads a date column, each distinct value once (exports repeat their dates), its problem reported on every row. */
+function dateReader(column: Column | undefined, dayFirst: boolean): (ctx: RowContext) => string | undefined {
+  const seen = new Map<string, { date: string } | { problem: string }>();
+  return (ctx) => {
+    const cell = cellOf(ctx, column);
+    if (!column || cell === '') return undefined;
+    let read = seen.get(cell);
+    if (!read) seen.set(cell, (read = dateOf(cell, column, dayFirst)));
+    if ('date' in read) return read.date;
+    ctx.problems.add(ctx.rowNumber, read.problem);
+    return undefined;
+  };
 }
 
 /** Drops undefined/null figures so a partial snapshot only carries what the file had. */
@@ -87,7 +95,6 @@ function put(target: Record<string, unknown>, key: string, value: unknown) {
   if (value !== null && value !== undefined && value !== '') target[key] = value;
 }
 
-const hasFigures = (o: Record<string, unknown>) => Object.keys(o).some((k) => k !== 'source' && k !== 'asOf');
 
 function parseMetaRows(records: string[][], columns: Column[], dayFirstOf: DayFirstOf, problems: Problems, asOf: string | undefined): ImportedRow[] {
   const col = byField(columns);
@@ -99,51 +106,76 @@ function parseMetaRows(records: string[][], columns: Column[], dayFirstOf: DayFi
   const sinceFields = (['views3s', 'views15s', 'views1m', 'viewers3s', 'viewers1m', 'totalWatchSeconds', 'interactions', 'reach'] as const).map((k) => [k, col.get(k)] as const).filter(([, c]) => c);
   const cardFields = (['reactions', 'comments', 'shares', 'reach', 'interactions', 'views3s'] as const).map((k) => [k, col.get(k)] as const).filter(([, c]) => c);
   const avgCol = col.get('avgWatchSeconds');
+  const readDay = dateReader(dateCol, dayFirstOf('date'));
+  const readPublished = dateReader(publishCol, dayFirstOf('publishTime'));
+  const lifetime = new Map<string, boolean>();
+  const isLifetime = (cell: string) => lifetime.get(cell) ?? lifetime.set(cell, lifetimeWords.has(normaliseText(cell))).get(cell)!;
   const rows: ImportedRow[] = [];
   for (let r = 1; r < records.length; r++) {
     if (isBlankRecord(records[r])) continue;
     const ctx: RowContext = { cells: records[r], rowNumber: r + 1, problems };
     const dateCell = cellOf(ctx, dateCol);
     let day: string | undefined;
-    if (dateCell !== '' && !lifetimeWords.has(normaliseText(dateCell))) {
-      day = readDate(ctx, dateCol, dayFirstOf('date'));
+    if (dateCell !== '' && !isLifetime(dateCell)) {
+      day = readDay(ctx);
       if (!day) continue;
     }
     const since: Record<string, unknown> = { source: 'meta_csv' };
     const card: Record<string, unknown> = { source: 'meta_csv' };
     if (asOf) since.asOf = card.asOf = asOf;
     const read: Record<string, Figure | null> = {};
-    for (const [field, column] of sinceFields) put(since, field, (read[field] = readCount(ctx, column)));
-    put(since, 'avgWatchSeconds', readCount(ctx, avgCol, true));
-    // Reach, interactions and 3-second views appear on both screens: read (and reported) once, copied.
+    let sinceFigures = 0;
+    let cardFigures = 0;
+    for (const [field, column] of sinceFields) {
+      const figure = (read[field] = readCount(ctx, column));
+      if (figure) {
+        since[field] = figure;
+        sinceFigures++;
+      }
+    }
+    const avg = readCount(ctx, avgCol, true);
+    if (avg) {
+      since.avgWatchSeconds = avg;
+      sinceFigures++;
+    }
+    // Reach, interactions and 3-second views appear on both screens: read (and reported) once, the figure shared.
     for (const [field, column] of cardFields) {
       const figure = field in read ? read[field] : readCount(ctx, column);
-      put(card, field, figure && { ...figure });
+      if (figure) {
+        card[field] = figure;
+        cardFigures++;
+      }
     }
     if (retention.length > 0) {
       const curve: RetentionPoint[] = [];
       let fractions = true;
-      for (const { column, interval } of retention) {
-        const value = readNumber(ctx, column, true);
+      for (let k = 0; k < retention.length; k++) {
+        const { column, interval } = retention[k];
+        const raw = ctx.cells[column.index];
+        const digits = raw === undefined ? -1 : plainDigits(raw);
+        const value = digits >= 0 ? digits : readNumber(ctx, column, true);
         if (value === null) continue;
         if (value > 1) fractions = false;
         curve.push({ interval, percent: value });
       }
       // Meta's API gives retention as fractions (0–1); exports re-saved from it can too: scale to percent.
       if (fractions) for (const p of curve) p.percent = Math.round(p.percent * 10000) / 100;
-      if (curve.length > 0) since.retentionCurve = curve;
+      if (curve.length > 0) {
+        since.retentionCurve = curve;
+        sinceFigures++;
+      }
     }
     const row: ImportedRow = { rowNumber: r + 1, values: {} };
     const target = row as unknown as Record<string, unknown>;
     put(target, 'permalink', cellOf(ctx, permalinkCol));
     put(target, 'title', cellOf(ctx, titleCol));
-    put(target, 'publishDate', readDate(ctx, publishCol, dayFirstOf('publishTime')));
+    put(target, 'publishDate', readPublished(ctx));
     put(target, 'day', day);
     put(target, 'asOf', day);
     const duration = readNumber(ctx, durationCol, true);
     put(target, 'durationSeconds', duration === null ? null : Math.round(duration));
-    if (hasFigures(since)) row.values.sincePublication = since as Partial<SincePublication>;
-    if (hasFigures(card)) row.values.postCard = card as Partial<PostCard>;
+    if (sinceFigures > 0) row.values.sincePublication = since as Partial<SincePublication>;
+    if (cardFigures > 0) row.values.postCard = card as Partial<PostCard>;
     rows.push(row);
   }
   return rows;
@@ -156,6 +188,7 @@ function optional<K extends string, V>(key: K, value: V | undefined | ''): { [P 
 function parseYoutubeTableRows(records: string[][], columns: Column[], dayFirstOf: DayFirstOf, problems: Problems, asOf: string | undefined): ImportedRow[] {
   const col = byField(columns);
   const base = asOf ? { source: 'youtube_csv' as const, asOf } : { source: 'youtube_csv' as const };
+  const readPublished = dateReader(col.get('publishTime'), dayFirstOf('publishTime'));
   const rows: ImportedRow[] = [];
   for (let r = 1; r < records.length; r++) {
     if (isBlankRecord(records[r])) continue;
@@ -201,7 +234,7 @@ function parseYoutubeTableRows(records: string[][], columns: Column[], dayFirstO
       rowNumber: r + 1,
       ...optional('permalink', /^[\w-]{6,}$/.test(content) ? `https://www.youtube.com/watch?v=${content}` : undefined),
       ...optional('title', cellOf(ctx, col.get('title'))),
-      ...optional('publishDate', readDate(ctx, col.get('publishTime'), dayFirstOf('publishTime'))),
+      ...optional('publishDate', readPublished(ctx)),
       ...optional('durationSeconds', duration),
       values: compact({ postCard: nonEmpty(card), sincePublication: nonEmpty(since) }) as ImportedValues,
     });

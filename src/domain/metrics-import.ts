@@ -48,8 +48,20 @@ function dateOrders(records: string[][], columns: Column[], language: ImportLang
   const evidence: Partial<Record<DateField, DateOrderEvidence>> = {};
   for (const column of columns) {
     if (!(dateFields as readonly string[]).includes(column.field)) continue;
+    // Each distinct value once (exports repeat their dates), counted as often as it appears.
+    const counts = new Map<string, number>();
+    for (let r = 1; r < records.length; r++) {
+      const cell = records[r][column.index] ?? '';
+      counts.set(cell, (counts.get(cell) ?? 0) + 1);
+    }
     const e = noDateOrderEvidence();
-    for (let r = 1; r < records.length; r++) addDateOrderEvidence(e, records[r][column.index] ?? '');
+    for (const [cell, n] of counts) {
+      const one = noDateOrderEvidence();
+      addDateOrderEvidence(one, cell);
+      e.dates += one.dates * n;
+      e.dayFirst += one.dayFirst * n;
+      e.monthFirst += one.monthFirst * n;
+    }
     evidence[column.field as DateField] = e;
   }
   const total = sumDateOrderEvidence(Object.values(evidence));
