@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, isRealDate, text, validationMessages, version, type FieldIssue, type Page } from './common';
+import { bogotaYear } from './bogota-date';
 
 /**
  * Citizen consultation (consulta ciudadana): a year's candidate topics, the responses of the value groups,
@@ -341,6 +342,6 @@ export function moveDateToYear(date: string, year: number): string {
 
 /** A blank consultation for the create form. */
 export function emptyConsultation(today: Date = new Date()): ConsultationInput {
-  const year = today.getFullYear();
+  const year = bogotaYear(today);
   return { year, title: '', openDate: `${year}-01-01`, closeDate: `${year}-12-31`, channels: ['web'], status: 'draft', note: '', topics: [{ title: '', description: '', proposingTeam: '' }] };
 }

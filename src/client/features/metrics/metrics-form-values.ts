@@ -1,3 +1,4 @@
+import { bogotaToday } from '../../../domain/bogota-date';
 import { parseExportDate } from '../../../domain/metrics-import-cells';
 import {
   figureUnit,
@@ -143,12 +144,6 @@ export function parseCountCell(text: string): CellResult {
 // ---------------------------------------------------------------------------------------------------------
 // Saved metrics ⇄ form values
 
-/** Today in the person's time zone, YYYY-MM-DD. */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 function figuresOf<F extends string>(fields: readonly F[], snapshot: Record<string, unknown> | null): Record<F, FigureValue> {
   const out = {} as Record<F, FigureValue>;
   for (const field of fields) out[field] = figureValue(field, (snapshot?.[field] as Figure | null | undefined) ?? null);
@@ -162,7 +157,7 @@ function figuresOf<F extends string>(fields: readonly F[], snapshot: Record<stri
  */
 export function toFormValues(saved: SavedMetrics & { version?: number }, defaults: { liveAsOf?: string | null } = {}): MetricsFormValues {
   const { postCard, liveSummary, sincePublication } = saved;
-  const day = today();
+  const day = bogotaToday();
   const neverSaved = saved.version === 0;
   return {
     postCard: {
