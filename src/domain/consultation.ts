@@ -31,12 +31,6 @@ export const consultationChannelLabels: Record<ConsultationChannel, string> = {
   other: 'Otro',
 };
 
-export const consultationStatusLabels: Record<ConsultationStatus, string> = {
-  draft: 'Borrador',
-  open: 'Abierta',
-  closed: 'Cerrada',
-};
-
 export const consultationLimits = {
   title: 200,
   note: 2000,

@@ -213,21 +213,23 @@ describe('PUT /api/forums/:id/metrics', () => {
     expect(await getMetrics(id)).toEqual(saved);
   });
 
+  /** A request body to spoil, one field at a time. */
+  type Spoilable = Record<string, unknown> & { liveSummary: Record<string, unknown>; postCard: Record<string, unknown> };
   it.each([
-    ['an unknown field', (b: Record<string, any>) => (b.liveSummary.viewers = exact(3)), 'liveSummary.viewers'],
-    ['an unknown top-level field', (b: Record<string, any>) => (b.notes = 'x'), 'notes'],
-    ['a negative number', (b: Record<string, any>) => (b.liveSummary.views3s = { value: -1, approximate: false }), 'liveSummary.views3s.value'],
-    ['a number sent as text', (b: Record<string, any>) => (b.liveSummary.views3s = { value: '211', approximate: false }), 'liveSummary.views3s.value'],
-    ['a decimal count', (b: Record<string, any>) => (b.postCard.plays = { value: 1.5, approximate: false }), 'postCard.plays.value'],
-    ['no version', (b: Record<string, any>) => delete b.version, 'version'],
-    ['a negative version', (b: Record<string, any>) => (b.version = -1), 'version'],
-    ['a missing snapshot key', (b: Record<string, any>) => delete b.sincePublication, 'sincePublication'],
-    ['an unknown warning id', (b: Record<string, any>) => (b.acknowledgedWarnings = ['no-such-rule']), 'acknowledgedWarnings.0'],
-    ['a bad date', (b: Record<string, any>) => (b.liveSummary.asOf = '2022-02-30'), 'liveSummary.asOf'],
+    ['an unknown field', (b: Spoilable) => (b.liveSummary.viewers = exact(3)), 'liveSummary.viewers'],
+    ['an unknown top-level field', (b: Spoilable) => (b.notes = 'x'), 'notes'],
+    ['a negative number', (b: Spoilable) => (b.liveSummary.views3s = { value: -1, approximate: false }), 'liveSummary.views3s.value'],
+    ['a number sent as text', (b: Spoilable) => (b.liveSummary.views3s = { value: '211', approximate: false }), 'liveSummary.views3s.value'],
+    ['a decimal count', (b: Spoilable) => (b.postCard.plays = { value: 1.5, approximate: false }), 'postCard.plays.value'],
+    ['no version', (b: Spoilable) => delete b.version, 'version'],
+    ['a negative version', (b: Spoilable) => (b.version = -1), 'version'],
+    ['a missing snapshot key', (b: Spoilable) => delete b.sincePublication, 'sincePublication'],
+    ['an unknown warning id', (b: Spoilable) => (b.acknowledgedWarnings = ['no-such-rule']), 'acknowledgedWarnings.0'],
+    ['a bad date', (b: Spoilable) => (b.liveSummary.asOf = '2022-02-30'), 'liveSummary.asOf'],
   ])('refuses %s with 400 and the field path, changing nothing', async (_name, spoil, path) => {
     const { put, idOf, db } = await setup();
     const before = await dbSnapshot(db);
-    const bad = body(dates.mipg, 1) as Record<string, any>;
+    const bad = body(dates.mipg, 1) as unknown as Spoilable;
     spoil(bad);
     await expectValidationProblem(await put(idOf(dates.mipg), bad), [path]);
     expect(await dbSnapshot(db)).toEqual(before);

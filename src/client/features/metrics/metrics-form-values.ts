@@ -15,7 +15,7 @@ import {
   type SnapshotKind,
 } from '../../../domain/metrics';
 import { formatCount, parseCount, parseDuration, toFigure, type ParseResult } from '../../../domain/metrics-format';
-import { formatFigure, type MetricsIssue, type MetricsRulesInput } from '../../../domain/metrics-rules';
+import { formatFigure, type MetricsIssue } from '../../../domain/metrics-rules';
 import { i18next } from '../../i18n';
 
 /**
@@ -294,14 +294,5 @@ export function formPath(path: string): string {
   return path.replace(/\.(value|approximate|margin)$/, '');
 }
 
-/** Messages at `path` or below it (a series shows its rows' messages too). */
-export function errorsUnder(errors: FieldErrors, path: string): string[] {
-  const out: string[] = [];
-  for (const [key, message] of errors) if (key === path || key.startsWith(`${path}.`)) out.push(message);
-  return out;
-}
-
 /** A stable identity of one warning: the same rule on the same figures with the same numbers. */
 export const warningKey = (issue: MetricsIssue) => `${issue.rule}|${issue.paths.join(',')}|${issue.message}`;
-
-export const rulesInput = (metrics: SavedMetrics): MetricsRulesInput => metrics;
