@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, List, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importMessages } from '../../../domain/metrics-import-model';
@@ -22,6 +22,8 @@ interface MetricsImportPreviewProps {
   onChoose: (change: ImportChoice) => void;
   saved: ForumMetricsRecord;
   busy: boolean;
+  /** The route's dry run is being asked again (another row or date): what is shown is the previous answer. */
+  asking: boolean;
   error: unknown;
   onConfirm: (choice: { rowNumber: number; acknowledge: MetricsRuleId[]; asOf?: string }) => void;
   onCancel: () => void;
@@ -35,7 +37,7 @@ const shownProblems = 20;
  * read, which row goes to this forum (changeable), the figures that would be written next to the saved ones and the
  * rules' verdict on the result. Only "Confirmar importación" saves.
  */
-export function MetricsImportPreview({ fileName, preview, firstChoice, choice, onChoose, saved, busy, error, onConfirm, onCancel }: MetricsImportPreviewProps) {
+export function MetricsImportPreview({ fileName, preview, firstChoice, choice, onChoose, saved, busy, asking, error, onConfirm, onCancel }: MetricsImportPreviewProps) {
   const { t } = useTranslation();
   const [acknowledged, setAcknowledged] = useState<Set<string>>(new Set());
   const [refused, setRefused] = useState(false);
@@ -70,6 +72,13 @@ export function MetricsImportPreview({ fileName, preview, firstChoice, choice, o
         <MetricsImportFileSummary fileName={fileName} file={preview} />
         <MetricsImportRowChoice rows={preview.rows} rowNumber={rowNumber} firstChoice={firstChoice} onRow={(n) => choose({ rowNumber: n })} />
 
+        {asking && (
+          <Group gap="xs" role="status" aria-live="polite">
+            <Loader size="xs" aria-hidden />
+            <Text size="sm">{t('metrics.import.analysing')}</Text>
+          </Group>
+        )}
+
         {row && <MetricsImportAsOf fileAsOf={row.day} value={choice.asOf ?? ''} error={asOfError} onChange={(asOf) => choose({ asOf })} />}
 
         {row && (
@@ -82,7 +91,9 @@ export function MetricsImportPreview({ fileName, preview, firstChoice, choice, o
                 {t('metrics.import.noChange')}
               </Text>
             )}
-            <MetricsImportChanges changes={importChanges(preview.imported, saved, preview.asOf)} />
+            <Box opacity={asking ? 0.5 : 1}>
+              <MetricsImportChanges changes={importChanges(preview.imported, saved, preview.asOf)} />
+            </Box>
           </section>
         )}
 

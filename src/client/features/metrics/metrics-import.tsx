@@ -154,6 +154,7 @@ export function MetricsImport({ forum, saved, formDirty, onImported }: MetricsIm
           onChoose={(change) => void choose(state, change)}
           saved={saved}
           busy={importMetrics.isPending || state.asking}
+          asking={state.asking}
           error={importMetrics.error}
           onConfirm={(choice) => confirm(state, choice)}
           onCancel={() => {
