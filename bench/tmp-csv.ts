@@ -1,3 +1,0 @@
-import { benchCsvReaders } from '/work/wt-rules/bench/metrics';
-import { printReport } from '/work/wt-rules/bench/report';
-printReport(benchCsvReaders());
