@@ -3,9 +3,12 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { downsample, maxDrawnPoints } from '../src/client/features/metrics/charts/chart-data';
 import { liveSummarySchema } from '../src/domain/metrics';
+import Papa from 'papaparse';
+import { readCsv } from '../src/domain/csv';
 import { parseMetricsCsv } from '../src/domain/metrics-import';
+import { handWrittenCsvRecords } from './baselines/hand-written-csv';
 import { initialScripts } from './bundle';
-import { kb, ms, type ReportRow } from './report';
+import { kb, ms, times, type ReportRow } from './report';
 
 export interface MetricsBenchOptions {
   distDir: string;
@@ -105,6 +108,61 @@ function timeRuns<T>(runs: number, fn: () => T): { median: number; samples: numb
   return { median: median(samples), samples, last };
 }
 
+/** Medians of several functions timed in turn, `runs` rounds (after one untimed warm-up round): same run, same load. */
+function alternate<K extends string>(runs: number, fns: Record<K, () => unknown>): Record<K, number> {
+  const keys = Object.keys(fns) as K[];
+  for (const k of keys) fns[k]();
+  const samples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < runs; i++) {
+    for (const k of keys) {
+      const start = performance.now();
+      fns[k]();
+      samples[k].push(performance.now() - start);
+    }
+  }
+  return Object.fromEntries(keys.map((k) => [k, median(samples[k])])) as Record<K, number>;
+}
+
+/**
+ * Issue 12's row: the whole import of a 10.000-row Meta export (bytes → typed rows, as the import route does) beside
+ * papaparse's record split alone of the same text; and issue 11's side-by-side of the CSV readers on that text:
+ * the imports' reader (papaparse with the exports' handling, src/domain/csv.ts) beside the hand-written scanner
+ * it replaced (bench/baselines/hand-written-csv.ts). Alternating, medians.
+ */
+export function benchCsvReaders(options: Pick<MetricsBenchOptions, 'metaRows'> & { runs: number } = { metaRows: defaultMetricsBench.metaRows, runs: 11 }): ReportRow[] {
+  const section = 'Métricas';
+  const text = metaExport(options.metaRows);
+  const bytes = new TextEncoder().encode(text);
+  const body = text.slice(1);
+  const check = parseMetricsCsv(bytes);
+  const ok = check.ok && check.rows.length === options.metaRows && check.problems.length === 0;
+  const t = alternate(options.runs, {
+    whole: () => parseMetricsCsv(bytes),
+    papaSplit: () => Papa.parse<string[]>(body),
+    reader: () => readCsv(text),
+    handWritten: () => handWrittenCsvRecords(body, ';'),
+  });
+  const rows = options.metaRows.toLocaleString('es-CO');
+  return [
+    {
+      section,
+      measure: `Exportación de Meta de ${rows} filas: importación completa a filas tipadas (bytes → filas; mediana de ${options.runs}, alternadas)`,
+      value: ok ? ms(t.whole) : `ERROR: ${check.ok ? `${check.rows.length} filas, ${check.problems.length} problemas` : check.message}`,
+      baseline: `separar registros con papaparse: ${ms(t.papaSplit)}`,
+      ratio: times(t.whole / t.papaSplit),
+      target: '≤ 1.5×',
+      ok: ok && t.whole / t.papaSplit <= 1.5,
+    },
+    {
+      section,
+      measure: `  lector CSV de las importaciones (papaparse + BOM, sep=, fines de línea), ${rows} filas`,
+      value: ms(t.reader),
+      baseline: `escáner escrito a mano (el anterior): ${ms(t.handWritten)}`,
+      ratio: times(t.reader / t.handWritten),
+    },
+  ];
+}
+
 const samplesText = (samples: number[]) => samples.map((s) => s.toFixed(0)).join(', ');
 
 /**
@@ -130,7 +188,7 @@ function chartChunks(distDir: string): { file: string; gzip: number; initial: bo
 /** Parse times of a large Meta export and of a long series, and the size of the lazy chart chunks. */
 export function benchMetrics(options: MetricsBenchOptions = defaultMetricsBench): ReportRow[] {
   const section = 'Métricas';
-  const rows: ReportRow[] = [];
+  const rows: ReportRow[] = [...benchCsvReaders({ metaRows: options.metaRows, runs: Math.max(options.runs, 11) })];
 
   const meta = metaExport(options.metaRows);
   const metaRun = timeRuns(options.runs, () => parseMetricsCsv(meta));

@@ -1,5 +1,5 @@
 import { http } from 'msw';
-import { Hono } from 'hono';
+import { Hono, type Env, type Schema } from 'hono';
 
 /** Anything that answers a Fetch Request: the Hono app from `createApi`. */
 export interface FetchApp {
@@ -17,8 +17,8 @@ const wrapped = new WeakMap<object, FetchApp>();
  * `Set-Cookie` as it is set; anything the copied routes do not match goes to the app itself (its 404).
  * Other apps are used as they are (fine in Node/jsdom, where Response keeps Set-Cookie).
  */
-function isHonoApp(app: FetchApp): app is Hono<any, any, any> {
-  const candidate = app as Partial<Hono<any, any, any>>;
+function isHonoApp(app: FetchApp): app is Hono<Env, Schema, string> {
+  const candidate = app as Partial<Hono<Env, Schema, string>>;
   return Array.isArray(candidate.routes) && typeof candidate.route === 'function' && typeof candidate.notFound === 'function';
 }
 

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { idParam } from '../domain/common';
 import { snapshotKinds, type ForumMetricsInput } from '../domain/metrics';
-import { matchRowToForum, parseMetricsCsv, type ImportedRow, type MatchableForum } from '../domain/metrics-import';
+import { selectImportRow, type MatchableForum } from '../domain/forum-matching';
+import { parseMetricsCsv } from '../domain/metrics-import';
+import type { ImportedRow } from '../domain/metrics-import-model';
 import { mergeImportedMetrics } from '../domain/metrics-import-merge';
 import { checkMetrics, type MetricsIssue, type MetricsRuleId } from '../domain/metrics-rules';
 import {
@@ -83,35 +85,29 @@ const rowSummary = (row: ImportedRow): MetricsImportRowSummary => ({
   title: row.title ?? null,
   publishDate: row.publishDate ?? null,
   permalink: row.permalink ?? null,
+  day: row.day ?? null,
 });
 
-const matchStrength: Record<'permalink' | 'title' | 'date', number> = { permalink: 0, title: 1, date: 2 };
-
-/** The row for this forum: the one asked for, else the best match (permalink, title, date; lifetime rows first), else the only row. */
+/** The row for this forum: the one asked for, else the domain's choice (forum-matching.ts). */
 function selectRow(rows: ImportedRow[], forum: MatchableForum, requested: number | undefined): { row: ImportedRow; matchedBy: MetricsImportMatchedBy } | { title: string } {
   if (requested !== undefined) {
     const row = rows.find((r) => r.rowNumber === requested);
     return row ? { row, matchedBy: 'row' } : { title: metricsApiMessages.missingRow(requested) };
   }
-  const matches = rows
-    .map((row, index) => ({ row, index, match: matchRowToForum(row, [forum]) }))
-    .filter((m): m is typeof m & { match: NonNullable<typeof m.match> } => m.match !== null)
-    .sort((a, b) => matchStrength[a.match.matchedBy] - matchStrength[b.match.matchedBy] || Number(a.row.day !== undefined) - Number(b.row.day !== undefined) || a.index - b.index);
-  if (matches.length > 0) return { row: matches[0].row, matchedBy: matches[0].match.matchedBy };
-  if (rows.length === 1) return { row: rows[0], matchedBy: 'single' };
-  return { title: metricsApiMessages.noRow };
+  return selectImportRow(rows, forum) ?? { title: metricsApiMessages.noRow };
 }
 
 /**
  * The forum's metrics with the row's snapshots merged in (only the figures the file gives replace stored ones), each
  * with its as-of date: chosen, from the file, kept, or the forum's (live summary); 400 at `asOf` when none is known.
  */
-function mergeImported(current: ForumMetricsInput, row: ImportedRow, options: { asOf?: string; forumDate: string | null }) {
+function mergeImported(current: ForumMetricsInput, row: ImportedRow, options: { asOf?: string; forumDate: string | null }, preview: object) {
   const result = mergeImportedMetrics(current, row, options);
   if (!result.ok) {
     const { errors } = result;
     const title = errors.every((e) => e.path === 'asOf') ? errors[0].message : metricsApiMessages.badImportedValues;
-    throw invalid(errors, title, { asOf: result.asOf });
+    // With the file's preview: the page shows it with the question at its field.
+    throw invalid(errors, title, { asOf: result.asOf, ...preview });
   }
   return result;
 }
@@ -176,19 +172,21 @@ export function metricsRoutes() {
         unrecognisedColumns: parsed.unrecognisedColumns,
         rows: parsed.rows.map(rowSummary),
         problems: parsed.problems,
+        moreProblems: parsed.moreProblems,
         dateOrder: parsed.dateOrder,
       };
       const selection = selectRow(parsed.rows, forum, query.row);
       if ('title' in selection) throw new HttpProblem(422, selection.title, { code: 'no-row', ...preview });
       const selectedRow = { rowNumber: selection.row.rowNumber, matchedBy: selection.matchedBy };
+      const imported = selection.row.values;
       const dryRun = query.dryRun ?? false;
 
       const result = await change(c, async ({ tx, user, now: at }) => {
         const current = await getForumMetrics(tx, id);
-        const { metrics, asOf } = mergeImported(current, selection.row, { asOf: query.asOf, forumDate: forum.date });
+        const { metrics, asOf } = mergeImported(current, selection.row, { asOf: query.asOf, forumDate: forum.date }, { ...preview, selectedRow, imported });
         const issues = checkMetrics(metrics);
         const unchanged = sameForumMetrics(current, metrics);
-        const answer: MetricsImportResponse = { dryRun, ...preview, selectedRow, metrics, issues, asOf, saved: false, unchanged, version: current.version };
+        const answer: MetricsImportResponse = { dryRun, ...preview, selectedRow, imported, metrics, issues, asOf, saved: false, unchanged, version: current.version };
         if (dryRun) return { result: answer };
         if (query.version === undefined) throw staleMetrics(undefined, current, metricsApiMessages.importVersion);
         if (query.version !== current.version) throw staleMetrics(query.version, current);

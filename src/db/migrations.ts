@@ -2,9 +2,16 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import type { Database } from './schema';
 
 /** Migrations live in code (no file system), so the same list runs in Node and in the browser. */
+/**
+ * A migration runs against the schema as it was at its step, not as schema.ts types it today: Kysely's documented
+ * type for migrations is the untyped database.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type MigrationDb = Kysely<any>;
+
 export const migrations: Record<string, Migration> = {
   '0001_foundation': {
-    async up(db: Kysely<any>) {
+    async up(db: MigrationDb) {
       await db.schema
         .createTable('users')
         .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
@@ -79,7 +86,7 @@ export const migrations: Record<string, Migration> = {
     },
   },
   '0002_metrics': {
-    async up(db: Kysely<any>) {
+    async up(db: MigrationDb) {
       // One row per forum that has metrics; the three snapshots as JSON (null = not taken). Goes with its forum.
       await db.schema
         .createTable('forum_metrics')
@@ -95,7 +102,7 @@ export const migrations: Record<string, Migration> = {
     },
   },
   '0003_consultations': {
-    async up(db: Kysely<any>) {
+    async up(db: MigrationDb) {
       // A year's citizen consultation: candidate topics and the value groups' responses (no personal data is stored).
       await db.schema
         .createTable('consultations')
@@ -147,7 +154,7 @@ export const migrations: Record<string, Migration> = {
     },
   },
   '0004_reports': {
-    async up(db: Kysely<any>) {
+    async up(db: MigrationDb) {
       // The yearly report, its sections (rich text as ProseMirror JSON), every saved revision and the review comments.
       await db.schema
         .createTable('reports')
@@ -227,7 +234,7 @@ export const migrations: Record<string, Migration> = {
     },
   },
   '0006_security_login_sessions_imports': {
-    async up(db: Kysely<any>) {
+    async up(db: MigrationDb) {
       // Failed-login counters, kept across restarts (src/api/rate-limit.ts); expired rows are pruned by expires_at.
       await db.schema
         .createTable('login_attempts')
@@ -255,7 +262,7 @@ export const migrations: Record<string, Migration> = {
     // Four eyes on generated content: a statistics section remembers the figures its generated part was last
     // recorded with, so a write that changes them names its author as the section's last editor (who then
     // cannot approve it), whatever the section's state. An approved section starts from its approved figures.
-    async up(db: Kysely<any>) {
+    async up(db: MigrationDb) {
       await db.schema.alterTable('report_sections').addColumn('statistics_hash', 'text').execute();
       await sql`update report_sections set statistics_hash = approved_statistics_hash where kind = 'statistics'`.execute(db);
     },

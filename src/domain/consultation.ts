@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, isRealDate, text, validationMessages, version, type FieldIssue, type Page } from './common';
+import { bogotaYear } from './bogota-date';
 
 /**
  * Citizen consultation (consulta ciudadana): a year's candidate topics, the responses of the value groups,
@@ -28,12 +29,6 @@ export const consultationChannelLabels: Record<ConsultationChannel, string> = {
   social: 'Redes sociales',
   official: 'Canales oficiales',
   other: 'Otro',
-};
-
-export const consultationStatusLabels: Record<ConsultationStatus, string> = {
-  draft: 'Borrador',
-  open: 'Abierta',
-  closed: 'Cerrada',
 };
 
 export const consultationLimits = {
@@ -341,6 +336,6 @@ export function moveDateToYear(date: string, year: number): string {
 
 /** A blank consultation for the create form. */
 export function emptyConsultation(today: Date = new Date()): ConsultationInput {
-  const year = today.getFullYear();
+  const year = bogotaYear(today);
   return { year, title: '', openDate: `${year}-01-01`, closeDate: `${year}-12-31`, channels: ['web'], status: 'draft', note: '', topics: [{ title: '', description: '', proposingTeam: '' }] };
 }

@@ -1,6 +1,6 @@
 import { isRealDate, toFieldIssues, validationMessages, type FieldIssue } from './common';
 import { forumMetricsInputSchema, snapshotKinds, type ForumMetricsInput, type SnapshotKind } from './metrics';
-import type { ImportedRow } from './metrics-import';
+import type { ImportedRow } from './metrics-import-model';
 
 /**
  * What an imported row does to a forum's saved metrics, the same on the client (the preview) and the server (the

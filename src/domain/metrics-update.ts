@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate, validationMessages } from './common';
 import { forumMetricsInputSchema, liveSummarySchema, postCardSchema, sincePublicationSchema, snapshotKinds, type ForumMetricsInput } from './metrics';
 import type { DateOrder } from './date-order';
-import type { MetricsImportFormat, ImportProblem, ImportField } from './metrics-import';
+import type { MetricsImportFormat, ImportProblem, ImportField, ImportedValues } from './metrics-import-model';
 import type { ImportedAsOf } from './metrics-import-merge';
 import { metricsRuleIds, type MetricsIssue, type MetricsRuleId } from './metrics-rules';
 import { canonicalJson } from './report-statistics';
@@ -99,6 +99,8 @@ export interface MetricsImportRowSummary {
   title: string | null;
   publishDate: string | null;
   permalink: string | null;
+  /** A daily row's day (Meta's daily breakdown), else null. */
+  day: string | null;
 }
 
 export type MetricsImportMatchedBy = 'permalink' | 'title' | 'date' | 'row' | 'single';
@@ -110,6 +112,8 @@ export interface MetricsImportPreview {
   unrecognisedColumns: string[];
   rows: MetricsImportRowSummary[];
   problems: ImportProblem[];
+  /** How many problems there were beyond those listed. */
+  moreProblems: number;
   /** How the file's numeric dates were read (see metrics-import.ts); null when it has none. */
   dateOrder: DateOrder | null;
 }
@@ -118,6 +122,8 @@ export interface MetricsImportPreview {
 export interface MetricsImportResponse extends MetricsImportPreview {
   dryRun: boolean;
   selectedRow: { rowNumber: number; matchedBy: MetricsImportMatchedBy };
+  /** The snapshots and figures the selected row gives (what the import replaces). */
+  imported: ImportedValues;
   /** The forum's metrics with the row's figures merged in. */
   metrics: ForumMetricsInput;
   issues: MetricsIssue[];

@@ -259,13 +259,6 @@ export const snapshotLabels: Record<SnapshotKind, string> = {
   sincePublication: 'Rendimiento desde la publicación',
 };
 
-export const sourceLabels: Record<MetricSource, string> = {
-  manual: 'Digitado a mano',
-  meta_csv: 'CSV de Meta Business Suite',
-  youtube_csv: 'CSV de YouTube Studio',
-  api: 'API de la plataforma',
-};
-
 /** What a person (or an import) saves for a forum: each snapshot or null when not taken. */
 export const forumMetricsInputSchema = z.strictObject({
   postCard: postCardSchema.nullable(),
@@ -284,18 +277,10 @@ export interface ForumMetrics extends ForumMetricsInput {
   version: number;
 }
 
-/** Blank snapshots, every figure unknown, for the forms. */
-export function emptyPostCard(asOf: string, src: MetricSource = 'manual'): PostCard {
-  return postCardSchema.parse({ source: src, asOf });
-}
+/** Blank snapshots, every figure unknown. */
 export function emptyLiveSummary(asOf: string, src: MetricSource = 'manual'): LiveSummary {
   return liveSummarySchema.parse({ source: src, asOf });
 }
 export function emptySincePublication(asOf: string, src: MetricSource = 'manual'): SincePublication {
   return sincePublicationSchema.parse({ source: src, asOf });
-}
-
-/** Forum metrics with no snapshot taken yet. */
-export function emptyForumMetrics(forumId: number): ForumMetrics {
-  return { forumId, version: 0, postCard: null, liveSummary: null, sincePublication: null };
 }

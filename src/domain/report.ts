@@ -20,23 +20,6 @@ export type SectionKind = (typeof sectionKinds)[number];
 export const sectionStates = ['draft', 'in_review', 'approved', 'changes_requested'] as const;
 export type SectionState = (typeof sectionStates)[number];
 
-export const sectionStateLabels: Record<SectionState, string> = {
-  draft: 'Borrador',
-  in_review: 'En revisión',
-  approved: 'Aprobada',
-  changes_requested: 'Cambios solicitados',
-};
-
-export const sectionKindLabels: Record<SectionKind, string> = {
-  introduction: 'Introducción',
-  methodology: 'Metodología',
-  forum: 'Foro',
-  statistics: 'Estadísticas',
-  conclusions: 'Conclusiones',
-  recommendations: 'Recomendaciones',
-  free: 'Sección libre',
-};
-
 /** Titles a new report's sections start with (a forum section takes its forum's title). */
 export const defaultSectionTitles: Record<Exclude<SectionKind, 'forum' | 'free'>, string> = {
   introduction: 'Introducción',

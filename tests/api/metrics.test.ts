@@ -213,21 +213,23 @@ describe('PUT /api/forums/:id/metrics', () => {
     expect(await getMetrics(id)).toEqual(saved);
   });
 
+  /** A request body to spoil, one field at a time. */
+  type Spoilable = Record<string, unknown> & { liveSummary: Record<string, unknown>; postCard: Record<string, unknown> };
   it.each([
-    ['an unknown field', (b: Record<string, any>) => (b.liveSummary.viewers = exact(3)), 'liveSummary.viewers'],
-    ['an unknown top-level field', (b: Record<string, any>) => (b.notes = 'x'), 'notes'],
-    ['a negative number', (b: Record<string, any>) => (b.liveSummary.views3s = { value: -1, approximate: false }), 'liveSummary.views3s.value'],
-    ['a number sent as text', (b: Record<string, any>) => (b.liveSummary.views3s = { value: '211', approximate: false }), 'liveSummary.views3s.value'],
-    ['a decimal count', (b: Record<string, any>) => (b.postCard.plays = { value: 1.5, approximate: false }), 'postCard.plays.value'],
-    ['no version', (b: Record<string, any>) => delete b.version, 'version'],
-    ['a negative version', (b: Record<string, any>) => (b.version = -1), 'version'],
-    ['a missing snapshot key', (b: Record<string, any>) => delete b.sincePublication, 'sincePublication'],
-    ['an unknown warning id', (b: Record<string, any>) => (b.acknowledgedWarnings = ['no-such-rule']), 'acknowledgedWarnings.0'],
-    ['a bad date', (b: Record<string, any>) => (b.liveSummary.asOf = '2022-02-30'), 'liveSummary.asOf'],
+    ['an unknown field', (b: Spoilable) => (b.liveSummary.viewers = exact(3)), 'liveSummary.viewers'],
+    ['an unknown top-level field', (b: Spoilable) => (b.notes = 'x'), 'notes'],
+    ['a negative number', (b: Spoilable) => (b.liveSummary.views3s = { value: -1, approximate: false }), 'liveSummary.views3s.value'],
+    ['a number sent as text', (b: Spoilable) => (b.liveSummary.views3s = { value: '211', approximate: false }), 'liveSummary.views3s.value'],
+    ['a decimal count', (b: Spoilable) => (b.postCard.plays = { value: 1.5, approximate: false }), 'postCard.plays.value'],
+    ['no version', (b: Spoilable) => delete b.version, 'version'],
+    ['a negative version', (b: Spoilable) => (b.version = -1), 'version'],
+    ['a missing snapshot key', (b: Spoilable) => delete b.sincePublication, 'sincePublication'],
+    ['an unknown warning id', (b: Spoilable) => (b.acknowledgedWarnings = ['no-such-rule']), 'acknowledgedWarnings.0'],
+    ['a bad date', (b: Spoilable) => (b.liveSummary.asOf = '2022-02-30'), 'liveSummary.asOf'],
   ])('refuses %s with 400 and the field path, changing nothing', async (_name, spoil, path) => {
     const { put, idOf, db } = await setup();
     const before = await dbSnapshot(db);
-    const bad = body(dates.mipg, 1) as Record<string, any>;
+    const bad = body(dates.mipg, 1) as unknown as Spoilable;
     spoil(bad);
     await expectValidationProblem(await put(idOf(dates.mipg), bad), [path]);
     expect(await dbSnapshot(db)).toEqual(before);
@@ -284,8 +286,8 @@ describe('POST /api/forums/:id/metrics/import', () => {
     const preview = (await res.json()) as MetricsImportResponse;
     expect(preview).toMatchObject({ dryRun: true, saved: false, version: 1, format: 'meta_video', language: 'en', selectedRow: { rowNumber: 2, matchedBy: 'title' } });
     expect(preview.rows).toEqual([
-      { rowNumber: 2, title: 'Foro Virtual de Participación: Políticas Públicas IDIPRON', publishDate: '2022-06-22', permalink: 'https://www.facebook.com/IDIPRONBogota/videos/587654321098765/' },
-      { rowNumber: 3, title: 'Un video "corto", sin foro', publishDate: '2022-10-03', permalink: 'https://www.facebook.com/IDIPRONBogota/videos/599999999999999/' },
+      { rowNumber: 2, title: 'Foro Virtual de Participación: Políticas Públicas IDIPRON', publishDate: '2022-06-22', permalink: 'https://www.facebook.com/IDIPRONBogota/videos/587654321098765/', day: null },
+      { rowNumber: 3, title: 'Un video "corto", sin foro', publishDate: '2022-10-03', permalink: 'https://www.facebook.com/IDIPRONBogota/videos/599999999999999/', day: null },
     ]);
     expect(preview.recognisedColumns.map((c) => c.field)).toEqual(expect.arrayContaining(['views3s', 'views1m', 'shares']));
     // The file's figures replace the stored ones; what it does not give is kept.
@@ -293,6 +295,9 @@ describe('POST /api/forums/:id/metrics/import', () => {
     expect(preview.metrics.sincePublication).toMatchObject({ source: 'meta_csv', views3s: exact(236), views1m: exact(47), avgWatchSeconds: exact(64) });
     expect(preview.metrics.liveSummary).toEqual(before.liveSummary);
     expect(preview.issues).toEqual([]);
+    // What the row gives (the preview's «Cifras que se escribirán»), apart from what was kept.
+    expect(preview.imported.postCard).toMatchObject({ source: 'meta_csv', shares: exact(15) });
+    expect(preview.imported.liveSummary).toBeUndefined();
     // A dry run with a (current) version and confirmations still writes nothing.
     const withVersion = await importFile(id, fixture('meta-en-comma-bom.csv'), '?dryRun=true&version=1&acknowledge=interactions-sum');
     expect(withVersion.status).toBe(200);
@@ -307,7 +312,7 @@ describe('POST /api/forums/:id/metrics/import', () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     const preview = JSON.parse(text) as MetricsImportResponse;
-    for (const row of preview.rows) expect(Object.keys(row).sort()).toEqual(['permalink', 'publishDate', 'rowNumber', 'title']);
+    for (const row of preview.rows) expect(Object.keys(row).sort()).toEqual(['day', 'permalink', 'publishDate', 'rowNumber', 'title']);
     for (const value of ['te invita', '1111111111111111', '111222333', 'promo']) expect(text).not.toContain(value);
   });
 

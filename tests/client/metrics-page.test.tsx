@@ -6,9 +6,7 @@ import { notifications } from '@mantine/notifications';
 import type { SetupServerApi } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ForumPage } from '../../src/domain/forum';
-import { parseMetricsCsv } from '../../src/domain/metrics-import';
 import type { ForumMetricsRecord } from '../../src/domain/metrics-update';
-import { chunkChars, parseInChunks } from '../../src/client/features/metrics/metrics-import-parse';
 import { parsePastedSeries } from '../../src/client/features/metrics/metrics-series-parse';
 import { renderApp } from '../support/render-app';
 import { validForum } from '../support/api-assertions';
@@ -359,8 +357,11 @@ describe('metrics page: import', () => {
     const asOf = within(dialog).getByLabelText('Fecha de corte de las cifras del archivo');
     expect(asOf).toHaveValue('');
     await user.type(asOf, '2022-11-03');
-    expect(within(values).getByRole('row', { name: /^Publicación Fecha de corte 20 de octubre de 2022 3 de noviembre de 2022$/ })).toBeInTheDocument();
+    // The preview is the route's dry run: the new date comes back from the server.
+    expect(await within(values).findByRole('row', { name: /^Publicación Fecha de corte 20 de octubre de 2022 3 de noviembre de 2022$/ })).toBeInTheDocument();
     await user.clear(asOf);
+    expect(await within(values).findByRole('row', { name: /^Publicación Fecha de corte 20 de octubre de 2022 20 de octubre de 2022$/ })).toBeInTheDocument();
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Confirmar importación' })).toBeEnabled());
     await user.click(within(dialog).getByRole('button', { name: 'Confirmar importación' }));
     expect(await screen.findByText('Métricas importadas')).toBeInTheDocument();
     const saved = await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`);
@@ -470,25 +471,20 @@ describe('metrics page: import', () => {
   });
 });
 
-describe('metrics import: main-thread chunked parsing (no Worker in jsdom)', () => {
-  it('reads a 10.000-row Meta export in chunks exactly as one parse does', async () => {
-    const header = fixture('meta-en-comma-bom.csv').toString('utf8').split('\n')[0];
-    const lines = [header];
-    for (let i = 0; i < 10_000; i++) {
-      const description = i % 7 === 0 ? `"Descripción con ""comillas"",\ny salto de línea ${i}"` : `Video ${i}`;
-      const date = i % 5 === 0 ? '06/22/2022' : 'Lifetime';
-      lines.push(`${1e15 + i},111222333,IDIPRON Bogotá,Video ${i},${description},${60 + i},06/22/2022 10:00,https://www.facebook.com/x/videos/${5e14 + i}/,Videos,,${date},${i + 10},${i % 10},${i % 20},${i},${i * 30},${i % 9 === 0 ? 'x' : 4},650,50,24,11,15`);
-    }
-    const bytes = new TextEncoder().encode(`${lines.join('\r\n')}\r\n`).buffer;
-    expect(bytes.byteLength).toBeGreaterThan(chunkChars * 4);
-    const shares: number[] = [];
-    const chunked = await parseInChunks(bytes, '2022-10-20', (p) => shares.push(p.share ?? -1));
-    const whole = parseMetricsCsv(bytes, { asOf: '2022-10-20' });
-    expect(chunked).toEqual(whole);
-    expect(shares.length).toBeGreaterThan(4);
-    expect(shares.at(-1)).toBe(1);
+describe('metrics import: the preview is the import route’s dry run', () => {
+  it('lists the first problems of a big file and counts the rest (problems are data, not text)', async () => {
+    await openMetrics('2022-06-22');
+    const user = userEvent.setup();
+    const lines = ['Title,Reach,3-second video views'];
+    for (let i = 0; i < 300; i++) lines.push(`Video ${i},abc,${i}`);
+    await user.upload(screen.getByLabelText('Importar CSV de Meta o YouTube'), new File([lines.join('\n')], 'grande.csv', { type: 'text/csv' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Vista previa de la importación' });
+    const problems = within(dialog).getByText('Avisos del archivo').closest('[role="alert"], .mantine-Alert-root') as HTMLElement;
+    expect(within(problems).getAllByRole('listitem')).toHaveLength(21);
+    expect(within(problems).getByText('Y 280 problemas más.')).toBeInTheDocument();
+    expect(within(dialog).getByText('Ninguna fila coincide con este foro por enlace, título o fecha. Elija la fila correcta.')).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Confirmar importación' })).toBeDisabled();
   });
-
   it('parses pasted two-column lines with their separators', async () => {
     // The messages come from the app's catalog: load it as the app does.
     await openMetrics('2022-06-22');

@@ -11,7 +11,7 @@ import {
   timestampDateOrder,
   type MapImportOptions,
 } from '../../src/domain/consultation-import';
-import { parseCsvRecords } from '../../src/domain/metrics-import';
+import { readCsv } from '../../src/domain/csv';
 
 const consultation = {
   openDate: '2022-05-01',
@@ -33,7 +33,7 @@ const googleCsv = [
 ].join('\n');
 
 const google = () => {
-  const { records } = parseCsvRecords(googleCsv, ',');
+  const { records } = readCsv(googleCsv, { delimiter: ',' });
   return { header: records[0], rows: records.slice(1) };
 };
 

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importMessages, matchRowToForum, parseCsvNumber, parseCsvRecords, parseExportDate, parseMetricsCsv, videoKey, type MetricsImportResult } from '../../src/domain/metrics-import';
+import { readCsv } from '../../src/domain/csv';
+import { matchRowToForum, videoKey } from '../../src/domain/forum-matching';
+import { parseMetricsCsv } from '../../src/domain/metrics-import';
+import { parseCsvNumber, parseExportDate } from '../../src/domain/metrics-import-cells';
+import { importMessages, metricsImportLimits, type MetricsImportResult } from '../../src/domain/metrics-import-model';
 import { sincePublicationSchema } from '../../src/domain/metrics';
-import { chunkChars, parseInChunks } from '../../src/client/features/metrics/metrics-import-parse';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/metrics/${name}`));
 const ok = (result: MetricsImportResult) => {
@@ -13,13 +16,13 @@ const f = (value: number) => ({ value, approximate: false });
 
 describe('CSV records', () => {
   it('handles quotes, escaped quotes, line breaks inside quotes and every line end', () => {
-    expect(parseCsvRecords('a,"b,c","say ""hi"""\r\n1,"x\ny",3\r4,5,6\n', ',').records).toEqual([
+    expect(readCsv('a,"b,c","say ""hi"""\r\n1,"x\ny",3\r4,5,6\n', { delimiter: ',' }).records).toEqual([
       ['a', 'b,c', 'say "hi"'],
       ['1', 'x\ny', '3'],
       ['4', '5', '6'],
     ]);
-    expect(parseCsvRecords('a;b;\n1;;', ';').records).toEqual([['a', 'b', ''], ['1', '', '']]);
-    expect(parseCsvRecords('a,"open\n1,2', ',').unclosedQuote).toBe(true);
+    expect(readCsv('a;b;\n1;;', { delimiter: ';' }).records).toEqual([['a', 'b', ''], ['1', '', '']]);
+    expect(readCsv('a,"open\n1,2', { delimiter: ',' }).unclosedQuote).toBe(true);
   });
 
   it.each([
@@ -246,7 +249,7 @@ describe('bad files', () => {
 });
 
 describe('a 10.000-row Meta export', () => {
-  it('parses correctly (and quickly)', () => {
+  it('parses correctly', () => {
     const retention = Array.from({ length: 41 }, (_, i) => `Porcentaje del total de reproducciones en el intervalo ${i}`);
     const header = ['Identificador de la publicación', 'Título', 'Hora de publicación', 'Enlace permanente', 'Fecha', 'Reproducciones de video de 3 segundos', 'Reproducciones de video de 1 minuto', 'Espectadores de 3 segundos', 'Segundos reproducidos', 'Segundos en promedio reproducidos', 'Alcance', 'Reacciones, comentarios y veces que se compartió', 'Reacciones', 'Comentarios', 'Veces que se compartió', ...retention];
     const lines = [header.join(';')];
@@ -359,22 +362,25 @@ describe('date order: decided once per file from its values (issue 10, item 2)',
   });
 });
 
-describe('date order in a file read in chunks', () => {
-  it('reads every chunk in the order the whole file decides, even when only the last chunk decides it', async () => {
+describe('date order decided by the whole file', () => {
+  it('reads every row in the order the whole file decides, even when only its last row decides it', () => {
     const lines = ['Título,Hora de publicación,Alcance']; // Spanish headers: the fallback would be day first
-    // Ambiguous dates (both parts ≤ 12) for well over one chunk, then one month-first date that settles it.
-    for (let length = 0; length < chunkChars * 2.5; ) {
-      const line = `Video ${lines.length},05/06/2022 10:00,${lines.length}`;
-      lines.push(line);
-      length += line.length + 1;
-    }
+    // Ambiguous dates (both parts ≤ 12) for 20.000 rows, then one month-first date that settles it.
+    for (let i = 0; i < 20_000; i++) lines.push(`Video ${lines.length},05/06/2022 10:00,${lines.length}`);
     lines.push('Último,06/22/2022 10:00,1');
-    const bytes = new TextEncoder().encode(`${lines.join('\n')}\n`).buffer;
-    const chunked = await parseInChunks(bytes, undefined);
-    const whole = parseMetricsCsv(bytes);
-    if (!chunked.ok || !whole.ok) throw new Error('expected parsed files');
-    expect(chunked.dateOrder).toEqual({ dayFirst: false, decidedBy: 'values', mixed: false });
-    expect(new Set(chunked.rows.map((r) => r.publishDate))).toEqual(new Set(['2022-05-06', '2022-06-22']));
-    expect(chunked.rows).toEqual(whole.rows);
+    const result = ok(parseMetricsCsv(new TextEncoder().encode(`${lines.join('\n')}\n`)));
+    expect(result.dateOrder).toEqual({ dayFirst: false, decidedBy: 'values', mixed: false });
+    expect(new Set(result.rows.map((r) => r.publishDate))).toEqual(new Set(['2022-05-06', '2022-06-22']));
+  });
+});
+
+describe('problems are data', () => {
+  it('lists the first 200 problems and counts the rest', () => {
+    const lines = ['Title,Reach'];
+    for (let i = 0; i < 250; i++) lines.push(`Video ${i},abc`);
+    const result = ok(parseMetricsCsv(lines.join('\n')));
+    expect(result.problems).toHaveLength(metricsImportLimits.maxProblems);
+    expect(result.moreProblems).toBe(50);
+    expect(result.problems.every((p) => p.row !== undefined)).toBe(true);
   });
 });

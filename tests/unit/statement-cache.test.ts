@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import type { ColumnType, Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createKysely } from '../../src/db/sqlite-database';
 import { withStatementCache } from '../../src/db/statement-cache';
@@ -16,6 +17,10 @@ function counted() {
   return { database, prepared };
 }
 
+/** The test's own table, not the app's schema. */
+type TestDb = Kysely<{ t: { id: number; name: ColumnType<string, string | undefined, string> } }>;
+const testDb = (db: unknown) => db as TestDb;
+
 describe('prepared-statement cache (src/db/statement-cache.ts)', () => {
   it('prepares a statement once and runs it again with other parameters', async () => {
     const { database, prepared } = counted();
@@ -26,10 +31,10 @@ describe('prepared-statement cache (src/db/statement-cache.ts)', () => {
       [2, 'dos'],
       [3, 'tres'],
     ] as const) {
-      await (db as any).insertInto('t').values({ id, name }).execute();
+      await testDb(db).insertInto('t').values({ id, name }).execute();
     }
     const names: string[] = [];
-    for (const id of [1, 2, 3, 2]) names.push((await (db as any).selectFrom('t').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name);
+    for (const id of [1, 2, 3, 2]) names.push((await testDb(db).selectFrom('t').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name);
     expect(names).toEqual(['uno', 'dos', 'tres', 'dos']);
     expect(prepared.filter((sql) => sql.startsWith('select')).length).toBe(1);
     expect(prepared.filter((sql) => sql.startsWith('insert')).length).toBe(1);
@@ -49,13 +54,13 @@ describe('prepared-statement cache (src/db/statement-cache.ts)', () => {
     const { database } = counted();
     const db = createKysely(withStatementCache(database));
     await db.schema.createTable('t').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
-    const count = async () => Number((await (db as any).selectFrom('t').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () => Number((await testDb(db).selectFrom('t').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     await db.transaction().execute(async (tx) => {
-      await (tx as any).insertInto('t').values({ id: 1 }).execute();
+      await testDb(tx).insertInto('t').values({ id: 1 }).execute();
     });
     expect(await count()).toBe(1);
     await db.schema.alterTable('t').addColumn('name', 'text').execute();
-    await (db as any).insertInto('t').values({ id: 2 }).execute();
+    await testDb(db).insertInto('t').values({ id: 2 }).execute();
     expect(await count()).toBe(2);
     await db.destroy();
   });

@@ -1,6 +1,6 @@
 import type { ConsultationImportInput } from '../../../domain/consultation-import';
 import { consultationLimits } from '../../../domain/consultation';
-import { parseCsvRecords } from '../../../domain/metrics-import';
+import { decodeCsvBytes, isZipSignature as isZip, readCsv } from '../../../domain/csv';
 
 /**
  * Reads a form export (Google Forms / Microsoft Forms, CSV or XLSX) into a header and rows of text, or says in
@@ -15,8 +15,6 @@ export type ReadExport = { ok: true; header: string[]; rows: string[][] } | { ok
 
 export type ExportKind = 'csv' | 'xlsx';
 
-const isZip = (view: Uint8Array) => view.length >= 4 && view[0] === 0x50 && view[1] === 0x4b && view[2] === 0x03 && view[3] === 0x04;
-
 /** csv or xlsx from the name, and the bytes when they say otherwise (an XLSX is a ZIP). */
 export function exportKind(name: string, bytes: ArrayBuffer): ExportKind | null {
   const view = new Uint8Array(bytes, 0, Math.min(4, bytes.byteLength));
@@ -25,34 +23,6 @@ export function exportKind(name: string, bytes: ArrayBuffer): ExportKind | null 
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'csv';
   if (lower.endsWith('.xlsx')) return 'xlsx';
   return null;
-}
-
-function decode(view: Uint8Array): string | null {
-  if (view[0] === 0xff && view[1] === 0xfe) return new TextDecoder('utf-16le').decode(view.subarray(2));
-  if (view[0] === 0xfe && view[1] === 0xff) return new TextDecoder('utf-16be').decode(view.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(view);
-  } catch {
-    // Excel's "CSV" in Spanish Windows: windows-1252.
-    try {
-      return new TextDecoder('windows-1252').decode(view);
-    } catch {
-      return null;
-    }
-  }
-}
-
-/** ; or , (or a tab): whichever splits the header line (outside quotes) into more cells. */
-function detectDelimiter(line: string): string {
-  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
-  let quoted = false;
-  for (const ch of line) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch in counts) counts[ch]++;
-  }
-  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
-  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
-  return ',';
 }
 
 const isBlank = (record: string[]) => record.every((cell) => cell.trim() === '');
@@ -77,19 +47,10 @@ export function readCsvExport(bytes: ArrayBuffer): ReadExport {
   if (bytes.byteLength > importFileLimits.maxBytes) return { ok: false, problem: 'tooLarge' };
   const view = new Uint8Array(bytes);
   if (isZip(view)) return { ok: false, problem: 'binary' };
-  let text = decode(view);
+  const text = decodeCsvBytes(view);
   if (text === null || text.indexOf('\u0000') >= 0) return { ok: false, problem: 'binary' };
-  text = text.replace(/^\ufeff/, '');
   if (text.trim() === '') return { ok: false, problem: 'empty' };
-  let delimiter: string | undefined;
-  const sep = /^sep=([,;\t])\r?\n/i.exec(text.slice(0, 8));
-  if (sep) {
-    delimiter = sep[1];
-    text = text.slice(sep[0].length);
-  }
-  const firstLine = text.trimStart().split(/\r?\n|\r/, 1)[0] ?? '';
-  delimiter ??= detectDelimiter(firstLine);
-  const parsed = parseCsvRecords(text, delimiter, importFileLimits.maxRows + 2);
+  const parsed = readCsv(text, { maxRecords: importFileLimits.maxRows + 2 });
   if (parsed.tooMany) return { ok: false, problem: 'tooManyRows' };
   if (parsed.unclosedQuote) return { ok: false, problem: 'unclosedQuote' };
   return fromRecords(parsed.records);

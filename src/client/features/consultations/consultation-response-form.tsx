@@ -4,16 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { toFieldIssues, type FieldIssue } from '../../../domain/common';
 import { consultationChannels, responseInputSchema, validateResponse, type Consultation, type ConsultationChannel, type ResponseInput } from '../../../domain/consultation';
 import type { ResponseValueGroupKind } from '../../../domain/consultation';
+import { bogotaToday } from '../../../domain/bogota-date';
 import { ApiError, errorMessage } from '../../lib/http';
 import { useAddResponse } from './api';
 
 type Field = 'valueGroupKind' | 'valueGroup' | 'topicIds' | 'proposedTopic' | 'questions' | 'channel' | 'date' | 'late';
 const fields = new Set<string>(['valueGroupKind', 'valueGroup', 'topicIds', 'proposedTopic', 'questions', 'channel', 'date', 'late']);
-
-/** Today in Bogotá (UTC−5 all year). */
-function bogotaToday(now = new Date()): string {
-  return new Date(now.getTime() - 5 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** Problems by field (a path `topicIds.2` belongs to `topicIds`); the rest (path '') stay general. */
 function byField(issues: FieldIssue[]): { at: Partial<Record<Field, string>>; general: string[] } {

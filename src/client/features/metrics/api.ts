@@ -47,14 +47,17 @@ export interface MetricsImportRequest {
   asOf?: string;
 }
 
-/** Posts a CSV to the import route as a raw text/csv body. */
-function postImport(forumId: number, request: MetricsImportRequest): Promise<MetricsImportResponse> {
-  const params = new URLSearchParams({ dryRun: '0', row: String(request.rowNumber), version: String(request.version) });
-  if (request.acknowledge.length > 0) params.set('acknowledge', request.acknowledge.join(','));
+/** Posts a CSV to the import route as a raw text/csv body: a dry run (the preview) or the import itself. */
+export function postImport(forumId: number, request: Partial<MetricsImportRequest> & { file: ArrayBuffer; dryRun?: boolean }, signal?: AbortSignal): Promise<MetricsImportResponse> {
+  const params = new URLSearchParams({ dryRun: request.dryRun ? '1' : '0' });
+  if (request.rowNumber !== undefined) params.set('row', String(request.rowNumber));
+  if (request.version !== undefined) params.set('version', String(request.version));
+  if (request.acknowledge && request.acknowledge.length > 0) params.set('acknowledge', request.acknowledge.join(','));
   if (request.asOf) params.set('asOf', request.asOf);
   return api<MetricsImportResponse>(`/api/forums/${forumId}/metrics/import?${params}`, {
     method: 'POST',
     raw: { body: request.file, contentType: 'text/csv; charset=utf-8' },
+    signal,
   });
 }
 

@@ -1,4 +1,5 @@
-import { parseExportDate } from '../../../domain/metrics-import';
+import { bogotaToday } from '../../../domain/bogota-date';
+import { parseExportDate } from '../../../domain/metrics-import-cells';
 import {
   figureUnit,
   forumMetricsInputSchema,
@@ -14,7 +15,7 @@ import {
   type SnapshotKind,
 } from '../../../domain/metrics';
 import { formatCount, parseCount, parseDuration, toFigure, type ParseResult } from '../../../domain/metrics-format';
-import { formatFigure, type MetricsIssue, type MetricsRulesInput } from '../../../domain/metrics-rules';
+import { formatFigure, type MetricsIssue } from '../../../domain/metrics-rules';
 import { i18next } from '../../i18n';
 
 /**
@@ -143,12 +144,6 @@ export function parseCountCell(text: string): CellResult {
 // ---------------------------------------------------------------------------------------------------------
 // Saved metrics ⇄ form values
 
-/** Today in the person's time zone, YYYY-MM-DD. */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 function figuresOf<F extends string>(fields: readonly F[], snapshot: Record<string, unknown> | null): Record<F, FigureValue> {
   const out = {} as Record<F, FigureValue>;
   for (const field of fields) out[field] = figureValue(field, (snapshot?.[field] as Figure | null | undefined) ?? null);
@@ -162,7 +157,7 @@ function figuresOf<F extends string>(fields: readonly F[], snapshot: Record<stri
  */
 export function toFormValues(saved: SavedMetrics & { version?: number }, defaults: { liveAsOf?: string | null } = {}): MetricsFormValues {
   const { postCard, liveSummary, sincePublication } = saved;
-  const day = today();
+  const day = bogotaToday();
   const neverSaved = saved.version === 0;
   return {
     postCard: {
@@ -299,14 +294,5 @@ export function formPath(path: string): string {
   return path.replace(/\.(value|approximate|margin)$/, '');
 }
 
-/** Messages at `path` or below it (a series shows its rows' messages too). */
-export function errorsUnder(errors: FieldErrors, path: string): string[] {
-  const out: string[] = [];
-  for (const [key, message] of errors) if (key === path || key.startsWith(`${path}.`)) out.push(message);
-  return out;
-}
-
 /** A stable identity of one warning: the same rule on the same figures with the same numbers. */
 export const warningKey = (issue: MetricsIssue) => `${issue.rule}|${issue.paths.join(',')}|${issue.message}`;
-
-export const rulesInput = (metrics: SavedMetrics): MetricsRulesInput => metrics;

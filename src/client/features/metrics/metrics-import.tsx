@@ -3,13 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Forum } from '../../../domain/forum';
-import { importMessages, metricsImportLimits } from '../../../domain/metrics-import';
+import { importMessages, metricsImportLimits } from '../../../domain/metrics-import-model';
 import type { MetricsRuleId } from '../../../domain/metrics-rules';
 import type { ForumMetricsRecord } from '../../../domain/metrics-update';
 import { fileSizeText, ImportFilePicker } from '../../ui/import-file-picker';
 import { useImportForumMetrics } from './api';
-import { parseMetricsFile, type ParseProgress } from './metrics-import-parse';
-import { MetricsImportPreview, type ParsedFile } from './metrics-import-preview';
+import { MetricsImportPreview } from './metrics-import-preview';
+import { previewImport, type ImportChoice, type ImportPreview } from './metrics-import-request';
 
 interface MetricsImportProps {
   forum: Forum;
@@ -22,9 +22,9 @@ interface MetricsImportProps {
 
 type State =
   | { step: 'idle' }
-  | { step: 'analysing'; name: string; size: number; progress: ParseProgress }
+  | { step: 'analysing'; name: string; size: number }
   | { step: 'failed'; name: string; message: string }
-  | { step: 'preview'; name: string; bytes: ArrayBuffer; parsed: ParsedFile };
+  | { step: 'preview'; name: string; bytes: ArrayBuffer; preview: ImportPreview; first: ImportPreview['selectedRow']; choice: ImportChoice; asking: boolean };
 
 function readBytes(file: File): Promise<ArrayBuffer> {
   if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
@@ -37,8 +37,9 @@ function readBytes(file: File): Promise<ArrayBuffer> {
 }
 
 /**
- * "Importar CSV de Meta o YouTube": the file is read and parsed here (in a worker), previewed, and sent to the
- * import route only when the person confirms. A bad file gets its Spanish message and nothing is saved.
+ * "Importar CSV de Meta o YouTube": the file is read here and sent to the import route's dry run, whose answer is
+ * the preview (see metrics-import-request.ts); the same route imports it only when the person confirms. A bad file
+ * gets its Spanish message and nothing is saved.
  */
 export function MetricsImport({ forum, saved, formDirty, onImported }: MetricsImportProps) {
   const { t } = useTranslation();
@@ -51,25 +52,30 @@ export function MetricsImport({ forum, saved, formDirty, onImported }: MetricsIm
     importMetrics.reset();
     if (file.size > metricsImportLimits.maxBytes) return setState({ step: 'failed', name: file.name, message: importMessages.tooLarge });
     if (file.size === 0) return setState({ step: 'failed', name: file.name, message: importMessages.empty });
-    setState({ step: 'analysing', name: file.name, size: file.size, progress: { share: null } });
+    setState({ step: 'analysing', name: file.name, size: file.size });
     try {
       const bytes = await readBytes(file);
       // No as-of date from today's clock: it comes from the file, the person or the saved snapshot (the preview says which).
-      const parsed = await parseMetricsFile(bytes, {
-        onProgress: (progress) => {
-          if (runRef.current === run) setState({ step: 'analysing', name: file.name, size: file.size, progress });
-        },
-      });
+      const outcome = await previewImport(forum.id, bytes, {});
       if (runRef.current !== run) return;
-      if (!parsed.ok) return setState({ step: 'failed', name: file.name, message: parsed.message });
-      if (parsed.rows.length === 0) {
-        const message = parsed.problems[0]?.message ?? importMessages.noRows;
-        return setState({ step: 'failed', name: file.name, message });
-      }
-      setState({ step: 'preview', name: file.name, bytes, parsed });
+      if (!outcome.ok) return setState({ step: 'failed', name: file.name, message: outcome.message });
+      const { preview } = outcome;
+      if (preview.rows.length === 0) return setState({ step: 'failed', name: file.name, message: preview.problems[0]?.message ?? importMessages.noRows });
+      setState({ step: 'preview', name: file.name, bytes, preview, first: preview.selectedRow, choice: {}, asking: false });
     } catch {
       if (runRef.current === run) setState({ step: 'failed', name: file.name, message: importMessages.binary });
     }
+  };
+
+  /** The person chose another row or «Fecha de corte»: the route's dry run is asked again (the last answer wins). */
+  const choose = async (current: Extract<State, { step: 'preview' }>, change: ImportChoice) => {
+    const run = ++runRef.current;
+    const choice = { ...current.choice, ...change };
+    setState({ ...current, choice, asking: true });
+    const outcome = await previewImport(forum.id, current.bytes, choice).catch(() => null);
+    if (runRef.current !== run) return;
+    if (!outcome || !outcome.ok) return setState({ step: 'failed', name: current.name, message: outcome?.message ?? importMessages.binary });
+    setState({ ...current, choice, preview: outcome.preview, asking: false });
   };
 
   const confirm = (preview: Extract<State, { step: 'preview' }>, choice: { rowNumber: number; acknowledge: MetricsRuleId[]; asOf?: string }) => {
@@ -100,7 +106,7 @@ export function MetricsImport({ forum, saved, formDirty, onImported }: MetricsIm
           label={t('metrics.import.button')}
           accept=".csv,text/csv"
           disabled={analysing || formDirty}
-          reading={analysing ? { text: t('metrics.import.analysingFile', { name: state.name, size: fileSizeText(state.size) }), share: state.progress.share, progressLabel: t('metrics.import.analysing') } : null}
+          reading={analysing ? { text: t('metrics.import.analysingFile', { name: state.name, size: fileSizeText(state.size) }) } : null}
           failure={state.step === 'failed' ? { title: t('metrics.import.failed'), name: state.name, message: state.message, nothingSaved: t('metrics.import.nothingSaved') } : null}
           onDismiss={() => setState({ step: 'idle' })}
           onFile={(file) => void analyse(file)}
@@ -115,10 +121,13 @@ export function MetricsImport({ forum, saved, formDirty, onImported }: MetricsIm
       {state.step === 'preview' && (
         <MetricsImportPreview
           fileName={state.name}
-          parsed={state.parsed}
-          forum={forum}
+          preview={state.preview}
+          firstChoice={state.first}
+          choice={state.choice}
+          onChoose={(change) => void choose(state, change)}
           saved={saved}
-          busy={importMetrics.isPending}
+          busy={importMetrics.isPending || state.asking}
+          asking={state.asking}
           error={importMetrics.error}
           onConfirm={(choice) => confirm(state, choice)}
           onCancel={() => {
