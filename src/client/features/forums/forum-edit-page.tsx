@@ -12,6 +12,7 @@ import { ErrorState, LoadingState } from '../../ui/states';
 import { useCan } from '../session/use-current-user';
 import { forumKeys, forumQueryOptions, useUpdateForum } from './api';
 import { ForumForm } from './forum-form';
+import { ForbiddenPage } from '../../ui/forbidden-page';
 
 function parseId(raw: string | undefined): number | null {
   if (!raw || !/^\d{1,15}$/.test(raw)) return null;
@@ -46,7 +47,7 @@ export function ForumEditPage() {
   const forum = useQuery({ ...forumQueryOptions(id ?? 0), enabled: id !== null && canWrite });
   useDocumentTitle(forum.data ? `${t('forumForm.editTitle', { title: forum.data.title })} · ${t('appName')}` : '');
 
-  if (!canWrite) return <ErrorState message={t('state.forbidden')} />;
+  if (!canWrite) return <ForbiddenPage />;
   if (id === null || (forum.error instanceof ApiError && forum.error.status === 404)) return <ForumNotFound />;
   if (forum.isPending) return <LoadingState />;
   if (forum.isError) return <ErrorState error={forum.error} onRetry={() => forum.refetch()} />;

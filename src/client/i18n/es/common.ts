@@ -35,6 +35,7 @@ export const common = {
     notFound: 'No encontramos esta página.',
     notFoundHint: 'Puede que el enlace esté mal escrito o que el registro se haya eliminado.',
     forbidden: 'Su rol no tiene permiso para ver esta página.',
+    forbiddenHint: 'Si necesita hacer algo aquí, pida a quien administra las cuentas que revise su rol.',
     goHome: 'Ir al inicio',
   },
   unsaved: {
