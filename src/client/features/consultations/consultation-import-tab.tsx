@@ -13,6 +13,7 @@ import { loadRememberedMapping, rememberMapping } from './consultation-import-ma
 import { openExportFile, type OpenedExport } from './consultation-import-parse';
 import type { ImportFileProblem } from './consultation-import-read';
 import { ConsultationStatusNotice } from './consultation-status-notice';
+import { WideTable } from '../../ui/wide-table';
 
 type State =
   | { step: 'idle' }
@@ -227,7 +228,7 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
             <Text size="sm" c="dimmed">
               {state.remembered ? t('consultations.import.mappingRemembered') : t('consultations.import.mappingHint')}
             </Text>
-            <Table.ScrollContainer minWidth={640}>
+            <WideTable label={t('consultations.import.mapping')} minWidth={640}>
               <Table verticalSpacing="xs" striped>
                 <Table.Thead>
                   <Table.Tr>
@@ -270,7 +271,7 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
                   })}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </WideTable>
             <SimpleGrid cols={{ base: 1, md: 3 }}>
               <Radio.Group
                 label={t('consultations.import.lateMode')}
@@ -385,7 +386,7 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
               </Alert>
             )}
             {previewResult.preview.length > 0 && (
-              <Table.ScrollContainer minWidth={720}>
+              <WideTable label={t('consultations.import.previewRows')} minWidth={720}>
                 <Table striped withTableBorder verticalSpacing="xs">
                   <caption style={{ captionSide: 'top', textAlign: 'left', paddingBottom: 4 }}>{t('consultations.import.previewRows')}</caption>
                   <Table.Thead>
@@ -417,7 +418,7 @@ export function ConsultationImportTab({ consultation }: { consultation: Consulta
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </WideTable>
             )}
             <Group gap="sm">
               <Button onClick={confirm} disabled={!canConfirm} loading={importing}>

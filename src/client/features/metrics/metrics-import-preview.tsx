@@ -14,6 +14,7 @@ import { MetricsFormIssues } from './metrics-form-issues';
 import { MetricsFigureText } from './metrics-form-readonly';
 import { sectionFigures, warningKey } from './metrics-form-values';
 import { chooseRow, type RowChoice } from './metrics-import-values';
+import { WideTable } from '../../ui/wide-table';
 
 export type ParsedFile = Extract<MetricsImportResult, { ok: true }>;
 
@@ -129,7 +130,7 @@ export function MetricsImportPreview({ fileName, parsed, forum, saved, busy, err
           <Title order={3} size="h5" mb={4}>
             {t('metrics.import.recognised')} <Badge variant="outline" color="blue.9">{t('metrics.import.recognisedCount', { count: parsed.recognisedColumns.length })}</Badge>
           </Title>
-          <Table.ScrollContainer minWidth={320} mah={220}>
+          <WideTable label={t('metrics.import.recognised')} minWidth={320} maxHeight={220}>
             <Table withTableBorder striped verticalSpacing={2}>
               <Table.Thead>
                 <Table.Tr>
@@ -146,7 +147,7 @@ export function MetricsImportPreview({ fileName, parsed, forum, saved, busy, err
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </WideTable>
           <Text size="sm" mt="xs">
             <strong>{t('metrics.import.unrecognised')}:</strong> {parsed.unrecognisedColumns.length > 0 ? parsed.unrecognisedColumns.join(' · ') : t('metrics.import.noUnrecognised')}
           </Text>
@@ -204,7 +205,7 @@ export function MetricsImportPreview({ fileName, parsed, forum, saved, busy, err
             {changes.length === 0 ? (
               <Text size="sm">{t('metrics.import.noValues')}</Text>
             ) : (
-              <Table.ScrollContainer minWidth={480}>
+              <WideTable label={t('metrics.import.values')} minWidth={480}>
                 <Table withTableBorder verticalSpacing={2}>
                   <Table.Thead>
                     <Table.Tr>
@@ -253,7 +254,7 @@ export function MetricsImportPreview({ fileName, parsed, forum, saved, busy, err
                     ])}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </WideTable>
             )}
           </section>
         )}

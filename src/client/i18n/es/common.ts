@@ -3,6 +3,7 @@ export const common = {
   appName: 'Foros',
   appTagline: 'Foros virtuales de participación',
   nav: {
+    home: 'Inicio',
     forums: 'Foros',
     consultations: 'Consultas',
     metrics: 'Métricas',
@@ -48,6 +49,9 @@ export const common = {
     admin: 'Administración',
     editor: 'Edición',
     reviewer: 'Revisión',
+  },
+  wideTable: {
+    hint: 'Deslice la tabla o use las flechas del teclado para ver todas las columnas',
   },
   pagination: {
     summary: '{{from}}–{{to}} de {{total}}',
