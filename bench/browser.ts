@@ -88,8 +88,8 @@ export async function inBrowser(
     await page.getByLabel('Usuario').fill('admin');
     await page.getByLabel('Contraseña').fill(benchAdminPassword);
     await page.getByRole('button', { name: 'Ingresar' }).click();
-    await page.waitForURL('**/foros');
-    await page.getByRole('heading', { level: 1, name: 'Foros' }).waitFor();
+    await page.waitForURL('**/inicio');
+    await page.getByRole('heading', { level: 1, name: 'Inicio' }).waitFor();
     const steps: BrowserStep[] = [];
     const bench: BrowserBench = {
       page,

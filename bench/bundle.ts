@@ -139,7 +139,8 @@ export async function benchFirstScreen(distDir = defaultBundleBench.distDir): Pr
       if (/\.m?js$/.test(path)) requested.add(path.replace(/^\//, ''));
     });
     const bytes = () => [...requested].reduce((sum, rel) => sum + (existsSync(join(dist, rel)) ? gzipSize(join(dist, rel)) : 0), 0);
-    await page.goto('/');
+    // Asked for /foros: the login sends there (a plain login lands on the start page, /inicio).
+    await page.goto('/foros');
     const username = page.getByLabel('Usuario');
     await username.waitFor({ state: 'visible' });
     await username.fill('admin');

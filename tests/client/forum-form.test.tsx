@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import type { SetupServerApi } from 'msw/node';
@@ -200,10 +200,21 @@ describe('forum form: create', () => {
   it.each(['/foros/nuevo', '/foros/1/editar'])('does not let a reviewer reach the form at %s', async (path) => {
     const app = await renderApp(path, { as: 'revisor' });
     server = app.server;
-    expect(await screen.findByText('Su rol no tiene permiso para ver esta página.')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Su rol no tiene permiso para ver esta página.' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Ir al inicio' })).toHaveAttribute('href', '/');
     expect(screen.queryByLabelText(/^Título/)).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Guardar' })).not.toBeInTheDocument();
   });
+});
+
+it('a reviewer sent to the form from the forum list gets a way back to it', async () => {
+  const app = await renderApp('/foros', { as: 'revisor' });
+  server = app.server;
+  await screen.findByRole('heading', { level: 1, name: 'Foros' });
+  await act(() => app.router.navigate('/foros/nuevo'));
+  await screen.findByRole('heading', { level: 1, name: 'Su rol no tiene permiso para ver esta página.' });
+  await userEvent.setup().click(screen.getByRole('button', { name: 'Volver' }));
+  await waitFor(() => expect(app.router.state.location.pathname).toBe('/foros'));
 });
 
 describe('forum form: edit', () => {

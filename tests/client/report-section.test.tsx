@@ -124,7 +124,14 @@ describe('report section: autosave', () => {
     const confirm = await screen.findByRole('dialog', { name: 'Editar retirará la aprobación' });
     await user.click(within(confirm).getByRole('button', { name: 'Editar y retirar la aprobación' }));
     await waitFor(() => expect(editor).toHaveAttribute('contenteditable', 'true'));
-    expect(screen.getByRole('toolbar', { name: 'Formato del texto' })).toBeInTheDocument();
+    const toolbar = screen.getByRole('toolbar', { name: 'Formato del texto' });
+    // Every button is a drawn icon with a name, never a character that needs an emoji font (the link was «🔗»).
+    for (const button of within(toolbar).getAllByRole('button')) {
+      expect(button).toHaveAccessibleName();
+      expect(button.querySelector('svg[aria-hidden="true"]')).not.toBeNull();
+      expect(button.textContent).toBe('');
+    }
+    expect(within(toolbar).getByRole('button', { name: 'Enlace' }).querySelector('svg.tabler-icon-link')).not.toBeNull();
 
     await user.type(editor, ' Texto añadido.');
     expect(await screen.findByText(/^Guardado a las/, {}, slow)).toBeInTheDocument();

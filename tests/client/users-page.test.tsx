@@ -173,7 +173,9 @@ describe('accounts page (/cuentas)', () => {
 
   it('an editor opening /cuentas sees the forbidden message and no accounts table', async () => {
     await openAccounts('editora');
-    expect(await screen.findByText('Su rol no tiene permiso para ver esta página.')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Su rol no tiene permiso para ver esta página.' })).toBeInTheDocument();
+    expect(screen.getByText(/pida a quien administra las cuentas/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Ir al inicio' })).toHaveAttribute('href', '/');
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     expect(screen.queryByText('revisor')).not.toBeInTheDocument();
   });

@@ -101,6 +101,8 @@ describe.skipIf(!chromiumPath)('consultations end to end (Chromium, real server,
 
     await page.getByRole('button', { name: 'Confirmar importación' }).click();
     await expect.poll(() => page.getByText('Se guardaron 500 respuestas de respuestas-google-forms.csv.').count()).toBeGreaterThan(0);
+    // «Importación terminada»: the green title reads (issue 10 item 18).
+    await expectAccessible(page, 'importación terminada');
     expect((await (await page.request.get(`/api/consultations/${id}`)).json()).responseCount).toBe(500);
     const responses = await (await page.request.get(`/api/consultations/${id}/responses?pageSize=100`)).text();
     expect(responses).not.toContain('example.org');

@@ -16,6 +16,9 @@ describe.skipIf(!chromiumPath)('forums end to end (Chromium, real server, tempor
     await expectAccessible(page, 'inicio de sesión');
     await screenshot(page, 'login');
     await login(env, page, 'editora');
+    await expectAccessible(page, 'inicio (editora)');
+    await screenshot(page, 'start-editor');
+    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Foros', exact: true }).click();
 
     await expect.poll(() => page.getByRole('link', { name: /Políticas Públicas/ }).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'lista de foros');
@@ -66,6 +69,8 @@ describe.skipIf(!chromiumPath)('forums end to end (Chromium, real server, tempor
   it('a reviewer is not offered editing and the API refuses it', async () => {
     const { context, page } = await newPage(env);
     await login(env, page, 'revisor');
+    await expectAccessible(page, 'inicio (revisor)');
+    await page.goto('/foros');
     await expect.poll(() => page.getByRole('link', { name: /Causas Ciudadanas/ }).count()).toBeGreaterThan(0);
     expect(await page.getByRole('link', { name: 'Nuevo foro' }).count()).toBe(0);
     await page.getByRole('link', { name: /Causas Ciudadanas/ }).click();
@@ -93,7 +98,8 @@ describe.skipIf(!chromiumPath)('forums end to end (Chromium, real server, tempor
   it('an admin manages accounts on a page that passes axe', async () => {
     const { context, page } = await newPage(env);
     await login(env, page, 'admin');
-    await page.getByRole('link', { name: 'Cuentas' }).click();
+    await expectAccessible(page, 'inicio (administración)');
+    await page.getByRole('link', { name: 'Cuentas', exact: true }).click();
     await page.waitForURL('**/cuentas');
     await expect.poll(() => page.getByText('revisor').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'cuentas');

@@ -52,6 +52,8 @@ describe.skipIf(!chromiumPath)('metrics end to end (Chromium, real server, tempo
 
     await page.getByRole('button', { name: 'Confirmar importación' }).click();
     await expect.poll(async () => (await (await page.request.get(`/api/forums/${id}/metrics`)).json()).version).toBe(before.version + 1);
+    // The saved state and its notification pass axe too (issue 10 item 18).
+    await expectAccessible(page, 'importación de métricas guardada');
     const after = await (await page.request.get(`/api/forums/${id}/metrics`)).json();
     expect(after.sincePublication.reach.value).toBe(7431);
     expect(after.sincePublication.views3s.value).toBe(312);

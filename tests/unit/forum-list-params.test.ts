@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultForumListSort, hasForumListFilters, readForumListParams, toForumListQuery } from '../../src/client/features/forums/forum-list-params';
+import { defaultForumListSort, hasForumListFilters, initialSearchBoxSync, readForumListParams, searchBoxSawUrl, searchBoxSent, toForumListQuery } from '../../src/client/features/forums/forum-list-params';
 
 const read = (query: string) => readForumListParams(new URLSearchParams(query));
 
@@ -35,5 +35,31 @@ describe('forum list parameters in the URL', () => {
     expect(hasForumListFilters(read('sort=title&page=2'))).toBe(false);
     expect(hasForumListFilters(read('year=2022'))).toBe(true);
     expect(hasForumListFilters(read('q=mipg'))).toBe(true);
+  });
+});
+
+describe('search box against the URL', () => {
+  it('keeps what was typed when its own update reaches the URL late', () => {
+    let sync = initialSearchBoxSync('');
+    sync = { ...searchBoxSent(sync, 'c'), shown: 'c' };
+    sync = { ...sync, shown: 'ca' }; // typed while the URL update is on its way
+    sync = searchBoxSawUrl(sync, 'c');
+    expect(sync).toEqual({ shown: 'ca', url: 'c', pending: [] });
+  });
+
+  it('skips its own older updates when several arrive (and keeps the newer pending ones)', () => {
+    let sync = initialSearchBoxSync('');
+    sync = { ...searchBoxSent(searchBoxSent(sync, 'ca'), 'cau'), shown: 'caus' };
+    sync = searchBoxSawUrl(sync, 'ca');
+    expect(sync).toEqual({ shown: 'caus', url: 'ca', pending: ['cau'] });
+    sync = searchBoxSawUrl(sync, 'cau');
+    expect(sync).toEqual({ shown: 'caus', url: 'cau', pending: [] });
+  });
+
+  it('follows the URL when it changes from elsewhere (back button, link, cleared filters) and forgets what it had sent', () => {
+    let sync = { ...searchBoxSent(initialSearchBoxSync('causa'), 'causas'), shown: 'causas' };
+    sync = searchBoxSawUrl(sync, '');
+    expect(sync).toEqual({ shown: '', url: '', pending: [] });
+    expect(searchBoxSawUrl(initialSearchBoxSync('a'), 'a')).toEqual(initialSearchBoxSync('a'));
   });
 });

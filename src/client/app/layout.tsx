@@ -16,7 +16,8 @@ export function Layout() {
   const navigate = useNavigate();
 
   const links = [
-    // In the order of the work: consult, plan and hold the forums, measure them, report.
+    // The start page, then in the order of the work: consult, plan and hold the forums, measure them, report.
+    { to: '/inicio', label: t('nav.home') },
     { to: '/consultas', label: t('nav.consultations') },
     { to: '/foros', label: t('nav.forums') },
     { to: '/metricas', label: t('nav.metrics') },
@@ -33,7 +34,7 @@ export function Layout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.main')} />
-            <Anchor component={Link} to="/foros" underline="never" c="blue.9" fw={800} size="xl">
+            <Anchor component={Link} to="/inicio" underline="never" c="blue.9" fw={800} size="xl">
               {t('appName')}
             </Anchor>
             <Text c="dimmed" size="sm" visibleFrom="md">

@@ -3,11 +3,10 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { can, type Permission } from '../../domain/roles';
 import { sessionQueryOptions } from '../features/session/api';
 import { ErrorState, LoadingState } from '../ui/states';
-import { useTranslation } from 'react-i18next';
+import { ForbiddenPage } from '../ui/forbidden-page';
 
 /** Routes below need a logged-in person (and, when given, a permission). */
 export function RequireSession({ permission }: { permission?: Permission }) {
-  const { t } = useTranslation();
   const location = useLocation();
   const session = useQuery(sessionQueryOptions());
   if (session.isPending) return <LoadingState />;
@@ -16,6 +15,6 @@ export function RequireSession({ permission }: { permission?: Permission }) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }
-  if (permission && !can(session.data.role, permission)) return <ErrorState message={t('state.forbidden')} />;
+  if (permission && !can(session.data.role, permission)) return <ForbiddenPage />;
   return <Outlet />;
 }

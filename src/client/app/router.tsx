@@ -8,7 +8,7 @@ import { loadFeatureCatalogs } from '../i18n';
 import { LoadingState } from '../ui/states';
 
 /** A page's code and the feature texts load together, before it renders (and only for a page behind the login). */
-const page = <M,>(load: () => Promise<M>, pick: (module: M) => RouteObject['Component'], catalogs: 'all' | 'forums' = 'all') => async () => {
+const page = <M,>(load: () => Promise<M>, pick: (module: M) => RouteObject['Component'], catalogs: 'all' | 'forums' | 'home' = 'all') => async () => {
   const [module] = await Promise.all([load(), loadFeatureCatalogs(catalogs)]);
   return { Component: pick(module) };
 };
@@ -26,7 +26,8 @@ export const routes: RouteObject[] = [
       {
         element: <Layout />,
         children: [
-          { index: true, element: <Navigate to="/foros" replace /> },
+          { index: true, element: <Navigate to="/inicio" replace /> },
+          { path: 'inicio', lazy: page(() => import('../features/home/start-page'), (m) => m.StartPage, 'home') },
           { path: 'foros', lazy: page(() => import('../features/forums/forum-list-page'), (m) => m.ForumListPage, 'forums') },
           { path: 'foros/nuevo', lazy: page(() => import('../features/forums/forum-create-page'), (m) => m.ForumCreatePage) },
           { path: 'foros/:id', lazy: page(() => import('../features/forums/forum-detail-page'), (m) => m.ForumDetailPage) },

@@ -28,12 +28,20 @@ export function initI18n() {
 
 let featureCatalogs: Promise<void> | null = null;
 let forumCatalog: Promise<void> | null = null;
+let homeCatalog: Promise<void> | null = null;
 
 /**
  * Loads the feature texts once (lazy chunks); route loaders await them before a page renders. `forums` loads only
- * the forum texts (the forum list, the first page after the login, needs no other); `all` loads every feature's.
+ * the forum texts (the forum list, the first page after the login, needs no other); `home` the start page's; `all` loads every feature's.
  */
-export function loadFeatureCatalogs(which: 'all' | 'forums' = 'all'): Promise<void> {
+export function loadFeatureCatalogs(which: 'all' | 'forums' | 'home' = 'all'): Promise<void> {
+  if (which === 'home') {
+    // The start page (the first page after the login) needs its own texts and the reports' state names only.
+    homeCatalog ??= Promise.all([import('./es/home'), import('./es/reports')]).then(([{ home }, { reports }]) => {
+      initI18n().addResourceBundle(language, defaultNS, { home, reports }, true, true);
+    });
+    return featureCatalogs ?? homeCatalog;
+  }
   if (which === 'forums') {
     forumCatalog ??= import('./es/forums').then(({ forums }) => {
       initI18n().addResourceBundle(language, defaultNS, { forums }, true, true);

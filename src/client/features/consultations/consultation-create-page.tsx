@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { emptyConsultation, type Consultation } from '../../../domain/consultation';
 import { PageHeader } from '../../ui/page-header';
-import { ErrorState } from '../../ui/states';
 import { useCreateConsultation } from './api';
 import { ConsultationForm } from './consultation-form';
 import { useCanWriteConsultations } from './use-can-write-consultations';
+import { ForbiddenPage } from '../../ui/forbidden-page';
 
 /** /consultas/nueva: a blank consultation; saving creates it and opens its page. */
 export function ConsultationCreatePage() {
@@ -19,7 +19,7 @@ export function ConsultationCreatePage() {
   const [initialValues] = useState(() => emptyConsultation());
   useDocumentTitle(`${t('consultations.form.createTitle')} · ${t('appName')}`);
 
-  if (!canWrite) return <ErrorState message={t('state.forbidden')} />;
+  if (!canWrite) return <ForbiddenPage />;
 
   const onSaved = (consultation: Consultation) => {
     notifications.show({ color: 'green', message: t('consultations.form.created') });

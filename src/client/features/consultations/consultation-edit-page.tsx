@@ -13,6 +13,7 @@ import { ConsultationForm } from './consultation-form';
 import { ConsultationNotFound } from './consultation-not-found';
 import { routeId } from '../../lib/route-params';
 import { useCanWriteConsultations } from './use-can-write-consultations';
+import { ForbiddenPage } from '../../ui/forbidden-page';
 
 /** /consultas/:id/editar: the saved consultation in the form; saving sends the version it started from. */
 export function ConsultationEditPage() {
@@ -25,7 +26,7 @@ export function ConsultationEditPage() {
   const consultation = useQuery({ ...consultationQueryOptions(id ?? 0), enabled: id !== null && canWrite });
   useDocumentTitle(consultation.data ? `${t('consultations.form.editTitle', { title: consultation.data.title })} · ${t('appName')}` : '');
 
-  if (!canWrite) return <ErrorState message={t('state.forbidden')} />;
+  if (!canWrite) return <ForbiddenPage />;
   if (id === null || (consultation.error instanceof ApiError && consultation.error.status === 404)) return <ConsultationNotFound />;
   if (consultation.isPending) return <LoadingState />;
   if (consultation.isError) return <ErrorState error={consultation.error} onRetry={() => void consultation.refetch()} />;

@@ -7,6 +7,7 @@ import { ImportFailed } from './consultation-import-failed';
 import type { OpenedExport } from './consultation-import-parse';
 import { fieldError } from './consultation-import-problem';
 import type { ImportOptions } from './use-consultation-import';
+import { WideTable } from '../../ui/wide-table';
 
 /** The first non-empty value of a column in the first rows (never for a personal column: it is not shown). */
 function exampleOf(rows: string[][], index: number): string {
@@ -28,7 +29,7 @@ interface ColumnRolesTableProps {
 function ColumnRolesTable({ file, mapping, disabled, onRole }: ColumnRolesTableProps) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <WideTable label={t('consultations.import.mapping')} minWidth={640}>
       <Table verticalSpacing="xs" striped>
         <Table.Thead>
           <Table.Tr>
@@ -71,7 +72,7 @@ function ColumnRolesTable({ file, mapping, disabled, onRole }: ColumnRolesTableP
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }
 

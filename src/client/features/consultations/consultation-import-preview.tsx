@@ -5,6 +5,7 @@ import type { ConsultationImportResult } from '../../../domain/consultation-impo
 import { formatCount } from '../../../domain/metrics-format';
 import { ImportFailed } from './consultation-import-failed';
 import { ResponseCells, ResponseColumnHeads } from './consultation-response-cells';
+import { WideTable } from '../../ui/wide-table';
 
 export interface ImportPreviewSectionProps {
   consultation: Consultation;
@@ -65,7 +66,7 @@ export function ImportPreviewSection({ consultation, previewResult, importing, i
           </Alert>
         )}
         {previewResult.preview.length > 0 && (
-          <Table.ScrollContainer minWidth={720}>
+          <WideTable label={t('consultations.import.previewRows')} minWidth={720}>
             <Table striped withTableBorder verticalSpacing="xs">
               <caption style={{ captionSide: 'top', textAlign: 'left', paddingBottom: 4 }}>{t('consultations.import.previewRows')}</caption>
               <Table.Thead>
@@ -81,7 +82,7 @@ export function ImportPreviewSection({ consultation, previewResult, importing, i
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </WideTable>
         )}
         <Group gap="sm">
           <Button onClick={onConfirm} disabled={!canConfirm} loading={importing}>

@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { consultationListQueryOptions } from './api';
 import { ConsultationStatusBadge } from './consultation-status-badge';
 import { useCanWriteConsultations } from './use-can-write-consultations';
+import { WideTable } from '../../ui/wide-table';
 
 /** `?vigencia=2024` → 2024; anything else → undefined (every year). */
 function yearParam(value: string | null): number | undefined {
@@ -48,7 +49,7 @@ export function ConsultationListPage() {
       );
     }
     return (
-      <Table.ScrollContainer minWidth={760}>
+      <WideTable label={t('consultations.list.caption')} minWidth={760}>
         <Table striped verticalSpacing="sm">
           <VisuallyHidden component="caption">{t('consultations.list.caption')}</VisuallyHidden>
           <Table.Thead>
@@ -84,7 +85,7 @@ export function ConsultationListPage() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </WideTable>
     );
   };
 

@@ -14,6 +14,7 @@ import { ConsultationResponseForm } from './consultation-response-form';
 import { ConsultationStatusNotice } from './consultation-status-notice';
 import type { ConsultationResponse } from './consultation-types';
 import { useCanWriteConsultations } from './use-can-write-consultations';
+import { WideTable } from '../../ui/wide-table';
 
 const pageSize = 20;
 
@@ -55,7 +56,7 @@ export function ConsultationResponsesTab({ consultation }: { consultation: Consu
     const from = (responses.data.page - 1) * pageSize + 1;
     return (
       <>
-        <Table.ScrollContainer minWidth={900}>
+        <WideTable label={t('consultations.responses.caption')} minWidth={900}>
           <Table striped verticalSpacing="xs" aria-busy={responses.isPlaceholderData}>
             <VisuallyHidden component="caption">{t('consultations.responses.caption')}</VisuallyHidden>
             <Table.Thead>
@@ -92,7 +93,7 @@ export function ConsultationResponsesTab({ consultation }: { consultation: Consu
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </WideTable>
         <Group justify="space-between" mt="md" wrap="wrap" gap="sm">
           <Text size="sm" role="status">
             {t('pagination.summary', { from: formatInteger(from), to: formatInteger(from + items.length - 1), total: formatInteger(total) })}

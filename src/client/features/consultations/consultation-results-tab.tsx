@@ -8,6 +8,7 @@ import { formatInteger } from '../../lib/format';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { consultationTallyQueryOptions } from './api';
 import { ConsultationNote } from './consultation-note';
+import { WideTable } from '../../ui/wide-table';
 
 /** recharts loads only when the results are shown. */
 const ConsultationVotesChart = lazy(() => import('./charts/consultation-votes-chart').then((m) => ({ default: m.ConsultationVotesChart })));
@@ -30,7 +31,7 @@ function Section({ id, title, hint, children }: { id: string; title: string; hin
 
 function CountTable({ caption, head, rows }: { caption: string; head: string[]; rows: { key: string | number; cells: ReactNode[] }[] }) {
   return (
-    <Table.ScrollContainer minWidth={480}>
+    <WideTable label={caption} minWidth={480}>
       <Table striped withTableBorder verticalSpacing="xs">
         <caption style={{ captionSide: 'top', textAlign: 'left', paddingBottom: 4 }}>{caption}</caption>
         <Table.Thead>
@@ -60,7 +61,7 @@ function CountTable({ caption, head, rows }: { caption: string; head: string[]; 
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }
 

@@ -1,14 +1,14 @@
-import { Alert, Anchor, Button, Group, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Anchor, Box, Button, Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { routeYear } from '../../lib/route-params';
 import { reportDocumentOf } from '../../../export/export-data';
-import { ApiError, errorMessage } from '../../lib/http';
+import { ApiError } from '../../lib/http';
 import { ErrorState, LoadingState } from '../../ui/states';
-import { exportDataQueryOptions, fetchFile, openDataFiles, saveFile } from './api';
+import { exportDataQueryOptions } from './api';
+import { OpenDataDownloads } from './open-data-downloads';
 import { ExportButtons } from './export-buttons';
 import { ReportPrintDocument } from './report-print-document';
 import './print.css';
@@ -29,14 +29,6 @@ export function PrintPage() {
   useEffect(() => {
     if (model) document.title = t('export.printTitle', { title: model.title });
   }, [model, t]);
-
-  async function download(path: string, fileName: string) {
-    try {
-      saveFile(await fetchFile(`/api/years/${year}/${path}`), fileName);
-    } catch (error) {
-      notifications.show({ color: 'red', title: t('export.downloadFailed', { file: fileName }), message: errorMessage(error) });
-    }
-  }
 
   if (year === null || (data.error instanceof ApiError && data.error.status === 404)) {
     return (
@@ -71,19 +63,9 @@ export function PrintPage() {
             {model.pendingSections.map((p) => p.text).join(' · ')}
           </Alert>
         )}
-        <Group gap="xs" mt="sm" wrap="wrap" align="center">
-          <Text size="sm" fw={600}>
-            {t('export.openData')}:
-          </Text>
-          {openDataFiles.map((f) => (
-            <Button key={f.key} size="compact-sm" variant="default" onClick={() => void download(f.path, f.file(year))}>
-              {t(`export.openDataFiles.${f.key}`)}
-            </Button>
-          ))}
-        </Group>
-        <Text size="xs" c="dimmed">
-          {t('export.openDataHint')}
-        </Text>
+        <Box mt="sm">
+          <OpenDataDownloads year={year} />
+        </Box>
       </aside>
       <main id="contenido">
         <ReportPrintDocument document={model} />

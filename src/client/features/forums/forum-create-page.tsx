@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { emptyForum, type Forum } from '../../../domain/forum';
 import { PageHeader } from '../../ui/page-header';
-import { ErrorState } from '../../ui/states';
 import { useCan } from '../session/use-current-user';
 import { useCreateForum } from './api';
 import { ForumForm } from './forum-form';
+import { ForbiddenPage } from '../../ui/forbidden-page';
 
 /** /foros/nuevo: a blank forum form; saving creates the forum and opens its page. */
 export function ForumCreatePage() {
@@ -19,7 +19,7 @@ export function ForumCreatePage() {
   const [initialValues] = useState(() => emptyForum());
   useDocumentTitle(`${t('forumForm.createTitle')} · ${t('appName')}`);
 
-  if (!canWrite) return <ErrorState message={t('state.forbidden')} />;
+  if (!canWrite) return <ForbiddenPage />;
 
   const onSaved = (forum: Forum) => {
     notifications.show({ color: 'green', message: t('forumForm.created') });

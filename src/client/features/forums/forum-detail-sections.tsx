@@ -5,6 +5,7 @@ import { formatDate, formatMinutes } from '../../lib/format';
 import { ForumDetailFields, ForumDetailNone, ForumDetailSection } from './forum-detail-section';
 import { actionPhaseOptions, valueGroupKindOptions } from './forum-list-options';
 import { ForumListStatusBadge } from './forum-list-status-badge';
+import { WideTable } from '../../ui/wide-table';
 
 const isWebLink = (url: string) => /^https?:\/\//i.test(url);
 
@@ -88,7 +89,7 @@ export function ForumDetailSections({ forum }: { forum: Forum }) {
         {forum.experts.length === 0 ? (
           none
         ) : (
-          <Table.ScrollContainer minWidth={520}>
+          <WideTable label={t('forums.detail.experts')} minWidth={520}>
             <Table verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
@@ -107,7 +108,7 @@ export function ForumDetailSections({ forum }: { forum: Forum }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </WideTable>
         )}
       </ForumDetailSection>
 

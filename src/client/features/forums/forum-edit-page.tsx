@@ -13,6 +13,7 @@ import { forumKeys, forumQueryOptions, useUpdateForum } from './api';
 import { ForumForm } from './forum-form';
 import { routeId } from '../../lib/route-params';
 import { ForumNotFound } from './forum-not-found';
+import { ForbiddenPage } from '../../ui/forbidden-page';
 
 /** /foros/:id/editar: the forum form filled with the saved forum; saving sends the version it started from. */
 export function ForumEditPage() {
@@ -26,7 +27,7 @@ export function ForumEditPage() {
   const forum = useQuery({ ...forumQueryOptions(id ?? 0), enabled: id !== null && canWrite });
   useDocumentTitle(forum.data ? `${t('forumForm.editTitle', { title: forum.data.title })} · ${t('appName')}` : '');
 
-  if (!canWrite) return <ErrorState message={t('state.forbidden')} />;
+  if (!canWrite) return <ForbiddenPage />;
   if (id === null || (forum.error instanceof ApiError && forum.error.status === 404)) return <ForumNotFound />;
   if (forum.isPending) return <LoadingState />;
   if (forum.isError) return <ErrorState error={forum.error} onRetry={() => forum.refetch()} />;

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../lib/format';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { forumHistoryQueryOptions } from './api';
 import { ForumDetailSection } from './forum-detail-section';
+import { WideTable } from '../../ui/wide-table';
 
 type ForumField = keyof typeof forumCatalog.fields;
 const isForumField = (key: string): key is ForumField => Object.hasOwn(forumCatalog.fields, key);
@@ -29,7 +30,7 @@ export function ForumHistorySection({ forumId }: { forumId: number }) {
     if (history.isError) return <ErrorState message={t('forums.history.error')} error={history.error} onRetry={() => void history.refetch()} />;
     if (history.data.length === 0) return <Text c="dimmed">{t('forums.history.empty')}</Text>;
     return (
-      <Table.ScrollContainer minWidth={560}>
+      <WideTable label={t('forums.history.caption')} minWidth={560}>
         <Table verticalSpacing="xs">
           <Table.Caption style={{ textAlign: 'left', captionSide: 'top', marginTop: 0 }}>
             <Text span size="sm" c="dimmed">
@@ -57,7 +58,7 @@ export function ForumHistorySection({ forumId }: { forumId: number }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </WideTable>
     );
   };
 

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { forumYearsQueryOptions } from './api';
 import { forumStatusOptions, platformOptions } from './forum-list-options';
-import { forumListSorts, type ForumListParams, type ForumListSort } from './forum-list-params';
+import { forumListSorts, initialSearchBoxSync, searchBoxSawUrl, searchBoxSent, type ForumListParams, type ForumListSort } from './forum-list-params';
 
 const searchDelayMs = 300;
 
@@ -19,14 +19,14 @@ export function ForumListFilters({ params, onChange }: { params: ForumListParams
   const years = useQuery(forumYearsQueryOptions());
 
   // The box shows what the person types; the URL gets it after a pause. When the URL changes from elsewhere
-  // (back button, "clear filters"), the box follows it.
-  const [search, setSearch] = useState(params.q);
-  const [urlSearch, setUrlSearch] = useState(params.q);
-  if (params.q !== urlSearch) {
-    setUrlSearch(params.q);
-    setSearch(params.q);
-  }
-  const pushSearch = useDebouncedCallback((q: string) => onChange({ q }), searchDelayMs);
+  // (back button, "clear filters"), the box follows it; its own update arriving late does not overwrite what was
+  // typed meanwhile (see SearchBoxSync).
+  const [sync, setSync] = useState(() => initialSearchBoxSync(params.q));
+  if (params.q !== sync.url) setSync(searchBoxSawUrl(sync, params.q));
+  const pushSearch = useDebouncedCallback((q: string) => {
+    setSync((current) => searchBoxSent(current, q));
+    onChange({ q });
+  }, searchDelayMs);
 
   const yearOptions = [...new Set([...(years.data ?? []), ...(params.year ? [params.year] : [])])]
     .sort((a, b) => b - a)
@@ -44,10 +44,11 @@ export function ForumListFilters({ params, onChange }: { params: ForumListParams
           type="search"
           label={t('forums.list.search')}
           placeholder={t('forums.list.searchPlaceholder')}
-          value={search}
+          value={sync.shown}
           onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            pushSearch(event.currentTarget.value);
+            const text = event.currentTarget.value;
+            setSync((current) => ({ ...current, shown: text }));
+            pushSearch(text);
           }}
         />
         <NativeSelect

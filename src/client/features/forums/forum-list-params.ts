@@ -97,3 +97,34 @@ export function useForumListParams() {
 
   return { params, update, clearFilters };
 }
+
+/**
+ * The search box against the URL. The box shows what the person types and sends it to the URL after a pause; the
+ * URL can also change from elsewhere (back button, a link, «Limpiar filtros»). `pending` remembers the values the box
+ * itself sent that the URL has not shown yet, so its own update arriving late is not mistaken for a navigation and
+ * does not overwrite letters typed meanwhile.
+ */
+export interface SearchBoxSync {
+  /** What the box shows. */
+  shown: string;
+  /** The search in the URL as last seen. */
+  url: string;
+  /** Values the box sent to the URL, oldest first, not yet seen in it. */
+  pending: readonly string[];
+}
+
+export const initialSearchBoxSync = (url: string): SearchBoxSync => ({ shown: url, url, pending: [] });
+
+/** The box sent `q` to the URL. */
+export const searchBoxSent = (sync: SearchBoxSync, q: string): SearchBoxSync => ({ ...sync, pending: [...sync.pending, q] });
+
+/**
+ * The URL's search is now `q`. One of the box's own updates arriving: the box keeps what is typed. Anything else
+ * (back button, link, cleared filters): the box shows the URL's search and forgets what it had sent.
+ */
+export function searchBoxSawUrl(sync: SearchBoxSync, q: string): SearchBoxSync {
+  if (q === sync.url) return sync;
+  const own = sync.pending.indexOf(q);
+  if (own >= 0) return { shown: sync.shown, url: q, pending: sync.pending.slice(own + 1) };
+  return { shown: q, url: q, pending: [] };
+}

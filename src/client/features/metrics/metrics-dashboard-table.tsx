@@ -5,6 +5,7 @@ import type { Figure } from '../../../domain/metrics';
 import { formatCount, formatDuration } from '../../../domain/metrics-format';
 import { formatShortDate } from '../../lib/format';
 import type { YearMetricsForum } from './dashboard-api';
+import { WideTable } from '../../ui/wide-table';
 
 function count(figure: Figure | null | undefined) {
   return figure ? formatCount(figure.value, { approximate: figure.approximate }) : '—';
@@ -23,7 +24,7 @@ export function MetricsDashboardTable({ year, forums }: { year: number; forums: 
       <Title order={2} size="h4" id="metricas-foros">
         {t('metricsCharts.dashboard.table.title')}
       </Title>
-      <Table.ScrollContainer minWidth={1080}>
+      <WideTable label={t('metricsCharts.dashboard.table.caption', { year })} minWidth={900}>
         <Table striped verticalSpacing="sm">
           <caption style={{ captionSide: 'top', textAlign: 'left', color: 'var(--mantine-color-dimmed)', paddingBottom: 4 }}>
             {t('metricsCharts.dashboard.table.caption', { year })}
@@ -55,11 +56,11 @@ export function MetricsDashboardTable({ year, forums }: { year: number; forums: 
               };
               return (
                 <Table.Tr key={forum.id}>
-                  <Table.Th scope="row" fw={600} miw={240}>
+                  <Table.Th scope="row" fw={600} miw={160}>
                     {forum.title}
                   </Table.Th>
                   {columns.map((column) => (
-                    <Table.Td key={column} ta={column === 'date' ? undefined : 'right'} style={{ whiteSpace: 'nowrap' }}>
+                    <Table.Td key={column} ta={column === 'date' ? undefined : 'right'} style={column === 'date' ? undefined : { whiteSpace: 'nowrap' }}>
                       {column !== 'date' && !m && column === 'reach' ? (
                         <Text span size="sm" c="dimmed">
                           {t('metricsCharts.dashboard.table.noMetrics')}
@@ -83,7 +84,7 @@ export function MetricsDashboardTable({ year, forums }: { year: number; forums: 
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </WideTable>
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import type { ForumMetricsRecord } from '../../../domain/metrics-update';
 import { formatDate } from '../../lib/format';
 import { MetricsFigureText } from './metrics-form-readonly';
 import { sectionFigures } from './metrics-form-values';
+import { WideTable } from '../../ui/wide-table';
 
 const seriesFields = { liveSummary: ['liveViewersCurve'], sincePublication: ['dailyViews', 'retentionCurve'], postCard: [] } as const;
 
@@ -29,7 +30,7 @@ export function MetricsImportChanges({ changes }: { changes: ReturnType<typeof i
   const dateText = (iso: string | null) => (iso ? formatDate(iso) : t('metrics.import.noDate'));
   if (changes.length === 0) return <Text size="sm">{t('metrics.import.noValues')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={480}>
+    <WideTable label={t('metrics.import.values')} minWidth={480}>
       <Table withTableBorder verticalSpacing={2}>
         <Table.Thead>
           <Table.Tr>
@@ -78,6 +79,6 @@ export function MetricsImportChanges({ changes }: { changes: ReturnType<typeof i
           ])}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }

@@ -2,6 +2,7 @@ import { Alert, Badge, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { metricsImportFormatLabels } from '../../../domain/metrics-import-model';
 import type { MetricsImportPreview } from '../../../domain/metrics-update';
+import { WideTable } from '../../ui/wide-table';
 
 /** What the import made of the file: its format and language, how its dates were read, which columns it recognised. */
 export function MetricsImportFileSummary({ fileName, file }: { fileName: string; file: MetricsImportPreview }) {
@@ -34,7 +35,7 @@ export function MetricsImportFileSummary({ fileName, file }: { fileName: string;
         <Title order={3} size="h5" mb={4}>
           {t('metrics.import.recognised')} <Badge variant="outline" color="blue.9">{t('metrics.import.recognisedCount', { count: file.recognisedColumns.length })}</Badge>
         </Title>
-        <Table.ScrollContainer minWidth={320} mah={220}>
+        <WideTable label={t('metrics.import.recognised')} minWidth={320} maxHeight={220}>
           <Table withTableBorder striped verticalSpacing={2}>
             <Table.Thead>
               <Table.Tr>
@@ -51,7 +52,7 @@ export function MetricsImportFileSummary({ fileName, file }: { fileName: string;
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </WideTable>
         <Text size="sm" mt="xs">
           <strong>{t('metrics.import.unrecognised')}:</strong> {file.unrecognisedColumns.length > 0 ? file.unrecognisedColumns.join(' · ') : t('metrics.import.noUnrecognised')}
         </Text>

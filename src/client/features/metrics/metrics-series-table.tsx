@@ -6,6 +6,7 @@ import { formatCount } from '../../../domain/metrics-format';
 import { parseCountCell, parseDateCell, parseMinuteCell, type CellResult, type MetricsFormValues } from './metrics-form-values';
 import type { SeriesKind } from './metrics-series-parse';
 import { MetricsSeriesPaste } from './metrics-series-paste';
+import { WideTable } from '../../ui/wide-table';
 
 interface Column {
   rowKey: string;
@@ -61,7 +62,7 @@ export function MetricsSeriesTable({ kind, errorAt, messages, showErrors }: Metr
     <Stack gap="xs" role="group" aria-labelledby={titleId}>
       <Group justify="space-between" align="flex-end" gap="xs">
         <div>
-          <Title order={4} size="h5" id={titleId}>
+          <Title order={3} size="h5" id={titleId}>
             {kind === 'curve' ? t('metrics.series.curveTitle') : t('metrics.series.dailyTitle')}
           </Title>
           <Text size="sm" c="dimmed">
@@ -98,7 +99,7 @@ export function MetricsSeriesTable({ kind, errorAt, messages, showErrors }: Metr
           {t('metrics.series.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={360} mah={360}>
+        <WideTable label={kind === 'curve' ? t('metrics.series.curveTitle') : t('metrics.series.dailyTitle')} minWidth={360} maxHeight={360}>
           <Table withTableBorder verticalSpacing={4}>
             <Table.Thead>
               <Table.Tr>
@@ -151,7 +152,7 @@ export function MetricsSeriesTable({ kind, errorAt, messages, showErrors }: Metr
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </WideTable>
       )}
     </Stack>
   );

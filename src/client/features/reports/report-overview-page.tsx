@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../lib/http';
 import { PageHeader } from '../../ui/page-header';
 import { ExportButtons } from '../export/export-buttons';
+import { OpenDataDownloads } from '../export/open-data-downloads';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { reportQueryOptions } from './api';
 import { ReportDataModal } from './report-data-modal';
@@ -56,6 +57,9 @@ export function ReportOverviewPage() {
           </>
         }
       />
+      <Box mb="md">
+        <OpenDataDownloads year={year} />
+      </Box>
       <Stack gap="lg" maw={1200}>
         <Group align="stretch" gap="lg" wrap="wrap">
           <Paper withBorder p="md" radius="md" style={{ flex: '1 1 320px' }}>

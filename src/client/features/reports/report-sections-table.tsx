@@ -9,6 +9,7 @@ import { errorMessage } from '../../lib/http';
 import { useAddSection, useRemoveSection, useReorderSections } from './api';
 import type { ReportOverview, SectionSummary } from './report-types';
 import { SectionStateBadge } from './section-state-badge';
+import { WideTable } from '../../ui/wide-table';
 
 function AddSectionModal({ year, opened, onClose }: { year: number; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -131,7 +132,7 @@ export function ReportSectionsTable({ report, canWrite }: { report: ReportOvervi
       <VisuallyHidden role="status" aria-live="polite">
         {announcement}
       </VisuallyHidden>
-      <Table.ScrollContainer minWidth={800}>
+      <WideTable label={t('reports.overview.sectionsLabel')} minWidth={800}>
         <Table striped aria-label={t('reports.overview.sectionsLabel')}>
           <Table.Thead>
             <Table.Tr>
@@ -220,7 +221,7 @@ export function ReportSectionsTable({ report, canWrite }: { report: ReportOvervi
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </WideTable>
       {canWrite && <AddSectionModal year={year} opened={adding} onClose={() => setAdding(false)} />}
     </section>
   );

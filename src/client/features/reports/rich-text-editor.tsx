@@ -7,6 +7,19 @@ import { toStoredDoc } from './editor-doc';
 import { reportEditorExtensions as extensions } from './rich-text-extensions';
 import { cleanPastedHtml } from './paste-cleanup';
 import { cspNonce } from '../../lib/csp-nonce';
+// One file per icon (not the package's index), so only these icons are bundled.
+import IconArrowBackUp from '@tabler/icons-react/icons/IconArrowBackUp';
+import IconArrowForwardUp from '@tabler/icons-react/icons/IconArrowForwardUp';
+import IconBlockquote from '@tabler/icons-react/icons/IconBlockquote';
+import IconBold from '@tabler/icons-react/icons/IconBold';
+import IconHeading from '@tabler/icons-react/icons/IconHeading';
+import IconItalic from '@tabler/icons-react/icons/IconItalic';
+import IconLink from '@tabler/icons-react/icons/IconLink';
+import IconList from '@tabler/icons-react/icons/IconList';
+import IconListNumbers from '@tabler/icons-react/icons/IconListNumbers';
+
+/** The toolbar's icons: drawn (SVG, no emoji font needed), hidden from assistive technology (the button has the name). */
+const icon = { size: 18, stroke: 1.75, 'aria-hidden': true } as const;
 
 export interface RichTextEditorProps {
   /** The starting document; later changes of this prop are ignored (remount with a new key to replace it). */
@@ -198,31 +211,31 @@ export function RichTextEditor({ content, label, editable, onChange, onSelection
       {editable && (
         <Group gap={4} p={4} role="toolbar" aria-label={t('reports.toolbar.label')} onKeyDown={onToolbarKeyDown} className="report-editor-toolbar">
           <ToolbarButton label={t('reports.toolbar.heading')} pressed={state.heading} onClick={() => run((c) => c.toggleHeading({ level: 2 }))}>
-            <span aria-hidden="true">T</span>
+            <IconHeading {...icon} />
           </ToolbarButton>
           <ToolbarButton label={t('reports.toolbar.bold')} pressed={state.bold} onClick={() => run((c) => c.toggleBold())}>
-            <b aria-hidden="true">N</b>
+            <IconBold {...icon} />
           </ToolbarButton>
           <ToolbarButton label={t('reports.toolbar.italic')} pressed={state.italic} onClick={() => run((c) => c.toggleItalic())}>
-            <i aria-hidden="true">K</i>
+            <IconItalic {...icon} />
           </ToolbarButton>
           <ToolbarButton label={t('reports.toolbar.bulletList')} pressed={state.bulletList} onClick={() => run((c) => c.toggleBulletList())}>
-            <span aria-hidden="true">•≡</span>
+            <IconList {...icon} />
           </ToolbarButton>
           <ToolbarButton label={t('reports.toolbar.orderedList')} pressed={state.orderedList} onClick={() => run((c) => c.toggleOrderedList())}>
-            <span aria-hidden="true">1≡</span>
+            <IconListNumbers {...icon} />
           </ToolbarButton>
           <ToolbarButton label={t('reports.toolbar.link')} pressed={state.link} onClick={() => setLinkOpen(true)}>
-            <span aria-hidden="true">🔗</span>
+            <IconLink {...icon} />
           </ToolbarButton>
           <ToolbarButton label={t('reports.toolbar.blockquote')} pressed={state.blockquote} onClick={() => run((c) => c.toggleBlockquote())}>
-            <span aria-hidden="true">❝</span>
+            <IconBlockquote {...icon} />
           </ToolbarButton>
           <ToolbarButton label={t('reports.toolbar.undo')} disabled={!state.canUndo} onClick={() => run((c) => c.undo())}>
-            <span aria-hidden="true">↶</span>
+            <IconArrowBackUp {...icon} />
           </ToolbarButton>
           <ToolbarButton label={t('reports.toolbar.redo')} disabled={!state.canRedo} onClick={() => run((c) => c.redo())}>
-            <span aria-hidden="true">↷</span>
+            <IconArrowForwardUp {...icon} />
           </ToolbarButton>
         </Group>
       )}

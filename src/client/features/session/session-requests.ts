@@ -28,5 +28,5 @@ export async function logIn(input: LoginInput): Promise<SessionUser> {
 
 /** Only same-app paths are followed after login (no open redirect). */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/foros';
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/inicio';
 }

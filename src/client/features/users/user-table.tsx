@@ -2,6 +2,7 @@ import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../domain/user';
 import { formatDate } from '../../lib/format';
+import { WideTable } from '../../ui/wide-table';
 
 export type UserAction = 'role' | 'active' | 'password';
 
@@ -9,7 +10,7 @@ export type UserAction = 'role' | 'active' | 'password';
 export function UserTable({ users, currentUserId, onAction }: { users: User[]; currentUserId: number | undefined; onAction: (action: UserAction, user: User) => void }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <WideTable label={t('users.tableLabel')} minWidth={760}>
       <Table aria-label={t('users.tableLabel')} striped highlightOnHover verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -27,7 +28,7 @@ export function UserTable({ users, currentUserId, onAction }: { users: User[]; c
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }
 

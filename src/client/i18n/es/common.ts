@@ -3,6 +3,7 @@ export const common = {
   appName: 'Foros',
   appTagline: 'Foros virtuales de participación',
   nav: {
+    home: 'Inicio',
     forums: 'Foros',
     consultations: 'Consultas',
     metrics: 'Métricas',
@@ -35,6 +36,7 @@ export const common = {
     notFound: 'No encontramos esta página.',
     notFoundHint: 'Puede que el enlace esté mal escrito o que el registro se haya eliminado.',
     forbidden: 'Su rol no tiene permiso para ver esta página.',
+    forbiddenHint: 'Si necesita hacer algo aquí, pida a quien administra las cuentas que revise su rol.',
     goHome: 'Ir al inicio',
   },
   unsaved: {
@@ -47,6 +49,9 @@ export const common = {
     admin: 'Administración',
     editor: 'Edición',
     reviewer: 'Revisión',
+  },
+  wideTable: {
+    hint: 'Deslice la tabla o use las flechas del teclado para ver todas las columnas',
   },
   pagination: {
     summary: '{{from}}–{{to}} de {{total}}',

@@ -8,5 +8,6 @@ import { metricsCharts } from './metrics-charts';
 import { consultations } from './consultations';
 import { reports } from './reports';
 import { exportTexts } from './export';
+import { home } from './home';
 
-export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts } as const;
+export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts, home } as const;

@@ -2,6 +2,7 @@ import { Box, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WideTable } from '../../../ui/wide-table';
 
 /**
  * Series colours: a darkened Okabe–Ito palette, each ≥ 4.5:1 on white (so also usable for text) and told
@@ -78,7 +79,7 @@ export function ChartFrame({ title, empty, summary, caption, columns, rows, appr
           )}
           <div id={tableId} hidden={!tableOpen}>
             {tableOpen && (
-              <Table.ScrollContainer minWidth={320} mt="sm" mah={360}>
+              <WideTable label={caption} minWidth={320} maxHeight={360}>
                 <Table striped withTableBorder verticalSpacing="xs" stickyHeader>
                   <caption style={{ captionSide: 'top', textAlign: 'left', paddingBottom: 4 }}>{caption}</caption>
                   <Table.Thead>
@@ -108,7 +109,7 @@ export function ChartFrame({ title, empty, summary, caption, columns, rows, appr
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </WideTable>
             )}
           </div>
         </>
