@@ -64,6 +64,9 @@ export function openApiDocument() {
         get: { summary: 'Cuentas (administración)', responses: { '200': { description: 'Lista de cuentas' }, ...problems(401, 403) } },
         post: { summary: 'Crear cuenta', requestBody: json(ref('UserCreate')), responses: { '201': { description: 'Cuenta creada' }, ...problems(400, 401, 403, 409) } },
       },
+      '/api/people': {
+        get: { summary: 'Nombres para mostrar de las personas que aparecen como autoras', responses: { '200': { description: 'Nombre por usuario' }, ...problems(401, 403) } },
+      },
       '/api/users/{id}': {
         patch: { summary: 'Cambiar rol, nombre o estado', parameters: idPath, requestBody: json(ref('UserUpdate')), responses: { '200': { description: 'Cuenta' }, ...problems(400, 401, 403, 404, 409) } },
       },

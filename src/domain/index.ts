@@ -6,6 +6,7 @@ export * from './forum';
 export * from './audit';
 export * from './metrics';
 export * from './metrics-format';
+export * from './date-format';
 export * from './metrics-rules';
 export * from './metrics-import';
 export * from './metrics-update';

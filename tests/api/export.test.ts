@@ -214,7 +214,7 @@ describe('report export (Word, final export audit, open data)', () => {
 
     const dictionary = new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(await (await api.call('GET', '/api/years/2022/open-data/dictionary.csv', { cookie: reviewer })).arrayBuffer()));
     expect(dictionary.startsWith('\uFEFFfile;column;meaning;unit\r\n')).toBe(true);
-    for (const file of ['forums', 'questions', 'metrics'] as const) for (const column of openDataColumns[file]) expect(dictionary).toContain(`${file}.csv;${column};`);
+    for (const file of ['forums', 'questions', 'metrics'] as const) for (const column of openDataColumns[file]) expect(dictionary).toContain(`${file}-2022.csv;${column};`);
 
     const json = await (await api.call('GET', '/api/years/2022/open-data.json', { cookie: reviewer })).json();
     expect(json.year).toBe(2022);

@@ -58,6 +58,7 @@ describe('GET /api/openapi.json', () => {
         'GET /api/session',
         'POST /api/session',
         'GET /api/users',
+        'GET /api/people',
         'POST /api/users',
         'PATCH /api/users/{id}',
         'POST /api/users/{id}/password',

@@ -52,7 +52,7 @@ describe('report document model (2022 demo)', () => {
     expect(doc.title).toBe('Foros Virtuales de Participación 2022');
     expect(doc.entity).toContain('IDIPRON');
     expect(doc.year).toBe(2022);
-    expect(doc.generatedAtText).toContain('21 de octubre de 2022');
+    expect(doc.generatedAtText).toBe('21/10/2022, 10:00');
   });
 
   it('keeps the formatting: the introduction link, the recommendations as a bulleted list before their closing text', () => {

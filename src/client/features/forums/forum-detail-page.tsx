@@ -13,6 +13,7 @@ import { useCan } from '../session/use-current-user';
 import { forumQueryOptions, useDeleteForum } from './api';
 import { ForumDetailSections } from './forum-detail-sections';
 import { ForumHistorySection } from './forum-history-section';
+import { usePersonName } from '../../lib/use-person-name';
 
 /** `/foros/:id` → a positive integer id, or null for anything else. */
 function parseForumId(raw: string | undefined): number | null {
@@ -49,6 +50,7 @@ function ForumNotFound() {
 /** /foros/:id: everything recorded about one forum, its history, and (for editors) edit and delete. */
 export function ForumDetailPage() {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const id = parseForumId(useParams().id);
   const canWrite = useCan('writeForums');
   const navigate = useNavigate();
@@ -107,7 +109,7 @@ export function ForumDetailPage() {
       <BackToList />
       <PageHeader
         title={data.title}
-        subtitle={t('forums.detail.lastUpdated', { date: formatDateTime(data.updatedAt), user: data.updatedBy })}
+        subtitle={t('forums.detail.lastUpdated', { date: formatDateTime(data.updatedAt), user: personName(data.updatedBy) })}
         actions={
           <>
             <Button component={Link} to={`/foros/${data.id}/metricas`} variant="default">

@@ -12,6 +12,7 @@ import { ErrorState, LoadingState } from '../../ui/states';
 import { useCan } from '../session/use-current-user';
 import { forumKeys, forumQueryOptions, useUpdateForum } from './api';
 import { ForumForm } from './forum-form';
+import { usePersonName } from '../../lib/use-person-name';
 
 function parseId(raw: string | undefined): number | null {
   if (!raw || !/^\d{1,15}$/.test(raw)) return null;
@@ -37,6 +38,7 @@ function ForumNotFound() {
 /** /foros/:id/editar: the forum form filled with the saved forum; saving sends the version it started from. */
 export function ForumEditPage() {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const params = useParams();
   const id = parseId(params.id);
   const canWrite = useCan('writeForums');
@@ -61,7 +63,7 @@ export function ForumEditPage() {
     <>
       <PageHeader
         title={t('forumForm.editTitle', { title: saved.title })}
-        subtitle={t('forumForm.editSubtitle', { version: saved.version, who: saved.updatedBy, when: formatDateTime(saved.updatedAt) })}
+        subtitle={t('forumForm.editSubtitle', { version: saved.version, who: personName(saved.updatedBy), when: formatDateTime(saved.updatedAt) })}
       />
       <ForumForm
         key={saved.id}

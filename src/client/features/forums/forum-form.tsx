@@ -15,6 +15,7 @@ import { ForumFormGuidingQuestions } from './forum-form-guiding-questions';
 import { ForumFormPublicQuestions } from './forum-form-public-questions';
 import { ForumFormValueGroups } from './forum-form-value-groups';
 import { describePath, firstErrorMessage, formIssues, forumFormResolver, toFormPath, toFormValues, type ForumFormValues } from './forum-form-values';
+import { usePersonName } from '../../lib/use-person-name';
 
 export interface ForumFormProps {
   initialValues: ForumInput;
@@ -41,6 +42,7 @@ const toNumberOrNull = (value: number | string): number | null => {
  */
 export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewerVersion, cancelTo }: ForumFormProps) {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const form = useForm<ForumFormValues, unknown, ForumInput>({
     defaultValues: toFormValues(initialValues),
     resolver: forumFormResolver,
@@ -59,7 +61,7 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
     toValues: toFormValues,
     fieldIssues: (issues) => formIssues(issues).map((issue) => ({ path: toFormPath(issue.path), message: issue.message })),
     texts: {
-      loaded: (current) => t('forumForm.conflict.loaded', { version: current.version, who: current.updatedBy }),
+      loaded: (current) => t('forumForm.conflict.loaded', { version: current.version, who: personName(current.updatedBy) }),
       confirmTitle: t('forumForm.conflict.confirmTitle'),
       confirmMessage: t('forumForm.conflict.confirmMessage'),
       confirmLoad: t('forumForm.conflict.confirmLoad'),
@@ -89,7 +91,7 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
           {conflict && (
             <ConflictAlert
               title={t('forumForm.conflict.title')}
-              message={t('forumForm.conflict.message', { who: conflict.updatedBy, version: conflict.version, when: formatDateTime(conflict.updatedAt) })}
+              message={t('forumForm.conflict.message', { who: personName(conflict.updatedBy), version: conflict.version, when: formatDateTime(conflict.updatedAt) })}
               loadLabel={t('forumForm.conflict.load')}
               overwriteLabel={t('forumForm.conflict.overwrite')}
               busy={busy}

@@ -14,6 +14,7 @@ import { forumMetricsQueryOptions } from './api';
 import { MetricsForm } from './metrics-form';
 import { MetricsFormReadOnly } from './metrics-form-readonly';
 import { MetricsImport } from './metrics-import';
+import { usePersonName } from '../../lib/use-person-name';
 
 // recharts is heavy: the charts load after the figures.
 const ForumMetricsCharts = lazy(() => import('./forum-metrics-charts').then((m) => ({ default: m.ForumMetricsCharts })));
@@ -46,6 +47,7 @@ function ForumNotFound() {
  */
 export function MetricsPage() {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const id = parseForumId(useParams().id);
   const canWrite = useCan('writeMetrics');
   const forum = useQuery({ ...forumQueryOptions(id ?? 0), enabled: id !== null });
@@ -72,7 +74,7 @@ export function MetricsPage() {
         title={t('metrics.title', { title: forum.data.title })}
         subtitle={
           record.version > 0 && record.updatedAt
-            ? t('metrics.savedBy', { version: record.version, who: record.updatedBy ?? '—', when: formatDateTime(record.updatedAt) })
+            ? t('metrics.savedBy', { version: record.version, who: personName(record.updatedBy), when: formatDateTime(record.updatedAt) })
             : t('metrics.neverSaved')
         }
       />
