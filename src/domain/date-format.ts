@@ -70,3 +70,22 @@ export function formatTime(iso: string | Date): string {
   const date = typeof iso === 'string' ? instant(iso) : iso;
   return date ? plainSpaces(time.format(date)) : String(iso);
 }
+
+/**
+ * A date as a person types it in Colombia, day first: `15/03/2024`, `15-03-2024`, `15.03.2024`, `15 03 2024`,
+ * `15032024`, `1/3/2024`, or ISO `2024-03-15` → `2024-03-15`; null for anything else or an impossible day
+ * (31/02/2024). A partial entry (`15/03/2`) is null: the year has four digits.
+ */
+export function parseTypedDate(text: string): string | null {
+  const t = text.trim();
+  let day: number, month: number, year: number;
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})$/.exec(t))) [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{2})(\d{2})(\d{4})$/.exec(t))) [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else return null;
+  if (month < 1 || month > 12 || day < 1 || year < 1000) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

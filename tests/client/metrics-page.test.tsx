@@ -196,7 +196,7 @@ describe('metrics page: entry, rules and save', () => {
     await user.click(screen.getByRole('button', { name: 'Guardar' }));
 
     const alert = await screen.findByRole('alert', { name: 'Otra persona guardó una versión más nueva de estas métricas' });
-    expect(alert).toHaveTextContent('admin guardó la versión 2');
+    expect(alert).toHaveTextContent('Administración guardó la versión 2');
     expect(within(alert).getByRole('button', { name: 'Cargar la versión guardada' })).toBeInTheDocument();
     expect(field(card, 'Reacciones')).toHaveValue('45');
     expect((await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`)).postCard?.reactions).toEqual({ value: 44, approximate: false });
@@ -358,7 +358,7 @@ describe('metrics page: import', () => {
     // The person may give the file's date: it replaces both snapshots' dates, as the table shows before confirming.
     const asOf = within(dialog).getByLabelText('Fecha de corte de las cifras del archivo');
     expect(asOf).toHaveValue('');
-    await user.type(asOf, '2022-11-03');
+    await user.type(asOf, '03112022');
     expect(within(values).getByRole('row', { name: /^Publicación Fecha de corte 20 de octubre de 2022 3 de noviembre de 2022$/ })).toBeInTheDocument();
     await user.clear(asOf);
     await user.click(within(dialog).getByRole('button', { name: 'Confirmar importación' }));

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDayMonth, formatLongDate, formatShortDate, formatTime } from '../../src/domain/date-format';
+import { formatDateTime, formatDayMonth, formatLongDate, formatShortDate, formatTime, parseTypedDate } from '../../src/domain/date-format';
 import { authorName } from '../../src/domain/user';
 
 /** Issue 10 item 12: one module writes every date and time, one style per use. */
@@ -38,6 +38,22 @@ describe('date-format (es-CO, Bogotá)', () => {
     };
     walk('src');
     expect(offenders).toEqual([]);
+  });
+
+  it.each([
+    ['15032024', '2024-03-15'],
+    ['15/03/2024', '2024-03-15'],
+    ['15-03-2024', '2024-03-15'],
+    ['15.03.2024', '2024-03-15'],
+    ['1/3/2024', '2024-03-01'],
+    ['2024-03-15', '2024-03-15'],
+    [' 07/09/2022 ', '2022-09-07'],
+  ])('reads the typed date %j day first as %s (issue 10, item 11)', (typed, iso) => {
+    expect(parseTypedDate(typed)).toBe(iso);
+  });
+
+  it.each(['31/02/2024', '15/13/2024', '1503202', '15/03/24', '15/03/2', 'mañana', '', '2024-02-30'])('refuses %j', (typed) => {
+    expect(parseTypedDate(typed)).toBeNull();
   });
 
   it('authors are named by their display name; the demo loader has a name too', () => {

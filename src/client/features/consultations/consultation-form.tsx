@@ -8,6 +8,7 @@ import { consultationChannels, consultationInputSchema, consultationStatuses, mo
 import { formatDateTime } from '../../lib/format';
 import { errorMessage } from '../../lib/http';
 import { ConflictAlert } from '../../ui/conflict-alert';
+import { DateField } from '../../ui/date-field';
 import { FormSection } from '../../ui/form-section';
 import { FormActionBar } from '../../ui/form-action-bar';
 import { useVersionedSave } from '../../ui/use-versioned-save';
@@ -103,24 +104,7 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
   };
 
   const dateInput = (name: 'openDate' | 'closeDate') => (
-    <Controller
-      control={control}
-      name={name}
-      rules={{ deps: name === 'openDate' ? ['closeDate'] : [] }}
-      render={({ field, fieldState }) => (
-        <TextInput
-          type="date"
-          required
-          label={t(`consultations.form.fields.${name}`)}
-          name={field.name}
-          ref={field.ref}
-          value={field.value ?? ''}
-          onChange={(event) => field.onChange(event.currentTarget.value)}
-          onBlur={field.onBlur}
-          error={fieldState.error?.message}
-        />
-      )}
-    />
+    <DateField control={control} name={name} empty="" required label={t(`consultations.form.fields.${name}`)} deps={name === 'openDate' ? ['closeDate'] : undefined} />
   );
 
   return (

@@ -6,6 +6,7 @@ import { forumLimits, forumStatuses, platforms, type Forum, type ForumInput } fr
 import { formatDateTime } from '../../lib/format';
 import { errorMessage } from '../../lib/http';
 import { ConflictAlert } from '../../ui/conflict-alert';
+import { DateField } from '../../ui/date-field';
 import { FormSection } from '../../ui/form-section';
 import { FormActionBar } from '../../ui/form-action-bar';
 import { useVersionedSave } from '../../ui/use-versioned-save';
@@ -179,23 +180,7 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
 
           <FormSection title={t('forumForm.sections.schedule')}>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-              <Controller
-                control={control}
-                name="date"
-                render={({ field, fieldState }) => (
-                  <TextInput
-                    type="date"
-                    label={t('forumForm.fields.date')}
-                    description={t('forumForm.hints.date')}
-                    name={field.name}
-                    ref={field.ref}
-                    value={field.value ?? ''}
-                    onChange={(event) => field.onChange(event.currentTarget.value === '' ? null : event.currentTarget.value)}
-                    onBlur={field.onBlur}
-                    error={fieldState.error?.message}
-                  />
-                )}
-              />
+              <DateField control={control} name="date" label={t('forumForm.fields.date')} description={t('forumForm.hints.date')} />
               <Controller
                 control={control}
                 name="time"

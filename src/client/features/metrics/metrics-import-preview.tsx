@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, List, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Modal, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Forum } from '../../../domain/forum';
@@ -14,6 +14,7 @@ import { MetricsFormIssues } from './metrics-form-issues';
 import { MetricsFigureText } from './metrics-form-readonly';
 import { sectionFigures, warningKey } from './metrics-form-values';
 import { chooseRow, type RowChoice } from './metrics-import-values';
+import { DateInputField } from '../../ui/date-field';
 
 export type ParsedFile = Extract<MetricsImportResult, { ok: true }>;
 
@@ -176,13 +177,12 @@ export function MetricsImportPreview({ fileName, parsed, forum, saved, busy, err
         </Stack>
 
         {row && (
-          <TextInput
-            type="date"
+          <DateInputField
             label={t('metrics.import.asOf')}
             description={[row.asOf ? t('metrics.import.asOfFromFile', { date: formatDate(row.asOf) }) : null, t('metrics.import.asOfHint')].filter(Boolean).join(' ')}
             value={chosenAsOf}
-            onChange={(event) => {
-              setChosenAsOf(event.currentTarget.value);
+            onChange={(value) => {
+              setChosenAsOf(value ?? '');
               setAcknowledged(new Set());
               setRefused(false);
             }}
