@@ -27,6 +27,9 @@ export function DateInputField({ value, onChange, ...props }: DateInputFieldProp
       dateParser={(text) => parseTypedDate(text)}
       allowDeselect
       firstDayOfWeek={1}
+      // Mantine's red weekends and grey days of other months fail AA contrast (axe serious): plain days only.
+      weekendDays={[]}
+      hideOutsideDates
       nextLabel={t('date.next')}
       previousLabel={t('date.previous')}
       popoverProps={{ withinPortal: true }}
