@@ -6,6 +6,7 @@ import { HttpProblem, problem } from './problem';
 import { defaultPasswordIterations } from './passwords';
 import { defaultLoginLimits } from './rate-limit';
 import { sessionRoutes } from './session-routes';
+import { peopleRoutes } from './people-routes';
 import { userRoutes } from './user-routes';
 import { forumRoutes } from './forum-routes';
 import { isMetricsImportPath, metricsImportMaxBytes, metricsRoutes } from './metrics-routes';
@@ -185,6 +186,7 @@ export function createApi(deps: ApiDeps) {
   app.get('/openapi.json', doc('Este documento (OpenAPI)', { ...ok(200, 'Documento OpenAPI') }, { security: [] }), async (c) => c.json(await (document ??= openApiDocument(app))));
   app.route('/session', sessionRoutes());
   app.route('/users', userRoutes());
+  app.route('/people', peopleRoutes());
   app.route('/forums', forumRoutes());
   app.route('/', metricsRoutes());
   app.route('/consultations', consultationRoutes());

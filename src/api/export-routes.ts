@@ -12,7 +12,7 @@ import { buildStatistics } from '../domain/report-statistics';
 import { isFinal } from '../export/document-model';
 import { docxMediaType } from '../export/docx';
 import { exportReportDocx, type ReportExportData } from '../export/export-report';
-import { buildOpenData, csvMediaType, dictionaryCsv, openDataCsv, type OpenDataFile } from '../export/open-data';
+import { buildOpenData, csvMediaType, dictionaryCsv, openDataCsv, openDataFileName, type OpenDataFile } from '../export/open-data';
 import type { AppEnv } from './deps';
 import { doc, file, jsonBody, ok, pathParams, problems, queryParams } from './openapi-doc';
 import { requirePermission } from './auth';
@@ -202,8 +202,8 @@ export function exportRoutes() {
     if (!match) throw new HttpProblem(404, exportMessages.unknownFile);
     const year = readParam(c, 'year', yearParam);
     const file = match[1];
-    const csv = file === 'dictionary' ? dictionaryCsv() : openDataCsv(await openData(c), file as OpenDataFile);
-    return c.body(csv, 200, { 'Content-Type': csvMediaType, 'Content-Disposition': attachment(`${file}-${year}.csv`) });
+    const csv = file === 'dictionary' ? dictionaryCsv(year) : openDataCsv(await openData(c), file as OpenDataFile);
+    return c.body(csv, 200, { 'Content-Type': csvMediaType, 'Content-Disposition': attachment(openDataFileName(file as OpenDataFile | 'dictionary', year)) });
   });
 
   return app;

@@ -40,6 +40,12 @@ export async function listUsers(db: Db): Promise<User[]> {
   return rows.map((r) => withoutHash(fromRow(r)));
 }
 
+/** Every account's display name by username (active or not: old histories name them too). */
+export async function userDisplayNames(db: Db): Promise<Record<string, string>> {
+  const rows = await db.selectFrom('users').select(['username', 'display_name']).execute();
+  return Object.fromEntries(rows.map((r) => [r.username, r.display_name]));
+}
+
 export async function countUsers(db: Db): Promise<number> {
   const { n } = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(n);

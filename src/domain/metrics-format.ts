@@ -1,7 +1,13 @@
+import { figureUnit, type Figure, type FigureUnit } from './metrics';
+
 /**
  * Reading and writing the figures people paste from Meta and YouTube screens, in es-CO:
  * `12.345` (thousands), `1,5` (decimals), `1,7 mil` / `1,2 M` (compact, approximate),
- * `01:11:33` (h:mm:ss), `56:39` / `2:42` (m:ss). Pure: only `Intl`, no I/O.
+ * `01:11:33` (h:mm:ss), `56:39` / `2:42` (m:ss), `627 min`, `10 h 27 min`. Pure: only `Intl`, no I/O.
+ *
+ * The one presentation of each kind of figure (`formatFigure`) and the one reader of what people type
+ * (`parseFigure`) live here: every screen, the report, Word, the print view and the human-readable texts
+ * of the open data use them.
  */
 
 export const metricsLocale = 'es-CO';
@@ -17,6 +23,7 @@ export const formatMessages = {
       : `«${text}» no es un número entero.`,
   tooLarge: 'El número es demasiado grande.',
   notADuration: (text: string) => `«${text}» no es una duración. Escriba h:mm:ss (01:11:33), m:ss (2:42) o segundos (4293).`,
+  notMinutes: (text: string) => `«${text}» no es un tiempo en minutos. Escriba minutos (627; 627,5; 1.700; 1,7 mil), h:mm:ss (10:27:00), h:mm (10:27) o 10 h 27 min.`,
   badMinutesOrSeconds: (text: string) => `«${text}»: los minutos y los segundos deben estar entre 00 y 59.`,
 } as const;
 
@@ -39,7 +46,8 @@ const compactSuffixes: Array<[RegExp, number]> = [
 
 function normaliseSpaces(text: string): string {
   // NBSP and narrow NBSP (Intl output) become plain spaces; trailing dots of abbreviations ("mil.", "M.") go.
-  return text.replace(/[\u00a0\u202f\u2007]/g, ' ').trim();
+  // A figure copied from a message or a document may come quoted: «1.700», "627".
+  return text.replace(/[\u00a0\u202f\u2007]/g, ' ').trim().replace(/^[«"“'‘]\s*(.*?)\s*[»"”'’]$/, '$1');
 }
 
 /** Decimals in the es-CO form: an optional thousands part with dots (or spaces) and an optional `,decimals`. */
@@ -102,6 +110,9 @@ export function parseDuration(input: string, options: { plainUnit?: 'seconds' | 
   if (text === '') return fail(formatMessages.empty);
   if (/^[-−–]/.test(text)) return fail(formatMessages.negative);
 
+  const words = parseUnitWords(text);
+  if (words !== null) return { ok: true, value: words, approximate: false, margin: 0 };
+
   const clock = /^(?:(\d{1,4}):)?(\d{1,4}):(\d{2})$/.exec(text);
   if (clock) {
     const hours = clock[1] === undefined ? 0 : Number(clock[1]);
@@ -129,6 +140,62 @@ export function parseDuration(input: string, options: { plainUnit?: 'seconds' | 
     return { ok: true, value: exactSeconds, approximate: false, margin: 0 };
   }
   return fail(formatMessages.notADuration(input.trim()));
+}
+
+/** `10 h 27 min`, `549 min 57 s`, `627 min`, `2 min 42 s`, `45 s` → seconds; null when the text is not of that form. */
+function parseUnitWords(text: string): number | null {
+  const m = /^(?:(\d{1,9})\s*(?:h|hr|hrs|hora|horas)\.?)?\s*(?:(\d{1,12}(?:[.]\d{3})*)\s*(?:m|min|mins|minuto|minutos)\.?)?\s*(?:(\d{1,12})\s*(?:s|seg|segs|segundo|segundos)\.?)?$/i.exec(text);
+  if (!m || (m[1] === undefined && m[2] === undefined && m[3] === undefined)) return null;
+  const hours = Number(m[1] ?? 0);
+  const minutes = Number((m[2] ?? '0').replace(/\./g, ''));
+  const seconds = Number(m[3] ?? 0);
+  return hours * 3600 + minutes * 60 + seconds;
+}
+
+/**
+ * Reads a time watched given in minutes, as Meta's «Minutos reproducidos» shows it and people paste it, and returns
+ * seconds: `627`, `627,5`, `1.700`, `1,7 mil` (approximate), `627 min`, `549 min 57 s`, `10 h 27 min`, `10:27:00`
+ * (h:mm:ss) and `10:27` (h:mm: in a field of minutes two parts are hours and minutes). `≈` marks it approximate.
+ */
+export function parseWatchMinutes(input: string): ParseResult {
+  let text = normaliseSpaces(input ?? '');
+  if (text === '') return fail(formatMessages.empty);
+  let marked = false;
+  if (/^[≈~]/.test(text)) {
+    marked = true;
+    text = text.slice(1).trim();
+  }
+  if (/^[-−–]/.test(text)) return fail(formatMessages.negative);
+  const hoursMinutes = /^(\d{1,6}):(\d{2})$/.exec(text);
+  let result: ParseResult;
+  if (hoursMinutes) {
+    result = Number(hoursMinutes[2]) > 59
+      ? fail(formatMessages.badMinutesOrSeconds(input.trim()))
+      : { ok: true, value: Number(hoursMinutes[1]) * 3600 + Number(hoursMinutes[2]) * 60, approximate: false, margin: 0 };
+  } else {
+    result = parseDuration(text, { plainUnit: 'minutes' });
+    if (!result.ok && result.message === formatMessages.notADuration(text)) result = fail(formatMessages.notMinutes(input.trim()));
+  }
+  return result.ok && marked ? { ...result, approximate: true } : result;
+}
+
+/**
+ * Reads a figure of the given field as a person types or pastes it: counts (`12.345`, `1,7 mil`), a broadcast
+ * length (`01:11:33`, `56:39`, `1 h 11 min 33 s`; a plain number is minutes), an average watch time (`2:42`; a
+ * plain number is seconds), a time watched in minutes (see `parseWatchMinutes`). `≈` marks a figure approximate.
+ */
+export function parseFigure(field: string, input: string): ParseResult {
+  return parseByUnit(figureUnit(field), input);
+}
+
+export function parseByUnit(unit: FigureUnit, text: string): ParseResult {
+  const input = normaliseSpaces(text ?? '');
+  if (unit === 'count') return parseCount(input, { integer: true });
+  if (unit === 'minutes') return parseWatchMinutes(input);
+  const trimmed = normaliseSpaces(input ?? '');
+  const marked = /^[≈~]/.test(trimmed);
+  const result = parseDuration(marked ? trimmed.slice(1).trim() : trimmed, { plainUnit: unit === 'duration' ? 'minutes' : 'seconds' });
+  return result.ok && marked ? { ...result, approximate: true } : result;
 }
 
 const integerFormat = new Intl.NumberFormat(metricsLocale, { maximumFractionDigits: 0, useGrouping: 'always' } as Intl.NumberFormatOptions);
@@ -168,6 +235,34 @@ export function formatMinSec(totalSeconds: number, options: { approximate?: bool
   const s = Math.max(0, Math.round(totalSeconds));
   const text = `${Math.floor(s / 60)}:${pad(s % 60)}`;
   return options.approximate ? `≈ ${text}` : text;
+}
+
+/** Seconds as minutes with their unit: `627 min`, `549 min 57 s`, `≈ 1.700 min` (Meta's «Minutos reproducidos»). */
+export function formatWatchMinutes(totalSeconds: number, options: { approximate?: boolean } = {}): string {
+  const s = Math.max(0, Math.round(totalSeconds));
+  const minutes = Math.floor(s / 60);
+  const seconds = s % 60;
+  const text = seconds === 0 ? `${formatCount(minutes)} min` : `${formatCount(minutes)} min ${seconds} s`;
+  return options.approximate ? `≈ ${text}` : text;
+}
+
+/** A stored value (seconds for times) in the one presentation of its kind of figure. */
+export function formatByUnit(unit: FigureUnit, value: number, options: { approximate?: boolean } = {}): string {
+  switch (unit) {
+    case 'duration':
+      return formatDuration(value, options);
+    case 'minSec':
+      return formatMinSec(value, options);
+    case 'minutes':
+      return formatWatchMinutes(value, options);
+    default:
+      return formatCount(value, options);
+  }
+}
+
+/** A figure as every screen and export shows it: `70`, `≈ 1.700`, `01:11:33`, `2:42`, `627 min`. */
+export function formatFigure(field: string, figure: Figure): string {
+  return formatByUnit(figureUnit(field), figure.value, { approximate: figure.approximate });
 }
 
 /**

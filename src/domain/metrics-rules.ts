@@ -1,6 +1,5 @@
 import type { Figure, LiveSummary, PostCard, SincePublication, SnapshotKind } from './metrics';
-import { figureUnit } from './metrics';
-import { formatCount, formatDuration, formatMinSec, formatPercent } from './metrics-format';
+import { formatCount, formatFigure, formatPercent, formatWatchMinutes } from './metrics-format';
 
 /**
  * Consistency rules of reference/livestream-metrics.md. Rules 1–5 block (the numbers cannot be true),
@@ -72,19 +71,6 @@ const snapshotPhrases: Record<SnapshotKind, string> = {
   liveSummary: 'Resumen de la transmisión en vivo',
   sincePublication: 'Rendimiento desde la publicación',
 };
-
-/** A figure as a person reads it: `70`, `≈ 1.700`, `09:09:57`, `2:42`. */
-export function formatFigure(field: string, figure: Figure): string {
-  const approximate = figure.approximate;
-  switch (figureUnit(field)) {
-    case 'duration':
-      return formatDuration(figure.value, { approximate });
-    case 'minSec':
-      return formatMinSec(figure.value, { approximate });
-    default:
-      return formatCount(figure.value, { approximate });
-  }
-}
 
 /** Spanish phrases for the figures inside a sentence. */
 const phrases: Record<string, string> = {
@@ -206,7 +192,7 @@ function checkTimeWatched(out: Collector, kind: SnapshotKind, s: Snap) {
     out.block('time-watched-minimum', lessOrEqual(v, total, seconds), [path(kind, 'totalWatchSeconds'), path(kind, views)],
       withSnapshot(kind, metricsRuleMessages.timeWatchedMinimum(
         formatFigure('totalWatchSeconds', total), each, thresholdWords[views], formatFigure(views, v), eachShort,
-        formatDuration(v.value * seconds, { approximate: v.approximate }))));
+        formatWatchMinutes(v.value * seconds, { approximate: v.approximate }))));
   }
 }
 
@@ -285,7 +271,7 @@ function checkAverageTimesViews(out: Collector, kind: SnapshotKind, s: Snap) {
   const result: Comparison = !exceeds ? 'ok' : a.min * v.min <= figureRange(total).max ? 'rounding' : 'violated';
   out.warn('average-times-views', result, [path(kind, 'avgWatchSeconds'), path(kind, 'views3s'), path(kind, 'totalWatchSeconds')],
     withSnapshot(kind, metricsRuleMessages.averageTimesViews(formatFigure('avgWatchSeconds', avg), formatFigure('views3s', views),
-      formatDuration(product.value, { approximate: product.approximate }), formatFigure('totalWatchSeconds', total))));
+      formatWatchMinutes(product.value, { approximate: product.approximate }), formatFigure('totalWatchSeconds', total))));
 }
 
 function checkPeakWithinViewers(out: Collector, live: Snap, since: Snap) {

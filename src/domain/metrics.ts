@@ -224,11 +224,15 @@ export type PostCardFigure = (typeof postCardFigures)[number];
 export type LiveSummaryFigure = (typeof liveSummaryFigures)[number];
 export type SincePublicationFigure = (typeof sincePublicationFigures)[number];
 
-/** How each figure is shown: a count (`12.345`), a total time (`09:09:57`) or a short time (`2:42`). */
-export type FigureUnit = 'count' | 'duration' | 'minSec';
+/**
+ * How each kind of figure is shown, the same on every screen and export (metrics-format.ts `formatFigure`):
+ * a count (`12.345`, `≈ 1.700`), a broadcast length as a clock (`01:11:33`), an average watch time as m:ss
+ * (`2:42`) and a time watched in minutes, as its label says (`627 min`, `549 min 57 s`, `≈ 1.700 min`).
+ */
+export type FigureUnit = 'count' | 'duration' | 'minSec' | 'minutes';
 export const figureUnits: Record<string, FigureUnit> = {
   broadcastSeconds: 'duration',
-  totalWatchSeconds: 'duration',
+  totalWatchSeconds: 'minutes',
   avgWatchSeconds: 'minSec',
 };
 export const figureUnit = (field: string): FigureUnit => figureUnits[field] ?? 'count';

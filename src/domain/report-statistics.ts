@@ -1,6 +1,5 @@
 import { figureLabels, liveSummaryFigures, sincePublicationFigures, type Figure, type ForumMetricsInput } from './metrics';
-import { formatFigure } from './metrics-rules';
-import { formatCount } from './metrics-format';
+import { formatFigure } from './metrics-format';
 
 /**
  * The generated part of the report's statistics section: per forum (in the order given, the year's date order),
@@ -13,7 +12,7 @@ export interface StatisticsRow {
   /** The metric's key (views3s, reach…). */
   field: string;
   label: string;
-  /** es-CO: `236`, `≈ 1.700`, `01:11:33`, `2:42`. */
+  /** es-CO, as every screen shows it (metrics-format.ts `formatFigure`): `236`, `≈ 1.700`, `01:11:33`, `2:42`, `627 min`. */
   value: string;
   approximate: boolean;
 }
@@ -47,15 +46,6 @@ export const postCardLayout = ['reactions', 'comments', 'shares', 'plays', 'reac
 export const liveSummaryLayout = liveSummaryFigures;
 /** "Cuál fue el rendimiento de la publicación desde que se publicó": 3 s, 1 min, average, interactions, minutes, 15 s, viewers, reach. */
 export const sincePublicationLayout = sincePublicationFigures;
-
-/**
- * Meta's "since publication" screen gives the minutes watched as minutes (`627`, `1,7 mil`), not as a clock,
- * and the seed copies it so: stored in seconds, shown there in minutes (`≈` when approximate).
- */
-function formatSinceFigure(field: string, figure: Figure): string {
-  if (field === 'totalWatchSeconds') return formatCount(Math.round(figure.value / 60), { approximate: figure.approximate });
-  return formatFigure(field, figure);
-}
 
 function rows(snapshot: Record<string, unknown> | null, fields: readonly string[], format = formatFigure): StatisticsRow[] {
   if (!snapshot) return [];
@@ -106,7 +96,7 @@ export function buildStatistics(
       hasMetrics: metrics !== null && (metrics.postCard !== null || metrics.liveSummary !== null || metrics.sincePublication !== null),
       postCard: rows(metrics?.postCard ?? null, postCardLayout),
       liveSummary: rows(metrics?.liveSummary ?? null, liveSummaryLayout),
-      sincePublication: rows(metrics?.sincePublication ?? null, sincePublicationLayout, formatSinceFigure),
+      sincePublication: rows(metrics?.sincePublication ?? null, sincePublicationLayout),
     };
   });
   // The charts are drawn from the series: a changed series changes the generated part too.

@@ -43,3 +43,15 @@ export type UserUpdateInput = z.infer<typeof userUpdateSchema>;
 
 export const passwordResetSchema = z.strictObject({ password });
 export type PasswordResetInput = z.infer<typeof passwordResetSchema>;
+
+/**
+ * Who a change is recorded under when no account made it (the 2022 demo is loaded in the name of `demo`), and
+ * how screens name it: histories and «guardado por» show a person's display name, never a username.
+ */
+export const systemAuthorNames: Record<string, string> = { demo: 'Foros (datos de demostración)' };
+
+/** The name a person reads for an author: the account's display name, a system author's name, or the text itself. */
+export function authorName(names: Record<string, string> | undefined, username: string | null | undefined): string {
+  if (!username) return '—';
+  return names?.[username] ?? systemAuthorNames[username] ?? username;
+}

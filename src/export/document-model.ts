@@ -1,5 +1,6 @@
 import type { Figure, ForumMetricsInput } from '../domain/metrics';
 import { formatCount, formatMinSec } from '../domain/metrics-format';
+import { formatDateTime, formatDayMonth, formatLongDate as longDateOf } from '../domain/date-format';
 import type { RichBlock, RichDoc, RichInline } from '../domain/rich-text';
 import { buildStatistics, type StatisticsBlock, type StatisticsResult, type StatisticsRow } from '../domain/report-statistics';
 import { chartHeight, type BarChartSpec, type ChartSpec, type SeriesChartSpec } from './chart-svg';
@@ -141,23 +142,14 @@ export interface ReportDocument {
   draft: boolean;
   pendingSections: PendingSectionEntry[];
   generatedAt: string;
-  /** `20 de octubre de 2022, 10:00 a. m.` (Bogotá). */
+  /** `20/10/2022, 10:00` (Bogotá, 24 h: date-format.ts). */
   generatedAtText: string;
   toc: TocEntry[];
   blocks: DocBlock[];
 }
 
-const longDate = new Intl.DateTimeFormat('es-CO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dateTime = new Intl.DateTimeFormat('es-CO', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'America/Bogota' });
-const dayMonth = new Intl.DateTimeFormat('es-CO', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-
-/** `2022-06-22` → `22 de junio de 2022`. */
-export const formatLongDate = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
-const formatDayMonth = (iso: string) => dayMonth.format(new Date(`${iso}T00:00:00Z`)).replace(' de ', ' ').replace(/\.$/, '');
-const formatDateTime = (iso: string) => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date).replace(/[\u00a0\u202f]/g, ' ');
-};
+/** `2022-06-22` → `22 de junio de 2022` (date-format.ts, the one module for dates). */
+export const formatLongDate = (iso: string) => longDateOf(iso);
 
 /* ---------- Rich text → blocks ---------- */
 

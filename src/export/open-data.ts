@@ -8,6 +8,8 @@ import {
   type ForumMetricsInput,
   type SnapshotKind,
 } from '../domain/metrics';
+import { forumStatuses, platforms, questionChannels } from '../domain/forum';
+import { forumStatusLabels, platformLabels, publicQuestionsTerm, questionChannelLabels } from '../domain/forum-labels';
 import { safeText, safeTexts } from '../domain/safe-text';
 
 /**
@@ -20,6 +22,12 @@ import { safeText, safeTexts } from '../domain/safe-text';
 export const openDataFiles = ['forums', 'questions', 'metrics'] as const;
 export type OpenDataFile = (typeof openDataFiles)[number];
 
+/** The name a downloaded file of the open data carries: `forums-2022.csv`, `diccionario`: `dictionary-2022.csv`. */
+export const openDataFileName = (file: OpenDataFile | 'dictionary', year: number) => `${file}-${year}.csv`;
+
+/** `planned = planeado, held = realizado, …`: each code with the term the app shows for it. */
+const codeList = <T extends string>(codes: readonly T[], labels: Record<T, string>) => codes.map((code) => `${code} = ${labels[code].toLowerCase()}`).join(', ');
+
 export interface DictionaryEntry {
   file: OpenDataFile;
   column: string;
@@ -30,7 +38,11 @@ export interface DictionaryEntry {
 const yes = 'sí';
 const no = 'no';
 
-export const openDataDictionary: DictionaryEntry[] = [
+/**
+ * The data dictionary of a year's files. Its labels come from the catalog the app shows (domain/forum-labels.ts)
+ * and its file names from `openDataFileName`, the names the export writes.
+ */
+export const openDataDictionaryFor = (year: number): DictionaryEntry[] => [
   { file: 'forums', column: 'forum_id', meaning: 'Identificador del foro', unit: 'número entero' },
   { file: 'forums', column: 'year', meaning: 'Vigencia del foro', unit: 'año' },
   { file: 'forums', column: 'title', meaning: 'Título del foro', unit: 'texto' },
@@ -38,8 +50,8 @@ export const openDataDictionary: DictionaryEntry[] = [
   { file: 'forums', column: 'date', meaning: 'Fecha de realización', unit: 'fecha AAAA-MM-DD' },
   { file: 'forums', column: 'time', meaning: 'Hora de inicio (hora de Bogotá)', unit: 'hora HH:MM' },
   { file: 'forums', column: 'duration_minutes', meaning: 'Duración prevista', unit: 'minutos' },
-  { file: 'forums', column: 'platform', meaning: 'Plataforma (facebook_live, youtube_live, teams, zoom, presencial, hibrido)', unit: 'código' },
-  { file: 'forums', column: 'status', meaning: 'Estado (planned = programado, held = realizado, cancelled = cancelado)', unit: 'código' },
+  { file: 'forums', column: 'platform', meaning: `Plataforma (${codeList(platforms, platformLabels)})`, unit: 'código' },
+  { file: 'forums', column: 'status', meaning: `Estado (${codeList(forumStatuses, forumStatusLabels)})`, unit: 'código' },
   { file: 'forums', column: 'stream_url', meaning: 'Enlace de la transmisión', unit: 'URL' },
   { file: 'forums', column: 'objective', meaning: 'Objetivo del foro', unit: 'texto' },
   { file: 'forums', column: 'place', meaning: 'Lugar', unit: 'texto' },
@@ -49,15 +61,15 @@ export const openDataDictionary: DictionaryEntry[] = [
   { file: 'forums', column: 'value_groups', meaning: 'Grupos de valor (interno/externo: nombre), separados por « | »', unit: 'lista de textos' },
   { file: 'forums', column: 'experts', meaning: 'Expertos o panelistas (nombre, cargo, organización), separados por « | »', unit: 'lista de textos' },
   { file: 'forums', column: 'guiding_questions', meaning: 'Número de preguntas orientadoras', unit: 'conteo' },
-  { file: 'forums', column: 'public_questions', meaning: 'Número de preguntas del público', unit: 'conteo' },
-  { file: 'questions', column: 'forum_id', meaning: 'Identificador del foro (forums.csv)', unit: 'número entero' },
+  { file: 'forums', column: 'public_questions', meaning: `Número de ${publicQuestionsTerm.plural.toLowerCase()}`, unit: 'conteo' },
+  { file: 'questions', column: 'forum_id', meaning: `Identificador del foro (${openDataFileName('forums', year)})`, unit: 'número entero' },
   { file: 'questions', column: 'position', meaning: 'Orden de la pregunta en el foro', unit: 'número entero desde 1' },
-  { file: 'questions', column: 'channel', meaning: 'Canal (live_chat = chat en vivo, moderator = moderador, web_form = formulario web)', unit: 'código' },
+  { file: 'questions', column: 'channel', meaning: `Canal (${codeList(questionChannels, questionChannelLabels)})`, unit: 'código' },
   { file: 'questions', column: 'text', meaning: 'Texto de la pregunta', unit: 'texto' },
   { file: 'questions', column: 'answered', meaning: 'Si fue respondida', unit: `${yes} / ${no}` },
   { file: 'questions', column: 'answered_by', meaning: 'Quién respondió (experto, área)', unit: 'texto' },
   { file: 'questions', column: 'answer_summary', meaning: 'Resumen de la respuesta', unit: 'texto' },
-  { file: 'metrics', column: 'forum_id', meaning: 'Identificador del foro (forums.csv)', unit: 'número entero' },
+  { file: 'metrics', column: 'forum_id', meaning: `Identificador del foro (${openDataFileName('forums', year)})`, unit: 'número entero' },
   { file: 'metrics', column: 'snapshot', meaning: 'Momento de la medición (post_card = publicación, live_summary = al terminar la transmisión, since_publication = rendimiento desde la publicación)', unit: 'código' },
   { file: 'metrics', column: 'as_of', meaning: 'Fecha en que se tomó la medición', unit: 'fecha AAAA-MM-DD' },
   { file: 'metrics', column: 'source', meaning: 'Origen (manual, meta_csv, youtube_csv, api)', unit: 'código' },
@@ -67,6 +79,9 @@ export const openDataDictionary: DictionaryEntry[] = [
   { file: 'metrics', column: 'approximate', meaning: 'Si la cifra es aproximada (la plataforma la mostró abreviada, p. ej. «1,7 mil»)', unit: `${yes} / ${no}` },
   { file: 'metrics', column: 'margin', meaning: 'Margen de una cifra aproximada: el valor real está entre value − margin y value + margin', unit: 'según unit' },
 ];
+
+/** The dictionary's columns and meanings without a year (the column lists do not depend on it). */
+export const openDataDictionary: DictionaryEntry[] = openDataDictionaryFor(new Date().getUTCFullYear());
 
 export const openDataColumns: Record<OpenDataFile, string[]> = {
   forums: openDataDictionary.filter((e) => e.file === 'forums').map((e) => e.column),
@@ -148,7 +163,7 @@ export function buildOpenData(year: number, forums: Forum[], metricsByForumId: R
     }
   }
   // Control and bidirectional characters go from every text, in the JSON and the CSV alike (safe-text.ts).
-  return { year, generatedAt, dictionary: openDataDictionary, forums: safeTexts(forumRows), questions: safeTexts(questionRows), metrics: safeTexts(metricRows) };
+  return { year, generatedAt, dictionary: openDataDictionaryFor(year), forums: safeTexts(forumRows), questions: safeTexts(questionRows), metrics: safeTexts(metricRows) };
 }
 
 /** The byte-order mark that tells Excel the file is UTF-8. */
@@ -171,11 +186,11 @@ export function toCsv(columns: string[], rows: OpenDataRow[]): string {
 /** One file of the open data as CSV. */
 export const openDataCsv = (data: OpenData, file: OpenDataFile) => toCsv(openDataColumns[file], data[file]);
 
-/** The data dictionary as CSV (file, column, meaning, unit). */
-export const dictionaryCsv = () =>
+/** The data dictionary of a year as CSV (file, column, meaning, unit), naming the files as they are downloaded. */
+export const dictionaryCsv = (year: number) =>
   toCsv(
     ['file', 'column', 'meaning', 'unit'],
-    openDataDictionary.map((e) => ({ file: `${e.file}.csv`, column: e.column, meaning: e.meaning, unit: e.unit })),
+    openDataDictionaryFor(year).map((e) => ({ file: openDataFileName(e.file, year), column: e.column, meaning: e.meaning, unit: e.unit })),
   );
 
 export const csvMediaType = 'text/csv; charset=utf-8';

@@ -75,7 +75,7 @@ describe('report export (Word, final export audit, open data)', () => {
     // Statistics: three forums, three tables each, the seed's figures es-CO, approximate ones marked.
     expect(docx.tables).toBe(9);
     const statistics = body.slice(positions[5], positions[6]);
-    for (const figure of ['236', '650', '24', '11', '01:11:33', '19', '113', '39', '2:42', '09:09:57', '47', '1:04', '627', '85', '199', '441', '883', '00:56:39', '19:13:05', '≈ 1.700', '573', '635', '00:42:34', '13:27:27', '0:41', '≈ 1.100']) {
+    for (const figure of ['236', '650', '24', '11', '01:11:33', '19', '113', '39', '2:42', '549 min 57 s', '47', '1:04', '627 min', '85', '199', '441', '883', '00:56:39', '1.153 min 5 s', '≈ 1.700 min', '573', '635', '00:42:34', '807 min 27 s', '0:41', '≈ 1.100 min']) {
       expect(statistics, figure).toContain(figure);
     }
     expect(statistics).toContain('Rendimiento de la transmisión en vivo de 01:11:33.');
@@ -214,7 +214,7 @@ describe('report export (Word, final export audit, open data)', () => {
 
     const dictionary = new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(await (await api.call('GET', '/api/years/2022/open-data/dictionary.csv', { cookie: reviewer })).arrayBuffer()));
     expect(dictionary.startsWith('\uFEFFfile;column;meaning;unit\r\n')).toBe(true);
-    for (const file of ['forums', 'questions', 'metrics'] as const) for (const column of openDataColumns[file]) expect(dictionary).toContain(`${file}.csv;${column};`);
+    for (const file of ['forums', 'questions', 'metrics'] as const) for (const column of openDataColumns[file]) expect(dictionary).toContain(`${file}-2022.csv;${column};`);
 
     const json = await (await api.call('GET', '/api/years/2022/open-data.json', { cookie: reviewer })).json();
     expect(json.year).toBe(2022);

@@ -54,6 +54,7 @@ const routes: Route[] = [
   { name: 'GET /api/session', method: 'GET', request: () => ({ path: '/api/session' }), expected: read() },
   { name: 'DELETE /api/session', method: 'DELETE', request: () => ({ path: '/api/session' }), expected: { admin: 204, editor: 204, reviewer: 204, anonymous: 204 } },
   { name: 'GET /api/users', method: 'GET', request: () => ({ path: '/api/users' }), expected: manageUsers(200) },
+  { name: 'GET /api/people', method: 'GET', request: () => ({ path: '/api/people' }), expected: read(200) },
   {
     name: 'POST /api/users',
     method: 'POST',

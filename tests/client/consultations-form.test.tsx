@@ -79,13 +79,14 @@ describe('consultation form', () => {
     const close = screen.getByLabelText(/^Fecha de cierre/);
     await user.clear(year);
     await user.type(year, '2024');
-    expect(open).toHaveValue('2024-01-01');
-    expect(close).toHaveValue('2024-12-31');
+    expect(open).toHaveValue('01/01/2024');
+    expect(close).toHaveValue('31/12/2024');
 
     await user.type(screen.getByRole('textbox', { name: /^Título$|^Título \*/ }), 'Consulta 2024');
     await user.type(screen.getByRole('textbox', { name: /Título del tema/ }), 'Movilidad');
     await user.clear(close);
-    await user.type(close, '2026-03-01');
+    await user.type(close, '01/03/2026');
+    await user.tab();
     await user.click(screen.getByRole('button', { name: 'Guardar' }));
     await waitFor(() => expect(close).toHaveAttribute('aria-invalid', 'true'));
     expect(close).toHaveAccessibleDescription('La fecha debe caer dentro de la vigencia de la consulta (2024).');

@@ -58,15 +58,19 @@ describe('forum detail page', () => {
     expect(within(section('Moderación y expertos')).getByRole('cell', { name: 'Líder de la estrategia' })).toBeInTheDocument();
     expect(within(section('Preguntas orientadoras')).getAllByRole('listitem')).toHaveLength(3);
     expect(within(section('Acciones')).getAllByText('✓ Hecha')).toHaveLength(5);
-    expect(within(section('Preguntas del público')).getByText('Sin información')).toBeInTheDocument();
+    expect(within(section('Preguntas de la ciudadanía')).getByText('Sin información')).toBeInTheDocument();
 
     const history = within(section('Historial'));
     const rows = (await history.findAllByRole('row')).slice(1);
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toHaveTextContent('editora');
+    // Who: the person's display name, never the username (issue 10, item 12); when: dd/mm/aaaa, 24 h.
+    expect(rows[0]).toHaveTextContent('Editora de demostración');
+    expect(rows[0].textContent).not.toMatch(/\beditora\b/);
+    expect(rows[0]).toHaveTextContent(/\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}/);
     expect(rows[0]).toHaveTextContent('modificó');
     expect(rows[0]).toHaveTextContent('Tema, Enlace de la transmisión');
-    expect(rows[1]).toHaveTextContent('demo');
+    expect(rows[1]).toHaveTextContent('Foros (datos de demostración)');
+    expect(screen.getByText(/^Última modificación: \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2} por Editora de demostración$/)).toBeInTheDocument();
     expect(rows[1]).toHaveTextContent('creó');
   });
 

@@ -65,7 +65,11 @@ describe('forum form: create', () => {
     await user.type(title, 'Foro de juventudes 2024');
     await user.clear(field('Vigencia'));
     await user.type(field('Vigencia'), '2024');
-    fireEvent.change(field('Fecha'), { target: { value: '2024-09-10' } });
+    // Typed day first without separators, as on a Colombian keyboard (issue 10, item 11): 10/09/2024.
+    await user.type(field('Fecha'), '10092024');
+    expect(field('Fecha')).toHaveValue('10092024');
+    await user.tab();
+    expect(field('Fecha')).toHaveValue('10/09/2024');
     fireEvent.change(field('Hora'), { target: { value: '10:30' } });
     await chooseOption(user, 'Plataforma', 'YouTube Live');
     await user.type(field('Enlace de la transmisión'), 'https://youtube.com/live/abc');
@@ -116,7 +120,7 @@ describe('forum form: create', () => {
     await user.type(field('Tema'), 'Panel');
     await user.clear(field('Vigencia'));
     await user.type(field('Vigencia'), '2024');
-    fireEvent.change(field('Fecha'), { target: { value: '2025-02-01' } });
+    fireEvent.change(field('Fecha'), { target: { value: '01/02/2025' } });
     await user.click(screen.getByRole('button', { name: 'Agregar experto' }));
     await user.type(field('Nombre', screen.getByRole('group', { name: 'Experto 1' })), 'Ana Pérez');
     await user.click(screen.getByRole('button', { name: 'Guardar' }));
@@ -241,7 +245,7 @@ describe('forum form: edit', () => {
     await user.click(screen.getByRole('button', { name: 'Guardar' }));
 
     const alert = await screen.findByRole('alert', { name: 'Otra persona guardó una versión más nueva de este foro' });
-    expect(within(alert).getByText(/admin guardó la versión 2/)).toBeInTheDocument();
+    expect(within(alert).getByText(/Administración guardó la versión 2/)).toBeInTheDocument();
     expect(title).toHaveValue('Políticas Públicas: edición corregida');
     expect(app.router.state.location.pathname).toBe('/foros/1/editar');
 

@@ -35,8 +35,8 @@ describe('metrics dashboard page (/metricas)', () => {
     // 650 + 883 + 635 people reached; 236 + 441 + 573 plays; 627 min + «1,7 mil» min + «1,1 mil» min (approximate).
     expect(within(kpi('Alcance total')).getByText('2.168')).toBeInTheDocument();
     expect(within(kpi('Reproducciones totales')).getByText('1.250')).toBeInTheDocument();
-    expect(within(kpi('Tiempo total reproducido')).getByText('≈ 57:07:00')).toBeInTheDocument();
-    expect(within(kpi('Tiempo total reproducido')).getByText('≈ 57,1 horas')).toBeInTheDocument();
+    expect(within(kpi('Minutos reproducidos')).getByText('≈ 3.427 min')).toBeInTheDocument();
+    expect(within(kpi('Minutos reproducidos')).getByText('≈ 57,1 horas')).toBeInTheDocument();
     expect(within(kpi('Promedio del máximo de espectadores en vivo')).getByText('22')).toBeInTheDocument();
     // No 2021 forums: no comparison.
     expect(screen.queryByText(/Vigencia 2021/)).not.toBeInTheDocument();
@@ -58,7 +58,7 @@ describe('metrics dashboard page (/metricas)', () => {
 
     const forums = screen.getByRole('table', { name: 'Cifras principales de los foros de la vigencia 2022' });
     const causas = within(forums).getByRole('row', { name: /Causas Ciudadanas/ });
-    expect(causas).toHaveTextContent('≈ 18:20:00');
+    expect(causas).toHaveTextContent('≈ 1.100 min');
     expect(within(causas).getByRole('link', { name: 'Ver métricas de Foro Virtual de Participación: Causas Ciudadanas' })).toHaveAttribute('href', '/foros/3/metricas');
   });
 

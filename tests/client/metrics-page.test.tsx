@@ -194,7 +194,7 @@ describe('metrics page: entry, rules and save', () => {
     await user.click(screen.getByRole('button', { name: 'Guardar' }));
 
     const alert = await screen.findByRole('alert', { name: 'Otra persona guardó una versión más nueva de estas métricas' });
-    expect(alert).toHaveTextContent('admin guardó la versión 2');
+    expect(alert).toHaveTextContent('Administración guardó la versión 2');
     expect(within(alert).getByRole('button', { name: 'Cargar la versión guardada' })).toBeInTheDocument();
     expect(field(card, 'Reacciones')).toHaveValue('45');
     expect((await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`)).postCard?.reactions).toEqual({ value: 44, approximate: false });
@@ -356,7 +356,7 @@ describe('metrics page: import', () => {
     // The person may give the file's date: it replaces both snapshots' dates, as the table shows before confirming.
     const asOf = within(dialog).getByLabelText('Fecha de corte de las cifras del archivo');
     expect(asOf).toHaveValue('');
-    await user.type(asOf, '2022-11-03');
+    await user.type(asOf, '03112022');
     // The preview is the route's dry run: the new date comes back from the server.
     expect(await within(values).findByRole('row', { name: /^Publicación Fecha de corte 20 de octubre de 2022 3 de noviembre de 2022$/ })).toBeInTheDocument();
     await user.clear(asOf);
@@ -496,4 +496,41 @@ describe('metrics import: the preview is the import route’s dry run', () => {
     ]);
     expect(result.errors).toEqual([{ line: 5, message: '«mañana» no es una fecha. Escriba AAAA-MM-DD (2022-06-22) o DD/MM/AAAA (22/06/2022).' }]);
   });
+});
+
+describe('metrics page: one presentation per kind of figure (issue 10, item 5)', () => {
+  it('«Minutos reproducidos» reads as typed (10:27, 627,5, 1.700) and the form and the report statistics show the same text', async () => {
+    const { app, id } = await openMetrics('2022-06-22');
+    const user = userEvent.setup();
+    const live = section('Resumen de la transmisión en vivo');
+    const since = section('Rendimiento desde la publicación');
+    expect(field(live, 'Minutos reproducidos')).toHaveValue('549 min 57 s');
+    expect(field(since, 'Minutos reproducidos')).toHaveValue('627 min');
+
+    const paste = async (text: string) => {
+      const input = field(since, 'Minutos reproducidos');
+      await user.clear(input);
+      await user.click(input);
+      await user.paste(text);
+      await user.tab();
+    };
+    for (const [typed, shown] of [['10:27', '627 min'], ['627,5', '627 min 30 s'], ['«1.700»', '1.700 min']] as const) {
+      await paste(typed);
+      expect(field(since, 'Minutos reproducidos'), typed).toHaveValue(shown);
+    }
+    await paste('10 h 28 min');
+    expect(field(since, 'Minutos reproducidos')).toHaveValue('628 min');
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    expect(await screen.findByText('Métricas guardadas', undefined, { timeout: 5000 })).toBeInTheDocument();
+    const saved = await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`);
+    expect(saved.sincePublication?.totalWatchSeconds).toEqual({ value: 628 * 60, approximate: false });
+    const formTexts = [field(live, 'Minutos reproducidos').value, field(since, 'Minutos reproducidos').value];
+
+    const overview = await apiGet<{ sections: Array<{ id: number; kind: string }> }>(app, '/api/reports/2022');
+    const statistics = overview.sections.find((s) => s.kind === 'statistics')!;
+    await app.router.navigate(`/informes/2022/secciones/${statistics.id}`);
+    const generated = await screen.findByRole('region', { name: 'Cifras generadas de las métricas' }, { timeout: 8000 });
+    for (const text of formTexts) expect(within(generated).getAllByText(text).length, text).toBeGreaterThan(0);
+    expect(generated.textContent).not.toContain('09:09:57');
+  }, 120_000);
 });

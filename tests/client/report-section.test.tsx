@@ -157,9 +157,9 @@ describe('report section: two people editing', () => {
     await user.click(editor);
     await user.type(editor, 'Mi propio texto');
     const alert = await screen.findByRole('alert', { name: 'Otra persona guardó esta sección mientras usted escribía' }, slow);
-    expect(within(alert).getByText(/admin guardó la versión 2/)).toBeInTheDocument();
+    expect(within(alert).getByText(/Administración guardó la versión 2/)).toBeInTheDocument();
     expect(within(alert).getByTestId('conflict-mine')).toHaveTextContent('Mi propio texto');
-    expect(within(alert).getByRole('heading', { name: 'Versión guardada por admin' })).toBeInTheDocument();
+    expect(within(alert).getByRole('heading', { name: 'Versión guardada por Administración' })).toBeInTheDocument();
     expect(within(alert).getByTestId('conflict-theirs')).toHaveTextContent('Texto de la administradora');
     expect(screen.getByText('Sin guardar: otra persona cambió la sección. Elija qué versión conservar.')).toBeInTheDocument();
     // Nothing was overwritten, and the text is still kept locally.
@@ -289,12 +289,12 @@ describe('report section: links, comments and history', () => {
     await user.click(within(comments).getByRole('button', { name: 'Comentar' }));
     // What is typed sits in a textarea until it is saved: look for the text as shown in the thread, not as typed.
     const shown = { ignore: 'script, style, textarea' };
-    const thread = () => within(comments).getByRole('article', { name: 'Comentario de revisor' });
-    await within(comments).findByRole('article', { name: 'Comentario de revisor' }, slow);
+    const thread = () => within(comments).getByRole('article', { name: 'Comentario de Revisor de demostración' });
+    await within(comments).findByRole('article', { name: 'Comentario de Revisor de demostración' }, slow);
     expect(within(thread()).getByText('Falta la fuente de las cifras.', shown)).toBeInTheDocument();
 
     await user.click(within(thread()).getByRole('button', { name: 'Responder' }));
-    await user.type(within(thread()).getByLabelText('Respuesta a revisor'), 'Se agrega en la próxima versión.');
+    await user.type(within(thread()).getByLabelText('Respuesta a Revisor de demostración'), 'Se agrega en la próxima versión.');
     await user.click(within(thread()).getByRole('button', { name: 'Enviar respuesta' }));
     expect(await within(thread()).findByText('Se agrega en la próxima versión.', shown, slow)).toBeInTheDocument();
     expect(within(thread()).getByText('Falta la fuente de las cifras.', shown)).toBeInTheDocument();
@@ -303,7 +303,7 @@ describe('report section: links, comments and history', () => {
     await user.click(await within(thread()).findByRole('button', { name: 'Marcar como resuelto' }, slow));
     await waitFor(() => expect(within(comments).queryByRole('article')).not.toBeInTheDocument());
     await user.click(within(comments).getByLabelText('Mostrar los resueltos (1)'));
-    expect(within(comments).getByText('Resuelto por revisor')).toBeInTheDocument();
+    expect(within(comments).getByText('Resuelto por Revisor de demostración')).toBeInTheDocument();
   });
 
   it('history: compares two revisions and restores the older one as a new revision (after confirming)', async () => {

@@ -60,8 +60,8 @@ describe.skipIf(!chromiumPath)('consultations end to end (Chromium, real server,
     await page.getByRole('link', { name: 'Nueva consulta' }).click();
     await page.waitForURL('**/consultas/nueva');
     await page.getByRole('textbox', { name: 'Título', exact: true }).fill(`Consulta de temas ${year}`);
-    await page.getByLabel('Fecha de apertura').fill(`${year}-01-01`);
-    await page.getByLabel('Fecha de cierre').fill(`${year}-12-31`);
+    await page.getByLabel('Fecha de apertura').fill(`01/01/${year}`);
+    await page.getByLabel('Fecha de cierre').fill(`31/12/${year}`);
     await page.getByRole('textbox', { name: 'Estado' }).click();
     await page.getByRole('option', { name: 'Abierta' }).click();
     await page.getByRole('checkbox', { name: 'Redes sociales' }).check();
@@ -158,8 +158,8 @@ describe.skipIf(!chromiumPath)('consultations end to end (Chromium, real server,
     await page.goto('/consultas/nueva');
     await page.getByRole('textbox', { name: 'Título', exact: true }).fill('Segunda ronda 2022');
     await page.getByRole('textbox', { name: /^Vigencia/ }).fill('2022');
-    await page.getByLabel('Fecha de apertura').fill('2022-01-01');
-    await page.getByLabel('Fecha de cierre').fill('2022-06-21');
+    await page.getByLabel('Fecha de apertura').fill('01/01/2022');
+    await page.getByLabel('Fecha de cierre').fill('21/06/2022');
     await page.getByRole('textbox', { name: 'Título del tema' }).first().fill('Movilidad');
     await page.getByRole('button', { name: 'Guardar' }).click();
     const open = page.getByRole('link', { name: 'Abrir la consulta de la vigencia 2022' });

@@ -45,7 +45,7 @@ describe.skipIf(!chromiumPath)('report export end to end (Chromium, real server,
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(docx.tables).toBe(9);
-    for (const figure of ['236', '650', '01:11:33', '2:42', '09:09:57', '≈ 1.700', '≈ 1.100']) expect(body).toContain(figure);
+    for (const figure of ['236', '650', '01:11:33', '2:42', '549 min 57 s', '627 min', '≈ 1.700 min', '≈ 1.100 min']) expect(body).toContain(figure);
     expect(docx.media.filter((m) => m.endsWith('.png'))).toHaveLength(3);
     expect(body).toContain('Elaboró');
     expect(docx.documentXml).not.toContain('BORRADOR');

@@ -89,7 +89,13 @@ describe('parseDuration', () => {
     expect(result.ok).toBe(false);
   });
 
-  it.each(['abc', '', '1:2:3:4', '-5', '1 hora'])('refuses %j with a Spanish message', (text) => {
+  it('reads durations written with units: 1 hora, 1 h 11 min 33 s, 2 min 42 s', () => {
+    expect(parseDuration('1 hora')).toMatchObject({ ok: true, value: 3600 });
+    expect(parseDuration('1 h 11 min 33 s')).toMatchObject({ ok: true, value: 4293 });
+    expect(parseDuration('2 min 42 s')).toMatchObject({ ok: true, value: 162 });
+  });
+
+  it.each(['abc', '', '1:2:3:4', '-5', '1 día'])('refuses %j with a Spanish message', (text) => {
     const result = parseDuration(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(/duración|Escriba un valor|negativo/);

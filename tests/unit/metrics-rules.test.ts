@@ -70,7 +70,7 @@ describe('metric consistency rules', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ severity: 'block', paths: ['liveSummary.totalWatchSeconds', 'liveSummary.views1m'] });
     expect(issues[0].message).toBe(
-      'Resumen de la transmisión en vivo: el tiempo reproducido (00:38:59) no puede ser menor que 1 minuto por cada reproducción de 1 minuto (39 × 1 min = 00:39:00).',
+      'Resumen de la transmisión en vivo: el tiempo reproducido (38 min 59 s) no puede ser menor que 1 minuto por cada reproducción de 1 minuto (39 × 1 min = 39 min).',
     );
     m.liveSummary!.totalWatchSeconds = exact(39 * 60);
     expect(checkMetrics(m).filter((i) => i.rule === 'time-watched-minimum')).toEqual([]);
@@ -134,7 +134,7 @@ describe('metric consistency rules', () => {
     m.liveSummary!.avgWatchSeconds = exact(300); // 300 × 113 = 33.900 s > 32.997 s
     expect(checkMetrics(m)).toEqual([expect.objectContaining({ rule: 'average-times-views', severity: 'warn', paths: ['liveSummary.avgWatchSeconds', 'liveSummary.views3s', 'liveSummary.totalWatchSeconds'] })]);
     expect(checkMetrics(m)[0].message).toBe(
-      'Resumen de la transmisión en vivo: el promedio de minutos reproducidos (5:00) por las reproducciones de 3 segundos (113) da 09:25:00, más que los minutos reproducidos (09:09:57). Meta divide entre todas las reproducciones; confirme las cifras.',
+      'Resumen de la transmisión en vivo: el promedio de minutos reproducidos (5:00) por las reproducciones de 3 segundos (113) da 565 min, más que los minutos reproducidos (549 min 57 s). Meta divide entre todas las reproducciones; confirme las cifras.',
     );
     m.liveSummary!.avgWatchSeconds = exact(292); // 32.996 s
     expect(checkMetrics(m)).toEqual([]);
@@ -219,7 +219,7 @@ describe('metric consistency rules', () => {
       m.sincePublication!.viewers3s = exact(349);
       const issue = checkMetrics(m).find((i) => i.rule === 'time-watched-minimum');
       expect(issue).toMatchObject({ severity: 'warn' });
-      expect(issue!.message).toContain('(≈ 28:20:00)');
+      expect(issue!.message).toContain('(≈ 1.700 min)');
       m.sincePublication!.views1m = exact(1760); // 105.600 s > 105.000 s
       expect(checkMetrics(m).find((i) => i.rule === 'time-watched-minimum')!.severity).toBe('block');
     });

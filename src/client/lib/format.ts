@@ -1,30 +1,16 @@
-/** es-CO formatting through Intl: 12.345 · 1,5 · 22 de junio de 2022. */
-const locale = 'es-CO';
+/** es-CO formatting: numbers through Intl; dates and times from the one module every screen and export uses. */
+import { formatDateTime, formatLongDate, formatShortDate, formatTime } from '../../domain/date-format';
 
+const locale = 'es-CO';
 const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-const longDate = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const shortDate = new Intl.DateTimeFormat(locale, { day: '2-digit', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const dateTime = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 export function formatInteger(value: number): string {
   return integer.format(value);
 }
 
 /** `2022-06-22` → `22 de junio de 2022`. */
-export function formatDate(isoDate: string | null | undefined): string {
-  if (!isoDate) return '';
-  return longDate.format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-export function formatShortDate(isoDate: string | null | undefined): string {
-  if (!isoDate) return '';
-  return shortDate.format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-/** An ISO timestamp in the person's time zone. */
-export function formatDateTime(iso: string): string {
-  return dateTime.format(new Date(iso));
-}
+export const formatDate = formatLongDate;
+export { formatDateTime, formatLongDate, formatShortDate, formatTime };
 
 /** Minutes as `1 h 12 min`. */
 export function formatMinutes(minutes: number | null | undefined): string {

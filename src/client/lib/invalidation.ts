@@ -68,7 +68,7 @@ export const affectedBy: Affected = {
   sectionList: ({ year }) => [overview(year), { queryKey: reportKeys.lists() }, { queryKey: exportKeys.data(year) }],
   section: ({ year, sectionId }) => [overview(year), { queryKey: reportKeys.revisions(year, sectionId) }, { queryKey: reportKeys.lists() }, { queryKey: exportKeys.data(year) }],
   comments: ({ year, sectionId }) => [{ queryKey: reportKeys.comments(year, sectionId) }, overview(year)],
-  user: () => [{ queryKey: userKeys.lists() }],
+  user: () => [{ queryKey: userKeys.lists() }, { queryKey: userKeys.names() }],
 };
 
 /** After a successful write: invalidates what it changed (resolves when what is on screen has refetched). */

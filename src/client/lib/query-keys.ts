@@ -16,6 +16,8 @@ export const userKeys = {
   list: () => [...userKeys.lists(), {}] as const,
   details: () => [...userKeys.all, 'detail'] as const,
   detail: (id: number) => [...userKeys.details(), id] as const,
+  /** Display names by username (/api/people), for every role. */
+  names: () => [...userKeys.all, 'names'] as const,
 };
 
 export const forumKeys = {

@@ -19,6 +19,7 @@ import { ConsultationResultsTab } from './consultation-results-tab';
 import { ConsultationStatusBadge } from './consultation-status-badge';
 import { ConsultationSummaryTab } from './consultation-summary-tab';
 import { useCanWriteConsultations } from './use-can-write-consultations';
+import { usePersonName } from '../../lib/use-person-name';
 
 const tabs = ['resumen', 'resultados', 'respuestas', 'importar'] as const;
 type Tab = (typeof tabs)[number];
@@ -37,6 +38,7 @@ function BackToList() {
 /** /consultas/:id: the consultation in four tabs (summary, results, responses, import); the tab is in the URL (`?pestaña=`). */
 export function ConsultationDetailPage() {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const id = routeId(useParams().id);
   const canWrite = useCanWriteConsultations();
   const navigate = useNavigate();
@@ -91,7 +93,7 @@ export function ConsultationDetailPage() {
         title={data.title}
         subtitle={
           <>
-            {t('consultations.detail.lastUpdated', { year: data.year, date: formatDateTime(data.updatedAt), user: data.updatedBy })}{' '}
+            {t('consultations.detail.lastUpdated', { year: data.year, date: formatDateTime(data.updatedAt), user: personName(data.updatedBy) })}{' '}
             <ConsultationStatusBadge status={data.status} />
           </>
         }

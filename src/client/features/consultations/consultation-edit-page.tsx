@@ -14,10 +14,12 @@ import { ConsultationNotFound } from './consultation-not-found';
 import { routeId } from '../../lib/route-params';
 import { useCanWriteConsultations } from './use-can-write-consultations';
 import { ForbiddenPage } from '../../ui/forbidden-page';
+import { usePersonName } from '../../lib/use-person-name';
 
 /** /consultas/:id/editar: the saved consultation in the form; saving sends the version it started from. */
 export function ConsultationEditPage() {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const id = routeId(useParams().id);
   const canWrite = useCanWriteConsultations();
   const navigate = useNavigate();
@@ -41,7 +43,7 @@ export function ConsultationEditPage() {
     <>
       <PageHeader
         title={t('consultations.form.editTitle', { title: saved.title })}
-        subtitle={t('consultations.form.editSubtitle', { version: saved.version, who: saved.updatedBy, when: formatDateTime(saved.updatedAt) })}
+        subtitle={t('consultations.form.editSubtitle', { version: saved.version, who: personName(saved.updatedBy), when: formatDateTime(saved.updatedAt) })}
       />
       <ConsultationForm
         key={saved.id}

@@ -8,10 +8,12 @@ import { consultationChannels, consultationInputSchema, consultationStatuses, mo
 import { formatDateTime } from '../../lib/format';
 import { errorMessage } from '../../lib/http';
 import { ConflictAlert } from '../../ui/conflict-alert';
+import { DateField } from '../../ui/date-field';
 import { FormSection } from '../../ui/form-section';
 import { FormActionBar } from '../../ui/form-action-bar';
 import { useVersionedSave } from '../../ui/use-versioned-save';
 import { ConsultationFormTopics } from './consultation-form-topics';
+import { usePersonName } from '../../lib/use-person-name';
 
 /** The form's values: the domain input, with the year empty while the person clears it. */
 export type ConsultationFormValues = Omit<ConsultationInput, 'year'> & { year: number | null };
@@ -50,6 +52,7 @@ interface ConsultationFormProps {
  */
 export function ConsultationForm({ initialValues, initialVersion, save, onSaved, onNewerVersion, cancelTo }: ConsultationFormProps) {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const form = useForm<ConsultationFormValues, unknown, ConsultationInput>({
     defaultValues: toConsultationFormValues(initialValues),
     resolver,
@@ -78,7 +81,7 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
       setYearTakenBy(error.status === 409 && typeof takenBy === 'number' && year !== null ? { id: takenBy, year } : null);
     },
     texts: {
-      loaded: (current) => t('consultations.form.conflict.loaded', { version: current.version, who: current.updatedBy }),
+      loaded: (current) => t('consultations.form.conflict.loaded', { version: current.version, who: personName(current.updatedBy) }),
       confirmTitle: t('consultations.form.conflict.confirmTitle'),
       confirmMessage: t('consultations.form.conflict.confirmMessage'),
       confirmLoad: t('consultations.form.conflict.confirmLoad'),
@@ -101,24 +104,7 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
   };
 
   const dateInput = (name: 'openDate' | 'closeDate') => (
-    <Controller
-      control={control}
-      name={name}
-      rules={{ deps: name === 'openDate' ? ['closeDate'] : [] }}
-      render={({ field, fieldState }) => (
-        <TextInput
-          type="date"
-          required
-          label={t(`consultations.form.fields.${name}`)}
-          name={field.name}
-          ref={field.ref}
-          value={field.value ?? ''}
-          onChange={(event) => field.onChange(event.currentTarget.value)}
-          onBlur={field.onBlur}
-          error={fieldState.error?.message}
-        />
-      )}
-    />
+    <DateField control={control} name={name} empty="" required label={t(`consultations.form.fields.${name}`)} deps={name === 'openDate' ? ['closeDate'] : undefined} />
   );
 
   return (
@@ -127,7 +113,7 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
         {conflict && (
           <ConflictAlert
             title={t('consultations.form.conflict.title')}
-            message={t('consultations.form.conflict.message', { who: conflict.updatedBy, version: conflict.version, when: formatDateTime(conflict.updatedAt) })}
+            message={t('consultations.form.conflict.message', { who: personName(conflict.updatedBy), version: conflict.version, when: formatDateTime(conflict.updatedAt) })}
             loadLabel={t('consultations.form.conflict.load')}
             overwriteLabel={t('consultations.form.conflict.overwrite')}
             busy={busy}

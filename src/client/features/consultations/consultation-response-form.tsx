@@ -7,6 +7,7 @@ import type { ResponseValueGroupKind } from '../../../domain/consultation';
 import { bogotaToday } from '../../../domain/bogota-date';
 import { ApiError, errorMessage } from '../../lib/http';
 import { useAddResponse } from './api';
+import { DateInputField } from '../../ui/date-field';
 
 type Field = 'valueGroupKind' | 'valueGroup' | 'topicIds' | 'proposedTopic' | 'questions' | 'channel' | 'date' | 'late';
 const fields = new Set<string>(['valueGroupKind', 'valueGroup', 'topicIds', 'proposedTopic', 'questions', 'channel', 'date', 'late']);
@@ -147,7 +148,7 @@ export function ConsultationResponseForm({ consultation, onDone, onCancel }: { c
             error={errors.channel}
             required
           />
-          <TextInput type="date" label={t('consultations.responses.form.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={errors.date} required />
+          <DateInputField label={t('consultations.responses.form.date')} value={date} onChange={(value) => setDate(value ?? '')} error={errors.date} required />
         </SimpleGrid>
         <Checkbox label={t('consultations.responses.late')} checked={late} onChange={(e) => setLate(e.currentTarget.checked)} error={errors.late} />
         <Group justify="flex-end" gap="sm" mt="xs">

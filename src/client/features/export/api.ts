@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { ReportExportData } from '../../../export/export-data';
+import { openDataFileName } from '../../../export/open-data';
 import { ApiError, api, NetworkError, networkErrorMessage } from '../../lib/http';
 import { exportKeys } from '../../lib/query-keys';
 
@@ -17,10 +18,10 @@ export const recordFinalExport = (year: number, body: { sha256: string; bytes: n
 
 /** The open-data files of a year. */
 export const openDataFiles = [
-  { key: 'forums', path: 'open-data/forums.csv', file: (year: number) => `forums-${year}.csv` },
-  { key: 'questions', path: 'open-data/questions.csv', file: (year: number) => `questions-${year}.csv` },
-  { key: 'metrics', path: 'open-data/metrics.csv', file: (year: number) => `metrics-${year}.csv` },
-  { key: 'dictionary', path: 'open-data/dictionary.csv', file: (year: number) => `dictionary-${year}.csv` },
+  { key: 'forums', path: 'open-data/forums.csv', file: (year: number) => openDataFileName('forums', year) },
+  { key: 'questions', path: 'open-data/questions.csv', file: (year: number) => openDataFileName('questions', year) },
+  { key: 'metrics', path: 'open-data/metrics.csv', file: (year: number) => openDataFileName('metrics', year) },
+  { key: 'dictionary', path: 'open-data/dictionary.csv', file: (year: number) => openDataFileName('dictionary', year) },
   { key: 'json', path: 'open-data.json', file: (year: number) => `datos-abiertos-${year}.json` },
 ] as const;
 

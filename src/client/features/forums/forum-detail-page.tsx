@@ -15,6 +15,7 @@ import { ForumDetailSections } from './forum-detail-sections';
 import { ForumHistorySection } from './forum-history-section';
 import { routeId } from '../../lib/route-params';
 import { ForumNotFound } from './forum-not-found';
+import { usePersonName } from '../../lib/use-person-name';
 
 function BackToList() {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ function BackToList() {
 /** /foros/:id: everything recorded about one forum, its history, and (for editors) edit and delete. */
 export function ForumDetailPage() {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const id = routeId(useParams().id);
   const canWrite = useCan('writeForums');
   const navigate = useNavigate();
@@ -87,7 +89,7 @@ export function ForumDetailPage() {
       <BackToList />
       <PageHeader
         title={data.title}
-        subtitle={t('forums.detail.lastUpdated', { date: formatDateTime(data.updatedAt), user: data.updatedBy })}
+        subtitle={t('forums.detail.lastUpdated', { date: formatDateTime(data.updatedAt), user: personName(data.updatedBy) })}
         actions={
           <>
             <Button component={Link} to={`/foros/${data.id}/metricas`} variant="default">

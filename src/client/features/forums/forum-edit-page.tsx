@@ -14,10 +14,12 @@ import { ForumForm } from './forum-form';
 import { routeId } from '../../lib/route-params';
 import { ForumNotFound } from './forum-not-found';
 import { ForbiddenPage } from '../../ui/forbidden-page';
+import { usePersonName } from '../../lib/use-person-name';
 
 /** /foros/:id/editar: the forum form filled with the saved forum; saving sends the version it started from. */
 export function ForumEditPage() {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const params = useParams();
   const id = routeId(params.id);
   const canWrite = useCan('writeForums');
@@ -42,7 +44,7 @@ export function ForumEditPage() {
     <>
       <PageHeader
         title={t('forumForm.editTitle', { title: saved.title })}
-        subtitle={t('forumForm.editSubtitle', { version: saved.version, who: saved.updatedBy, when: formatDateTime(saved.updatedAt) })}
+        subtitle={t('forumForm.editSubtitle', { version: saved.version, who: personName(saved.updatedBy), when: formatDateTime(saved.updatedAt) })}
       />
       <ForumForm
         key={saved.id}

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../lib/format';
 import { errorMessage } from '../../lib/http';
 import { ConflictAlert } from '../../ui/conflict-alert';
 import { NumberField, SelectField, TagsField, TextareaField, TextField } from '../../ui/form-fields';
+import { DateField } from '../../ui/date-field';
 import { FormSection } from '../../ui/form-section';
 import { FormActionBar } from '../../ui/form-action-bar';
 import { useVersionedSave } from '../../ui/use-versioned-save';
@@ -16,6 +17,7 @@ import { ForumFormGuidingQuestions } from './forum-form-guiding-questions';
 import { ForumFormPublicQuestions } from './forum-form-public-questions';
 import { ForumFormValueGroups } from './forum-form-value-groups';
 import { describePath, formIssues, forumFormResolver, toFormPath, toFormValues, type ForumFormValues } from './forum-form-values';
+import { usePersonName } from '../../lib/use-person-name';
 
 export interface ForumFormProps {
   initialValues: ForumInput;
@@ -37,6 +39,7 @@ export interface ForumFormProps {
  */
 export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewerVersion, cancelTo }: ForumFormProps) {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const form = useForm<ForumFormValues, unknown, ForumInput>({
     defaultValues: toFormValues(initialValues),
     resolver: forumFormResolver,
@@ -54,7 +57,7 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
     toValues: toFormValues,
     fieldIssues: (issues) => formIssues(issues).map((issue) => ({ path: toFormPath(issue.path), message: issue.message })),
     texts: {
-      loaded: (current) => t('forumForm.conflict.loaded', { version: current.version, who: current.updatedBy }),
+      loaded: (current) => t('forumForm.conflict.loaded', { version: current.version, who: personName(current.updatedBy) }),
       confirmTitle: t('forumForm.conflict.confirmTitle'),
       confirmMessage: t('forumForm.conflict.confirmMessage'),
       confirmLoad: t('forumForm.conflict.confirmLoad'),
@@ -84,7 +87,7 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
           {conflict && (
             <ConflictAlert
               title={t('forumForm.conflict.title')}
-              message={t('forumForm.conflict.message', { who: conflict.updatedBy, version: conflict.version, when: formatDateTime(conflict.updatedAt) })}
+              message={t('forumForm.conflict.message', { who: personName(conflict.updatedBy), version: conflict.version, when: formatDateTime(conflict.updatedAt) })}
               loadLabel={t('forumForm.conflict.load')}
               overwriteLabel={t('forumForm.conflict.overwrite')}
               busy={busy}
@@ -145,7 +148,7 @@ export function ForumForm({ initialValues, initialVersion, save, onSaved, onNewe
 
           <FormSection title={t('forumForm.sections.schedule')}>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-              <TextField control={control} name="date" emptyAsNull type="date" label={t('forumForm.fields.date')} description={t('forumForm.hints.date')} />
+              <DateField control={control} name="date" label={t('forumForm.fields.date')} description={t('forumForm.hints.date')} />
               <TextField control={control} name="time" emptyAsNull type="time" label={t('forumForm.fields.time')} description={t('forumForm.hints.time')} />
               <NumberField
                 control={control}

@@ -8,6 +8,7 @@ import { ErrorState, LoadingState } from '../../ui/states';
 import { forumHistoryQueryOptions } from './api';
 import { ForumDetailSection } from './forum-detail-section';
 import { WideTable } from '../../ui/wide-table';
+import { usePersonName } from '../../lib/use-person-name';
 
 type ForumField = keyof typeof forumCatalog.fields;
 const isForumField = (key: string): key is ForumField => Object.hasOwn(forumCatalog.fields, key);
@@ -15,6 +16,7 @@ const isForumField = (key: string): key is ForumField => Object.hasOwn(forumCata
 /** The audit trail of one forum: when, who, what they did and, for changes, which fields. */
 export function ForumHistorySection({ forumId }: { forumId: number }) {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const history = useQuery(forumHistoryQueryOptions(forumId));
 
   const details = (entry: AuditEntry) => {
@@ -51,7 +53,7 @@ export function ForumHistorySection({ forumId }: { forumId: number }) {
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                 </Table.Td>
-                <Table.Td>{entry.username}</Table.Td>
+                <Table.Td>{personName(entry.username)}</Table.Td>
                 <Table.Td>{t(`forums.history.actions.${entry.action}`)}</Table.Td>
                 <Table.Td>{details(entry)}</Table.Td>
               </Table.Tr>

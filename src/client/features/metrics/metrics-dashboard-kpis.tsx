@@ -1,20 +1,20 @@
 import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatCount, formatDuration, formatPercent } from '../../../domain/metrics-format';
+import { formatCount, formatPercent, formatWatchMinutes } from '../../../domain/metrics-format';
 import type { YearMetrics } from './dashboard-api';
 import { aggregateKpi, dashboardKpis, type Aggregate, type DashboardKpi } from './metrics-dashboard-figures';
 
 const hours = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 1 });
 
 function formatKpi(kpi: DashboardKpi, value: number, approximate: boolean): string {
-  return kpi === 'watchTime' ? formatDuration(value, { approximate }) : formatCount(value, { approximate });
+  return kpi === 'watchTime' ? formatWatchMinutes(value, { approximate }) : formatCount(value, { approximate });
 }
 
-/** `+668`, `−12`, `≈ +01:02:03`: the change from the previous year. */
+/** `+668`, `−12`, `≈ +62 min`: the change from the previous year. */
 function formatDifference(kpi: DashboardKpi, current: Aggregate, previous: Aggregate): string {
   const diff = Math.round((current.value - previous.value) * 10) / 10;
   const sign = diff > 0 ? '+' : diff < 0 ? '−' : '';
-  const magnitude = kpi === 'watchTime' ? formatDuration(Math.abs(diff)) : formatCount(Math.abs(diff));
+  const magnitude = kpi === 'watchTime' ? formatWatchMinutes(Math.abs(diff)) : formatCount(Math.abs(diff));
   return `${current.approximate || previous.approximate ? '≈ ' : ''}${sign}${magnitude}`;
 }
 

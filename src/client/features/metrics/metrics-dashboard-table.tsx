@@ -2,7 +2,7 @@ import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Figure } from '../../../domain/metrics';
-import { formatCount, formatDuration } from '../../../domain/metrics-format';
+import { formatCount, formatFigure } from '../../../domain/metrics-format';
 import { formatShortDate } from '../../lib/format';
 import type { YearMetricsForum } from './dashboard-api';
 import { WideTable } from '../../ui/wide-table';
@@ -11,8 +11,8 @@ function count(figure: Figure | null | undefined) {
   return figure ? formatCount(figure.value, { approximate: figure.approximate }) : '—';
 }
 
-function duration(figure: Figure | null | undefined) {
-  return figure ? formatDuration(figure.value, { approximate: figure.approximate }) : '—';
+function watchTime(figure: Figure | null | undefined) {
+  return figure ? formatFigure('totalWatchSeconds', figure) : '—';
 }
 
 /** The year's forums with their key figures, each linking to its metrics page. */
@@ -52,7 +52,7 @@ export function MetricsDashboardTable({ year, forums }: { year: number; forums: 
                 views1m: count(since?.views1m),
                 interactions: count(since?.interactions),
                 peak: count(m?.liveSummary?.peakLiveViewers),
-                watchTime: duration(since?.totalWatchSeconds),
+                watchTime: watchTime(since?.totalWatchSeconds),
               };
               return (
                 <Table.Tr key={forum.id}>

@@ -26,7 +26,7 @@ export function MetricsFigureInput({ name, field, messages, showParseErrors, dis
   const { t } = useTranslation();
   const { control } = useFormContext<MetricsFormValues>();
   const unit = figureUnit(field);
-  const hint = unit === 'count' ? t('metrics.figure.countHint') : unit === 'duration' ? t('metrics.figure.durationHint') : t('metrics.figure.minSecHint');
+  const hint = t(`metrics.figure.${unit}Hint`);
   return (
     <Controller
       control={control}

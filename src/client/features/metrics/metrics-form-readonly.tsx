@@ -2,7 +2,7 @@ import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@man
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { figureLabels, snapshotKinds, snapshotLabels, type Figure, type SnapshotKind } from '../../../domain/metrics';
-import { formatFigure } from '../../../domain/metrics-rules';
+import { formatFigure } from '../../../domain/metrics-format';
 import type { ForumMetricsRecord } from '../../../domain/metrics-update';
 import { formatDate } from '../../lib/format';
 import { MetricsFormIssues } from './metrics-form-issues';

@@ -1,4 +1,4 @@
-import { Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Group, Paper, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { metricSources, snapshotLabels, type SnapshotKind } from '../../../domai
 import { MetricsFigureInput } from './metrics-figure-input';
 import { sectionFigures, type MetricsFormValues } from './metrics-form-values';
 import { MetricsSeriesTable } from './metrics-series-table';
+import { DateField } from '../../ui/date-field';
 
 interface MetricsFormSectionProps {
   kind: SnapshotKind;
@@ -22,7 +23,7 @@ interface MetricsFormSectionProps {
 export function MetricsFormSection({ kind, messagesAt, cellErrorAt, seriesMessages, showErrors }: MetricsFormSectionProps) {
   const { t } = useTranslation();
   const titleId = useId();
-  const { control, register } = useFormContext<MetricsFormValues>();
+  const { control } = useFormContext<MetricsFormValues>();
   const taken = useWatch({ control, name: `${kind}.taken` });
   const sourceOptions = metricSources.map((value) => ({ value, label: t(`metrics.sources.${value}`) }));
   const firstOf = (path: string) => messagesAt(path)[0];
@@ -74,12 +75,13 @@ export function MetricsFormSection({ kind, messagesAt, cellErrorAt, seriesMessag
                   />
                 )}
               />
-              <TextInput
-                type="date"
+              <DateField
+                control={control}
+                name={`${kind}.asOf`}
+                empty=""
                 label={t('metrics.section.asOf')}
                 description={t('metrics.section.asOfHint')}
                 required
-                {...register(`${kind}.asOf`)}
                 error={firstOf(`${kind}.asOf`)}
               />
             </SimpleGrid>

@@ -1,7 +1,6 @@
 import { bogotaToday } from '../../../domain/bogota-date';
 import { parseExportDate } from '../../../domain/metrics-import-cells';
 import {
-  figureUnit,
   forumMetricsInputSchema,
   liveSummaryFigures,
   postCardFigures,
@@ -14,8 +13,8 @@ import {
   type SincePublication,
   type SnapshotKind,
 } from '../../../domain/metrics';
-import { formatCount, parseCount, parseDuration, toFigure, type ParseResult } from '../../../domain/metrics-format';
-import { formatFigure, type MetricsIssue } from '../../../domain/metrics-rules';
+import { formatCount, formatFigure, parseCount, parseFigure, toFigure, type ParseResult } from '../../../domain/metrics-format';
+import type { MetricsIssue } from '../../../domain/metrics-rules';
 import { i18next } from '../../i18n';
 
 /**
@@ -78,17 +77,9 @@ export const sectionFigures = {
 // ---------------------------------------------------------------------------------------------------------
 // Parsing what people type
 
-/**
- * Reads a figure as typed: counts (`12.345`, `1,7 mil`), durations (`01:11:33`, `56:39`; a plain number is
- * minutes for the broadcast length and the time watched, seconds for the average), `≈` marking approximate.
- */
+/** Reads a figure as typed: the domain's one reader (`parseFigure`, metrics-format.ts). */
 export function parseFigureText(field: string, text: string): ParseResult {
-  const unit = figureUnit(field);
-  if (unit === 'count') return parseCount(text, { integer: true });
-  const trimmed = text.replace(/[\u00a0\u202f]/g, ' ').trim();
-  const marked = /^[≈~]/.test(trimmed);
-  const result = parseDuration(marked ? trimmed.slice(1).trim() : trimmed, { plainUnit: unit === 'duration' ? 'minutes' : 'seconds' });
-  return result.ok && marked ? { ...result, approximate: true } : result;
+  return parseFigure(field, text);
 }
 
 /** A figure value from typed text: the figure when it parses, null otherwise (empty or bad). */

@@ -18,6 +18,7 @@ import { useSaveForumMetrics } from './api';
 import { MetricsFormIssues } from './metrics-form-issues';
 import { MetricsFormSection } from './metrics-form-section';
 import { formPath, readForm, schemaErrors, toFormValues, warningKey, type FieldErrors, type MetricsFormValues } from './metrics-form-values';
+import { usePersonName } from '../../lib/use-person-name';
 
 interface MetricsFormProps {
   forumId: number;
@@ -52,6 +53,7 @@ function toFieldErrors(issues: FieldIssue[]): FieldErrors {
  */
 export function MetricsForm({ forumId, saved, forumDate, onDirtyChange }: MetricsFormProps) {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const form = useForm<MetricsFormValues>({ defaultValues: toFormValues(saved, { liveAsOf: forumDate }) });
   const { control, formState, handleSubmit, reset } = form;
   const save = useSaveForumMetrics(forumId);
@@ -190,7 +192,7 @@ export function MetricsForm({ forumId, saved, forumDate, onDirtyChange }: Metric
     const current = conflict;
     const apply = () => {
       applySaved(current);
-      notifications.show({ message: t('metrics.conflict.loaded', { version: current.version, who: current.updatedBy ?? '—' }) });
+      notifications.show({ message: t('metrics.conflict.loaded', { version: current.version, who: personName(current.updatedBy) }) });
     };
     if (!formState.isDirty) return apply();
     confirmDestructive({
@@ -239,7 +241,7 @@ export function MetricsForm({ forumId, saved, forumDate, onDirtyChange }: Metric
             <ConflictAlert
               title={t('metrics.conflict.title')}
               message={t('metrics.conflict.message', {
-                who: conflict.updatedBy ?? '—',
+                who: personName(conflict.updatedBy),
                 version: conflict.version,
                 when: conflict.updatedAt ? formatDateTime(conflict.updatedAt) : '—',
               })}

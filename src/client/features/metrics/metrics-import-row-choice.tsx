@@ -1,10 +1,11 @@
-import { Select, Stack, Text, TextInput } from '@mantine/core';
+import { Select, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../../domain/metrics-format';
 import type { MetricsImportRowSummary } from '../../../domain/metrics-update';
 import { formatDate } from '../../lib/format';
 import type { ImportPreview } from './metrics-import-request';
+import { DateInputField } from '../../ui/date-field';
 
 interface RowChoiceProps {
   rows: MetricsImportRowSummary[];
@@ -68,12 +69,11 @@ export function MetricsImportRowChoice({ rows, rowNumber, firstChoice, onRow }: 
 export function MetricsImportAsOf({ fileAsOf, value, error, onChange }: { fileAsOf: string | null; value: string; error?: string; onChange: (value: string) => void }) {
   const { t } = useTranslation();
   return (
-    <TextInput
-      type="date"
+    <DateInputField
       label={t('metrics.import.asOf')}
       description={[fileAsOf ? t('metrics.import.asOfFromFile', { date: formatDate(fileAsOf) }) : null, t('metrics.import.asOfHint')].filter(Boolean).join(' ')}
       value={value}
-      onChange={(event) => onChange(event.currentTarget.value)}
+      onChange={(next) => onChange(next ?? '')}
       error={error}
       maw={420}
     />

@@ -16,6 +16,7 @@ import { MetricsFormReadOnly } from './metrics-form-readonly';
 import { MetricsImport } from './metrics-import';
 import { routeId } from '../../lib/route-params';
 import { ForumNotFound } from '../forums/forum-not-found';
+import { usePersonName } from '../../lib/use-person-name';
 
 // recharts is heavy: the charts load after the figures.
 const ForumMetricsCharts = lazy(() => import('./forum-metrics-charts').then((m) => ({ default: m.ForumMetricsCharts })));
@@ -26,6 +27,7 @@ const ForumMetricsCharts = lazy(() => import('./forum-metrics-charts').then((m) 
  */
 export function MetricsPage() {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const id = routeId(useParams().id);
   const canWrite = useCan('writeMetrics');
   const forum = useQuery({ ...forumQueryOptions(id ?? 0), enabled: id !== null });
@@ -52,7 +54,7 @@ export function MetricsPage() {
         title={t('metrics.title', { title: forum.data.title })}
         subtitle={
           record.version > 0 && record.updatedAt
-            ? t('metrics.savedBy', { version: record.version, who: record.updatedBy ?? '—', when: formatDateTime(record.updatedAt) })
+            ? t('metrics.savedBy', { version: record.version, who: personName(record.updatedBy), when: formatDateTime(record.updatedAt) })
             : t('metrics.neverSaved')
         }
       />

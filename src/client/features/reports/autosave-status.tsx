@@ -1,8 +1,8 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../../domain/date-format';
 import type { AutosaveStatus } from './section-autosave';
 
-const time = new Intl.DateTimeFormat('es-CO', { hour: '2-digit', minute: '2-digit', hour12: false });
 
 /** "Guardado a las 10:42" / "Guardando…" / "Sin conexión: …", announced politely as it changes. */
 export function AutosaveStatusText({ status, onRetry }: { status: AutosaveStatus; onRetry: () => void }) {
@@ -11,7 +11,7 @@ export function AutosaveStatusText({ status, onRetry }: { status: AutosaveStatus
   let color: string | undefined = 'dimmed';
   switch (status.kind) {
     case 'idle':
-      text = status.savedAt ? t('reports.autosave.saved', { time: time.format(status.savedAt) }) : t('reports.autosave.savedNever');
+      text = status.savedAt ? t('reports.autosave.saved', { time: formatTime(status.savedAt) }) : t('reports.autosave.savedNever');
       break;
     case 'saving':
       text = t('reports.autosave.saving');

@@ -10,6 +10,7 @@ import { useAddSection, useRemoveSection, useReorderSections } from './api';
 import type { ReportOverview, SectionSummary } from './report-types';
 import { SectionStateBadge } from './section-state-badge';
 import { WideTable } from '../../ui/wide-table';
+import { usePersonName } from '../../lib/use-person-name';
 
 function AddSectionModal({ year, opened, onClose }: { year: number; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -64,6 +65,7 @@ function AddSectionModal({ year, opened, onClose }: { year: number; opened: bool
 /** The sections in order with their state, who changed and reviewed them, open comments, and (writers) order and removal. */
 export function ReportSectionsTable({ report, canWrite }: { report: ReportOverview; canWrite: boolean }) {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const year = report.year;
   const reorder = useReorderSections(year);
   const remove = useRemoveSection(year);
@@ -166,7 +168,7 @@ export function ReportSectionsTable({ report, canWrite }: { report: ReportOvervi
                   <Table.Td>
                     <Text size="sm">
                       {section.lastEditedBy && section.lastEditedAt
-                        ? t('reports.overview.lastEdit', { who: section.lastEditedBy, when: formatDateTime(section.lastEditedAt) })
+                        ? t('reports.overview.lastEdit', { who: personName(section.lastEditedBy), when: formatDateTime(section.lastEditedAt) })
                         : t('reports.overview.never')}
                     </Text>
                   </Table.Td>

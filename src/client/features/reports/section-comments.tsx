@@ -7,6 +7,7 @@ import { errorMessage } from '../../lib/http';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { commentsQueryOptions, useAddComment, useResolveComment } from './api';
 import type { ReportComment } from './report-types';
+import { usePersonName } from '../../lib/use-person-name';
 
 function CommentForm({
   label,
@@ -83,13 +84,14 @@ function CommentForm({
 
 function Thread({ root, replies, year, sectionId }: { root: ReportComment; replies: ReportComment[]; year: number; sectionId: number }) {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const add = useAddComment(year, sectionId);
   const resolve = useResolveComment(year, sectionId);
   const [replying, setReplying] = useState(false);
   const one = (comment: ReportComment) => (
     <Stack gap={4} key={comment.id}>
       <Text size="xs" c="dimmed">
-        {t('reports.comments.byline', { who: comment.author, when: formatDateTime(comment.createdAt) })}
+        {t('reports.comments.byline', { who: personName(comment.author), when: formatDateTime(comment.createdAt) })}
       </Text>
       {comment.quote && (
         <Blockquote p="xs" color="gray.7" className="report-quote" fz="sm">
@@ -102,7 +104,7 @@ function Thread({ root, replies, year, sectionId }: { root: ReportComment; repli
     </Stack>
   );
   return (
-    <Paper withBorder p="sm" radius="md" component="article" aria-label={t('reports.comments.threadLabel', { who: root.author })} opacity={root.resolved ? 0.85 : 1}>
+    <Paper withBorder p="sm" radius="md" component="article" aria-label={t('reports.comments.threadLabel', { who: personName(root.author) })} opacity={root.resolved ? 0.85 : 1}>
       <Stack gap="sm">
         {one(root)}
         {replies.length > 0 && (
@@ -112,11 +114,11 @@ function Thread({ root, replies, year, sectionId }: { root: ReportComment; repli
         )}
         {root.resolved ? (
           <Text size="xs" fw={600}>
-            {t('reports.comments.resolved', { who: root.resolvedBy ?? '—' })}
+            {t('reports.comments.resolved', { who: personName(root.resolvedBy) })}
           </Text>
         ) : replying ? (
           <CommentForm
-            label={t('reports.comments.replyTo', { who: root.author })}
+            label={t('reports.comments.replyTo', { who: personName(root.author) })}
             submitLabel={t('reports.comments.sendReply')}
             busy={add.isPending}
             onCancel={() => setReplying(false)}

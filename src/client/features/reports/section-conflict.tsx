@@ -7,6 +7,7 @@ import { formatDateTime } from '../../lib/format';
 import type { ReportSection } from './report-types';
 import type { SectionValues } from './section-draft-storage';
 import { DiffText } from './diff-text';
+import { usePersonName } from '../../lib/use-person-name';
 
 const plain = (values: SectionValues) => revisionPlainText({ title: values.title, content: values.content, recommendations: values.recommendations ?? [] }, docToPlainText);
 
@@ -16,7 +17,8 @@ const plain = (values: SectionValues) => revisionPlainText({ title: values.title
  */
 export function SectionConflict({ mine, current, onKeepMine, onUseTheirs }: { mine: SectionValues; current: ReportSection; onKeepMine: () => void; onUseTheirs: () => void }) {
   const { t } = useTranslation();
-  const who = current.lastEditedBy ?? '—';
+  const personName = usePersonName();
+  const who = personName(current.lastEditedBy);
   const mineText = plain(mine);
   const theirsText = plain({ title: current.title, content: current.content, recommendations: current.kind === 'recommendations' ? current.recommendations : null });
   return (

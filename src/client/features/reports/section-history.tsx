@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from '../../ui/states';
 import { diffQueryOptions, revisionsQueryOptions, useRestoreRevision } from './api';
 import { DiffText } from './diff-text';
 import type { ReportRevision, ReportSection } from './report-types';
+import { usePersonName } from '../../lib/use-person-name';
 
 interface Props {
   section: ReportSection;
@@ -24,6 +25,7 @@ interface Props {
 /** Revisions of a section, a word diff between any two, and (writers) restoring one as a new revision. */
 export function SectionHistory({ section, canRestore, restoreBlocked, currentVersion, onRestored }: Props) {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const revisions = useQuery(revisionsQueryOptions(section.year, section.id));
   const restore = useRestoreRevision(section.year, section.id);
   const [pick, setPick] = useState<{ from: number | null; to: number | null }>({ from: null, to: null });
@@ -80,7 +82,7 @@ export function SectionHistory({ section, canRestore, restoreBlocked, currentVer
                     {t('reports.history.revision', { n: revision.number })}
                   </Table.Th>
                   <Table.Td>
-                    {t('reports.history.byline', { who: revision.editedBy, when: formatDateTime(revision.editedAt) })}
+                    {t('reports.history.byline', { who: personName(revision.editedBy), when: formatDateTime(revision.editedAt) })}
                     {revision.note && (
                       <Text size="xs" c="dimmed">
                         {revision.note}

@@ -29,6 +29,7 @@ import { SectionStateBadge } from './section-state-badge';
 import { SectionStatistics } from './section-statistics';
 import { useSectionEditing } from './use-section-editing';
 import { useSelectionWithin } from './use-selection-within';
+import { usePersonName } from '../../lib/use-person-name';
 
 // Tiptap / ProseMirror load only for people who edit, after the page.
 const RichTextEditor = lazy(() => import('./rich-text-editor').then((m) => ({ default: m.RichTextEditor })));
@@ -54,6 +55,7 @@ export function SectionPage() {
 
 function SectionWorkspace({ section, report }: { section: ReportSection; report: ReportOverview }) {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const user = useCurrentUser();
   const { canWrite, canReview } = useReportRoles();
   const editing = useSectionEditing(section, canWrite);
@@ -113,7 +115,7 @@ function SectionWorkspace({ section, report }: { section: ReportSection; report:
 
   const meta =
     section.lastEditedBy && section.lastEditedAt
-      ? t('reports.section.meta', { version: section.version, who: section.lastEditedBy, when: formatDateTime(section.lastEditedAt) })
+      ? t('reports.section.meta', { version: section.version, who: personName(section.lastEditedBy), when: formatDateTime(section.lastEditedAt) })
       : t('reports.section.metaNever', { version: section.version });
 
   return (

@@ -9,6 +9,7 @@ import { errorMessage } from '../../lib/http';
 import { useReviewAction } from './api';
 import type { ReportSection } from './report-types';
 import { SectionStateBadge } from './section-state-badge';
+import { usePersonName } from '../../lib/use-person-name';
 
 interface Props {
   section: ReportSection;
@@ -42,6 +43,7 @@ function ActionButton({ label, reason, onClick, loading, color, variant }: { lab
 /** The section's state and the workflow actions this person may take, each disabled one saying why. */
 export function SectionReviewPanel({ section, actor, canWrite, canReview, blockedReason, flush, selectedText }: Props) {
   const { t } = useTranslation();
+  const personName = usePersonName();
   const review = useReviewAction(section.year, section.id);
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
@@ -72,12 +74,12 @@ export function SectionReviewPanel({ section, actor, canWrite, canReview, blocke
       </Group>
       {section.state === 'approved' && section.approvedBy && section.approvedAt && (
         <Text size="sm" mb="xs">
-          {t('reports.review.approvedBy', { who: section.approvedBy, when: formatDateTime(section.approvedAt) })}
+          {t('reports.review.approvedBy', { who: personName(section.approvedBy), when: formatDateTime(section.approvedAt) })}
         </Text>
       )}
       {section.reviewedBy && section.state !== 'approved' && (
         <Text size="sm" mb="xs">
-          {t('reports.review.reviewedBy', { who: section.reviewedBy })}
+          {t('reports.review.reviewedBy', { who: personName(section.reviewedBy) })}
         </Text>
       )}
       {failure != null && (

@@ -32,7 +32,7 @@ function FiguresTable({ caption, rows }: { caption: string; rows: StatisticsRow[
             <Table.Th scope="row" fw={400}>
               {row.label}
             </Table.Th>
-            <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
               {row.value}
             </Table.Td>
           </Table.Tr>

@@ -57,6 +57,11 @@ export const common = {
     summary: '{{from}}–{{to}} de {{total}}',
     label: 'Paginación',
   },
+  date: {
+    placeholder: 'dd/mm/aaaa',
+    next: 'Mes siguiente',
+    previous: 'Mes anterior',
+  },
   yes: 'Sí',
   no: 'No',
   none: 'Sin información',

@@ -1,3 +1,5 @@
+import { forumStatusLabels } from '../../../domain/forum-labels';
+
 /** Texts of the citizen consultation (consulta ciudadana) pages, es-CO. */
 export const consultations = {
   title: 'Consultas ciudadanas',
@@ -117,7 +119,7 @@ export const consultations = {
     createForum: 'Crear foro con este tema',
     openForum: 'Ver el foro «{{title}}»',
     confirmTitle: '¿Crear un foro con el tema «{{title}}»?',
-    confirmText: 'Se creará un foro en borrador con el título y la descripción del tema, enlazado a esta consulta. Luego podrá completarlo.',
+    confirmText: `Se creará un foro en estado «${forumStatusLabels.planned}» con el título y la descripción del tema, enlazado a esta consulta. Luego podrá completarlo.`,
     confirm: 'Crear foro',
     created: 'Foro creado a partir del tema «{{title}}».',
     exists: 'Este tema ya tiene un foro: se abrirá.',

@@ -1,3 +1,5 @@
+import { publicQuestionsTerm } from '../../../domain/forum-labels';
+
 /** Texts of the forum create/edit form (es-CO). Enum labels come from `forums.*`. */
 export const forumForm = {
   createTitle: 'Nuevo foro',
@@ -16,7 +18,7 @@ export const forumForm = {
     people: 'Moderación y expertos',
     guidingQuestions: 'Preguntas orientadoras',
     actions: 'Acciones antes, durante y después',
-    questions: 'Preguntas de la ciudadanía',
+    questions: publicQuestionsTerm.plural,
   },
   fields: {
     title: 'Título',
@@ -37,7 +39,7 @@ export const forumForm = {
     experts: 'Expertos',
     guidingQuestions: 'Preguntas orientadoras',
     actions: 'Acciones',
-    questions: 'Preguntas de la ciudadanía',
+    questions: publicQuestionsTerm.plural,
   },
   hints: {
     year: 'Año de la vigencia (AAAA).',
@@ -101,7 +103,7 @@ export const forumForm = {
     experts: 'Experto',
     guidingQuestions: 'Pregunta orientadora',
     actions: 'Acción',
-    questions: 'Pregunta de la ciudadanía',
+    questions: publicQuestionsTerm.singular,
   },
   subfields: {
     kind: 'Tipo',

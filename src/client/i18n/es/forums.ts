@@ -1,23 +1,10 @@
+import { forumStatusLabels, platformLabels, publicQuestionsTerm, questionChannelLabels } from '../../../domain/forum-labels';
+
 export const forums = {
   title: 'Foros',
-  platforms: {
-    facebook_live: 'Facebook Live',
-    youtube_live: 'YouTube Live',
-    teams: 'Microsoft Teams',
-    zoom: 'Zoom',
-    presencial: 'Presencial',
-    hibrido: 'Híbrido',
-  },
-  statuses: {
-    planned: 'Planeado',
-    held: 'Realizado',
-    cancelled: 'Cancelado',
-  },
-  channels: {
-    live_chat: 'Chat en vivo',
-    moderator: 'Moderador',
-    web_form: 'Formulario web',
-  },
+  platforms: platformLabels,
+  statuses: forumStatusLabels,
+  channels: questionChannelLabels,
   phases: {
     before: 'Antes',
     during: 'Durante',
@@ -47,7 +34,7 @@ export const forums = {
     experts: 'Expertos',
     guidingQuestions: 'Preguntas orientadoras',
     actions: 'Acciones',
-    questions: 'Preguntas del público',
+    questions: publicQuestionsTerm.plural,
   },
   newForum: 'Nuevo foro',
   backToList: 'Foros',
@@ -108,7 +95,7 @@ export const forums = {
       people: 'Moderación y expertos',
       guidingQuestions: 'Preguntas orientadoras',
       actions: 'Acciones',
-      questions: 'Preguntas del público',
+      questions: publicQuestionsTerm.plural,
       history: 'Historial',
     },
     dateTime: 'Fecha y hora',

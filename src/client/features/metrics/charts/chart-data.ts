@@ -1,3 +1,4 @@
+import { formatDayMonth } from '../../../../domain/date-format';
 import type { Figure, LiveSummary, PostCard, SincePublication } from '../../../../domain/metrics';
 import { formatCount } from '../../../../domain/metrics-format';
 
@@ -33,12 +34,8 @@ export function figureText(figure: Figure | null | undefined, none: string): str
   return figure ? formatCount(figure.value, { approximate: figure.approximate }) : none;
 }
 
-const dayMonth = new Intl.DateTimeFormat('es-CO', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-
 /** `2022-06-22` → `22 jun` (axis ticks). */
-export function formatDayMonth(isoDate: string): string {
-  return dayMonth.format(new Date(`${isoDate}T00:00:00Z`)).replace(' de ', ' ').replace(/\.$/, '');
-}
+export { formatDayMonth };
 
 export const yearComparisonSeries = ['reach', 'views3s', 'views1m', 'interactions', 'peakLiveViewers'] as const;
 export type YearComparisonSeries = (typeof yearComparisonSeries)[number];
