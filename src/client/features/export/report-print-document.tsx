@@ -112,6 +112,39 @@ function Block({ block }: { block: DocBlock }) {
   }
 }
 
+/**
+ * The blocks as printed: each heading (or run of headings) in one unbreakable group with the block after it, so no
+ * heading is left alone at the bottom of a page (CSS `break-after: avoid` alone does not hold before a table or a
+ * chart that may not break). A block longer than a page still breaks inside: the browser has no other choice.
+ */
+export function keepHeadingsWithNext(blocks: DocBlock[]): DocBlock[][] {
+  const groups: DocBlock[][] = [];
+  let pending: DocBlock[] = [];
+  for (const block of blocks) {
+    if (block.type === 'heading') {
+      pending.push(block);
+      continue;
+    }
+    groups.push([...pending, block]);
+    pending = [];
+  }
+  if (pending.length > 0) groups.push(pending);
+  return groups;
+}
+
+function BlockGroup({ blocks }: { blocks: DocBlock[] }) {
+  if (blocks.length === 1) return <Block block={blocks[0]} />;
+  const first = blocks[0];
+  const startsSection = first.type === 'heading' && first.pageBreakBefore;
+  return (
+    <div className={`print-keep${startsSection ? ' print-section-start' : ''}`}>
+      {blocks.map((block, i) => (
+        <Block key={i} block={i === 0 && startsSection ? { ...first, pageBreakBefore: false } : block} />
+      ))}
+    </div>
+  );
+}
+
 export function ReportPrintDocument({ document: model }: { document: ReportDocument }) {
   return (
     <article className={`print-document${model.draft ? ' print-draft' : ''}`} data-draft-mark={model.draft ? doc.draftMark : undefined}>
@@ -148,8 +181,8 @@ export function ReportPrintDocument({ document: model }: { document: ReportDocum
           ))}
         </ol>
       </nav>
-      {model.blocks.map((block, i) => (
-        <Block key={i} block={block} />
+      {keepHeadingsWithNext(model.blocks).map((group, i) => (
+        <BlockGroup key={i} blocks={group} />
       ))}
     </article>
   );
