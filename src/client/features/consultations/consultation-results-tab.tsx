@@ -16,7 +16,7 @@ const ConsultationVotesChart = lazy(() => import('./charts/consultation-votes-ch
 function Section({ id, title, hint, children }: { id: string; title: string; hint?: string; children: ReactNode }) {
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id}>
-      <Title order={3} size="h4" id={id} mb={hint ? 4 : 'sm'}>
+      <Title order={2} size="h4" id={id} mb={hint ? 4 : 'sm'}>
         {title}
       </Title>
       {hint && (
@@ -174,7 +174,7 @@ export function ConsultationResultsTab({ consultation }: { consultation: Consult
               const forum = group.topicId !== null ? forumOf.get(group.topicId) : undefined;
               return (
                 <div key={group.key}>
-                  <Title order={4} size="h5" mb={4}>
+                  <Title order={3} size="h5" mb={4}>
                     {group.topicId !== null ? (topicTitle.get(group.topicId) ?? group.title) : group.title} ({formatInteger(group.items.length)})
                   </Title>
                   {forum && (

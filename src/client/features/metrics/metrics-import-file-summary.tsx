@@ -31,7 +31,7 @@ export function MetricsImportFileSummary({ fileName, file }: { fileName: string;
           <Text size="sm">{t('metrics.import.dateOrderFallback', { order: t(file.dateOrder.dayFirst ? 'metrics.import.dayFirst' : 'metrics.import.monthFirst') })}</Text>
         </Alert>
       )}
-      <section aria-label={t('metrics.import.recognised')}>
+      <section>
         <Title order={3} size="h5" mb={4}>
           {t('metrics.import.recognised')} <Badge variant="outline" color="blue.9">{t('metrics.import.recognisedCount', { count: file.recognisedColumns.length })}</Badge>
         </Title>

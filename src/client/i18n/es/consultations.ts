@@ -162,7 +162,7 @@ export const consultations = {
     noTopicQuestions: 'Sin tema elegido',
     forumOfTopic: 'Foro del tema: {{title}}',
     chart: {
-      title: 'Votos por tema',
+      title: 'Gráfica de votos por tema',
       caption: 'Votos por tema de grupos internos y externos',
       summary: 'Gráfico de barras apiladas de los votos de {{count}} temas. Más votado: «{{top}}» con {{votes}} votos ({{internal}} internos y {{external}} externos).',
       summaryUnspecified:

@@ -38,7 +38,7 @@ export function ConsultationVotesChart({ byTopic }: { byTopic: ConsultationTally
       caption={t('consultations.results.chart.caption')}
       columns={[{ label: t('consultations.results.topic') }, { label: t('consultations.results.votes'), numeric: true }, ...series.map((key) => ({ label: label(key), numeric: true }))]}
       rows={rows.map((row) => ({ key: row.topicId, cells: [row.title, formatCount(row.votes), ...series.map((key) => formatCount(row[key]))] }))}
-      headingOrder={3}
+      headingOrder={2}
     >
       {(width) => (
         <BarChart width={width} height={chartHeight} data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
