@@ -297,7 +297,7 @@ describe('metrics page: entry, rules and save', () => {
   it('shows a reviewer the saved figures read-only, approximate ones marked, with no form and no import', async () => {
     await openMetrics('2022-07-29', 'revisor');
     const since = section('Rendimiento desde la publicación');
-    expect(within(since).getByText('≈ 28:20:00')).toBeInTheDocument();
+    expect(within(since).getByText('≈ 1.700 min')).toBeInTheDocument();
     expect(within(since).getByText('aproximada')).toBeInTheDocument();
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Guardar' })).not.toBeInTheDocument();

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ReportListItem, ReportOverview } from '../../src/domain/report';
 import { docFromParagraphs } from '../../src/domain/rich-text';
 import '../support/prosemirror-jsdom';
-import { renderApp } from '../support/render-app';
+import { apiAs, renderApp } from '../support/render-app';
 
 let server: SetupServerApi | undefined;
 afterEach(() => {
@@ -13,14 +13,6 @@ afterEach(() => {
   server = undefined;
 });
 
-type App = Awaited<ReturnType<typeof renderApp>>;
-
-async function apiAs<T>(app: App, username: string, method: string, path: string, body?: unknown): Promise<T> {
-  const cookie = await app.api.login(username);
-  const res = await app.api.call(method, path, { cookie, body });
-  expect(res.status, `${method} ${path}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
 
 const slow = { timeout: 30_000 };
 const rows = () => within(screen.getByRole('table', { name: 'Secciones del informe, en orden' })).getAllByRole('row').slice(1);

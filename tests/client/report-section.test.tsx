@@ -7,7 +7,7 @@ import { autosaveTiming } from '../../src/client/features/reports/section-autosa
 import type { ReportOverview, ReportSection } from '../../src/domain/report';
 import { docFromParagraphs, docToPlainText } from '../../src/domain/rich-text';
 import '../support/prosemirror-jsdom';
-import { renderApp } from '../support/render-app';
+import { apiAs, renderApp, type RenderedApp } from '../support/render-app';
 
 let server: SetupServerApi | undefined;
 afterEach(() => {
@@ -20,14 +20,7 @@ beforeEach(() => {
   autosaveTiming.retryBaseMs = 400;
 });
 
-type App = Awaited<ReturnType<typeof renderApp>>;
-
-async function apiAs<T>(app: App, username: string, method: string, path: string, body?: unknown): Promise<T> {
-  const cookie = await app.api.login(username);
-  const res = await app.api.call(method, path, { cookie, body });
-  expect(res.status, `${method} ${path}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
+type App = RenderedApp;
 
 /** A free section of the 2022 report, created by the admin. */
 const createFree = (app: App, title: string) => apiAs<ReportSection>(app, 'admin', 'POST', '/api/reports/2022/sections', { title, kind: 'free' });

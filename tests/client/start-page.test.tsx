@@ -3,7 +3,7 @@ import type { SetupServerApi } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReportOverview } from '../../src/domain/report';
 import { validForum } from '../support/api-assertions';
-import { renderApp } from '../support/render-app';
+import { apiAs, renderApp } from '../support/render-app';
 
 let server: SetupServerApi | undefined;
 afterEach(() => {
@@ -11,14 +11,6 @@ afterEach(() => {
   server = undefined;
 });
 
-type App = Awaited<ReturnType<typeof renderApp>>;
-
-async function apiAs<T>(app: App, username: string, method: string, path: string, body?: unknown): Promise<T> {
-  const cookie = await app.api.login(username);
-  const res = await app.api.call(method, path, { cookie, body });
-  expect(res.status, `${method} ${path}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
 
 describe('start page (/inicio)', () => {
   it('the root opens the start page; a reviewer sees the sections waiting for review, each linked', async () => {

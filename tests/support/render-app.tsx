@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { SetupServerApi } from 'msw/node';
@@ -32,4 +33,14 @@ export async function renderApp(path: string, options: { as?: 'admin' | 'editora
     </AppProviders>,
   );
   return { ...view, router, server, queryClient, api: testApi };
+}
+
+export type RenderedApp = Awaited<ReturnType<typeof renderApp>>;
+
+/** A call to the page's API as another person would make it (logged in as `username`), expecting success. */
+export async function apiAs<T>(app: RenderedApp, username: string, method: string, path: string, body?: unknown): Promise<T> {
+  const cookie = await app.api.login(username);
+  const res = await app.api.call(method, path, { cookie, body });
+  expect(res.status, `${method} ${path}`).toBeLessThan(300);
+  return (await res.json()) as T;
 }

@@ -31,11 +31,11 @@ export function MetricsImportFileSummary({ fileName, file }: { fileName: string;
           <Text size="sm">{t('metrics.import.dateOrderFallback', { order: t(file.dateOrder.dayFirst ? 'metrics.import.dayFirst' : 'metrics.import.monthFirst') })}</Text>
         </Alert>
       )}
-      <section>
+      <section aria-label={t('metrics.import.recognised')}>
         <Title order={3} size="h5" mb={4}>
           {t('metrics.import.recognised')} <Badge variant="outline" color="blue.9">{t('metrics.import.recognisedCount', { count: file.recognisedColumns.length })}</Badge>
         </Title>
-        <WideTable label={t('metrics.import.recognised')} minWidth={320} maxHeight={220}>
+        <WideTable label={t('metrics.import.recognisedTable')} minWidth={320} maxHeight={220}>
           <Table withTableBorder striped verticalSpacing={2}>
             <Table.Thead>
               <Table.Tr>

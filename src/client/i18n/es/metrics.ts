@@ -133,6 +133,7 @@ export const metrics = {
     unchangedTitle: 'Nada que importar',
     unchangedText: 'La fila {{row}} de «{{name}}» trae las mismas cifras y fechas que ya están guardadas: no se creó una versión nueva.',
     recognised: 'Columnas reconocidas',
+    recognisedTable: 'Tabla de columnas reconocidas',
     recognisedCount_one: '1 columna reconocida',
     recognisedCount_other: '{{count}} columnas reconocidas',
     header: 'Encabezado del archivo',
