@@ -9,7 +9,7 @@ import type { Database } from '../src/db/schema';
 import { createApi } from '../src/api/create-api';
 import { findSessionUser } from '../src/db/user-queries';
 import { benchYears, makeForum, searchWords } from './seed-data';
-import { benchAdminPassword, createWorkspace, startBenchServer, withDatabase } from './server';
+import { benchAdminPassword, createWorkspace, login, startBenchServer, withDatabase } from './server';
 import { createRandom, summarize, timed, type LatencySummary } from './stats';
 import { ms, times, type ReportRow } from './report';
 import { httpGet, keepAliveAgent, startChild, throughput } from './processes';
@@ -106,12 +106,6 @@ function createBareRunner(dbFile: string) {
       }),
     close: () => sqlite.close(),
   };
-}
-
-async function login(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: benchAdminPassword }) });
-  if (res.status !== 200) throw new Error(`Inicio de sesión: HTTP ${res.status} ${await res.text()}`);
-  return res.headers.get('set-cookie')!.split(';')[0];
 }
 
 /** Sequential requests, alternating API over HTTP and the same SQL on bare better-sqlite3, per URL. */
