@@ -210,5 +210,3 @@ export function createApi(deps: ApiDeps) {
   });
   return app;
 }
-
-export type ForosApi = ReturnType<typeof createApi>;
