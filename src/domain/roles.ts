@@ -16,6 +16,8 @@ export const permissions = {
   exportFinalReports: ['admin', 'editor'],
   readConsultations: ['admin', 'editor', 'reviewer'],
   writeConsultations: ['admin', 'editor'],
+  /** The public «Participa» pages: what is published, and publishing the approved report. */
+  managePublication: ['admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

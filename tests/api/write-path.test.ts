@@ -87,6 +87,7 @@ describe('GET never writes', () => {
     const concrete = (path: string) =>
       path
         .replace('/forums/:id', `/forums/${forums[0].id}`)
+        .replace('/forums/:file', `/forums/${forums[0].id}.ics`)
         .replace('/consultations/:id', `/consultations/${consultation}`)
         .replace('/sections/:id', `/sections/${sectionId}`)
         .replace(':revisionId', String(revisionId))

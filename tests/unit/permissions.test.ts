@@ -13,6 +13,7 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   exportFinalReports: { admin: true, editor: true, reviewer: false },
   readConsultations: { admin: true, editor: true, reviewer: true },
   writeConsultations: { admin: true, editor: true, reviewer: false },
+  managePublication: { admin: true, editor: true, reviewer: false },
 };
 
 describe('can()', () => {
