@@ -43,7 +43,7 @@ export default defineConfig(({ mode }) => ({
       { extends: true, test: { name: 'node', environment: 'node', isolate: false, include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'] } },
       // A page test renders whole pages in jsdom over the real API: seconds each on an idle 2-core machine, many
       // times that when the machine is busy. The cap only decides when a stuck test is called stuck.
-      { extends: true, test: { name: 'pages', environment: 'jsdom', setupFiles: ['tests/setup.ts'], include: ['tests/client/**/*.test.tsx'], testTimeout: 120_000 } },
+      { extends: true, test: { name: 'pages', environment: './tests/support/happy-dom-environment.ts', isolate: false, setupFiles: ['tests/setup.ts'], include: ['tests/client/**/*.test.tsx'], testTimeout: 120_000 } },
     ],
   },
 }));
