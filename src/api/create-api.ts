@@ -17,6 +17,7 @@ import { reportRoutes } from './report-routes';
 import { reviewRoutes } from './review-routes';
 import { sectionRoutes } from './section-routes';
 import { exportRoutes } from './export-routes';
+import { questionRoutes } from './question-routes';
 import { openApiDocument } from './openapi';
 import { doc, ok } from './openapi-doc';
 import { BodyAbortedProblem } from './validate';
@@ -194,6 +195,7 @@ export function createApi(deps: ApiDeps) {
   app.route('/reports/:year/sections', sectionRoutes());
   app.route('/reports/:year/sections', reviewRoutes());
 
+  app.route('/', questionRoutes());
   app.route('/', exportRoutes());
 
   app.notFound((c) => problem(c, 404, 'No existe ese recurso de la API.'));

@@ -81,6 +81,42 @@ export interface ForumQuestionsTable {
   answered: number;
   answered_by: string;
   answer_summary: string;
+  /** The case (0009): see src/domain/question.ts. */
+  received_at: string | null;
+  type: Generated<string>;
+  due_date: string | null;
+  area_id: number | null;
+  assignee: Generated<string>;
+  status: Generated<string>;
+  /** Rich text document (JSON). */
+  answer: string | null;
+  answered_at: string | null;
+  answer_channel: string | null;
+  publishable: Generated<number>;
+  answered_live: Generated<number>;
+  /** Personal data (Ley 1581): only with consent; never in lists, exports or open data. */
+  asker_name: Generated<string>;
+  asker_contact: Generated<string>;
+  consent_text: Generated<string>;
+  consent_at: string | null;
+  anonymised_at: string | null;
+  /** The forum's year, copied so the list filters and sorts on one table. */
+  year: number | null;
+  case_version: Generated<number>;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+export interface AreasTable {
+  id: Generated<number>;
+  name: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  /** JSON. */
+  value: string;
+  version: Generated<number>;
 }
 
 export interface AuditLogTable {
@@ -247,6 +283,8 @@ export interface Database {
   sessions: SessionsTable;
   forums: ForumsTable;
   forum_questions: ForumQuestionsTable;
+  areas: AreasTable;
+  settings: SettingsTable;
   audit_log: AuditLogTable;
   forum_metrics: ForumMetricsTable;
   consultations: ConsultationsTable;

@@ -74,7 +74,13 @@ describe('GET never writes', () => {
     const { app, db, call, admin, json, forums } = await setup();
     // Data the report has not followed (written past the API, as an older version or a script would): a 2022
     // forum without a section, and new figures under an approved statistics section. Reading must not repair it.
-    await insertForum(db, validForum({ title: 'Foro cargado por fuera', year: 2022, date: '2022-11-15' }), 'script', new Date().toISOString());
+    await insertForum(
+      db,
+      validForum({ title: 'Foro cargado por fuera', year: 2022, date: '2022-11-15', questions: [{ text: '¿Y?', channel: 'web_form', askedBy: '', answered: false, answeredBy: '', answerSummary: '' }] }),
+      'script',
+      new Date().toISOString(),
+    );
+    const questionId = (await db.selectFrom('forum_questions').select('id').executeTakeFirstOrThrow()).id;
     const figures = await getForumMetrics(db, forums[0].id);
     await upsertForumMetrics(db, forums[0].id, figures.version, { ...figures, postCard: { ...figures.postCard!, reach: exact(9999) } }, [], 'script', new Date().toISOString());
     // A response and a comment, so every list has something to read.
@@ -88,6 +94,7 @@ describe('GET never writes', () => {
       path
         .replace('/forums/:id', `/forums/${forums[0].id}`)
         .replace('/consultations/:id', `/consultations/${consultation}`)
+        .replace('/questions/:id', `/questions/${questionId}`)
         .replace('/sections/:id', `/sections/${sectionId}`)
         .replace(':revisionId', String(revisionId))
         .replaceAll(':year', '2022')
