@@ -278,6 +278,55 @@ export interface ReportRemovedForumsTable {
   forum_id: number;
 }
 
+/** A forum's evaluation survey response (0010): scores 1–5 or null. */
+export interface EvaluationResponsesTable {
+  id: Generated<number>;
+  forum_id: number;
+  clarity: number | null;
+  usefulness: number | null;
+  participation: number | null;
+  answers: number | null;
+  format: number | null;
+  comment: string;
+  value_group: string;
+  source: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** A commitment made in a forum (0011). */
+export interface CommitmentsTable {
+  id: Generated<number>;
+  forum_id: number;
+  question_id: number | null;
+  year: number;
+  text: string;
+  area: string;
+  person: string;
+  due_date: string;
+  status: string;
+  cancel_reason: string;
+  progress: number;
+  /** 1 for the demo's illustrative commitments (the 2022 seed has none). */
+  illustrative: Generated<number>;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  created_by: string;
+  updated_by: string;
+}
+
+export interface CommitmentFollowUpsTable {
+  id: Generated<number>;
+  commitment_id: number;
+  date: string;
+  note: string;
+  progress: number;
+  evidence_url: string;
+  created_at: string;
+  created_by: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -297,4 +346,7 @@ export interface Database {
   report_removed_forums: ReportRemovedForumsTable;
   consultation_pending_imports: ConsultationPendingImportsTable;
   login_attempts: LoginAttemptsTable;
+  evaluation_responses: EvaluationResponsesTable;
+  commitments: CommitmentsTable;
+  commitment_follow_ups: CommitmentFollowUpsTable;
 }
