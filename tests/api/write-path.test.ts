@@ -93,6 +93,7 @@ describe('GET never writes', () => {
     const concrete = (path: string) =>
       path
         .replace('/forums/:id', `/forums/${forums[0].id}`)
+        .replace('/forums/:file', `/forums/${forums[0].id}.ics`)
         .replace('/consultations/:id', `/consultations/${consultation}`)
         .replace('/questions/:id', `/questions/${questionId}`)
         .replace('/sections/:id', `/sections/${sectionId}`)

@@ -9,6 +9,7 @@ export const common = {
     metrics: 'Métricas',
     reports: 'Informe',
     users: 'Cuentas',
+    publication: 'Publicación',
     main: 'Navegación principal',
     skipToContent: 'Saltar al contenido',
   },
