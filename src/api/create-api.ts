@@ -17,6 +17,11 @@ import { reportRoutes } from './report-routes';
 import { reviewRoutes } from './review-routes';
 import { sectionRoutes } from './section-routes';
 import { exportRoutes } from './export-routes';
+import { questionRoutes } from './question-routes';
+import { commitmentImportMaxBytes, commitmentRoutes, isCommitmentImportPath } from './commitment-routes';
+import { evaluationImportMaxBytes, evaluationRoutes, isEvaluationImportPath } from './evaluation-routes';
+import { commitmentMessages } from '../domain/commitment';
+import { evaluationMessages } from '../domain/evaluation';
 import { publicationRoutes } from './publication-routes';
 import { publicRoutes } from './public-routes';
 import { openApiDocument } from './openapi';
@@ -45,6 +50,8 @@ const bodyLimits: { match: (path: string) => boolean; maxBytes: number; message:
   { match: (path) => path.startsWith('/api/publication/'), maxBytes: 32 * kb, message: 'La petición es demasiado grande (máximo 32 KB).' },
   { match: isMetricsImportPath, maxBytes: metricsImportMaxBytes, message: metricsApiMessages.importTooLarge },
   { match: isConsultationImportPath, maxBytes: consultationImportMaxBytes, message: consultationMessages.importTooLarge },
+  { match: isCommitmentImportPath, maxBytes: commitmentImportMaxBytes, message: commitmentMessages.importTooLarge },
+  { match: isEvaluationImportPath, maxBytes: evaluationImportMaxBytes, message: evaluationMessages.importTooLarge },
 ];
 const defaultBodyLimit = { maxBytes: mb, message: 'La petición es demasiado grande (máximo 1 MB).' };
 
@@ -193,12 +200,15 @@ export function createApi(deps: ApiDeps) {
   app.route('/users', userRoutes());
   app.route('/people', peopleRoutes());
   app.route('/forums', forumRoutes());
+  app.route('/forums', evaluationRoutes());
+  app.route('/commitments', commitmentRoutes());
   app.route('/', metricsRoutes());
   app.route('/consultations', consultationRoutes());
   app.route('/reports', reportRoutes());
   app.route('/reports/:year/sections', sectionRoutes());
   app.route('/reports/:year/sections', reviewRoutes());
 
+  app.route('/', questionRoutes());
   app.route('/', exportRoutes());
   app.route('/publication', publicationRoutes());
   app.route('/public', publicRoutes());
