@@ -86,6 +86,18 @@ async function replaceText(user: ReturnType<typeof userEvent.setup>, input: HTML
   await user.tab();
 }
 
+/** The 29 July forum's metrics open, saved meanwhile by admin (version 2); «Reacciones» 45 typed and saved: the conflict's alert. */
+async function staleSave() {
+  const { app, id } = await openMetrics('2022-07-29');
+  const user = userEvent.setup();
+  await savedByAdminMeanwhile(app, id);
+  const card = section('Publicación');
+  await replaceText(user, field(card, 'Reacciones'), '45');
+  await user.click(screen.getByRole('button', { name: 'Guardar' }));
+  const alert = await screen.findByRole('alert', { name: 'Otra persona guardó una versión más nueva de estas métricas' });
+  return { app, id, user, card, alert };
+}
+
 describe('metrics page: entry, rules and save', () => {
   it('refuses to save 1-minute views above 3-second views, naming both figures at both fields and in the summary', async () => {
     const { app, id } = await openMetrics('2022-06-22');
@@ -189,15 +201,7 @@ describe('metrics page: entry, rules and save', () => {
   });
 
   it('on a stale version keeps what was typed, says who saved, and offers to load or overwrite', async () => {
-    const { app, id } = await openMetrics('2022-07-29');
-    const user = userEvent.setup();
-    await savedByAdminMeanwhile(app, id);
-
-    const card = section('Publicación');
-    await replaceText(user, field(card, 'Reacciones'), '45');
-    await user.click(screen.getByRole('button', { name: 'Guardar' }));
-
-    const alert = await screen.findByRole('alert', { name: 'Otra persona guardó una versión más nueva de estas métricas' });
+    const { app, id, user, card, alert } = await staleSave();
     expect(alert).toHaveTextContent('Administración guardó la versión 2');
     expect(within(alert).getByRole('button', { name: 'Cargar la versión guardada' })).toBeInTheDocument();
     expect(field(card, 'Reacciones')).toHaveValue('45');
@@ -213,14 +217,7 @@ describe('metrics page: entry, rules and save', () => {
   });
 
   it('on a stale version, «Cargar la versión guardada» asks before discarding, then shows the saved figures and saves from that version', async () => {
-    const { app, id } = await openMetrics('2022-07-29');
-    const user = userEvent.setup();
-    await savedByAdminMeanwhile(app, id);
-
-    const card = section('Publicación');
-    await replaceText(user, field(card, 'Reacciones'), '45');
-    await user.click(screen.getByRole('button', { name: 'Guardar' }));
-    const alert = await screen.findByRole('alert', { name: 'Otra persona guardó una versión más nueva de estas métricas' });
+    const { app, id, user, card, alert } = await staleSave();
 
     await user.click(within(alert).getByRole('button', { name: 'Cargar la versión guardada' }));
     const dialog = await screen.findByRole('dialog', { name: '¿Descartar sus cambios?' });
