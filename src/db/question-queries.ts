@@ -138,8 +138,8 @@ export async function getQuestionCase(db: Db, id: number): Promise<QuestionCase 
     hasPersonalData: Number(row.has_personal) === 1,
     anonymisedAt: row.anonymised_at,
     version: row.case_version,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
+    updatedAt: row.updated_at ?? '',
+    updatedBy: row.updated_by ?? '',
   };
 }
 

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { yearMetricsQueryOptions } from '../metrics/dashboard-api';
 import { reportListQueryOptions, reportQueryOptions } from '../reports/api';
 import { useCurrentUser } from '../session/use-current-user';
+import { DueQuestionsPanel } from './due-questions-panel';
 
 function Panel({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -85,6 +86,11 @@ export function StartPage() {
                   ))}
                 </List>
               )}
+            </Panel>
+          )}
+          {writes && (
+            <Panel title={t('home.questions.title')}>
+              <DueQuestionsPanel />
             </Panel>
           )}
         </SimpleGrid>

@@ -9,5 +9,6 @@ import { consultations } from './consultations';
 import { reports } from './reports';
 import { exportTexts } from './export';
 import { home } from './home';
+import { questions } from './questions';
 
-export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts, home } as const;
+export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts, home, questions } as const;
