@@ -18,6 +18,10 @@ import { reviewRoutes } from './review-routes';
 import { sectionRoutes } from './section-routes';
 import { exportRoutes } from './export-routes';
 import { questionRoutes } from './question-routes';
+import { commitmentImportMaxBytes, commitmentRoutes, isCommitmentImportPath } from './commitment-routes';
+import { evaluationImportMaxBytes, evaluationRoutes, isEvaluationImportPath } from './evaluation-routes';
+import { commitmentMessages } from '../domain/commitment';
+import { evaluationMessages } from '../domain/evaluation';
 import { openApiDocument } from './openapi';
 import { doc, ok } from './openapi-doc';
 import { BodyAbortedProblem } from './validate';
@@ -41,6 +45,8 @@ const bodyLimits: { match: (path: string) => boolean; maxBytes: number; message:
   { match: (path) => path.startsWith('/api/users'), maxBytes: 16 * kb, message: 'La petición es demasiado grande (máximo 16 KB).' },
   { match: isMetricsImportPath, maxBytes: metricsImportMaxBytes, message: metricsApiMessages.importTooLarge },
   { match: isConsultationImportPath, maxBytes: consultationImportMaxBytes, message: consultationMessages.importTooLarge },
+  { match: isCommitmentImportPath, maxBytes: commitmentImportMaxBytes, message: commitmentMessages.importTooLarge },
+  { match: isEvaluationImportPath, maxBytes: evaluationImportMaxBytes, message: evaluationMessages.importTooLarge },
 ];
 const defaultBodyLimit = { maxBytes: mb, message: 'La petición es demasiado grande (máximo 1 MB).' };
 
@@ -189,6 +195,8 @@ export function createApi(deps: ApiDeps) {
   app.route('/users', userRoutes());
   app.route('/people', peopleRoutes());
   app.route('/forums', forumRoutes());
+  app.route('/forums', evaluationRoutes());
+  app.route('/commitments', commitmentRoutes());
   app.route('/', metricsRoutes());
   app.route('/consultations', consultationRoutes());
   app.route('/reports', reportRoutes());

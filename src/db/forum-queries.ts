@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Forum, ForumInput, ForumListQuery, ForumOrigin, ForumPage, ForumSummary, PublicQuestion } from '../domain/forum';
-import type { Database, ForumsTable } from './schema';
+import type { Forum, ForumInput, ForumListQuery, ForumOrigin, ForumPage, ForumStatus, ForumSummary, Platform, PublicQuestion } from '../domain/forum';
+import type { Database, ForumDetails, ForumsTable } from './schema';
+import { fromJson } from './json-column';
 import { likePattern, searchable } from './normalize';
 import { compiledQuery, fixedQuery } from './compiled-query';
 import { getQuestionSettings } from './question-queries';
@@ -8,14 +9,6 @@ import { dueDateFor } from '../domain/question';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-interface ForumDetails {
-  responsibleTeams: string[];
-  alliedEntities: string[];
-  valueGroups: ForumInput['valueGroups'];
-  experts: ForumInput['experts'];
-  guidingQuestions: string[];
-  actions: ForumInput['actions'];
-}
 
 function toRow(input: ForumInput) {
   const details: ForumDetails = {
@@ -57,7 +50,7 @@ function originOf(row: ForumRow): ForumOrigin | null {
 }
 
 function fromRow(row: ForumRow, questions: PublicQuestion[]): Forum {
-  const details = JSON.parse(row.details) as ForumDetails;
+  const details = fromJson(row.details);
   return {
     id: row.id,
     title: row.title,
@@ -66,9 +59,9 @@ function fromRow(row: ForumRow, questions: PublicQuestion[]): Forum {
     date: row.date,
     time: row.time,
     durationMinutes: row.duration_minutes,
-    platform: row.platform as Forum['platform'],
+    platform: row.platform,
     streamUrl: row.stream_url,
-    status: row.status as Forum['status'],
+    status: row.status,
     objective: row.objective,
     place: row.place,
     moderator: row.moderator,
@@ -173,7 +166,7 @@ export async function getForum(db: Db, id: number): Promise<Forum | undefined> {
     questions.map((q) => ({
       questionId: q.id,
       text: q.text,
-      channel: q.channel as PublicQuestion['channel'],
+      channel: q.channel,
       askedBy: q.asked_by,
       answered: q.answered === 1,
       answeredBy: q.answered_by,
@@ -234,7 +227,7 @@ interface ListShape {
   platform: boolean;
 }
 /** The filters' values, in this order; an absent filter's value is not used. */
-type ListValues = [pattern: string | undefined, year: number | undefined, status: string | undefined, platform: string | undefined];
+type ListValues = [pattern: string | undefined, year: number | undefined, status: ForumStatus | undefined, platform: Platform | undefined];
 
 function filtered(db: Db, shape: ListShape, [pattern, year, status, platform]: ListValues) {
   let base = db.selectFrom('forums');
@@ -287,8 +280,8 @@ export async function listForums(db: Db, query: ForumListQuery): Promise<ForumPa
     year: r.year,
     date: r.date,
     time: r.time,
-    platform: r.platform as ForumSummary['platform'],
-    status: r.status as ForumSummary['status'],
+    platform: r.platform,
+    status: r.status,
     version: r.version,
     updatedAt: r.updated_at,
     questionCount: Number(r.question_count ?? 0),

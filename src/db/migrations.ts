@@ -325,6 +325,68 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('forum_questions_consent').on('forum_questions').column('consent_at').execute();
     },
   },
+  '0010_evaluation_responses': {
+    // A forum's evaluation survey: five scores 1–5 (null: not answered), an open comment, the value group. No personal data.
+    async up(db: MigrationDb) {
+      await db.schema
+        .createTable('evaluation_responses')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('forum_id', 'integer', (c) => c.notNull().references('forums.id').onDelete('cascade'))
+        .addColumn('clarity', 'integer')
+        .addColumn('usefulness', 'integer')
+        .addColumn('participation', 'integer')
+        .addColumn('answers', 'integer')
+        .addColumn('format', 'integer')
+        .addColumn('comment', 'text', (c) => c.notNull())
+        .addColumn('value_group', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('evaluation_responses_forum').on('evaluation_responses').columns(['forum_id', 'id']).execute();
+    },
+  },
+  '0011_commitments': {
+    // Commitments made in a forum (or answering one of its questions) and their dated follow-ups. The area is text
+    // (compared without case or accents) until the areas of 0009 are referenced.
+    async up(db: MigrationDb) {
+      await db.schema
+        .createTable('commitments')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('forum_id', 'integer', (c) => c.notNull().references('forums.id').onDelete('cascade'))
+        .addColumn('question_id', 'integer')
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('area', 'text', (c) => c.notNull())
+        .addColumn('person', 'text', (c) => c.notNull())
+        .addColumn('due_date', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('cancel_reason', 'text', (c) => c.notNull())
+        .addColumn('progress', 'integer', (c) => c.notNull())
+        .addColumn('illustrative', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('commitments_year_due').on('commitments').columns(['year', 'due_date']).execute();
+      await db.schema.createIndex('commitments_forum').on('commitments').column('forum_id').execute();
+      await db.schema.createIndex('commitments_status_due').on('commitments').columns(['status', 'due_date']).execute();
+      await db.schema
+        .createTable('commitment_follow_ups')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('commitment_id', 'integer', (c) => c.notNull().references('commitments.id').onDelete('cascade'))
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('note', 'text', (c) => c.notNull())
+        .addColumn('progress', 'integer', (c) => c.notNull())
+        .addColumn('evidence_url', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('commitment_follow_ups_commitment').on('commitment_follow_ups').columns(['commitment_id', 'date']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

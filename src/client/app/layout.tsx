@@ -4,7 +4,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { useLogout } from '../features/session/api';
-import { useCan, useCurrentUser } from '../features/session/use-current-user';
+import { useCan, useCurrentUser } from './use-current-user';
 import { LoadingState } from '../ui/states';
 
 export function Layout() {

@@ -22,12 +22,12 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: <LoadingState />,
     children: [
       // The print view of a report: outside the layout, so only the report prints.
-      { path: 'informes/:year/imprimir', lazy: page(() => import('../features/export/print-page'), (m) => m.PrintPage) },
+      { path: 'informes/:year/imprimir', lazy: page(() => import('../features/reports/export/print-page'), (m) => m.PrintPage) },
       {
         element: <Layout />,
         children: [
           { index: true, element: <Navigate to="/inicio" replace /> },
-          { path: 'inicio', lazy: page(() => import('../features/home/start-page'), (m) => m.StartPage, 'home') },
+          { path: 'inicio', lazy: page(() => import('./start-page'), (m) => m.StartPage, 'home') },
           { path: 'foros', lazy: page(() => import('../features/forums/forum-list-page'), (m) => m.ForumListPage, 'forums') },
           { path: 'foros/nuevo', lazy: page(() => import('../features/forums/forum-create-page'), (m) => m.ForumCreatePage) },
           { path: 'foros/:id', lazy: page(() => import('../features/forums/forum-detail-page'), (m) => m.ForumDetailPage) },

@@ -15,7 +15,7 @@ import { DateInputField } from '../../ui/date-field';
 import { NotFoundState } from '../../ui/not-found-state';
 import { PageHeader } from '../../ui/page-header';
 import { ErrorState, LoadingState } from '../../ui/states';
-import { useCan } from '../session/use-current-user';
+import { useCan } from '../../app/use-current-user';
 import { areasQueryOptions, questionKeys, questionQueryOptions, useAnsweredLive, useRemovePersonalData, useSavePersonalData, useUpdateQuestion, useViewPersonalData } from './api';
 import { DeadlineBadge } from './deadline-badge';
 import { QuestionCaseForm } from './question-case-form';

@@ -2,11 +2,11 @@ import { Anchor, Group, List, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { QuestionPage } from '../../../domain/question';
-import { formatShortDate } from '../../lib/format';
-import { api } from '../../lib/http';
-import { questionKeys } from '../../lib/query-keys';
-import { ErrorState, LoadingState } from '../../ui/states';
+import type { QuestionPage } from '../../domain/question';
+import { formatShortDate } from '../lib/format';
+import { api } from '../lib/http';
+import { questionKeys } from '../lib/query-keys';
+import { ErrorState, LoadingState } from '../ui/states';
 
 const overdueQuery = { due: 'overdue', pageSize: 5 } as const;
 const weekQuery = { due: 'week', pageSize: 5 } as const;
