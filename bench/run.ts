@@ -13,6 +13,7 @@ import { benchExport } from './export';
 import { benchExportBrowser } from './export-browser';
 import { benchStartup } from './startup';
 import { benchSecurity } from './security';
+import { benchQuestions } from './questions';
 import { printReport, type ReportRow } from './report';
 
 interface Section {
@@ -31,6 +32,7 @@ const sections: Section[] = [
   { name: 'exportacion', run: () => benchExport() },
   { name: 'exportacion-navegador', run: () => benchExportBrowser() },
   { name: 'seguridad', run: () => benchSecurity() },
+  { name: 'preguntas', run: () => benchQuestions() },
 ];
 
 async function main(): Promise<void> {
