@@ -387,6 +387,32 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('commitment_follow_ups_commitment').on('commitment_follow_ups').columns(['commitment_id', 'date']).execute();
     },
   },
+  '0012_publication': {
+    // The public «Participa» pages (issue 14): what the office publishes of each year, and the frozen versions of
+    // the year's report it published (the snapshot as stored is what the public reads; its SHA-256 is of these bytes).
+    async up(db: MigrationDb) {
+      await db.schema
+        .createTable('publication_settings')
+        .addColumn('year', 'integer', (c) => c.primaryKey())
+        .addColumn('settings', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('published_reports')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('number', 'integer', (c) => c.notNull())
+        .addColumn('snapshot', 'text', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('bytes', 'integer', (c) => c.notNull())
+        .addColumn('published_at', 'text', (c) => c.notNull())
+        .addColumn('published_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('published_reports_year_number').on('published_reports').columns(['year', 'number']).unique().execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -349,4 +349,27 @@ export interface Database {
   evaluation_responses: EvaluationResponsesTable;
   commitments: CommitmentsTable;
   commitment_follow_ups: CommitmentFollowUpsTable;
+  publication_settings: PublicationSettingsTable;
+  published_reports: PublishedReportsTable;
+}
+
+/** What the office publishes of a year (0012): the settings as JSON (domain/publication.ts). */
+export interface PublicationSettingsTable {
+  year: number;
+  settings: string;
+  version: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** A published, frozen version of a year's report (0012): the snapshot JSON and the SHA-256 of its UTF-8 bytes. */
+export interface PublishedReportsTable {
+  id: Generated<number>;
+  year: number;
+  number: number;
+  snapshot: string;
+  sha256: string;
+  bytes: number;
+  published_at: string;
+  published_by: string;
 }

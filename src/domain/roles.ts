@@ -20,6 +20,8 @@ export const permissions = {
   readQuestions: ['admin', 'editor', 'reviewer'],
   writeQuestions: ['admin', 'editor'],
   configure: ['admin'],
+  /** The public «Participa» pages: what is published, and publishing the approved report. */
+  managePublication: ['admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

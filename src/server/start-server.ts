@@ -13,6 +13,8 @@ import { discardPendingImports } from '../db/consultation-queries';
 import { openNodeDatabase } from '../db/node-driver';
 import { createNodeRasterizer } from './rasterizer-node';
 import { createLogger } from './logger';
+import { createParticipaSite } from '../public/participa-site';
+import { normalizeAddress } from '../api/request-info';
 import { contentSecurityPolicy, nonceMetaProperty, securityHeaders } from './security-headers';
 
 export interface ServerOptions {
@@ -110,6 +112,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const toApi = (c: Context) => api.fetch(c.req.raw, c.env);
   app.all('/api', toApi);
   app.all('/api/*', toApi);
+
+  // The public «Participa» pages: server-rendered HTML, no login, no JavaScript (src/public).
+  const site = createParticipaSite({
+    db,
+    address: (c) => {
+      if (trustProxy) {
+        const forwarded = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
+        if (forwarded) return normalizeAddress(forwarded);
+      }
+      return normalizeAddress(socketOf(c).remoteAddress);
+    },
+  });
+  app.route('/', site);
 
   if (existsSync(indexFile)) {
     const indexHtml = readFileSync(indexFile, 'utf8');

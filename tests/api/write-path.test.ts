@@ -81,6 +81,14 @@ describe('GET never writes', () => {
       new Date().toISOString(),
     );
     const questionId = (await db.selectFrom('forum_questions').select('id').executeTakeFirstOrThrow()).id;
+    const at = new Date().toISOString();
+    const commitmentId = (
+      await db
+        .insertInto('commitments')
+        .values({ forum_id: forums[0].id, question_id: null, year: 2022, text: 'Publicar la ruta', area: 'Planeación', person: 'Coordinación', due_date: '2022-12-30', status: 'pending', cancel_reason: '', progress: 10, illustrative: 0, version: 1, created_at: at, updated_at: at, created_by: 'script', updated_by: 'script' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     const figures = await getForumMetrics(db, forums[0].id);
     await upsertForumMetrics(db, forums[0].id, figures.version, { ...figures, postCard: { ...figures.postCard!, reach: exact(9999) } }, [], 'script', new Date().toISOString());
     // A response and a comment, so every list has something to read.
@@ -93,8 +101,10 @@ describe('GET never writes', () => {
     const concrete = (path: string) =>
       path
         .replace('/forums/:id', `/forums/${forums[0].id}`)
+        .replace('/forums/:file', `/forums/${forums[0].id}.ics`)
         .replace('/consultations/:id', `/consultations/${consultation}`)
         .replace('/questions/:id', `/questions/${questionId}`)
+        .replace('/commitments/:id', `/commitments/${commitmentId}`)
         .replace('/sections/:id', `/sections/${sectionId}`)
         .replace(':revisionId', String(revisionId))
         .replaceAll(':year', '2022')

@@ -16,6 +16,7 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   readQuestions: { admin: true, editor: true, reviewer: true },
   writeQuestions: { admin: true, editor: true, reviewer: false },
   configure: { admin: true, editor: false, reviewer: false },
+  managePublication: { admin: true, editor: true, reviewer: false },
 };
 
 describe('can()', () => {

@@ -13,6 +13,7 @@ export function Layout() {
   const user = useCurrentUser();
   const canManageUsers = useCan('manageUsers');
   const canConfigure = useCan('configure');
+  const canManagePublication = useCan('managePublication');
   const logout = useLogout();
   const navigate = useNavigate();
 
@@ -24,6 +25,8 @@ export function Layout() {
     { to: '/preguntas', label: t('nav.questions') },
     { to: '/metricas', label: t('nav.metrics') },
     { to: '/informes', label: t('nav.reports') },
+    // Last step of the year: what the public «Participa» pages show.
+    ...(canManagePublication ? [{ to: '/publicacion', label: t('nav.publication') }] : []),
     ...(canManageUsers ? [{ to: '/cuentas', label: t('nav.users') }] : []),
     ...(canConfigure ? [{ to: '/ajustes', label: t('nav.settings') }] : []),
   ];

@@ -1,5 +1,5 @@
 import type { InvalidateQueryFilters, QueryClient } from '@tanstack/react-query';
-import { consultationKeys, exportKeys, forumKeys, metricsDashboardKeys, metricsKeys, questionKeys, reportKeys, settingsKeys, userKeys } from './query-keys';
+import { consultationKeys, exportKeys, forumKeys, metricsDashboardKeys, metricsKeys, publicationKeys, questionKeys, reportKeys, settingsKeys, userKeys } from './query-keys';
 
 /**
  * What a successful write on the server changes, for the cache: the coupling of the server's write path
@@ -30,7 +30,9 @@ export type ServerWrite =
   /** A question's case saved, answered live, or its personal data saved or removed. */
   | { kind: 'question'; questionId: number }
   /** Areas or the legal terms changed (the terms move the open cases' due dates). */
-  | { kind: 'questionSettings' };
+  | { kind: 'questionSettings' }
+  /** A year's publication settings saved or its report published (the answer is the publication). */
+  | { kind: 'publication'; year: number };
 
 type Affected = { [K in ServerWrite['kind']]: (write: Extract<ServerWrite, { kind: K }>) => InvalidateQueryFilters[] };
 
@@ -71,7 +73,8 @@ export const affectedBy: Affected = {
   ],
   report: ({ year }) => [{ queryKey: reportKeys.lists() }, { queryKey: exportKeys.data(year) }],
   sectionList: ({ year }) => [overview(year), { queryKey: reportKeys.lists() }, { queryKey: exportKeys.data(year) }],
-  section: ({ year, sectionId }) => [overview(year), { queryKey: reportKeys.revisions(year, sectionId) }, { queryKey: reportKeys.lists() }, { queryKey: exportKeys.data(year) }],
+  // A section's state decides whether the report can be published.
+  section: ({ year, sectionId }) => [overview(year), { queryKey: reportKeys.revisions(year, sectionId) }, { queryKey: reportKeys.lists() }, { queryKey: exportKeys.data(year) }, { queryKey: publicationKeys.detail(year) }],
   comments: ({ year, sectionId }) => [{ queryKey: reportKeys.comments(year, sectionId) }, overview(year)],
   user: () => [{ queryKey: userKeys.lists() }, { queryKey: userKeys.names() }],
   // A case feeds the list, the figures, its forum's questions and the year's «Preguntas y respuestas» section.
@@ -84,6 +87,7 @@ export const affectedBy: Affected = {
     { queryKey: exportKeys.all },
   ],
   questionSettings: () => [{ queryKey: settingsKeys.all }, { queryKey: questionKeys.all }],
+  publication: () => [{ queryKey: publicationKeys.years() }],
 };
 
 /** After a successful write: invalidates what it changed (resolves when what is on screen has refetched). */

@@ -88,3 +88,11 @@ export const settingsKeys = {
   areas: () => [...settingsKeys.all, 'areas'] as const,
   questions: () => [...settingsKeys.all, 'questions'] as const,
 };
+
+/** What the public pages show of each year (the «Publicación» screen). */
+export const publicationKeys = {
+  all: ['publication'] as const,
+  years: () => [...publicationKeys.all, 'years'] as const,
+  details: () => [...publicationKeys.all, 'detail'] as const,
+  detail: (year: number) => [...publicationKeys.details(), year] as const,
+};

@@ -11,6 +11,7 @@ export const common = {
     users: 'Cuentas',
     questions: 'Preguntas',
     settings: 'Ajustes',
+    publication: 'Publicación',
     main: 'Navegación principal',
     skipToContent: 'Saltar al contenido',
   },

@@ -10,5 +10,6 @@ import { reports } from './reports';
 import { exportTexts } from './export';
 import { home } from './home';
 import { questions } from './questions';
+import { publication } from './publication';
 
-export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts, home, questions } as const;
+export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts, home, questions, publication } as const;
