@@ -14,6 +14,7 @@ import { benchExportBrowser } from './export-browser';
 import { benchStartup } from './startup';
 import { benchSecurity } from './security';
 import { benchParticipa } from './participa';
+import { benchQuestions } from './questions';
 import { printReport, type ReportRow } from './report';
 
 interface Section {
@@ -33,6 +34,7 @@ const sections: Section[] = [
   { name: 'exportacion-navegador', run: () => benchExportBrowser() },
   { name: 'seguridad', run: () => benchSecurity() },
   { name: 'participa', run: () => benchParticipa() },
+  { name: 'preguntas', run: () => benchQuestions() },
 ];
 
 async function main(): Promise<void> {

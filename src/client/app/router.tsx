@@ -33,6 +33,8 @@ export const routes: RouteObject[] = [
           { path: 'foros/:id', lazy: page(() => import('../features/forums/forum-detail-page'), (m) => m.ForumDetailPage) },
           { path: 'foros/:id/editar', lazy: page(() => import('../features/forums/forum-edit-page'), (m) => m.ForumEditPage) },
           { path: 'foros/:id/metricas', lazy: page(() => import('../features/metrics/metrics-page'), (m) => m.MetricsPage) },
+          { path: 'preguntas', lazy: page(() => import('../features/questions/question-list-page'), (m) => m.QuestionListPage) },
+          { path: 'preguntas/:id', lazy: page(() => import('../features/questions/question-case-page'), (m) => m.QuestionCasePage) },
           { path: 'metricas', lazy: page(() => import('../features/metrics/metrics-dashboard-page'), (m) => m.MetricsDashboardPage) },
           { path: 'consultas', lazy: page(() => import('../features/consultations/consultation-list-page'), (m) => m.ConsultationListPage) },
           { path: 'consultas/nueva', lazy: page(() => import('../features/consultations/consultation-create-page'), (m) => m.ConsultationCreatePage) },
@@ -50,7 +52,10 @@ export const routes: RouteObject[] = [
           },
           {
             element: <RequireSession permission="manageUsers" />,
-            children: [{ path: 'cuentas', lazy: page(() => import('../features/users/users-page'), (m) => m.UsersPage) }],
+            children: [
+              { path: 'cuentas', lazy: page(() => import('../features/users/users-page'), (m) => m.UsersPage) },
+              { path: 'ajustes', lazy: page(() => import('../features/questions/settings-page'), (m) => m.SettingsPage) },
+            ],
           },
           { path: '*', element: <NotFoundPage /> },
         ],

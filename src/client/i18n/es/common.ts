@@ -9,6 +9,8 @@ export const common = {
     metrics: 'Métricas',
     reports: 'Informe',
     users: 'Cuentas',
+    questions: 'Preguntas',
+    settings: 'Ajustes',
     publication: 'Publicación',
     main: 'Navegación principal',
     skipToContent: 'Saltar al contenido',

@@ -9,6 +9,7 @@ import { consultations } from './consultations';
 import { reports } from './reports';
 import { exportTexts } from './export';
 import { home } from './home';
+import { questions } from './questions';
 import { publication } from './publication';
 
-export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts, home, publication } as const;
+export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts, home, questions, publication } as const;
