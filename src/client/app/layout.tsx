@@ -21,6 +21,7 @@ export function Layout() {
     { to: '/consultas', label: t('nav.consultations') },
     { to: '/foros', label: t('nav.forums') },
     { to: '/metricas', label: t('nav.metrics') },
+    { to: '/compromisos', label: t('nav.commitments') },
     { to: '/informes', label: t('nav.reports') },
     ...(canManageUsers ? [{ to: '/cuentas', label: t('nav.users') }] : []),
   ];

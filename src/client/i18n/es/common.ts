@@ -8,6 +8,7 @@ export const common = {
     consultations: 'Consultas',
     metrics: 'Métricas',
     reports: 'Informe',
+    commitments: 'Compromisos',
     users: 'Cuentas',
     main: 'Navegación principal',
     skipToContent: 'Saltar al contenido',
