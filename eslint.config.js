@@ -15,6 +15,18 @@ const nodeOnly = { regex: '^(node:.*|better-sqlite3|fs|path|os|crypto|child_proc
 const notClient = { regex: '(^|/)client(/|$)', message: 'Nothing imports the client except its own entry.' };
 const notServer = { regex: '(^|/)server(/|$)', message: 'Only the server entry imports src/server.' };
 const notMocks = { regex: '(^|/)mocks(/|$)', message: 'mocks/ is for tests and the mock mode only.' };
+const clientGroups = [
+  { regex: '^(\\.\\./)+(src/)?api(/|$)|(^|/)src/api(/|$)', message: 'The client talks to the API over HTTP, never by import.' },
+  { regex: '^(\\.\\./)+(src/)?db(/|$)|(^|/)src/db(/|$)', message: 'The client must not import the database.' },
+  notServer,
+  nodeOnly,
+  { regex: '^(hono|kysely)(/.*)?$', message: 'Server libraries do not belong in the client.' },
+];
+const otherFeature =
+  'A feature does not import another feature. Import what features share from src/client/app/ (use-current-user: useCurrentUser, useCan; the start page), ' +
+  'src/client/ui/ (components and hooks: chart-frame, forum-not-found, form-fields, use-row-list, use-versioned-save…) or src/client/lib/ ' +
+  "(shared-queries: the session, a forum, the forum years, a forum's metrics, the year's metrics, the reports; query-keys, invalidation, http); " +
+  'if what you need is still in another feature, move it there first.';
 const notDriver = { regex: '(^|/)db/node-driver$', message: 'The better-sqlite3 driver is imported only by the server and tests.' };
 
 export default tseslint.config(
@@ -33,14 +45,19 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      ...forbid(
-        { regex: '^(\\.\\./)+(src/)?api(/|$)|(^|/)src/api(/|$)', message: 'The client talks to the API over HTTP, never by import.' },
-        { regex: '^(\\.\\./)+(src/)?db(/|$)|(^|/)src/db(/|$)', message: 'The client must not import the database.' },
-        notServer,
-        nodeOnly,
-        { regex: '^(hono|kysely)(/.*)?$', message: 'Server libraries do not belong in the client.' },
-      ),
+      ...forbid(...clientGroups),
     },
+  },
+  // A feature folder never imports another feature (nor ui/ and lib/ a feature): what two features share lives
+  // in app/, ui/ or lib/. A feature's file at depth d below src/client/features/<name>/ reaches a sibling
+  // feature with d + 1 `../`, so each depth gets its own pattern (none of them matches `../../ui/…`).
+  ...[0, 1, 2, 3].map((depth) => ({
+    files: [`src/client/features/*/${'*/'.repeat(depth)}*.{ts,tsx}`],
+    rules: forbid(...clientGroups, { regex: `^(\\./)?(\\.\\./){${depth + 1}}[^./]`, message: otherFeature }, { regex: '(^|/)features/', message: otherFeature }),
+  })),
+  {
+    files: ['src/client/{ui,lib}/**/*.{ts,tsx}'],
+    rules: forbid(...clientGroups, { regex: '(^|/)features(/|$)', message: 'ui/ and lib/ are shared by every feature: they import no feature (move what they need here, or pass it in).' }),
   },
   {
     files: ['src/domain/**/*.ts'],
@@ -63,6 +80,11 @@ export default tseslint.config(
   {
     files: ['src/export/**/*.{ts,tsx}'],
     rules: forbid(nodeOnly, notClient, notServer, notMocks, notDriver),
+  },
+  {
+    // The public pages' server-side rendering: no Node-only imports (any runtime can serve them), no React, no client.
+    files: ['src/public/**/*.ts'],
+    rules: forbid(nodeOnly, notClient, notServer, notMocks, notDriver, { regex: '^react', message: 'The public pages are plain HTML strings, no React.' }),
   },
   {
     files: ['mocks/**/*.ts'],

@@ -55,20 +55,23 @@ async function yearData(db: Db, year: number) {
 
 /** Everything the export needs, read in one transaction so the parts agree (it only reads: the write path keeps the report in step). */
 export async function readExportData(db: Kysely<Database>, year: number): Promise<ReportExportData> {
-  return db.transaction().execute(async (tx) => {
-    const report = await getReport(tx, year);
-    if (!report) throw new HttpProblem(404, reportMessages.notFound(year));
-    const { forums, metricsByForumId } = await yearData(tx, year);
-    const statistics = buildStatistics(forums, new Map(forums.map((f) => [f.id, f.metrics])));
-    const sections = (await listSectionRows(tx, year)).map((row) => toSection(row, null));
-    return {
-      report: { year: report.year, title: report.title, entity: report.entity, strategy: report.strategy, preparedBy: report.preparedBy },
-      sections: sections.map((s) => ({ id: s.id, position: s.position, kind: s.kind, forumId: s.forumId, title: s.title, content: s.content, recommendations: s.recommendations, state: s.state })),
-      forums: forums.map((f) => ({ id: f.id, title: f.title, date: f.date })),
-      metricsByForumId,
-      statistics,
-    };
-  });
+  return db.transaction().execute((tx) => exportDataIn(tx, year));
+}
+
+/** The export's data read through `tx` (a change's transaction: publishing the report freezes exactly this). */
+export async function exportDataIn(tx: Db, year: number): Promise<ReportExportData> {
+  const report = await getReport(tx, year);
+  if (!report) throw new HttpProblem(404, reportMessages.notFound(year));
+  const { forums, metricsByForumId } = await yearData(tx, year);
+  const statistics = buildStatistics(forums, new Map(forums.map((f) => [f.id, f.metrics])));
+  const sections = (await listSectionRows(tx, year)).map((row) => toSection(row, null));
+  return {
+    report: { year: report.year, title: report.title, entity: report.entity, strategy: report.strategy, preparedBy: report.preparedBy },
+    sections: sections.map((s) => ({ id: s.id, position: s.position, kind: s.kind, forumId: s.forumId, title: s.title, content: s.content, recommendations: s.recommendations, state: s.state })),
+    forums: forums.map((f) => ({ id: f.id, title: f.title, date: f.date })),
+    metricsByForumId,
+    statistics,
+  };
 }
 
 /** How the entry knows the file: the server built it (its hash is the server's own), or the browser said so. */
@@ -112,6 +115,10 @@ const exportRecordBody = jsonBody(exportRecordSchema, 'ExportRecord');
  * GET /years/:year/open-data.json, GET /years/:year/open-data/{forums,questions,metrics,dictionary}.csv,
  * GET /years/:year/open-data/dictionary.json.
  */
+/** The open-data CSV files a URL can name, and the file each one is. */
+const openDataFileParam = z.enum(['forums.csv', 'questions.csv', 'metrics.csv', 'dictionary.csv']);
+const openDataFiles = { 'forums.csv': 'forums', 'questions.csv': 'questions', 'metrics.csv': 'metrics', 'dictionary.csv': 'dictionary' } as const satisfies Record<z.infer<typeof openDataFileParam>, OpenDataFile | 'dictionary'>;
+
 export function exportRoutes() {
   const app = new Hono<AppEnv>();
 
@@ -196,14 +203,13 @@ export function exportRoutes() {
     return c.json({ year: data.year, dictionary: data.dictionary });
   });
 
-  app.get('/years/:year/open-data/:file', requirePermission('readForums'), doc('Datos abiertos en CSV (UTF-8 con BOM, separador «;»)', { ...file('text/csv', 'Archivo CSV'), ...problems(401, 404) }, { parameters: pathParams({ year: yearParam, file: z.enum(['forums.csv', 'questions.csv', 'metrics.csv', 'dictionary.csv']) }) }), async (c) => {
-    const name = c.req.param('file');
-    const match = /^(forums|questions|metrics|dictionary)\.csv$/.exec(name);
-    if (!match) throw new HttpProblem(404, exportMessages.unknownFile);
+  app.get('/years/:year/open-data/:file', requirePermission('readForums'), doc('Datos abiertos en CSV (UTF-8 con BOM, separador «;»)', { ...file('text/csv', 'Archivo CSV'), ...problems(401, 404) }, { parameters: pathParams({ year: yearParam, file: openDataFileParam }) }), async (c) => {
+    const name = openDataFileParam.safeParse(c.req.param('file'));
+    if (!name.success) throw new HttpProblem(404, exportMessages.unknownFile);
     const year = readParam(c, 'year', yearParam);
-    const file = match[1];
-    const csv = file === 'dictionary' ? dictionaryCsv(year) : openDataCsv(await openData(c), file as OpenDataFile);
-    return c.body(csv, 200, { 'Content-Type': csvMediaType, 'Content-Disposition': attachment(openDataFileName(file as OpenDataFile | 'dictionary', year)) });
+    const file = openDataFiles[name.data];
+    const csv = file === 'dictionary' ? dictionaryCsv(year) : openDataCsv(await openData(c), file);
+    return c.body(csv, 200, { 'Content-Type': csvMediaType, 'Content-Disposition': attachment(openDataFileName(file, year)) });
   });
 
   return app;

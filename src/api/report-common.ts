@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { idParam } from '../domain/common';
 import { can, type Permission } from '../domain/roles';
 import type { SessionUser } from '../domain/user';
-import { emptyBodySchema, pendingFor, reportMessages, yearParam, type ReportOverview, type ReportSection, type SectionState } from '../domain/report';
+import { emptyBodySchema, pendingFor, reportMessages, yearParam, type ReportOverview, type ReportSection } from '../domain/report';
 import { transition, withdrawalReasons, type TransitionResult } from '../domain/report-workflow';
 import { isRichTextRefusal, type RichDoc } from '../domain/rich-text';
 import {
@@ -139,7 +139,7 @@ export async function saveText(
   note: string | null,
 ): Promise<AuditDraft[]> {
   if (row.version !== version) throw staleSection(version, await sectionBody(tx, row));
-  const result = transition({ state: row.state as SectionState, lastEditedBy: row.last_edited_by }, 'edit', user);
+  const result = transition({ state: row.state, lastEditedBy: row.last_edited_by }, 'edit', user);
   if (!result.ok) throw refusal(result);
   const changes = changedText(row, text);
   if (!(await saveSectionText(tx, row, version, text, { state: result.next, withdrawnApproval: result.withdrawnApproval }, user.username, now, note))) {

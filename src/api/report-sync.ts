@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { AuditDraft } from '../domain/audit';
 import { tallyConsultation } from '../domain/consultation-tally';
 import type { Forum } from '../domain/forum';
-import type { ReportInput, SectionKind, SectionState } from '../domain/report';
+import type { ReportInput } from '../domain/report';
 import { methodologyFromConsultation, type MethodologyConsultation } from '../domain/report-prefill';
 import { buildStatistics } from '../domain/report-statistics';
 import { forumSectionDraft, forumsWithoutSection, forumSectionIndex, initialSections, reportSyncMessages, statisticsFollowUp } from '../domain/report-sync';
@@ -70,7 +70,7 @@ export async function syncReport(tx: Tx, year: number, author: Author, now: stri
   for (const forumId of missing) {
     const forum = await getForum(tx, forumId);
     if (!forum) continue;
-    const at = forumSectionIndex(sections.map((s) => ({ kind: s.kind as SectionKind })));
+    const at = forumSectionIndex(sections.map((s) => ({ kind: s.kind })));
     const id = await insertSection(tx, { ...forumSectionDraft(forum), year, position: at + 1 }, author.username, now);
     const order = sections.map((s) => s.id);
     order.splice(at, 0, id);
@@ -82,7 +82,7 @@ export async function syncReport(tx: Tx, year: number, author: Author, now: stri
   if (statisticsSections.length === 0) return audit;
   const { hash } = buildStatistics(forums, new Map(forums.map((f) => [f.id, f.metrics])));
   for (const section of statisticsSections) {
-    const followUp = statisticsFollowUp({ state: section.state as SectionState, statisticsHash: section.statistics_hash, approvedStatisticsHash: section.approved_statistics_hash }, hash);
+    const followUp = statisticsFollowUp({ state: section.state, statisticsHash: section.statistics_hash, approvedStatisticsHash: section.approved_statistics_hash }, hash);
     if (!followUp.record && !followUp.changed) continue;
     await setSectionStatistics(tx, section.id, { hash, changedBy: followUp.changed ? author.username : null, withdraw: followUp.withdraw, now });
     if (followUp.withdraw) audit.push({ action: 'update', entity: 'report_section', entityId: section.id, changes: [reportSyncMessages.approvalWithdrawn, reportSyncMessages.inReview] });

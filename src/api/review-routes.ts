@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { idParam } from '../domain/common';
 import type { Permission } from '../domain/roles';
-import { commentCreateSchema, reportMessages, requestChangesSchema, yearParam, type SectionState } from '../domain/report';
+import { commentCreateSchema, reportMessages, requestChangesSchema, yearParam } from '../domain/report';
 import { transition, workflowMessages, type SectionAction } from '../domain/report-workflow';
 import { getComment, insertComment, listComments, resolveComment, setSectionWorkflow, yearStatistics } from '../db/report-queries';
 import type { AppEnv } from './deps';
@@ -35,7 +35,7 @@ export function reviewRoutes() {
           const row = await requireSection(tx, year, id);
           // Four eyes: whoever caused the section's last change (its text, or the figures or forum it is generated
           // from: see report-sync.ts) is its last editor, and the workflow refuses them the approval.
-          const result = transition({ state: row.state as SectionState, lastEditedBy: row.last_edited_by }, action, user, request ? { comment: request.comment } : {});
+          const result = transition({ state: row.state, lastEditedBy: row.last_edited_by }, action, user, request ? { comment: request.comment } : {});
           if (!result.ok) throw refusal(result);
           let changes: string[] = [];
           if (action === 'submit') {

@@ -15,6 +15,7 @@ import { docToPlainText, emptyDoc, richDocShapeSchema } from '../domain/rich-tex
 import { diffWords } from '../domain/report-diff';
 import { deleteSection, getRevision, insertSection, listRevisions, listSectionRows, reorderSections } from '../db/report-queries';
 import { auditFor } from '../db/audit-queries';
+import { fromJson } from '../db/json-column';
 import type { AuditDraft } from '../domain/audit';
 import type { AppEnv } from './deps';
 import { doc, jsonBody, ok, pathParams, problems, queryParams } from './openapi-doc';
@@ -77,7 +78,7 @@ export function sectionRoutes() {
       if (input.recommendations !== undefined && row.kind !== 'recommendations') {
         throw invalid([{ path: 'recommendations', message: reportMessages.recommendationsOnly }]);
       }
-      const text = { title: input.title, content: input.content, recommendations: input.recommendations ?? (JSON.parse(row.recommendations) as string[]) };
+      const text = { title: input.title, content: input.content, recommendations: input.recommendations ?? fromJson(row.recommendations) };
       // Saving the same text again is not a change: no revision, and an approval stays.
       if (row.version === input.version && sameText(row, text)) return { result: await sectionBody(tx, row) };
       const audit = await saveText(tx, row, input.version, text, user, now, null);

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditAction, AuditEntry } from '../domain/audit';
 import type { Database } from './schema';
+import { fromJson } from './json-column';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -34,9 +35,9 @@ export async function auditFor(db: Db, entity: string, entityId: number): Promis
     id: r.id,
     at: r.at,
     username: r.username,
-    action: r.action as AuditAction,
+    action: r.action,
     entity: r.entity,
     entityId: r.entity_id,
-    changes: JSON.parse(r.changes) as string[],
+    changes: fromJson(r.changes),
   }));
 }

@@ -1,20 +1,18 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type {
   Consultation,
-  ConsultationChannel,
   ConsultationInput,
   ConsultationResponse,
   ConsultationResponsePage,
-  ConsultationStatus,
   ConsultationSummary,
   ConsultationTopic,
   ResponseInput,
   ResponseListQuery,
   ResponseSource,
-  ResponseValueGroupKind,
 } from '../domain/consultation';
 import type { TallyResponse } from '../domain/consultation-tally';
-import type { Database } from './schema';
+import type { ConsultationResponsesTable, Database } from './schema';
+import { fromJson, type Json } from './json-column';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -69,8 +67,8 @@ export async function getConsultation(db: Db, id: number): Promise<Consultation 
     title: row.title,
     openDate: row.open_date,
     closeDate: row.close_date,
-    channels: JSON.parse(row.channels) as ConsultationChannel[],
-    status: row.status as ConsultationStatus,
+    channels: fromJson(row.channels),
+    status: row.status,
     note: row.note,
     topics,
     version: row.version,
@@ -111,7 +109,7 @@ export async function listConsultations(db: Db, year?: number): Promise<Consulta
     title: r.title,
     openDate: r.open_date,
     closeDate: r.close_date,
-    status: r.status as ConsultationStatus,
+    status: r.status,
     topicCount: Number(r.topic_count ?? 0),
     responseCount: Number(r.response_count ?? 0),
     version: r.version,
@@ -252,31 +250,19 @@ export async function insertResponses(
   return [];
 }
 
-type ResponseRow = {
-  id: number;
-  value_group_kind: string;
-  value_group: string;
-  topic_ids: string;
-  proposed_topic: string;
-  questions: string;
-  channel: string;
-  date: string;
-  late: number;
-  source: string;
-  created_at: string;
-};
+type ResponseRow = Pick<Selectable<ConsultationResponsesTable>, (typeof responseColumns)[number]>;
 
 const responseFromRow = (r: ResponseRow): ConsultationResponse => ({
   id: r.id,
-  valueGroupKind: r.value_group_kind as ResponseValueGroupKind,
+  valueGroupKind: r.value_group_kind,
   valueGroup: r.value_group,
-  topicIds: JSON.parse(r.topic_ids) as number[],
+  topicIds: fromJson(r.topic_ids),
   proposedTopic: r.proposed_topic,
-  questions: JSON.parse(r.questions) as string[],
-  channel: r.channel as ConsultationResponse['channel'],
+  questions: fromJson(r.questions),
+  channel: r.channel,
   date: r.date,
   late: r.late === 1,
-  source: r.source as ResponseSource,
+  source: r.source,
   createdAt: r.created_at,
 });
 
@@ -318,12 +304,12 @@ export async function deleteResponse(db: Db, consultationId: number, id: number)
  * text (one string to parse instead of 100.000 row objects and their JSON columns).
  */
 export async function tallyResponses(db: Db, consultationId: number): Promise<TallyResponse[]> {
-  const { rows } = await sql<{ responses: string | null }>`
+  const { rows } = await sql<{ responses: Json<TallyResponse[]> | null }>`
     select json_group_array(json_object(
       'id', id, 'valueGroupKind', value_group_kind, 'valueGroup', value_group, 'topicIds', json(topic_ids),
       'proposedTopic', proposed_topic, 'questions', json(questions), 'channel', channel)) as responses
     from (select * from consultation_responses where consultation_id = ${consultationId} and ${visible()} order by id)`.execute(db);
-  return JSON.parse(rows[0]?.responses ?? '[]') as TallyResponse[];
+  return fromJson(rows[0]?.responses ?? '[]');
 }
 
 /** The questions of the responses that chose this topic, in date order, at most `limit`. */
@@ -340,7 +326,7 @@ export async function questionsForTopic(db: Db, consultationId: number, topicId:
     .execute();
   const out: string[] = [];
   for (const row of rows) {
-    for (const q of JSON.parse(row.questions) as string[]) {
+    for (const q of fromJson(row.questions)) {
       if (out.length >= limit) return out;
       out.push(q);
     }

@@ -1,8 +1,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { ForumMetricsInput, LiveSummary, PostCard, SincePublication } from '../domain/metrics';
+import type { ForumMetricsInput } from '../domain/metrics';
 import type { MetricsRuleId } from '../domain/metrics-rules';
 import type { YearMetricsForum } from '../domain/metrics-update';
-import type { Database } from './schema';
+import type { Database, ForumMetricsTable } from './schema';
+import { fromJson, type Json } from './json-column';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -15,14 +16,14 @@ export interface StoredForumMetrics extends ForumMetricsInput {
   updatedBy: string | null;
 }
 
-const parse = <T>(json: string | null): T | null => (json === null ? null : (JSON.parse(json) as T));
+const parse = <T>(json: Json<T> | null): T | null => (json === null ? null : fromJson(json));
 const stringify = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
-function snapshotsOf(row: { post_card: string | null; live_summary: string | null; since_publication: string | null }): ForumMetricsInput {
+function snapshotsOf(row: Pick<ForumMetricsTable, 'post_card' | 'live_summary' | 'since_publication'>): ForumMetricsInput {
   return {
-    postCard: parse<PostCard>(row.post_card),
-    liveSummary: parse<LiveSummary>(row.live_summary),
-    sincePublication: parse<SincePublication>(row.since_publication),
+    postCard: parse(row.post_card),
+    liveSummary: parse(row.live_summary),
+    sincePublication: parse(row.since_publication),
   };
 }
 
@@ -36,7 +37,7 @@ export async function getForumMetrics(db: Db, forumId: number): Promise<StoredFo
     forumId,
     version: row.version,
     ...snapshotsOf(row),
-    acknowledgedWarnings: JSON.parse(row.acknowledged_warnings) as MetricsRuleId[],
+    acknowledgedWarnings: fromJson(row.acknowledged_warnings),
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,
   };

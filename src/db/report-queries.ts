@@ -14,6 +14,7 @@ import {
 import { buildStatistics, type StatisticsResult } from '../domain/report-statistics';
 import type { RichDoc } from '../domain/rich-text';
 import type { Database, ReportSectionsTable } from './schema';
+import { fromJson } from './json-column';
 import { listYearMetrics } from './metrics-queries';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -39,7 +40,7 @@ export async function getReport(db: Db, year: number): Promise<ReportRecord | un
     title: row.title,
     entity: row.entity,
     strategy: row.strategy,
-    preparedBy: JSON.parse(row.prepared_by) as ReportInput['preparedBy'],
+    preparedBy: fromJson(row.prepared_by),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -117,10 +118,10 @@ export function toSectionSummary(row: SectionRow, openComments: number): ReportS
   return {
     id: row.id,
     position: row.position,
-    kind: row.kind as SectionKind,
+    kind: row.kind,
     forumId: row.forum_id,
     title: row.title,
-    state: row.state as SectionState,
+    state: row.state,
     version: row.version,
     lastEditedBy: row.last_edited_by,
     lastEditedAt: row.last_edited_at,
@@ -135,12 +136,12 @@ export function toSection(row: SectionRow, statistics: StatisticsResult | null):
     id: row.id,
     year: row.year,
     position: row.position,
-    kind: row.kind as SectionKind,
+    kind: row.kind,
     forumId: row.forum_id,
     title: row.title,
-    content: JSON.parse(row.content) as RichDoc,
-    recommendations: JSON.parse(row.recommendations) as string[],
-    state: row.state as SectionState,
+    content: fromJson(row.content),
+    recommendations: fromJson(row.recommendations),
+    state: row.state,
     version: row.version,
     lastEditedBy: row.last_edited_by,
     lastEditedAt: row.last_edited_at,
@@ -288,8 +289,8 @@ export async function getRevision(db: Db, sectionId: number, revisionId: number)
     ...revisionSummary(row),
     sectionId: row.section_id,
     title: row.title,
-    content: JSON.parse(row.content) as RichDoc,
-    recommendations: JSON.parse(row.recommendations) as string[],
+    content: fromJson(row.content),
+    recommendations: fromJson(row.recommendations),
   };
 }
 

@@ -1,10 +1,25 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AuditAction } from '../domain/audit';
+import type { ConsultationChannel, ConsultationStatus, ResponseChannel, ResponseSource, ResponseValueGroupKind } from '../domain/consultation';
+import type { ForumInput, ForumStatus, Platform, QuestionChannel } from '../domain/forum';
+import type { LiveSummary, PostCard, SincePublication } from '../domain/metrics';
+import type { MetricsRuleId } from '../domain/metrics-rules';
+import type { ReportInput, SectionKind, SectionState } from '../domain/report';
+import type { RichDoc } from '../domain/rich-text';
+import type { Json } from './json-column';
+import type { Role } from '../domain/roles';
+
+/**
+ * Column types as stored. Enum columns carry their domain union (only the API writes them, with values its zod
+ * schemas validated, and the demo loader goes through the same types), and JSON columns say what they hold
+ * (`Json<T>`, read with `fromJson`), so rows map to domain records without casts.
+ */
 
 export interface UsersTable {
   id: Generated<number>;
   username: string;
   display_name: string;
-  role: string;
+  role: Role;
   active: number;
   password_hash: string;
   created_at: string;
@@ -19,6 +34,16 @@ export interface SessionsTable {
   last_seen_at: string | null;
 }
 
+/** What a forum keeps in its `details` JSON column. */
+export interface ForumDetails {
+  responsibleTeams: string[];
+  alliedEntities: string[];
+  valueGroups: ForumInput['valueGroups'];
+  experts: ForumInput['experts'];
+  guidingQuestions: string[];
+  actions: ForumInput['actions'];
+}
+
 export interface ForumsTable {
   id: Generated<number>;
   title: string;
@@ -28,14 +53,14 @@ export interface ForumsTable {
   date: string | null;
   time: string | null;
   duration_minutes: number | null;
-  platform: string;
+  platform: Platform;
   stream_url: string;
-  status: string;
+  status: ForumStatus;
   objective: string;
   place: string;
   moderator: string;
   /** JSON: responsibleTeams, alliedEntities, valueGroups, experts, guidingQuestions, actions. */
-  details: string;
+  details: Json<ForumDetails>;
   version: number;
   created_at: string;
   updated_at: string;
@@ -51,11 +76,47 @@ export interface ForumQuestionsTable {
   forum_id: number;
   position: number;
   text: string;
-  channel: string;
+  channel: QuestionChannel;
   asked_by: string;
   answered: number;
   answered_by: string;
   answer_summary: string;
+  /** The case (0009): see src/domain/question.ts. */
+  received_at: string | null;
+  type: Generated<string>;
+  due_date: string | null;
+  area_id: number | null;
+  assignee: Generated<string>;
+  status: Generated<string>;
+  /** Rich text document (JSON). */
+  answer: string | null;
+  answered_at: string | null;
+  answer_channel: string | null;
+  publishable: Generated<number>;
+  answered_live: Generated<number>;
+  /** Personal data (Ley 1581): only with consent; never in lists, exports or open data. */
+  asker_name: Generated<string>;
+  asker_contact: Generated<string>;
+  consent_text: Generated<string>;
+  consent_at: string | null;
+  anonymised_at: string | null;
+  /** The forum's year, copied so the list filters and sorts on one table. */
+  year: number | null;
+  case_version: Generated<number>;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+export interface AreasTable {
+  id: Generated<number>;
+  name: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  /** JSON. */
+  value: string;
+  version: Generated<number>;
 }
 
 export interface AuditLogTable {
@@ -63,21 +124,21 @@ export interface AuditLogTable {
   at: string;
   user_id: number | null;
   username: string;
-  action: string;
+  action: AuditAction;
   entity: string;
   entity_id: number | null;
-  changes: string;
+  changes: Json<string[]>;
 }
 
 export interface ForumMetricsTable {
   forum_id: number;
   version: number;
   /** JSON of each snapshot (PostCard, LiveSummary, SincePublication), null when not taken. */
-  post_card: string | null;
-  live_summary: string | null;
-  since_publication: string | null;
+  post_card: Json<PostCard> | null;
+  live_summary: Json<LiveSummary> | null;
+  since_publication: Json<SincePublication> | null;
   /** JSON list of the warning rule ids confirmed on the last save. */
-  acknowledged_warnings: Generated<string>;
+  acknowledged_warnings: Generated<Json<MetricsRuleId[]>>;
   updated_at: string | null;
   updated_by: string | null;
 }
@@ -89,8 +150,8 @@ export interface ConsultationsTable {
   open_date: string;
   close_date: string;
   /** JSON list of channels. */
-  channels: string;
-  status: string;
+  channels: Json<ConsultationChannel[]>;
+  status: ConsultationStatus;
   /** What readers should know about the consultation (migration 0006); '' when none. */
   note: ColumnType<string, string | undefined, string>;
   version: number;
@@ -112,18 +173,17 @@ export interface ConsultationTopicsTable {
 export interface ConsultationResponsesTable {
   id: Generated<number>;
   consultation_id: number;
-  value_group_kind: string;
+  value_group_kind: ResponseValueGroupKind;
   value_group: string;
   /** JSON list of topic ids. */
-  topic_ids: string;
+  topic_ids: Json<number[]>;
   proposed_topic: string;
   /** JSON list of question texts. */
-  questions: string;
-  channel: string;
+  questions: Json<string[]>;
+  channel: ResponseChannel;
   date: string;
   late: number;
-  /** 'manual' | 'import' */
-  source: string;
+  source: ResponseSource;
   created_at: string;
   created_by: string;
   /** 0, or the import that wrote the row (0006): rows of an import still listed in consultation_pending_imports are not visible yet. */
@@ -155,7 +215,7 @@ export interface ReportsTable {
   entity: string;
   strategy: string;
   /** JSON: { name, role, office } (the 'Elaboró' block). */
-  prepared_by: string;
+  prepared_by: Json<ReportInput['preparedBy']>;
   version: number;
   created_at: string;
   updated_at: string;
@@ -167,14 +227,14 @@ export interface ReportSectionsTable {
   id: Generated<number>;
   year: number;
   position: number;
-  kind: string;
+  kind: SectionKind;
   forum_id: number | null;
   title: string;
   /** JSON: the ProseMirror document. */
-  content: string;
+  content: Json<RichDoc>;
   /** JSON list of texts (recommendations sections). */
-  recommendations: string;
-  state: string;
+  recommendations: Json<string[]>;
+  state: SectionState;
   version: number;
   last_edited_by: string | null;
   last_edited_at: string | null;
@@ -193,8 +253,8 @@ export interface SectionRevisionsTable {
   section_id: number;
   number: number;
   title: string;
-  content: string;
-  recommendations: string;
+  content: Json<RichDoc>;
+  recommendations: Json<string[]>;
   edited_by: string;
   edited_at: string;
   note: string | null;
@@ -272,6 +332,8 @@ export interface Database {
   sessions: SessionsTable;
   forums: ForumsTable;
   forum_questions: ForumQuestionsTable;
+  areas: AreasTable;
+  settings: SettingsTable;
   audit_log: AuditLogTable;
   forum_metrics: ForumMetricsTable;
   consultations: ConsultationsTable;
@@ -287,4 +349,27 @@ export interface Database {
   evaluation_responses: EvaluationResponsesTable;
   commitments: CommitmentsTable;
   commitment_follow_ups: CommitmentFollowUpsTable;
+  publication_settings: PublicationSettingsTable;
+  published_reports: PublishedReportsTable;
+}
+
+/** What the office publishes of a year (0012): the settings as JSON (domain/publication.ts). */
+export interface PublicationSettingsTable {
+  year: number;
+  settings: string;
+  version: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** A published, frozen version of a year's report (0012): the snapshot JSON and the SHA-256 of its UTF-8 bytes. */
+export interface PublishedReportsTable {
+  id: Generated<number>;
+  year: number;
+  number: number;
+  snapshot: string;
+  sha256: string;
+  bytes: number;
+  published_at: string;
+  published_by: string;
 }

@@ -14,7 +14,7 @@ function fromRow(row: UserRow): UserWithHash {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    role: row.role as Role,
+    role: row.role,
     active: row.active === 1,
     createdAt: row.created_at,
     passwordHash: row.password_hash,

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApi } from '../../src/api/create-api';
 import type { ApiLogger } from '../../src/api/deps';
+import type { AuditAction } from '../../src/domain/audit';
+import { fromJson } from '../../src/db/json-column';
 import { createTestApi, testOrigin, testPassword } from '../support/test-api';
 import { expectProblem } from '../support/api-assertions';
 
@@ -14,9 +16,9 @@ const wrong = { username: 'admin', password: 'no-es-la-contraseña' };
 const right = { username: 'admin', password: testPassword };
 
 /** Audit rows of these actions, oldest first. */
-async function audit(db: Awaited<ReturnType<typeof createTestApi>>['db'], actions: string[]) {
+async function audit(db: Awaited<ReturnType<typeof createTestApi>>['db'], actions: AuditAction[]) {
   const rows = await db.selectFrom('audit_log').selectAll().where('action', 'in', actions).orderBy('id').execute();
-  return rows.map((r) => ({ action: r.action, username: r.username, changes: JSON.parse(r.changes) as string[] }));
+  return rows.map((r) => ({ action: r.action, username: r.username, changes: fromJson(r.changes) }));
 }
 
 describe('item 1: body size and nesting, refused before parsing', () => {

@@ -10,7 +10,7 @@ describe('compiled queries (src/db/compiled-query.ts)', () => {
   it('runs each call with its own values, and each shape with its own SQL', async () => {
     const db = await openNodeDatabase(':memory:');
     const byStatus = compiledQuery(
-      (d, shape: { withYear: boolean }, status: string, year: number) => {
+      (d, shape: { withYear: boolean }, status: ForumInput['status'], year: number) => {
         let q = d.selectFrom('forums').select('title').where('status', '=', status);
         if (shape.withYear) q = q.where('year', '=', year);
         return q.orderBy('title');
@@ -21,7 +21,7 @@ describe('compiled queries (src/db/compiled-query.ts)', () => {
     await insertForum(db, forum('A', 2021, 'held', '2021-05-01'), 'x', now);
     await insertForum(db, forum('B', 2022, 'held', '2022-05-01'), 'x', now);
     await insertForum(db, forum('C', 2022, 'planned', '2022-06-01'), 'x', now);
-    const titles = async (shape: { withYear: boolean }, status: string, year: number) => (await byStatus(db, shape, status, year)).map((r) => r.title);
+    const titles = async (shape: { withYear: boolean }, status: ForumInput['status'], year: number) => (await byStatus(db, shape, status, year)).map((r) => r.title);
     expect(await titles({ withYear: false }, 'held', 0)).toEqual(['A', 'B']);
     expect(await titles({ withYear: true }, 'held', 2022)).toEqual(['B']);
     expect(await titles({ withYear: true }, 'held', 2021)).toEqual(['A']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocBlock } from '../../src/export/document-model';
-import { keepHeadingsWithNext } from '../../src/client/features/export/report-print-document';
+import { keepHeadingsWithNext } from '../../src/client/features/reports/export/report-print-document';
 
 const heading = (text: string, level = 1): DocBlock => ({ type: 'heading', level, text, number: '', anchor: null, pageBreakBefore: false }) as unknown as DocBlock;
 const para = (text: string): DocBlock => ({ type: 'paragraph', runs: [{ text }] }) as unknown as DocBlock;

@@ -4,7 +4,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { useLogout } from '../features/session/api';
-import { useCan, useCurrentUser } from '../features/session/use-current-user';
+import { useCan, useCurrentUser } from './use-current-user';
 import { LoadingState } from '../ui/states';
 
 export function Layout() {
@@ -12,6 +12,7 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure();
   const user = useCurrentUser();
   const canManageUsers = useCan('manageUsers');
+  const canManagePublication = useCan('managePublication');
   const logout = useLogout();
   const navigate = useNavigate();
 
@@ -23,6 +24,8 @@ export function Layout() {
     { to: '/metricas', label: t('nav.metrics') },
     { to: '/compromisos', label: t('nav.commitments') },
     { to: '/informes', label: t('nav.reports') },
+    // Last step of the year: what the public «Participa» pages show.
+    ...(canManagePublication ? [{ to: '/publicacion', label: t('nav.publication') }] : []),
     ...(canManageUsers ? [{ to: '/cuentas', label: t('nav.users') }] : []),
   ];
 

@@ -22,12 +22,12 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: <LoadingState />,
     children: [
       // The print view of a report: outside the layout, so only the report prints.
-      { path: 'informes/:year/imprimir', lazy: page(() => import('../features/export/print-page'), (m) => m.PrintPage) },
+      { path: 'informes/:year/imprimir', lazy: page(() => import('../features/reports/export/print-page'), (m) => m.PrintPage) },
       {
         element: <Layout />,
         children: [
           { index: true, element: <Navigate to="/inicio" replace /> },
-          { path: 'inicio', lazy: page(() => import('../features/home/start-page'), (m) => m.StartPage, 'home') },
+          { path: 'inicio', lazy: page(() => import('./start-page'), (m) => m.StartPage, 'home') },
           { path: 'foros', lazy: page(() => import('../features/forums/forum-list-page'), (m) => m.ForumListPage, 'forums') },
           { path: 'foros/nuevo', lazy: page(() => import('../features/forums/forum-create-page'), (m) => m.ForumCreatePage) },
           { path: 'foros/:id', lazy: page(() => import('../features/forums/forum-detail-page'), (m) => m.ForumDetailPage) },
@@ -46,6 +46,13 @@ export const routes: RouteObject[] = [
           { path: 'informes', lazy: page(() => import('../features/reports/report-list-page'), (m) => m.ReportListPage) },
           { path: 'informes/:year', lazy: page(() => import('../features/reports/report-overview-page'), (m) => m.ReportOverviewPage) },
           { path: 'informes/:year/secciones/:id', lazy: page(() => import('../features/reports/section-page'), (m) => m.SectionPage) },
+          {
+            element: <RequireSession permission="managePublication" />,
+            children: [
+              { path: 'publicacion', lazy: page(() => import('../features/publication/publication-years-page'), (m) => m.PublicationYearsPage) },
+              { path: 'publicacion/:year', lazy: page(() => import('../features/publication/publication-page'), (m) => m.PublicationPage) },
+            ],
+          },
           {
             element: <RequireSession permission="manageUsers" />,
             children: [{ path: 'cuentas', lazy: page(() => import('../features/users/users-page'), (m) => m.UsersPage) }],

@@ -1,10 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { can } from '../../../domain/roles';
-import type { SessionUser } from '../../../domain/user';
-import { sessionKeys } from '../../lib/query-keys';
+import { useCan } from '../../app/use-current-user';
 
-/** Admins and editors write commitments (as forums); reviewers read. Reads the session already in the cache (RequireSession loads it). */
+/** Admins and editors write commitments (as forums); reviewers read. */
 export function useCanWriteCommitments(): boolean {
-  const user = useQuery<SessionUser | null>({ queryKey: sessionKeys.all, enabled: false }).data;
-  return can(user?.role, 'writeForums');
+  return useCan('writeForums');
 }

@@ -1,4 +1,4 @@
-import { useCan } from '../session/use-current-user';
+import { useCan } from '../../app/use-current-user';
 
 /** Admins and editors write consultations; reviewers read them. */
 export function useCanWriteConsultations(): boolean {

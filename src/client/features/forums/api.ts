@@ -4,6 +4,7 @@ import type { Forum, ForumInput, ForumListQuery, ForumPage } from '../../../doma
 import { api, toQueryString } from '../../lib/http';
 import { invalidateAfter } from '../../lib/invalidation';
 import { forumKeys } from '../../lib/query-keys';
+import { forumQueryOptions, forumYearsQueryOptions } from '../../lib/shared-queries';
 
 /** Query keys: all → lists → list(filters) → details → detail(id) → history (lib/query-keys.ts). */
 export { forumKeys };
@@ -15,17 +16,8 @@ export const forumListQueryOptions = (query: ForumListQuery) =>
     placeholderData: keepPreviousData,
   });
 
-export const forumYearsQueryOptions = () =>
-  queryOptions({
-    queryKey: forumKeys.years(),
-    queryFn: ({ signal }) => api<{ items: number[] }>('/api/forums/years', { signal }).then((r) => r.items),
-  });
-
-export const forumQueryOptions = (id: number) =>
-  queryOptions({
-    queryKey: forumKeys.detail(id),
-    queryFn: ({ signal }) => api<Forum>(`/api/forums/${id}`, { signal }),
-  });
+/** Read by other features too (lib/shared-queries.ts). */
+export { forumQueryOptions, forumYearsQueryOptions };
 
 export const forumHistoryQueryOptions = (id: number) =>
   queryOptions({

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { emptyForum, type Forum } from '../../../domain/forum';
 import { PageHeader } from '../../ui/page-header';
-import { useCan } from '../session/use-current-user';
+import { useCan } from '../../app/use-current-user';
 import { useCreateForum } from './api';
 import { ForumForm } from './forum-form';
 import { ForbiddenPage } from '../../ui/forbidden-page';

@@ -9,12 +9,12 @@ import { ApiError, errorMessage } from '../../lib/http';
 import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../../ui/page-header';
 import { ErrorState, LoadingState } from '../../ui/states';
-import { useCan } from '../session/use-current-user';
+import { useCan } from '../../app/use-current-user';
 import { forumQueryOptions, useDeleteForum } from './api';
 import { ForumDetailSections } from './forum-detail-sections';
 import { ForumHistorySection } from './forum-history-section';
 import { routeId } from '../../lib/route-params';
-import { ForumNotFound } from './forum-not-found';
+import { ForumNotFound } from '../../ui/forum-not-found';
 import { usePersonName } from '../../lib/use-person-name';
 
 function BackToList() {

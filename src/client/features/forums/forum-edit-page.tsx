@@ -8,11 +8,11 @@ import { formatDateTime } from '../../lib/format';
 import { ApiError } from '../../lib/http';
 import { PageHeader } from '../../ui/page-header';
 import { ErrorState, LoadingState } from '../../ui/states';
-import { useCan } from '../session/use-current-user';
+import { useCan } from '../../app/use-current-user';
 import { forumKeys, forumQueryOptions, useUpdateForum } from './api';
 import { ForumForm } from './forum-form';
 import { routeId } from '../../lib/route-params';
-import { ForumNotFound } from './forum-not-found';
+import { ForumNotFound } from '../../ui/forum-not-found';
 import { ForbiddenPage } from '../../ui/forbidden-page';
 import { usePersonName } from '../../lib/use-person-name';
 

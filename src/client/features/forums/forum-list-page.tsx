@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { formatInteger } from '../../lib/format';
 import { PageHeader } from '../../ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
-import { useCan } from '../session/use-current-user';
+import { useCan } from '../../app/use-current-user';
 import { forumListQueryOptions } from './api';
 import { ForumListFilters } from './forum-list-filters';
 import { hasForumListFilters, toForumListQuery, useForumListParams } from './forum-list-params';

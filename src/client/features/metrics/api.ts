@@ -1,13 +1,14 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { LiveSummary, PostCard, SincePublication } from '../../../domain/metrics';
 import type { MetricsRuleId } from '../../../domain/metrics-rules';
-import type { ForumMetricsRecord, MetricsImportResponse } from '../../../domain/metrics-update';
+import type { MetricsImportResponse } from '../../../domain/metrics-update';
 import { api } from '../../lib/http';
 import { invalidateAfter } from '../../lib/invalidation';
 import { metricsKeys } from '../../lib/query-keys';
+import { forumMetricsQueryOptions, type ForumMetricsResponse } from '../../lib/shared-queries';
 
-/** GET /api/forums/:id/metrics (version 0 and every snapshot null when never saved); also the answer of a save. */
-export type ForumMetricsResponse = ForumMetricsRecord;
+/** GET /api/forums/:id/metrics (version 0 and every snapshot null when never saved); also the answer of a save. Read by the report too (lib/shared-queries.ts). */
+export { forumMetricsQueryOptions, type ForumMetricsResponse };
 
 export interface ForumMetricsSaveBody {
   postCard: PostCard | null;
@@ -19,12 +20,6 @@ export interface ForumMetricsSaveBody {
 
 /** Query keys: all → details → detail(forumId) (lib/query-keys.ts). The year dashboard's keys live under the same `['metrics']`. */
 export { metricsKeys };
-
-export const forumMetricsQueryOptions = (forumId: number) =>
-  queryOptions({
-    queryKey: metricsKeys.detail(forumId),
-    queryFn: ({ signal }) => api<ForumMetricsResponse>(`/api/forums/${forumId}/metrics`, { signal }),
-  });
 
 export function useSaveForumMetrics(forumId: number) {
   const queryClient = useQueryClient();

@@ -1,7 +1,5 @@
-import { queryOptions } from '@tanstack/react-query';
-import type { YearMetrics } from '../../../domain/metrics-update';
-import { api } from '../../lib/http';
 import { metricsDashboardKeys } from '../../lib/query-keys';
+import { yearMetricsQueryOptions } from '../../lib/shared-queries';
 
 /** The answer of GET /api/metrics?year=YYYY (domain types): the year's forums in date order, the previous year's when it has any. */
 export type { YearMetrics, YearMetricsForum } from '../../../domain/metrics-update';
@@ -9,8 +7,5 @@ export type { YearMetrics, YearMetricsForum } from '../../../domain/metrics-upda
 /** Query keys of the dashboard, under `['metrics']` (lib/query-keys.ts). */
 export { metricsDashboardKeys };
 
-export const yearMetricsQueryOptions = (year: number) =>
-  queryOptions({
-    queryKey: metricsDashboardKeys.year(year),
-    queryFn: ({ signal }) => api<YearMetrics>(`/api/metrics?year=${year}`, { signal }),
-  });
+/** The year's metrics (lib/shared-queries.ts: the start page reads them too). */
+export { yearMetricsQueryOptions };

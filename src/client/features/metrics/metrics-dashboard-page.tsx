@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
-import { forumYearsQueryOptions } from '../forums/api';
+import { forumYearsQueryOptions } from '../../lib/shared-queries';
 import { yearMetricsQueryOptions } from './dashboard-api';
 import { MetricsDashboardKpis } from './metrics-dashboard-kpis';
 import { MetricsDashboardTable } from './metrics-dashboard-table';

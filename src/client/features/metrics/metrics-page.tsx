@@ -8,14 +8,14 @@ import { formatDateTime } from '../../lib/format';
 import { ApiError } from '../../lib/http';
 import { PageHeader } from '../../ui/page-header';
 import { ErrorState, LoadingState } from '../../ui/states';
-import { forumQueryOptions } from '../forums/api';
-import { useCan } from '../session/use-current-user';
+import { forumQueryOptions } from '../../lib/shared-queries';
+import { useCan } from '../../app/use-current-user';
 import { forumMetricsQueryOptions } from './api';
 import { MetricsForm } from './metrics-form';
 import { MetricsFormReadOnly } from './metrics-form-readonly';
 import { MetricsImport } from './metrics-import';
 import { routeId } from '../../lib/route-params';
-import { ForumNotFound } from '../forums/forum-not-found';
+import { ForumNotFound } from '../../ui/forum-not-found';
 import { usePersonName } from '../../lib/use-person-name';
 
 // recharts is heavy: the charts load after the figures.

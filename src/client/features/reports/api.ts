@@ -2,11 +2,11 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { ApiError, api } from '../../lib/http';
 import { invalidateAfter } from '../../lib/invalidation';
 import { reportKeys } from '../../lib/query-keys';
+import { reportListQueryOptions, reportQueryOptions } from '../../lib/shared-queries';
 import type {
   ReportComment,
   ReportDataInput,
   ReportDiff,
-  ReportListItem,
   ReportOverview,
   ReportRevision,
   ReportSection,
@@ -19,17 +19,8 @@ export { reportKeys };
 const base = (year: number) => `/api/reports/${year}`;
 const sectionPath = (year: number, id: number) => `${base(year)}/sections/${id}`;
 
-export const reportListQueryOptions = () =>
-  queryOptions({
-    queryKey: reportKeys.lists(),
-    queryFn: ({ signal }) => api<{ items: ReportListItem[] }>('/api/reports', { signal }).then((r) => r.items),
-  });
-
-export const reportQueryOptions = (year: number) =>
-  queryOptions({
-    queryKey: reportKeys.detail(year),
-    queryFn: ({ signal }) => api<ReportOverview>(base(year), { signal }),
-  });
+/** Read by the start page too (lib/shared-queries.ts). */
+export { reportListQueryOptions, reportQueryOptions };
 
 export const sectionQueryOptions = (year: number, id: number) =>
   queryOptions({

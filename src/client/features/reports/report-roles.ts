@@ -1,4 +1,4 @@
-import { useCurrentUser } from '../session/use-current-user';
+import { useCurrentUser } from '../../app/use-current-user';
 import { can } from '../../../domain/roles';
 
 /**

@@ -12,7 +12,7 @@ import { formatDateTime } from '../../lib/format';
 import { ApiError } from '../../lib/http';
 import { PageHeader } from '../../ui/page-header';
 import { ErrorState, LoadingState } from '../../ui/states';
-import { useCurrentUser } from '../session/use-current-user';
+import { useCurrentUser } from '../../app/use-current-user';
 import { reportQueryOptions, sectionQueryOptions } from './api';
 import { AutosaveStatusText } from './autosave-status';
 import { ReportNotFound } from './report-not-found';

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate } from '../../lib/format';
 import { LoadingState } from '../../ui/states';
-import { forumMetricsQueryOptions } from '../metrics/api';
-import { useCan } from '../session/use-current-user';
+import { forumMetricsQueryOptions } from '../../lib/shared-queries';
+import { useCan } from '../../app/use-current-user';
 import type { ReportSection, StatisticsBlock, StatisticsRow } from './report-types';
 
 // recharts is heavy: the charts load after the figures.

@@ -1,20 +1,15 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SessionUser } from '../../../domain/roles';
 import { api } from '../../lib/http';
 import { sessionKeys } from '../../lib/query-keys';
-import { fetchSessionUser } from './session-requests';
+import { sessionQueryOptions } from '../../lib/shared-queries';
 
 export type { LoginInput } from './session-requests';
 
 export { sessionKeys };
 
-/** Who is logged in, or null. A 401 is an answer ("nobody"), not an error. */
-export const sessionQueryOptions = () =>
-  queryOptions({
-    queryKey: sessionKeys.all,
-    queryFn: fetchSessionUser,
-    staleTime: 5 * 60_000,
-  });
+/** Who is logged in, or null (lib/shared-queries.ts: the app and every feature read it). */
+export { sessionQueryOptions };
 
 /** After a login: nothing cached from before, and the new person as the session. */
 export function useLoggedIn() {

@@ -1,5 +1,7 @@
 import type { SessionUser } from '../../../domain/roles';
-import { api, ApiError } from '../../lib/http';
+import { api } from '../../lib/http';
+
+export { fetchSessionUser } from '../../lib/session-user';
 
 /**
  * The session's two requests without React Query, so the first screen (the login, before the app loads) can
@@ -8,17 +10,6 @@ import { api, ApiError } from '../../lib/http';
 export interface LoginInput {
   username: string;
   password: string;
-}
-
-/** Who is logged in, or null. A 401 is an answer ("nobody"), not an error. */
-export async function fetchSessionUser(): Promise<SessionUser | null> {
-  try {
-    const { user } = await api<{ user: SessionUser }>('/api/session');
-    return user;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
-    throw error;
-  }
 }
 
 export async function logIn(input: LoginInput): Promise<SessionUser> {

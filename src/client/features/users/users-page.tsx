@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../domain/user';
 import { PageHeader } from '../../ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
-import { useCurrentUser } from '../session/use-current-user';
+import { useCurrentUser } from '../../app/use-current-user';
 import { userListQueryOptions } from './api';
 import { UserActiveModal } from './user-active-modal';
 import { UserCreateModal } from './user-create-modal';

@@ -10,6 +10,7 @@ export const common = {
     reports: 'Informe',
     commitments: 'Compromisos',
     users: 'Cuentas',
+    publication: 'Publicación',
     main: 'Navegación principal',
     skipToContent: 'Saltar al contenido',
   },

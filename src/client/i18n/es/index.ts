@@ -10,5 +10,6 @@ import { reports } from './reports';
 import { exportTexts } from './export';
 import { home } from './home';
 import { commitments, evaluations } from './commitments';
+import { publication } from './publication';
 
-export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts, home, commitments, evaluations } as const;
+export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts, home, publication, commitments, evaluations } as const;

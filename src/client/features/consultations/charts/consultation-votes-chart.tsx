@@ -2,7 +2,7 @@ import { useReducedMotion } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '../../../../domain/metrics-format';
-import { ChartFrame, chartColors, chartHeight, chartInk } from '../../metrics/charts/chart-frame';
+import { ChartFrame, chartColors, chartHeight, chartInk } from '../../../ui/chart-frame';
 import type { ConsultationTally } from '../consultation-types';
 
 const allSeries = ['internal', 'external', 'unspecified'] as const;

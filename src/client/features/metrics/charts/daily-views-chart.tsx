@@ -5,7 +5,7 @@ import type { DailyViewsPoint } from '../../../../domain/metrics';
 import { formatCompact, formatCount } from '../../../../domain/metrics-format';
 import { formatDate, formatShortDate } from '../../../lib/format';
 import { formatDayMonth, peakOf } from './chart-data';
-import { ChartFrame, chartColors, chartHeight, chartInk } from './chart-frame';
+import { ChartFrame, chartColors, chartHeight, chartInk } from '../../../ui/chart-frame';
 
 /** Views per day since the video was published (the since-publication snapshot's series). */
 export function DailyViewsChart({ points, headingOrder }: { points: DailyViewsPoint[]; headingOrder?: 2 | 3 | 4 }) {

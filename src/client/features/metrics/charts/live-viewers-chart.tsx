@@ -4,7 +4,7 @@ import { Area, AreaChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'r
 import type { LiveViewersPoint } from '../../../../domain/metrics';
 import { formatCompact, formatCount, formatDuration, formatMinSec } from '../../../../domain/metrics-format';
 import { downsample, peakOf } from './chart-data';
-import { ChartFrame, chartColors, chartHeight, chartInk } from './chart-frame';
+import { ChartFrame, chartColors, chartHeight, chartInk } from '../../../ui/chart-frame';
 
 /** Concurrent live viewers over the broadcast's minutes (the live summary's curve). */
 export function LiveViewersChart({ points, headingOrder }: { points: LiveViewersPoint[]; headingOrder?: 2 | 3 | 4 }) {

@@ -4,7 +4,7 @@ import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'r
 import type { RetentionPoint } from '../../../../domain/metrics';
 import { formatCount, formatPercent } from '../../../../domain/metrics-format';
 import { downsample } from './chart-data';
-import { ChartFrame, chartColors, chartHeight, chartInk } from './chart-frame';
+import { ChartFrame, chartColors, chartHeight, chartInk } from '../../../ui/chart-frame';
 
 /** Share of the audience still watching at each interval of the video (Meta: 40 equal intervals). */
 export function RetentionChart({ points, headingOrder }: { points: RetentionPoint[]; headingOrder?: 2 | 3 | 4 }) {

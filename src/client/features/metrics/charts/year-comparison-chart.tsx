@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import type { Figure } from '../../../../domain/metrics';
 import { formatCompact, formatCount } from '../../../../domain/metrics-format';
 import { comparisonFigures, figureText, forumTopic, shortForumTitle, yearComparisonSeries, type YearComparisonForum, type YearComparisonSeries } from './chart-data';
-import { ChartFrame, chartColors, chartHeight, chartInk } from './chart-frame';
+import { ChartFrame, chartColors, chartHeight, chartInk } from '../../../ui/chart-frame';
 
 interface Row {
   id: number;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { can, type Permission } from '../../../domain/roles';
-import { sessionQueryOptions } from './api';
+import { can, type Permission } from '../../domain/roles';
+import { sessionQueryOptions } from '../lib/shared-queries';
 
 export function useCurrentUser() {
   return useQuery(sessionQueryOptions()).data ?? null;

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import type { ReportExportData } from '../../../export/export-data';
+import type { ReportExportData } from '../../../../export/export-data';
 import { buildWord } from './word-build';
 
 /**

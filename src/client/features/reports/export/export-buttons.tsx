@@ -3,10 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../lib/http';
-import type { ReportExportData } from '../../../export/export-data';
-import { inWorkerOrHere } from '../../lib/worker-or-here';
-import { useCan } from '../session/use-current-user';
+import { errorMessage } from '../../../lib/http';
+import type { ReportExportData } from '../../../../export/export-data';
+import { inWorkerOrHere } from '../../../lib/worker-or-here';
+import { useCan } from '../../../app/use-current-user';
 import { exportDataQueryOptions, recordFinalExport, saveFile } from './api';
 import type { BuiltWord } from './word-build';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { NotFoundState } from '../../ui/not-found-state';
+import { NotFoundState } from './not-found-state';
 
 /** A forum page (detail, edit, metrics) for a forum that does not exist. */
 export function ForumNotFound() {

@@ -2,7 +2,7 @@ import { Box, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { WideTable } from '../../../ui/wide-table';
+import { WideTable } from './wide-table';
 
 /**
  * Series colours: a darkened Okabe–Ito palette, each ≥ 4.5:1 on white (so also usable for text) and told

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../lib/http';
+import { errorMessage } from '../../../lib/http';
 import { fetchFile, openDataFiles, saveFile } from './api';
 
 /** The year's open data (CSV, JSON, dictionary) as download buttons: on the report page and on its print view. */

@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode } from 'react';
-import { renderChartSvg } from '../../../export/chart-svg';
-import type { DocBlock, ReportDocument, Run } from '../../../export/document-model';
-import { exportTexts as doc } from '../../../export/export-texts';
+import { renderChartSvg } from '../../../../export/chart-svg';
+import type { DocBlock, ReportDocument, Run } from '../../../../export/document-model';
+import { exportTexts as doc } from '../../../../export/export-texts';
 
 /**
  * The print view of the document model (the same model as the Word file): title page, table of contents,

@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ReportExportData } from '../../../export/export-data';
-import { openDataFileName } from '../../../export/open-data';
-import { ApiError, api, NetworkError, networkErrorMessage } from '../../lib/http';
-import { exportKeys } from '../../lib/query-keys';
+import type { ReportExportData } from '../../../../export/export-data';
+import { openDataFileName } from '../../../../export/open-data';
+import { ApiError, api, NetworkError, networkErrorMessage } from '../../../lib/http';
+import { exportKeys } from '../../../lib/query-keys';
 
 /** Query keys: all → data(year) (lib/query-keys.ts). The export reads the report, its sections, forums and metrics in one answer. */
 export { exportKeys };

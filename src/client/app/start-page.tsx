@@ -3,11 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PageHeader } from '../../ui/page-header';
-import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
-import { yearMetricsQueryOptions } from '../metrics/dashboard-api';
-import { reportListQueryOptions, reportQueryOptions } from '../reports/api';
-import { useCurrentUser } from '../session/use-current-user';
+import { PageHeader } from '../ui/page-header';
+import { EmptyState, ErrorState, LoadingState } from '../ui/states';
+import { reportListQueryOptions, reportQueryOptions, yearMetricsQueryOptions } from '../lib/shared-queries';
+import { useCurrentUser } from './use-current-user';
 
 function Panel({ title, children }: { title: string; children: ReactNode }) {
   return (

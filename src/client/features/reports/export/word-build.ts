@@ -1,7 +1,7 @@
-import type { ReportExportData } from '../../../export/export-data';
-import { browserRasterizer } from '../../../export/browser-rasterizer';
-import { docxMediaType } from '../../../export/docx';
-import { exportReportDocx } from '../../../export/export-report';
+import type { ReportExportData } from '../../../../export/export-data';
+import { browserRasterizer } from '../../../../export/browser-rasterizer';
+import { docxMediaType } from '../../../../export/docx';
+import { exportReportDocx } from '../../../../export/export-report';
 
 /** What the page needs of a built .docx: its bytes, name and hash, and whether it is a draft. */
 export interface BuiltWord {
