@@ -13,6 +13,7 @@ import { benchExport } from './export';
 import { benchExportBrowser } from './export-browser';
 import { benchStartup } from './startup';
 import { benchSecurity } from './security';
+import { benchCommitments } from './commitments';
 import { printReport, type ReportRow } from './report';
 
 interface Section {
@@ -31,6 +32,7 @@ const sections: Section[] = [
   { name: 'exportacion', run: () => benchExport() },
   { name: 'exportacion-navegador', run: () => benchExportBrowser() },
   { name: 'seguridad', run: () => benchSecurity() },
+  { name: 'compromisos', run: () => benchCommitments() },
 ];
 
 async function main(): Promise<void> {
