@@ -82,6 +82,11 @@ export default tseslint.config(
     rules: forbid(nodeOnly, notClient, notServer, notMocks, notDriver),
   },
   {
+    // The public pages' server-side rendering: no Node-only imports (any runtime can serve them), no React, no client.
+    files: ['src/public/**/*.ts'],
+    rules: forbid(nodeOnly, notClient, notServer, notMocks, notDriver, { regex: '^react', message: 'The public pages are plain HTML strings, no React.' }),
+  },
+  {
     files: ['mocks/**/*.ts'],
     rules: forbid(notClient, notServer, notDriver, nodeOnly),
   },

@@ -38,10 +38,12 @@ export default defineConfig(({ mode }) => ({
     // Domain, API and database tests run in Node (no DOM to set up); only page tests get jsdom.
     // A unit test that needs a DOM says so with a `// @vitest-environment jsdom` comment.
     projects: [
-      { extends: true, test: { name: 'node', environment: 'node', include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'] } },
+      // One module graph per worker for all its files (isolate: false): loading the app's modules and building the
+      // test database once per worker instead of once per file. A file that changes something global undoes it.
+      { extends: true, test: { name: 'node', environment: 'node', isolate: false, include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'] } },
       // A page test renders whole pages in jsdom over the real API: seconds each on an idle 2-core machine, many
       // times that when the machine is busy. The cap only decides when a stuck test is called stuck.
-      { extends: true, test: { name: 'pages', environment: 'jsdom', setupFiles: ['tests/setup.ts'], include: ['tests/client/**/*.test.tsx'], testTimeout: 120_000 } },
+      { extends: true, test: { name: 'pages', environment: './tests/support/happy-dom-environment.ts', isolate: false, setupFiles: ['tests/setup.ts'], include: ['tests/client/**/*.test.tsx'], testTimeout: 120_000 } },
     ],
   },
 }));

@@ -7,14 +7,16 @@ import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { delimiter, resolve as resolvePath } from 'node:path';
 
+// In this order: the two builds first (the end-to-end tests, the longest step, need both), then the end-to-end tests
+// on one side while the other runs the page tests (the next longest), the unit and API tests, type checking and lint.
 const steps = [
   { name: 'build', command: 'node scripts/build.mjs' },
-  { name: 'typecheck', command: 'tsc --noEmit -p tsconfig.json' },
   { name: 'build-demo', command: 'node scripts/build-demo.mjs' },
   { name: 'e2e', command: 'vitest run --config vitest.e2e.config.ts', after: ['build', 'build-demo'] },
-  { name: 'lint', command: 'eslint .' },
   { name: 'pages', command: 'vitest run --project pages' },
   { name: 'unit', command: 'vitest run --project node' },
+  { name: 'typecheck', command: 'tsc --noEmit -p tsconfig.json' },
+  { name: 'lint', command: 'eslint .' },
 ];
 
 const only = process.argv.slice(2);

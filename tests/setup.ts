@@ -1,13 +1,25 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { closeOpenServers } from './support/render-app';
 
 // Page tests render real pages over the real API on a 2-core machine running two test files at once:
 // give findBy/waitFor room before calling an element missing (a failure still fails, only later).
 configure({ asyncUtilTimeout: 20_000 });
 
+// The page test files of a worker share one window and one module graph (isolate: false): every test starts as a
+// fresh tab would, and leaves nothing behind — no mounted page, no mock server still answering, no fake clock.
+beforeEach(() => {
+  if (typeof window !== 'undefined') {
+    window.localStorage.clear();
+    window.sessionStorage.clear();
+  }
+});
+
 afterEach(() => {
   if (typeof document !== 'undefined') cleanup();
+  closeOpenServers();
+  vi.useRealTimers();
 });
 
 // Mantine needs these browser APIs that jsdom lacks.

@@ -9,6 +9,13 @@ import { demoMetrics2022 } from '../domain/demo-metrics-2022';
 import { demoConsultation2022, demoForumTopic2022, demoResponses2022 } from '../db/demo-consultation-2022';
 import { getConsultationTopics, insertConsultation, insertResponses } from '../db/consultation-queries';
 import { loadDemoReport2022 } from '../db/demo-report-2022';
+import { savePublication } from '../db/publication-queries';
+import { defaultPublicationSettings } from '../domain/publication';
+import { publishReport } from './publication-routes';
+
+const demoPublicationEntity = 'Instituto Distrital para la Protección de la Niñez y la Juventud — IDIPRON';
+const demoPrivacyNotice =
+  'Estas páginas no piden datos personales. Si en el futuro usted deja su nombre o un contacto con una pregunta, la entidad los tratará según la Ley 1581 de 2012 y su política de tratamiento de datos, solo para responderle. (Aviso de demostración.)';
 import type { AuditDraft } from '../domain/audit';
 import { applyChange } from './change';
 import { passwordProblem } from '../domain/password-policy';
@@ -84,6 +91,13 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
     }
     // The seed's report: every section with its text, approved by the demo reviewer.
     audit.push(...(await loadDemoReport2022(tx, now)));
+    // Published as the example of the public «Participa» pages: calendar, the (closed) consultation, the approved
+    // report frozen as version 1, the open data.
+    const settings = { ...defaultPublicationSettings(demoPublicationEntity), show: { calendar: true, consultation: true, report: true, openData: true, questions: false, commitments: false } } as const;
+    await savePublication(tx, 2022, 0, { ...settings, show: { ...settings.show }, privacyNotice: demoPrivacyNotice }, 'demo', now);
+    audit.push({ action: 'update', entity: 'publication', entityId: 2022, changes: [...loaded, 'publica calendario, consulta, informe y datos abiertos'] });
+    const published = await publishReport(tx, 2022, 'demo', now);
+    audit.push({ action: 'publish', entity: 'report', entityId: 2022, changes: [`versión publicada ${published.number}`, `sha256: ${published.sha256}`, `bytes: ${published.bytes}`] });
     return { result: null, audit };
   });
   return accounts;

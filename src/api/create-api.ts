@@ -17,6 +17,13 @@ import { reportRoutes } from './report-routes';
 import { reviewRoutes } from './review-routes';
 import { sectionRoutes } from './section-routes';
 import { exportRoutes } from './export-routes';
+import { questionRoutes } from './question-routes';
+import { commitmentImportMaxBytes, commitmentRoutes, isCommitmentImportPath } from './commitment-routes';
+import { evaluationImportMaxBytes, evaluationRoutes, isEvaluationImportPath } from './evaluation-routes';
+import { commitmentMessages } from '../domain/commitment';
+import { evaluationMessages } from '../domain/evaluation';
+import { publicationRoutes } from './publication-routes';
+import { publicRoutes } from './public-routes';
 import { openApiDocument } from './openapi';
 import { doc, ok } from './openapi-doc';
 import { BodyAbortedProblem } from './validate';
@@ -38,8 +45,13 @@ const mb = 1024 * kb;
 const bodyLimits: { match: (path: string) => boolean; maxBytes: number; message: string }[] = [
   { match: (path) => path === '/api/session', maxBytes: 4 * kb, message: 'La petición es demasiado grande (máximo 4 KB).' },
   { match: (path) => path.startsWith('/api/users'), maxBytes: 16 * kb, message: 'La petición es demasiado grande (máximo 16 KB).' },
+  // The public pages' API: read-only today; the citizen forms that land later stay small.
+  { match: (path) => path.startsWith('/api/public/'), maxBytes: 2 * kb, message: 'La petición es demasiado grande (máximo 2 KB).' },
+  { match: (path) => path.startsWith('/api/publication/'), maxBytes: 32 * kb, message: 'La petición es demasiado grande (máximo 32 KB).' },
   { match: isMetricsImportPath, maxBytes: metricsImportMaxBytes, message: metricsApiMessages.importTooLarge },
   { match: isConsultationImportPath, maxBytes: consultationImportMaxBytes, message: consultationMessages.importTooLarge },
+  { match: isCommitmentImportPath, maxBytes: commitmentImportMaxBytes, message: commitmentMessages.importTooLarge },
+  { match: isEvaluationImportPath, maxBytes: evaluationImportMaxBytes, message: evaluationMessages.importTooLarge },
 ];
 const defaultBodyLimit = { maxBytes: mb, message: 'La petición es demasiado grande (máximo 1 MB).' };
 
@@ -188,13 +200,18 @@ export function createApi(deps: ApiDeps) {
   app.route('/users', userRoutes());
   app.route('/people', peopleRoutes());
   app.route('/forums', forumRoutes());
+  app.route('/forums', evaluationRoutes());
+  app.route('/commitments', commitmentRoutes());
   app.route('/', metricsRoutes());
   app.route('/consultations', consultationRoutes());
   app.route('/reports', reportRoutes());
   app.route('/reports/:year/sections', sectionRoutes());
   app.route('/reports/:year/sections', reviewRoutes());
 
+  app.route('/', questionRoutes());
   app.route('/', exportRoutes());
+  app.route('/publication', publicationRoutes());
+  app.route('/public', publicRoutes());
 
   app.notFound((c) => problem(c, 404, 'No existe ese recurso de la API.'));
   app.onError((err, c) => {

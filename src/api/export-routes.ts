@@ -55,20 +55,23 @@ async function yearData(db: Db, year: number) {
 
 /** Everything the export needs, read in one transaction so the parts agree (it only reads: the write path keeps the report in step). */
 export async function readExportData(db: Kysely<Database>, year: number): Promise<ReportExportData> {
-  return db.transaction().execute(async (tx) => {
-    const report = await getReport(tx, year);
-    if (!report) throw new HttpProblem(404, reportMessages.notFound(year));
-    const { forums, metricsByForumId } = await yearData(tx, year);
-    const statistics = buildStatistics(forums, new Map(forums.map((f) => [f.id, f.metrics])));
-    const sections = (await listSectionRows(tx, year)).map((row) => toSection(row, null));
-    return {
-      report: { year: report.year, title: report.title, entity: report.entity, strategy: report.strategy, preparedBy: report.preparedBy },
-      sections: sections.map((s) => ({ id: s.id, position: s.position, kind: s.kind, forumId: s.forumId, title: s.title, content: s.content, recommendations: s.recommendations, state: s.state })),
-      forums: forums.map((f) => ({ id: f.id, title: f.title, date: f.date })),
-      metricsByForumId,
-      statistics,
-    };
-  });
+  return db.transaction().execute((tx) => exportDataIn(tx, year));
+}
+
+/** The export's data read through `tx` (a change's transaction: publishing the report freezes exactly this). */
+export async function exportDataIn(tx: Db, year: number): Promise<ReportExportData> {
+  const report = await getReport(tx, year);
+  if (!report) throw new HttpProblem(404, reportMessages.notFound(year));
+  const { forums, metricsByForumId } = await yearData(tx, year);
+  const statistics = buildStatistics(forums, new Map(forums.map((f) => [f.id, f.metrics])));
+  const sections = (await listSectionRows(tx, year)).map((row) => toSection(row, null));
+  return {
+    report: { year: report.year, title: report.title, entity: report.entity, strategy: report.strategy, preparedBy: report.preparedBy },
+    sections: sections.map((s) => ({ id: s.id, position: s.position, kind: s.kind, forumId: s.forumId, title: s.title, content: s.content, recommendations: s.recommendations, state: s.state })),
+    forums: forums.map((f) => ({ id: f.id, title: f.title, date: f.date })),
+    metricsByForumId,
+    statistics,
+  };
 }
 
 /** How the entry knows the file: the server built it (its hash is the server's own), or the browser said so. */

@@ -4,6 +4,8 @@ import type { Database, ForumDetails, ForumsTable } from './schema';
 import { fromJson } from './json-column';
 import { likePattern, searchable } from './normalize';
 import { compiledQuery, fixedQuery } from './compiled-query';
+import { getQuestionSettings } from './question-queries';
+import { dueDateFor } from '../domain/question';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -74,23 +76,75 @@ function fromRow(row: ForumRow, questions: PublicQuestion[]): Forum {
   };
 }
 
-async function insertQuestions(db: Db, forumId: number, questions: PublicQuestion[]) {
-  if (questions.length === 0) return;
+/** A new question row of a forum: a case received on the forum's date, its due date from the terms in force. */
+async function questionCaseDefaults(db: Db, input: ForumInput) {
+  const settings = await getQuestionSettings(db);
+  const receivedAt = `${input.date ?? `${input.year}-01-01`}T${input.time ?? '00:00'}`;
+  return (q: PublicQuestion) => ({
+    year: input.year,
+    received_at: receivedAt,
+    type: 'peticion',
+    // Answered on the forum form: answered in the stream, no deadline.
+    status: q.answered ? 'respondida' : 'recibida',
+    answered_live: q.answered ? 1 : 0,
+    answered_at: q.answered ? receivedAt.slice(0, 10) : null,
+    answer_channel: q.answered ? 'live' : null,
+    due_date: dueDateFor(receivedAt, 'peticion', q.answered, settings),
+  });
+}
+
+const questionColumns = (q: PublicQuestion, position: number) => ({
+  position,
+  text: q.text,
+  channel: q.channel,
+  asked_by: q.askedBy,
+  answered: q.answered ? 1 : 0,
+  answered_by: q.answeredBy,
+  answer_summary: q.answerSummary,
+});
+
+async function insertQuestions(db: Db, forumId: number, input: ForumInput) {
+  if (input.questions.length === 0) return;
+  const defaults = await questionCaseDefaults(db, input);
   await db
     .insertInto('forum_questions')
-    .values(
-      questions.map((q, position) => ({
-        forum_id: forumId,
-        position,
-        text: q.text,
-        channel: q.channel,
-        asked_by: q.askedBy,
-        answered: q.answered ? 1 : 0,
-        answered_by: q.answeredBy,
-        answer_summary: q.answerSummary,
-      })),
-    )
+    .values(input.questions.map((q, position) => ({ forum_id: forumId, ...questionColumns(q, position), ...defaults(q) })))
     .execute();
+}
+
+/**
+ * The forum form's questions onto the stored ones: a row with its `questionId` updates that question (its case —
+ * dates, area, answer, personal data — is kept), a row without one is a new question, and a stored question the
+ * form no longer has is removed.
+ */
+async function syncQuestions(db: Db, forumId: number, input: ForumInput) {
+  const stored = await db.selectFrom('forum_questions').select(['id', 'answered', 'status']).where('forum_id', '=', forumId).execute();
+  const storedById = new Map(stored.map((r) => [r.id, r]));
+  const kept = new Set<number>();
+  const fresh: { q: PublicQuestion; position: number }[] = [];
+  for (const [position, q] of input.questions.entries()) {
+    const existing = q.questionId !== undefined ? storedById.get(q.questionId) : undefined;
+    if (!existing || kept.has(existing.id)) {
+      fresh.push({ q, position });
+      continue;
+    }
+    kept.add(existing.id);
+    const becameAnswered = q.answered && existing.answered === 0 && (existing.status === 'recibida' || existing.status === 'asignada');
+    await db
+      .updateTable('forum_questions')
+      .set({ ...questionColumns(q, position), year: input.year, ...(becameAnswered ? { status: 'respondida', answered_live: 1, due_date: null, answer_channel: 'live' } : {}) })
+      .where('id', '=', existing.id)
+      .execute();
+  }
+  const removed = stored.filter((r) => !kept.has(r.id)).map((r) => r.id);
+  if (removed.length > 0) await db.deleteFrom('forum_questions').where('id', 'in', removed).execute();
+  if (fresh.length > 0) {
+    const defaults = await questionCaseDefaults(db, input);
+    await db
+      .insertInto('forum_questions')
+      .values(fresh.map(({ q, position }) => ({ forum_id: forumId, ...questionColumns(q, position), ...defaults(q) })))
+      .execute();
+  }
 }
 
 const forumRow = fixedQuery((db, id: number) =>
@@ -101,7 +155,7 @@ const forumRow = fixedQuery((db, id: number) =>
     .select('consultations.title as consultation_title')
     .where('forums.id', '=', id),
 );
-const forumQuestions = fixedQuery((db, id: number) => db.selectFrom('forum_questions').selectAll().where('forum_id', '=', id).orderBy('position'));
+const forumQuestions = fixedQuery((db, id: number) => db.selectFrom('forum_questions').select(['id', 'text', 'channel', 'asked_by', 'answered', 'answered_by', 'answer_summary']).where('forum_id', '=', id).orderBy('position'));
 
 export async function getForum(db: Db, id: number): Promise<Forum | undefined> {
   const [row] = await forumRow(db, id);
@@ -110,6 +164,7 @@ export async function getForum(db: Db, id: number): Promise<Forum | undefined> {
   return fromRow(
     row,
     questions.map((q) => ({
+      questionId: q.id,
       text: q.text,
       channel: q.channel,
       askedBy: q.asked_by,
@@ -128,7 +183,7 @@ export async function insertForum(db: Db, input: ForumInput, by: string, now: st
     .values({ ...toRow(input), ...link, version: 1, created_at: now, updated_at: now, created_by: by, updated_by: by })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await insertQuestions(db, id, input.questions);
+  await insertQuestions(db, id, input);
   return id;
 }
 
@@ -141,8 +196,7 @@ export async function updateForum(db: Db, id: number, expectedVersion: number, i
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
-  await db.deleteFrom('forum_questions').where('forum_id', '=', id).execute();
-  await insertQuestions(db, id, input.questions);
+  await syncQuestions(db, id, input);
   return true;
 }
 

@@ -1,4 +1,6 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+type ColumnBuilder = ColumnDefinitionBuilder;
 import type { Database } from './schema';
 
 /** Migrations live in code (no file system), so the same list runs in Node and in the browser. */
@@ -271,6 +273,144 @@ export const migrations: Record<string, Migration> = {
     // A note shown with the consultation (e.g. that the 2022 demo's responses are illustrative).
     async up(db) {
       await db.schema.alterTable('consultations').addColumn('note', 'text', (c) => c.notNull().defaultTo('')).execute();
+    },
+  },
+  '0009_questions': {
+    // Each question from the public becomes a case with a legal deadline (Ley 1755) and, with consent, the
+    // asker's personal data (Ley 1581); areas answer them; the terms and the retention are settings.
+    async up(db: MigrationDb) {
+      await db.schema
+        .createTable('areas')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .execute();
+      await db.schema
+        .createTable('settings')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+      const add = (name: string, type: 'text' | 'integer', build?: (c: ColumnBuilder) => ColumnBuilder) =>
+        db.schema.alterTable('forum_questions').addColumn(name, type, build ?? ((c) => c)).execute();
+      await add('received_at', 'text');
+      await add('type', 'text', (c) => c.notNull().defaultTo('peticion'));
+      await add('due_date', 'text');
+      await add('area_id', 'integer', (c) => c.references('areas.id').onDelete('set null'));
+      await add('assignee', 'text', (c) => c.notNull().defaultTo(''));
+      await add('status', 'text', (c) => c.notNull().defaultTo('recibida'));
+      await add('answer', 'text');
+      await add('answered_at', 'text');
+      await add('answer_channel', 'text');
+      await add('publishable', 'integer', (c) => c.notNull().defaultTo(0));
+      await add('answered_live', 'integer', (c) => c.notNull().defaultTo(0));
+      await add('asker_name', 'text', (c) => c.notNull().defaultTo(''));
+      await add('asker_contact', 'text', (c) => c.notNull().defaultTo(''));
+      await add('consent_text', 'text', (c) => c.notNull().defaultTo(''));
+      await add('consent_at', 'text');
+      await add('anonymised_at', 'text');
+      await add('year', 'integer');
+      await add('case_version', 'integer', (c) => c.notNull().defaultTo(1));
+      await add('updated_at', 'text');
+      await add('updated_by', 'text');
+      // Existing questions: received on their forum's date, answered ones already answered (live).
+      await sql`update forum_questions set year = (select year from forums where forums.id = forum_questions.forum_id),
+        received_at = (select coalesce(date, year || '-01-01') || 'T' || coalesce(time, '00:00') from forums where forums.id = forum_questions.forum_id)`.execute(db);
+      await sql`update forum_questions set status = 'respondida', answered_live = 1, answered_at = substr(received_at, 1, 10), answer_channel = 'live' where answered = 1`.execute(db);
+      // The list's filters and its sort by due date: one index per filter, each ending in the sort column.
+      await db.schema.createIndex('forum_questions_due').on('forum_questions').columns(['due_date', 'id']).execute();
+      await db.schema.createIndex('forum_questions_status_due').on('forum_questions').columns(['status', 'due_date']).execute();
+      await db.schema.createIndex('forum_questions_year_status_due').on('forum_questions').columns(['year', 'status', 'due_date']).execute();
+      await db.schema.createIndex('forum_questions_area_due').on('forum_questions').columns(['area_id', 'due_date']).execute();
+      await db.schema.createIndex('forum_questions_forum_due').on('forum_questions').columns(['forum_id', 'due_date']).execute();
+      await db.schema.createIndex('forum_questions_consent').on('forum_questions').column('consent_at').execute();
+    },
+  },
+  '0010_evaluation_responses': {
+    // A forum's evaluation survey: five scores 1–5 (null: not answered), an open comment, the value group. No personal data.
+    async up(db: MigrationDb) {
+      await db.schema
+        .createTable('evaluation_responses')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('forum_id', 'integer', (c) => c.notNull().references('forums.id').onDelete('cascade'))
+        .addColumn('clarity', 'integer')
+        .addColumn('usefulness', 'integer')
+        .addColumn('participation', 'integer')
+        .addColumn('answers', 'integer')
+        .addColumn('format', 'integer')
+        .addColumn('comment', 'text', (c) => c.notNull())
+        .addColumn('value_group', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('evaluation_responses_forum').on('evaluation_responses').columns(['forum_id', 'id']).execute();
+    },
+  },
+  '0011_commitments': {
+    // Commitments made in a forum (or answering one of its questions) and their dated follow-ups. The area is text
+    // (compared without case or accents) until the areas of 0009 are referenced.
+    async up(db: MigrationDb) {
+      await db.schema
+        .createTable('commitments')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('forum_id', 'integer', (c) => c.notNull().references('forums.id').onDelete('cascade'))
+        .addColumn('question_id', 'integer')
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('area', 'text', (c) => c.notNull())
+        .addColumn('person', 'text', (c) => c.notNull())
+        .addColumn('due_date', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('cancel_reason', 'text', (c) => c.notNull())
+        .addColumn('progress', 'integer', (c) => c.notNull())
+        .addColumn('illustrative', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('commitments_year_due').on('commitments').columns(['year', 'due_date']).execute();
+      await db.schema.createIndex('commitments_forum').on('commitments').column('forum_id').execute();
+      await db.schema.createIndex('commitments_status_due').on('commitments').columns(['status', 'due_date']).execute();
+      await db.schema
+        .createTable('commitment_follow_ups')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('commitment_id', 'integer', (c) => c.notNull().references('commitments.id').onDelete('cascade'))
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('note', 'text', (c) => c.notNull())
+        .addColumn('progress', 'integer', (c) => c.notNull())
+        .addColumn('evidence_url', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('commitment_follow_ups_commitment').on('commitment_follow_ups').columns(['commitment_id', 'date']).execute();
+    },
+  },
+  '0012_publication': {
+    // The public «Participa» pages (issue 14): what the office publishes of each year, and the frozen versions of
+    // the year's report it published (the snapshot as stored is what the public reads; its SHA-256 is of these bytes).
+    async up(db: MigrationDb) {
+      await db.schema
+        .createTable('publication_settings')
+        .addColumn('year', 'integer', (c) => c.primaryKey())
+        .addColumn('settings', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('published_reports')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('number', 'integer', (c) => c.notNull())
+        .addColumn('snapshot', 'text', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('bytes', 'integer', (c) => c.notNull())
+        .addColumn('published_at', 'text', (c) => c.notNull())
+        .addColumn('published_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('published_reports_year_number').on('published_reports').columns(['year', 'number']).unique().execute();
     },
   },
 };

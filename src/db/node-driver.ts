@@ -16,12 +16,34 @@ export type Synchronous = 'FULL' | 'NORMAL';
  */
 export async function openNodeDatabase(file: string, options: { synchronous?: Synchronous } = {}): Promise<Kysely<Database>> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new BetterSqlite3(file);
+  const db = openConnection(new BetterSqlite3(file), options);
+  await migrateToLatest(db);
+  return db;
+}
+
+/**
+ * An in-memory database that starts as a copy of `image` (what `serializeNodeDatabase` returned): already migrated,
+ * so opening it costs a copy rather than the migrations. Used by the tests to give every test its own database.
+ */
+export function openNodeDatabaseCopy(image: Buffer): Kysely<Database> {
+  return openConnection(new BetterSqlite3(image));
+}
+
+/** The whole database as one buffer (SQLite's serialization), for `openNodeDatabaseCopy`. */
+export function serializeNodeDatabase(db: Kysely<Database>): Buffer {
+  const sqlite = connections.get(db);
+  if (!sqlite) throw new Error('Esta base de datos no se abrió con openNodeDatabase.');
+  return sqlite.serialize();
+}
+
+const connections = new WeakMap<Kysely<Database>, BetterSqlite3.Database>();
+
+function openConnection(sqlite: BetterSqlite3.Database, options: { synchronous?: Synchronous } = {}): Kysely<Database> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = createKysely(withStatementCache(sqlite));
-  await migrateToLatest(db);
+  connections.set(db, sqlite);
   return db;
 }

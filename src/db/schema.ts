@@ -81,6 +81,42 @@ export interface ForumQuestionsTable {
   answered: number;
   answered_by: string;
   answer_summary: string;
+  /** The case (0009): see src/domain/question.ts. */
+  received_at: string | null;
+  type: Generated<string>;
+  due_date: string | null;
+  area_id: number | null;
+  assignee: Generated<string>;
+  status: Generated<string>;
+  /** Rich text document (JSON). */
+  answer: string | null;
+  answered_at: string | null;
+  answer_channel: string | null;
+  publishable: Generated<number>;
+  answered_live: Generated<number>;
+  /** Personal data (Ley 1581): only with consent; never in lists, exports or open data. */
+  asker_name: Generated<string>;
+  asker_contact: Generated<string>;
+  consent_text: Generated<string>;
+  consent_at: string | null;
+  anonymised_at: string | null;
+  /** The forum's year, copied so the list filters and sorts on one table. */
+  year: number | null;
+  case_version: Generated<number>;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+export interface AreasTable {
+  id: Generated<number>;
+  name: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  /** JSON. */
+  value: string;
+  version: Generated<number>;
 }
 
 export interface AuditLogTable {
@@ -242,11 +278,62 @@ export interface ReportRemovedForumsTable {
   forum_id: number;
 }
 
+/** A forum's evaluation survey response (0010): scores 1–5 or null. */
+export interface EvaluationResponsesTable {
+  id: Generated<number>;
+  forum_id: number;
+  clarity: number | null;
+  usefulness: number | null;
+  participation: number | null;
+  answers: number | null;
+  format: number | null;
+  comment: string;
+  value_group: string;
+  source: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** A commitment made in a forum (0011). */
+export interface CommitmentsTable {
+  id: Generated<number>;
+  forum_id: number;
+  question_id: number | null;
+  year: number;
+  text: string;
+  area: string;
+  person: string;
+  due_date: string;
+  status: string;
+  cancel_reason: string;
+  progress: number;
+  /** 1 for the demo's illustrative commitments (the 2022 seed has none). */
+  illustrative: Generated<number>;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  created_by: string;
+  updated_by: string;
+}
+
+export interface CommitmentFollowUpsTable {
+  id: Generated<number>;
+  commitment_id: number;
+  date: string;
+  note: string;
+  progress: number;
+  evidence_url: string;
+  created_at: string;
+  created_by: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   forums: ForumsTable;
   forum_questions: ForumQuestionsTable;
+  areas: AreasTable;
+  settings: SettingsTable;
   audit_log: AuditLogTable;
   forum_metrics: ForumMetricsTable;
   consultations: ConsultationsTable;
@@ -259,4 +346,30 @@ export interface Database {
   report_removed_forums: ReportRemovedForumsTable;
   consultation_pending_imports: ConsultationPendingImportsTable;
   login_attempts: LoginAttemptsTable;
+  evaluation_responses: EvaluationResponsesTable;
+  commitments: CommitmentsTable;
+  commitment_follow_ups: CommitmentFollowUpsTable;
+  publication_settings: PublicationSettingsTable;
+  published_reports: PublishedReportsTable;
+}
+
+/** What the office publishes of a year (0012): the settings as JSON (domain/publication.ts). */
+export interface PublicationSettingsTable {
+  year: number;
+  settings: string;
+  version: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** A published, frozen version of a year's report (0012): the snapshot JSON and the SHA-256 of its UTF-8 bytes. */
+export interface PublishedReportsTable {
+  id: Generated<number>;
+  year: number;
+  number: number;
+  snapshot: string;
+  sha256: string;
+  bytes: number;
+  published_at: string;
+  published_by: string;
 }

@@ -1,4 +1,4 @@
-export const auditActions = ['create', 'update', 'delete', 'login', 'logout', 'password_reset', 'export', 'login_failed', 'login_throttled'] as const;
+export const auditActions = ['create', 'update', 'delete', 'login', 'logout', 'password_reset', 'export', 'login_failed', 'login_throttled', 'publish'] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export interface AuditEntry {

@@ -23,6 +23,8 @@ export const questionChannelLabels: Record<QuestionChannel, string> = {
   live_chat: 'Chat en vivo',
   moderator: 'Moderador',
   web_form: 'Formulario web',
+  email: 'Correo electrónico',
+  in_person: 'Presencial',
 };
 
 /** The questions people ask a forum (chat, moderator, web form): one name everywhere. */

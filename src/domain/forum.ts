@@ -7,7 +7,7 @@ export type Platform = (typeof platforms)[number];
 export const forumStatuses = ['planned', 'held', 'cancelled'] as const;
 export type ForumStatus = (typeof forumStatuses)[number];
 
-export const questionChannels = ['live_chat', 'moderator', 'web_form'] as const;
+export const questionChannels = ['live_chat', 'moderator', 'web_form', 'email', 'in_person'] as const;
 export type QuestionChannel = (typeof questionChannels)[number];
 
 export const actionPhases = ['before', 'during', 'after'] as const;
@@ -51,6 +51,8 @@ export type ValueGroup = z.infer<typeof valueGroupSchema>;
 
 export const publicQuestionSchema = z
   .strictObject({
+    /** The stored question (its case) this row is; absent on a new row. Saving the forum keeps the case. */
+    questionId: z.number({ error: validationMessages.invalidValue }).int({ error: validationMessages.invalidValue }).positive({ error: validationMessages.invalidValue }).optional(),
     text: text(forumLimits.questionText, { required: true }),
     channel: option(questionChannels),
     askedBy: text(forumLimits.shortText),

@@ -16,6 +16,12 @@ export const permissions = {
   exportFinalReports: ['admin', 'editor'],
   readConsultations: ['admin', 'editor', 'reviewer'],
   writeConsultations: ['admin', 'editor'],
+  /** Questions as cases (Ley 1755): reviewers read, editors answer, admins configure terms and areas. */
+  readQuestions: ['admin', 'editor', 'reviewer'],
+  writeQuestions: ['admin', 'editor'],
+  configure: ['admin'],
+  /** The public «Participa» pages: what is published, and publishing the approved report. */
+  managePublication: ['admin', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

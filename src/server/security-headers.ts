@@ -39,6 +39,12 @@ export function contentSecurityPolicy(options: { nonce?: string; wasm?: boolean 
 /** What an API answer (JSON, a file download) may do when opened as a page: nothing. */
 export const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+const isPublicPage = (path: string) => path === '/participa' || path.startsWith('/participa/');
+const framingAllowed = (policy: string | null) => {
+  const directive = policy?.split(';').map((d) => d.trim()).find((d) => d.startsWith('frame-ancestors '));
+  return Boolean(directive) && !directive!.includes("'none'");
+};
+
 /** The worker scripts that compile WebAssembly (resvg-wasm for the Word export's charts). */
 const wasmWorker = /^\/assets\/word-worker-[\w-]+\.js$/;
 
@@ -80,5 +86,8 @@ export function securityHeaders(isHttps: (c: Context) => boolean): MiddlewareHan
       }
       if (isHttps(c)) c.res.headers.set('Strict-Transport-Security', 'max-age=31536000');
     });
+    // A public page the office lets other sites embed: its CSP's frame-ancestors names them, and X-Frame-Options
+    // (which can only say DENY or SAMEORIGIN) must not contradict it. Never for the admin app or the API.
+    if (isPublicPage(c.req.path) && framingAllowed(c.res.headers.get('Content-Security-Policy'))) c.res.headers.delete('X-Frame-Options');
   };
 }

@@ -6,12 +6,15 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { createApi } from '../api/create-api';
+import { purgeExpiredPersonalData } from '../api/question-routes';
 import { bootstrap, type CreatedAccount } from '../api/bootstrap';
 import type { ApiLogger, ConnectionInfo, SessionLimits } from '../api/deps';
 import { discardPendingImports } from '../db/consultation-queries';
 import { openNodeDatabase } from '../db/node-driver';
 import { createNodeRasterizer } from './rasterizer-node';
 import { createLogger } from './logger';
+import { createParticipaSite } from '../public/participa-site';
+import { normalizeAddress } from '../api/request-info';
 import { contentSecurityPolicy, nonceMetaProperty, securityHeaders } from './security-headers';
 
 export interface ServerOptions {
@@ -55,10 +58,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     accounts = await bootstrap(db, { adminPassword: options.adminPassword, demo: options.demo, passwordIterations: options.passwordIterations });
     // An import cut short by a stop left invisible rows behind: they go.
     await discardPendingImports(db);
+    // Personal data past its retention period (Ley 1581) goes at start, then once a day.
+    await purgeExpiredPersonalData(db, new Date());
   } catch (error) {
     await db.destroy();
     throw error;
   }
+  const retention = setInterval(() => {
+    purgeExpiredPersonalData(db, new Date())
+      .then((n) => n > 0 && logger.info({ removed: n }, 'datos personales vencidos suprimidos'))
+      .catch((error: Error) => logger.error({ error: error.message }, 'supresión de datos personales vencidos'));
+  }, 24 * 3600_000);
+  retention.unref();
   const trustProxy = options.trustProxy ?? false;
   const api = createApi({
     db,
@@ -102,6 +113,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.all('/api', toApi);
   app.all('/api/*', toApi);
 
+  // The public «Participa» pages: server-rendered HTML, no login, no JavaScript (src/public).
+  const site = createParticipaSite({
+    db,
+    address: (c) => {
+      if (trustProxy) {
+        const forwarded = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
+        if (forwarded) return normalizeAddress(forwarded);
+      }
+      return normalizeAddress(socketOf(c).remoteAddress);
+    },
+  });
+  app.route('/', site);
+
   if (existsSync(indexFile)) {
     const indexHtml = readFileSync(indexFile, 'utf8');
     app.use('/assets/*', serveStatic({ root, precompressed: true, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
@@ -136,6 +160,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://localhost:${port}`,
     accounts,
     close: async () => {
+      clearInterval(retention);
       await new Promise<void>((done) => server.close(() => done()));
       await db.destroy();
     },

@@ -74,7 +74,21 @@ describe('GET never writes', () => {
     const { app, db, call, admin, json, forums } = await setup();
     // Data the report has not followed (written past the API, as an older version or a script would): a 2022
     // forum without a section, and new figures under an approved statistics section. Reading must not repair it.
-    await insertForum(db, validForum({ title: 'Foro cargado por fuera', year: 2022, date: '2022-11-15' }), 'script', new Date().toISOString());
+    await insertForum(
+      db,
+      validForum({ title: 'Foro cargado por fuera', year: 2022, date: '2022-11-15', questions: [{ text: '¿Y?', channel: 'web_form', askedBy: '', answered: false, answeredBy: '', answerSummary: '' }] }),
+      'script',
+      new Date().toISOString(),
+    );
+    const questionId = (await db.selectFrom('forum_questions').select('id').executeTakeFirstOrThrow()).id;
+    const at = new Date().toISOString();
+    const commitmentId = (
+      await db
+        .insertInto('commitments')
+        .values({ forum_id: forums[0].id, question_id: null, year: 2022, text: 'Publicar la ruta', area: 'Planeación', person: 'Coordinación', due_date: '2022-12-30', status: 'pending', cancel_reason: '', progress: 10, illustrative: 0, version: 1, created_at: at, updated_at: at, created_by: 'script', updated_by: 'script' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     const figures = await getForumMetrics(db, forums[0].id);
     await upsertForumMetrics(db, forums[0].id, figures.version, { ...figures, postCard: { ...figures.postCard!, reach: exact(9999) } }, [], 'script', new Date().toISOString());
     // A response and a comment, so every list has something to read.
@@ -87,7 +101,10 @@ describe('GET never writes', () => {
     const concrete = (path: string) =>
       path
         .replace('/forums/:id', `/forums/${forums[0].id}`)
+        .replace('/forums/:file', `/forums/${forums[0].id}.ics`)
         .replace('/consultations/:id', `/consultations/${consultation}`)
+        .replace('/questions/:id', `/questions/${questionId}`)
+        .replace('/commitments/:id', `/commitments/${commitmentId}`)
         .replace('/sections/:id', `/sections/${sectionId}`)
         .replace(':revisionId', String(revisionId))
         .replaceAll(':year', '2022')

@@ -12,9 +12,18 @@ import { createTestApi, testPassword } from './test-api';
  * routes in a memory router, logged in as `as` (or logged out when null).
  * Call `harness.server.close()` in afterEach (or use `using`-style cleanup in the test).
  */
+/** Every mock server a page test opened: tests/setup.ts closes what a test left open (files share one worker). */
+const openServers = new Set<SetupServerApi>();
+
+export function closeOpenServers() {
+  for (const server of openServers) server.close();
+  openServers.clear();
+}
+
 export async function renderApp(path: string, options: { as?: 'admin' | 'editora' | 'revisor' | null; demo?: boolean } = {}) {
   const testApi = await createTestApi({ demo: options.demo ?? true });
   const server: SetupServerApi = startMockServer(testApi.app);
+  openServers.add(server);
   const username = options.as === undefined ? 'editora' : options.as;
   if (username) {
     const res = await fetch(new URL('/api/session', window.location.origin), {

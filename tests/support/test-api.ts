@@ -1,6 +1,6 @@
 import { createApi } from '../../src/api/create-api';
 import type { ApiDeps } from '../../src/api/deps';
-import { openNodeDatabase } from '../../src/db/node-driver';
+import { openNodeDatabase, openNodeDatabaseCopy, serializeNodeDatabase } from '../../src/db/node-driver';
 import { bootstrap } from '../../src/api/bootstrap';
 import { hashPassword } from '../../src/api/passwords';
 import { insertUser } from '../../src/db/user-queries';
@@ -34,13 +34,23 @@ export interface CallOptions {
 }
 
 /**
- * A fresh API over a fresh in-memory SQLite with one account per role
- * (admin, editora, revisor; password `testPassword`) and, when asked, the 2022 demo forums.
+ * The migrated, bootstrapped database every test starts from (with and without the 2022 demo), built once per test
+ * worker and copied per test: a copy costs far less than running the migrations and the bootstrap again.
  */
-export async function createTestApi(options: Partial<Omit<ApiDeps, 'db'>> & { demo?: boolean } = {}) {
-  const { demo, ...deps } = options;
+const templates = new Map<boolean, Promise<Buffer>>();
+
+function template(demo: boolean): Promise<Buffer> {
+  let image = templates.get(demo);
+  if (!image) {
+    image = buildTemplate(demo);
+    templates.set(demo, image);
+  }
+  return image;
+}
+
+async function buildTemplate(demo: boolean): Promise<Buffer> {
   const db = await openNodeDatabase(':memory:');
-  await bootstrap(db, { demo: demo ?? false, adminPassword: testPassword, passwordIterations: fastIterations });
+  await bootstrap(db, { demo, adminPassword: testPassword, passwordIterations: fastIterations });
   const hash = await hashPassword(testPassword, fastIterations);
   const now = new Date().toISOString();
   const ensure = async (username: string, role: Role, displayName: string) => {
@@ -50,6 +60,18 @@ export async function createTestApi(options: Partial<Omit<ApiDeps, 'db'>> & { de
   };
   await ensure('editora', 'editor', 'Editora de prueba');
   await ensure('revisor', 'reviewer', 'Revisor de prueba');
+  const image = serializeNodeDatabase(db);
+  await db.destroy();
+  return image;
+}
+
+/**
+ * A fresh API over a fresh in-memory SQLite with one account per role
+ * (admin, editora, revisor; password `testPassword`) and, when asked, the 2022 demo forums.
+ */
+export async function createTestApi(options: Partial<Omit<ApiDeps, 'db'>> & { demo?: boolean } = {}) {
+  const { demo, ...deps } = options;
+  const db = openNodeDatabaseCopy(await template(demo ?? false));
   const app = createApi({
     db,
     passwordIterations: fastIterations,

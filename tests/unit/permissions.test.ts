@@ -13,6 +13,10 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   exportFinalReports: { admin: true, editor: true, reviewer: false },
   readConsultations: { admin: true, editor: true, reviewer: true },
   writeConsultations: { admin: true, editor: true, reviewer: false },
+  readQuestions: { admin: true, editor: true, reviewer: true },
+  writeQuestions: { admin: true, editor: true, reviewer: false },
+  configure: { admin: true, editor: false, reviewer: false },
+  managePublication: { admin: true, editor: true, reviewer: false },
 };
 
 describe('can()', () => {

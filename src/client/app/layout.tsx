@@ -12,6 +12,7 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure();
   const user = useCurrentUser();
   const canManageUsers = useCan('manageUsers');
+  const canManagePublication = useCan('managePublication');
   const logout = useLogout();
   const navigate = useNavigate();
 
@@ -22,6 +23,8 @@ export function Layout() {
     { to: '/foros', label: t('nav.forums') },
     { to: '/metricas', label: t('nav.metrics') },
     { to: '/informes', label: t('nav.reports') },
+    // Last step of the year: what the public «Participa» pages show.
+    ...(canManagePublication ? [{ to: '/publicacion', label: t('nav.publication') }] : []),
     ...(canManageUsers ? [{ to: '/cuentas', label: t('nav.users') }] : []),
   ];
 

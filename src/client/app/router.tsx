@@ -42,6 +42,13 @@ export const routes: RouteObject[] = [
           { path: 'informes/:year', lazy: page(() => import('../features/reports/report-overview-page'), (m) => m.ReportOverviewPage) },
           { path: 'informes/:year/secciones/:id', lazy: page(() => import('../features/reports/section-page'), (m) => m.SectionPage) },
           {
+            element: <RequireSession permission="managePublication" />,
+            children: [
+              { path: 'publicacion', lazy: page(() => import('../features/publication/publication-years-page'), (m) => m.PublicationYearsPage) },
+              { path: 'publicacion/:year', lazy: page(() => import('../features/publication/publication-page'), (m) => m.PublicationPage) },
+            ],
+          },
+          {
             element: <RequireSession permission="manageUsers" />,
             children: [{ path: 'cuentas', lazy: page(() => import('../features/users/users-page'), (m) => m.UsersPage) }],
           },

@@ -1,5 +1,5 @@
 import type { InvalidateQueryFilters, QueryClient } from '@tanstack/react-query';
-import { consultationKeys, exportKeys, forumKeys, metricsDashboardKeys, metricsKeys, reportKeys, userKeys } from './query-keys';
+import { consultationKeys, exportKeys, forumKeys, metricsDashboardKeys, metricsKeys, publicationKeys, reportKeys, userKeys } from './query-keys';
 
 /**
  * What a successful write on the server changes, for the cache: the coupling of the server's write path
@@ -26,7 +26,9 @@ export type ServerWrite =
   /** A comment added or resolved (also the one a request for changes writes). */
   | { kind: 'comments'; year: number; sectionId: number }
   /** An account created or changed. */
-  | { kind: 'user' };
+  | { kind: 'user' }
+  /** A year's publication settings saved or its report published (the answer is the publication). */
+  | { kind: 'publication'; year: number };
 
 type Affected = { [K in ServerWrite['kind']]: (write: Extract<ServerWrite, { kind: K }>) => InvalidateQueryFilters[] };
 
@@ -66,9 +68,11 @@ export const affectedBy: Affected = {
   ],
   report: ({ year }) => [{ queryKey: reportKeys.lists() }, { queryKey: exportKeys.data(year) }],
   sectionList: ({ year }) => [overview(year), { queryKey: reportKeys.lists() }, { queryKey: exportKeys.data(year) }],
-  section: ({ year, sectionId }) => [overview(year), { queryKey: reportKeys.revisions(year, sectionId) }, { queryKey: reportKeys.lists() }, { queryKey: exportKeys.data(year) }],
+  // A section's state decides whether the report can be published.
+  section: ({ year, sectionId }) => [overview(year), { queryKey: reportKeys.revisions(year, sectionId) }, { queryKey: reportKeys.lists() }, { queryKey: exportKeys.data(year) }, { queryKey: publicationKeys.detail(year) }],
   comments: ({ year, sectionId }) => [{ queryKey: reportKeys.comments(year, sectionId) }, overview(year)],
   user: () => [{ queryKey: userKeys.lists() }, { queryKey: userKeys.names() }],
+  publication: () => [{ queryKey: publicationKeys.years() }],
 };
 
 /** After a successful write: invalidates what it changed (resolves when what is on screen has refetched). */

@@ -70,3 +70,11 @@ export const exportKeys = {
   all: ['export'] as const,
   data: (year: number) => [...exportKeys.all, 'data', year] as const,
 };
+
+/** What the public pages show of each year (the «Publicación» screen). */
+export const publicationKeys = {
+  all: ['publication'] as const,
+  years: () => [...publicationKeys.all, 'years'] as const,
+  details: () => [...publicationKeys.all, 'detail'] as const,
+  detail: (year: number) => [...publicationKeys.details(), year] as const,
+};

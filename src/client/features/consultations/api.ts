@@ -3,7 +3,7 @@ import type { Forum } from '../../../domain/forum';
 import { api, toQueryString } from '../../lib/http';
 import { invalidateAfter } from '../../lib/invalidation';
 import { consultationKeys, forumKeys } from '../../lib/query-keys';
-import type { ImportBody } from './consultation-import-read';
+import type { ImportBody } from '../../ui/mapped-import/read-export';
 import type {
   Consultation,
   ConsultationImportResult,

@@ -1,80 +1,13 @@
-import { Badge, Button, Group, Paper, Radio, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { consultationChannels, responseValueGroupKinds, type ConsultationChannel, type ResponseValueGroupKind } from '../../../domain/consultation';
 import { importColumnRoles, lateModes, type ImportColumnRole, type LateMode } from '../../../domain/consultation-import';
 import { formatCount } from '../../../domain/metrics-format';
-import { ImportFailed } from './consultation-import-failed';
-import type { OpenedExport } from './consultation-import-parse';
-import { fieldError } from './consultation-import-problem';
+import { ImportFailed } from '../../ui/mapped-import/import-failed';
+import type { OpenedExport } from '../../ui/mapped-import/open-export';
+import { fieldError } from '../../ui/mapped-import/import-problem';
 import type { ImportOptions } from './use-consultation-import';
-import { WideTable } from '../../ui/wide-table';
-
-/** The first non-empty value of a column in the first rows (never for a personal column: it is not shown). */
-function exampleOf(rows: string[][], index: number): string {
-  for (let r = 0; r < rows.length; r++) {
-    const cell = rows[r][index]?.trim();
-    if (cell) return cell.length > 60 ? `${cell.slice(0, 58)}…` : cell;
-  }
-  return '';
-}
-
-interface ColumnRolesTableProps {
-  file: OpenedExport;
-  mapping: Record<string, ImportColumnRole>;
-  disabled: boolean;
-  onRole: (header: string, role: ImportColumnRole) => void;
-}
-
-/** Each column of the file: its header (personal ones flagged), an example value, and what it holds. */
-function ColumnRolesTable({ file, mapping, disabled, onRole }: ColumnRolesTableProps) {
-  const { t } = useTranslation();
-  return (
-    <WideTable label={t('consultations.import.mapping')} minWidth={640}>
-      <Table verticalSpacing="xs" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('consultations.import.column')}</Table.Th>
-            <Table.Th scope="col">{t('consultations.import.example')}</Table.Th>
-            <Table.Th scope="col">{t('consultations.import.role')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {file.header.map((header, index) => {
-            const role = mapping[header] ?? 'ignore';
-            const personal = role === 'personal';
-            return (
-              <Table.Tr key={`${header}-${index}`}>
-                <Table.Th scope="row" fw={500}>
-                  {header || '—'}
-                  {personal && (
-                    <Badge ml="xs" variant="outline" color="red.9" tt="none" fw={600}>
-                      {t('consultations.import.personal')}
-                    </Badge>
-                  )}
-                </Table.Th>
-                <Table.Td>
-                  <Text size="sm" c="dimmed">
-                    {personal ? '—' : exampleOf(file.sample, index)}
-                  </Text>
-                </Table.Td>
-                <Table.Td miw={340}>
-                  <Select
-                    aria-label={t('consultations.import.roleOf', { header })}
-                    data={importColumnRoles.map((value) => ({ value, label: t(`consultations.import.roles.${value}`) }))}
-                    value={role}
-                    onChange={(value) => value && onRole(header, value as ImportColumnRole)}
-                    allowDeselect={false}
-                    disabled={disabled}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </WideTable>
-  );
-}
+import { ColumnRolesTable } from '../../ui/mapped-import/mapped-import';
 
 export interface ImportMappingSectionProps {
   name: string;
@@ -106,7 +39,16 @@ export function ImportMappingSection({ name, file, mapping, remembered, options,
         <Text size="sm" c="dimmed">
           {remembered ? t('consultations.import.mappingRemembered') : t('consultations.import.mappingHint')}
         </Text>
-        <ColumnRolesTable file={file} mapping={mapping} disabled={importing} onRole={onRole} />
+        <ColumnRolesTable
+          file={file}
+          mapping={mapping}
+          roles={importColumnRoles}
+          roleLabel={(value) => t(`consultations.import.roles.${value}`)}
+          personalRole="personal"
+          ignoreRole="ignore"
+          disabled={importing}
+          onRole={onRole}
+        />
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           <Radio.Group
             label={t('consultations.import.lateMode')}

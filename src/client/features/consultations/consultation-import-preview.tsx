@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Consultation } from '../../../domain/consultation';
 import type { ConsultationImportResult } from '../../../domain/consultation-import';
 import { formatCount } from '../../../domain/metrics-format';
-import { ImportFailed } from './consultation-import-failed';
+import { ImportFailed } from '../../ui/mapped-import/import-failed';
 import { ResponseCells, ResponseColumnHeads } from './consultation-response-cells';
 import { WideTable } from '../../ui/wide-table';
 

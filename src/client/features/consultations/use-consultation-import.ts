@@ -6,8 +6,9 @@ import { suggestMapping, type ImportColumnRole, type LateMode } from '../../../d
 import { formatCount } from '../../../domain/metrics-format';
 import { useImportDryRun, useImportResponses } from './api';
 import { loadRememberedMapping, rememberMapping } from './consultation-import-mapping-store';
-import { openExportFile, type OpenedExport } from './consultation-import-parse';
-import type { ImportFileProblem } from './consultation-import-read';
+import { initialMapping } from '../../ui/mapped-import/use-mapped-import';
+import { openExportFile, type OpenedExport } from '../../ui/mapped-import/open-export';
+import type { ImportFileProblem } from '../../ui/mapped-import/read-export';
 
 export type ImportState =
   | { step: 'idle' }
@@ -23,18 +24,7 @@ export interface ImportOptions {
 }
 
 /** The columns' roles: the remembered ones for this consultation first, then the suggested ones, else «ignorar». */
-function initialMapping(consultationId: number, header: string[]): { mapping: Record<string, ImportColumnRole>; remembered: boolean } {
-  const remembered = loadRememberedMapping(consultationId);
-  const suggested = suggestMapping(header);
-  let usedMemory = false;
-  const mapping: Record<string, ImportColumnRole> = {};
-  for (const column of header) {
-    if (column in mapping) continue;
-    if (remembered[column]) usedMemory = true;
-    mapping[column] = remembered[column] ?? suggested[column] ?? 'ignore';
-  }
-  return { mapping, remembered: usedMemory };
-}
+const startMapping = (consultationId: number, header: string[]) => initialMapping(header, loadRememberedMapping(consultationId), suggestMapping(header), 'ignore' as ImportColumnRole);
 
 /**
  * The consultation import's steps: a file read (in a worker) → its columns mapped → a dry run → the import. A newer
@@ -77,7 +67,7 @@ export function useConsultationImport(consultation: Consultation) {
         return;
       }
       if (!result.ok) return setState({ step: 'failed', name: file.name, message: problemText(result.problem) });
-      setState({ step: 'mapping', name: file.name, file: result.file, ...initialMapping(consultation.id, result.file.header) });
+      setState({ step: 'mapping', name: file.name, file: result.file, ...startMapping(consultation.id, result.file.header) });
     } catch {
       if (runRef.current === run) setState({ step: 'failed', name: file.name, message: problemText('binary') });
     }

@@ -32,6 +32,7 @@ export function toFormValues(input: ForumInput): ForumFormValues {
     guidingQuestions: input.guidingQuestions.map((text) => ({ text })),
     actions: input.actions.map((a) => ({ phase: a.phase, text: a.text, done: a.done })),
     questions: input.questions.map((q) => ({
+      ...(q.questionId !== undefined ? { questionId: q.questionId } : {}),
       text: q.text,
       channel: q.channel,
       askedBy: q.askedBy,

@@ -155,6 +155,7 @@ export const forums = {
       export: 'exportó',
       login_failed: 'intento fallido de inicio de sesión',
       login_throttled: 'inicio de sesión frenado',
+      publish: 'publicó',
     },
     noChanges: 'Sin cambios en los datos',
   },

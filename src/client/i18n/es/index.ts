@@ -9,5 +9,6 @@ import { consultations } from './consultations';
 import { reports } from './reports';
 import { exportTexts } from './export';
 import { home } from './home';
+import { publication } from './publication';
 
-export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts, home } as const;
+export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts, home, publication } as const;

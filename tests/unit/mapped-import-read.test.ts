@@ -7,7 +7,7 @@ import {
   readXlsxExport,
   summarizeExport,
   type ReadSheet,
-} from '../../src/client/features/consultations/consultation-import-read';
+} from '../../src/client/ui/mapped-import/read-export';
 import { xlsx } from '../support/xlsx';
 
 const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;

@@ -1,13 +1,12 @@
-import type { ConsultationImportInput } from '../../../domain/consultation-import';
-import { consultationLimits } from '../../../domain/consultation';
 import { decodeCsvBytes, isZipSignature as isZip, readCsv } from '../../../domain/csv';
 
 /**
- * Reads a form export (Google Forms / Microsoft Forms, CSV or XLSX) into a header and rows of text, or says in
- * Spanish why it cannot. Runs in the import worker (and on the main thread where there is no Worker).
+ * Reads a spreadsheet export (Google Forms / Microsoft Forms, an office's own sheet; CSV or XLSX) into a header and
+ * rows of text, or says why it cannot. Runs in the import worker (and on the main thread where there is no Worker).
+ * Shared by every mapped import (consultation responses, commitments' progress, forum evaluations, questions).
  */
 
-export const importFileLimits = { maxBytes: 30 * 1024 * 1024, maxRows: consultationLimits.importRows } as const;
+export const importFileLimits = { maxBytes: 30 * 1024 * 1024, maxRows: 100_000 } as const;
 
 export type ImportFileProblem = 'empty' | 'tooLarge' | 'binary' | 'noHeader' | 'noRows' | 'tooManyRows' | 'unsupported' | 'xlsxFailed' | 'unclosedQuote';
 
@@ -106,7 +105,7 @@ export function summarizeExport(result: ReadExport): ReadSummary {
 }
 
 /** The mapping choices sent with the rows (the body of the import route, without header and rows). */
-export type ImportChoices = Omit<ConsultationImportInput, 'header' | 'rows'>;
+export type ImportChoices = Record<string, unknown>;
 
 /** The import route's JSON body, built where the rows are (in the worker for a big file). */
 export function importBodyJson(header: string[], rows: string[][], choices: ImportChoices): string {

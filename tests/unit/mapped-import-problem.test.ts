@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failedTitle, fieldError, problemLines } from '../../src/client/features/consultations/consultation-import-problem';
+import { failedTitle, fieldError, problemLines } from '../../src/client/ui/mapped-import/import-problem';
 import { ApiError } from '../../src/client/lib/http';
 
 const rowLabel = (row: number) => `Fila ${row}`;

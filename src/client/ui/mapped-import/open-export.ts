@@ -11,7 +11,7 @@ import {
   type ImportFileProblem,
   type ReadSheet,
   type ReadSummary,
-} from './consultation-import-read';
+} from './read-export';
 
 /** The XLSX reader, loaded only when a spreadsheet is read on this thread. */
 const loadReadSheet = async () => (await import('read-excel-file/universal')).readSheet as ReadSheet;
@@ -53,7 +53,7 @@ async function openHere(kind: ExportKind, bytes: ArrayBuffer): Promise<OpenResul
 }
 
 function openInWorker(kind: ExportKind, bytes: ArrayBuffer): Promise<OpenResult> {
-  const worker = new Worker(new URL('./consultation-import-worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
   const pending = new Map<number, { resolve: (body: ImportBody) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let failed = false;

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { readSheet } from 'read-excel-file/universal';
-import { importBodyJson, readExport, summarizeExport, type ExportKind, type ImportChoices, type ReadSheet } from './consultation-import-read';
+import { importBodyJson, readExport, summarizeExport, type ExportKind, type ImportChoices, type ReadSheet } from './read-export';
 
 /**
  * Holds one form export off the main thread, so a 100.000-row file neither freezes the page while it is read nor

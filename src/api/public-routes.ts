@@ -1,0 +1,118 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { yearParam } from '../domain/report';
+import { publicationMessages, publicPagePath } from '../domain/publication';
+import { buildCalendar, icalMediaType } from '../domain/ical';
+import { docxMediaType } from '../export/docx';
+import { exportReportDocx } from '../export/export-report';
+import { csvMediaType, dictionaryCsv, openDataCsv, openDataFileName, type OpenDataFile } from '../export/open-data';
+import type { AppEnv } from './deps';
+import { doc, file, ok, pathParams, problems } from './openapi-doc';
+import { requestTime } from './change';
+import { exportMessages } from './export-routes';
+import { HttpProblem } from './problem';
+import { forumEvent, publicCalendar, publicOpenData, publicReport, publicReportVersion, publicYear, publishedSettings } from './public-read';
+import { rateLimit } from './public-limit';
+import { ownOrigin } from './request-info';
+import { readParam } from './validate';
+
+const minute = 60_000;
+/** Per address and minute: reading pages and data is cheap; a Word file is built per request. */
+export const publicRateLimits = { read: 240, files: 60, docx: 10 } as const;
+
+const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
+const forumIcsParam = z
+  .string({ error: 'Foro no válido.' })
+  .regex(/^[1-9]\d{0,9}\.ics$/, { error: 'Foro no válido.' })
+  .transform((v) => Number(v.slice(0, -4)));
+
+/** The site's origin as the visitor sees it (for the links inside an .ics). */
+const originOf = (c: Context<AppEnv>) => ownOrigin(c) ?? new URL(c.req.url).origin;
+
+/**
+ * The public API (/api/public/...): read-only, no login, only what the office published (public-read.ts).
+ * Every route is rate limited per address; none takes a body (the global limit refuses one above 2 KB).
+ */
+export function publicRoutes() {
+  const app = new Hono<AppEnv>();
+  const read = rateLimit('public-read', { max: publicRateLimits.read, windowMs: minute });
+  const files = rateLimit('public-files', { max: publicRateLimits.files, windowMs: minute });
+  const docx = rateLimit('public-docx', { max: publicRateLimits.docx, windowMs: minute });
+  const year = pathParams({ year: yearParam });
+  const db = (c: Context<AppEnv>) => c.get('deps').db;
+
+  app.get('/years/:year', read, doc('Página pública de la vigencia: lo publicado (sin sesión)', { ...ok(200, 'Vigencia publicada'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {
+    return c.json(await publicYear(db(c), readParam(c, 'year', yearParam)));
+  });
+
+  app.get('/years/:year/calendar', read, doc('Calendario público de foros de la vigencia', { ...ok(200, 'Foros'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {
+    const y = readParam(c, 'year', yearParam);
+    const settings = await publishedSettings(db(c), y);
+    return c.json({ year: y, forums: await publicCalendar(db(c), y, settings) });
+  });
+
+  app.get('/years/:year/calendar.ics', files, doc('Calendario suscribible (iCalendar) de los foros de la vigencia', { ...file('text/calendar', 'iCalendar'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {
+    const y = readParam(c, 'year', yearParam);
+    const settings = await publishedSettings(db(c), y);
+    const forums = await publicCalendar(db(c), y, settings);
+    const origin = originOf(c);
+    const host = new URL(origin).host;
+    const events = forums.flatMap((f) => forumEvent(f, `${origin}${publicPagePath(y)}#foro-${f.id}`, host) ?? []);
+    const name = `Foros ${y}${settings.entityName ? ` — ${settings.entityName}` : ''}`;
+    return c.body(buildCalendar(name, events, c.get('deps').now()), 200, { 'Content-Type': icalMediaType, 'Content-Disposition': `inline; filename="foros-${y}.ics"` });
+  });
+
+  app.get('/years/:year/forums/:file', files, doc('Un foro como evento de calendario (.ics): «Agregar a mi calendario»', { ...file('text/calendar', 'iCalendar'), ...problems(400, 404, 429) }, { security: [], parameters: pathParams({ year: yearParam, file: forumIcsParam }) }), async (c) => {
+    const y = readParam(c, 'year', yearParam);
+    const id = readParam(c, 'file', forumIcsParam);
+    const settings = await publishedSettings(db(c), y);
+    const forum = (await publicCalendar(db(c), y, settings)).find((f) => f.id === id);
+    const origin = originOf(c);
+    const event = forum ? forumEvent(forum, `${origin}${publicPagePath(y)}#foro-${forum.id}`, new URL(origin).host) : null;
+    if (!forum || !event) throw new HttpProblem(404, 'Ese foro no está en el calendario publicado o aún no tiene fecha.');
+    return c.body(buildCalendar(forum.title, [event], c.get('deps').now()), 200, { 'Content-Type': icalMediaType, 'Content-Disposition': attachment(`foro-${forum.id}.ics`) });
+  });
+
+  app.get('/years/:year/report', read, doc('Informe publicado (la versión congelada vigente, con su SHA-256)', { ...ok(200, 'Informe publicado'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {
+    const y = readParam(c, 'year', yearParam);
+    const { version, snapshot } = await publicReport(db(c), y, await publishedSettings(db(c), y));
+    return c.json({ version, report: snapshot.data });
+  });
+
+  app.get('/years/:year/report.json', files, doc('El informe publicado tal como quedó guardado (sus bytes son los del SHA-256 publicado)', { ...file('application/json', 'Instantánea del informe'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {
+    const y = readParam(c, 'year', yearParam);
+    const settings = await publishedSettings(db(c), y);
+    const stored = await publicReportVersion(db(c), y, settings);
+    if (!stored) throw new HttpProblem(404, publicationMessages.partNotPublished);
+    return c.body(stored.snapshot, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': attachment(`informe-${y}-v${stored.number}.json`), 'X-Foros-SHA256': stored.sha256 });
+  });
+
+  app.get('/years/:year/report.docx', docx, doc('El informe publicado en Word', { ...file(docxMediaType, 'Documento de Word'), ...problems(400, 404, 429, 503) }, { security: [], parameters: year }), async (c) => {
+    const deps = c.get('deps');
+    const y = readParam(c, 'year', yearParam);
+    const { version, snapshot } = await publicReport(db(c), y, await publishedSettings(db(c), y));
+    if (!deps.rasterizeSvg) throw new HttpProblem(503, exportMessages.noRasterizer);
+    const result = await exportReportDocx(snapshot.data, { rasterize: deps.rasterizeSvg, generatedAt: snapshot.publishedAt });
+    return c.body(result.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': docxMediaType, 'Content-Disposition': attachment(`informe-${y}-v${version.number}.docx`) });
+  });
+
+  app.get('/years/:year/open-data.json', files, doc('Datos abiertos publicados de la vigencia (JSON con diccionario)', { ...ok(200, 'Datos abiertos'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {
+    const y = readParam(c, 'year', yearParam);
+    const settings = await publishedSettings(db(c), y);
+    const data = await publicOpenData(db(c), y, settings, requestTime(c));
+    return c.json({ ...data, licence: { name: settings.licenceName, url: settings.licenceUrl } });
+  });
+
+  app.get('/years/:year/open-data/:file', files, doc('Datos abiertos publicados en CSV (UTF-8 con BOM, separador «;»)', { ...file('text/csv', 'Archivo CSV'), ...problems(400, 404, 429) }, { security: [], parameters: pathParams({ year: yearParam, file: z.enum(['forums.csv', 'questions.csv', 'metrics.csv', 'dictionary.csv']) }) }), async (c) => {
+    const match = /^(forums|questions|metrics|dictionary)\.csv$/.exec(c.req.param('file'));
+    if (!match) throw new HttpProblem(404, exportMessages.unknownFile);
+    const y = readParam(c, 'year', yearParam);
+    const settings = await publishedSettings(db(c), y);
+    const name = match[1] as OpenDataFile | 'dictionary';
+    const data = await publicOpenData(db(c), y, settings, requestTime(c));
+    const csv = name === 'dictionary' ? dictionaryCsv(y) : openDataCsv(data, name);
+    return c.body(csv, 200, { 'Content-Type': csvMediaType, 'Content-Disposition': attachment(openDataFileName(name, y)) });
+  });
+
+  return app;
+}

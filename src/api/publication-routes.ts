@@ -1,0 +1,116 @@
+import { Hono } from 'hono';
+import type { Kysely, Transaction } from 'kysely';
+import { emptyBodySchema, yearParam } from '../domain/report';
+import { publicationMessages, publicationUpdateSchema, publicPagePath, type PublicationSettings, type PublicationState } from '../domain/publication';
+import { getReport, listSectionRows } from '../db/report-queries';
+import { getPublication, insertPublishedReport, listPublishedReports, savePublication } from '../db/publication-queries';
+import type { Database } from '../db/schema';
+import { isFinal } from '../export/document-model';
+import { sha256Hex } from '../export/export-report';
+import type { AppEnv } from './deps';
+import { doc, jsonBody, ok, pathParams, problems } from './openapi-doc';
+import { requirePermission } from './auth';
+import { change, stale } from './change';
+import { exportDataIn } from './export-routes';
+import { HttpProblem } from './problem';
+import { readParam } from './validate';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const updateBody = jsonBody(publicationUpdateSchema, 'PublicationUpdate');
+const publishBody = jsonBody(emptyBodySchema, 'PublishReport');
+
+/** What the «Publicación» screen shows of a year. */
+export async function publicationState(db: Db, year: number): Promise<PublicationState> {
+  const publication = await getPublication(db, year);
+  const report = await getReport(db, year);
+  const sections = report ? await listSectionRows(db, year) : [];
+  return {
+    year,
+    version: publication.version,
+    settings: publication.settings,
+    updatedAt: publication.updatedAt,
+    updatedBy: publication.updatedBy,
+    report: { exists: Boolean(report), sections: sections.length, approved: sections.length > 0 && sections.every((s) => s.state === 'approved') },
+    published: await listPublishedReports(db, year),
+    publicPath: publicPagePath(year),
+  };
+}
+
+/** The fields a save changed, for the audit log (names as the screen shows them). */
+function changedSettings(before: PublicationSettings, after: PublicationSettings): string[] {
+  const changes: string[] = [];
+  for (const [part, on] of Object.entries(after.show)) {
+    if (before.show[part as keyof PublicationSettings['show']] !== on) changes.push(`publica ${part}: ${on ? 'sí' : 'no'}`);
+  }
+  for (const key of ['consultationOpen', 'entityName', 'logoUrl', 'primaryColour', 'privacyNotice', 'licenceName', 'licenceUrl', 'frameOrigins'] as const) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes.push(key);
+  }
+  return changes;
+}
+
+/** The frozen text of a published report: its export data as it stood, with when and which version. */
+export interface PublishedSnapshot {
+  format: 'foros-informe-publicado/1';
+  year: number;
+  number: number;
+  publishedAt: string;
+  data: Awaited<ReturnType<typeof exportDataIn>>;
+}
+
+/**
+ * What the office publishes of each year: GET/PUT /api/publication/:year (the settings, with their version) and
+ * POST /api/publication/:year/report (publish a new frozen version of the approved report; audited with its SHA-256).
+ */
+export function publicationRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get('/:year', requirePermission('managePublication'), doc('Publicación de la vigencia: qué es público, apariencia, licencia, versiones publicadas del informe', { ...ok(200, 'Publicación'), ...problems(400, 401, 403) }, { parameters: pathParams({ year: yearParam }) }), async (c) => {
+    const year = readParam(c, 'year', yearParam);
+    return c.json(await publicationState(c.get('deps').db, year));
+  });
+
+  app.put('/:year', requirePermission('managePublication'), doc('Guardar la publicación de la vigencia (con su versión; 0 la primera vez)', { ...ok(200, 'Publicación'), ...problems(400, 401, 403, 409) }, { parameters: pathParams({ year: yearParam }) }), updateBody, async (c) => {
+    const year = readParam(c, 'year', yearParam);
+    const { version, ...settings } = await updateBody.read(c);
+    const body = await change(c, async ({ tx, user, now }) => {
+      const before = await getPublication(tx, year);
+      if (before.version !== version || !(await savePublication(tx, year, version, settings, user.username, now))) {
+        throw stale(publicationMessages.stale, version, await publicationState(tx, year));
+      }
+      const changes = changedSettings(before.settings, settings);
+      return { result: await publicationState(tx, year), audit: [{ action: 'update', entity: 'publication', entityId: year, changes: changes.length > 0 ? changes : ['sin cambios'] }] };
+    });
+    return c.json(body);
+  });
+
+  app.post('/:year/report', requirePermission('managePublication'), doc('Publicar una nueva versión del informe aprobado (queda congelada; su SHA-256 va a la auditoría)', { ...ok(201, 'Publicación con la nueva versión'), ...problems(400, 401, 403, 404, 409) }, { parameters: pathParams({ year: yearParam }) }), publishBody, async (c) => {
+    const year = readParam(c, 'year', yearParam);
+    await publishBody.read(c);
+    const body = await change(c, async ({ tx, user, now }) => {
+      const { number, sha256, bytes } = await publishReport(tx, year, user.username, now);
+      return {
+        result: await publicationState(tx, year),
+        audit: [{ action: 'publish', entity: 'report', entityId: year, changes: [`versión publicada ${number}`, `sha256: ${sha256}`, `bytes: ${bytes}`] }],
+      };
+    });
+    return c.json(body, 201);
+  });
+
+  return app;
+}
+
+/** Freezes the approved report of `year` as its next published version (inside a change). */
+export async function publishReport(tx: Db, year: number, by: string, now: string): Promise<{ number: number; sha256: string; bytes: number }> {
+  if (!(await getReport(tx, year))) throw new HttpProblem(404, publicationMessages.noReport(year));
+  const data = await exportDataIn(tx, year);
+  if (!isFinal(data.sections)) throw new HttpProblem(409, publicationMessages.reportNotReady);
+  const previous = await listPublishedReports(tx, year);
+  const number = (previous[0]?.number ?? 0) + 1;
+  const snapshot: PublishedSnapshot = { format: 'foros-informe-publicado/1', year, number, publishedAt: now, data };
+  const text = JSON.stringify(snapshot);
+  const bytes = new TextEncoder().encode(text);
+  const sha256 = await sha256Hex(bytes);
+  await insertPublishedReport(tx, { year, number, snapshot: text, sha256, bytes: bytes.length, by, now });
+  return { number, sha256, bytes: bytes.length };
+}

@@ -1,0 +1,298 @@
+import { Hono, type Context } from 'hono';
+import type { Kysely } from 'kysely';
+import { formatDateTime, formatLongDate } from '../domain/date-format';
+import { forumStatusLabels, platformLabels } from '../domain/forum-labels';
+import { publicPagePath, type PublicationSettings } from '../domain/publication';
+import type { Database } from '../db/schema';
+import { getPublication } from '../db/publication-queries';
+import { reportDocumentOf } from '../export/export-data';
+import { openDataDictionaryFor, openDataFileName } from '../export/open-data';
+import { HttpProblem } from '../api/problem';
+import { publicReport, publicYear, type PublicForum, type PublicYear } from '../api/public-read';
+import { windowLimiter } from '../api/public-limit';
+import { html, isSafeHref, raw, type SafeHtml } from './html';
+import { participaCss } from './participa-css';
+import { participaTexts as t } from './participa-texts';
+import { reportHtml } from './report-html';
+
+/**
+ * The public «Participa» pages, rendered on the server as plain HTML (no JavaScript): /participa (the published
+ * years), /participa/:year (strategy, calendar, consultation, report, open data) and /participa/:year/informe
+ * (the published report, readable and printable). They read through the same public read model as /api/public
+ * (src/api/public-read.ts), so they can show nothing the API would not. No Node-only imports: the Node server
+ * mounts this app, and another runtime could.
+ *
+ * Each answer carries its own Content-Security-Policy: no script at all, the page's one <style> by nonce, and
+ * `frame-ancestors` with the origins the office listed for that year (none: 'none').
+ */
+
+export interface ParticipaSiteOptions {
+  db: Kysely<Database>;
+  now?: () => Date;
+  /** The client's address, for the per-address rate limit (the server reads the socket / trusted proxy). */
+  address: (c: Context) => string;
+  /** Page views per address and minute (default 240). */
+  maxPerMinute?: number;
+}
+
+const yearPattern = /^\d{4}$/;
+
+export function pageSecurityPolicy(nonce: string, frameOrigins: readonly string[]): string {
+  return [
+    "default-src 'none'",
+    `style-src 'nonce-${nonce}'`,
+    "img-src 'self' https: data:",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${frameOrigins.length > 0 ? frameOrigins.join(' ') : "'none'"}`,
+  ].join('; ');
+}
+
+interface PageOptions {
+  title: string;
+  description: string;
+  body: SafeHtml;
+  nonce: string;
+  colour: string;
+  entity?: { name: string; logoUrl: string };
+  year?: number;
+  nav?: SafeHtml;
+}
+
+function page(o: PageOptions): string {
+  const logo = o.entity?.logoUrl ? html`<img class="logo" src="${o.entity.logoUrl}" alt="${t.logoAlt(o.entity.name)}" height="56">` : '';
+  return `<!doctype html>${html`<html lang="es-CO">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${o.title}</title>
+<meta name="description" content="${o.description}">
+<meta property="og:type" content="website">
+<meta property="og:title" content="${o.title}">
+<meta property="og:description" content="${o.description}">
+<meta property="og:locale" content="es_CO">
+${o.entity?.logoUrl ? html`<meta property="og:image" content="${o.entity.logoUrl}">` : ''}
+<meta name="theme-color" content="${o.colour}">
+<style nonce="${o.nonce}">:root{--brand:${o.colour}}${raw(participaCss)}</style>
+</head>
+<body>
+<a class="skip" href="#contenido">${t.skip}</a>
+<header class="site-header">
+<div class="wrap">${logo}<p class="entity">${o.entity?.name ?? ''}</p><p class="kicker">${t.participa}</p></div>
+${o.nav ?? ''}
+</header>
+<main id="contenido" class="wrap" tabindex="-1">
+${o.body}
+</main>
+<footer class="site-footer"><div class="wrap"><p>${t.footer(o.entity?.name ?? '')}</p></div></footer>
+</body>
+</html>`}`;
+}
+
+const timeText = (f: PublicForum) => (f.time ? `${f.time} (hora de Bogotá)` : t.calendar.noTime);
+
+function forumArticle(f: PublicForum, year: number): SafeHtml {
+  const stream = f.streamUrl && isSafeHref(f.streamUrl) ? html`<a href="${f.streamUrl}" rel="noopener noreferrer">${t.calendar.streamLink(f.title)}</a>` : t.calendar.noStream;
+  return html`<article class="forum" id="foro-${f.id}" aria-labelledby="foro-${f.id}-titulo">
+<h3 id="foro-${f.id}-titulo">${f.title}</h3>
+<dl class="facts">
+<div><dt>${t.calendar.date}</dt><dd>${f.date ? formatLongDate(f.date) : t.calendar.noDate}</dd></div>
+<div><dt>${t.calendar.time}</dt><dd>${timeText(f)}</dd></div>
+${f.durationMinutes ? html`<div><dt>${t.calendar.durationLabel}</dt><dd>${t.calendar.duration(f.durationMinutes)}</dd></div>` : ''}
+<div><dt>${t.calendar.platform}</dt><dd>${platformLabels[f.platform]}</dd></div>
+<div><dt>${t.calendar.stream}</dt><dd>${stream}</dd></div>
+<div><dt>${t.calendar.theme}</dt><dd>${f.theme}</dd></div>
+${f.place ? html`<div><dt>${t.calendar.place}</dt><dd>${f.place}</dd></div>` : ''}
+<div><dt>${t.calendar.status}</dt><dd>${forumStatusLabels[f.status]}</dd></div>
+</dl>
+${f.objective ? html`<p><strong>${t.calendar.objective}:</strong> ${f.objective}</p>` : ''}
+${f.guidingQuestions.length > 0 ? html`<h4>${t.calendar.guidingQuestions}</h4><ul>${f.guidingQuestions.map((q) => html`<li>${q}</li>`)}</ul>` : ''}
+${f.date ? html`<p><a class="button" href="/api/public/years/${year}/forums/${f.id}.ics" download aria-label="${t.calendar.addToCalendarFull(f.title)}">${t.calendar.addToCalendar}</a></p>` : ''}
+</article>`;
+}
+
+function yearBody(data: PublicYear, origin: string): SafeHtml {
+  const y = data.year;
+  const sections: SafeHtml[] = [];
+  if (data.strategy) sections.push(html`<p class="lead"><strong>${t.strategy}:</strong> ${data.strategy}</p>`);
+  if (data.forums) {
+    const feed = `${origin}/api/public/years/${y}/calendar.ics`;
+    sections.push(html`<section id="calendario" aria-labelledby="calendario-titulo">
+<h2 id="calendario-titulo">${t.calendar.title}</h2>
+<p>${t.calendar.intro}</p>
+${data.forums.length === 0 ? html`<p>${t.calendar.empty}</p>` : data.forums.map((f) => forumArticle(f, y))}
+<h3>${t.calendar.subscribeTitle}</h3>
+<p>${t.calendar.subscribeHelp}</p>
+<p><code class="copy">${feed}</code></p>
+<p><a href="${feed.replace(/^https?:/, 'webcal:')}">${t.calendar.subscribe}</a> · <a href="/api/public/years/${y}/calendar.ics" download>${t.calendar.downloadFeed}</a></p>
+</section>`);
+  }
+  if (data.parts.consultation) {
+    const c = data.consultation;
+    sections.push(html`<section id="consulta" aria-labelledby="consulta-titulo">
+<h2 id="consulta-titulo">${t.consultation.title}</h2>
+${c
+  ? html`<p><strong>${c.title}</strong>. ${t.consultation.period(formatLongDate(c.openDate), formatLongDate(c.closeDate))}</p>
+<p>${c.open ? html`${t.consultation.open} ${t.consultation.voteSoon}` : t.consultation.closed}</p>
+<h3>${t.consultation.topics}</h3>
+<ul>${c.topics.map((topic) => html`<li><strong>${topic.title}</strong>${topic.description ? html`: ${topic.description}` : ''}</li>`)}</ul>`
+  : html`<p>${t.consultation.none}</p>`}
+</section>`);
+  }
+  if (data.parts.report) {
+    const r = data.report;
+    sections.push(html`<section id="informe" aria-labelledby="informe-titulo">
+<h2 id="informe-titulo">${t.report.title}</h2>
+${r
+  ? html`<p>${t.report.version(r.number, formatDateTime(r.publishedAt))}</p>
+<ul class="links">
+<li><a href="${publicPagePath(y)}/informe">${t.report.read}</a></li>
+<li><a href="/api/public/years/${y}/report.docx" download>${t.report.word}</a></li>
+<li><a href="/api/public/years/${y}/report.json" download>${t.report.json}</a></li>
+</ul>
+<p>${t.report.pdf}</p>
+<p>${t.report.sha}: <code class="hash">${r.sha256}</code></p>
+<p class="note">${t.report.shaHelp}</p>`
+  : html`<p>${t.report.none}</p>`}
+</section>`);
+  }
+  if (data.openData) {
+    const files = (['forums', 'questions', 'metrics', 'dictionary'] as const).map(
+      (file) => html`<li><a href="/api/public/years/${y}/open-data/${file}.csv" download="${openDataFileName(file, y)}">${t.openData.files[file]}</a></li>`,
+    );
+    sections.push(html`<section id="datos" aria-labelledby="datos-titulo">
+<h2 id="datos-titulo">${t.openData.title}</h2>
+<p>${t.openData.intro}</p>
+<ul class="links">${files}<li><a href="/api/public/years/${y}/open-data.json" download>${t.openData.files.json}</a></li></ul>
+<h3>${t.openData.licence}</h3>
+<p>${data.licence.url && isSafeHref(data.licence.url) ? html`<a href="${data.licence.url}" rel="license noopener noreferrer">${t.openData.licenceText(data.licence.name)}</a>` : t.openData.licenceText(data.licence.name)}</p>
+<details><summary>${t.openData.dictionary}</summary>
+<div class="table-wrap"><table><caption>${t.openData.dictionaryCaption}</caption>
+<thead><tr><th scope="col">${t.openData.columns.file}</th><th scope="col">${t.openData.columns.column}</th><th scope="col">${t.openData.columns.meaning}</th><th scope="col">${t.openData.columns.unit}</th></tr></thead>
+<tbody>${openDataDictionaryFor(y).map((e) => html`<tr><td>${openDataFileName(e.file, y)}</td><th scope="row"><code>${e.column}</code></th><td>${e.meaning}</td><td>${e.unit}</td></tr>`)}</tbody>
+</table></div></details>
+</section>`);
+  }
+  if (data.privacyNotice) sections.push(html`<section id="privacidad" aria-labelledby="privacidad-titulo"><h2 id="privacidad-titulo">${t.privacy}</h2>${data.privacyNotice.split(/\n{2,}/).map((p) => html`<p>${p}</p>`)}</section>`);
+  return html`<h1>${t.heading(y)}</h1>${sections}`;
+}
+
+function yearNav(data: PublicYear): SafeHtml {
+  const items: [string, string][] = [];
+  if (data.forums) items.push(['#calendario', t.nav.calendar]);
+  if (data.parts.consultation) items.push(['#consulta', t.nav.consultation]);
+  if (data.parts.report) items.push(['#informe', t.nav.report]);
+  if (data.openData) items.push(['#datos', t.nav.openData]);
+  if (data.privacyNotice) items.push(['#privacidad', t.nav.privacy]);
+  return html`<nav class="wrap site-nav" aria-label="${t.navLabel}"><ul>${items.map(([href, label]) => html`<li><a href="${publicPagePath(data.year)}${href}">${label}</a></li>`)}</ul></nav>`;
+}
+
+const newNonce = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+const defaultColour = '#1F5F8B';
+
+export function createParticipaSite(options: ParticipaSiteOptions) {
+  const app = new Hono();
+  const now = options.now ?? (() => new Date());
+  const limiter = windowLimiter({ max: options.maxPerMinute ?? 240, windowMs: 60_000 });
+
+  /** An HTML answer with the page's own policy (its nonce; framing only from `frameOrigins`). */
+  const send = (c: Context, status: 200 | 404 | 429, body: (nonce: string) => string, frameOrigins: readonly string[] = []) => {
+    const nonce = newNonce();
+    c.header('Content-Security-Policy', pageSecurityPolicy(nonce, frameOrigins));
+    c.header('Cache-Control', 'no-cache');
+    return c.html(body(nonce), status);
+  };
+  const notFound = (c: Context) =>
+    send(c, 404, (nonce) => page({ title: t.notFoundTitle, description: t.notFound, nonce, colour: defaultColour, body: html`<h1>${t.notFoundTitle}</h1><p>${t.notFound}</p><p><a href="/participa">${t.indexTitle}</a></p>` }));
+
+  app.use('/participa/*', async (c, next) => {
+    const { allowed, retryAfterMs } = limiter.hit(options.address(c), now().getTime());
+    if (!allowed) {
+      c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+      return send(c, 429, (nonce) => page({ title: t.rateLimited, description: t.rateLimited, nonce, colour: defaultColour, body: html`<h1>${t.rateLimited}</h1>` }));
+    }
+    await next();
+  });
+
+  /** The year's settings when anything of it is public, else null (a 404 page). */
+  async function yearData(c: Context): Promise<{ data: PublicYear; settings: PublicationSettings } | null> {
+    const raw = c.req.param('year') ?? '';
+    if (!yearPattern.test(raw)) return null;
+    const year = Number(raw);
+    try {
+      const data = await publicYear(options.db, year);
+      return { data, settings: (await getPublication(options.db, year)).settings };
+    } catch (error) {
+      if (error instanceof HttpProblem && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  app.get('/participa', async (c) => {
+    const rows = await options.db.selectFrom('publication_settings').select('year').orderBy('year', 'desc').execute();
+    const years: number[] = [];
+    for (const row of rows) {
+      const { settings } = await getPublication(options.db, row.year);
+      if (settings.show.calendar || settings.show.consultation || settings.show.report || settings.show.openData) years.push(row.year);
+    }
+    return send(c, 200, (nonce) =>
+      page({
+        title: t.indexTitle,
+        description: t.indexTitle,
+        nonce,
+        colour: defaultColour,
+        body: html`<h1>${t.indexTitle}</h1>${years.length === 0 ? html`<p>${t.indexEmpty}</p>` : html`<p>${t.indexIntro}</p><ul class="links">${years.map((y) => html`<li><a href="${publicPagePath(y)}">${t.heading(y)}</a></li>`)}</ul>`}`,
+      }),
+    );
+  });
+
+  app.get('/participa/:year', async (c) => {
+    const found = await yearData(c);
+    if (!found) return notFound(c);
+    const { data, settings } = found;
+    const origin = new URL(c.req.url).origin;
+    return send(
+      c,
+      200,
+      (nonce) =>
+        page({
+          title: t.pageTitle(data.year, data.entity.name),
+          description: t.pageDescription(data.year, data.entity.name),
+          nonce,
+          colour: data.entity.primaryColour,
+          entity: data.entity,
+          year: data.year,
+          nav: yearNav(data),
+          body: yearBody(data, origin),
+        }),
+      settings.frameOrigins,
+    );
+  });
+
+  app.get('/participa/:year/informe', async (c) => {
+    const found = await yearData(c);
+    if (!found || !found.data.report) return notFound(c);
+    const { data, settings } = found;
+    const { snapshot } = await publicReport(options.db, data.year, settings);
+    const model = reportDocumentOf(snapshot.data, snapshot.publishedAt);
+    return send(
+      c,
+      200,
+      (nonce) =>
+        page({
+          title: t.report.pageTitle(model.title, data.year),
+          description: t.report.pageDescription(data.entity.name, data.year),
+          nonce,
+          colour: data.entity.primaryColour,
+          entity: data.entity,
+          year: data.year,
+          nav: html`<nav class="wrap site-nav" aria-label="${t.navLabel}"><ul><li><a href="${publicPagePath(data.year)}">${t.report.backToYear(data.year)}</a></li><li><a href="/api/public/years/${data.year}/report.docx" download>${t.report.word}</a></li></ul></nav>`,
+          body: html`${reportHtml(model)}<p class="note">${t.report.version(data.report!.number, formatDateTime(data.report!.publishedAt))} ${t.report.sha}: <code class="hash">${data.report!.sha256}</code></p>`,
+        }),
+      settings.frameOrigins,
+    );
+  });
+
+  app.get('/participa/*', (c) => notFound(c));
+  return app;
+}
