@@ -11,9 +11,11 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.ts'],
     testTimeout: 240_000,
     hookTimeout: 180_000,
-    // Two files at a time: each starts its own server on its own temporary SQLite file and its own Chromium.
+    // Two files at a time: each starts its own server on its own temporary SQLite file; a worker's files share one
+    // module graph (isolate: false) and so one Chromium (tests/e2e/support.ts), each test in its own context.
     fileParallelism: true,
     maxWorkers: 2,
+    isolate: false,
     expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });

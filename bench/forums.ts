@@ -38,7 +38,7 @@ interface Statement {
   sql: string;
   parameters: unknown[];
 }
-interface Entry {
+export interface Entry {
   kind: 'list' | 'detail';
   statements: Statement[];
   body: string;
@@ -70,7 +70,7 @@ async function seed(dbFile: string, count: number): Promise<{ ms: number; questi
  * session lookup (which the API keeps for a few seconds, auth.ts) is recorded once and put first in every entry:
  * the baselines check the session in the database on every request.
  */
-async function createRecorder(dbFile: string, cookie: string) {
+export async function createRecorder(dbFile: string, cookie: string) {
   let log: Statement[] = [];
   const sqlite = new BetterSqlite3(dbFile);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: (event) => void log.push({ sql: event.query.sql, parameters: [...event.query.parameters] }) });
@@ -94,7 +94,7 @@ async function createRecorder(dbFile: string, cookie: string) {
 }
 
 /** The recorded statements on bare better-sqlite3 (prepared once, like a hand-written server would). */
-function createBareRunner(dbFile: string) {
+export function createBareRunner(dbFile: string) {
   const sqlite = new BetterSqlite3(dbFile, { readonly: true });
   const prepared = new Map<string, BetterSqlite3.Statement>();
   return {
@@ -109,7 +109,7 @@ function createBareRunner(dbFile: string) {
 }
 
 /** Sequential requests, alternating API over HTTP and the same SQL on bare better-sqlite3, per URL. */
-async function latency(server: { url: string }, paths: string[], entries: Record<string, Entry>, cookie: string, bare: ReturnType<typeof createBareRunner>, options: ForumBenchOptions) {
+export async function latency(server: { url: string }, paths: string[], entries: Record<string, Entry>, cookie: string, bare: ReturnType<typeof createBareRunner>, options: ForumBenchOptions) {
   const agent = keepAliveAgent(1);
   const apiSamples: number[] = [];
   const bareSamples: number[] = [];

@@ -13,6 +13,8 @@ import { benchExport } from './export';
 import { benchExportBrowser } from './export-browser';
 import { benchStartup } from './startup';
 import { benchSecurity } from './security';
+import { benchParticipa } from './participa';
+import { benchQuestions } from './questions';
 import { benchCommitments } from './commitments';
 import { printReport, type ReportRow } from './report';
 
@@ -32,6 +34,8 @@ const sections: Section[] = [
   { name: 'exportacion', run: () => benchExport() },
   { name: 'exportacion-navegador', run: () => benchExportBrowser() },
   { name: 'seguridad', run: () => benchSecurity() },
+  { name: 'participa', run: () => benchParticipa() },
+  { name: 'preguntas', run: () => benchQuestions() },
   { name: 'compromisos', run: () => benchCommitments() },
 ];
 

@@ -12,6 +12,7 @@ import { buildStatistics } from '../domain/report-statistics';
 import { isFinal } from '../export/document-model';
 import { docxMediaType } from '../export/docx';
 import { exportReportDocx, type ReportExportData } from '../export/export-report';
+import { casesForFigures } from '../db/question-queries';
 import { buildOpenData, csvMediaType, dictionaryCsv, openDataCsv, openDataFileName, type OpenDataFile } from '../export/open-data';
 import type { AppEnv } from './deps';
 import { doc, file, jsonBody, ok, pathParams, problems, queryParams } from './openapi-doc';
@@ -189,7 +190,7 @@ export function exportRoutes() {
     }
     const metrics: Record<number, ForumMetricsInput | null> = {};
     for (const [id, m] of Object.entries(metricsByForumId)) metrics[Number(id)] = m;
-    return buildOpenData(year, full, metrics, requestTime(c));
+    return buildOpenData(year, full, metrics, requestTime(c), await casesForFigures(deps.db, year));
   }
 
   app.get('/years/:year/open-data.json', requirePermission('readForums'), doc('Datos abiertos de la vigencia en JSON (foros, preguntas, métricas, diccionario)', { ...ok(200, 'Datos abiertos'), ...problems(400, 401, 404) }, { parameters: pathParams({ year: yearParam }) }), async (c) => {

@@ -422,136 +422,171 @@ const isBlank = (row: string[]) => {
   return true;
 };
 
+/** A row that cannot become a response: its error's message (only a refused row allocates one). */
+class RowRefusal {
+  constructor(readonly message: string) {}
+}
+
+/** What the readers of one row share: the columns, the consultation and the file's defaults, and cached cell readers. */
+interface RowReading {
+  columns: Columns;
+  consultation: MapImportOptions['consultation'];
+  lateMode: LateMode;
+  defaultChannel: ResponseChannel;
+  defaultKind: ResponseValueGroupKind | undefined;
+  /** The file names topics only (no proposed-topic column): a topic that matches none is proposed. */
+  proposeUnknown: boolean;
+  matcher: TopicMatcher;
+  kindOf: (cell: string) => ResponseValueGroupKind | null;
+  channelOf: (cell: string) => ResponseChannel | null;
+  dateOf: (stamp: string) => string | null;
+}
+
+const cellAt = (row: string[], index: number) => (index < 0 ? '' : (row[index] ?? '').trim());
+
+/** The response's date and whether it came after the period (or the row's error when late rows are refused). */
+function readDate(row: string[], at: RowReading): { date: string; late: boolean } | RowRefusal {
+  const stamp = cellAt(row, at.columns.timestamp);
+  if (!stamp) return new RowRefusal(consultationImportMessages.missingDate);
+  const date = at.dateOf(stamp);
+  if (!date) return new RowRefusal(consultationImportMessages.badDate(stamp));
+  const late = date < at.consultation.openDate || date > at.consultation.closeDate;
+  if (late && at.lateMode === 'reject') return new RowRefusal(consultationImportMessages.late(date));
+  return { date, late };
+}
+
+/** The value group's kind and name. */
+function readValueGroup(row: string[], at: RowReading): { kind: ResponseValueGroupKind; valueGroup: string } | RowRefusal {
+  const { columns } = at;
+  const kindCell = cellAt(row, columns.valueGroupKind);
+  const groupCell = cellAt(row, columns.valueGroup);
+  // A kind the row does not give (no kind column or an empty kind cell, and a group that does not tell) is the
+  // file's default; a kind cell that says something unreadable is the row's error.
+  const kind = at.kindOf(kindCell) ?? (columns.valueGroupKind < 0 || !kindCell ? (at.kindOf(groupCell) ?? at.defaultKind ?? null) : null);
+  if (!kind) return new RowRefusal(consultationImportMessages.unknownKind(kindCell || groupCell));
+  // With no group column, a kind cell that says more than "Interno"/"Externo" names the group ("Contratista").
+  const valueGroup = columns.valueGroup >= 0 ? groupCell : /^(intern|extern)(o|a|os|as|al)?$/i.test(kindCell) ? '' : kindCell;
+  if (valueGroup.length > consultationLimits.valueGroup) return new RowRefusal(consultationImportMessages.tooLong('Grupo de valor', consultationLimits.valueGroup));
+  return { kind, valueGroup };
+}
+
+/** The consultation's topics the row chose and the topic it proposed (at least one of them). */
+function readTopics(row: string[], at: RowReading): { topicIds: number[]; proposedTopic: string } | RowRefusal {
+  const { columns } = at;
+  let topicIds: number[] = [];
+  const unknown: string[] = [];
+  for (const index of columns.topics) {
+    const text = cellAt(row, index);
+    if (!text) continue;
+    const found = at.matcher.match(text);
+    for (const id of found.ids) if (!topicIds.includes(id)) topicIds.push(id);
+    unknown.push(...found.unknown);
+  }
+  if (unknown.length > 0 && !at.proposeUnknown) return new RowRefusal(consultationImportMessages.unknownTopic(unknown[0]));
+  if (topicIds.length > consultationLimits.topicIds) topicIds = topicIds.slice(0, consultationLimits.topicIds);
+  const proposedParts = at.proposeUnknown ? unknown : columns.proposedTopic.map((index) => cellAt(row, index)).filter(Boolean);
+  const proposedTopic = proposedParts.join('; ');
+  if (proposedTopic.length > consultationLimits.proposedTopic) return new RowRefusal(consultationImportMessages.tooLong('Tema propuesto', consultationLimits.proposedTopic));
+  if (topicIds.length === 0 && proposedTopic === '') return new RowRefusal(consultationImportMessages.chooseOrPropose);
+  return { topicIds, proposedTopic };
+}
+
+/** The row's questions, each within the limits. */
+function readQuestions(row: string[], columns: Columns): string[] | RowRefusal {
+  const questions: string[] = [];
+  let problem: string | null = null;
+  for (const index of columns.questions) {
+    const text = cellAt(row, index);
+    if (!text) continue;
+    if (text.length > consultationLimits.questionText) problem = consultationImportMessages.tooLong('Pregunta', consultationLimits.questionText);
+    questions.push(text);
+  }
+  if (questions.length > consultationLimits.questions) problem = consultationImportMessages.tooManyQuestions;
+  return problem ? new RowRefusal(problem) : questions;
+}
+
+/** One non-blank row as a response, or its error (the first reader that refuses it says why). */
+function readResponse(row: string[], at: RowReading): ResponseInput | RowRefusal {
+  const when = readDate(row, at);
+  if (when instanceof RowRefusal) return when;
+  const group = readValueGroup(row, at);
+  if (group instanceof RowRefusal) return group;
+  const topics = readTopics(row, at);
+  if (topics instanceof RowRefusal) return topics;
+  const questions = readQuestions(row, at.columns);
+  if (questions instanceof RowRefusal) return questions;
+  const channel = at.channelOf(cellAt(row, at.columns.channel)) ?? at.defaultChannel;
+  return { valueGroupKind: group.kind, valueGroup: group.valueGroup, ...topics, questions, channel, date: when.date, late: when.late };
+}
+
 /**
- * mapImportRows a slice at a time: the mapping is checked once, then `mapRows(from, to)` maps rows in order (the
- * caller may let other work run between slices) and `result()` gives what mapImportRows would.
+ * The timestamp column's dates: which order its numeric dates are written in (decided once from the whole
+ * column), a reader that caches each day, and whether any date was numeric (else the order did not matter).
  */
-export function createImportMapper(options: MapImportOptions): ImportMapper {
-  const { header, rows, mapping, consultation, lateMode } = options;
-  const defaultChannel = options.defaultChannel ?? 'web';
-  const defaultKind = options.defaultValueGroupKind;
-  const resolved = resolveColumns(header, mapping, defaultKind);
-  if ('message' in resolved) return { ok: false, message: resolved.message, path: resolved.path };
-  const { columns, dropped } = resolved;
-  const matcher = new TopicMatcher(consultation.topics);
-  const ts = columns.timestamp;
+function timestampReader(rows: string[][], header: string[], ts: number) {
   const dateOrder = timestampDateOrder(
     (function* () {
       for (const row of rows) if (row[ts]) yield row[ts];
     })(),
     header[ts],
   );
-  const dayFirst = dateOrder.dayFirst;
-  let numericDates = false;
-  const proposeUnknown = columns.proposedTopic.length === 0;
-  const kindOf = memo(parseValueGroupKind);
-  const channelOf = memo(parseChannel);
+  const seen = { numericDates: false };
   // Timestamps are nearly all distinct (to the second) but their days repeat: the day part is what is read and cached.
   const readDay = memo((day: string) => {
-    if (!numericDates && slashed.test(day)) numericDates = true;
-    return parseFormTimestamp(day, dayFirst);
+    if (!seen.numericDates && slashed.test(day)) seen.numericDates = true;
+    return parseFormTimestamp(day, dateOrder.dayFirst);
   });
   const dateOf = (stamp: string) => {
     const cut = stamp.search(/[\sT]/);
     return readDay(cut > 0 ? stamp.slice(0, cut) : stamp);
+  };
+  return { dateOf, dateOrder: () => (seen.numericDates ? dateOrder : null) };
+}
+
+/**
+ * mapImportRows a slice at a time: the mapping is checked once, then `mapRows(from, to)` maps rows in order (the
+ * caller may let other work run between slices) and `result()` gives what mapImportRows would.
+ */
+export function createImportMapper(options: MapImportOptions): ImportMapper {
+  const { header, rows } = options;
+  const resolved = resolveColumns(header, options.mapping, options.defaultValueGroupKind);
+  if ('message' in resolved) return { ok: false, message: resolved.message, path: resolved.path };
+  const { columns, dropped } = resolved;
+  const timestamps = timestampReader(rows, header, columns.timestamp);
+  const reading: RowReading = {
+    columns,
+    consultation: options.consultation,
+    lateMode: options.lateMode,
+    defaultChannel: options.defaultChannel ?? 'web',
+    defaultKind: options.defaultValueGroupKind,
+    proposeUnknown: columns.proposedTopic.length === 0,
+    matcher: new TopicMatcher(options.consultation.topics),
+    kindOf: memo(parseValueGroupKind),
+    channelOf: memo(parseChannel),
+    dateOf: timestamps.dateOf,
   };
 
   const responses: ResponseInput[] = [];
   const rowNumbers: number[] = [];
   const errors: ImportRowError[] = [];
   let total = 0;
-  const cell = (row: string[], index: number) => (index < 0 ? '' : (row[index] ?? '').trim());
-
-  const mapRow = (r: number) => {
-    const row = rows[r];
-    if (isBlank(row)) return;
-    total++;
-    const rowNumber = r + 2;
-    const fail = (message: string) => errors.push({ row: rowNumber, message });
-
-    const stamp = cell(row, ts);
-    if (!stamp) {
-      fail(consultationImportMessages.missingDate);
-      return;
-    }
-    const date = dateOf(stamp);
-    if (!date) {
-      fail(consultationImportMessages.badDate(stamp));
-      return;
-    }
-    const outside = date < consultation.openDate || date > consultation.closeDate;
-    if (outside && lateMode === 'reject') {
-      fail(consultationImportMessages.late(date));
-      return;
-    }
-
-    const kindCell = cell(row, columns.valueGroupKind);
-    const groupCell = cell(row, columns.valueGroup);
-    // A kind the row does not give (no kind column or an empty kind cell, and a group that does not tell) is the
-    // file's default; a kind cell that says something unreadable is the row's error.
-    const kind: ResponseValueGroupKind | null =
-      kindOf(kindCell) ?? (columns.valueGroupKind < 0 || !kindCell ? (kindOf(groupCell) ?? defaultKind ?? null) : null);
-    if (!kind) {
-      fail(consultationImportMessages.unknownKind(kindCell || groupCell));
-      return;
-    }
-    // With no group column, a kind cell that says more than "Interno"/"Externo" names the group ("Contratista").
-    const valueGroup = columns.valueGroup >= 0 ? groupCell : /^(intern|extern)(o|a|os|as|al)?$/i.test(kindCell) ? '' : kindCell;
-    if (valueGroup.length > consultationLimits.valueGroup) {
-      fail(consultationImportMessages.tooLong('Grupo de valor', consultationLimits.valueGroup));
-      return;
-    }
-
-    let topicIds: number[] = [];
-    const unknown: string[] = [];
-    for (const index of columns.topics) {
-      const text = cell(row, index);
-      if (!text) continue;
-      const found = matcher.match(text);
-      for (const id of found.ids) if (!topicIds.includes(id)) topicIds.push(id);
-      unknown.push(...found.unknown);
-    }
-    if (unknown.length > 0 && !proposeUnknown) {
-      fail(consultationImportMessages.unknownTopic(unknown[0]));
-      return;
-    }
-    if (topicIds.length > consultationLimits.topicIds) topicIds = topicIds.slice(0, consultationLimits.topicIds);
-    const proposedParts = proposeUnknown ? unknown : columns.proposedTopic.map((index) => cell(row, index)).filter(Boolean);
-    const proposedTopic = proposedParts.join('; ');
-    if (proposedTopic.length > consultationLimits.proposedTopic) {
-      fail(consultationImportMessages.tooLong('Tema propuesto', consultationLimits.proposedTopic));
-      return;
-    }
-    if (topicIds.length === 0 && proposedTopic === '') {
-      fail(consultationImportMessages.chooseOrPropose);
-      return;
-    }
-
-    const questions: string[] = [];
-    let questionProblem: string | null = null;
-    for (const index of columns.questions) {
-      const text = cell(row, index);
-      if (!text) continue;
-      if (text.length > consultationLimits.questionText) questionProblem = consultationImportMessages.tooLong('Pregunta', consultationLimits.questionText);
-      questions.push(text);
-    }
-    if (questions.length > consultationLimits.questions) questionProblem = consultationImportMessages.tooManyQuestions;
-    if (questionProblem) {
-      fail(questionProblem);
-      return;
-    }
-
-    const channel = channelOf(cell(row, columns.channel)) ?? defaultChannel;
-    responses.push({ valueGroupKind: kind, valueGroup, topicIds, proposedTopic, questions, channel, date, late: outside });
-    rowNumbers.push(rowNumber);
-  };
-
   return {
     ok: true,
     mapRows(from: number, to: number) {
-      for (let r = from; r < to; r++) mapRow(r);
+      for (let r = from; r < to; r++) {
+        if (isBlank(rows[r])) continue;
+        total++;
+        const rowNumber = r + 2;
+        const response = readResponse(rows[r], reading);
+        if (response instanceof RowRefusal) {
+          errors.push({ row: rowNumber, message: response.message });
+        } else {
+          responses.push(response);
+          rowNumbers.push(rowNumber);
+        }
+      }
     },
-    result: () => ({ ok: true, responses, rowNumbers, errors, droppedPersonalColumns: dropped, total, dateOrder: numericDates ? dateOrder : null }),
+    result: () => ({ ok: true, responses, rowNumbers, errors, droppedPersonalColumns: dropped, total, dateOrder: timestamps.dateOrder() }),
   };
 }
 

@@ -133,7 +133,8 @@ export const publicPagePath = (year: number) => `/participa/${year}`;
 
 /** `https://www.entidad.gov.co` or `http://localhost:8080`: an origin, nothing after it. */
 export function isOrigin(value: string): boolean {
-  if (!/^https?:\/\/[^/?#\s]+$/i.test(value)) return false;
+  // Letters, digits, dots and hyphens (and a port): nothing that could end the CSP directive it goes into.
+  if (!/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(value)) return false;
   try {
     const url = new URL(value);
     return url.origin.toLowerCase() === value.toLowerCase() && (url.protocol === 'https:' || url.protocol === 'http:');

@@ -163,8 +163,9 @@ export interface QuestionCase extends QuestionCaseInput {
   hasPersonalData: boolean;
   anonymisedAt: string | null;
   version: number;
-  updatedAt: string | null;
-  updatedBy: string | null;
+  /** Empty until the case is first saved. */
+  updatedAt: string;
+  updatedBy: string;
 }
 
 export type QuestionSummary = Pick<

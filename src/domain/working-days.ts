@@ -65,7 +65,20 @@ export function isWorkingDay(date: string): boolean {
  * The date `days` working days after `from` (the day the question was received does not count: the term starts
  * the next working day, as offices count it). `addWorkingDays('2022-06-22', 15)` is '2022-07-15'.
  */
+const dueMemo = new Map<string, string>();
+
 export function addWorkingDays(from: string, days: number): string {
+  // Many questions share a reception day and a term: each pair is counted once.
+  const key = `${from}|${days}`;
+  const known = dueMemo.get(key);
+  if (known !== undefined) return known;
+  if (dueMemo.size > 50_000) dueMemo.clear();
+  const due = countWorkingDays(from, days);
+  dueMemo.set(key, due);
+  return due;
+}
+
+function countWorkingDays(from: string, days: number): string {
   let day = toDayNumber(from);
   let left = days;
   while (left > 0) {

@@ -11,12 +11,15 @@ import {
 import { forumStatuses, platforms, questionChannels } from '../domain/forum';
 import { forumStatusLabels, platformLabels, publicQuestionsTerm, questionChannelLabels } from '../domain/forum-labels';
 import { safeText, safeTexts } from '../domain/safe-text';
+import { answerChannelLabels, answerChannels, isAnswered, questionTypeLabels, questionTypes, type QuestionCase } from '../domain/question';
+import { docToPlainText } from '../domain/rich-text';
 
 /**
  * A year's open data: its forums, their public questions and their metric snapshots, as CSV (UTF-8 with a
  * byte-order mark, `;` between fields and CRLF, so Excel in Spanish opens it in columns with the accents right)
  * and as JSON, with a data dictionary (column → meaning, unit). Figures are plain integers (no thousands
- * separators) so they can be computed with. Who asked a question is left out: it can be a citizen's name.
+ * separators) so they can be computed with. Only answered questions marked publishable are published, and never
+ * who asked (Ley 1581): no name, contact or consent reaches the open data.
  */
 
 export const openDataFiles = ['forums', 'questions', 'metrics'] as const;
@@ -69,6 +72,14 @@ export const openDataDictionaryFor = (year: number): DictionaryEntry[] => [
   { file: 'questions', column: 'answered', meaning: 'Si fue respondida', unit: `${yes} / ${no}` },
   { file: 'questions', column: 'answered_by', meaning: 'Quién respondió (experto, área)', unit: 'texto' },
   { file: 'questions', column: 'answer_summary', meaning: 'Resumen de la respuesta', unit: 'texto' },
+  { file: 'questions', column: 'question_id', meaning: 'Identificador de la pregunta', unit: 'número entero' },
+  { file: 'questions', column: 'type', meaning: `Tipo según la Ley 1755 de 2015 (${codeList(questionTypes, questionTypeLabels)})`, unit: 'código' },
+  { file: 'questions', column: 'received_date', meaning: 'Fecha de recepción', unit: 'fecha AAAA-MM-DD' },
+  { file: 'questions', column: 'due_date', meaning: 'Fecha de vencimiento del término (días hábiles); vacía si se respondió en la transmisión', unit: 'fecha AAAA-MM-DD' },
+  { file: 'questions', column: 'answered_date', meaning: 'Fecha de respuesta', unit: 'fecha AAAA-MM-DD' },
+  { file: 'questions', column: 'answered_on_time', meaning: 'Si se respondió dentro del término', unit: `${yes} / ${no}` },
+  { file: 'questions', column: 'answer_channel', meaning: `Canal de la respuesta (${codeList(answerChannels, answerChannelLabels)})`, unit: 'código' },
+  { file: 'questions', column: 'answer', meaning: 'Respuesta escrita (texto sin formato)', unit: 'texto' },
   { file: 'metrics', column: 'forum_id', meaning: `Identificador del foro (${openDataFileName('forums', year)})`, unit: 'número entero' },
   { file: 'metrics', column: 'snapshot', meaning: 'Momento de la medición (post_card = publicación, live_summary = al terminar la transmisión, since_publication = rendimiento desde la publicación)', unit: 'código' },
   { file: 'metrics', column: 'as_of', meaning: 'Fecha en que se tomó la medición', unit: 'fecha AAAA-MM-DD' },
@@ -104,8 +115,12 @@ const snapshotCodes: Record<SnapshotKind, string> = { postCard: 'post_card', liv
 const snapshotFields: Record<SnapshotKind, readonly string[]> = { postCard: postCardFigures, liveSummary: liveSummaryFigures, sincePublication: sincePublicationFigures };
 const list = (items: string[]) => items.filter((s) => s.trim() !== '').join(' | ');
 
-/** The open data of a year from its forums (with questions) and their metrics. */
-export function buildOpenData(year: number, forums: Forum[], metricsByForumId: Record<number, ForumMetricsInput | null | undefined>, generatedAt: string): OpenData {
+/** What the open data takes of a question's case (never the asker's data). */
+export type OpenDataCase = Pick<QuestionCase, 'id' | 'type' | 'receivedAt' | 'dueDate' | 'answeredAt' | 'answerChannel' | 'answer' | 'status' | 'publishable'>;
+
+/** The open data of a year from its forums (with questions), their metrics and the questions' cases: only answered, publishable questions. */
+export function buildOpenData(year: number, forums: Forum[], metricsByForumId: Record<number, ForumMetricsInput | null | undefined>, generatedAt: string, cases: OpenDataCase[] = []): OpenData {
+  const published = new Map(cases.filter((c) => c.publishable && isAnswered(c.status)).map((c) => [c.id, c]));
   const forumRows: OpenDataRow[] = forums.map((f) => ({
     forum_id: f.id,
     year: f.year,
@@ -128,15 +143,29 @@ export function buildOpenData(year: number, forums: Forum[], metricsByForumId: R
     public_questions: f.questions.length,
   }));
   const questionRows: OpenDataRow[] = forums.flatMap((f) =>
-    f.questions.map((q, i) => ({
-      forum_id: f.id,
-      position: i + 1,
-      channel: q.channel,
-      text: q.text,
-      answered: q.answered ? yes : no,
-      answered_by: q.answeredBy,
-      answer_summary: q.answerSummary,
-    })),
+    f.questions.flatMap((q, i) => {
+      const c = q.questionId === undefined ? undefined : published.get(q.questionId);
+      if (!c) return [];
+      return [
+        {
+          forum_id: f.id,
+          position: i + 1,
+          channel: q.channel,
+          text: q.text,
+          answered: yes,
+          answered_by: q.answeredBy,
+          answer_summary: q.answerSummary,
+          question_id: c.id,
+          type: c.type,
+          received_date: c.receivedAt.slice(0, 10),
+          due_date: c.dueDate,
+          answered_date: c.answeredAt,
+          answered_on_time: !c.dueDate || (c.answeredAt !== null && c.answeredAt <= c.dueDate) ? yes : no,
+          answer_channel: c.answerChannel,
+          answer: docToPlainText(c.answer),
+        },
+      ];
+    }),
   );
   const metricRows: OpenDataRow[] = [];
   for (const f of forums) {

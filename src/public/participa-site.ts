@@ -194,6 +194,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
   const app = new Hono();
   const now = options.now ?? (() => new Date());
   const limiter = windowLimiter({ max: options.maxPerMinute ?? 240, windowMs: 60_000 });
+  const reportCache = new Map<string, { title: string; body: SafeHtml }>();
 
   /** An HTML answer with the page's own policy (its nonce; framing only from `frameOrigins`). */
   const send = (c: Context, status: 200 | 404 | 429, body: (nonce: string) => string, frameOrigins: readonly string[] = []) => {
@@ -273,21 +274,30 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
     const found = await yearData(c);
     if (!found || !found.data.report) return notFound(c);
     const { data, settings } = found;
-    const { snapshot } = await publicReport(options.db, data.year, settings);
-    const model = reportDocumentOf(snapshot.data, snapshot.publishedAt);
+    // A published version never changes: its rendered body is kept by its SHA-256 (a few versions at most).
+    const key = data.report!.sha256;
+    let rendered = reportCache.get(key);
+    if (!rendered) {
+      const { snapshot } = await publicReport(options.db, data.year, settings);
+      const model = reportDocumentOf(snapshot.data, snapshot.publishedAt);
+      rendered = { title: model.title, body: reportHtml(model) };
+      if (reportCache.size >= 16) reportCache.delete(reportCache.keys().next().value!);
+      reportCache.set(key, rendered);
+    }
+    const { title, body } = rendered;
     return send(
       c,
       200,
       (nonce) =>
         page({
-          title: t.report.pageTitle(model.title, data.year),
+          title: t.report.pageTitle(title, data.year),
           description: t.report.pageDescription(data.entity.name, data.year),
           nonce,
           colour: data.entity.primaryColour,
           entity: data.entity,
           year: data.year,
           nav: html`<nav class="wrap site-nav" aria-label="${t.navLabel}"><ul><li><a href="${publicPagePath(data.year)}">${t.report.backToYear(data.year)}</a></li><li><a href="/api/public/years/${data.year}/report.docx" download>${t.report.word}</a></li></ul></nav>`,
-          body: html`${reportHtml(model)}<p class="note">${t.report.version(data.report!.number, formatDateTime(data.report!.publishedAt))} ${t.report.sha}: <code class="hash">${data.report!.sha256}</code></p>`,
+          body: html`${body}<p class="note">${t.report.version(data.report!.number, formatDateTime(data.report!.publishedAt))} ${t.report.sha}: <code class="hash">${data.report!.sha256}</code></p>`,
         }),
       settings.frameOrigins,
     );

@@ -114,6 +114,19 @@ describe('public «Participa» pages (server-rendered HTML)', () => {
     await save((s) => ({ ...s, show: { ...s.show, report: true, openData: true } }));
   });
 
+  it('the report page follows a newly published version (and only a published one)', async () => {
+    const before = textOf(await (await get('/participa/2022/informe')).text());
+    const overview = (await (await api.call('GET', '/api/reports/2022', { cookie: editor })).json()) as { version: number; entity: string; strategy: string; preparedBy: unknown; title: string };
+    const put = await api.call('PUT', '/api/reports/2022', { cookie: editor, body: { title: 'Informe con título nuevo', entity: overview.entity, strategy: overview.strategy, preparedBy: overview.preparedBy, version: overview.version } });
+    expect(put.status).toBe(200);
+    // Edited but not published: the page still shows the published text.
+    expect(textOf(await (await get('/participa/2022/informe')).text())).toBe(before);
+    expect((await api.call('POST', '/api/publication/2022/report', { cookie: editor, body: {} })).status).toBe(201);
+    const after = await (await get('/participa/2022/informe')).text();
+    expect(after).toContain('<title>Informe con título nuevo — Vigencia 2022</title>');
+    expect(textOf(after)).toContain('Versión publicada 2');
+  });
+
   it('what staff and citizens typed is shown as text, never as markup; staff-only fields never', async () => {
     const res = await api.call('POST', '/api/forums', {
       cookie: editor,

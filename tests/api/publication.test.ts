@@ -56,12 +56,12 @@ describe('publication settings and the published report (office)', () => {
       ...s.settings,
       version: s.version,
       primaryColour: '#FFFF00',
-      frameOrigins: ['https://www.idipron.gov.co/participa', 'https://ok.gov.co', 'https://ok.gov.co'],
+      frameOrigins: ['https://www.idipron.gov.co/participa', 'https://ok.gov.co', 'https://ok.gov.co', "https://a.gov.co;script-src 'unsafe-inline'", 'https://b.gov.co,https://c.gov.co'],
       show: { ...s.settings.show, questions: true },
       logoUrl: 'http://inseguro.example/logo.png',
       entityName: '',
     };
-    const problem = await expectValidationProblem(await api.call('PUT', '/api/publication/2022', { cookie: editor, body }), ['primaryColour', 'frameOrigins.0', 'frameOrigins.2', 'show.questions', 'logoUrl', 'entityName']);
+    const problem = await expectValidationProblem(await api.call('PUT', '/api/publication/2022', { cookie: editor, body }), ['primaryColour', 'frameOrigins.0', 'frameOrigins.2', 'frameOrigins.3', 'frameOrigins.4', 'show.questions', 'logoUrl', 'entityName']);
     expect(problem.errors!.find((e) => e.path === 'primaryColour')!.message).toMatch(/contraste/);
     expect(await dbSnapshot(api.db)).toEqual(before);
   });

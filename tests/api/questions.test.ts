@@ -209,3 +209,25 @@ describe('forum saves keep the cases', () => {
     expect(await get(first)).toMatchObject({ id: first, assignee: 'Luis', type: 'consulta', hasPersonalData: true, forumTitle: 'Otro título' });
   });
 });
+
+describe('open data questions-YYYY.csv', () => {
+  it('carries only answered, publishable questions with their case dates, never who asked', async () => {
+    const { call, editor, get, edit, first, second } = await setup();
+    await call('PUT', `/api/questions/${first}/personal-data`, { cookie: editor, body: { name: 'María Gómez', contact: 'maria@example.org', consentText: 'Autorizo.', consentAt: '2022-06-22T09:00' } });
+    const q = await get(first);
+    await call('PUT', `/api/questions/${first}`, {
+      cookie: editor,
+      body: edit(q, { status: 'publicada', answer: docFromParagraphs(['En agosto.']), answeredAt: '2022-07-05', answerChannel: 'email', publishable: true }),
+    });
+    // Answered but not publishable: left out.
+    await call('POST', `/api/questions/${second}/answered-live`, { cookie: editor, body: { version: 1 } });
+    const csv = await (await call('GET', '/api/years/2022/open-data/questions.csv', { cookie: editor })).text();
+    const lines = csv.trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('¿Cuándo abren las inscripciones?');
+    expect(lines[1]).toContain('2022-07-15');
+    expect(lines[1]).toContain('En agosto.');
+    expect(csv).not.toContain('María');
+    expect(csv).not.toContain('¿Hay cupos para jóvenes?');
+  });
+});

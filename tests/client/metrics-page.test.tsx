@@ -57,6 +57,17 @@ function countSaves(app: App) {
   return sent;
 }
 
+/** Someone else (admin) saves first, straight through the API: 12 comments, version 2. */
+async function savedByAdminMeanwhile(app: App, id: number) {
+  const cookie = await app.api.login('admin');
+  const current = await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`);
+  const res = await app.api.call('PUT', `/api/forums/${id}/metrics`, {
+    cookie,
+    body: { postCard: { ...current.postCard, comments: { value: 12, approximate: false } }, liveSummary: current.liveSummary, sincePublication: current.sincePublication, version: current.version },
+  });
+  expect(res.status).toBe(200);
+}
+
 const section = (name: string) => screen.getByRole('region', { name });
 
 /** The text box whose label starts with `label` inside `container` (an approximate figure's label adds «aproximada»). */
@@ -73,6 +84,18 @@ async function replaceText(user: ReturnType<typeof userEvent.setup>, input: HTML
   await user.clear(input);
   await user.type(input, text);
   await user.tab();
+}
+
+/** The 29 July forum's metrics open, saved meanwhile by admin (version 2); «Reacciones» 45 typed and saved: the conflict's alert. */
+async function staleSave() {
+  const { app, id } = await openMetrics('2022-07-29');
+  const user = userEvent.setup();
+  await savedByAdminMeanwhile(app, id);
+  const card = section('Publicación');
+  await replaceText(user, field(card, 'Reacciones'), '45');
+  await user.click(screen.getByRole('button', { name: 'Guardar' }));
+  const alert = await screen.findByRole('alert', { name: 'Otra persona guardó una versión más nueva de estas métricas' });
+  return { app, id, user, card, alert };
 }
 
 describe('metrics page: entry, rules and save', () => {
@@ -178,22 +201,7 @@ describe('metrics page: entry, rules and save', () => {
   });
 
   it('on a stale version keeps what was typed, says who saved, and offers to load or overwrite', async () => {
-    const { app, id } = await openMetrics('2022-07-29');
-    const user = userEvent.setup();
-    // Someone else saves first, straight through the API.
-    const cookie = await app.api.login('admin');
-    const current = await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`);
-    const res = await app.api.call('PUT', `/api/forums/${id}/metrics`, {
-      cookie,
-      body: { postCard: { ...current.postCard, comments: { value: 12, approximate: false } }, liveSummary: current.liveSummary, sincePublication: current.sincePublication, version: current.version },
-    });
-    expect(res.status).toBe(200);
-
-    const card = section('Publicación');
-    await replaceText(user, field(card, 'Reacciones'), '45');
-    await user.click(screen.getByRole('button', { name: 'Guardar' }));
-
-    const alert = await screen.findByRole('alert', { name: 'Otra persona guardó una versión más nueva de estas métricas' });
+    const { app, id, user, card, alert } = await staleSave();
     expect(alert).toHaveTextContent('Administración guardó la versión 2');
     expect(within(alert).getByRole('button', { name: 'Cargar la versión guardada' })).toBeInTheDocument();
     expect(field(card, 'Reacciones')).toHaveValue('45');
@@ -206,6 +214,31 @@ describe('metrics page: entry, rules and save', () => {
     expect(saved.postCard?.reactions).toEqual({ value: 45, approximate: false });
     // Overwriting sends the whole form: the other person's comments change is replaced by what this form held.
     expect(saved.postCard?.comments).toEqual({ value: 10, approximate: false });
+  });
+
+  it('on a stale version, «Cargar la versión guardada» asks before discarding, then shows the saved figures and saves from that version', async () => {
+    const { app, id, user, card, alert } = await staleSave();
+
+    await user.click(within(alert).getByRole('button', { name: 'Cargar la versión guardada' }));
+    const dialog = await screen.findByRole('dialog', { name: '¿Descartar sus cambios?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Conservar mis cambios' }));
+    expect(field(card, 'Reacciones')).toHaveValue('45');
+
+    await user.click(within(alert).getByRole('button', { name: 'Cargar la versión guardada' }));
+    await user.click(within(await screen.findByRole('dialog', { name: '¿Descartar sus cambios?' })).getByRole('button', { name: 'Descartar mis cambios y cargar' }));
+    expect(await screen.findByText('Se cargó la versión 2 guardada por Administración.')).toBeInTheDocument();
+    expect(screen.queryByRole('alert', { name: 'Otra persona guardó una versión más nueva de estas métricas' })).not.toBeInTheDocument();
+    expect(field(card, 'Reacciones')).toHaveValue('44');
+    expect(field(card, 'Comentarios')).toHaveValue('12');
+
+    // The next save starts from the loaded version: no conflict.
+    await replaceText(user, field(card, 'Reacciones'), '46');
+    await user.click(screen.getByRole('button', { name: 'Guardar' }));
+    expect(await screen.findByText('Métricas guardadas')).toBeInTheDocument();
+    const saved = await apiGet<ForumMetricsRecord>(app, `/api/forums/${id}/metrics`);
+    expect(saved.version).toBe(3);
+    expect(saved.postCard?.reactions).toEqual({ value: 46, approximate: false });
+    expect(saved.postCard?.comments).toEqual({ value: 12, approximate: false });
   });
 
   it('shows a server 422 at the field it names, and keeps the typing when the network fails', async () => {
@@ -237,6 +270,11 @@ describe('metrics page: entry, rules and save', () => {
     expect(problem).toHaveTextContent('Mensaje de la regla del servidor.');
     await waitFor(() => expect(plays).toHaveAccessibleDescription(expect.stringContaining('Mensaje de la regla del servidor.')));
     expect(plays).toHaveValue('240');
+    // The server spoke of the figures as sent: a change retires its message.
+    await replaceText(user, plays, '241');
+    await waitFor(() => expect(screen.queryByRole('alert', { name: 'Las cifras no son coherentes: regla del servidor.' })).not.toBeInTheDocument());
+    expect(plays).not.toHaveAccessibleDescription(expect.stringContaining('Mensaje de la regla del servidor.'));
+    await replaceText(user, plays, '240');
 
     await user.click(screen.getByRole('button', { name: 'Guardar' }));
     const failure = await screen.findByRole('alert', { name: 'No se pudieron guardar las métricas' });

@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, expectAccessible, screenshot } from './support';
+import { expectAccessible, screenshot, sharedBrowser } from './support';
 
 // The static demo (npm run build:demo → dist-demo/) served by a plain file server, as any static host would: no
 // API behind it, the whole of Foros runs in the browser and keeps its data there.
@@ -46,13 +46,9 @@ describe('the static demo (dist-demo/ on a plain file server, Chromium)', () => 
   beforeAll(async () => {
     expect(existsSync(join(root, 'index.html')), 'falta dist-demo/: npm run build:demo').toBe(true);
     site = await serveStatic();
-    browser = await chromium.launch({
-      executablePath: chromiumPath!,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await sharedBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
     await new Promise((done) => site?.server.close(done));
   });
 

@@ -38,22 +38,35 @@ export interface E2eEnv {
 
 export const adminPassword = 'admin-e2e-contraseña';
 
+let browser: Promise<Browser> | undefined;
+
+/**
+ * The worker's headless Chromium, launched by the first file that asks and shared by the files after it (the e2e
+ * config runs a worker's files in one module graph): each test still gets its own context — its own cookies,
+ * storage and cache — so sharing the browser process changes nothing a test sees. Playwright ends the browser
+ * when the worker exits; one that crashed or was closed is launched again.
+ */
+export async function sharedBrowser(): Promise<Browser> {
+  const current = browser ? await browser.catch(() => undefined) : undefined;
+  if (current?.isConnected()) return current;
+  browser = chromium.launch({
+    executablePath: chromiumPath!,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return browser;
+}
+
 /** The built SPA served by the real server on a temporary SQLite file, with the 2022 demo, and a headless Chromium. */
 export async function startE2e(): Promise<E2eEnv> {
   if (!existsSync('dist/index.html')) throw new Error('Falta dist/: ejecute "vite build" antes de las pruebas e2e (npm run test:e2e lo hace).');
   const dir = mkdtempSync(join(tmpdir(), 'foros-e2e-'));
   const server = await startServer({ port: 0, dbFile: join(dir, 'foros.sqlite'), demo: true, adminPassword, passwordIterations: 2000, logLevel: 'warn' });
-  const browser = await chromium.launch({
-    executablePath: chromiumPath!,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
   const passwords = Object.fromEntries(server.accounts.map((a) => [a.username, a.password]));
   return {
     server,
-    browser,
+    browser: await sharedBrowser(),
     passwords,
     close: async () => {
-      await browser.close();
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -78,6 +91,8 @@ export async function newPage(env: E2eEnv): Promise<{ context: BrowserContext; p
       console.error(`Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
     });
   });
+  // The browser outlives the test: its context goes with it, even when the test failed before closing it.
+  onTestFinished(() => context.close());
   onTestFinished(() => {
     expect(violations, 'violaciones de la Content-Security-Policy').toEqual([]);
   });
@@ -99,10 +114,12 @@ export async function login(env: E2eEnv, page: Page, username: string) {
 /**
  * axe on the current page: no critical, serious or moderate violation of the WCAG 2.2 A/AA rules and axe's best
  * practices (landmarks, heading order, one h1, unique landmark names — what a screen-reader user navigates by).
- * Only «minor» findings are tolerated.
+ * Only «minor» findings are tolerated. axe runs in the page itself (`setLegacyMode`: the app has no cross-origin
+ * frames, the only ones that mode leaves out) rather than finishing in a new blank page each time, which cost
+ * more than the checks on a small page.
  */
 export async function expectAccessible(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page }).setLegacyMode().withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.impact === 'moderate');
   const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
   expect(summary, `axe en ${label}`).toEqual([]);

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { Editor } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toStoredDoc } from '../../src/client/features/reports/editor-doc';
-import { cleanPastedHtml } from '../../src/client/features/reports/paste-cleanup';
-import { reportEditorExtensions } from '../../src/client/features/reports/rich-text-extensions';
+import { toStoredDoc } from '../../src/client/ui/rich-text/editor-doc';
+import { cleanPastedHtml } from '../../src/client/ui/rich-text/paste-cleanup';
+import { reportEditorExtensions } from '../../src/client/ui/rich-text/rich-text-extensions';
 import { docToPlainText, richDocSchema } from '../../src/domain/rich-text';
 import '../support/prosemirror-jsdom';
 

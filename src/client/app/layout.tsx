@@ -12,6 +12,7 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure();
   const user = useCurrentUser();
   const canManageUsers = useCan('manageUsers');
+  const canConfigure = useCan('configure');
   const canManagePublication = useCan('managePublication');
   const logout = useLogout();
   const navigate = useNavigate();
@@ -21,12 +22,14 @@ export function Layout() {
     { to: '/inicio', label: t('nav.home') },
     { to: '/consultas', label: t('nav.consultations') },
     { to: '/foros', label: t('nav.forums') },
+    { to: '/preguntas', label: t('nav.questions') },
     { to: '/metricas', label: t('nav.metrics') },
     { to: '/compromisos', label: t('nav.commitments') },
     { to: '/informes', label: t('nav.reports') },
     // Last step of the year: what the public «Participa» pages show.
     ...(canManagePublication ? [{ to: '/publicacion', label: t('nav.publication') }] : []),
     ...(canManageUsers ? [{ to: '/cuentas', label: t('nav.users') }] : []),
+    ...(canConfigure ? [{ to: '/ajustes', label: t('nav.settings') }] : []),
   ];
 
   return (

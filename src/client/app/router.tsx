@@ -33,6 +33,8 @@ export const routes: RouteObject[] = [
           { path: 'foros/:id', lazy: page(() => import('../features/forums/forum-detail-page'), (m) => m.ForumDetailPage) },
           { path: 'foros/:id/editar', lazy: page(() => import('../features/forums/forum-edit-page'), (m) => m.ForumEditPage) },
           { path: 'foros/:id/metricas', lazy: page(() => import('../features/metrics/metrics-page'), (m) => m.MetricsPage) },
+          { path: 'preguntas', lazy: page(() => import('../features/questions/question-list-page'), (m) => m.QuestionListPage) },
+          { path: 'preguntas/:id', lazy: page(() => import('../features/questions/question-case-page'), (m) => m.QuestionCasePage) },
           { path: 'foros/:id/evaluacion', lazy: page(() => import('../features/evaluations/evaluation-page'), (m) => m.EvaluationPage) },
           { path: 'compromisos', lazy: page(() => import('../features/commitments/commitment-list-page'), (m) => m.CommitmentListPage) },
           { path: 'compromisos/nuevo', lazy: page(() => import('../features/commitments/commitment-create-page'), (m) => m.CommitmentCreatePage) },
@@ -55,7 +57,10 @@ export const routes: RouteObject[] = [
           },
           {
             element: <RequireSession permission="manageUsers" />,
-            children: [{ path: 'cuentas', lazy: page(() => import('../features/users/users-page'), (m) => m.UsersPage) }],
+            children: [
+              { path: 'cuentas', lazy: page(() => import('../features/users/users-page'), (m) => m.UsersPage) },
+              { path: 'ajustes', lazy: page(() => import('../features/questions/settings-page'), (m) => m.SettingsPage) },
+            ],
           },
           { path: '*', element: <NotFoundPage /> },
         ],

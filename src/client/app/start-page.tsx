@@ -7,6 +7,7 @@ import { PageHeader } from '../ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
 import { reportListQueryOptions, reportQueryOptions, yearMetricsQueryOptions } from '../lib/shared-queries';
 import { useCurrentUser } from './use-current-user';
+import { DueQuestionsPanel } from './due-questions-panel';
 
 function Panel({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -84,6 +85,11 @@ export function StartPage() {
                   ))}
                 </List>
               )}
+            </Panel>
+          )}
+          {writes && (
+            <Panel title={t('home.questions.title')}>
+              <DueQuestionsPanel />
             </Panel>
           )}
         </SimpleGrid>

@@ -1,5 +1,5 @@
 import type { InvalidateQueryFilters, QueryClient } from '@tanstack/react-query';
-import { consultationKeys, exportKeys, forumKeys, metricsDashboardKeys, metricsKeys, publicationKeys, reportKeys, userKeys } from './query-keys';
+import { consultationKeys, exportKeys, forumKeys, metricsDashboardKeys, metricsKeys, publicationKeys, questionKeys, reportKeys, settingsKeys, userKeys } from './query-keys';
 
 /**
  * What a successful write on the server changes, for the cache: the coupling of the server's write path
@@ -27,6 +27,10 @@ export type ServerWrite =
   | { kind: 'comments'; year: number; sectionId: number }
   /** An account created or changed. */
   | { kind: 'user' }
+  /** A question's case saved, answered live, or its personal data saved or removed. */
+  | { kind: 'question'; questionId: number }
+  /** Areas or the legal terms changed (the terms move the open cases' due dates). */
+  | { kind: 'questionSettings' }
   /** A year's publication settings saved or its report published (the answer is the publication). */
   | { kind: 'publication'; year: number };
 
@@ -46,6 +50,7 @@ export const affectedBy: Affected = {
     { queryKey: exportKeys.all },
     { queryKey: metricsDashboardKeys.all },
     { queryKey: consultationKeys.details() },
+    { queryKey: questionKeys.all },
   ],
   // New figures change the year's statistics section (back to review when it was approved) and the dashboard.
   metrics: ({ forumId, imported }) => [
@@ -72,6 +77,16 @@ export const affectedBy: Affected = {
   section: ({ year, sectionId }) => [overview(year), { queryKey: reportKeys.revisions(year, sectionId) }, { queryKey: reportKeys.lists() }, { queryKey: exportKeys.data(year) }, { queryKey: publicationKeys.detail(year) }],
   comments: ({ year, sectionId }) => [{ queryKey: reportKeys.comments(year, sectionId) }, overview(year)],
   user: () => [{ queryKey: userKeys.lists() }, { queryKey: userKeys.names() }],
+  // A case feeds the list, the figures, its forum's questions and the year's «Preguntas y respuestas» section.
+  question: ({ questionId }) => [
+    { queryKey: questionKeys.lists() },
+    { queryKey: questionKeys.all, predicate: (q) => q.queryKey[1] === 'figures' },
+    { queryKey: questionKeys.history(questionId) },
+    { queryKey: forumKeys.details() },
+    { queryKey: reportKeys.all },
+    { queryKey: exportKeys.all },
+  ],
+  questionSettings: () => [{ queryKey: settingsKeys.all }, { queryKey: questionKeys.all }],
   publication: () => [{ queryKey: publicationKeys.years() }],
 };
 

@@ -1,4 +1,5 @@
 import type { ForumListQuery } from '../../domain/forum';
+import type { QuestionListQuery } from '../../domain/question';
 
 /**
  * Every query key factory of the app (all → lists → list(filters) → details → detail(id) → …), in one place so
@@ -69,6 +70,23 @@ export const reportKeys = {
 export const exportKeys = {
   all: ['export'] as const,
   data: (year: number) => [...exportKeys.all, 'data', year] as const,
+};
+
+/** Questions as cases (/preguntas), their figures, and the areas and terms they use (/ajustes). */
+export const questionKeys = {
+  all: ['questions'] as const,
+  lists: () => [...questionKeys.all, 'list'] as const,
+  list: (query: QuestionListQuery) => [...questionKeys.lists(), query] as const,
+  figures: (year?: number) => [...questionKeys.all, 'figures', year ?? 'all'] as const,
+  details: () => [...questionKeys.all, 'detail'] as const,
+  detail: (id: number) => [...questionKeys.details(), id] as const,
+  history: (id: number) => [...questionKeys.detail(id), 'history'] as const,
+};
+
+export const settingsKeys = {
+  all: ['settings'] as const,
+  areas: () => [...settingsKeys.all, 'areas'] as const,
+  questions: () => [...settingsKeys.all, 'questions'] as const,
 };
 
 /** What the public pages show of each year (the «Publicación» screen). */

@@ -1,8 +1,8 @@
-import { Box, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Box, Button, Group, Paper, Text, Title } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { WideTable } from './wide-table';
+import { DataTable, type DataTableColumn, type DataTableRow } from './data-table';
 
 /**
  * Series colours: a darkened Okabe–Ito palette, each ≥ 4.5:1 on white (so also usable for text) and told
@@ -15,15 +15,7 @@ export const chartHeight = 280;
 /** jsdom (and a hidden tab) measures 0: draw at this width instead of not at all. */
 const fallbackWidth = 640;
 
-export interface ChartTableColumn {
-  label: string;
-  numeric?: boolean;
-}
-
-export interface ChartTableRow {
-  key: string | number;
-  cells: ReactNode[];
-}
+export type { DataTableColumn as ChartTableColumn, DataTableRow as ChartTableRow };
 
 interface ChartFrameProps {
   title: string;
@@ -32,8 +24,8 @@ interface ChartFrameProps {
   /** aria-label of the chart: what a sighted reader takes from it. */
   summary: string;
   caption: string;
-  columns: ChartTableColumn[];
-  rows: ChartTableRow[];
+  columns: DataTableColumn[];
+  rows: DataTableRow[];
   /** Adds the note explaining ≈. */
   approximate?: boolean;
   headingOrder?: 2 | 3 | 4;
@@ -79,37 +71,7 @@ export function ChartFrame({ title, empty, summary, caption, columns, rows, appr
           )}
           <div id={tableId} hidden={!tableOpen}>
             {tableOpen && (
-              <WideTable label={caption} minWidth={320} maxHeight={360}>
-                <Table striped withTableBorder verticalSpacing="xs" stickyHeader>
-                  <caption style={{ captionSide: 'top', textAlign: 'left', paddingBottom: 4 }}>{caption}</caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      {columns.map((column) => (
-                        <Table.Th key={column.label} scope="col" ta={column.numeric ? 'right' : undefined}>
-                          {column.label}
-                        </Table.Th>
-                      ))}
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {rows.map((row) => (
-                      <Table.Tr key={row.key}>
-                        {row.cells.map((cell, i) =>
-                          i === 0 ? (
-                            <Table.Th key={i} scope="row" fw={500}>
-                              {cell}
-                            </Table.Th>
-                          ) : (
-                            <Table.Td key={i} ta={columns[i]?.numeric ? 'right' : undefined} style={{ whiteSpace: 'nowrap' }}>
-                              {cell}
-                            </Table.Td>
-                          ),
-                        )}
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </WideTable>
+              <DataTable caption={caption} columns={columns} rows={rows} minWidth={320} maxHeight={360} />
             )}
           </div>
         </>

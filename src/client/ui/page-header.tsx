@@ -9,7 +9,12 @@ export function PageHeader({ title, subtitle, actions }: { title: ReactNode; sub
         <Title order={1} size="h2">
           {title}
         </Title>
-        {subtitle && <Text c="dimmed">{subtitle}</Text>}
+        {/* A div, not a p: a subtitle may hold a badge (a div). */}
+        {subtitle && (
+          <Text component="div" c="dimmed">
+            {subtitle}
+          </Text>
+        )}
       </Stack>
       {actions && <Group gap="sm">{actions}</Group>}
     </Group>

@@ -12,16 +12,33 @@ export function focusById(id: string) {
  * row's remove button (or to «Agregar» after the last one), a move that keeps focus on the button that moved the row
  * (or its twin, when the row reached an end), and the error of the list as a whole (e.g. too many rows).
  */
-export function useRowList<T extends FieldValues, N extends ArrayPath<T>, R>({ control, name }: { control: Control<T, unknown, R>; name: N }) {
-  const { fields, append, remove, move } = useFieldArray<T, N, 'id', R>({ control, name });
+export function useRowList<T extends FieldValues, N extends ArrayPath<T>, R, K extends string = 'id'>({
+  control,
+  name,
+  keyName,
+}: {
+  control: Control<T, unknown, R>;
+  name: N;
+  /** The rows' React key, when the rows carry an `id` of their own that must stay in the values (e.g. a saved topic's). */
+  keyName?: K;
+}) {
+  const { fields, append, remove, move, replace } = useFieldArray<T, N, K, R>({ control, name, keyName });
   const { errors } = useFormState({ control });
   const idBase = useId();
   const last = fields.length - 1;
   const ids = {
     add: `${idBase}-add`,
+    /** The row's first field, where focus goes when a row is added. */
+    first: (index: number) => `${idBase}-${index}-first`,
     remove: (index: number) => `${idBase}-${index}-remove`,
     up: (index: number) => `${idBase}-${index}-up`,
     down: (index: number) => `${idBase}-${index}-down`,
+  };
+
+  /** Adds a row at the end; focus goes to its first field (give that field the id `ids.first(index)`). */
+  const addRow: typeof append = (value, options) => {
+    append(value, options);
+    focusById(ids.first(fields.length));
   };
 
   const removeRow = (index: number) => {
@@ -40,5 +57,5 @@ export function useRowList<T extends FieldValues, N extends ArrayPath<T>, R>({ c
     return error && typeof error === 'object' && 'message' in error && typeof error.message === 'string' ? error.message : undefined;
   };
 
-  return { fields, append, ids, removeRow, moveRow, last, listError: messageAt(name) ?? messageAt(`${name}.root`) };
+  return { fields, append, addRow, replace, ids, removeRow, moveRow, last, listError: messageAt(name) ?? messageAt(`${name}.root`) };
 }

@@ -1,7 +1,8 @@
 import { Button, Fieldset, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import type { Control, FieldErrors, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { consultationLimits, type ConsultationInput } from '../../../domain/consultation';
+import { useRowList } from '../../ui/use-row-list';
 import type { ConsultationFormValues } from './consultation-form';
 
 interface ConsultationFormTopicsProps {
@@ -10,14 +11,11 @@ interface ConsultationFormTopicsProps {
   errors: FieldErrors<ConsultationFormValues>;
 }
 
-const focusLater = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
-
 /** The candidate topics as rows: add, remove, move up and down. A saved topic keeps its id (and its votes). */
 export function ConsultationFormTopics({ control, register, errors }: ConsultationFormTopicsProps) {
   const { t } = useTranslation();
   // keyName 'key': the topics' own `id` stays in the values.
-  const { fields, append, remove, move } = useFieldArray({ control, name: 'topics', keyName: 'key' });
-  const listError = errors.topics?.root?.message ?? errors.topics?.message;
+  const { fields, addRow, ids, removeRow, moveRow, last, listError } = useRowList({ control, name: 'topics', keyName: 'key' });
   const full = fields.length >= consultationLimits.topics;
 
   return (
@@ -33,46 +31,19 @@ export function ConsultationFormTopics({ control, register, errors }: Consultati
         return (
           <Fieldset key={field.key} legend={t('consultations.form.topic.legend', { n })} variant="filled" radius="md" p="sm">
             <Stack gap="xs">
-              <TextInput id={`topic-title-${index}`} label={t('consultations.form.topic.title')} required {...register(`topics.${index}.title`)} error={rowErrors?.title?.message} />
+              <TextInput id={ids.first(index)} label={t('consultations.form.topic.title')} required {...register(`topics.${index}.title`)} error={rowErrors?.title?.message} />
               <Textarea label={t('consultations.form.topic.description')} autosize minRows={2} maxRows={8} {...register(`topics.${index}.description`)} error={rowErrors?.description?.message} />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput label={t('consultations.form.topic.proposingTeam')} {...register(`topics.${index}.proposingTeam`)} error={rowErrors?.proposingTeam?.message} />
               </SimpleGrid>
               <Group justify="flex-end" gap="xs">
-                <Button
-                  variant="default"
-                  size="xs"
-                  disabled={index === 0}
-                  aria-label={t('consultations.form.topic.moveUp', { n })}
-                  onClick={() => {
-                    move(index, index - 1);
-                    focusLater(`topic-title-${index - 1}`);
-                  }}
-                >
+                <Button id={ids.up(index)} variant="default" size="xs" disabled={index === 0} aria-label={t('consultations.form.topic.moveUp', { n })} onClick={() => moveRow(index, index - 1)}>
                   {t('actions.moveUp')}
                 </Button>
-                <Button
-                  variant="default"
-                  size="xs"
-                  disabled={index === fields.length - 1}
-                  aria-label={t('consultations.form.topic.moveDown', { n })}
-                  onClick={() => {
-                    move(index, index + 1);
-                    focusLater(`topic-title-${index + 1}`);
-                  }}
-                >
+                <Button id={ids.down(index)} variant="default" size="xs" disabled={index === last} aria-label={t('consultations.form.topic.moveDown', { n })} onClick={() => moveRow(index, index + 1)}>
                   {t('actions.moveDown')}
                 </Button>
-                <Button
-                  variant="outline"
-                  color="red.9"
-                  size="xs"
-                  aria-label={t('consultations.form.topic.remove', { n })}
-                  onClick={() => {
-                    remove(index);
-                    focusLater('topic-add');
-                  }}
-                >
+                <Button id={ids.remove(index)} variant="outline" color="red.9" size="xs" aria-label={t('consultations.form.topic.remove', { n })} onClick={() => removeRow(index)}>
                   {t('actions.remove')}
                 </Button>
               </Group>
@@ -86,15 +57,7 @@ export function ConsultationFormTopics({ control, register, errors }: Consultati
         </Text>
       )}
       <Group>
-        <Button
-          id="topic-add"
-          variant="outline"
-          disabled={full}
-          onClick={() => {
-            append({ title: '', description: '', proposingTeam: '' });
-            focusLater(`topic-title-${fields.length}`);
-          }}
-        >
+        <Button id={ids.add} variant="outline" disabled={full} onClick={() => addRow({ title: '', description: '', proposingTeam: '' })}>
           {t('consultations.form.topic.add')}
         </Button>
       </Group>

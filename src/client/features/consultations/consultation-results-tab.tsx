@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { formatInteger } from '../../lib/format';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { consultationTallyQueryOptions } from './api';
 import { ConsultationNote } from './consultation-note';
-import { WideTable } from '../../ui/wide-table';
+import { DataTable, type DataTableRow } from '../../ui/data-table';
 
 /** recharts loads only when the results are shown. */
 const ConsultationVotesChart = lazy(() => import('./charts/consultation-votes-chart').then((m) => ({ default: m.ConsultationVotesChart })));
@@ -29,40 +29,9 @@ function Section({ id, title, hint, children }: { id: string; title: string; hin
   );
 }
 
-function CountTable({ caption, head, rows }: { caption: string; head: string[]; rows: { key: string | number; cells: ReactNode[] }[] }) {
-  return (
-    <WideTable label={caption} minWidth={480}>
-      <Table striped withTableBorder verticalSpacing="xs">
-        <caption style={{ captionSide: 'top', textAlign: 'left', paddingBottom: 4 }}>{caption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            {head.map((label, i) => (
-              <Table.Th key={label} scope="col" ta={i > 0 ? 'right' : undefined}>
-                {label}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.key}>
-              {row.cells.map((cell, i) =>
-                i === 0 ? (
-                  <Table.Th key={i} scope="row" fw={500}>
-                    {cell}
-                  </Table.Th>
-                ) : (
-                  <Table.Td key={i} ta="right">
-                    {cell}
-                  </Table.Td>
-                ),
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </WideTable>
-  );
+/** A count table: the first column names the row, the others are figures. */
+function CountTable({ caption, head, rows }: { caption: string; head: string[]; rows: DataTableRow[] }) {
+  return <DataTable caption={caption} columns={head.map((label, i) => ({ label, numeric: i > 0 }))} rows={rows} minWidth={480} />;
 }
 
 /** Resultados: votes per topic (table and chart), per channel and value group, the proposals grouped, the questions by topic. */

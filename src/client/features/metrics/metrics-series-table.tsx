@@ -1,11 +1,12 @@
 import { ActionIcon, Button, Group, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useId, useState } from 'react';
-import { useFieldArray, useFormContext } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../../domain/metrics-format';
 import { parseCountCell, parseDateCell, parseMinuteCell, type CellResult, type MetricsFormValues } from './metrics-form-values';
 import type { SeriesKind } from './metrics-series-parse';
 import { MetricsSeriesPaste } from './metrics-series-paste';
+import { useRowList } from '../../ui/use-row-list';
 import { WideTable } from '../../ui/wide-table';
 
 interface Column {
@@ -36,8 +37,8 @@ export function MetricsSeriesTable({ kind, errorAt, messages, showErrors }: Metr
   const titleId = useId();
   const { control, register, getValues, setValue, getFieldState, formState } = useFormContext<MetricsFormValues>();
   const [pasteOpen, setPasteOpen] = useState(false);
-  const curve = useFieldArray({ control, name: 'liveSummary.curve' });
-  const daily = useFieldArray({ control, name: 'sincePublication.daily' });
+  const curve = useRowList({ control, name: 'liveSummary.curve' });
+  const daily = useRowList({ control, name: 'sincePublication.daily' });
   const array = kind === 'curve' ? curve : daily;
   const arrayName = kind === 'curve' ? 'liveSummary.curve' : 'sincePublication.daily';
   const path = kind === 'curve' ? 'liveSummary.liveViewersCurve' : 'sincePublication.dailyViews';
@@ -54,8 +55,8 @@ export function MetricsSeriesTable({ kind, errorAt, messages, showErrors }: Metr
         ];
 
   const addRow = () => {
-    if (kind === 'curve') curve.append({ minute: '', viewers: '' }, { shouldFocus: true });
-    else daily.append({ date: '', views: '' }, { shouldFocus: true });
+    if (kind === 'curve') curve.addRow({ minute: '', viewers: '' });
+    else daily.addRow({ date: '', views: '' });
   };
 
   return (
@@ -73,7 +74,7 @@ export function MetricsSeriesTable({ kind, errorAt, messages, showErrors }: Metr
           <Button size="xs" variant="default" onClick={() => setPasteOpen((open) => !open)} aria-expanded={pasteOpen}>
             {t('metrics.series.paste.open')}
           </Button>
-          <Button size="xs" variant="default" onClick={addRow}>
+          <Button id={array.ids.add} size="xs" variant="default" onClick={addRow}>
             {t('metrics.series.addRow')}
           </Button>
         </Group>
@@ -121,7 +122,7 @@ export function MetricsSeriesTable({ kind, errorAt, messages, showErrors }: Metr
             <Table.Tbody>
               {array.fields.map((row, i) => (
                 <Table.Tr key={row.id}>
-                  {columns.map((column) => {
+                  {columns.map((column, c) => {
                     const name = `${arrayName}.${i}.${column.rowKey}` as 'liveSummary.curve.0.minute';
                     const touched = getFieldState(name, formState).isTouched;
                     const error = touched || showErrors ? errorAt(`${path}.${i}.${column.pointKey}`) : undefined;
@@ -129,6 +130,7 @@ export function MetricsSeriesTable({ kind, errorAt, messages, showErrors }: Metr
                     return (
                       <Table.Td key={column.rowKey}>
                         <TextInput
+                          id={c === 0 ? array.ids.first(i) : undefined}
                           size="xs"
                           aria-label={`${t('metrics.series.row', { n: i + 1 })} · ${column.label}`}
                           autoComplete="off"
@@ -144,7 +146,7 @@ export function MetricsSeriesTable({ kind, errorAt, messages, showErrors }: Metr
                     );
                   })}
                   <Table.Td w={48}>
-                    <ActionIcon variant="subtle" color="red.9" onClick={() => array.remove(i)} aria-label={t('metrics.series.removeRow', { n: i + 1 })}>
+                    <ActionIcon id={array.ids.remove(i)} variant="subtle" color="red.9" onClick={() => array.removeRow(i)} aria-label={t('metrics.series.removeRow', { n: i + 1 })}>
                       <span aria-hidden="true">×</span>
                     </ActionIcon>
                   </Table.Td>

@@ -18,6 +18,7 @@ import { NotFoundState } from '../../ui/not-found-state';
 import { PageHeader } from '../../ui/page-header';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { useVersionedSave } from '../../ui/use-versioned-save';
+import { WideTable } from '../../ui/wide-table';
 import { publicationQueryOptions, usePublishReport, useSavePublication } from './api';
 
 /** /publicacion/:year: what the public «Participa» pages show of the year, and the published report's versions. */
@@ -93,7 +94,7 @@ function PublishedReport({ state }: { state: PublicationState }) {
                 {t('publication.report.hiddenWhileOff')}
               </Text>
             )}
-            <Table.ScrollContainer minWidth={640}>
+            <WideTable label={t('publication.report.versionsLabel')} minWidth={640}>
               <Table aria-label={t('publication.report.versionsLabel')} striped>
                 <Table.Thead>
                   <Table.Tr>
@@ -125,7 +126,7 @@ function PublishedReport({ state }: { state: PublicationState }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </WideTable>
           </>
         )}
         <Group>
@@ -155,8 +156,14 @@ function PublicationForm({ state }: { state: PublicationState }) {
   const { submit, conflict, serverIssues, saveError, busy, loadCurrent, overwrite, guardDialog, formRef, alertRef } = useVersionedSave({
     form,
     initialVersion: state.version,
-    save: async (values, version) => asSaved(await save.mutateAsync({ ...values, version: version ?? 0 })),
-    onSaved: () => notifications.show({ color: 'green', message: t('publication.form.saved') }),
+    // The answer replaces the cached publication, which remounts this form from it (key = version): the
+    // notification goes out here, before that, rather than from onSaved in a form that may be gone.
+    save: async (values, version) => {
+      const state = asSaved(await save.mutateAsync({ ...values, version: version ?? 0 }));
+      notifications.show({ color: 'green', message: t('publication.form.saved') });
+      return state;
+    },
+    onSaved: () => {},
     toValues: (record) => record.settings,
     fieldIssues: (issues) => issues.filter((issue) => issue.path && issue.path !== 'version'),
     texts: {
@@ -236,7 +243,7 @@ function PublicationForm({ state }: { state: PublicationState }) {
           <Text size="sm" fw={600} id="iframe-snippet-label">
             {t('publication.form.snippet')}
           </Text>
-          <Code block aria-labelledby="iframe-snippet-label">
+          <Code block aria-labelledby="iframe-snippet-label" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
             {snippet}
           </Code>
         </FormSection>

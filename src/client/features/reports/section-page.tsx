@@ -19,7 +19,7 @@ import { ReportNotFound } from './report-not-found';
 import { useReportRoles } from './report-roles';
 import type { ReportOverview, ReportSection } from './report-types';
 import { routeId, routeYear } from '../../lib/route-params';
-import { RichTextView } from './rich-text-view';
+import { RichTextView } from '../../ui/rich-text/rich-text-view';
 import { SectionComments } from './section-comments';
 import { SectionConflict } from './section-conflict';
 import { SectionHistory } from './section-history';
@@ -32,7 +32,7 @@ import { useSelectionWithin } from './use-selection-within';
 import { usePersonName } from '../../lib/use-person-name';
 
 // Tiptap / ProseMirror load only for people who edit, after the page.
-const RichTextEditor = lazy(() => import('./rich-text-editor').then((m) => ({ default: m.RichTextEditor })));
+const RichTextEditor = lazy(() => import('../../ui/rich-text/rich-text-editor').then((m) => ({ default: m.RichTextEditor })));
 
 /** /informes/:year/secciones/:id: one section, edited (writers, with autosave) or read and reviewed (reviewers). */
 export function SectionPage() {

@@ -10,6 +10,8 @@ export const common = {
     reports: 'Informe',
     commitments: 'Compromisos',
     users: 'Cuentas',
+    questions: 'Preguntas',
+    settings: 'Ajustes',
     publication: 'Publicación',
     main: 'Navegación principal',
     skipToContent: 'Saltar al contenido',

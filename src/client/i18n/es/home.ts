@@ -16,6 +16,13 @@ export const home = {
     empty: 'Todos los foros de la vigencia tienen métricas.',
     add: 'Registrar las métricas de «{{title}}»',
   },
+  questions: {
+    title: 'Preguntas por responder',
+    empty: 'No hay preguntas vencidas ni por vencer esta semana.',
+    overdue: '{{count}} vencidas',
+    week: '{{count}} vencen esta semana',
+    all: 'Ver todas las preguntas',
+  },
   links: {
     report: 'Ir al informe {{year}}',
     forums: 'Ver todos los foros',

@@ -9,7 +9,8 @@ import { consultations } from './consultations';
 import { reports } from './reports';
 import { exportTexts } from './export';
 import { home } from './home';
+import { questions } from './questions';
 import { commitments, evaluations } from './commitments';
 import { publication } from './publication';
 
-export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts, home, publication, commitments, evaluations } as const;
+export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts, home, questions, publication, commitments, evaluations } as const;

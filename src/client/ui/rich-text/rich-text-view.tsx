@@ -1,3 +1,4 @@
+import './rich-text.css';
 import type { ReactNode } from 'react';
 import { isAllowedHref, type RichBlock, type RichDoc, type RichInline, type RichListItem } from '../../../domain/rich-text';
 

@@ -1,3 +1,4 @@
+import './rich-text.css';
 import { ActionIcon, Button, Group, Modal, Stack, TextInput, Tooltip } from '@mantine/core';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
