@@ -51,6 +51,8 @@ export interface ApiDeps {
   yieldToOthers?: () => Promise<void>;
   /** SVG → PNG for the charts of the Word export (resvg-wasm; loaded by the server, the browser mock or tests). Without it the export route answers 503. */
   rasterizeSvg?: RasterizeSvg;
+  /** Writes (POST, PUT, PATCH, DELETE) per minute per account, or per address without a session (default 600; benches that time writes raise it). */
+  writesPerMinute?: number;
 }
 
 export interface ResolvedDeps {
@@ -67,6 +69,7 @@ export interface ResolvedDeps {
   sleep: (ms: number) => Promise<void>;
   yieldToOthers: () => Promise<void>;
   rasterizeSvg: RasterizeSvg | null;
+  writesPerMinute: number;
 }
 
 export type AppEnv = {

@@ -8,7 +8,7 @@ const colors: Record<EffectiveStatus, string> = { pending: 'gray.8', in_progress
 export function CommitmentStatusBadge({ status }: { status: EffectiveStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={colors[status]} variant={status === 'overdue' ? 'filled' : 'light'} tt="none">
+    <Badge color={colors[status]} variant="filled" tt="none">
       {t(`commitments.statuses.${status}`)}
     </Badge>
   );
