@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { ForumMetricsInput } from '../domain/metrics';
 import { reportMessages, yearParam } from '../domain/report';
 import type { Forum } from '../domain/forum';
-import { getReport, listSectionRows, toSection } from '../db/report-queries';
+import { getReport, listSectionRows, toSection, yearQuestions } from '../db/report-queries';
+import { bogotaToday } from '../domain/bogota-date';
 import { listYearMetrics } from '../db/metrics-queries';
 import { getForum } from '../db/forum-queries';
 import type { Database } from '../db/schema';
@@ -66,12 +67,14 @@ export async function exportDataIn(tx: Db, year: number): Promise<ReportExportDa
   const { forums, metricsByForumId } = await yearData(tx, year);
   const statistics = buildStatistics(forums, new Map(forums.map((f) => [f.id, f.metrics])));
   const sections = (await listSectionRows(tx, year)).map((row) => toSection(row, null));
+  const questions = await yearQuestions(tx, year, bogotaToday());
   return {
     report: { year: report.year, title: report.title, entity: report.entity, strategy: report.strategy, preparedBy: report.preparedBy },
     sections: sections.map((s) => ({ id: s.id, position: s.position, kind: s.kind, forumId: s.forumId, title: s.title, content: s.content, recommendations: s.recommendations, state: s.state })),
     forums: forums.map((f) => ({ id: f.id, title: f.title, date: f.date })),
     metricsByForumId,
     statistics,
+    questions,
   };
 }
 

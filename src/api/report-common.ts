@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
+import { bogotaToday } from '../domain/bogota-date';
 import { idParam } from '../domain/common';
 import { can, type Permission } from '../domain/roles';
 import type { SessionUser } from '../domain/user';
@@ -14,6 +15,7 @@ import {
   saveSectionText,
   toSection,
   toSectionSummary,
+  yearQuestions,
   yearStatistics,
   type SectionRow } from '../db/report-queries';
 import type { Database } from '../db/schema';
@@ -85,8 +87,9 @@ export async function requireSection(db: Db, year: number, id: number): Promise<
   return row;
 }
 
-export async function sectionBody(db: Db, row: SectionRow): Promise<ReportSection> {
-  return toSection(row, row.kind === 'statistics' ? await yearStatistics(db, row.year) : null);
+/** A section with its generated part (statistics; questions and answers as of `today`, Bogotá's date by default). */
+export async function sectionBody(db: Db, row: SectionRow, today: string = bogotaToday()): Promise<ReportSection> {
+  return toSection(row, row.kind === 'statistics' ? await yearStatistics(db, row.year) : null, row.kind === 'questions' ? await yearQuestions(db, row.year, today) : null);
 }
 
 export async function overview(db: Db, year: number, user: User): Promise<ReportOverview> {

@@ -9,7 +9,8 @@ import { forumSectionDraft, forumsWithoutSection, forumSectionIndex, initialSect
 import { getConsultation, listConsultations, tallyResponses } from '../db/consultation-queries';
 import { getForum } from '../db/forum-queries';
 import { listYearMetrics } from '../db/metrics-queries';
-import { getReport, insertReport, insertSection, listRemovedForumIds, listSectionRows, reorderSections, setSectionStatistics } from '../db/report-queries';
+import { getReport, insertReport, insertSection, listRemovedForumIds, listSectionRows, reorderSections, setSectionStatistics, yearQuestions } from '../db/report-queries';
+import { bogotaToday } from '../domain/bogota-date';
 import type { Database } from '../db/schema';
 
 /**
@@ -79,9 +80,14 @@ export async function syncReport(tx: Tx, year: number, author: Author, now: stri
     audit.push({ action: 'create', entity: 'report_section', entityId: id, changes: [reportSyncMessages.forumSectionAdded, forum.title] });
   }
   const statisticsSections = sections.filter((s) => s.kind === 'statistics');
-  if (statisticsSections.length === 0) return audit;
-  const { hash } = buildStatistics(forums, new Map(forums.map((f) => [f.id, f.metrics])));
-  for (const section of statisticsSections) {
+  const questionsSections = sections.filter((s) => s.kind === 'questions');
+  const hashes = {
+    statistics: statisticsSections.length > 0 ? buildStatistics(forums, new Map(forums.map((f) => [f.id, f.metrics]))).hash : '',
+    questions: questionsSections.length > 0 ? (await yearQuestions(tx, year, bogotaToday(new Date(now)))).hash : '',
+  };
+  // A generated section (statistics; questions and answers) whose data changed follows it the same way.
+  for (const section of [...statisticsSections, ...questionsSections]) {
+    const hash = section.kind === 'statistics' ? hashes.statistics : hashes.questions;
     const followUp = statisticsFollowUp({ state: section.state, statisticsHash: section.statistics_hash, approvedStatisticsHash: section.approved_statistics_hash }, hash);
     if (!followUp.record && !followUp.changed) continue;
     await setSectionStatistics(tx, section.id, { hash, changedBy: followUp.changed ? author.username : null, withdraw: followUp.withdraw, now });

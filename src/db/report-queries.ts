@@ -11,11 +11,13 @@ import {
   type SectionRevisionSummary,
   type SectionState,
 } from '../domain/report';
+import { buildQuestionsSection, type QuestionsSectionData } from '../domain/report-questions';
 import { buildStatistics, type StatisticsResult } from '../domain/report-statistics';
 import type { RichDoc } from '../domain/rich-text';
 import type { Database, ReportSectionsTable } from './schema';
 import { fromJson } from './json-column';
 import { listYearMetrics } from './metrics-queries';
+import { casesForFigures } from './question-queries';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -131,7 +133,7 @@ export function toSectionSummary(row: SectionRow, openComments: number): ReportS
   };
 }
 
-export function toSection(row: SectionRow, statistics: StatisticsResult | null): ReportSection {
+export function toSection(row: SectionRow, statistics: StatisticsResult | null, questions: QuestionsSectionData | null = null): ReportSection {
   return {
     id: row.id,
     year: row.year,
@@ -149,6 +151,7 @@ export function toSection(row: SectionRow, statistics: StatisticsResult | null):
     approvedBy: row.approved_by,
     approvedAt: row.approved_at,
     statistics: row.kind === 'statistics' ? statistics : null,
+    ...(row.kind === 'questions' ? { questions } : {}),
   };
 }
 
@@ -343,6 +346,11 @@ export async function yearStatistics(db: Db, year: number): Promise<StatisticsRe
   const forums = await listYearMetrics(db, year);
   const metrics = new Map<number, ForumMetricsInput | null>(forums.map((f) => [f.id, f.metrics]));
   return buildStatistics(forums, metrics);
+}
+
+/** The year's published questions and timeliness figures, as the «Preguntas y respuestas» section shows them (no personal data). */
+export async function yearQuestions(db: Db, year: number, today: string): Promise<QuestionsSectionData> {
+  return buildQuestionsSection(await casesForFigures(db, year), today);
 }
 
 /** The forums whose sections were removed from the year's report on purpose (they do not come back). */

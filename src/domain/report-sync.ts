@@ -34,7 +34,7 @@ export function forumSectionDraft(forum: Pick<Forum, 'id' | 'title' | 'objective
 
 /**
  * The sections a new report needs, in order: introduction, methodology (from the year's consultation when
- * there is one), one section per forum of the year in date order, statistics, conclusions, recommendations.
+ * there is one), one section per forum of the year in date order, statistics, questions and answers, conclusions, recommendations.
  */
 export function initialSections(year: number, input: Pick<ReportInput, 'entity' | 'strategy'>, forums: Forum[], methodology: MethodologyConsultation | null): SectionDraft[] {
   const fixed = (kind: Exclude<SectionKind, 'forum' | 'free'>, content: RichDoc = emptyDoc()): SectionDraft => ({ kind, forumId: null, title: defaultSectionTitles[kind], content, recommendations: [] });
@@ -43,6 +43,7 @@ export function initialSections(year: number, input: Pick<ReportInput, 'entity' 
     fixed('methodology', prefillMethodology(methodology)),
     ...forums.map(forumSectionDraft),
     fixed('statistics'),
+    fixed('questions'),
     fixed('conclusions'),
     fixed('recommendations'),
   ];

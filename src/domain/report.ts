@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text, textList, validationMessages, version } from './common';
 import { richDocSchema, type RichDoc } from './rich-text';
+import type { QuestionsSectionData } from './report-questions';
 import type { StatisticsResult } from './report-statistics';
 
 /** The yearly report (informe de la vigencia): sections drafted from the data, reviewed, approved, versioned. */
@@ -14,7 +15,7 @@ export const reportLimits = {
   sections: 200,
 } as const;
 
-export const sectionKinds = ['introduction', 'methodology', 'forum', 'statistics', 'conclusions', 'recommendations', 'free'] as const;
+export const sectionKinds = ['introduction', 'methodology', 'forum', 'statistics', 'questions', 'conclusions', 'recommendations', 'free'] as const;
 export type SectionKind = (typeof sectionKinds)[number];
 
 export const sectionStates = ['draft', 'in_review', 'approved', 'changes_requested'] as const;
@@ -25,6 +26,7 @@ export const defaultSectionTitles: Record<Exclude<SectionKind, 'forum' | 'free'>
   introduction: 'Introducción',
   methodology: 'Metodología',
   statistics: 'Estadísticas de interacción ciudadana',
+  questions: 'Preguntas y respuestas',
   conclusions: 'Conclusiones',
   recommendations: 'Recomendaciones',
 };
@@ -179,6 +181,8 @@ export interface ReportSection {
   approvedAt: string | null;
   /** The generated figures (statistics sections only). */
   statistics: StatisticsResult | null;
+  /** The generated questions, answers and timeliness figures («Preguntas y respuestas» sections only). */
+  questions?: QuestionsSectionData | null;
 }
 
 export interface SectionRevisionSummary {

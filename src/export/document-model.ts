@@ -2,6 +2,7 @@ import type { Figure, ForumMetricsInput } from '../domain/metrics';
 import { formatCount, formatMinSec } from '../domain/metrics-format';
 import { formatDateTime, formatDayMonth, formatLongDate as longDateOf } from '../domain/date-format';
 import type { RichBlock, RichDoc, RichInline } from '../domain/rich-text';
+import { figuresGroupName, questionFigureRows, questionsSectionTexts, type QuestionsSectionData } from '../domain/report-questions';
 import { buildStatistics, type StatisticsBlock, type StatisticsResult, type StatisticsRow } from '../domain/report-statistics';
 import { chartHeight, type BarChartSpec, type ChartSpec, type SeriesChartSpec } from './chart-svg';
 import { exportTexts as t } from './export-texts';
@@ -14,7 +15,7 @@ import { safeTexts } from '../domain/safe-text';
  * drawn from this model, so they cannot disagree. No I/O, no Date.now(): the same input gives the same model.
  */
 
-export type SectionKind = 'introduction' | 'methodology' | 'forum' | 'statistics' | 'conclusions' | 'recommendations' | 'free';
+export type SectionKind = 'introduction' | 'methodology' | 'forum' | 'statistics' | 'questions' | 'conclusions' | 'recommendations' | 'free';
 export type SectionState = 'draft' | 'in_review' | 'approved' | 'changes_requested';
 
 export interface ExportReport {
@@ -50,6 +51,8 @@ export interface ReportDocumentInput {
   metricsByForumId: Record<number, ForumMetricsInput | null | undefined>;
   /** The generated statistics (as the statistics section shows them); built from the metrics when absent. */
   statistics?: StatisticsResult | null;
+  /** The «Preguntas y respuestas» section's generated part (absent in exports published before it existed). */
+  questions?: QuestionsSectionData | null;
   /** ISO time of the export (shown on the title page; the only clock the model sees). */
   generatedAt: string;
 }
@@ -336,6 +339,33 @@ function statisticsBlocks(
   return out;
 }
 
+/** The questions and answers (each published one with its channel and dates), then the timeliness tables. */
+function questionsBlocks(data: QuestionsSectionData | null | undefined, counters: Counters): DocBlock[] {
+  const q = questionsSectionTexts;
+  const out: DocBlock[] = [];
+  if (!data || data.figures.length === 0) return [{ type: 'paragraph', runs: [{ type: 'text', text: q.noQuestions }] }];
+  out.push({ type: 'heading', level: 2, number: '', text: q.questionsTitle, anchor: null, pageBreakBefore: false });
+  if (data.items.length === 0) out.push({ type: 'paragraph', runs: [{ type: 'text', text: q.noPublished }] });
+  for (const item of data.items) {
+    out.push({ type: 'paragraph', runs: [{ type: 'text', text: item.question, bold: true }] });
+    const answer = richDocBlocks(item.answer);
+    out.push(...(answer.length > 0 ? answer : [{ type: 'paragraph' as const, runs: [{ type: 'text' as const, text: q.noAnswer }] }]));
+    out.push({ type: 'paragraph', runs: [{ type: 'text', text: `${item.forumTitle}. ${q.meta(item, formatLongDate)}` }], style: 'note' });
+  }
+  out.push({ type: 'heading', level: 2, number: '', text: q.figuresTitle, anchor: null, pageBreakBefore: false });
+  for (const figures of data.figures) {
+    counters.table += 1;
+    out.push({
+      type: 'table',
+      id: `tabla-${counters.table}`,
+      caption: t.tableCaption(counters.table, `${q.figuresTitle} — ${figuresGroupName(figures)}`),
+      header: q.figuresHeader,
+      rows: questionFigureRows(figures).map((r) => ({ ...r, approximate: false })),
+    });
+  }
+  return out;
+}
+
 /* ---------- The document ---------- */
 
 /** True when every section is approved (and there is at least one). */
@@ -372,6 +402,7 @@ export function buildReportDocument(input: ReportDocumentInput): ReportDocument 
     } else {
       blocks.push(...content);
       if (section.kind === 'statistics') blocks.push(...statisticsBlocks(stats, metricsByForumId, forumName, counters, toc));
+      if (section.kind === 'questions') blocks.push(...questionsBlocks(input.questions, counters));
     }
   }
   const signer = report.preparedBy;

@@ -6,7 +6,7 @@ import { validForum } from '../support/api-assertions';
 const stored = (id: number, overrides: Parameters<typeof validForum>[0]): Forum => ({ ...validForum(overrides), id, version: 1, createdAt: '', updatedAt: '', createdBy: '', updatedBy: '', origin: null });
 
 describe('what a report needs (src/domain/report-sync.ts)', () => {
-  it('a new report: introduction, methodology, one section per forum in the order given, statistics, conclusions, recommendations', () => {
+  it('a new report: introduction, methodology, one section per forum in the order given, statistics, questions and answers, conclusions, recommendations', () => {
     const sections = initialSections(2031, { entity: 'IDIPRON', strategy: '' }, [stored(7, { title: 'Foro A', objective: 'Hablar de A.' }), stored(3, { title: 'Foro B' })], null);
     expect(sections.map((s) => [s.kind, s.forumId, s.title])).toEqual([
       ['introduction', null, 'Introducción'],
@@ -14,6 +14,7 @@ describe('what a report needs (src/domain/report-sync.ts)', () => {
       ['forum', 7, 'Foro A'],
       ['forum', 3, 'Foro B'],
       ['statistics', null, 'Estadísticas de interacción ciudadana'],
+      ['questions', null, 'Preguntas y respuestas'],
       ['conclusions', null, 'Conclusiones'],
       ['recommendations', null, 'Recomendaciones'],
     ]);

@@ -20,6 +20,7 @@ import { useReportRoles } from './report-roles';
 import type { ReportOverview, ReportSection } from './report-types';
 import { routeId, routeYear } from '../../lib/route-params';
 import { RichTextView } from '../../ui/rich-text/rich-text-view';
+import { SectionQuestions } from './section-questions';
 import { SectionComments } from './section-comments';
 import { SectionConflict } from './section-conflict';
 import { SectionHistory } from './section-history';
@@ -206,6 +207,7 @@ function SectionWorkspace({ section, report }: { section: ReportSection; report:
                 />
               )}
               {section.kind === 'statistics' && section.statistics && <SectionStatistics statistics={section.statistics} />}
+              {section.kind === 'questions' && section.questions && <SectionQuestions data={section.questions} />}
               {section.kind === 'recommendations' && (
                 <SectionRecommendations
                   items={canWrite ? (editing.values.recommendations ?? []) : section.recommendations}

@@ -11,6 +11,7 @@ export const reports = {
     methodology: 'Metodología',
     forum: 'Foro',
     statistics: 'Estadísticas',
+    questions: 'Preguntas y respuestas',
     conclusions: 'Conclusiones',
     recommendations: 'Recomendaciones',
     free: 'Sección libre',
