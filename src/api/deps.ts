@@ -51,6 +51,8 @@ export interface ApiDeps {
   yieldToOthers?: () => Promise<void>;
   /** SVG → PNG for the charts of the Word export (resvg-wasm; loaded by the server, the browser mock or tests). Without it the export route answers 503. */
   rasterizeSvg?: RasterizeSvg;
+  /** HMAC key of the citizen vote's cookie and form token (FOROS_VOTE_SECRET); default: random per start. */
+  voteSecret?: string;
 }
 
 export interface ResolvedDeps {
@@ -67,6 +69,7 @@ export interface ResolvedDeps {
   sleep: (ms: number) => Promise<void>;
   yieldToOthers: () => Promise<void>;
   rasterizeSvg: RasterizeSvg | null;
+  voteSecret: string;
 }
 
 export type AppEnv = {
