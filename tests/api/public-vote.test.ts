@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi } from '../support/test-api';
 import type { PublicationState } from '../../src/domain/publication';
 import { voteMessages } from '../../src/api/public-vote';
+import { createParticipaSite } from '../../src/public/participa-site';
 
 type TestApi = Awaited<ReturnType<typeof createTestApi>>;
 
@@ -112,11 +113,33 @@ describe('public vote in the consultation', () => {
     expect(statuses[10]).toBe(429);
   });
 
+  it('the public page shows the vote form (no JavaScript); posting it leads to the thanks page, again to the refusal', async () => {
+    const site = createParticipaSite({ db: api.db, address: () => '127.0.0.1', now: () => clock, voteSecret: 'secreto-de-prueba' });
+    const page = await (await site.request('http://localhost/participa/2024')).text();
+    expect(page).toContain('action="/api/public/years/2024/consultation/votes"');
+    expect(page).toContain('<legend>Su grupo de valor (obligatorio)</legend>');
+    expect(page).not.toContain('<script');
+    const token = /name="formToken" value="([^"]+)"/.exec(page)![1];
+    later(10_000);
+    const form = new URLSearchParams({ topicIds: String(topicIds[0]), proposedTopic: '', valueGroupKind: 'external', valueGroup: 'Veeduría', locality: '', formToken: token, website: '' });
+    const post = (cookie?: string) =>
+      api.call('POST', '/api/public/years/2024/consultation/votes', { rawBody: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) }, address: nextAddress() });
+    const res = await post();
+    const thanks = await (await site.request(`http://localhost${res.headers.get('location')}`)).text();
+    expect(thanks).toContain('Gracias por votar');
+    expect(thanks).toContain(voteMessages.ok);
+    const again = await post((res.headers.get('set-cookie') ?? '').split(';')[0]);
+    const refusal = await (await site.request(`http://localhost${again.headers.get('location')}`)).text();
+    expect(refusal).toContain('No se pudo registrar su voto');
+    expect(refusal).toContain('role="alert"');
+    expect(await stored()).toBe(4);
+  });
+
   it('a closed or unpublished consultation takes no vote', async () => {
     await publish({ consultation: true }, false);
     await refused(await vote(await good()), 409, voteMessages.closed);
     await publish({ consultation: false }, true);
     await refused(await vote(await good()), 404, voteMessages.unpublished);
-    expect(await stored()).toBe(3);
+    expect(await stored()).toBe(4);
   });
 });
