@@ -15,6 +15,7 @@ import { benchStartup } from './startup';
 import { benchSecurity } from './security';
 import { benchParticipa } from './participa';
 import { benchQuestions } from './questions';
+import { benchCommitments } from './commitments';
 import { printReport, type ReportRow } from './report';
 
 interface Section {
@@ -35,6 +36,7 @@ const sections: Section[] = [
   { name: 'seguridad', run: () => benchSecurity() },
   { name: 'participa', run: () => benchParticipa() },
   { name: 'preguntas', run: () => benchQuestions() },
+  { name: 'compromisos', run: () => benchCommitments() },
 ];
 
 async function main(): Promise<void> {

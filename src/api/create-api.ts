@@ -5,6 +5,8 @@ import { loadSession, sameOriginOnly } from './auth';
 import { HttpProblem, problem } from './problem';
 import { defaultPasswordIterations } from './passwords';
 import { defaultLoginLimits } from './rate-limit';
+import { windowLimiter } from './public-limit';
+import { clientAddress } from './request-info';
 import { sessionRoutes } from './session-routes';
 import { peopleRoutes } from './people-routes';
 import { userRoutes } from './user-routes';
@@ -122,6 +124,10 @@ function patternRegex(path: string): RegExp {
   return new RegExp(`^${source}/?$`);
 }
 
+/** Writes per minute per account (or address) by default: far above a person's pace. */
+export const defaultWritesPerMinute = 600;
+export const writeRateMessage = 'Demasiados cambios en poco tiempo. Espere un minuto e inténtelo de nuevo.';
+
 /** The whole API as a Hono app. Runs in Node (server) and in the browser or jsdom (through msw). */
 export function createApi(deps: ApiDeps) {
   const resolved: ResolvedDeps = {
@@ -139,6 +145,7 @@ export function createApi(deps: ApiDeps) {
     yieldToOthers: deps.yieldToOthers ?? macrotask,
     rasterizeSvg: deps.rasterizeSvg ?? null,
     voteSecret: deps.voteSecret ?? randomSecret(),
+    writesPerMinute: deps.writesPerMinute ?? defaultWritesPerMinute,
   };
 
   const app = new Hono<AppEnv>().basePath('/api');
@@ -187,6 +194,20 @@ export function createApi(deps: ApiDeps) {
     await next();
   });
   app.use('*', loadSession);
+  // Every write is rate limited: per account (per address without a session), a fixed one-minute window. A person
+  // saves a few times a minute; a script gone wrong, or a stolen session, gets 429 instead of the whole server.
+  const writes = windowLimiter({ max: resolved.writesPerMinute, windowMs: 60_000 });
+  app.use('*', async (c, next) => {
+    // Logging in has its own, stricter throttle (rate-limit.ts).
+    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) || c.req.path === '/api/session') return next();
+    const user = c.get('user');
+    const { allowed, retryAfterMs } = writes.hit(user ? `user|${user.id}` : `address|${clientAddress(c)}`, resolved.now().getTime());
+    if (!allowed) {
+      c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+      throw new HttpProblem(429, writeRateMessage);
+    }
+    await next();
+  });
   // The body limit of the route; megabytes only for someone logged in (an anonymous import gets 1 MB, then its 401).
   // GET and HEAD carry no body: skipping them also spares the Node server building a full Request per read.
   app.use('*', async (c, next) => {

@@ -53,6 +53,8 @@ export interface ApiDeps {
   rasterizeSvg?: RasterizeSvg;
   /** HMAC key of the citizen vote's cookie and form token (FOROS_VOTE_SECRET); default: random per start. */
   voteSecret?: string;
+  /** Writes (POST, PUT, PATCH, DELETE) per minute per account, or per address without a session (default 600; benches that time writes raise it). */
+  writesPerMinute?: number;
 }
 
 export interface ResolvedDeps {
@@ -70,6 +72,7 @@ export interface ResolvedDeps {
   yieldToOthers: () => Promise<void>;
   rasterizeSvg: RasterizeSvg | null;
   voteSecret: string;
+  writesPerMinute: number;
 }
 
 export type AppEnv = {

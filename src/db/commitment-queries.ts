@@ -80,12 +80,16 @@ export async function getCommitment(db: Db, id: number, today: string): Promise<
   };
 }
 
-/** Every area a commitment was given (as first written), for filters and to check a file's areas. */
+/**
+ * The known areas: the entity's areas (table `areas`, 0009, configured by admins) and every area a commitment was
+ * given, each once (compared without case or accents), for filters and to check a file's areas.
+ */
 export async function listCommitmentAreas(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('commitments').select('area').distinct().orderBy('area').execute();
+  const configured = await db.selectFrom('areas').select('name as area').execute();
+  const used = await db.selectFrom('commitments').select('area').distinct().execute();
   const byKey = new Map<string, string>();
-  for (const { area } of rows) if (!byKey.has(areaKey(area))) byKey.set(areaKey(area), area);
-  return [...byKey.values()];
+  for (const { area } of [...configured, ...used]) if (!byKey.has(areaKey(area))) byKey.set(areaKey(area), area);
+  return [...byKey.values()].sort((a, b) => a.localeCompare(b, 'es'));
 }
 
 /** A page of commitments (due date first), filtered; «vencido» is open and due before today. */

@@ -4,7 +4,7 @@ import type { ApiLogger } from '../../src/api/deps';
 import type { AuditAction } from '../../src/domain/audit';
 import { fromJson } from '../../src/db/json-column';
 import { createTestApi, testOrigin, testPassword } from '../support/test-api';
-import { expectProblem } from '../support/api-assertions';
+import { expectProblem, validForum } from '../support/api-assertions';
 
 /**
  * The server's shared defences (issue 9), each through the real app: body size and nesting, login throttling,
@@ -437,5 +437,28 @@ describe('what already holds (kept as regression tests)', () => {
     const forum = (await res.json()) as { title: string; questions: { text: string }[] };
     expect(forum.title).toBe(payload);
     expect(forum.questions[0].text).toBe(payload);
+  });
+});
+
+describe('every write is rate limited per account (per address without a session)', () => {
+  it('past the limit a write gets 429 in Spanish with Retry-After and saves nothing; another account, reads and the next minute go on', async () => {
+    let now = new Date('2026-03-02T15:00:00Z').getTime();
+    const { call, login, db } = await createTestApi({ writesPerMinute: 3, now: () => new Date(now) });
+    const editor = await login('editora');
+    const admin = await login('admin');
+    const forum = { ...validForum(), title: 'Foro limitado' };
+    for (let i = 0; i < 3; i++) expect((await call('POST', '/api/forums', { cookie: editor, body: { ...forum, title: `Foro ${i}` } })).status).toBe(201);
+    const before = await db.selectFrom('forums').select('id').execute();
+    const refused = await call('POST', '/api/forums', { cookie: editor, body: forum });
+    const body = await expectProblem(refused, 429);
+    expect(body.title).toBe('Demasiados cambios en poco tiempo. Espere un minuto e inténtelo de nuevo.');
+    expect(Number(refused.headers.get('retry-after'))).toBe(60);
+    expect(await db.selectFrom('forums').select('id').execute()).toEqual(before);
+    // Reading goes on; another account still writes.
+    expect((await call('GET', '/api/forums', { cookie: editor })).status).toBe(200);
+    expect((await call('POST', '/api/forums', { cookie: admin, body: forum })).status).toBe(201);
+    // A minute later the window is new.
+    now += 60_000;
+    expect((await call('POST', '/api/forums', { cookie: editor, body: forum })).status).toBe(201);
   });
 });

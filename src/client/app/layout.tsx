@@ -24,6 +24,7 @@ export function Layout() {
     { to: '/foros', label: t('nav.forums') },
     { to: '/preguntas', label: t('nav.questions') },
     { to: '/metricas', label: t('nav.metrics') },
+    { to: '/compromisos', label: t('nav.commitments') },
     { to: '/informes', label: t('nav.reports') },
     // Last step of the year: what the public «Participa» pages show.
     ...(canManagePublication ? [{ to: '/publicacion', label: t('nav.publication') }] : []),

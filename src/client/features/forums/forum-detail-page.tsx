@@ -95,6 +95,12 @@ export function ForumDetailPage() {
             <Button component={Link} to={`/foros/${data.id}/metricas`} variant="default">
               {t('metrics.openFromForum')}
             </Button>
+            <Button component={Link} to={`/foros/${data.id}/evaluacion`} variant="default">
+              {t('evaluations.link')}
+            </Button>
+            <Button component={Link} to={`/compromisos?foro=${data.id}`} variant="default">
+              {t('commitments.title')}
+            </Button>
             {canWrite && (
               <>
                 <Button component={Link} to={`/foros/${data.id}/editar`}>

@@ -17,7 +17,7 @@ export function DeadlineBadge({ deadline }: { deadline: Deadline }) {
   const { t } = useTranslation();
   if (deadline === 'none') return null;
   return (
-    <Badge variant="light" color={colors[deadline]} size="sm">
+    <Badge variant="filled" color={colors[deadline]} size="sm">
       {t(`questions.deadline.${deadline}`)}
     </Badge>
   );

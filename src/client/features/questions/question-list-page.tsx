@@ -157,11 +157,11 @@ export function QuestionListPage() {
       <Stack gap="sm">
         <Group gap="xs" aria-label={t('questions.list.counts')} role="group">
           {questionStatuses.map((s) => (
-            <Badge key={s} variant="light" color="gray.9" size="lg">
+            <Badge key={s} variant="filled" color="gray.9" size="lg">
               {t(`questions.statuses.${s}`)}: {formatInteger(page.counts[s])}
             </Badge>
           ))}
-          <Badge variant="light" color="red.9" size="lg">
+          <Badge variant="filled" color="red.9" size="lg">
             {t('questions.list.overdueCount')}: {formatInteger(page.counts.overdue)}
           </Badge>
         </Group>

@@ -8,6 +8,7 @@ export const common = {
     consultations: 'Consultas',
     metrics: 'Métricas',
     reports: 'Informe',
+    commitments: 'Compromisos',
     users: 'Cuentas',
     questions: 'Preguntas',
     settings: 'Ajustes',

@@ -10,6 +10,7 @@ import { reports } from './reports';
 import { exportTexts } from './export';
 import { home } from './home';
 import { questions } from './questions';
+import { commitments, evaluations } from './commitments';
 import { publication } from './publication';
 
-export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts, home, questions, publication } as const;
+export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts, home, questions, publication, commitments, evaluations } as const;
