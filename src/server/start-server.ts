@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { createApi } from '../api/create-api';
+import { randomSecret } from '../api/public-vote';
 import { purgeExpiredPersonalData } from '../api/question-routes';
 import { bootstrap, type CreatedAccount } from '../api/bootstrap';
 import type { ApiLogger, ConnectionInfo, SessionLimits } from '../api/deps';
@@ -71,7 +72,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }, 24 * 3600_000);
   retention.unref();
   const trustProxy = options.trustProxy ?? false;
+  // Signs the citizen vote's cookie and form stamp (src/api/public-vote.ts): FOROS_VOTE_SECRET keeps the votes'
+  // cookies valid across restarts; without it a random one per start (a restart lets a browser vote again).
+  const voteSecret = process.env.FOROS_VOTE_SECRET || randomSecret();
   const api = createApi({
+    voteSecret,
     db,
     passwordIterations: options.passwordIterations,
     secureCookies: options.secureCookies,
@@ -116,6 +121,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The public «Participa» pages: server-rendered HTML, no login, no JavaScript (src/public).
   const site = createParticipaSite({
     db,
+    voteSecret,
     address: (c) => {
       if (trustProxy) {
         const forwarded = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
