@@ -12,6 +12,7 @@ import { bootstrap, type CreatedAccount } from '../api/bootstrap';
 import type { ApiLogger, ConnectionInfo, SessionLimits } from '../api/deps';
 import { discardPendingImports } from '../db/consultation-queries';
 import { openNodeDatabase } from '../db/node-driver';
+import { keptSecret } from '../db/secret-queries';
 import { createNodeRasterizer } from './rasterizer-node';
 import { createLogger } from './logger';
 import { createParticipaSite } from '../public/participa-site';
@@ -72,9 +73,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }, 24 * 3600_000);
   retention.unref();
   const trustProxy = options.trustProxy ?? false;
-  // Signs the citizen vote's cookie and form stamp (src/api/public-vote.ts): FOROS_VOTE_SECRET keeps the votes'
-  // cookies valid across restarts; without it a random one per start (a restart lets a browser vote again).
-  const voteSecret = process.env.FOROS_VOTE_SECRET || randomSecret();
+  // Signs the citizen vote's cookie and form stamp (src/api/public-vote.ts): FOROS_VOTE_SECRET, or one made at the
+  // first start and kept in the database, so a restart does not let a browser vote again.
+  const voteSecret = process.env.FOROS_VOTE_SECRET || (await keptSecret(db, 'vote_secret', randomSecret));
   const api = createApi({
     voteSecret,
     db,
