@@ -1,13 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Anchor, Checkbox, Group, List, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { consultationChannels, consultationInputSchema, consultationStatuses, moveDateToYear, type Consultation, type ConsultationInput } from '../../../domain/consultation';
 import { formatDateTime } from '../../lib/format';
-import { errorMessage } from '../../lib/http';
 import { ConflictAlert } from '../../ui/conflict-alert';
+import { SaveErrorAlert, ServerIssuesAlert } from '../../ui/save-alerts';
 import { DateField } from '../../ui/date-field';
 import { FormSection } from '../../ui/form-section';
 import { FormActionBar } from '../../ui/form-action-bar';
@@ -123,27 +123,16 @@ export function ConsultationForm({ initialValues, initialVersion, save, onSaved,
           />
         )}
         {serverIssues.length > 0 && !conflict && (
-          <Alert ref={alertRef} tabIndex={-1} color="red" role="alert" title={t('consultations.form.invalid.title')}>
-            <Text size="sm" mb="xs">
-              {t('consultations.form.invalid.server')}
-            </Text>
-            <List size="sm">
-              {serverIssues.map((issue, i) => (
-                <List.Item key={`${issue.path}-${i}`}>{issue.message}</List.Item>
-              ))}
-            </List>
+          <ServerIssuesAlert title={t('consultations.form.invalid.title')} intro={t('consultations.form.invalid.server')} issues={serverIssues} alertRef={alertRef}>
             {yearTakenBy && (
               <Anchor component={Link} to={`/consultas/${yearTakenBy.id}`} size="sm" mt="xs" display="inline-block">
                 {t('consultations.form.openTakenYear', { year: yearTakenBy.year })}
               </Anchor>
             )}
-          </Alert>
+          </ServerIssuesAlert>
         )}
         {saveError != null && (
-          <Alert ref={alertRef} tabIndex={-1} color="red" role="alert" title={t('consultations.form.saveError.title')}>
-            <Text size="sm">{errorMessage(saveError)}</Text>
-            <Text size="sm">{t('consultations.form.saveError.kept')}</Text>
-          </Alert>
+          <SaveErrorAlert title={t('consultations.form.saveError.title')} error={saveError} kept={t('consultations.form.saveError.kept')} alertRef={alertRef} />
         )}
         <Text size="sm" c="dimmed">
           {t('consultations.form.requiredHint')}

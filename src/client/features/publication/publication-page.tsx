@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Anchor, Badge, Button, Code, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
@@ -12,6 +12,7 @@ import { routeYear } from '../../lib/route-params';
 import { usePersonName } from '../../lib/use-person-name';
 import { confirmDestructive } from '../../ui/confirm-destructive';
 import { ConflictAlert } from '../../ui/conflict-alert';
+import { SaveErrorAlert, ServerIssuesAlert } from '../../ui/save-alerts';
 import { CheckboxField, TagsField, TextareaField, TextField } from '../../ui/form-fields';
 import { FormSection } from '../../ui/form-section';
 import { NotFoundState } from '../../ui/not-found-state';
@@ -194,22 +195,10 @@ function PublicationForm({ state }: { state: PublicationState }) {
           />
         )}
         {serverIssues.length > 0 && !conflict && (
-          <Alert ref={alertRef} tabIndex={-1} color="red" role="alert" title={t('publication.form.invalidTitle')}>
-            <Text size="sm" mb="xs">
-              {t('publication.form.invalidServer')}
-            </Text>
-            <List size="sm">
-              {serverIssues.map((issue, i) => (
-                <List.Item key={`${issue.path}-${i}`}>{issue.message}</List.Item>
-              ))}
-            </List>
-          </Alert>
+          <ServerIssuesAlert title={t('publication.form.invalidTitle')} intro={t('publication.form.invalidServer')} issues={serverIssues} alertRef={alertRef} />
         )}
         {saveError != null && (
-          <Alert ref={alertRef} tabIndex={-1} color="red" role="alert" title={t('publication.form.saveErrorTitle')}>
-            <Text size="sm">{errorMessage(saveError)}</Text>
-            <Text size="sm">{t('publication.form.saveErrorKept')}</Text>
-          </Alert>
+          <SaveErrorAlert title={t('publication.form.saveErrorTitle')} error={saveError} kept={t('publication.form.saveErrorKept')} alertRef={alertRef} />
         )}
         <FormSection title={t('publication.form.parts')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

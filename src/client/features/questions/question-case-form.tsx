@@ -1,4 +1,4 @@
-import { Alert, Input, List, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Input, SimpleGrid, Stack } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Controller, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -17,9 +17,9 @@ import {
 } from '../../../domain/question';
 import type { RichDoc } from '../../../domain/rich-text';
 import { formatDateTime } from '../../lib/format';
-import { errorMessage } from '../../lib/http';
 import { usePersonName } from '../../lib/use-person-name';
 import { ConflictAlert } from '../../ui/conflict-alert';
+import { SaveErrorAlert, ServerIssuesAlert } from '../../ui/save-alerts';
 import { DateField } from '../../ui/date-field';
 import { FormActionBar } from '../../ui/form-action-bar';
 import { CheckboxField, NativeSelectField, TextareaField, TextField } from '../../ui/form-fields';
@@ -163,22 +163,10 @@ export function QuestionCaseForm({ question, areas, readOnly, save, onSaved, onN
             />
           )}
           {serverIssues.length > 0 && !conflict && (
-            <Alert ref={alertRef} tabIndex={-1} color="red" role="alert" title={t('questions.detail.invalid.title')}>
-              <Text size="sm" mb="xs">
-                {t('questions.detail.invalid.server')}
-              </Text>
-              <List size="sm">
-                {serverIssues.map((issue, i) => (
-                  <List.Item key={`${issue.path}-${i}`}>{issue.message}</List.Item>
-                ))}
-              </List>
-            </Alert>
+            <ServerIssuesAlert title={t('questions.detail.invalid.title')} intro={t('questions.detail.invalid.server')} issues={serverIssues} alertRef={alertRef} />
           )}
           {saveError != null && (
-            <Alert ref={alertRef} tabIndex={-1} color="red" role="alert" title={t('questions.detail.saveError.title')}>
-              <Text size="sm">{errorMessage(saveError)}</Text>
-              <Text size="sm">{t('questions.detail.saveError.kept')}</Text>
-            </Alert>
+            <SaveErrorAlert title={t('questions.detail.saveError.title')} error={saveError} kept={t('questions.detail.saveError.kept')} alertRef={alertRef} />
           )}
           <FormSection title={t('questions.detail.case')}>
             <TextareaField control={control} name="text" label={t('questions.detail.fields.text')} required autosize minRows={2} maxRows={8} />
