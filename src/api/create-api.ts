@@ -26,6 +26,7 @@ import { commitmentMessages } from '../domain/commitment';
 import { evaluationMessages } from '../domain/evaluation';
 import { publicationRoutes } from './publication-routes';
 import { publicRoutes } from './public-routes';
+import { isVotePath, randomSecret } from './public-vote';
 import { openApiDocument } from './openapi';
 import { doc, ok } from './openapi-doc';
 import { BodyAbortedProblem } from './validate';
@@ -48,6 +49,7 @@ const bodyLimits: { match: (path: string) => boolean; maxBytes: number; message:
   { match: (path) => path === '/api/session', maxBytes: 4 * kb, message: 'La petición es demasiado grande (máximo 4 KB).' },
   { match: (path) => path.startsWith('/api/users'), maxBytes: 16 * kb, message: 'La petición es demasiado grande (máximo 16 KB).' },
   // The public pages' API: read-only today; the citizen forms that land later stay small.
+  { match: isVotePath, maxBytes: 8 * kb, message: 'El voto es demasiado largo (máximo 8 KB).' },
   { match: (path) => path.startsWith('/api/public/'), maxBytes: 2 * kb, message: 'La petición es demasiado grande (máximo 2 KB).' },
   { match: (path) => path.startsWith('/api/publication/'), maxBytes: 32 * kb, message: 'La petición es demasiado grande (máximo 32 KB).' },
   { match: isMetricsImportPath, maxBytes: metricsImportMaxBytes, message: metricsApiMessages.importTooLarge },
@@ -60,6 +62,8 @@ const defaultBodyLimit = { maxBytes: mb, message: 'La petición es demasiado gra
 /** Content types a state-changing route accepts other than JSON (the metrics import takes the file itself). */
 const otherBodyTypes: { match: (path: string) => boolean; type: RegExp; message: string }[] = [
   { match: isMetricsImportPath, type: /^(text\/csv|application\/octet-stream)\s*(;|$)/i, message: metricsApiMessages.importContentType },
+  // The citizen's vote: JSON, or the public page's HTML form (works without JavaScript).
+  { match: isVotePath, type: /^(application\/json|application\/x-www-form-urlencoded)\s*(;|$)/i, message: 'El voto debe enviarse como JSON o desde el formulario de la página.' },
 ];
 
 /**
@@ -140,6 +144,7 @@ export function createApi(deps: ApiDeps) {
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     yieldToOthers: deps.yieldToOthers ?? macrotask,
     rasterizeSvg: deps.rasterizeSvg ?? null,
+    voteSecret: deps.voteSecret ?? randomSecret(),
     writesPerMinute: deps.writesPerMinute ?? defaultWritesPerMinute,
   };
 

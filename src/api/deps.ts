@@ -51,6 +51,8 @@ export interface ApiDeps {
   yieldToOthers?: () => Promise<void>;
   /** SVG → PNG for the charts of the Word export (resvg-wasm; loaded by the server, the browser mock or tests). Without it the export route answers 503. */
   rasterizeSvg?: RasterizeSvg;
+  /** HMAC key of the citizen vote's cookie and form token (FOROS_VOTE_SECRET); default: random per start. */
+  voteSecret?: string;
   /** Writes (POST, PUT, PATCH, DELETE) per minute per account, or per address without a session (default 600; benches that time writes raise it). */
   writesPerMinute?: number;
 }
@@ -69,6 +71,7 @@ export interface ResolvedDeps {
   sleep: (ms: number) => Promise<void>;
   yieldToOthers: () => Promise<void>;
   rasterizeSvg: RasterizeSvg | null;
+  voteSecret: string;
   writesPerMinute: number;
 }
 

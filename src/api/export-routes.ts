@@ -14,7 +14,12 @@ import { isFinal } from '../export/document-model';
 import { docxMediaType } from '../export/docx';
 import { exportReportDocx, type ReportExportData } from '../export/export-report';
 import { casesForFigures } from '../db/question-queries';
-import { buildOpenData, csvMediaType, dictionaryCsv, openDataCsv, openDataFileName, type OpenDataFile } from '../export/open-data';
+import { buildOpenData, csvMediaType, openDataCsv, openDataFileName, type OpenDataFile } from '../export/open-data';
+import { accountabilityCsv, accountabilityFileName, commitmentRows, evaluationRows, fullDictionaryCsv, fullDictionaryFor, type AccountabilityFile } from '../export/open-data-accountability';
+import { commitmentsOfYear } from '../db/commitment-queries';
+import { evaluationResponsesOfYear } from '../db/evaluation-queries';
+import { lastFollowUpsOfYear } from '../db/open-data-queries';
+import { bogotaToday } from '../domain/bogota-date';
 import type { AppEnv } from './deps';
 import { doc, file, jsonBody, ok, pathParams, problems, queryParams } from './openapi-doc';
 import { requirePermission } from './auth';
@@ -116,12 +121,20 @@ const exportRecordBody = jsonBody(exportRecordSchema, 'ExportRecord');
  * The finished report's exports and the year's open data. Mounted at the API's root:
  * GET /reports/:year/export-data, GET /reports/:year/export.docx (a download), POST /reports/:year/export.docx (the
  * recorded final export), POST /reports/:year/exports (a final export the browser built),
- * GET /years/:year/open-data.json, GET /years/:year/open-data/{forums,questions,metrics,dictionary}.csv,
+ * GET /years/:year/open-data.json, GET /years/:year/open-data/{forums,questions,metrics,commitments,evaluations,dictionary}.csv,
  * GET /years/:year/open-data/dictionary.json.
  */
 /** The open-data CSV files a URL can name, and the file each one is. */
-const openDataFileParam = z.enum(['forums.csv', 'questions.csv', 'metrics.csv', 'dictionary.csv']);
-const openDataFiles = { 'forums.csv': 'forums', 'questions.csv': 'questions', 'metrics.csv': 'metrics', 'dictionary.csv': 'dictionary' } as const satisfies Record<z.infer<typeof openDataFileParam>, OpenDataFile | 'dictionary'>;
+const openDataFileParam = z.enum(['forums.csv', 'questions.csv', 'metrics.csv', 'commitments.csv', 'evaluations.csv', 'dictionary.csv']);
+const openDataFiles = {
+  'forums.csv': 'forums',
+  'questions.csv': 'questions',
+  'metrics.csv': 'metrics',
+  'commitments.csv': 'commitments',
+  'evaluations.csv': 'evaluations',
+  'dictionary.csv': 'dictionary',
+} as const satisfies Record<z.infer<typeof openDataFileParam>, OpenDataFile | AccountabilityFile | 'dictionary'>;
+const isAccountabilityFile = (file: OpenDataFile | AccountabilityFile | 'dictionary'): file is AccountabilityFile => file === 'commitments' || file === 'evaluations';
 
 export function exportRoutes() {
   const app = new Hono<AppEnv>();
@@ -196,15 +209,22 @@ export function exportRoutes() {
     return buildOpenData(year, full, metrics, requestTime(c), await casesForFigures(deps.db, year));
   }
 
+  /** The year's commitments and forum evaluations as open-data rows (open-data-accountability.ts). */
+  async function accountabilityRows(c: Context<AppEnv>, year: number) {
+    const deps = c.get('deps');
+    const [commitments, lastFollowUps, responses] = await Promise.all([commitmentsOfYear(deps.db, year, bogotaToday(deps.now())), lastFollowUpsOfYear(deps.db, year), evaluationResponsesOfYear(deps.db, year)]);
+    return { commitments: commitmentRows(commitments, lastFollowUps), evaluations: evaluationRows(responses) };
+  }
+
   app.get('/years/:year/open-data.json', requirePermission('readForums'), doc('Datos abiertos de la vigencia en JSON (foros, preguntas, métricas, diccionario)', { ...ok(200, 'Datos abiertos'), ...problems(400, 401, 404) }, { parameters: pathParams({ year: yearParam }) }), async (c) => {
     const data = await openData(c);
     c.header('Content-Disposition', attachment(`datos-abiertos-${data.year}.json`));
-    return c.json(data);
+    return c.json({ ...data, ...(await accountabilityRows(c, data.year)), dictionary: fullDictionaryFor(data.year) });
   });
 
   app.get('/years/:year/open-data/dictionary.json', requirePermission('readForums'), doc('Diccionario de datos abiertos (columna, significado, unidad)', { ...ok(200, 'Diccionario'), ...problems(401, 404) }, { parameters: pathParams({ year: yearParam }) }), async (c) => {
     const data = await openData(c);
-    return c.json({ year: data.year, dictionary: data.dictionary });
+    return c.json({ year: data.year, dictionary: fullDictionaryFor(data.year) });
   });
 
   app.get('/years/:year/open-data/:file', requirePermission('readForums'), doc('Datos abiertos en CSV (UTF-8 con BOM, separador «;»)', { ...file('text/csv', 'Archivo CSV'), ...problems(401, 404) }, { parameters: pathParams({ year: yearParam, file: openDataFileParam }) }), async (c) => {
@@ -212,7 +232,11 @@ export function exportRoutes() {
     if (!name.success) throw new HttpProblem(404, exportMessages.unknownFile);
     const year = readParam(c, 'year', yearParam);
     const file = openDataFiles[name.data];
-    const csv = file === 'dictionary' ? dictionaryCsv(year) : openDataCsv(await openData(c), file);
+    if (isAccountabilityFile(file)) {
+      const csv = accountabilityCsv(file, (await accountabilityRows(c, year))[file]);
+      return c.body(csv, 200, { 'Content-Type': csvMediaType, 'Content-Disposition': attachment(accountabilityFileName(file, year)) });
+    }
+    const csv = file === 'dictionary' ? fullDictionaryCsv(year) : openDataCsv(await openData(c), file);
     return c.body(csv, 200, { 'Content-Type': csvMediaType, 'Content-Disposition': attachment(openDataFileName(file, year)) });
   });
 

@@ -7,18 +7,21 @@ import { docxMediaType } from '../export/docx';
 import { exportReportDocx } from '../export/export-report';
 import { csvMediaType, dictionaryCsv, openDataCsv, openDataFileName, type OpenDataFile } from '../export/open-data';
 import type { AppEnv } from './deps';
-import { doc, file, ok, pathParams, problems } from './openapi-doc';
+import { doc, file, jsonBody, ok, pathParams, problems } from './openapi-doc';
 import { requestTime } from './change';
 import { exportMessages } from './export-routes';
 import { HttpProblem } from './problem';
 import { forumEvent, publicCalendar, publicOpenData, publicReport, publicReportVersion, publicYear, publishedSettings } from './public-read';
 import { rateLimit } from './public-limit';
-import { ownOrigin } from './request-info';
 import { readParam } from './validate';
+import { getCookie, setCookie } from 'hono/cookie';
+import { castVote, formToken, voteInputSchema, voteLimits, voteMessages, type VoteResult } from './public-vote';
+import { windowLimiter } from './public-limit';
+import { clientAddress, isHttps, ownOrigin } from './request-info';
 
 const minute = 60_000;
 /** Per address and minute: reading pages and data is cheap; a Word file is built per request. */
-export const publicRateLimits = { read: 240, files: 60, docx: 10 } as const;
+export const publicRateLimits = { read: 240, files: 60, docx: 10, vote: voteLimits.perAddressPerMinute } as const;
 
 const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
 const forumIcsParam = z
@@ -112,6 +115,52 @@ export function publicRoutes() {
     const data = await publicOpenData(db(c), y, settings, requestTime(c));
     const csv = name === 'dictionary' ? dictionaryCsv(y) : openDataCsv(data, name);
     return c.body(csv, 200, { 'Content-Type': csvMediaType, 'Content-Disposition': attachment(openDataFileName(name, y)) });
+  });
+
+  app.get('/years/:year/consultation/form-token', read, doc('Sello de tiempo firmado del formulario de voto (se envía con el voto)', { ...ok(200, 'Sello'), ...problems(400, 429) }, { security: [], parameters: year }), async (c) => {
+    const deps = c.get('deps');
+    return c.json({ formToken: await formToken(deps.voteSecret, readParam(c, 'year', yearParam), deps.now()), minSubmitMs: voteLimits.minSubmitMs });
+  });
+
+  // The vote: JSON (201 or a problem) or, from the page's HTML form without JavaScript, a 303 to the answer page.
+  const votes = windowLimiter({ max: publicRateLimits.vote, windowMs: minute });
+  app.post('/years/:year/consultation/votes', doc('Votar en la consulta publicada y abierta (sin sesión, un voto por navegador)', { ...ok(201, 'Voto registrado'), ...problems(400, 404, 409, 413, 429) }, { security: [], parameters: year }), jsonBody(voteInputSchema, 'PublicVoteInput'), async (c) => {
+    const deps = c.get('deps');
+    const y = readParam(c, 'year', yearParam);
+    const isForm = (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+    const answer = (result: VoteResult) => {
+      if (isForm) return c.redirect(`${publicPagePath(y)}/voto?resultado=${result.ok ? 'ok' : result.code}`, 303);
+      if (result.ok) return c.json({ id: result.responseId, message: voteMessages.ok }, 201);
+      return c.json({ type: 'about:blank', title: result.message, status: result.status, code: result.code, errors: result.issues ?? [] }, result.status, { 'Content-Type': 'application/problem+json' });
+    };
+    const { allowed, retryAfterMs } = votes.hit(`public-vote|${clientAddress(c)}`, deps.now().getTime());
+    if (!allowed) {
+      c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+      if (isForm) return c.redirect(`${publicPagePath(y)}/voto?resultado=rateLimited`, 303);
+      throw new HttpProblem(429, voteMessages.rateLimited);
+    }
+    let body: unknown;
+    if (isForm) {
+      const form = new URLSearchParams(await c.req.text());
+      body = {
+        topicIds: form.getAll('topicIds'),
+        proposedTopic: form.get('proposedTopic') ?? '',
+        valueGroupKind: form.get('valueGroupKind') ?? undefined,
+        valueGroup: form.get('valueGroup') ?? '',
+        locality: form.get('locality') ?? '',
+        formToken: form.get('formToken') ?? '',
+        website: form.get('website') ?? '',
+      };
+    } else {
+      try {
+        body = await c.req.json();
+      } catch {
+        body = null;
+      }
+    }
+    const result = await castVote(deps.db, { year: y, body, cookies: getCookie(c), secret: deps.voteSecret, now: deps.now() });
+    if (result.ok) setCookie(c, result.cookie.name, result.cookie.value, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isHttps(c), maxAge: result.cookie.maxAgeSeconds });
+    return answer(result);
   });
 
   return app;

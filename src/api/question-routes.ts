@@ -7,13 +7,13 @@ import {
   areaInputSchema,
   dueDateFor,
   personalDataInputSchema,
+  questionCaseInput,
   questionCaseIssues,
   questionCaseUpdateSchema,
   questionFigures,
   questionListQuerySchema,
   questionMessages,
   questionSettingsSchema,
-  type QuestionCase,
   type QuestionCaseInput,
   type QuestionFigures,
 } from '../domain/question';
@@ -56,24 +56,6 @@ const personalBody = jsonBody(personalDataInputSchema, 'PersonalDataInput');
 const emptyBody = jsonBody(z.strictObject({}), 'Empty');
 const figuresQuery = queryParams(z.strictObject({ year: questionListQuerySchema.shape.year }));
 
-/** The case's fields as the rules and the PUT see them. */
-function inputOf(q: QuestionCase): QuestionCaseInput {
-  return {
-    text: q.text,
-    receivedAt: q.receivedAt,
-    channel: q.channel,
-    type: q.type,
-    areaId: q.areaId,
-    assignee: q.assignee,
-    status: q.status,
-    answer: q.answer,
-    answeredAt: q.answeredAt,
-    answeredBy: q.answeredBy,
-    answerChannel: q.answerChannel,
-    publishable: q.publishable,
-    answeredLive: q.answeredLive,
-  };
-}
 
 function changedFields(before: QuestionCaseInput, after: QuestionCaseInput): string[] {
   return (Object.keys(after) as (keyof QuestionCaseInput)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
@@ -151,7 +133,7 @@ export function questionRoutes() {
         if (!(await updateQuestionCase(tx, id, expected, input, due, user.username, now))) throw stale(staleTitle, expected, current);
         return {
           result: (await getQuestionCase(tx, id))!,
-          audit: [{ action: 'update', entity: 'question', entityId: id, changes: changedFields(inputOf(current), input) }],
+          audit: [{ action: 'update', entity: 'question', entityId: id, changes: changedFields(questionCaseInput(current), input) }],
           touched: { years: [current.forumYear] },
         };
       }),
@@ -169,7 +151,7 @@ export function questionRoutes() {
         if (current.version !== expected) throw stale(staleTitle, expected, current);
         const received = current.receivedAt.slice(0, 10);
         const input: QuestionCaseInput = {
-          ...inputOf(current),
+          ...questionCaseInput(current),
           status: current.status === 'publicada' ? 'publicada' : 'respondida',
           answeredLive: true,
           answeredAt: current.answeredAt ?? received,

@@ -413,6 +413,12 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('published_reports_year_number').on('published_reports').columns(['year', 'number']).unique().execute();
     },
   },
+  '0013_vote_locality': {
+    // The citizen's vote (issue 14): the optional locality a voter gives, kept beside the response.
+    async up(db: MigrationDb) {
+      await db.schema.alterTable('consultation_responses').addColumn('locality', 'text', (c) => c.notNull().defaultTo('')).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

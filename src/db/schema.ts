@@ -188,6 +188,8 @@ export interface ConsultationResponsesTable {
   created_by: string;
   /** 0, or the import that wrote the row (0006): rows of an import still listed in consultation_pending_imports are not visible yet. */
   import_batch: Generated<number>;
+  /** The locality a citizen's vote gave (0013); '' otherwise. */
+  locality: Generated<string>;
 }
 
 /** An import being written in chunks (0006): its rows stay invisible until the row here is deleted (the commit). */

@@ -7,7 +7,8 @@ import { bogotaYear } from './bogota-date';
  * and the topics that became forums. Pure: the API and the client share these schemas and rules.
  */
 
-export const consultationChannels = ['web', 'email', 'social', 'official', 'other'] as const;
+/** `foros`: the vote form of the public «Participa» page (issue 14). */
+export const consultationChannels = ['web', 'email', 'social', 'official', 'other', 'foros'] as const;
 export type ConsultationChannel = (typeof consultationChannels)[number];
 /** The channel a response came through: the same list as the consultation's channels. */
 export const responseChannels = consultationChannels;
@@ -29,6 +30,7 @@ export const consultationChannelLabels: Record<ConsultationChannel, string> = {
   social: 'Redes sociales',
   official: 'Canales oficiales',
   other: 'Otro',
+  foros: 'Formulario web Foros',
 };
 
 export const consultationLimits = {
@@ -228,7 +230,8 @@ export const responseInputSchema = z.strictObject({
 });
 export type ResponseInput = z.infer<typeof responseInputSchema>;
 
-export const responseSources = ['manual', 'import'] as const;
+/** `public`: a citizen's vote on the «Participa» page. */
+export const responseSources = ['manual', 'import', 'public'] as const;
 export type ResponseSource = (typeof responseSources)[number];
 
 export interface ConsultationResponse {

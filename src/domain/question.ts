@@ -168,6 +168,25 @@ export interface QuestionCase extends QuestionCaseInput {
   updatedBy: string;
 }
 
+/** The case's fields as the rules and the PUT see them. */
+export function questionCaseInput(q: QuestionCase): QuestionCaseInput {
+  return {
+    text: q.text,
+    receivedAt: q.receivedAt,
+    channel: q.channel,
+    type: q.type,
+    areaId: q.areaId,
+    assignee: q.assignee,
+    status: q.status,
+    answer: q.answer,
+    answeredAt: q.answeredAt,
+    answeredBy: q.answeredBy,
+    answerChannel: q.answerChannel,
+    publishable: q.publishable,
+    answeredLive: q.answeredLive,
+  };
+}
+
 export type QuestionSummary = Pick<
   QuestionCase,
   'id' | 'forumId' | 'forumTitle' | 'forumYear' | 'text' | 'receivedAt' | 'channel' | 'type' | 'areaId' | 'assignee' | 'status' | 'dueDate' | 'answeredAt' | 'answeredLive' | 'publishable'

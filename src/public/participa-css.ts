@@ -28,6 +28,16 @@ h3{font-size:1.15rem;margin:1.25rem 0 .5rem}
 .facts dd{margin:0;overflow-wrap:anywhere}
 .button{display:inline-block;background:var(--brand);color:#fff;padding:.55rem 1rem;border-radius:6px;text-decoration:none;font-weight:600;min-height:44px}
 .button:focus-visible{outline:3px solid #1a1a1a}
+.vote fieldset{border:1px solid #767676;border-radius:6px;margin:0 0 1rem;padding:.75rem 1rem}
+.vote legend{font-weight:600;padding:0 .25rem}
+.vote .choice{display:flex;gap:.5rem;align-items:flex-start;margin:.4rem 0}
+.vote .choice input{width:1.25rem;height:1.25rem;margin-top:.15rem}
+.vote .field{display:block;margin:.75rem 0}
+.vote .field label{display:block;font-weight:600;margin-bottom:.25rem}
+.vote input[type=text],.vote textarea{width:100%;max-width:36rem;font:inherit;padding:.45rem;border:1px solid #767676;border-radius:4px;box-sizing:border-box}
+button.button{border:0;font:inherit;cursor:pointer}
+.hp{display:none}
+.result{border-left:6px solid var(--brand);padding:.5rem 1rem;background:#f4f6f8}
 .links{padding-left:1.25rem}
 .links li{margin:.35rem 0}
 code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.95em}

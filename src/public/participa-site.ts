@@ -10,6 +10,7 @@ import { openDataDictionaryFor, openDataFileName } from '../export/open-data';
 import { HttpProblem } from '../api/problem';
 import { publicReport, publicYear, type PublicForum, type PublicYear } from '../api/public-read';
 import { windowLimiter } from '../api/public-limit';
+import { formToken, voteMessages, type VoteCode } from '../api/public-vote';
 import { html, isSafeHref, raw, type SafeHtml } from './html';
 import { participaCss } from './participa-css';
 import { participaTexts as t } from './participa-texts';
@@ -33,6 +34,8 @@ export interface ParticipaSiteOptions {
   address: (c: Context) => string;
   /** Page views per address and minute (default 240). */
   maxPerMinute?: number;
+  /** The API's vote secret (ApiDeps.voteSecret): signs the form's time stamp. Without it the form is not shown. */
+  voteSecret?: string;
 }
 
 const yearPattern = /^\d{4}$/;
@@ -111,7 +114,28 @@ ${f.date ? html`<p><a class="button" href="/api/public/years/${year}/forums/${f.
 </article>`;
 }
 
-function yearBody(data: PublicYear, origin: string): SafeHtml {
+function voteForm(c: NonNullable<PublicYear['consultation']>, year: number, token: string): SafeHtml {
+  const v = t.consultation.vote;
+  return html`<h3 id="voto-titulo">${v.title}</h3>
+<form class="vote" method="post" action="/api/public/years/${year}/consultation/votes" aria-labelledby="voto-titulo">
+<fieldset><legend>${v.topicsLegend}</legend>
+${c.topics.map((topic) => html`<div class="choice"><input type="checkbox" id="tema-${topic.id}" name="topicIds" value="${String(topic.id)}"><label for="tema-${topic.id}">${topic.title}</label></div>`)}
+</fieldset>
+<div class="field"><label for="propuesta">${v.propose}</label><textarea id="propuesta" name="proposedTopic" rows="3" maxlength="1000"></textarea></div>
+<fieldset><legend>${v.groupLegend}</legend>
+<div class="choice"><input type="radio" id="grupo-externo" name="valueGroupKind" value="external" required><label for="grupo-externo">${v.external}</label></div>
+<div class="choice"><input type="radio" id="grupo-interno" name="valueGroupKind" value="internal"><label for="grupo-interno">${v.internal}</label></div>
+<div class="field"><label for="grupo">${v.group}</label><input type="text" id="grupo" name="valueGroup" required maxlength="200"></div>
+</fieldset>
+<div class="field"><label for="localidad">${v.locality}</label><input type="text" id="localidad" name="locality" maxlength="120"></div>
+<div class="hp"><label for="sitio-web">${v.honeypot}</label><input type="text" id="sitio-web" name="website" tabindex="-1" autocomplete="off"></div>
+<input type="hidden" name="formToken" value="${token}">
+<p class="note">${v.privacy}</p>
+<p><button type="submit" class="button">${v.submit}</button></p>
+</form>`;
+}
+
+function yearBody(data: PublicYear, origin: string, token = ''): SafeHtml {
   const y = data.year;
   const sections: SafeHtml[] = [];
   if (data.strategy) sections.push(html`<p class="lead"><strong>${t.strategy}:</strong> ${data.strategy}</p>`);
@@ -133,9 +157,10 @@ ${data.forums.length === 0 ? html`<p>${t.calendar.empty}</p>` : data.forums.map(
 <h2 id="consulta-titulo">${t.consultation.title}</h2>
 ${c
   ? html`<p><strong>${c.title}</strong>. ${t.consultation.period(formatLongDate(c.openDate), formatLongDate(c.closeDate))}</p>
-<p>${c.open ? html`${t.consultation.open} ${t.consultation.voteSoon}` : t.consultation.closed}</p>
+<p>${c.open ? html`${t.consultation.open} ${token ? t.consultation.voteSoon : ''}` : t.consultation.closed}</p>
 <h3>${t.consultation.topics}</h3>
-<ul>${c.topics.map((topic) => html`<li><strong>${topic.title}</strong>${topic.description ? html`: ${topic.description}` : ''}</li>`)}</ul>`
+<ul>${c.topics.map((topic) => html`<li><strong>${topic.title}</strong>${topic.description ? html`: ${topic.description}` : ''}</li>`)}</ul>
+${c.open && token ? voteForm(c, y, token) : ''}`
   : html`<p>${t.consultation.none}</p>`}
 </section>`);
   }
@@ -252,6 +277,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
     if (!found) return notFound(c);
     const { data, settings } = found;
     const origin = new URL(c.req.url).origin;
+    const token = data.consultation?.open && options.voteSecret ? await formToken(options.voteSecret, data.year, now()) : '';
     return send(
       c,
       200,
@@ -264,7 +290,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
           entity: data.entity,
           year: data.year,
           nav: yearNav(data),
-          body: yearBody(data, origin),
+          body: yearBody(data, origin, token),
         }),
       settings.frameOrigins,
     );
@@ -298,6 +324,33 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
           year: data.year,
           nav: html`<nav class="wrap site-nav" aria-label="${t.navLabel}"><ul><li><a href="${publicPagePath(data.year)}">${t.report.backToYear(data.year)}</a></li><li><a href="/api/public/years/${data.year}/report.docx" download>${t.report.word}</a></li></ul></nav>`,
           body: html`${body}<p class="note">${t.report.version(data.report!.number, formatDateTime(data.report!.publishedAt))} ${t.report.sha}: <code class="hash">${data.report!.sha256}</code></p>`,
+        }),
+      settings.frameOrigins,
+    );
+  });
+
+  // The answer to the vote form (the API redirects here): thanks, or why it was refused — nothing else.
+  app.get('/participa/:year/voto', async (c) => {
+    const found = await yearData(c);
+    if (!found) return notFound(c);
+    const { data, settings } = found;
+    const code = c.req.query('resultado') ?? '';
+    const known = Object.hasOwn(voteMessages, code);
+    const ok = code === 'ok';
+    const title = ok ? t.consultation.vote.thanksTitle : t.consultation.vote.refusedTitle;
+    const message = known ? voteMessages[code as VoteCode] : voteMessages.token;
+    return send(
+      c,
+      200,
+      (nonce) =>
+        page({
+          title: `${title} — ${t.pageTitle(data.year, data.entity.name)}`,
+          description: title,
+          nonce,
+          colour: data.entity.primaryColour,
+          entity: data.entity,
+          year: data.year,
+          body: html`<h1>${title}</h1><div class="result" role="${ok ? 'status' : 'alert'}"><p>${message}</p></div><p><a href="${publicPagePath(data.year)}#consulta">${t.consultation.vote.back}</a></p>`,
         }),
       settings.frameOrigins,
     );

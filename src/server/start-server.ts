@@ -6,11 +6,13 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { createApi } from '../api/create-api';
+import { randomSecret } from '../api/public-vote';
 import { purgeExpiredPersonalData } from '../api/question-routes';
 import { bootstrap, type CreatedAccount } from '../api/bootstrap';
 import type { ApiLogger, ConnectionInfo, SessionLimits } from '../api/deps';
 import { discardPendingImports } from '../db/consultation-queries';
 import { openNodeDatabase } from '../db/node-driver';
+import { keptSecret } from '../db/secret-queries';
 import { createNodeRasterizer } from './rasterizer-node';
 import { createLogger } from './logger';
 import { createParticipaSite } from '../public/participa-site';
@@ -71,7 +73,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }, 24 * 3600_000);
   retention.unref();
   const trustProxy = options.trustProxy ?? false;
+  // Signs the citizen vote's cookie and form stamp (src/api/public-vote.ts): FOROS_VOTE_SECRET, or one made at the
+  // first start and kept in the database, so a restart does not let a browser vote again.
+  const voteSecret = process.env.FOROS_VOTE_SECRET || (await keptSecret(db, 'vote_secret', randomSecret));
   const api = createApi({
+    voteSecret,
     db,
     passwordIterations: options.passwordIterations,
     secureCookies: options.secureCookies,
@@ -116,6 +122,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The public «Participa» pages: server-rendered HTML, no login, no JavaScript (src/public).
   const site = createParticipaSite({
     db,
+    voteSecret,
     address: (c) => {
       if (trustProxy) {
         const forwarded = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();

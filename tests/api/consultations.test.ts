@@ -474,8 +474,8 @@ describe('GET /api/consultations/:id/tally', () => {
       ['Transparencia', 1, 0, 1],
       ['Deporte y cultura', 1, 1, 0],
     ]);
-    expect(tally.byTopic[0].byChannel).toEqual({ web: 0, email: 3, social: 0, official: 0, other: 0 });
-    expect(tally.byChannel).toEqual({ web: 0, email: 4, social: 1, official: 0, other: 0 });
+    expect(tally.byTopic[0].byChannel).toEqual({ web: 0, email: 3, social: 0, official: 0, other: 0, foros: 0 });
+    expect(tally.byChannel).toEqual({ web: 0, email: 4, social: 1, official: 0, other: 0, foros: 0 });
     expect(tally.proposals).toEqual([{ key: 'medio ambiente', text: 'Medio ambiente', count: 2 }]);
     expect(tally.questions.map((q) => q.text)).toEqual(['¿Qué rutas hay para pedir ayuda?', '¿Cuántos psicólogos atienden?']);
     expect(tally.byValueGroup[0]).toEqual({ kind: 'external', group: 'Ciudadanía', responses: 2 });

@@ -28,9 +28,9 @@ describe('open-data dictionary: one term per concept', () => {
     const dictionary = await csv('/api/years/2022/open-data/dictionary.csv');
     const filesInDictionary = new Set(dictionary.rows.slice(1).map((row) => row[0]));
     const written = new Set<string>();
-    for (const file of ['forums', 'questions', 'metrics'] as const) written.add((await csv(`/api/years/2022/open-data/${file}.csv`)).fileName!);
+    for (const file of ['forums', 'questions', 'metrics', 'commitments', 'evaluations'] as const) written.add((await csv(`/api/years/2022/open-data/${file}.csv`)).fileName!);
     expect(filesInDictionary).toEqual(written);
-    expect([...written]).toEqual(['forums-2022.csv', 'questions-2022.csv', 'metrics-2022.csv']);
+    expect([...written]).toEqual(['forums-2022.csv', 'questions-2022.csv', 'metrics-2022.csv', 'commitments-2022.csv', 'evaluations-2022.csv']);
     expect(dictionary.fileName).toBe('dictionary-2022.csv');
     expect(dictionary.text).not.toMatch(/\bforums\.csv\b/);
     expect(dictionary.text).toContain('Identificador del foro (forums-2022.csv)');

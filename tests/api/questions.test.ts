@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestApi } from '../support/test-api';
 import { dbSnapshot, expectProblem, expectValidationProblem, validForum } from '../support/api-assertions';
 import type { Forum } from '../../src/domain/forum';
-import type { QuestionCase, QuestionCaseUpdate, QuestionPage, PersonalData, QuestionFigures } from '../../src/domain/question';
+import { questionCaseInput, type QuestionCase, type QuestionCaseUpdate, type QuestionPage, type PersonalData, type QuestionFigures } from '../../src/domain/question';
 import { docFromParagraphs } from '../../src/domain/rich-text';
 import { purgeExpiredPersonalData } from '../../src/api/question-routes';
 
@@ -28,19 +28,7 @@ async function setup() {
   const [first, second] = forum.questions.map((q) => q.questionId!);
   const get = async (id: number, cookie = editor) => (await (await api.call('GET', `/api/questions/${id}`, { cookie })).json()) as QuestionCase;
   const edit = (q: QuestionCase, changes: Partial<QuestionCaseUpdate>): QuestionCaseUpdate => ({
-    text: q.text,
-    receivedAt: q.receivedAt,
-    channel: q.channel,
-    type: q.type,
-    areaId: q.areaId,
-    assignee: q.assignee,
-    status: q.status,
-    answer: q.answer,
-    answeredAt: q.answeredAt,
-    answeredBy: q.answeredBy,
-    answerChannel: q.answerChannel,
-    publishable: q.publishable,
-    answeredLive: q.answeredLive,
+    ...questionCaseInput(q),
     version: q.version,
     ...changes,
   });

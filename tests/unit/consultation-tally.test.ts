@@ -32,9 +32,9 @@ describe('tallyConsultation', () => {
       [3, 2, 1, 1],
       [1, 0, 0, 0],
     ]);
-    expect(tally.byTopic[0].byChannel).toEqual({ web: 1, email: 2, social: 0, official: 0, other: 0 });
+    expect(tally.byTopic[0].byChannel).toEqual({ web: 1, email: 2, social: 0, official: 0, other: 0, foros: 0 });
     expect(tally.byTopic[0].title).toBe('MIPG');
-    expect(tally.byChannel).toEqual({ web: 1, email: 2, social: 1, official: 0, other: 0 });
+    expect(tally.byChannel).toEqual({ web: 1, email: 2, social: 1, official: 0, other: 0, foros: 0 });
     // Groups compare without case or surrounding spaces; the first wording names the group.
     expect(tally.byValueGroup).toEqual([
       { kind: 'external', group: 'Ciudadanía', responses: 2 },

@@ -7,7 +7,7 @@ export const consultations = {
   newConsultation: 'Nueva consulta',
   backToList: 'Volver a las consultas',
   statuses: { draft: 'Borrador', open: 'Abierta', closed: 'Cerrada' },
-  channels: { web: 'Sitio web', email: 'Correo masivo', social: 'Redes sociales', official: 'Canales oficiales', other: 'Otro' },
+  channels: { web: 'Sitio web', email: 'Correo masivo', social: 'Redes sociales', official: 'Canales oficiales', other: 'Otro', foros: 'Formulario web Foros' },
   kinds: { internal: 'Interno', external: 'Externo', unspecified: 'No indicado' },
   note: { title: 'Nota sobre esta consulta' },
   statusNotice: {
@@ -185,7 +185,7 @@ export const consultations = {
     noMatches: 'Ninguna respuesta coincide con los filtros.',
     add: 'Agregar respuesta',
     late: 'Fuera de plazo',
-    sources: { manual: 'Manual', import: 'Importada' },
+    sources: { manual: 'Manual', import: 'Importada', public: 'Voto en Participa' },
     columns: { date: 'Fecha', group: 'Grupo de valor', topics: 'Temas elegidos', proposal: 'Tema propuesto', questions: 'Preguntas', channel: 'Canal', actions: 'Acciones' },
     delete: 'Eliminar la respuesta del {{date}}',
     deleteTitle: '¿Eliminar esta respuesta?',

@@ -18,6 +18,8 @@ export const exportTexts = {
     forums: 'Foros (CSV)',
     questions: 'Preguntas (CSV)',
     metrics: 'Métricas (CSV)',
+    commitments: 'Compromisos (CSV)',
+    evaluations: 'Evaluación de los foros (CSV)',
     dictionary: 'Diccionario de datos (CSV)',
     json: 'Todo en JSON',
   },

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { ReportExportData } from '../../../../export/export-data';
 import { openDataFileName } from '../../../../export/open-data';
+import { accountabilityFileName } from '../../../../export/open-data-accountability';
 import { ApiError, api, NetworkError, networkErrorMessage } from '../../../lib/http';
 import { exportKeys } from '../../../lib/query-keys';
 
@@ -21,6 +22,8 @@ export const openDataFiles = [
   { key: 'forums', path: 'open-data/forums.csv', file: (year: number) => openDataFileName('forums', year) },
   { key: 'questions', path: 'open-data/questions.csv', file: (year: number) => openDataFileName('questions', year) },
   { key: 'metrics', path: 'open-data/metrics.csv', file: (year: number) => openDataFileName('metrics', year) },
+  { key: 'commitments', path: 'open-data/commitments.csv', file: (year: number) => accountabilityFileName('commitments', year) },
+  { key: 'evaluations', path: 'open-data/evaluations.csv', file: (year: number) => accountabilityFileName('evaluations', year) },
   { key: 'dictionary', path: 'open-data/dictionary.csv', file: (year: number) => openDataFileName('dictionary', year) },
   { key: 'json', path: 'open-data.json', file: (year: number) => `datos-abiertos-${year}.json` },
 ] as const;

@@ -1,0 +1,159 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { bogotaToday } from '../domain/bogota-date';
+import { text, validationMessages } from '../domain/common';
+import { consultationLimits, validateResponse, type ResponseInput } from '../domain/consultation';
+import { consultationOfYear, getConsultation, insertResponses } from '../db/consultation-queries';
+import { getPublication } from '../db/publication-queries';
+import type { Database } from '../db/schema';
+import { applyChange } from './change';
+
+/**
+ * The citizen's vote in the consultation (issue 14, «Participa»): topics chosen and/or one proposed, the value
+ * group, optionally the locality. It is stored as a consultation response of channel «Formulario web Foros», so
+ * it counts in the same tally as the imported ones. No personal data.
+ *
+ * Abuse: one vote per browser per consultation (an HMAC-signed cookie; a forged one is refused), a limit per
+ * address (the routes), a honeypot field and a minimum time-to-submit (a signed timestamp the form carries).
+ * Every refusal is a code with a Spanish message; nothing is stored then.
+ */
+
+export const voteLimits = { minSubmitMs: 3_000, maxFormAgeMs: 6 * 3600_000, locality: 120, perAddressPerMinute: 10 } as const;
+
+export const voteMessages = {
+  ok: 'Gracias: su voto quedó registrado.',
+  unpublished: 'La consulta de esta vigencia no está publicada.',
+  closed: 'La consulta está cerrada: ya no recibe votos.',
+  twice: 'Desde este navegador ya se votó en esta consulta: solo se cuenta un voto por navegador.',
+  forged: 'No se pudo verificar su navegador (la cookie de voto no es válida). Borre las cookies de este sitio e inténtelo de nuevo.',
+  honeypot: 'No se pudo registrar el voto: el formulario llegó con un campo que las personas no ven.',
+  token: 'El formulario no es válido o caducó. Vuelva a cargar la página e inténtelo de nuevo.',
+  fast: 'El formulario se envió demasiado rápido. Revise sus respuestas y envíelo de nuevo.',
+  invalid: 'Revise el formulario: elija al menos un tema o proponga uno, y diga su grupo de valor.',
+  scripted: 'El texto no puede contener código (etiquetas HTML o scripts).',
+  rateLimited: 'Demasiados votos desde su conexión. Espere un minuto e inténtelo de nuevo.',
+} as const;
+export type VoteCode = keyof typeof voteMessages;
+
+const scripted = /<\s*\/?\s*[a-z!?]|javascript:|data:text\/html|\bon[a-z]+\s*=/i;
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const citizenText = (max: number, required = false) =>
+  text(max, { required })
+    .refine((v) => !scripted.test(v), { error: voteMessages.scripted })
+    .refine((v) => !controls.test(v), { error: voteMessages.scripted });
+
+export const voteInputSchema = z.object({
+  topicIds: z
+    .array(z.coerce.number({ error: 'Tema no válido.' }).int({ error: 'Tema no válido.' }).min(1, { error: 'Tema no válido.' }).max(Number.MAX_SAFE_INTEGER, { error: 'Tema no válido.' }))
+    .max(consultationLimits.topicIds, { error: validationMessages.tooMany(consultationLimits.topicIds) })
+    .default([]),
+  proposedTopic: citizenText(consultationLimits.proposedTopic).default(''),
+  valueGroupKind: z.enum(['internal', 'external'], { error: 'Diga si usted es parte de la entidad (grupo interno) o no (grupo externo).' }),
+  valueGroup: citizenText(consultationLimits.valueGroup, true),
+  locality: citizenText(voteLimits.locality).default(''),
+  formToken: z.string({ error: voteMessages.token }).max(200, { error: voteMessages.token }),
+  website: z.string().max(500).default(''),
+});
+export type VoteInput = z.infer<typeof voteInputSchema>;
+
+const encoder = new TextEncoder();
+const keys = new Map<string, Promise<CryptoKey>>();
+function keyOf(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    keys.set(secret, key);
+  }
+  return key;
+}
+async function sign(secret: string, data: string): Promise<string> {
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await keyOf(secret), encoder.encode(data)));
+  return btoa(String.fromCharCode(...mac)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+/** Constant-time enough for equal-length base64url MACs. */
+function same(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+/** A fresh secret (when the server is given none: votes' cookies then last until a restart). */
+export function randomSecret(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The signed time the form was served at (hidden field): `<ms>.<mac>`. */
+export async function formToken(secret: string, year: number, now: Date): Promise<string> {
+  const at = now.getTime();
+  return `${at}.${await sign(secret, `form|${year}|${at}`)}`;
+}
+
+export const isVotePath = (path: string) => /^\/api\/public\/years\/\d+\/consultation\/votes\/?$/.test(path);
+
+export const voteCookieName = (consultationId: number) => `foros_voto_${consultationId}`;
+
+async function voteCookie(secret: string, consultationId: number): Promise<string> {
+  const nonce = randomSecret().slice(0, 16);
+  return `${nonce}.${await sign(secret, `vote|${consultationId}|${nonce}`)}`;
+}
+async function validVoteCookie(secret: string, consultationId: number, value: string): Promise<boolean> {
+  const [nonce, mac, ...rest] = value.split('.');
+  if (!nonce || !mac || rest.length > 0) return false;
+  return same(mac, await sign(secret, `vote|${consultationId}|${nonce}`));
+}
+
+export type VoteResult =
+  | { ok: true; responseId: number; cookie: { name: string; value: string; maxAgeSeconds: number } }
+  | { ok: false; status: 400 | 404 | 409; code: VoteCode; message: string; issues?: { path: string; message: string }[] };
+
+const refuse = (status: 400 | 404 | 409, code: VoteCode, issues?: { path: string; message: string }[]): VoteResult => ({ ok: false, status, code, message: voteMessages[code], issues });
+
+/** Checks and stores one vote (through the write path); a refusal stores nothing. */
+export async function castVote(db: Kysely<Database>, o: { year: number; body: unknown; cookies: Record<string, string>; secret: string; now: Date }): Promise<VoteResult> {
+  const { settings } = await getPublication(db, o.year);
+  if (!settings.show.consultation) return refuse(404, 'unpublished');
+  const found = await consultationOfYear(db, o.year);
+  const consultation = found ? await getConsultation(db, found.id) : undefined;
+  if (!consultation) return refuse(404, 'unpublished');
+  if (!settings.consultationOpen || consultation.status !== 'open') return refuse(409, 'closed');
+  const cookie = o.cookies[voteCookieName(consultation.id)];
+  if (cookie !== undefined) return (await validVoteCookie(o.secret, consultation.id, cookie)) ? refuse(409, 'twice') : refuse(400, 'forged');
+
+  const parsed = voteInputSchema.safeParse(o.body);
+  const raw = (o.body ?? {}) as Record<string, unknown>;
+  if (typeof raw.website === 'string' && raw.website.trim() !== '') return refuse(400, 'honeypot');
+  const token = typeof raw.formToken === 'string' ? raw.formToken : '';
+  const [atText, mac] = token.split('.');
+  const at = Number(atText);
+  if (!mac || !Number.isSafeInteger(at) || !same(mac, await sign(o.secret, `form|${o.year}|${at}`))) return refuse(400, 'token');
+  const age = o.now.getTime() - at;
+  if (age > voteLimits.maxFormAgeMs || age < -60_000) return refuse(400, 'token');
+  if (age < voteLimits.minSubmitMs) return refuse(400, 'fast');
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    return refuse(400, issues.some((i) => i.message === voteMessages.scripted) ? 'scripted' : 'invalid', issues);
+  }
+  const vote = parsed.data;
+  const date = bogotaToday(o.now);
+  const response: ResponseInput = {
+    valueGroupKind: vote.valueGroupKind,
+    valueGroup: vote.valueGroup,
+    topicIds: [...new Set(vote.topicIds)],
+    proposedTopic: vote.proposedTopic,
+    questions: [],
+    channel: 'foros',
+    date,
+    late: date < consultation.openDate || date > consultation.closeDate,
+  };
+  const issues = validateResponse(response, consultation, { checkStatus: false });
+  if (issues.length > 0) return refuse(400, 'invalid', issues);
+
+  const responseId = await applyChange(db, { id: null, username: 'participa (voto ciudadano)' }, o.now.toISOString(), async ({ tx, user, now }) => {
+    const [id] = await insertResponses(tx, consultation.id, [response], 'public', user.username, now);
+    if (vote.locality) await tx.updateTable('consultation_responses').set({ locality: vote.locality }).where('id', '=', id).execute();
+    return { result: id, audit: [{ action: 'update', entity: 'consultation', entityId: consultation.id, changes: [`voto ciudadano ${id} (formulario web Foros)`] }] };
+  });
+  return { ok: true, responseId, cookie: { name: voteCookieName(consultation.id), value: await voteCookie(o.secret, consultation.id), maxAgeSeconds: 400 * 24 * 3600 } };
+}
