@@ -4,7 +4,6 @@ import type { ForumMetricsInput } from '../domain/metrics';
 import { reportMessages, yearParam } from '../domain/report';
 import type { Forum } from '../domain/forum';
 import { getReport, listSectionRows, toSection, yearQuestions } from '../db/report-queries';
-import { bogotaToday } from '../domain/bogota-date';
 import { listYearMetrics } from '../db/metrics-queries';
 import { getForum } from '../db/forum-queries';
 import type { Database } from '../db/schema';
