@@ -106,7 +106,7 @@ export function QuestionListPage() {
   const years = [...new Set((figures.data ?? []).map((f) => f.year).concat(query.year ? [query.year] : []))].sort((a, b) => b - a);
 
   const filters = (
-    <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3, xl: 5 }} spacing="sm" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
       <VisuallyHidden component="legend">{t('questions.list.filters')}</VisuallyHidden>
       <NativeSelect
         label={t('questions.list.status')}
