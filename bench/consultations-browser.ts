@@ -22,11 +22,11 @@ export async function benchConsultationsBrowser(options: ConsultationBrowserBenc
   const count = options.responses.toLocaleString('es-CO');
   let csvPath = '';
   const steps = await inBrowser(
-    async ({ page, workspace }) => {
+    async ({ page, server, workspace }) => {
       const file = googleFormsExport(options.responses);
       csvPath = join(workspace.dir, 'respuestas.csv');
       writeFileSync(csvPath, [file.header, ...file.rows].map((row) => row.map(csvCell).join(',')).join('\n'));
-      const created = await page.request.post('/api/consultations', { data: benchConsultation });
+      const created = await page.request.post('/api/consultations', { data: benchConsultation , headers: { origin: new URL(server.url).origin } });
       if (created.status() !== 201) throw new Error(`No se pudo crear la consulta: HTTP ${created.status()}`);
       const { id } = (await created.json()) as { id: number };
       await page.goto(`/consultas/${id}?vista=importar`);

@@ -24,14 +24,14 @@ export async function benchMetricsBrowser(options: MetricsBrowserBenchOptions = 
   let sizeMb = '';
   const matched = 7;
   const steps = await inBrowser(
-    async ({ page, workspace }) => {
+    async ({ page, server, workspace }) => {
       const csv = metaExport(options.rows);
       csvPath = join(workspace.dir, 'meta.csv');
       writeFileSync(csvPath, csv, 'utf8');
       sizeMb = (Buffer.byteLength(csv) / 1e6).toLocaleString('es-CO', { maximumFractionDigits: 1 });
       // The forum whose row the preview finds by permalink.
       const forum = { ...makeForum(0, createRandom(7)), title: 'Foro de benchmark', year: 2022, date: '2022-06-22', platform: 'facebook_live', status: 'held' };
-      const created = await page.request.post('/api/forums', { data: { ...forum, streamUrl: `https://www.facebook.com/x/videos/${1e14 + matched}/` } });
+      const created = await page.request.post('/api/forums', { data: { ...forum, streamUrl: `https://www.facebook.com/x/videos/${1e14 + matched}/` } , headers: { origin: new URL(server.url).origin } });
       if (created.status() !== 201) throw new Error(`No se pudo crear el foro: HTTP ${created.status()} ${await created.text()}`);
       const { id } = (await created.json()) as { id: number };
       await page.goto(`/foros/${id}/metricas`);
@@ -46,7 +46,7 @@ export async function benchMetricsBrowser(options: MetricsBrowserBenchOptions = 
       const dialog = page.getByRole('dialog', { name: 'Vista previa de la importación' });
       for (const box of await dialog.getByRole('checkbox', { name: 'Confirmo que las cifras son correctas' }).all()) await box.check();
       // A forum without metrics and a file without a date: the person gives the file's «Fecha de corte».
-      await dialog.getByLabel('Fecha de corte de las cifras del archivo').fill('2022-10-20');
+      await dialog.getByLabel('Fecha de corte de las cifras del archivo').fill('20/10/2022');
       await step('confirmar y guardar', async () => {
         await dialog.getByRole('button', { name: 'Confirmar importación' }).click();
         await page.getByText('Métricas importadas').first().waitFor();
