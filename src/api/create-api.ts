@@ -179,6 +179,7 @@ export function createApi(deps: ApiDeps) {
   };
 
   const app = new Hono<AppEnv>().basePath('/api');
+  for (const middleware of deps.first ?? []) app.use('*', middleware);
 
   // Every request: its id (X-Request-Id), no caching, and one log line when answered.
   app.use('*', async (c, next) => {
