@@ -419,6 +419,15 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('consultation_responses').addColumn('locality', 'text', (c) => c.notNull().defaultTo('')).execute();
     },
   },
+  '0015_forum_questions_asked_by_cleared': {
+    // Ley 1581 de 2012: the forum form's free-text «Quién preguntó» kept names without consent. The form no longer has
+    // it and the forum no longer returns it; the names already typed there had no consent notice, so they are
+    // cleared (the question's case keeps a name and contact only with consent: asker_name, asker_contact, consent_*).
+    // The column stays (always '') so older rows and drivers need no rebuild.
+    async up(db: MigrationDb) {
+      await sql`update forum_questions set asked_by = '' where asked_by <> ''`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
