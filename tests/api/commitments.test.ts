@@ -130,3 +130,32 @@ describe('forum evaluation API', () => {
     await expectProblem(await api.call('GET', '/api/forums/999999/evaluation', { cookie: editor }), 404);
   });
 });
+
+describe('commitments.question_id is a foreign key (migration 0016)', () => {
+  it('removing the question from its forum keeps the commitment, without the question; the reference is declared ON DELETE SET NULL', async () => {
+    const { api, editor, forum, create } = await setup();
+    const full = (await (await api.call('GET', `/api/forums/${forum.id}`, { cookie: editor })).json()) as { version: number; questions: { questionId?: number; text: string }[] } & Record<string, unknown>;
+    const body = { ...full, questions: [...full.questions, { text: '¿Habrá seguimiento?', channel: 'live_chat', answered: false, answeredBy: '', answerSummary: '' }] };
+    const { id: _id, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, origin: _o, ...input } = body;
+    const saved = await api.call('PUT', `/api/forums/${forum.id}`, { cookie: editor, body: input });
+    expect(saved.status).toBe(200);
+    const withQuestion = (await saved.json()) as typeof full;
+    const question = withQuestion.questions.find((q) => q.text === '¿Habrá seguimiento?')!;
+    const made = await create({ questionId: question.questionId });
+    expect(made.questionId).toBe(question.questionId);
+
+    const { id: _i, createdAt: _c2, updatedAt: _u2, createdBy: _cb2, updatedBy: _ub2, origin: _o2, ...again } = withQuestion;
+    const removed = await api.call('PUT', `/api/forums/${forum.id}`, { cookie: editor, body: { ...again, questions: withQuestion.questions.filter((q) => q.questionId !== question.questionId) } });
+    expect(removed.status).toBe(200);
+    const after = (await (await api.call('GET', `/api/commitments/${made.id}`, { cookie: editor })).json()) as CommitmentDetail;
+    expect(after).toMatchObject({ id: made.id, text: made.text, questionId: null });
+
+    const { sql } = await import('kysely');
+    const keys = await sql<{ table: string; from: string; on_delete: string }>`PRAGMA foreign_key_list(commitments)`.execute(api.db);
+    expect(keys.rows).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'forum_questions', from: 'question_id', on_delete: 'SET NULL' })]));
+    // Run again on a database that has it: nothing to do.
+    const { migrations } = await import('../../src/db/migrations');
+    await migrations['0016_commitment_question_fk']!.up(api.db);
+    expect((await api.call('GET', `/api/commitments/${made.id}`, { cookie: editor })).status).toBe(200);
+  });
+});
