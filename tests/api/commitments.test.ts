@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommitmentDetail, CommitmentPage, ProgressImportResult } from '../../src/domain/commitment';
 import type { EvaluationImportResult, EvaluationTally } from '../../src/domain/evaluation';
+import type { Forum } from '../../src/domain/forum';
 import { expectProblem, expectValidationProblem } from '../support/api-assertions';
 import { createTestApi } from '../support/test-api';
 
@@ -134,18 +135,20 @@ describe('forum evaluation API', () => {
 describe('commitments.question_id is a foreign key (migration 0016)', () => {
   it('removing the question from its forum keeps the commitment, without the question; the reference is declared ON DELETE SET NULL', async () => {
     const { api, editor, forum, create } = await setup();
-    const full = (await (await api.call('GET', `/api/forums/${forum.id}`, { cookie: editor })).json()) as { version: number; questions: { questionId?: number; text: string }[] } & Record<string, unknown>;
-    const body = { ...full, questions: [...full.questions, { text: '¿Habrá seguimiento?', channel: 'live_chat', answered: false, answeredBy: '', answerSummary: '' }] };
-    const { id: _id, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, origin: _o, ...input } = body;
-    const saved = await api.call('PUT', `/api/forums/${forum.id}`, { cookie: editor, body: input });
+    type StoredForum = Forum & { version: number };
+    const inputOf = ({ id: _id, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, origin: _o, ...input }: StoredForum) => input;
+    const full = (await (await api.call('GET', `/api/forums/${forum.id}`, { cookie: editor })).json()) as StoredForum;
+    const saved = await api.call('PUT', `/api/forums/${forum.id}`, {
+      cookie: editor,
+      body: { ...inputOf(full), questions: [...full.questions, { text: '¿Habrá seguimiento?', channel: 'live_chat', answered: false, answeredBy: '', answerSummary: '' }] },
+    });
     expect(saved.status).toBe(200);
-    const withQuestion = (await saved.json()) as typeof full;
+    const withQuestion = (await saved.json()) as StoredForum;
     const question = withQuestion.questions.find((q) => q.text === '¿Habrá seguimiento?')!;
     const made = await create({ questionId: question.questionId });
     expect(made.questionId).toBe(question.questionId);
 
-    const { id: _i, createdAt: _c2, updatedAt: _u2, createdBy: _cb2, updatedBy: _ub2, origin: _o2, ...again } = withQuestion;
-    const removed = await api.call('PUT', `/api/forums/${forum.id}`, { cookie: editor, body: { ...again, questions: withQuestion.questions.filter((q) => q.questionId !== question.questionId) } });
+    const removed = await api.call('PUT', `/api/forums/${forum.id}`, { cookie: editor, body: { ...inputOf(withQuestion), questions: withQuestion.questions.filter((q) => q.questionId !== question.questionId) } });
     expect(removed.status).toBe(200);
     const after = (await (await api.call('GET', `/api/commitments/${made.id}`, { cookie: editor })).json()) as CommitmentDetail;
     expect(after).toMatchObject({ id: made.id, text: made.text, questionId: null });
