@@ -19,7 +19,8 @@ import { reportRoutes } from './report-routes';
 import { reviewRoutes } from './review-routes';
 import { sectionRoutes } from './section-routes';
 import { exportRoutes } from './export-routes';
-import { questionRoutes } from './question-routes';
+import { isQuestionImportPath, questionImportMaxBytes, questionRoutes } from './question-routes';
+import { questionImportMessages } from '../domain/question-import';
 import { commitmentImportMaxBytes, commitmentRoutes, isCommitmentImportPath } from './commitment-routes';
 import { evaluationImportMaxBytes, evaluationRoutes, isEvaluationImportPath } from './evaluation-routes';
 import { commitmentMessages } from '../domain/commitment';
@@ -56,6 +57,7 @@ const bodyLimits: { match: (path: string) => boolean; maxBytes: number; message:
   { match: isConsultationImportPath, maxBytes: consultationImportMaxBytes, message: consultationMessages.importTooLarge },
   { match: isCommitmentImportPath, maxBytes: commitmentImportMaxBytes, message: commitmentMessages.importTooLarge },
   { match: isEvaluationImportPath, maxBytes: evaluationImportMaxBytes, message: evaluationMessages.importTooLarge },
+  { match: isQuestionImportPath, maxBytes: questionImportMaxBytes, message: questionImportMessages.tooLarge },
 ];
 const defaultBodyLimit = { maxBytes: mb, message: 'La petición es demasiado grande (máximo 1 MB).' };
 

@@ -15,6 +15,7 @@ import {
   type QuestionSummary,
 } from '../domain/question';
 import type { QuestionChannel } from '../domain/forum';
+import type { ImportedQuestion, KnownForum } from '../domain/question-import';
 import type { RichDoc } from '../domain/rich-text';
 import { emptyDoc } from '../domain/rich-text';
 import { addWorkingDays } from '../domain/working-days';
@@ -371,3 +372,36 @@ export async function casesForFigures(db: Db, year?: number) {
   }));
 }
 export type FigureCase = Awaited<ReturnType<typeof casesForFigures>>[number];
+
+// ---------------------------------------------------------------- bulk import
+
+/** The forums a file's rows may name, with how many questions each has and its last position. */
+export async function knownForumsForImport(db: Db): Promise<KnownForum[]> {
+  const rows = await db
+    .selectFrom('forums as f')
+    .leftJoin('forum_questions as q', 'q.forum_id', 'f.id')
+    .select((eb) => ['f.id', 'f.title', 'f.year', 'f.date', 'f.time', eb.fn.count<number>('q.id').as('n'), eb.fn.max<number | null>('q.position').as('max_position')])
+    .groupBy('f.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, year: r.year, date: r.date, time: r.time, questionCount: Number(r.n), maxPosition: r.max_position ?? -1 }));
+}
+
+const importBatch = 5_000;
+
+/**
+ * Writes imported questions as new cases (recibida, with their due date), in batches of one JSON parameter each
+ * (json_each): 100.000 rows are twenty statements. Personal data only as planned (with consent, never a minor's).
+ */
+export async function insertImportedQuestions(db: Db, questions: ImportedQuestion[]): Promise<void> {
+  for (let start = 0; start < questions.length; start += importBatch) {
+    const batch = JSON.stringify(
+      questions.slice(start, start + importBatch).map((q) => [q.forumId, q.position, q.text, q.channel, q.receivedAt, q.type, q.dueDate, q.year, q.name, q.contact, q.consentText, q.consentAt]),
+    );
+    await sql`
+      insert into forum_questions (forum_id, position, text, channel, asked_by, answered, answered_by, answer_summary, received_at, type, due_date, status, year, asker_name, asker_contact, consent_text, consent_at)
+      select json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'), '', 0, '', '',
+        json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]'), json_extract(j.value, '$[6]'), 'recibida', json_extract(j.value, '$[7]'),
+        json_extract(j.value, '$[8]'), json_extract(j.value, '$[9]'), json_extract(j.value, '$[10]'), json_extract(j.value, '$[11]')
+      from json_each(${batch}) j`.execute(db);
+  }
+}

@@ -31,6 +31,8 @@ export type ServerWrite =
   | { kind: 'question'; questionId: number }
   /** Areas or the legal terms changed (the terms move the open cases' due dates). */
   | { kind: 'questionSettings' }
+  /** Questions imported from a file: new cases in forums (their questions) and in the years' reports. */
+  | { kind: 'questionImport' }
   /** A year's publication settings saved or its report published (the answer is the publication). */
   | { kind: 'publication'; year: number };
 
@@ -86,6 +88,7 @@ export const affectedBy: Affected = {
     { queryKey: reportKeys.all },
     { queryKey: exportKeys.all },
   ],
+  questionImport: () => [{ queryKey: questionKeys.all }, { queryKey: forumKeys.lists() }, { queryKey: forumKeys.details() }, { queryKey: reportKeys.all }, { queryKey: exportKeys.all }],
   questionSettings: () => [{ queryKey: settingsKeys.all }, { queryKey: questionKeys.all }],
   publication: () => [{ queryKey: publicationKeys.years() }],
 };

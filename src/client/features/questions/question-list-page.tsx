@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { bogotaToday } from '../../../domain/bogota-date';
 import { deadlineOf, questionListQuerySchema, questionStatuses, type QuestionFigures, type QuestionListQuery } from '../../../domain/question';
+import { useCan } from '../../app/use-current-user';
 import { formatInteger, formatShortDate } from '../../lib/format';
 import { PageHeader } from '../../ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
@@ -93,6 +94,7 @@ export function QuestionListPage() {
   const areas = useQuery(areasQueryOptions());
   const figures = useQuery(questionFiguresQueryOptions(query.year));
   const today = bogotaToday();
+  const canImport = useCan('writeQuestions');
   useDocumentTitle(`${t('questions.title')} · ${t('appName')}`);
 
   const setFilter = (name: (typeof urlNames)[keyof typeof urlNames], value: string) => {
@@ -229,10 +231,19 @@ export function QuestionListPage() {
         title={t('questions.title')}
         subtitle={t('questions.subtitle')}
         actions={
-          params.toString() ? (
-            <Button variant="default" onClick={() => setParams(new URLSearchParams())}>
-              {t('questions.list.clear')}
-            </Button>
+          params.toString() || canImport ? (
+            <Group gap="xs">
+              {canImport && (
+                <Button component={Link} to="/preguntas/importar" variant="default">
+                  {t('questions.import.link')}
+                </Button>
+              )}
+              {params.toString() && (
+                <Button variant="default" onClick={() => setParams(new URLSearchParams())}>
+                  {t('questions.list.clear')}
+                </Button>
+              )}
+            </Group>
           ) : undefined
         }
       />
