@@ -474,6 +474,18 @@ export const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0017_report_removed_sections': {
+    // The generated sections (issue 13) someone removed from a year's report on purpose: the report sync adds a
+    // missing one to a report that predates it, but not one that was removed (like report_removed_forums).
+    async up(db: MigrationDb) {
+      await db.schema
+        .createTable('report_removed_sections')
+        .addColumn('year', 'integer', (c) => c.notNull().references('reports.year').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('report_removed_sections_pk', ['year', 'kind'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
