@@ -9,7 +9,7 @@ import { formatInteger, formatShortDate } from '../../lib/format';
 import { PageHeader } from '../../ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { WideTable } from '../../ui/wide-table';
-import { areasQueryOptions, questionFiguresQueryOptions, questionListQueryOptions } from './api';
+import { areasQueryOptions, questionFiguresQueryOptions, questionListQueryOptions, submissionsQueryOptions } from './api';
 import { DeadlineBadge } from './deadline-badge';
 
 /** The URL's Spanish parameters ↔ the API's query: `?estado=asignada&vence=vencidas&vigencia=2022&pagina=2`. */
@@ -92,6 +92,7 @@ export function QuestionListPage() {
   const list = useQuery(questionListQueryOptions(query));
   const areas = useQuery(areasQueryOptions());
   const figures = useQuery(questionFiguresQueryOptions(query.year));
+  const waiting = useQuery(submissionsQueryOptions('por_moderar'));
   const today = bogotaToday();
   useDocumentTitle(`${t('questions.title')} · ${t('appName')}`);
 
@@ -229,11 +230,16 @@ export function QuestionListPage() {
         title={t('questions.title')}
         subtitle={t('questions.subtitle')}
         actions={
-          params.toString() ? (
-            <Button variant="default" onClick={() => setParams(new URLSearchParams())}>
-              {t('questions.list.clear')}
+          <>
+            <Button component={Link} to="/preguntas/moderacion" variant="default">
+              {t('questions.moderation.link', { count: waiting.data?.counts.por_moderar ?? 0 })}
             </Button>
-          ) : undefined
+            {params.toString() ? (
+              <Button variant="default" onClick={() => setParams(new URLSearchParams())}>
+                {t('questions.list.clear')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Stack gap="lg">
