@@ -1,3 +1,4 @@
+import { bogotaToday } from '../domain/bogota-date';
 import { Hono } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
 import { emptyBodySchema, yearParam } from '../domain/report';
@@ -103,7 +104,7 @@ export function publicationRoutes() {
 /** Freezes the approved report of `year` as its next published version (inside a change). */
 export async function publishReport(tx: Db, year: number, by: string, now: string): Promise<{ number: number; sha256: string; bytes: number }> {
   if (!(await getReport(tx, year))) throw new HttpProblem(404, publicationMessages.noReport(year));
-  const data = await exportDataIn(tx, year);
+  const data = await exportDataIn(tx, year, bogotaToday(new Date(now)));
   if (!isFinal(data.sections)) throw new HttpProblem(409, publicationMessages.reportNotReady);
   const previous = await listPublishedReports(tx, year);
   const number = (previous[0]?.number ?? 0) + 1;

@@ -87,8 +87,8 @@ export async function requireSection(db: Db, year: number, id: number): Promise<
   return row;
 }
 
-/** A section with its generated part (statistics; questions and answers as of `today`, Bogotá's date by default). */
-export async function sectionBody(db: Db, row: SectionRow, today: string = bogotaToday()): Promise<ReportSection> {
+/** A section with its generated part (statistics; questions and answers as of `today`, Bogotá's date from the injected clock). */
+export async function sectionBody(db: Db, row: SectionRow, today: string): Promise<ReportSection> {
   return toSection(row, row.kind === 'statistics' ? await yearStatistics(db, row.year) : null, row.kind === 'questions' ? await yearQuestions(db, row.year, today) : null);
 }
 
@@ -141,13 +141,14 @@ export async function saveText(
   now: string,
   note: string | null,
 ): Promise<AuditDraft[]> {
-  if (row.version !== version) throw staleSection(version, await sectionBody(tx, row));
+  const today = bogotaToday(new Date(now));
+  if (row.version !== version) throw staleSection(version, await sectionBody(tx, row, today));
   const result = transition({ state: row.state, lastEditedBy: row.last_edited_by }, 'edit', user);
   if (!result.ok) throw refusal(result);
   const changes = changedText(row, text);
   if (!(await saveSectionText(tx, row, version, text, { state: result.next, withdrawnApproval: result.withdrawnApproval }, user.username, now, note))) {
     const fresh = await getSectionRow(tx, row.year, row.id);
-    throw staleSection(version, await sectionBody(tx, fresh ?? row));
+    throw staleSection(version, await sectionBody(tx, fresh ?? row, today));
   }
   const stateChange = row.state !== result.next ? [`estado: ${stateNames[result.next]}`] : [];
   return [
@@ -156,9 +157,9 @@ export async function saveText(
   ];
 }
 
-/** The section as stored now (after a change, inside its transaction). */
-export async function freshSection(tx: Db, year: number, id: number): Promise<ReportSection> {
-  return sectionBody(tx, (await getSectionRow(tx, year, id))!);
+/** The section as stored now (after a change, inside its transaction; `now` is the change's time). */
+export async function freshSection(tx: Db, year: number, id: number, now: string): Promise<ReportSection> {
+  return sectionBody(tx, (await getSectionRow(tx, year, id))!, bogotaToday(new Date(now)));
 }
 
 /** `/api/reports/:year/sections/:id…`: the section's year and id from the path (404 for anything else). */

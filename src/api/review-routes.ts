@@ -52,7 +52,7 @@ export function reviewRoutes() {
             await insertComment(tx, id, { parentId: null, author: user.username, body: request.comment, quote: request.quote || null }, now);
             changes = ['cambios solicitados', `estado: ${stateNames[result.next]}`];
           }
-          return { result: await freshSection(tx, year, id), audit: [sectionAudit(id, 'update', changes)] };
+          return { result: await freshSection(tx, year, id, now), audit: [sectionAudit(id, 'update', changes)] };
         });
         return c.json(body);
       },
