@@ -1,5 +1,4 @@
 import { bootstrap } from '../src/api/bootstrap';
-import { bogotaToday } from '../src/domain/bogota-date';
 import { readExportData } from '../src/api/export-routes';
 import { openNodeDatabase } from '../src/db/node-driver';
 import { demoMetrics2022 } from '../src/domain/demo-metrics-2022';
@@ -120,7 +119,7 @@ export async function benchExport(options: ExportBenchOptions = defaultExportBen
   const section = 'Exportación a Word';
   const db = await openNodeDatabase(':memory:');
   await bootstrap(db, { demo: true, adminPassword: 'bench-contraseña-larga', passwordIterations: 1000 });
-  const data2022 = await readExportData(db, 2022, bogotaToday());
+  const data2022 = await readExportData(db, 2022, '2026-12-01');
   await db.destroy();
   const cold = await time(data2022, createNodeRasterizer());
   return [

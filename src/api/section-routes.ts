@@ -1,4 +1,3 @@
-import { bogotaToday } from '../domain/bogota-date';
 import { Hono } from 'hono';
 import { idParam } from '../domain/common';
 import {
@@ -25,6 +24,7 @@ import { change } from './change';
 import { HttpProblem, invalid } from './problem';
 import { readParam } from './validate';
 import { freshSection, overview, readRichBody, requireReport, requireRole, requireSection, sameText, saveText, sectionAudit, sectionBody, sectionParams } from './report-common';
+import { todayOf } from './report-generated';
 
 const sectionUpdateBody = jsonBody(sectionUpdateSchema, 'SectionUpdate', { refs: { content: ['RichDoc', richDocShapeSchema] } });
 const sectionOrderBody = jsonBody(sectionOrderSchema, 'SectionOrder');
@@ -66,9 +66,9 @@ export function sectionRoutes() {
   });
 
   app.get('/:id', requirePermission('readReports'), doc('Sección (con las cifras generadas si es la de estadísticas)', { ...ok(200, 'Sección'), ...problems(401, 404) }, { parameters: pathParams({ year: yearParam, id: idParam }) }), async (c) => {
-    const db = c.get('deps').db;
+    const { db, now } = c.get('deps');
     const { year, id } = sectionParams(c);
-    return c.json(await sectionBody(db, await requireSection(db, year, id), bogotaToday(c.get('deps').now())));
+    return c.json(await sectionBody(db, await requireSection(db, year, id), todayOf(now())));
   });
 
   app.put('/:id', requireRole('writeReports', workflowMessages.reviewerCannotEdit), doc('Guardar la sección (nueva revisión; vuelve a borrador y retira una aprobación)', { ...ok(200, 'Sección'), ...problems(400, 401, 403, 404, 409) }, { parameters: pathParams({ year: yearParam, id: idParam }) }), sectionUpdateBody, async (c) => {
@@ -81,7 +81,7 @@ export function sectionRoutes() {
       }
       const text = { title: input.title, content: input.content, recommendations: input.recommendations ?? fromJson(row.recommendations) };
       // Saving the same text again is not a change: no revision, and an approval stays.
-      if (row.version === input.version && sameText(row, text)) return { result: await sectionBody(tx, row, bogotaToday(new Date(now))) };
+      if (row.version === input.version && sameText(row, text)) return { result: await sectionBody(tx, row, todayOf(now)) };
       const audit = await saveText(tx, row, input.version, text, user, now, null);
       return { result: await freshSection(tx, year, id, now), audit };
     });

@@ -419,6 +419,13 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('consultation_responses').addColumn('locality', 'text', (c) => c.notNull().defaultTo('')).execute();
     },
   },
+  '0014_question_list_year_due': {
+    // «Preguntas» filtered by year alone, in due-date order: read along (year, due_date) instead of sorting the
+    // year's cases (10,000 a year: ≈ 40 ms → ≈ 1 ms), the index (year, status, due_date) serving only year + status.
+    async up(db: MigrationDb) {
+      await db.schema.createIndex('forum_questions_year_due').on('forum_questions').columns(['year', 'due_date']).execute();
+    },
+  },
   '0015_forum_questions_asked_by_cleared': {
     // Ley 1581 de 2012: the forum form's free-text «Quién preguntó» kept names without consent. The form no longer has
     // it and the forum no longer returns it; the names already typed there had no consent notice, so they are
@@ -465,6 +472,18 @@ export const migrations: Record<string, Migration> = {
       } finally {
         await sql`PRAGMA foreign_keys = ON`.execute(db);
       }
+    },
+  },
+  '0017_report_removed_sections': {
+    // The generated sections (issue 13) someone removed from a year's report on purpose: the report sync adds a
+    // missing one to a report that predates it, but not one that was removed (like report_removed_forums).
+    async up(db: MigrationDb) {
+      await db.schema
+        .createTable('report_removed_sections')
+        .addColumn('year', 'integer', (c) => c.notNull().references('reports.year').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('report_removed_sections_pk', ['year', 'kind'])
+        .execute();
     },
   },
 };
