@@ -54,7 +54,8 @@ export type EvaluationInput = z.infer<typeof evaluationInputSchema>;
 export interface EvaluationResponse extends EvaluationInput {
   id: number;
   forumId: number;
-  source: 'manual' | 'import';
+  /** 'demo': an illustrative response of the demo (the 2022 seed has no survey), marked as such on the page. */
+  source: 'manual' | 'import' | 'demo';
   createdAt: string;
   createdBy: string;
 }
