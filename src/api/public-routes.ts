@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { bogotaToday } from '../domain/bogota-date';
 import { yearParam } from '../domain/report';
 import { publicationMessages, publicPagePath } from '../domain/publication';
 import { buildCalendar, icalMediaType } from '../domain/ical';
@@ -46,7 +47,7 @@ export function publicRoutes() {
   const db = (c: Context<AppEnv>) => c.get('deps').db;
 
   app.get('/years/:year', read, doc('Página pública de la vigencia: lo publicado (sin sesión)', { ...ok(200, 'Vigencia publicada'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {
-    return c.json(await publicYear(db(c), readParam(c, 'year', yearParam)));
+    return c.json(await publicYear(db(c), readParam(c, 'year', yearParam), bogotaToday(c.get('deps').now())));
   });
 
   app.get('/years/:year/calendar', read, doc('Calendario público de foros de la vigencia', { ...ok(200, 'Foros'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
-import { formatDateTime, formatLongDate } from '../domain/date-format';
+import { formatDateTime, formatLongDate, formatShortDate } from '../domain/date-format';
+import { commitmentStatusLabels } from '../domain/commitment';
 import { forumStatusLabels, platformLabels } from '../domain/forum-labels';
 import { publicPagePath, type PublicationSettings } from '../domain/publication';
 import type { Database } from '../db/schema';
@@ -8,7 +9,7 @@ import { getPublication } from '../db/publication-queries';
 import { reportDocumentOf } from '../export/export-data';
 import { openDataDictionaryFor, openDataFileName } from '../export/open-data';
 import { HttpProblem } from '../api/problem';
-import { publicReport, publicYear, type PublicForum, type PublicYear } from '../api/public-read';
+import { anyPublic, publicReport, publicYear, type PublicForum, type PublicYear } from '../api/public-read';
 import { windowLimiter } from '../api/public-limit';
 import { formToken, voteMessages, type VoteCode } from '../api/public-vote';
 import { askMessages, type AskCode } from '../api/public-questions';
@@ -200,6 +201,8 @@ ${c.open && token ? voteForm(c, y, token) : ''}`
   : html`<p>${t.consultation.none}</p>`}
 </section>`);
   }
+  if (data.answers) sections.push(answersSection(data.answers));
+  if (data.commitments) sections.push(commitmentsSection(data.commitments));
   if (data.parts.report) {
     const r = data.report;
     sections.push(html`<section id="informe" aria-labelledby="informe-titulo">
@@ -238,10 +241,57 @@ ${r
   return html`<h1>${t.heading(y)}</h1>${sections}`;
 }
 
+/** Published answers grouped by forum: the citizen's words and the answer as plain text (escaped), never who asked. */
+function answersSection(answers: NonNullable<PublicYear['answers']>): SafeHtml {
+  const a = t.answers;
+  const forums = [...new Map(answers.map((q) => [q.forumId, q.forumTitle])).entries()];
+  return html`<section id="preguntas" aria-labelledby="preguntas-titulo">
+<h2 id="preguntas-titulo">${a.title}</h2>
+<p>${a.intro}</p>
+${answers.length === 0
+  ? html`<p>${a.none}</p>`
+  : forums.map(
+      ([forumId, title]) => html`<h3>${a.forum(title)}</h3>
+<ul class="answers">${answers
+        .filter((q) => q.forumId === forumId)
+        .map(
+          (q) => html`<li class="answer"><h4><span class="visually-hidden">${a.question}: </span>${q.question}</h4>
+<p><strong>${a.answer}:</strong> ${q.answer || a.noAnswerText}</p>
+<p class="note">${a.received} ${formatShortDate(q.receivedOn)}${q.answeredOn ? html` · ${q.answeredLive ? a.live : a.answered} ${formatShortDate(q.answeredOn)}` : ''}</p></li>`,
+        )}</ul>`,
+    )}
+</section>`;
+}
+
+/** Commitments with their progress (a bar with its figure in words), never the person named on them. */
+function commitmentsSection(commitments: NonNullable<PublicYear['commitments']>): SafeHtml {
+  const m = t.commitments;
+  return html`<section id="compromisos" aria-labelledby="compromisos-titulo">
+<h2 id="compromisos-titulo">${m.title}</h2>
+<p>${m.intro}</p>
+${commitments.length === 0
+  ? html`<p>${m.none}</p>`
+  : html`<ul class="commitments">${commitments.map(
+      (c) => html`<li class="commitment"><h4>${c.text}</h4>
+<dl class="facts">
+<div><dt>${m.forum}</dt><dd>${c.forumTitle}</dd></div>
+<div><dt>${m.area}</dt><dd>${c.area}</dd></div>
+<div><dt>${m.due}</dt><dd>${formatShortDate(c.dueDate)}</dd></div>
+<div><dt>${m.status}</dt><dd>${commitmentStatusLabels[c.status]}</dd></div>
+<div><dt>${m.progress}</dt><dd>${m.progressValue(c.progress)}<div class="bar" aria-hidden="true"><span class="w${Math.round(c.progress / 5) * 5}"></span></div></dd></div>
+${c.cancelReason ? html`<div><dt>${m.cancelReason}</dt><dd>${c.cancelReason}</dd></div>` : ''}
+${c.lastFollowUp ? html`<div><dt>${m.lastFollowUp}</dt><dd>${m.followUp(formatShortDate(c.lastFollowUp.date), c.lastFollowUp.note)}</dd></div>` : ''}
+</dl></li>`,
+    )}</ul>`}
+</section>`;
+}
+
 function yearNav(data: PublicYear): SafeHtml {
   const items: [string, string][] = [];
   if (data.forums) items.push(['#calendario', t.nav.calendar]);
   if (data.parts.consultation) items.push(['#consulta', t.nav.consultation]);
+  if (data.answers) items.push(['#preguntas', t.nav.answers]);
+  if (data.commitments) items.push(['#compromisos', t.nav.commitments]);
   if (data.parts.report) items.push(['#informe', t.nav.report]);
   if (data.openData) items.push(['#datos', t.nav.openData]);
   if (data.privacyNotice) items.push(['#privacidad', t.nav.privacy]);
@@ -282,7 +332,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
     if (!yearPattern.test(raw)) return null;
     const year = Number(raw);
     try {
-      const data = await publicYear(options.db, year);
+      const data = await publicYear(options.db, year, bogotaToday(now()));
       return { data, settings: (await getPublication(options.db, year)).settings };
     } catch (error) {
       if (error instanceof HttpProblem && error.status === 404) return null;
@@ -295,7 +345,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
     const years: number[] = [];
     for (const row of rows) {
       const { settings } = await getPublication(options.db, row.year);
-      if (settings.show.calendar || settings.show.consultation || settings.show.report || settings.show.openData) years.push(row.year);
+      if (anyPublic(settings)) years.push(row.year);
     }
     return send(c, 200, (nonce) =>
       page({
