@@ -54,7 +54,8 @@ export type EvaluationInput = z.infer<typeof evaluationInputSchema>;
 export interface EvaluationResponse extends EvaluationInput {
   id: number;
   forumId: number;
-  source: 'manual' | 'import';
+  /** Typed by the office, imported from a Forms export, or sent by a citizen from «Participa» (formulario web Foros). */
+  source: 'manual' | 'import' | 'public';
   createdAt: string;
   createdBy: string;
 }

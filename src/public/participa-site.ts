@@ -14,7 +14,9 @@ import { windowLimiter } from '../api/public-limit';
 import { formToken, voteMessages, type VoteCode } from '../api/public-vote';
 import { askMessages, type AskCode } from '../api/public-questions';
 import { bogotaToday } from '../domain/bogota-date';
-import { forumTakesQuestions } from '../domain/citizen-question';
+import { forumTakesEvaluation, forumTakesQuestions } from '../domain/citizen-question';
+import { evaluationQuestions, evaluationQuestionTexts, scoreLabels } from '../domain/evaluation';
+import { evaluateMessages, type EvaluateCode } from '../api/public-evaluation';
 import { html, isSafeHref, raw, type SafeHtml } from './html';
 import { participaCss } from './participa-css';
 import { participaTexts as t } from './participa-texts';
@@ -123,6 +125,27 @@ ${personal}
 </form></details>`;
 }
 
+/** The evaluation survey of a forum that happened (no JavaScript): each question a group of five radios. */
+function evaluateForm(f: PublicForum, year: number, token: string): SafeHtml {
+  const e = t.evaluate;
+  const id = (name: string) => `evaluacion-${f.id}-${name}`;
+  return html`<details class="ask"><summary>${e.summary(f.title)}</summary>
+<form class="vote" method="post" action="/api/public/years/${year}/evaluations">
+<p class="note">${e.intro}</p>
+<input type="hidden" name="forumId" value="${String(f.id)}">
+${evaluationQuestions.map(
+  (q) => html`<fieldset><legend>${evaluationQuestionTexts[q]}</legend>
+${scoreLabels.map((label, i) => html`<div class="choice"><input type="radio" id="${id(`${q}-${i + 1}`)}" name="${q}" value="${String(i + 1)}"><label for="${id(`${q}-${i + 1}`)}">${`${i + 1} — ${label}`}</label></div>`)}
+</fieldset>`,
+)}
+<div class="field"><label for="${id('comentario')}">${e.comment}</label><textarea id="${id('comentario')}" name="comment" rows="3" maxlength="2000"></textarea></div>
+<div class="field"><label for="${id('grupo')}">${e.valueGroup}</label><input type="text" id="${id('grupo')}" name="valueGroup" maxlength="200"></div>
+<div class="hp"><label for="${id('sitio-web')}">${t.consultation.vote.honeypot}</label><input type="text" id="${id('sitio-web')}" name="website" tabindex="-1" autocomplete="off"></div>
+<input type="hidden" name="formToken" value="${token}">
+<p><button type="submit" class="button">${e.submit}</button></p>
+</form></details>`;
+}
+
 interface ForumExtras {
   /** The signed time stamp of the forms ('' without a secret: no forms). */
   token: string;
@@ -148,6 +171,7 @@ ${f.objective ? html`<p><strong>${t.calendar.objective}:</strong> ${f.objective}
 ${f.guidingQuestions.length > 0 ? html`<h4>${t.calendar.guidingQuestions}</h4><ul>${f.guidingQuestions.map((q) => html`<li>${q}</li>`)}</ul>` : ''}
 ${f.date ? html`<p><a class="button" href="/api/public/years/${year}/forums/${f.id}.ics" download aria-label="${t.calendar.addToCalendarFull(f.title)}">${t.calendar.addToCalendar}</a></p>` : ''}
 ${extras?.token && forumTakesQuestions(f, extras.today) ? askForm(f, year, extras.token, extras.withNotice) : ''}
+${extras?.token && forumTakesEvaluation(f, extras.today) ? evaluateForm(f, year, extras.token) : ''}
 </article>`;
 }
 
@@ -442,31 +466,34 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
     );
   });
 
-  // The answer to the question form: received (and what happens next), or why it was refused.
-  app.get('/participa/:year/pregunta', async (c) => {
-    const found = await yearData(c);
-    if (!found) return notFound(c);
-    const { data, settings } = found;
-    const code = c.req.query('resultado') ?? '';
-    const ok = code === 'ok';
-    const title = ok ? t.ask.thanksTitle : t.ask.refusedTitle;
-    const message = Object.hasOwn(askMessages, code) ? askMessages[code as AskCode] : askMessages.token;
-    return send(
-      c,
-      200,
-      (nonce) =>
-        page({
-          title: `${title} — ${t.pageTitle(data.year, data.entity.name)}`,
-          description: title,
-          nonce,
-          colour: data.entity.primaryColour,
-          entity: data.entity,
-          year: data.year,
-          body: html`<h1>${title}</h1><div class="result" role="${ok ? 'status' : 'alert'}"><p>${message}</p></div><p><a href="${publicPagePath(data.year)}#calendario">${t.ask.back}</a></p>`,
-        }),
-      settings.frameOrigins,
-    );
-  });
+  /** The answer page a public form redirects to: thanks, or why it was refused (announced), and the way back. */
+  const resultPage = (path: string, texts: { thanksTitle: string; refusedTitle: string; back: string }, messages: Record<string, string>, fallback: string, anchor: string) =>
+    app.get(`/participa/:year/${path}`, async (c) => {
+      const found = await yearData(c);
+      if (!found) return notFound(c);
+      const { data, settings } = found;
+      const code = c.req.query('resultado') ?? '';
+      const ok = code === 'ok';
+      const title = ok ? texts.thanksTitle : texts.refusedTitle;
+      const message = Object.hasOwn(messages, code) ? messages[code]! : fallback;
+      return send(
+        c,
+        200,
+        (nonce) =>
+          page({
+            title: `${title} — ${t.pageTitle(data.year, data.entity.name)}`,
+            description: title,
+            nonce,
+            colour: data.entity.primaryColour,
+            entity: data.entity,
+            year: data.year,
+            body: html`<h1>${title}</h1><div class="result" role="${ok ? 'status' : 'alert'}"><p>${message}</p></div><p><a href="${publicPagePath(data.year)}${anchor}">${texts.back}</a></p>`,
+          }),
+        settings.frameOrigins,
+      );
+    });
+  resultPage('pregunta', t.ask, askMessages satisfies Record<AskCode, string>, askMessages.token, '#calendario');
+  resultPage('evaluacion', t.evaluate, evaluateMessages satisfies Record<EvaluateCode, string>, evaluateMessages.token, '#calendario');
 
   app.get('/participa/*', (c) => notFound(c));
   return app;

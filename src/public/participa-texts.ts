@@ -77,6 +77,16 @@ export const participaTexts = {
     refusedTitle: 'No se pudo recibir su pregunta',
     back: 'Volver al calendario',
   },
+  evaluate: {
+    summary: (title: string) => `Evaluar «${title}»`,
+    intro: 'Cinco preguntas cortas, de 1 (muy en desacuerdo) a 5 (muy de acuerdo). Responda las que quiera. No pedimos datos personales; se cuenta una evaluación por navegador.',
+    comment: 'Comentario o sugerencia (opcional)',
+    valueGroup: '¿A qué grupo pertenece? Por ejemplo: ciudadanía, academia, veeduría (opcional)',
+    submit: 'Enviar mi evaluación',
+    thanksTitle: 'Gracias por su evaluación',
+    refusedTitle: 'No se pudo registrar su evaluación',
+    back: 'Volver al calendario',
+  },
   answers: {
     title: 'Preguntas y respuestas',
     intro: 'Las preguntas de la ciudadanía que la entidad respondió y publicó. No se publica quién preguntó.',
