@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { SessionUser } from '../domain/user';
@@ -57,6 +57,11 @@ export interface ApiDeps {
   publicFormMinMs?: number;
   /** Writes (POST, PUT, PATCH, DELETE) per minute per account, or per address without a session (default 600; benches that time writes raise it). */
   writesPerMinute?: number;
+  /**
+   * Middleware that runs first on every API request, before the API's own: the Node server's connection handling
+   * and security headers, so that it can hand /api requests to this app directly instead of through a second one.
+   */
+  first?: MiddlewareHandler[];
 }
 
 export interface ResolvedDeps {

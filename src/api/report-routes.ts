@@ -46,7 +46,8 @@ export function reportRoutes() {
       if (report.version !== version) throw await conflict();
       const changes = (['title', 'entity', 'strategy', 'preparedBy'] as const).filter((k) => JSON.stringify(report[k]) !== JSON.stringify(input[k]));
       if (!(await updateReport(tx, year, version, input, user.username, now))) throw await conflict();
-      return { result: await overview(tx, year, user), audit: [{ action: 'update', entity: 'report', entityId: year, changes }] };
+      // Touched: saving the report's data also brings it in step (e.g. adds a generated section it predates).
+      return { result: await overview(tx, year, user), audit: [{ action: 'update', entity: 'report', entityId: year, changes }], touched: { years: [year] } };
     });
     return c.json(body);
   });

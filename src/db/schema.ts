@@ -281,6 +281,12 @@ export interface ReportRemovedForumsTable {
   forum_id: number;
 }
 
+/** A generated section removed from a year's report on purpose (0017): the report sync does not add it back. */
+export interface ReportRemovedSectionsTable {
+  year: number;
+  kind: string;
+}
+
 /** A forum's evaluation survey response (0010): scores 1–5 or null. */
 export interface EvaluationResponsesTable {
   id: Generated<number>;
@@ -347,6 +353,7 @@ export interface Database {
   section_revisions: SectionRevisionsTable;
   section_comments: SectionCommentsTable;
   report_removed_forums: ReportRemovedForumsTable;
+  report_removed_sections: ReportRemovedSectionsTable;
   consultation_pending_imports: ConsultationPendingImportsTable;
   login_attempts: LoginAttemptsTable;
   evaluation_responses: EvaluationResponsesTable;
@@ -357,7 +364,7 @@ export interface Database {
   citizen_questions: CitizenQuestionsTable;
 }
 
-/** A question a citizen sent from the public page, waiting for moderation or moderated (0014). */
+/** A question a citizen sent from the public page, waiting for moderation or moderated (0018). */
 export interface CitizenQuestionsTable {
   id: Generated<number>;
   forum_id: number;

@@ -43,11 +43,13 @@ describe('public API leaks nothing unpublished and no staff-only field', () => {
         date: '2022-11-20',
         time: '10:00',
         actions: [{ phase: 'before', text: secrets.action, done: false }],
-        questions: [{ text: '¿Cuándo abren la convocatoria?', channel: 'web_form', askedBy: secrets.askedBy, answered: false, answeredBy: '', answerSummary: '' }],
+        questions: [{ text: '¿Cuándo abren la convocatoria?', channel: 'web_form', answered: false, answeredBy: '', answerSummary: '' }],
       }),
     });
     expect(res.status).toBe(201);
     forumId = ((await res.json()) as { id: number }).id;
+    // A name left in the old «Quién preguntó» column (before migration 0015 cleared it): never shown either.
+    await api.db.updateTable('forum_questions').set({ asked_by: secrets.askedBy }).where('forum_id', '=', forumId).execute();
   });
 
   const settings = async (year: number) => (await (await api.call('GET', `/api/publication/${year}`, { cookie: editor })).json()) as PublicationState;

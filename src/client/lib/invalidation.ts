@@ -33,6 +33,8 @@ export type ServerWrite =
   | { kind: 'submission' }
   /** Areas or the legal terms changed (the terms move the open cases' due dates). */
   | { kind: 'questionSettings' }
+  /** Questions imported from a file: new cases in forums (their questions) and in the years' reports. */
+  | { kind: 'questionImport' }
   /** A year's publication settings saved or its report published (the answer is the publication). */
   | { kind: 'publication'; year: number };
 
@@ -88,6 +90,7 @@ export const affectedBy: Affected = {
     { queryKey: reportKeys.all },
     { queryKey: exportKeys.all },
   ],
+  questionImport: () => [{ queryKey: questionKeys.all }, { queryKey: forumKeys.lists() }, { queryKey: forumKeys.details() }, { queryKey: reportKeys.all }, { queryKey: exportKeys.all }],
   questionSettings: () => [{ queryKey: settingsKeys.all }, { queryKey: questionKeys.all }],
   // Accepting adds a case to its forum (and the year's «Preguntas y respuestas» figures).
   submission: () => [{ queryKey: submissionKeys.all }, { queryKey: questionKeys.all }, { queryKey: forumKeys.details() }, { queryKey: reportKeys.all }, { queryKey: exportKeys.all }],

@@ -1,7 +1,9 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AuditEntry } from '../../../domain/audit';
 import type { Area, PersonalData, PersonalDataInput, QuestionCase, QuestionCaseUpdate, QuestionFigures, QuestionListQuery, QuestionPage, QuestionSettings, QuestionType } from '../../../domain/question';
+import type { QuestionImportResult } from '../../../domain/question-import';
 import { api, toQueryString } from '../../lib/http';
+import type { ImportBody } from '../../ui/mapped-import/read-export';
 import { invalidateAfter } from '../../lib/invalidation';
 import { questionKeys, settingsKeys, submissionKeys } from '../../lib/query-keys';
 import type { CitizenQuestionSubmission, SubmissionPage, SubmissionStatus } from '../../../domain/citizen-question';
@@ -115,6 +117,17 @@ export function useSaveQuestionSettings() {
     mutationFn: (input: QuestionSettings & { version: number }) => api<QuestionSettings & { version: number }>('/api/settings/questions', { method: 'PUT', body: input }),
     onSuccess: () => invalidateAfter(queryClient, { kind: 'questionSettings' }),
   });
+}
+
+const questionImport = (dryRun: boolean) => (body: ImportBody) =>
+  api<QuestionImportResult>(`/api/questions/import${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', raw: { body, contentType: 'application/json' } });
+export const questionImportDryRun = questionImport(true);
+export const questionImportCommit = questionImport(false);
+
+/** After an import: the lists, figures, the forums' questions and the reports. */
+export function useInvalidateAfterQuestionImport() {
+  const queryClient = useQueryClient();
+  return () => invalidateAfter(queryClient, { kind: 'questionImport' });
 }
 
 export { submissionKeys };

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { bogotaToday } from '../../../domain/bogota-date';
 import { deadlineOf, questionListQuerySchema, questionStatuses, type QuestionFigures, type QuestionListQuery } from '../../../domain/question';
+import { useCan } from '../../app/use-current-user';
 import { formatInteger, formatShortDate } from '../../lib/format';
 import { PageHeader } from '../../ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
@@ -94,6 +95,7 @@ export function QuestionListPage() {
   const figures = useQuery(questionFiguresQueryOptions(query.year));
   const waiting = useQuery(submissionsQueryOptions('por_moderar'));
   const today = bogotaToday();
+  const canImport = useCan('writeQuestions');
   useDocumentTitle(`${t('questions.title')} · ${t('appName')}`);
 
   const setFilter = (name: (typeof urlNames)[keyof typeof urlNames], value: string) => {
@@ -230,16 +232,21 @@ export function QuestionListPage() {
         title={t('questions.title')}
         subtitle={t('questions.subtitle')}
         actions={
-          <>
+          <Group gap="xs">
             <Button component={Link} to="/preguntas/moderacion" variant="default">
               {t('questions.moderation.link', { count: waiting.data?.counts.por_moderar ?? 0 })}
             </Button>
+            {canImport && (
+              <Button component={Link} to="/preguntas/importar" variant="default">
+                {t('questions.import.link')}
+              </Button>
+            )}
             {params.toString() ? (
               <Button variant="default" onClick={() => setParams(new URLSearchParams())}>
                 {t('questions.list.clear')}
               </Button>
             ) : null}
-          </>
+          </Group>
         }
       />
       <Stack gap="lg">

@@ -1,5 +1,6 @@
 import { answerChannelLabels, questionStatusLabels, questionTypeLabels } from '../../../domain/question';
 import { questionChannelLabels } from '../../../domain/forum-labels';
+import { questionImportRoleLabels } from '../../../domain/question-import';
 import { submissionStatusLabels } from '../../../domain/citizen-question';
 
 /** Questions from the public as cases with legal deadlines (Ley 1755), and the settings page. */
@@ -127,6 +128,22 @@ export const questions = {
     consentAt: 'Autorizado el {{when}}',
     save: 'Guardar datos personales',
     hide: 'Ocultar',
+  },
+  import: {
+    link: 'Importar preguntas',
+    title: 'Importar preguntas desde un archivo',
+    back: 'Volver a preguntas',
+    hint: 'Exportación de Google Forms o Microsoft Forms, o la hoja del moderador (CSV o XLSX), con el foro (nombre o número), la fecha, el canal, el tipo y la pregunta. Nombre y contacto se guardan solo si la columna de autorización dice «sí», nunca de menores de edad. Se revisa todo antes de guardar: con una fila con problemas no se guarda nada.',
+    roles: Object.fromEntries(Object.entries(questionImportRoleLabels).map(([k, v]) => [k, v.charAt(0).toUpperCase() + v.slice(1)])) as Record<keyof typeof questionImportRoleLabels, string>,
+    summary: 'Filas: {{total}} · Preguntas que se importarán: {{accepted}} en {{forums}} foros',
+    personal: 'Con nombre o contacto autorizados: {{count}}. Los datos personales no se muestran aquí.',
+    minors: 'Filas de menores de edad: {{count}}. Se importa la pregunta sin nombre ni contacto.',
+    dropped: 'Columnas con otros datos personales que no se guardan: {{columns}}.',
+    previewRows: 'Primeras preguntas',
+    columns: { row: 'Fila', forum: 'Foro', received: 'Recibida', channel: 'Canal', type: 'Tipo', text: 'Pregunta', due: 'Vence', personal: 'Datos personales' },
+    withData: 'Con autorización',
+    withoutData: 'No',
+    done: 'Se importaron {{formatted}} preguntas de {{name}}.',
   },
   moderation: {
     title: 'Moderación de preguntas',
