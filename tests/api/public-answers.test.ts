@@ -23,7 +23,7 @@ describe('public answers and commitments', () => {
   beforeAll(async () => {
     api = await createTestApi({ now: () => clock, voteSecret: 'secreto-de-prueba' });
     editor = await api.login('editora');
-    const q = (text: string) => ({ text, channel: 'web_form' as const, askedBy: '', answered: false, answeredBy: '', answerSummary: '' });
+    const q = (text: string) => ({ text, channel: 'web_form' as const, answered: false, answeredBy: '', answerSummary: '' });
     const res = await api.call('POST', '/api/forums', {
       cookie: editor,
       body: validForum({ year: 2024, title: 'Foro de movilidad', date: '2024-08-01', status: 'held', questions: [q('¿Habrá rutas <b>nocturnas</b>?'), q('¿Y los parques?'), q(secrets.unanswered)] }),
