@@ -100,11 +100,12 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
     }
     // The seed's report: every section with its text, approved by the demo reviewer.
     audit.push(...(await loadDemoReport2022(tx, now)));
-    // Published as the example of the public «Participa» pages: calendar, the (closed) consultation, the approved
+    // Published as the example of the public «Participa» pages: calendar, the (closed) consultation, the published
+    // answers and the (illustrative) commitments, the approved
     // report frozen as version 1, the open data.
-    const settings = { ...defaultPublicationSettings(demoPublicationEntity), show: { calendar: true, consultation: true, report: true, openData: true, questions: false, commitments: false } } as const;
+    const settings = { ...defaultPublicationSettings(demoPublicationEntity), show: { calendar: true, consultation: true, report: true, openData: true, questions: true, commitments: true } } as const;
     await savePublication(tx, 2022, 0, { ...settings, show: { ...settings.show }, privacyNotice: demoPrivacyNotice }, 'demo', now);
-    audit.push({ action: 'update', entity: 'publication', entityId: 2022, changes: [...loaded, 'publica calendario, consulta, informe y datos abiertos'] });
+    audit.push({ action: 'update', entity: 'publication', entityId: 2022, changes: [...loaded, 'publica calendario, consulta, preguntas y respuestas, compromisos, informe y datos abiertos'] });
     const published = await publishReport(tx, 2022, 'demo', now);
     audit.push({ action: 'publish', entity: 'report', entityId: 2022, changes: [`versión publicada ${published.number}`, `sha256: ${published.sha256}`, `bytes: ${published.bytes}`] });
     // After publishing: the published snapshot and the seed's figures are the seed's; the published report gets no
