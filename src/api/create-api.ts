@@ -27,7 +27,9 @@ import { commitmentMessages } from '../domain/commitment';
 import { evaluationMessages } from '../domain/evaluation';
 import { publicationRoutes } from './publication-routes';
 import { publicRoutes } from './public-routes';
-import { isVotePath, randomSecret } from './public-vote';
+import { moderationRoutes } from './moderation-routes';
+import { isVotePath, randomSecret, voteLimits } from './public-vote';
+import { askMessages, isAskPath } from './public-questions';
 import { openApiDocument } from './openapi';
 import { doc, ok } from './openapi-doc';
 import { BodyAbortedProblem } from './validate';
@@ -51,6 +53,7 @@ const bodyLimits: { match: (path: string) => boolean; maxBytes: number; message:
   { match: (path) => path.startsWith('/api/users'), maxBytes: 16 * kb, message: 'La petición es demasiado grande (máximo 16 KB).' },
   // The public pages' API: read-only today; the citizen forms that land later stay small.
   { match: isVotePath, maxBytes: 8 * kb, message: 'El voto es demasiado largo (máximo 8 KB).' },
+  { match: isAskPath, maxBytes: 8 * kb, message: askMessages.tooLarge },
   { match: (path) => path.startsWith('/api/public/'), maxBytes: 2 * kb, message: 'La petición es demasiado grande (máximo 2 KB).' },
   { match: (path) => path.startsWith('/api/publication/'), maxBytes: 32 * kb, message: 'La petición es demasiado grande (máximo 32 KB).' },
   { match: isMetricsImportPath, maxBytes: metricsImportMaxBytes, message: metricsApiMessages.importTooLarge },
@@ -66,6 +69,7 @@ const otherBodyTypes: { match: (path: string) => boolean; type: RegExp; message:
   { match: isMetricsImportPath, type: /^(text\/csv|application\/octet-stream)\s*(;|$)/i, message: metricsApiMessages.importContentType },
   // The citizen's vote: JSON, or the public page's HTML form (works without JavaScript).
   { match: isVotePath, type: /^(application\/json|application\/x-www-form-urlencoded)\s*(;|$)/i, message: 'El voto debe enviarse como JSON o desde el formulario de la página.' },
+  { match: isAskPath, type: /^(application\/json|application\/x-www-form-urlencoded)\s*(;|$)/i, message: 'La pregunta debe enviarse como JSON o desde el formulario de la página.' },
 ];
 
 /**
@@ -177,6 +181,7 @@ export function createApi(deps: ApiDeps) {
     yieldToOthers: deps.yieldToOthers ?? macrotask,
     rasterizeSvg: deps.rasterizeSvg ?? null,
     voteSecret: deps.voteSecret ?? randomSecret(),
+    publicFormMinMs: deps.publicFormMinMs ?? voteLimits.minSubmitMs,
     writesPerMinute: deps.writesPerMinute ?? defaultWritesPerMinute,
   };
 
@@ -273,6 +278,7 @@ export function createApi(deps: ApiDeps) {
   app.route('/reports/:year/sections', reviewRoutes());
 
   app.route('/', questionRoutes());
+  app.route('/question-submissions', moderationRoutes());
   app.route('/', exportRoutes());
   app.route('/publication', publicationRoutes());
   app.route('/public', publicRoutes());

@@ -53,6 +53,8 @@ export interface ApiDeps {
   rasterizeSvg?: RasterizeSvg;
   /** HMAC key of the citizen vote's cookie and form token (FOROS_VOTE_SECRET); default: random per start. */
   voteSecret?: string;
+  /** The public forms' minimum time-to-submit in ms (vote, question, evaluation; default 3 000). End-to-end tests set 0 instead of waiting. */
+  publicFormMinMs?: number;
   /** Writes (POST, PUT, PATCH, DELETE) per minute per account, or per address without a session (default 600; benches that time writes raise it). */
   writesPerMinute?: number;
   /**
@@ -77,6 +79,7 @@ export interface ResolvedDeps {
   yieldToOthers: () => Promise<void>;
   rasterizeSvg: RasterizeSvg | null;
   voteSecret: string;
+  publicFormMinMs: number;
   writesPerMinute: number;
 }
 

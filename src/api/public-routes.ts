@@ -17,11 +17,12 @@ import { readParam } from './validate';
 import { getCookie, setCookie } from 'hono/cookie';
 import { castVote, formToken, voteInputSchema, voteLimits, voteMessages, type VoteResult } from './public-vote';
 import { windowLimiter } from './public-limit';
+import { askInputSchema, askMessages, askQuestion, type AskResult } from './public-questions';
 import { clientAddress, isHttps, ownOrigin } from './request-info';
 
 const minute = 60_000;
 /** Per address and minute: reading pages and data is cheap; a Word file is built per request. */
-export const publicRateLimits = { read: 240, files: 60, docx: 10, vote: voteLimits.perAddressPerMinute } as const;
+export const publicRateLimits = { read: 240, files: 60, docx: 10, vote: voteLimits.perAddressPerMinute, question: 10, evaluation: 10 } as const;
 
 const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
 const forumIcsParam = z
@@ -158,10 +159,48 @@ export function publicRoutes() {
         body = null;
       }
     }
-    const result = await castVote(deps.db, { year: y, body, cookies: getCookie(c), secret: deps.voteSecret, now: deps.now() });
+    const result = await castVote(deps.db, { year: y, body, cookies: getCookie(c), secret: deps.voteSecret, now: deps.now(), minSubmitMs: deps.publicFormMinMs });
     if (result.ok) setCookie(c, result.cookie.name, result.cookie.value, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isHttps(c), maxAge: result.cookie.maxAgeSeconds });
     return answer(result);
   });
 
+  // A question before or during a forum: JSON (201 or a problem) or the page's HTML form (303 to the answer page).
+  const asks = windowLimiter({ max: publicRateLimits.question, windowMs: minute });
+  app.post('/years/:year/questions', doc('Enviar una pregunta a un foro por realizarse (queda por moderar; sin sesión)', { ...ok(201, 'Pregunta recibida'), ...problems(400, 404, 409, 413, 429) }, { security: [], parameters: year }), jsonBody(askInputSchema, 'PublicQuestionInput'), async (c) => {
+    const deps = c.get('deps');
+    const y = readParam(c, 'year', yearParam);
+    const isForm = isFormPost(c);
+    const answer = (result: AskResult) => {
+      if (isForm) return c.redirect(`${publicPagePath(y)}/pregunta?resultado=${result.ok ? 'ok' : result.code}`, 303);
+      if (result.ok) return c.json({ id: result.id, message: askMessages.ok }, 201);
+      return c.json({ type: 'about:blank', title: result.message, status: result.status, code: result.code, errors: result.issues ?? [] }, result.status, { 'Content-Type': 'application/problem+json' });
+    };
+    const { allowed, retryAfterMs } = asks.hit(`public-question|${clientAddress(c)}`, deps.now().getTime());
+    if (!allowed) {
+      c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+      if (isForm) return c.redirect(`${publicPagePath(y)}/pregunta?resultado=rateLimited`, 303);
+      throw new HttpProblem(429, askMessages.rateLimited);
+    }
+    const body = await readPublicForm(c, ['forumId', 'text', 'name', 'contact', 'consent', 'formToken', 'website']);
+    return answer(await askQuestion(deps.db, { year: y, body, secret: deps.voteSecret, now: deps.now(), minSubmitMs: deps.publicFormMinMs }));
+  });
+
   return app;
+}
+
+const isFormPost = (c: Context<AppEnv>) => (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+
+/** A public form's body: the HTML form's fields named (each once), or the JSON as sent (null when not JSON). */
+async function readPublicForm(c: Context<AppEnv>, fields: readonly string[]): Promise<unknown> {
+  if (isFormPost(c)) {
+    const form = new URLSearchParams(await c.req.text());
+    return Object.fromEntries(fields.map((f) => [f, form.get(f) ?? undefined]));
+  }
+  try {
+    return await c.req.json();
+  } catch (error) {
+    // Too large (413) or cut off: that answer; anything else is not JSON, which the form's checks refuse.
+    if (error instanceof HttpProblem) throw error;
+    return null;
+  }
 }

@@ -41,6 +41,7 @@ import {
 } from '../db/question-queries';
 import type { Database } from '../db/schema';
 import { auditFor } from '../db/audit-queries';
+import { purgeSubmissionPersonalData } from '../db/citizen-question-queries';
 import type { AppEnv } from './deps';
 import { doc, jsonBody, ok, pathParams, problems, queryParams } from './openapi-doc';
 import { requirePermission } from './auth';
@@ -88,15 +89,26 @@ export async function figuresFor(db: Kysely<Database>, today: string, year?: num
   return rows;
 }
 
+function retentionCutoff(today: string, months: number): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1 - months, d)).toISOString().slice(0, 10);
+}
+
 /** Removes personal data older than the retention period, audited in the name of the system. Returns how many. */
 export async function purgeExpiredPersonalData(db: Kysely<Database>, now: Date): Promise<number> {
   return applyChange(db, { id: null, username: 'sistema' }, now.toISOString(), async ({ tx, now: at }) => {
     const settings = await getQuestionSettings(tx);
     const ids = await expiredPersonalData(tx, settings.retentionMonths, bogotaToday(now));
     await anonymise(tx, ids, at);
+    // Questions still waiting for moderation keep a citizen's data no longer than a case would.
+    const waiting = await purgeSubmissionPersonalData(tx, retentionCutoff(bogotaToday(now), settings.retentionMonths));
+    const reason = `conservación vencida (${settings.retentionMonths} meses)`;
     return {
-      result: ids.length,
-      audit: ids.map((id) => ({ action: 'delete' as const, entity: 'question_personal_data', entityId: id, changes: [`conservación vencida (${settings.retentionMonths} meses)`] })),
+      result: ids.length + waiting.length,
+      audit: [
+        ...ids.map((id) => ({ action: 'delete' as const, entity: 'question_personal_data', entityId: id, changes: [reason] })),
+        ...waiting.map((id) => ({ action: 'delete' as const, entity: 'citizen_question_personal_data', entityId: id, changes: [reason] })),
+      ],
     };
   });
 }

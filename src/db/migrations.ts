@@ -486,6 +486,33 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0018_citizen_questions': {
+    // Questions citizens send from the public page (issue 14): a moderation queue apart from the forums' questions
+    // (a forum's form rewrites those), so nothing waiting is seen anywhere until the office accepts it. Personal
+    // data only with the consent notice's text and time, as in forum_questions.
+    async up(db: MigrationDb) {
+      await db.schema
+        .createTable('citizen_questions')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('forum_id', 'integer', (c) => c.notNull().references('forums.id').onDelete('cascade'))
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('asker_name', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('asker_contact', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('consent_text', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('consent_at', 'text')
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('question_id', 'integer')
+        .addColumn('reason', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('moderated_at', 'text')
+        .addColumn('moderated_by', 'text')
+        .execute();
+      await db.schema.createIndex('citizen_questions_status').on('citizen_questions').columns(['status', 'id']).execute();
+      await db.schema.createIndex('citizen_questions_forum').on('citizen_questions').column('forum_id').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AuditAction } from '../domain/audit';
+import type { SubmissionStatus } from '../domain/citizen-question';
 import type { ConsultationChannel, ConsultationStatus, ResponseChannel, ResponseSource, ResponseValueGroupKind } from '../domain/consultation';
 import type { ForumInput, ForumStatus, Platform, QuestionChannel } from '../domain/forum';
 import type { LiveSummary, PostCard, SincePublication } from '../domain/metrics';
@@ -360,6 +361,27 @@ export interface Database {
   commitment_follow_ups: CommitmentFollowUpsTable;
   publication_settings: PublicationSettingsTable;
   published_reports: PublishedReportsTable;
+  citizen_questions: CitizenQuestionsTable;
+}
+
+/** A question a citizen sent from the public page, waiting for moderation or moderated (0018). */
+export interface CitizenQuestionsTable {
+  id: Generated<number>;
+  forum_id: number;
+  year: number;
+  text: string;
+  asker_name: Generated<string>;
+  asker_contact: Generated<string>;
+  consent_text: Generated<string>;
+  consent_at: string | null;
+  /** Bogotá local time «YYYY-MM-DDTHH:MM». */
+  received_at: string;
+  created_at: string;
+  status: SubmissionStatus;
+  question_id: number | null;
+  reason: Generated<string>;
+  moderated_at: string | null;
+  moderated_by: string | null;
 }
 
 /** What the office publishes of a year (0012): the settings as JSON (domain/publication.ts). */

@@ -37,6 +37,9 @@ h3{font-size:1.15rem;margin:1.25rem 0 .5rem}
 .vote input[type=text],.vote textarea{width:100%;max-width:36rem;font:inherit;padding:.45rem;border:1px solid #767676;border-radius:4px;box-sizing:border-box}
 button.button{border:0;font:inherit;cursor:pointer}
 .hp{display:none}
+.ask{border-top:1px solid #d0d0d0;margin-top:.75rem;padding-top:.25rem}
+.ask .vote{margin-top:.5rem}
+.vote input[type=checkbox]{flex:none}
 .result{border-left:6px solid var(--brand);padding:.5rem 1rem;background:#f4f6f8}
 .links{padding-left:1.25rem}
 .links li{margin:.35rem 0}

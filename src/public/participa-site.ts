@@ -11,6 +11,9 @@ import { HttpProblem } from '../api/problem';
 import { publicReport, publicYear, type PublicForum, type PublicYear } from '../api/public-read';
 import { windowLimiter } from '../api/public-limit';
 import { formToken, voteMessages, type VoteCode } from '../api/public-vote';
+import { askMessages, type AskCode } from '../api/public-questions';
+import { bogotaToday } from '../domain/bogota-date';
+import { forumTakesQuestions } from '../domain/citizen-question';
 import { html, isSafeHref, raw, type SafeHtml } from './html';
 import { participaCss } from './participa-css';
 import { participaTexts as t } from './participa-texts';
@@ -94,7 +97,39 @@ ${o.body}
 
 const timeText = (f: PublicForum) => (f.time ? `${f.time} (hora de Bogotá)` : t.calendar.noTime);
 
-function forumArticle(f: PublicForum, year: number): SafeHtml {
+/** The form a citizen asks a forum a question with (no JavaScript): folded under a <details>, one per open forum. */
+function askForm(f: PublicForum, year: number, token: string, withNotice: boolean): SafeHtml {
+  const a = t.ask;
+  const id = (name: string) => `foro-${f.id}-${name}`;
+  const personal = withNotice
+    ? html`<fieldset><legend>${a.personalLegend}</legend>
+<div class="field"><label for="${id('nombre')}">${a.name}</label><input type="text" id="${id('nombre')}" name="name" maxlength="200" autocomplete="name"></div>
+<div class="field"><label for="${id('contacto')}">${a.contact}</label><input type="text" id="${id('contacto')}" name="contact" maxlength="200" autocomplete="email"></div>
+<div class="choice"><input type="checkbox" id="${id('autorizo')}" name="consent" value="si"><label for="${id('autorizo')}">${a.consent}</label></div>
+<p class="note"><a href="${publicPagePath(year)}#privacidad">${a.noticeLink}</a>. ${a.withoutConsent}</p>
+<p class="note">${a.minors}</p>
+</fieldset>`
+    : html`<p class="note">${a.noPersonal}</p>`;
+  return html`<details class="ask"><summary>${a.summary(f.title)}</summary>
+<form class="vote" method="post" action="/api/public/years/${year}/questions">
+<p class="note">${a.intro}</p>
+<input type="hidden" name="forumId" value="${String(f.id)}">
+<div class="field"><label for="${id('pregunta')}">${a.text}</label><textarea id="${id('pregunta')}" name="text" rows="4" minlength="10" maxlength="1000" required></textarea></div>
+${personal}
+<div class="hp"><label for="${id('sitio-web')}">${t.consultation.vote.honeypot}</label><input type="text" id="${id('sitio-web')}" name="website" tabindex="-1" autocomplete="off"></div>
+<input type="hidden" name="formToken" value="${token}">
+<p><button type="submit" class="button">${a.submit}</button></p>
+</form></details>`;
+}
+
+interface ForumExtras {
+  /** The signed time stamp of the forms ('' without a secret: no forms). */
+  token: string;
+  today: string;
+  withNotice: boolean;
+}
+
+function forumArticle(f: PublicForum, year: number, extras?: ForumExtras): SafeHtml {
   const stream = f.streamUrl && isSafeHref(f.streamUrl) ? html`<a href="${f.streamUrl}" rel="noopener noreferrer">${t.calendar.streamLink(f.title)}</a>` : t.calendar.noStream;
   return html`<article class="forum" id="foro-${f.id}" aria-labelledby="foro-${f.id}-titulo">
 <h3 id="foro-${f.id}-titulo">${f.title}</h3>
@@ -111,6 +146,7 @@ ${f.place ? html`<div><dt>${t.calendar.place}</dt><dd>${f.place}</dd></div>` : '
 ${f.objective ? html`<p><strong>${t.calendar.objective}:</strong> ${f.objective}</p>` : ''}
 ${f.guidingQuestions.length > 0 ? html`<h4>${t.calendar.guidingQuestions}</h4><ul>${f.guidingQuestions.map((q) => html`<li>${q}</li>`)}</ul>` : ''}
 ${f.date ? html`<p><a class="button" href="/api/public/years/${year}/forums/${f.id}.ics" download aria-label="${t.calendar.addToCalendarFull(f.title)}">${t.calendar.addToCalendar}</a></p>` : ''}
+${extras?.token && forumTakesQuestions(f, extras.today) ? askForm(f, year, extras.token, extras.withNotice) : ''}
 </article>`;
 }
 
@@ -135,7 +171,7 @@ ${c.topics.map((topic) => html`<div class="choice"><input type="checkbox" id="te
 </form>`;
 }
 
-function yearBody(data: PublicYear, origin: string, token = ''): SafeHtml {
+function yearBody(data: PublicYear, origin: string, token = '', today = ''): SafeHtml {
   const y = data.year;
   const sections: SafeHtml[] = [];
   if (data.strategy) sections.push(html`<p class="lead"><strong>${t.strategy}:</strong> ${data.strategy}</p>`);
@@ -144,7 +180,7 @@ function yearBody(data: PublicYear, origin: string, token = ''): SafeHtml {
     sections.push(html`<section id="calendario" aria-labelledby="calendario-titulo">
 <h2 id="calendario-titulo">${t.calendar.title}</h2>
 <p>${t.calendar.intro}</p>
-${data.forums.length === 0 ? html`<p>${t.calendar.empty}</p>` : data.forums.map((f) => forumArticle(f, y))}
+${data.forums.length === 0 ? html`<p>${t.calendar.empty}</p>` : data.forums.map((f) => forumArticle(f, y, { token, today, withNotice: data.privacyNotice.trim() !== '' }))}
 <h3>${t.calendar.subscribeTitle}</h3>
 <p>${t.calendar.subscribeHelp}</p>
 <p><code class="copy">${feed}</code></p>
@@ -277,7 +313,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
     if (!found) return notFound(c);
     const { data, settings } = found;
     const origin = new URL(c.req.url).origin;
-    const token = data.consultation?.open && options.voteSecret ? await formToken(options.voteSecret, data.year, now()) : '';
+    const token = options.voteSecret ? await formToken(options.voteSecret, data.year, now()) : '';
     return send(
       c,
       200,
@@ -290,7 +326,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
           entity: data.entity,
           year: data.year,
           nav: yearNav(data),
-          body: yearBody(data, origin, token),
+          body: yearBody(data, origin, token, bogotaToday(now())),
         }),
       settings.frameOrigins,
     );
@@ -351,6 +387,32 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
           entity: data.entity,
           year: data.year,
           body: html`<h1>${title}</h1><div class="result" role="${ok ? 'status' : 'alert'}"><p>${message}</p></div><p><a href="${publicPagePath(data.year)}#consulta">${t.consultation.vote.back}</a></p>`,
+        }),
+      settings.frameOrigins,
+    );
+  });
+
+  // The answer to the question form: received (and what happens next), or why it was refused.
+  app.get('/participa/:year/pregunta', async (c) => {
+    const found = await yearData(c);
+    if (!found) return notFound(c);
+    const { data, settings } = found;
+    const code = c.req.query('resultado') ?? '';
+    const ok = code === 'ok';
+    const title = ok ? t.ask.thanksTitle : t.ask.refusedTitle;
+    const message = Object.hasOwn(askMessages, code) ? askMessages[code as AskCode] : askMessages.token;
+    return send(
+      c,
+      200,
+      (nonce) =>
+        page({
+          title: `${title} — ${t.pageTitle(data.year, data.entity.name)}`,
+          description: title,
+          nonce,
+          colour: data.entity.primaryColour,
+          entity: data.entity,
+          year: data.year,
+          body: html`<h1>${title}</h1><div class="result" role="${ok ? 'status' : 'alert'}"><p>${message}</p></div><p><a href="${publicPagePath(data.year)}#calendario">${t.ask.back}</a></p>`,
         }),
       settings.frameOrigins,
     );

@@ -1,6 +1,7 @@
 import { answerChannelLabels, questionStatusLabels, questionTypeLabels } from '../../../domain/question';
 import { questionChannelLabels } from '../../../domain/forum-labels';
 import { questionImportRoleLabels } from '../../../domain/question-import';
+import { submissionStatusLabels } from '../../../domain/citizen-question';
 
 /** Questions from the public as cases with legal deadlines (Ley 1755), and the settings page. */
 export const questions = {
@@ -143,6 +144,39 @@ export const questions = {
     withData: 'Con autorización',
     withoutData: 'No',
     done: 'Se importaron {{formatted}} preguntas de {{name}}.',
+  },
+  moderation: {
+    title: 'Moderación de preguntas',
+    subtitle: 'Preguntas que la ciudadanía envió desde la página pública «Participa». No se publica nada hasta aceptarla; al aceptarla pasa a ser un caso con su término legal.',
+    link: 'Moderación ({{count}} por moderar)',
+    statuses: submissionStatusLabels,
+    status: 'Mostrar',
+    statusOption: '{{label}} ({{count}})',
+    loading: 'Cargando preguntas por moderar…',
+    empty: 'No hay preguntas en este estado.',
+    emptyWaiting: 'No hay preguntas por moderar.',
+    listLabel: 'Preguntas de la ciudadanía',
+    received: 'Recibida el {{when}}',
+    forum: 'Foro: {{title}}',
+    withPersonal: 'Con nombre o contacto autorizados (Ley 1581)',
+    type: 'Tipo de pregunta',
+    accept: 'Aceptar como pregunta',
+    accepted: 'Pregunta aceptada: ya es un caso con fecha de vencimiento.',
+    openCase: 'Abrir el caso',
+    merge: 'Fusionar con otra…',
+    mergeTarget: 'Pregunta del mismo foro que pregunta lo mismo',
+    mergeNone: 'El foro aún no tiene preguntas con las que fusionar.',
+    mergeConfirm: 'Fusionar',
+    merged: 'Pregunta fusionada.',
+    reject: 'Rechazar…',
+    reason: 'Motivo del rechazo (obligatorio)',
+    rejectConfirm: 'Rechazar',
+    rejectTitle: '¿Rechazar esta pregunta?',
+    rejectMessage: 'No se convertirá en caso y se suprimen el nombre y el contacto que dejó. No se puede deshacer.',
+    rejected: 'Pregunta rechazada.',
+    reasonShown: 'Motivo: {{reason}}',
+    decidedBy: '{{status}} por {{who}} el {{when}}',
+    cancel: 'Cancelar',
   },
   settings: {
     title: 'Ajustes',
