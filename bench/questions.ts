@@ -1,9 +1,13 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'kysely';
+import { createApi } from '../src/api/create-api';
+import { bootstrap } from '../src/api/bootstrap';
+import { openNodeDatabase } from '../src/db/node-driver';
 import { insertForum } from '../src/db/forum-queries';
 import { questionStatuses, questionTypes, defaultQuestionSettings, dueDateFor } from '../src/domain/question';
 import { makeForum } from './seed-data';
 import { createBareRunner, latency, createRecorder, type Entry } from './forums';
-import { createWorkspace, login, startBenchServer, withDatabase } from './server';
+import { benchAdminPassword, benchIterations, createWorkspace, login, startBenchServer, withDatabase } from './server';
 import { createRandom, timed } from './stats';
 import { ms, times, type ReportRow } from './report';
 
@@ -140,6 +144,99 @@ export async function benchQuestions(): Promise<ReportRow[]> {
     });
   } finally {
     for (const stop of stops.reverse()) await stop();
+    workspace.cleanup();
+  }
+  return rows;
+}
+
+const importRows = 100_000;
+const importForums = 250;
+
+/**
+ * `npm run bench preguntas-importar`: the questions bulk import (POST /api/questions/import) of 100,000 rows of a
+ * Forms export into 250 forums, through the API as the tests call it (createApi + app.request): the preview
+ * (dryRun=1) and the save (one transaction, holding SQLite's write lock). Beside it the baseline: the same rows
+ * inserted with a bare better-sqlite3 prepared statement in one transaction.
+ */
+export async function benchQuestionImport(): Promise<ReportRow[]> {
+  const section = 'Preguntas (importación)';
+  const rows: ReportRow[] = [];
+  const workspace = createWorkspace();
+  const db = await openNodeDatabase(workspace.dbFile);
+  try {
+    await bootstrap(db, { demo: false, adminPassword: benchAdminPassword, passwordIterations: benchIterations });
+    const now = new Date().toISOString();
+    await db
+      .insertInto('forums')
+      .values(
+        Array.from({ length: importForums }, (_, i) => ({ title: `Foro de importación ${i + 1}`, theme: 'x', search_text: `foro de importacion ${i + 1}`, year: 2025, date: '2025-06-01', time: '10:00', duration_minutes: null, platform: 'facebook_live' as const, stream_url: '', status: 'held' as const, objective: '', place: '', moderator: '', details: '{}', version: 1, created_at: now, updated_at: now, created_by: 'admin', updated_by: 'admin' })),
+      )
+      .execute();
+    const app = createApi({ db, passwordIterations: benchIterations });
+    const login = await app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify({ username: 'admin', password: benchAdminPassword }) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const headers = { cookie, 'content-type': 'application/json', origin: 'http://localhost' };
+    const r = createRandom(2026);
+    const channels = ['Formulario web', 'Chat en vivo', 'Correo', ''];
+    const types = ['Petición', 'Solicitud de información', 'Consulta', ''];
+    const file = {
+      header: ['Marca temporal', 'Foro', 'Canal', 'Tipo', 'Escriba su pregunta', 'Nombre', 'Correo electrónico', '¿Autoriza el tratamiento de sus datos personales?', 'Edad'],
+      mapping: { 'Marca temporal': 'receivedAt', Foro: 'forum', Canal: 'channel', Tipo: 'type', 'Escriba su pregunta': 'text', Nombre: 'name', 'Correo electrónico': 'contact', '¿Autoriza el tratamiento de sus datos personales?': 'consent', Edad: 'age' },
+      rows: Array.from({ length: importRows }, (_, i) => {
+        const withData = i % 3 === 0;
+        const h = r.int(1, 12);
+        return [
+          `2025/${String(r.int(1, 11)).padStart(2, '0')}/${String(r.int(1, 28)).padStart(2, '0')} ${h}:${String(r.int(0, 59)).padStart(2, '0')}:00 ${r.int(0, 1) ? 'a. m.' : 'p. m.'} GMT-5`,
+          `Foro de importación ${(i % importForums) + 1}`,
+          r.pick(channels),
+          r.pick(types),
+          `¿Pregunta ${i + 1} sobre la participación ciudadana en el foro?`,
+          withData ? `Persona ${i}` : '',
+          withData ? `persona${i}@example.org` : '',
+          withData ? 'Sí, autorizo' : 'No',
+          String(r.int(14, 70)),
+        ];
+      }),
+    };
+    const body = JSON.stringify(file);
+    const post = async (path: string) => app.request(path, { method: 'POST', headers, body });
+    const dry = await timed(() => post('/api/questions/import?dryRun=1'));
+    const dryAnswer = (await dry.value.json()) as { accepted?: number; title?: string };
+    const saved = await timed(() => post('/api/questions/import'));
+    const savedAnswer = (await saved.value.json()) as { accepted?: number; title?: string };
+    const stored = Number((await sql<{ n: number }>`select count(*) as n from forum_questions`.execute(db)).rows[0]!.n);
+
+    // Baseline: the same rows, already planned, through one bare prepared statement in one transaction.
+    const sqlite = new BetterSqlite3(workspace.dbFile);
+    const forumIds = (sqlite.prepare('select id from forums order by id').all() as { id: number }[]).map((f) => f.id);
+    const insert = sqlite.prepare(
+      `insert into forum_questions (forum_id, position, text, channel, asked_by, answered, answered_by, answer_summary, received_at, type, due_date, status, year, asker_name, asker_contact, consent_text, consent_at)
+       values (?, ?, ?, 'web_form', '', 0, '', '', ?, 'peticion', '2025-07-01', 'recibida', 2025, ?, ?, ?, ?)`,
+    );
+    const base = syncTimed(() =>
+      sqlite.transaction(() => {
+        file.rows.forEach((row, i) => insert.run(forumIds[i % importForums], 1000 + Math.floor(i / importForums), row[4], '2025-06-01T10:00', row[5], row[6], row[5] ? 'autorizo' : '', row[5] ? '2025-06-01T10:00' : null));
+      })(),
+    );
+    sqlite.close();
+    const n = importRows.toLocaleString('es-CO');
+    const failed = (res: Response, answer: { title?: string }) => `ERROR: HTTP ${res.status} ${answer.title ?? ''}`;
+    rows.push({
+      section,
+      measure: `Importar ${n} preguntas en ${importForums} foros: vista previa (dryRun, revisa cada fila)`,
+      value: dry.value.status === 200 && dryAnswer.accepted === importRows ? ms(dry.ms) : failed(dry.value, dryAnswer),
+      baseline: `INSERT preparado (better-sqlite3): ${ms(base.ms)}`,
+      ratio: times(dry.ms / base.ms),
+    });
+    rows.push({
+      section,
+      measure: `Importar ${n} preguntas: guardado (revisa, inserta, auditoría e informe; una transacción)`,
+      value: saved.value.status === 200 && savedAnswer.accepted === importRows && stored === importRows ? ms(saved.ms) : failed(saved.value, savedAnswer),
+      baseline: `INSERT preparado (better-sqlite3): ${ms(base.ms)}`,
+      ratio: times(saved.ms / base.ms),
+    });
+  } finally {
+    await db.destroy();
     workspace.cleanup();
   }
   return rows;

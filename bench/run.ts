@@ -14,7 +14,7 @@ import { benchExportBrowser } from './export-browser';
 import { benchStartup } from './startup';
 import { benchSecurity } from './security';
 import { benchParticipa } from './participa';
-import { benchQuestions } from './questions';
+import { benchQuestionImport, benchQuestions } from './questions';
 import { benchCommitments } from './commitments';
 import { printReport, type ReportRow } from './report';
 
@@ -36,6 +36,7 @@ const sections: Section[] = [
   { name: 'seguridad', run: () => benchSecurity() },
   { name: 'participa', run: () => benchParticipa() },
   { name: 'preguntas', run: () => benchQuestions() },
+  { name: 'preguntas-importar', run: () => benchQuestionImport() },
   { name: 'compromisos', run: () => benchCommitments() },
 ];
 
