@@ -142,18 +142,27 @@ export function questionRoutes() {
       if (input.rows.length === 0) throw invalid([{ path: 'rows', message: questionImportMessages.noRows }]);
       const deps = c.get('deps');
       const today = bogotaToday(deps.now());
-      const plan = async (db: Kysely<Database>) => {
+      // What the plan depends on besides the file: the forums (titles, dates, counts, last positions) and the terms.
+      const context = async (db: Kysely<Database>) => {
         const [forums, settings] = await Promise.all([knownForumsForImport(db), getQuestionSettings(db)]);
+        return { forums, settings, key: JSON.stringify([forums, settings.terms]) };
+      };
+      const plan = ({ forums, settings }: Awaited<ReturnType<typeof context>>) => {
         if (input.forumId != null && !forums.some((f) => f.id === input.forumId)) throw invalid([{ path: 'forumId', message: 'No existe ese foro.' }]);
         const planned = planQuestionImport(input, { forums, today, settings });
         if ('missing' in planned) throw invalid([{ path: 'mapping', message: planned.missing }], 'Falta información para importar');
         if ('rowIssues' in planned) throw badRows(questionImportMessages.rows(new Set(planned.rowIssues.map((r) => r.row)).size), planned.rowIssues.slice(0, 200));
         return planned;
       };
-      if (dryRun) return c.json((await plan(deps.db)).result satisfies QuestionImportResult);
+      // Every row is checked before the transaction opens, so the write (which holds the database for every other
+      // request) only inserts.
+      const before = await context(deps.db);
+      const planned = plan(before);
+      if (dryRun) return c.json(planned.result satisfies QuestionImportResult);
       const result = await change(c, async ({ tx }) => {
-        // Checked again inside the transaction: what was previewed may have changed since.
-        const { questions, result } = await plan(tx);
+        // Checked again inside the transaction: when the forums or the terms changed meanwhile, every row again.
+        const now = await context(tx);
+        const { questions, result } = now.key === before.key ? planned : plan(now);
         await insertImportedQuestions(tx, questions);
         const years = [...new Set(questions.map((q) => q.year))];
         const withData = questions.filter((q) => q.consentAt !== null).length;
