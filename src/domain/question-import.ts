@@ -302,10 +302,13 @@ export function planQuestionImport(input: QuestionImportInput, context: Question
     return due;
   };
 
-  input.rows.forEach((cells, index) => {
-    const row = index + 2;
+  // One closure for every row (not one per row): the row being read is `row`.
+  let row = 0;
+  const problem = (column: number, message: string) => rowIssues.push(column >= 0 ? { row, column: input.header[column], message } : { row, message });
+  for (let index = 0; index < input.rows.length; index++) {
+    const cells = input.rows[index]!;
+    row = index + 2;
     const issuesBefore = rowIssues.length;
-    const problem = (index: number, message: string) => rowIssues.push(index >= 0 ? { row, column: input.header[index], message } : { row, message });
 
     // Forum: its number or its title (a title two forums share is told by the row's year, else refused).
     const forumCell = cell(cells, col.forum);
@@ -387,7 +390,7 @@ export function planQuestionImport(input: QuestionImportInput, context: Question
         problem(col.forum, questionImportMessages.forumFull(forum.title));
       }
     }
-    if (rowIssues.length > issuesBefore || !forum || !receivedAt || !channel || !type) return;
+    if (rowIssues.length > issuesBefore || !forum || !receivedAt || !channel || !type) continue;
     const position = (positions.get(forum.id) ?? forum.maxPosition) + 1;
     positions.set(forum.id, position);
     const question: ImportedQuestion = {
@@ -409,7 +412,7 @@ export function planQuestionImport(input: QuestionImportInput, context: Question
     if (droppedMinor) minorsWithoutData++;
     questions.push(question);
     if (preview.length < previewRows) preview.push({ row, forumTitle: forum.title, text, receivedAt, channel, type, dueDate: question.dueDate, withPersonalData: name !== '' || contact !== '' });
-  });
+  }
   if (rowIssues.length > 0) return { ok: false, rowIssues };
   return {
     ok: true,
