@@ -120,6 +120,15 @@ describe('the accountability sections of the report (issue 13)', () => {
     expect(current.sections).toHaveLength(9);
   });
 
+  it('saving the report\'s data brings an older report in step, and answers with the added sections', async () => {
+    const { createReport, db, call, editor, json } = await setup();
+    const created = await createReport();
+    await db.deleteFrom('report_sections').where('kind', 'in', ['evaluation', 'commitments', 'follow_up']).execute();
+    const saved = await json<ReportOverview>(await call('PUT', '/api/reports/2023', { cookie: editor, body: { ...reportInput, title: 'Foros 2023 (rendición de cuentas)', version: created.version } }));
+    expect(saved.title).toBe('Foros 2023 (rendición de cuentas)');
+    expect(saved.sections.map((s) => s.kind).slice(3, 8)).toEqual(['statistics', 'questions', 'evaluation', 'commitments', 'follow_up']);
+  });
+
   it('the published 2022 demo report gets none of them, and its published snapshot stays as it was', async () => {
     const api = await createTestApi({ demo: true, now: () => new Date('2023-02-01T15:00:00Z') });
     const editor = await api.login('editora');
