@@ -30,6 +30,7 @@ import { publicRoutes } from './public-routes';
 import { moderationRoutes } from './moderation-routes';
 import { isVotePath, randomSecret, voteLimits } from './public-vote';
 import { askMessages, isAskPath } from './public-questions';
+import { isEvaluatePath } from './public-evaluation';
 import { openApiDocument } from './openapi';
 import { doc, ok } from './openapi-doc';
 import { BodyAbortedProblem } from './validate';
@@ -54,6 +55,7 @@ const bodyLimits: { match: (path: string) => boolean; maxBytes: number; message:
   // The public pages' API: read-only today; the citizen forms that land later stay small.
   { match: isVotePath, maxBytes: 8 * kb, message: 'El voto es demasiado largo (máximo 8 KB).' },
   { match: isAskPath, maxBytes: 8 * kb, message: askMessages.tooLarge },
+  { match: isEvaluatePath, maxBytes: 8 * kb, message: 'La evaluación es demasiado larga (máximo 8 KB).' },
   { match: (path) => path.startsWith('/api/public/'), maxBytes: 2 * kb, message: 'La petición es demasiado grande (máximo 2 KB).' },
   { match: (path) => path.startsWith('/api/publication/'), maxBytes: 32 * kb, message: 'La petición es demasiado grande (máximo 32 KB).' },
   { match: isMetricsImportPath, maxBytes: metricsImportMaxBytes, message: metricsApiMessages.importTooLarge },
@@ -69,6 +71,7 @@ const otherBodyTypes: { match: (path: string) => boolean; type: RegExp; message:
   { match: isMetricsImportPath, type: /^(text\/csv|application\/octet-stream)\s*(;|$)/i, message: metricsApiMessages.importContentType },
   // The citizen's vote: JSON, or the public page's HTML form (works without JavaScript).
   { match: isVotePath, type: /^(application\/json|application\/x-www-form-urlencoded)\s*(;|$)/i, message: 'El voto debe enviarse como JSON o desde el formulario de la página.' },
+  { match: isEvaluatePath, type: /^(application\/json|application\/x-www-form-urlencoded)\s*(;|$)/i, message: 'La evaluación debe enviarse como JSON o desde el formulario de la página.' },
   { match: isAskPath, type: /^(application\/json|application\/x-www-form-urlencoded)\s*(;|$)/i, message: 'La pregunta debe enviarse como JSON o desde el formulario de la página.' },
 ];
 

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { bogotaToday } from '../domain/bogota-date';
 import { yearParam } from '../domain/report';
 import { publicationMessages, publicPagePath } from '../domain/publication';
 import { buildCalendar, icalMediaType } from '../domain/ical';
@@ -17,6 +18,8 @@ import { readParam } from './validate';
 import { getCookie, setCookie } from 'hono/cookie';
 import { castVote, formToken, voteInputSchema, voteLimits, voteMessages, type VoteResult } from './public-vote';
 import { windowLimiter } from './public-limit';
+import { evaluateForum, evaluateMessages, publicEvaluationSchema, type EvaluateResult } from './public-evaluation';
+import { evaluationQuestions } from '../domain/evaluation';
 import { askInputSchema, askMessages, askQuestion, type AskResult } from './public-questions';
 import { clientAddress, isHttps, ownOrigin } from './request-info';
 
@@ -46,7 +49,7 @@ export function publicRoutes() {
   const db = (c: Context<AppEnv>) => c.get('deps').db;
 
   app.get('/years/:year', read, doc('Página pública de la vigencia: lo publicado (sin sesión)', { ...ok(200, 'Vigencia publicada'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {
-    return c.json(await publicYear(db(c), readParam(c, 'year', yearParam)));
+    return c.json(await publicYear(db(c), readParam(c, 'year', yearParam), bogotaToday(c.get('deps').now())));
   });
 
   app.get('/years/:year/calendar', read, doc('Calendario público de foros de la vigencia', { ...ok(200, 'Foros'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {
@@ -183,6 +186,29 @@ export function publicRoutes() {
     }
     const body = await readPublicForm(c, ['forumId', 'text', 'name', 'contact', 'consent', 'formToken', 'website']);
     return answer(await askQuestion(deps.db, { year: y, body, secret: deps.voteSecret, now: deps.now(), minSubmitMs: deps.publicFormMinMs }));
+  });
+
+  // A participant's evaluation of a forum that happened: one per browser and forum (signed cookie).
+  const evaluations = windowLimiter({ max: publicRateLimits.evaluation, windowMs: minute });
+  app.post('/years/:year/evaluations', doc('Evaluar un foro ya realizado (1 a 5; sin sesión, una evaluación por navegador)', { ...ok(201, 'Evaluación registrada'), ...problems(400, 404, 409, 413, 429) }, { security: [], parameters: year }), jsonBody(publicEvaluationSchema, 'PublicEvaluationInput'), async (c) => {
+    const deps = c.get('deps');
+    const y = readParam(c, 'year', yearParam);
+    const isForm = isFormPost(c);
+    const answer = (result: EvaluateResult) => {
+      if (isForm) return c.redirect(`${publicPagePath(y)}/evaluacion?resultado=${result.ok ? 'ok' : result.code}`, 303);
+      if (result.ok) return c.json({ id: result.id, message: evaluateMessages.ok }, 201);
+      return c.json({ type: 'about:blank', title: result.message, status: result.status, code: result.code, errors: result.issues ?? [] }, result.status, { 'Content-Type': 'application/problem+json' });
+    };
+    const { allowed, retryAfterMs } = evaluations.hit(`public-evaluation|${clientAddress(c)}`, deps.now().getTime());
+    if (!allowed) {
+      c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+      if (isForm) return c.redirect(`${publicPagePath(y)}/evaluacion?resultado=rateLimited`, 303);
+      throw new HttpProblem(429, evaluateMessages.rateLimited);
+    }
+    const body = await readPublicForm(c, ['forumId', ...evaluationQuestions, 'comment', 'valueGroup', 'formToken', 'website']);
+    const result = await evaluateForum(deps.db, { year: y, body, cookies: getCookie(c), secret: deps.voteSecret, now: deps.now(), minSubmitMs: deps.publicFormMinMs });
+    if (result.ok) setCookie(c, result.cookie.name, result.cookie.value, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isHttps(c), maxAge: result.cookie.maxAgeSeconds });
+    return answer(result);
   });
 
   return app;

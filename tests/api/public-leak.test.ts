@@ -79,7 +79,7 @@ describe('public API leaks nothing unpublished and no staff-only field', () => {
     const forum = body.forums.find((f) => f.id === forumId)!;
     expect(Object.keys(forum).sort()).toEqual(['date', 'durationMinutes', 'guidingQuestions', 'id', 'objective', 'place', 'platform', 'status', 'streamUrl', 'theme', 'time', 'title']);
     const year = (await (await api.call('GET', '/api/public/years/2022')).json()) as Record<string, unknown>;
-    expect(Object.keys(year).sort()).toEqual(['consultation', 'entity', 'forums', 'licence', 'openData', 'parts', 'privacyNotice', 'report', 'strategy', 'year']);
+    expect(Object.keys(year).sort()).toEqual(['answers', 'commitments', 'consultation', 'entity', 'forums', 'licence', 'openData', 'parts', 'privacyNotice', 'report', 'strategy', 'year']);
     expect(JSON.stringify([year.forums, year.consultation, year.entity, year.report])).not.toMatch(/"(version|createdBy|updatedBy|moderator|responsibleTeams|experts|actions|questions|askedBy|frameOrigins)"/);
   });
 
@@ -95,9 +95,13 @@ describe('public API leaks nothing unpublished and no staff-only field', () => {
     await publish(2022, { openData: false });
     for (const path of ['/open-data.json', '/open-data/forums.csv', '/open-data/dictionary.csv']) await expectProblem(await api.call('GET', `/api/public/years/2022${path}`), 404);
 
+    await publish(2022, { questions: false, commitments: false });
+    const rest = (await (await api.call('GET', '/api/public/years/2022')).json()) as { answers: unknown; commitments: unknown };
+    expect([rest.answers, rest.commitments]).toEqual([null, null]);
+
     await publish(2022, { consultation: false });
     await expectProblem(await api.call('GET', '/api/public/years/2022'), 404);
-    await publish(2022, { calendar: true, report: true, openData: true, consultation: true });
+    await publish(2022, { calendar: true, report: true, openData: true, consultation: true, questions: true, commitments: true });
   });
 
   it('a forum of another year, or one without a date, is not an .ics of this year', async () => {
