@@ -155,14 +155,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     app.use('/assets/*', serveStatic({ root, precompressed: true, onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
     // A missing asset is a 404, not the app's page (a stale tab asking for an old chunk must see it fail).
     app.all('/assets/*', (c) => c.text('No existe ese archivo.', 404));
-    app.use('*', serveStatic({ root, precompressed: true }));
     // The app's page, with a fresh nonce for the <style> elements Mantine and the editor write (read by the client from the meta).
-    app.get('*', (c) => {
+    const appPage = (c: Context) => {
       const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
       c.header('Content-Security-Policy', contentSecurityPolicy({ nonce }));
       c.header('Cache-Control', 'no-store');
       return c.html(indexHtml.replace('<head>', `<head>\n    <meta property="${nonceMetaProperty}" nonce="${nonce}" />`));
-    });
+    };
+    // `/` and `/index.html` are the app's page too, never the file as built: without the nonce the browser refuses
+    // Mantine's <style> elements (theme variables, the layout's sizes) and the app shows unstyled after logging in.
+    app.get('/', appPage);
+    app.get('/index.html', appPage);
+    app.use('*', serveStatic({ root, precompressed: true }));
+    app.get('*', appPage);
   } else {
     app.get('*', (c) => c.text('Falta la aplicación compilada: ejecute "npm run build" o "npm start".', 503));
   }

@@ -112,6 +112,12 @@ describe('item 10: security headers on the app and the API', () => {
     expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(first.body).toContain(`<meta property="csp-nonce" nonce="${nonce}" />`);
     expect(String(second.headers['content-security-policy'])).not.toContain(nonce);
+    // The root and /index.html (what a person types first) are the same page with their own nonce, not the built file.
+    for (const [path, answer] of [['/', second], ['/index.html', await send('GET', '/index.html')]] as const) {
+      const own = /'nonce-([^']+)'/.exec(String(answer.headers['content-security-policy']))?.[1];
+      expect(own, path).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+      expect(answer.body, path).toContain(`<meta property="csp-nonce" nonce="${own}" />`);
+    }
     expect(csp).toContain("script-src 'self';");
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|wasm-unsafe-eval/);
     expect(csp).toContain("frame-ancestors 'none'");
