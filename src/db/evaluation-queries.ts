@@ -12,7 +12,7 @@ const toResponse = (r: Row): EvaluationResponse => ({
   scores: { clarity: r.clarity, usefulness: r.usefulness, participation: r.participation, answers: r.answers, format: r.format },
   comment: r.comment,
   valueGroup: r.value_group,
-  source: r.source === 'import' || r.source === 'public' ? r.source : 'manual',
+  source: r.source === 'import' || r.source === 'demo' || r.source === 'public' ? r.source : 'manual',
   createdAt: r.created_at,
   createdBy: r.created_by,
 });

@@ -23,6 +23,8 @@ export interface ServerOptions {
   port: number;
   dbFile: string;
   demo: boolean;
+  /** With the demo, its illustrative commitments and evaluation responses (FOROS_DEMO_EXAMPLES; off unless asked). */
+  demoExamples?: boolean;
   adminPassword?: string;
   distDir?: string;
   passwordIterations?: number;
@@ -68,7 +70,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const db = await openNodeDatabase(options.dbFile);
   let accounts: CreatedAccount[];
   try {
-    accounts = await bootstrap(db, { adminPassword: options.adminPassword, demo: options.demo, passwordIterations: options.passwordIterations });
+    accounts = await bootstrap(db, { adminPassword: options.adminPassword, demo: options.demo, examples: options.demoExamples, passwordIterations: options.passwordIterations });
     // An import cut short by a stop left invisible rows behind: they go.
     await discardPendingImports(db);
     // Personal data past its retention period (Ley 1581) goes at start, then once a day.

@@ -108,6 +108,14 @@ describe.skipIf(!chromiumPath)('accessibility and wide tables', () => {
     await page.goto('/cuentas');
     await page.getByRole('heading', { level: 1, name: 'Su rol no tiene permiso para ver esta página.' }).waitFor();
     await expectAccessible(page, 'página sin permiso');
+
+    // The check itself finds what it should: an image without a text alternative on the same page fails it.
+    await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="/favicon.svg">'));
+    const failure = await expectAccessible(page, 'imagen sin texto alternativo').then(
+      () => undefined,
+      (error: { actual?: unknown }) => error,
+    );
+    expect(JSON.stringify(failure?.actual)).toMatch(/image-alt \(critical\)/);
     await context.close();
   });
 });

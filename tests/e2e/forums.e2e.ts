@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, expectAccessible, login, newPage, screenshot, startE2e, type E2eEnv } from './support';
+import { chromiumPath, expectAccessible, loginThroughForm, newPage, screenshot, startE2e, type E2eEnv } from './support';
 
 describe.skipIf(!chromiumPath)('forums end to end (Chromium, real server, temporary SQLite)', () => {
   let env: E2eEnv;
@@ -15,7 +15,7 @@ describe.skipIf(!chromiumPath)('forums end to end (Chromium, real server, tempor
     await page.goto('/login');
     await expectAccessible(page, 'inicio de sesión');
     await screenshot(page, 'login');
-    await login(env, page, 'editora');
+    await loginThroughForm(env, page, 'editora');
     await expectAccessible(page, 'inicio (editora)');
     await screenshot(page, 'start-editor');
     await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Foros', exact: true }).click();
@@ -68,7 +68,7 @@ describe.skipIf(!chromiumPath)('forums end to end (Chromium, real server, tempor
 
   it('a reviewer is not offered editing and the API refuses it', async () => {
     const { context, page } = await newPage(env);
-    await login(env, page, 'revisor');
+    await loginThroughForm(env, page, 'revisor');
     await expectAccessible(page, 'inicio (revisor)');
     await page.goto('/foros');
     await expect.poll(() => page.getByRole('link', { name: /Causas Ciudadanas/ }).count()).toBeGreaterThan(0);
@@ -97,7 +97,7 @@ describe.skipIf(!chromiumPath)('forums end to end (Chromium, real server, tempor
 
   it('an admin manages accounts on a page that passes axe', async () => {
     const { context, page } = await newPage(env);
-    await login(env, page, 'admin');
+    await loginThroughForm(env, page, 'admin');
     await expectAccessible(page, 'inicio (administración)');
     await page.getByRole('link', { name: 'Cuentas', exact: true }).click();
     await page.waitForURL('**/cuentas');

@@ -1,4 +1,6 @@
 import { List, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   commitmentFigureRows,
   commitmentsSectionTexts as c,
@@ -77,7 +79,31 @@ function GridTable({ caption, header, rows, numeric, minWidth }: { caption: stri
   );
 }
 
+/** A generated part under its own h2 (the section page's h1 is the section's title), as the statistics are. */
+function Generated({ id, title, hint, children }: { id: string; title: string; hint: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <Title order={2} size="h4" id={id}>
+        {title}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {hint}
+      </Text>
+      {children}
+    </section>
+  );
+}
+
 export function SectionCommitments({ data, followUp = false }: { data: CommitmentsSectionData; followUp?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Generated id="commitments-title" title={t(followUp ? 'reports.accountability.followUpTitle' : 'reports.accountability.commitmentsTitle')} hint={t('reports.accountability.commitmentsHint')}>
+      <CommitmentsBody data={data} followUp={followUp} />
+    </Generated>
+  );
+}
+
+function CommitmentsBody({ data, followUp }: { data: CommitmentsSectionData; followUp: boolean }) {
   if (data.items.length === 0) return <Text c="dimmed">{followUp ? c.noneOpen(data.year) : c.none(data.year)}</Text>;
   return (
     <Stack gap="md">
@@ -90,6 +116,15 @@ export function SectionCommitments({ data, followUp = false }: { data: Commitmen
 }
 
 export function SectionEvaluation({ data }: { data: EvaluationSectionData }) {
+  const { t } = useTranslation();
+  return (
+    <Generated id="evaluation-title" title={t('reports.accountability.evaluationTitle')} hint={t('reports.accountability.evaluationHint')}>
+      <EvaluationBody data={data} />
+    </Generated>
+  );
+}
+
+function EvaluationBody({ data }: { data: EvaluationSectionData }) {
   if (data.forums.length === 0) return <Text c="dimmed">{e.none}</Text>;
   return (
     <Stack gap="lg">

@@ -171,6 +171,13 @@ export const reports = {
     empty: 'Sin recomendaciones.',
     narrative: 'Texto que acompaña las recomendaciones',
   },
+  accountability: {
+    evaluationTitle: 'Resultados generados de la encuesta de evaluación',
+    evaluationHint: 'Tomados de las respuestas de evaluación de cada foro; los comentarios, sin datos personales.',
+    commitmentsTitle: 'Compromisos generados de la vigencia',
+    followUpTitle: 'Compromisos de la vigencia anterior que siguen abiertos',
+    commitmentsHint: 'Tomados de «Compromisos»; «vencido» se calcula con la fecha de hoy.',
+  },
   statistics: {
     title: 'Cifras generadas de las métricas',
     hint: 'Cifras tomadas de las métricas registradas de cada foro.',
