@@ -23,6 +23,8 @@ import {
   importShapeIssuesShown,
   type ConsultationImportResult } from '../domain/consultation-import';
 import { tallyConsultation } from '../domain/consultation-tally';
+import { findVoteBursts } from '../domain/vote-bursts';
+import { z } from 'zod';
 import { emptyForum, forumInputSchema, type ForumInput } from '../domain/forum';
 import { can } from '../domain/roles';
 import {
@@ -146,6 +148,14 @@ function forumFromTopic(consultation: Consultation, topic: Consultation['topics'
  * Citizen consultations: the consultation with its topics, its responses (entered one by one or imported from a
  * form export), the tally, and a forum created from a chosen topic. Mounted at /consultations.
  */
+const burstMessages = { unknown: 'Esa ráfaga de votos ya no está en el conteo (¿otra persona la descartó?). Recargue la página.' } as const;
+
+/** When each web vote of the consultation arrived (ISO instants). */
+async function webVoteTimes(db: Parameters<typeof mustGet>[0], consultationId: number): Promise<string[]> {
+  const rows = await db.selectFrom('consultation_responses').select('created_at').where('consultation_id', '=', consultationId).where('source', '=', 'public').execute();
+  return rows.map((r) => r.created_at);
+}
+
 export function consultationRoutes() {
   const app = new Hono<AppEnv>();
 
@@ -301,7 +311,25 @@ export function consultationRoutes() {
   app.get('/:id/tally', requirePermission('readConsultations'), doc('Conteo: votos por tema, grupo de valor y canal; propuestas agrupadas; preguntas', { ...ok(200, 'Conteo'), ...problems(401, 404) }, { parameters: pathParams({ id: idParam }) }), async (c) => {
     const db = c.get('deps').db;
     const consultation = await mustGet(db, readParam(c, 'id', idParam));
-    return c.json(tallyConsultation(consultation, await tallyResponses(db, consultation.id)));
+    const tally = tallyConsultation(consultation, await tallyResponses(db, consultation.id));
+    return c.json({ ...tally, webBursts: findVoteBursts(await webVoteTimes(db, consultation.id)) });
+  });
+
+  // A burst of web votes the office judged as not people: its votes leave the tally, audited with their count.
+  const burstBody = jsonBody(z.strictObject({ from: z.iso.datetime({ error: burstMessages.unknown }), to: z.iso.datetime({ error: burstMessages.unknown }) }), 'DiscardVoteBurst');
+  app.post('/:id/web-votes/discard', requirePermission('writeConsultations'), doc('Descartar los votos web de una ráfaga sospechosa (queda en la auditoría)', { ...ok(200, 'Votos descartados'), ...problems(400, 401, 403, 404, 409) }, { parameters: pathParams({ id: idParam }) }), burstBody, async (c) => {
+    const id = readParam(c, 'id', idParam);
+    const { from, to } = await burstBody.read(c);
+    return c.json(
+      await change(c, async ({ tx }) => {
+        const consultation = await mustGet(tx, id);
+        const burst = findVoteBursts(await webVoteTimes(tx, consultation.id)).find((b) => b.from === from && b.to === to);
+        if (!burst) throw new HttpProblem(409, burstMessages.unknown);
+        const removed = await tx.deleteFrom('consultation_responses').where('consultation_id', '=', id).where('source', '=', 'public').where('created_at', '>=', from).where('created_at', '<=', to).executeTakeFirst();
+        const count = Number(removed.numDeletedRows);
+        return { result: { discarded: count }, audit: [{ action: 'delete', entity: 'consultation', entityId: id, changes: [`${count} votos web descartados (ráfaga del ${from} al ${to})`] }] };
+      }),
+    );
   });
 
   // The new forum belongs to the consultation's year: that year's report gets its section (touched year).

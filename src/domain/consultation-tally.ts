@@ -1,3 +1,4 @@
+import type { VoteBurst } from './vote-bursts';
 import { consultationChannels, type ConsultationChannel, type ResponseChannel, type ResponseValueGroupKind } from './consultation';
 
 /**
@@ -44,6 +45,8 @@ export interface ConsultationTally {
   byChannel: Record<ConsultationChannel, number>;
   proposals: TallyProposal[];
   questions: TallyQuestion[];
+  /** Suspicious bursts of web votes (the tally route adds them; see vote-bursts.ts). */
+  webBursts?: VoteBurst[];
 }
 
 /** What the tally reads of a response. */

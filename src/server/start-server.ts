@@ -38,6 +38,8 @@ export interface ServerOptions {
   /** pino's level (FOROS_LOG_LEVEL), or a logger of one's own. */
   logger?: ApiLogger;
   logLevel?: string;
+  /** The public forms' minimum time-to-submit in ms (default 3 000; the end-to-end tests pass 0 instead of waiting). */
+  publicFormMinMs?: number;
 }
 
 export interface RunningServer {

@@ -61,10 +61,10 @@ export async function sharedBrowser(): Promise<Browser> {
 }
 
 /** The built SPA served by the real server on a temporary SQLite file, with the 2022 demo, and a headless Chromium. */
-export async function startE2e(): Promise<E2eEnv> {
+export async function startE2e(options: { publicFormMinMs?: number } = {}): Promise<E2eEnv> {
   if (!existsSync('dist/index.html')) throw new Error('Falta dist/: ejecute "vite build" antes de las pruebas e2e (npm run test:e2e lo hace).');
   const dir = mkdtempSync(join(tmpdir(), 'foros-e2e-'));
-  const server = await startServer({ port: 0, dbFile: join(dir, 'foros.sqlite'), demo: true, adminPassword, passwordIterations: 2000, logLevel: 'warn' });
+  const server = await startServer({ port: 0, dbFile: join(dir, 'foros.sqlite'), demo: true, adminPassword, passwordIterations: 2000, logLevel: 'warn', publicFormMinMs: options.publicFormMinMs });
   const passwords = Object.fromEntries(server.accounts.map((a) => [a.username, a.password]));
   return {
     server,

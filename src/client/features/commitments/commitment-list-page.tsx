@@ -98,7 +98,9 @@ export function CommitmentListPage() {
                   <Table.Td miw={120}>
                     <Group gap={6} wrap="nowrap">
                       <Progress value={c.progress} w={60} aria-hidden />
-                      <Text size="sm">{c.progress} %</Text>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {c.progress} %
+                      </Text>
                     </Group>
                   </Table.Td>
                 </Table.Tr>

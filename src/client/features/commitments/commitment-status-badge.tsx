@@ -4,11 +4,11 @@ import type { EffectiveStatus } from '../../../domain/commitment';
 
 const colors: Record<EffectiveStatus, string> = { pending: 'gray.8', in_progress: 'blue.9', overdue: 'red.9', done: 'green.9', cancelled: 'dark.5' };
 
-/** A commitment's status as a person reads it; «Vencido» stands out. */
+/** A commitment's status as a person reads it, never cut short by a narrow column; «Vencido» stands out. */
 export function CommitmentStatusBadge({ status }: { status: EffectiveStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={colors[status]} variant="filled" tt="none">
+    <Badge color={colors[status]} variant="filled" tt="none" style={{ minWidth: 'max-content' }}>
       {t(`commitments.statuses.${status}`)}
     </Badge>
   );

@@ -97,6 +97,15 @@ export function useDeleteResponse(id: number) {
 }
 
 
+/** Discards the web votes of a suspicious burst (audited by the server). */
+export function useDiscardBurst(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (burst: { from: string; to: string }) => api<{ discarded: number }>(`/api/consultations/${id}/web-votes/discard`, { method: 'POST', body: burst }),
+    onSuccess: () => invalidateResponses(queryClient, id),
+  });
+}
+
 /** The dry run: nothing is saved, the answer says what would be. */
 export function useImportDryRun(id: number) {
   return useMutation({

@@ -1,12 +1,17 @@
-import { Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { VoteBurst } from '../../../domain/vote-bursts';
+import { errorMessage } from '../../lib/http';
+import { confirmDestructive } from '../../ui/confirm-destructive';
+import { useCan } from '../../app/use-current-user';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { consultationChannels, type Consultation } from '../../../domain/consultation';
-import { formatInteger } from '../../lib/format';
+import { formatDateTime, formatInteger, formatTime } from '../../lib/format';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
-import { consultationTallyQueryOptions } from './api';
+import { consultationTallyQueryOptions, useDiscardBurst } from './api';
 import { ConsultationNote } from './consultation-note';
 import { DataTable, type DataTableRow } from '../../ui/data-table';
 
@@ -32,6 +37,52 @@ function Section({ id, title, hint, children }: { id: string; title: string; hin
 /** A count table: the first column names the row, the others are figures. */
 function CountTable({ caption, head, rows }: { caption: string; head: string[]; rows: DataTableRow[] }) {
   return <DataTable caption={caption} columns={head.map((label, i) => ({ label, numeric: i > 0 }))} rows={rows} minWidth={480} />;
+}
+
+/** Suspicious bursts of web votes, each with a way to discard its votes (after confirming). */
+function WebBursts({ consultationId, bursts }: { consultationId: number; bursts: VoteBurst[] }) {
+  const { t } = useTranslation();
+  const discard = useDiscardBurst(consultationId);
+  const canWrite = useCan('writeConsultations');
+  if (bursts.length === 0) return null;
+  return (
+    <Alert color="orange" variant="light" title={<Title order={2} size="h4">{t('consultations.results.bursts.title')}</Title>}>
+      <Stack gap="xs">
+        <Text size="sm">{t('consultations.results.bursts.hint')}</Text>
+        <List>
+          {bursts.map((b) => (
+            <List.Item key={`${b.from}-${b.to}`}>
+              <Group gap="sm">
+                <Text size="sm">{t('consultations.results.bursts.item', { count: b.count, from: formatDateTime(b.from), to: formatTime(b.to) })}</Text>
+                {canWrite && (
+                  <Button
+                    size="xs"
+                    color="red.9"
+                    loading={discard.isPending}
+                    onClick={() =>
+                      confirmDestructive({
+                        title: t('consultations.results.bursts.confirmTitle'),
+                        message: t('consultations.results.bursts.confirmMessage', { count: b.count }),
+                        confirmLabel: t('consultations.results.bursts.confirm'),
+                        onConfirm: () => discard.mutate(b, { onSuccess: (r) => notifications.show({ color: 'green', message: t('consultations.results.bursts.done', { count: r.discarded }) }) }),
+                      })
+                    }
+                  >
+                    {t('consultations.results.bursts.discard', { count: b.count })}
+                  </Button>
+                )}
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+        {discard.isError && (
+          <Text size="sm" c="red.9" role="alert">
+            {errorMessage(discard.error)}
+          </Text>
+        )}
+      </Stack>
+    </Alert>
+  );
 }
 
 /** Resultados: votes per topic (table and chart), per channel and value group, the proposals grouped, the questions by topic. */
@@ -60,6 +111,7 @@ export function ConsultationResultsTab({ consultation }: { consultation: Consult
   return (
     <Stack gap="lg">
       <ConsultationNote note={consultation.note} />
+      <WebBursts consultationId={consultation.id} bursts={data.webBursts ?? []} />
       <Text fw={600} role="status">
         {t('consultations.results.total', { count: data.totalResponses, formatted: formatInteger(data.totalResponses) })}
       </Text>

@@ -126,6 +126,16 @@ export const consultations = {
     failed: 'No se pudo crear el foro',
   },
   results: {
+    bursts: {
+      title: 'Ráfagas sospechosas de votos web',
+      hint: 'Muchos votos desde la página pública en muy poco tiempo (10 o más en un minuto): pueden venir de un programa y no de personas. Revíselas; si no son de personas, descártelas.',
+      item: '{{count}} votos web entre {{from}} y {{to}}',
+      discard: 'Descartar estos {{count}} votos',
+      confirmTitle: '¿Descartar estos votos?',
+      confirmMessage: 'Los {{count}} votos web de la ráfaga salen del conteo y se borran. Queda registrado en la auditoría. No se puede deshacer.',
+      confirm: 'Descartar votos',
+      done: '{{count}} votos descartados.',
+    },
     loading: 'Cargando los resultados…',
     empty: 'Aún no hay respuestas: los resultados aparecerán cuando se registren o importen.',
     total_one: '{{formatted}} respuesta',

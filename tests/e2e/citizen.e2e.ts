@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { bogotaToday } from '../../src/domain/bogota-date';
+import { validForum } from '../support/api-assertions';
+import { chromiumPath, expectAccessible, newPage, screenshot, startE2e, type E2eEnv } from './support';
+
+/**
+ * A citizen on the public «Participa» page of this year, at 390 px and with the keyboard: votes in the open
+ * consultation, asks a forum still to come a question, evaluates the forum that happened; the office accepts the
+ * question in «Moderación». axe on every public page and state. The forms' minimum time-to-submit is 0 here
+ * (startServer's publicFormMinMs) so nothing waits.
+ */
+describe.skipIf(!chromiumPath)('a citizen on «Participa», and the office moderating', () => {
+  let env: E2eEnv;
+  const year = Number(bogotaToday().slice(0, 4));
+  const today = bogotaToday();
+
+  /** The office's setup through the API, as the app would send it. */
+  async function asAdmin(method: string, path: string, body: unknown, cookie: string) {
+    const res = await fetch(new URL(path, env.server.url), { method, headers: { 'content-type': 'application/json', origin: env.server.url, cookie }, body: JSON.stringify(body) });
+    expect(res.status, `${method} ${path}`).toBeLessThan(300);
+    return res.json() as Promise<Record<string, unknown>>;
+  }
+
+  beforeAll(async () => {
+    env = await startE2e({ publicFormMinMs: 0 });
+    const session = await fetch(new URL('/api/session', env.server.url), { method: 'POST', headers: { 'content-type': 'application/json', origin: env.server.url }, body: JSON.stringify({ username: 'admin', password: env.passwords.admin }) });
+    const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0]!;
+    await asAdmin('POST', '/api/forums', validForum({ year, title: 'Foro de movilidad', date: today, time: null, status: 'planned', questions: [] }), cookie);
+    await asAdmin('POST', '/api/forums', validForum({ year, title: 'Foro de salud', date: today, time: null, status: 'held', questions: [] }), cookie);
+    await asAdmin('POST', '/api/consultations', { year, title: `Consulta ${year}`, openDate: `${year}-01-01`, closeDate: `${year}-12-31`, channels: ['web', 'foros'], status: 'open', note: '', topics: [{ title: 'Parques', description: '', proposingTeam: '' }, { title: 'Empleo juvenil', description: '', proposingTeam: '' }] }, cookie);
+    const current = (await (await fetch(new URL(`/api/publication/${year}`, env.server.url), { headers: { cookie } })).json()) as { version: number; settings: Record<string, unknown> & { show: Record<string, boolean> } };
+    await asAdmin(
+      'PUT',
+      `/api/publication/${year}`,
+      { ...current.settings, version: current.version, entityName: 'Entidad de prueba', consultationOpen: true, privacyNotice: 'La entidad trata su nombre y contacto solo para responderle (Ley 1581 de 2012).', show: { ...current.settings.show, calendar: true, consultation: true } },
+      cookie,
+    );
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  /** The page at 390 px: axe-clean and no sideways scroll. */
+  async function checked(page: Page, label: string) {
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${label} sin desplazamiento lateral`).toBe(true);
+    await expectAccessible(page, label);
+  }
+
+  it('votes, evaluates with the keyboard at 390 px; a question with a contact but no consent is refused and says why', async () => {
+    const { page } = await newPage(env);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/participa/${year}`);
+    await checked(page, 'página de la vigencia');
+
+    // Vote: a topic, the value group, sent with Enter.
+    await page.getByRole('checkbox', { name: 'Parques' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('radio', { name: 'No hago parte de la entidad (grupo externo)' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByLabel('¿Qué grupo?', { exact: false }).fill('Ciudadanía');
+    await page.getByRole('button', { name: 'Enviar mi voto' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Gracias por votar' }).waitFor();
+    await checked(page, 'voto registrado');
+    await screenshot(page, 'participa-voto-390');
+
+    // A question to the forum still to come, with a contact but without the consent: refused, said why.
+    await page.goto(`/participa/${year}`);
+    const ask = page.locator('details', { has: page.getByText('Hacer una pregunta para «Foro de movilidad»') });
+    await ask.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await ask.getByLabel('Su pregunta (obligatoria)').fill('¿Habrá rutas nocturnas para la localidad de Bosa?');
+    await ask.getByLabel('Correo electrónico o teléfono').fill('ana@example.org');
+    await checked(page, 'formulario de pregunta abierto');
+    await ask.getByRole('button', { name: 'Enviar mi pregunta' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'No se pudo recibir su pregunta' }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('debe aceptar el aviso de privacidad');
+    await checked(page, 'pregunta rechazada');
+
+    await page.goto(`/participa/${year}`);
+    // The evaluation of the forum that happened.
+    const evaluate = page.locator('details', { has: page.getByText('Evaluar «Foro de salud»') });
+    await evaluate.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    for (const [question, score] of [['¿La información fue clara?', '5 — Muy de acuerdo'], ['¿El tema le resultó útil?', '4 — De acuerdo']] as const) {
+      await evaluate.getByRole('group', { name: question }).getByRole('radio', { name: score }).focus();
+      await page.keyboard.press('Space');
+    }
+    await checked(page, 'formulario de evaluación abierto');
+    await evaluate.getByRole('button', { name: 'Enviar mi evaluación' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Gracias por su evaluación' }).waitFor();
+    await checked(page, 'evaluación registrada');
+
+  });
+});
