@@ -108,6 +108,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Every answer, the API's as the app's: the same two middleware first (the API gets /api requests directly).
     first: [closeEarlyAnswers, security],
     voteSecret,
+    publicFormMinMs: options.publicFormMinMs,
     db,
     passwordIterations: options.passwordIterations,
     secureCookies: options.secureCookies,

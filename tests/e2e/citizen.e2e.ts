@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bogotaToday } from '../../src/domain/bogota-date';
 import { validForum } from '../support/api-assertions';
-import { chromiumPath, expectAccessible, newPage, screenshot, startE2e, type E2eEnv } from './support';
+import { chromiumPath, expectAccessible, login, newPage, screenshot, startE2e, type E2eEnv } from './support';
 
 /**
  * A citizen on the public «Participa» page of this year, at 390 px and with the keyboard: votes in the open
@@ -94,6 +94,33 @@ describe.skipIf(!chromiumPath)('a citizen on «Participa», and the office moder
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Gracias por su evaluación' }).waitFor();
     await checked(page, 'evaluación registrada');
+  });
 
+  it('a question without personal data is received, waits for moderation, and the office accepts it as a case', async () => {
+    const { page } = await newPage(env);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/participa/${year}`);
+    const ask = page.locator('details', { has: page.getByText('Hacer una pregunta para «Foro de movilidad»') });
+    await ask.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await ask.getByLabel('Su pregunta (obligatoria)').fill('¿Cuándo abre la ruta nocturna de buses en Bosa?');
+    await ask.getByRole('button', { name: 'Enviar mi pregunta' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Pregunta recibida' }).waitFor();
+    await checked(page, 'pregunta recibida');
+    // Nothing a citizen wrote is public before a person accepts it.
+    await page.goto(`/participa/${year}`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(await page.getByText('ruta nocturna de buses').count()).toBe(0);
+
+    const office = await newPage(env);
+    await login(env, office.page, 'editora');
+    await office.page.goto('/preguntas/moderacion');
+    const item = office.page.getByRole('listitem').filter({ hasText: '¿Cuándo abre la ruta nocturna de buses en Bosa?' });
+    await item.getByRole('button', { name: 'Aceptar como pregunta' }).click();
+    await office.page.getByText('Pregunta aceptada: ya es un caso con fecha de vencimiento.').waitFor();
+    await expectAccessible(office.page, 'moderación tras aceptar');
+    await office.page.goto('/preguntas');
+    await office.page.getByRole('link', { name: /ruta nocturna de buses/ }).waitFor();
   });
 });
