@@ -119,7 +119,7 @@ export async function benchExport(options: ExportBenchOptions = defaultExportBen
   const section = 'Exportación a Word';
   const db = await openNodeDatabase(':memory:');
   await bootstrap(db, { demo: true, adminPassword: 'bench-contraseña-larga', passwordIterations: 1000 });
-  const data2022 = await readExportData(db, 2022);
+  const data2022 = await readExportData(db, 2022, '2026-12-01');
   await db.destroy();
   const cold = await time(data2022, createNodeRasterizer());
   return [

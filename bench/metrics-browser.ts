@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { browserRows, inBrowser } from './browser';
 import { metaExport } from './metrics';
@@ -42,14 +43,30 @@ export async function benchMetricsBrowser(options: MetricsBrowserBenchOptions = 
         await page.locator('input[type="file"]').setInputFiles(csvPath);
         await page.getByText('Vista previa de la importación').waitFor();
       });
-      // The generated figures trip two warnings of the consistency rules: confirm them, as a person would.
+      // A forum without metrics and a file without a date: the person gives the file's «Fecha de corte». A new date
+      // analyses the file again and asks again for each warning's confirmation (metrics-import-preview.tsx), so the
+      // warnings are confirmed after it, once the new analysis is shown.
       const dialog = page.getByRole('dialog', { name: 'Vista previa de la importación' });
-      for (const box of await dialog.getByRole('checkbox', { name: 'Confirmo que las cifras son correctas' }).all()) await box.check();
-      // A forum without metrics and a file without a date: the person gives the file's «Fecha de corte».
-      await dialog.getByLabel('Fecha de corte de las cifras del archivo').fill('20/10/2022');
+      const asOf = dialog.getByLabel('Fecha de corte de las cifras del archivo');
+      await asOf.fill('20/10/2022');
+      await asOf.press('Tab');
+      await dialog.getByText('Analizando archivo…').waitFor({ state: 'hidden' });
+      // The generated figures trip two warnings of the consistency rules: confirm them, as a person would.
+      const boxes = dialog.getByRole('checkbox', { name: 'Confirmo que las cifras son correctas' });
+      await boxes.first().waitFor();
+      for (const box of await boxes.all()) await box.check();
       await step('confirmar y guardar', async () => {
         await dialog.getByRole('button', { name: 'Confirmar importación' }).click();
-        await page.getByText('Métricas importadas').first().waitFor();
+        await page
+          .getByText('Métricas importadas')
+          .first()
+          .waitFor({ timeout: 120_000 })
+          .catch(async (error: Error) => {
+            // What the page showed instead, for whoever reads the failure.
+            const shot = join(tmpdir(), 'foros-bench-metricas-navegador.png');
+            await page.screenshot({ path: shot, fullPage: true });
+            throw new Error(`${error.message}\nCaptura de la página: ${shot}`);
+          });
       });
     },
   );

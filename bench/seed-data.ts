@@ -70,7 +70,6 @@ function question(theme: string, r: Random): PublicQuestion {
   return {
     text: `${r.pick(questionStarts)} ${theme.toLowerCase()} en la localidad de ${r.pick(localities)}?`,
     channel: r.pick(questionChannels),
-    askedBy: r.next() < 0.3 ? '' : person(r),
     answered,
     answeredBy: answered ? person(r) : '',
     answerSummary: answered ? `Se explicó la ruta de atención y los compromisos del Instituto sobre ${theme.toLowerCase()}.` : '',

@@ -44,6 +44,7 @@ async function start(persist: boolean): Promise<SetupWorker> {
     ? []
     : await bootstrap(db, {
         demo: true,
+        examples: true,
         adminPassword: mockDemoPassword,
         demoPassword: mockDemoPassword,
         passwordIterations: mockPasswordIterations,

@@ -58,7 +58,7 @@ function detailBody([[row], questions]) {
     place: row.place,
     moderator: row.moderator,
     ...details,
-    questions: questions.map((q) => ({ questionId: q.id, text: q.text, channel: q.channel, askedBy: q.asked_by, answered: q.answered === 1, answeredBy: q.answered_by, answerSummary: q.answer_summary })),
+    questions: questions.map((q) => ({ questionId: q.id, text: q.text, channel: q.channel, answered: q.answered === 1, answeredBy: q.answered_by, answerSummary: q.answer_summary })),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -9,6 +9,7 @@ import { demoMetrics2022 } from '../domain/demo-metrics-2022';
 import { demoConsultation2022, demoForumTopic2022, demoResponses2022 } from '../db/demo-consultation-2022';
 import { getConsultationTopics, insertConsultation, insertResponses } from '../db/consultation-queries';
 import { loadDemoReport2022 } from '../db/demo-report-2022';
+import { loadDemoAccountability2022 } from '../db/demo-accountability-2022';
 import { savePublication } from '../db/publication-queries';
 import { defaultPublicationSettings } from '../domain/publication';
 import { publishReport } from './publication-routes';
@@ -31,6 +32,12 @@ export interface BootstrapOptions {
   demoPassword?: string;
   passwordIterations?: number;
   now?: Date;
+  /**
+   * With the demo: illustrative commitments, follow-ups and evaluation responses (the 2022 seed has none), marked as
+   * examples, so the commitments and evaluation pages are not empty. The server (FOROS_DEMO_EXAMPLES, default on) and
+   * the static demo ask for them; the tests' demo leaves them out.
+   */
+  examples?: boolean;
 }
 
 export interface CreatedAccount {
@@ -78,9 +85,11 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
     const responses = demoResponses2022(topics.map((t) => t.id));
     await insertResponses(tx, consultationId, responses, 'manual', 'demo', now);
     const audit: AuditDraft[] = [{ action: 'create', entity: 'consultation', entityId: consultationId, changes: [...loaded, `${responses.length} respuestas ilustrativas`] }];
+    const forumIds: number[] = [];
     for (const [index, forum] of demoForums2022.entries()) {
       const topic = topics[demoForumTopic2022[index]];
       const id = await insertForum(tx, forum, 'demo', now, topic ? { consultationId, topicId: topic.id } : undefined);
+      forumIds.push(id);
       audit.push({ action: 'create', entity: 'forum', entityId: id, changes: loaded });
       // The report's livestream figures (typed from Meta's screens: source 'manual'), saved as version 1.
       const metrics = forum.date ? demoMetrics2022[forum.date] : undefined;
@@ -91,13 +100,17 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
     }
     // The seed's report: every section with its text, approved by the demo reviewer.
     audit.push(...(await loadDemoReport2022(tx, now)));
-    // Published as the example of the public «Participa» pages: calendar, the (closed) consultation, the approved
+    // Published as the example of the public «Participa» pages: calendar, the (closed) consultation, the published
+    // answers and the (illustrative) commitments, the approved
     // report frozen as version 1, the open data.
-    const settings = { ...defaultPublicationSettings(demoPublicationEntity), show: { calendar: true, consultation: true, report: true, openData: true, questions: false, commitments: false } } as const;
+    const settings = { ...defaultPublicationSettings(demoPublicationEntity), show: { calendar: true, consultation: true, report: true, openData: true, questions: true, commitments: true } } as const;
     await savePublication(tx, 2022, 0, { ...settings, show: { ...settings.show }, privacyNotice: demoPrivacyNotice }, 'demo', now);
-    audit.push({ action: 'update', entity: 'publication', entityId: 2022, changes: [...loaded, 'publica calendario, consulta, informe y datos abiertos'] });
+    audit.push({ action: 'update', entity: 'publication', entityId: 2022, changes: [...loaded, 'publica calendario, consulta, preguntas y respuestas, compromisos, informe y datos abiertos'] });
     const published = await publishReport(tx, 2022, 'demo', now);
     audit.push({ action: 'publish', entity: 'report', entityId: 2022, changes: [`versión publicada ${published.number}`, `sha256: ${published.sha256}`, `bytes: ${published.bytes}`] });
+    // After publishing: the published snapshot and the seed's figures are the seed's; the published report gets no
+    // section for them (a published report stays as it was approved).
+    if (options.examples) audit.push(...(await loadDemoAccountability2022(tx, forumIds, now)));
     return { result: null, audit };
   });
   return accounts;

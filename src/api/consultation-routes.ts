@@ -138,7 +138,7 @@ function forumFromTopic(consultation: Consultation, topic: Consultation['topics'
     platform: 'facebook_live',
     objective: topic.description,
     responsibleTeams: topic.proposingTeam ? [topic.proposingTeam] : [],
-    questions: questions.map((text) => ({ text, channel: 'web_form', askedBy: '', answered: false, answeredBy: '', answerSummary: '' })),
+    questions: questions.map((text) => ({ text, channel: 'web_form', answered: false, answeredBy: '', answerSummary: '' })),
   };
 }
 

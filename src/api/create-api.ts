@@ -19,14 +19,18 @@ import { reportRoutes } from './report-routes';
 import { reviewRoutes } from './review-routes';
 import { sectionRoutes } from './section-routes';
 import { exportRoutes } from './export-routes';
-import { questionRoutes } from './question-routes';
+import { isQuestionImportPath, questionImportMaxBytes, questionRoutes } from './question-routes';
+import { questionImportMessages } from '../domain/question-import';
 import { commitmentImportMaxBytes, commitmentRoutes, isCommitmentImportPath } from './commitment-routes';
 import { evaluationImportMaxBytes, evaluationRoutes, isEvaluationImportPath } from './evaluation-routes';
 import { commitmentMessages } from '../domain/commitment';
 import { evaluationMessages } from '../domain/evaluation';
 import { publicationRoutes } from './publication-routes';
 import { publicRoutes } from './public-routes';
-import { isVotePath, randomSecret } from './public-vote';
+import { moderationRoutes } from './moderation-routes';
+import { isVotePath, randomSecret, voteLimits } from './public-vote';
+import { askMessages, isAskPath } from './public-questions';
+import { isEvaluatePath } from './public-evaluation';
 import { openApiDocument } from './openapi';
 import { doc, ok } from './openapi-doc';
 import { BodyAbortedProblem } from './validate';
@@ -50,12 +54,15 @@ const bodyLimits: { match: (path: string) => boolean; maxBytes: number; message:
   { match: (path) => path.startsWith('/api/users'), maxBytes: 16 * kb, message: 'La petición es demasiado grande (máximo 16 KB).' },
   // The public pages' API: read-only today; the citizen forms that land later stay small.
   { match: isVotePath, maxBytes: 8 * kb, message: 'El voto es demasiado largo (máximo 8 KB).' },
+  { match: isAskPath, maxBytes: 8 * kb, message: askMessages.tooLarge },
+  { match: isEvaluatePath, maxBytes: 8 * kb, message: 'La evaluación es demasiado larga (máximo 8 KB).' },
   { match: (path) => path.startsWith('/api/public/'), maxBytes: 2 * kb, message: 'La petición es demasiado grande (máximo 2 KB).' },
   { match: (path) => path.startsWith('/api/publication/'), maxBytes: 32 * kb, message: 'La petición es demasiado grande (máximo 32 KB).' },
   { match: isMetricsImportPath, maxBytes: metricsImportMaxBytes, message: metricsApiMessages.importTooLarge },
   { match: isConsultationImportPath, maxBytes: consultationImportMaxBytes, message: consultationMessages.importTooLarge },
   { match: isCommitmentImportPath, maxBytes: commitmentImportMaxBytes, message: commitmentMessages.importTooLarge },
   { match: isEvaluationImportPath, maxBytes: evaluationImportMaxBytes, message: evaluationMessages.importTooLarge },
+  { match: isQuestionImportPath, maxBytes: questionImportMaxBytes, message: questionImportMessages.tooLarge },
 ];
 const defaultBodyLimit = { maxBytes: mb, message: 'La petición es demasiado grande (máximo 1 MB).' };
 
@@ -64,6 +71,8 @@ const otherBodyTypes: { match: (path: string) => boolean; type: RegExp; message:
   { match: isMetricsImportPath, type: /^(text\/csv|application\/octet-stream)\s*(;|$)/i, message: metricsApiMessages.importContentType },
   // The citizen's vote: JSON, or the public page's HTML form (works without JavaScript).
   { match: isVotePath, type: /^(application\/json|application\/x-www-form-urlencoded)\s*(;|$)/i, message: 'El voto debe enviarse como JSON o desde el formulario de la página.' },
+  { match: isEvaluatePath, type: /^(application\/json|application\/x-www-form-urlencoded)\s*(;|$)/i, message: 'La evaluación debe enviarse como JSON o desde el formulario de la página.' },
+  { match: isAskPath, type: /^(application\/json|application\/x-www-form-urlencoded)\s*(;|$)/i, message: 'La pregunta debe enviarse como JSON o desde el formulario de la página.' },
 ];
 
 /**
@@ -124,6 +133,36 @@ function patternRegex(path: string): RegExp {
   return new RegExp(`^${source}/?$`);
 }
 
+const readsNoBody = (method: string) => method === 'GET' || method === 'HEAD';
+
+interface Route {
+  method: string;
+  path: string;
+  regex: RegExp;
+}
+
+/** The first segment after /api/ of a path ('forums' for /api/forums/12), '' for /api itself. */
+function apiSegment(path: string): string {
+  const rest = path.startsWith('/api/') ? path.slice(5) : '';
+  const slash = rest.indexOf('/');
+  return slash === -1 ? rest : rest.slice(0, slash);
+}
+
+/** Routes by their first segment after /api/; a route whose first segment is a parameter or wildcard is in every group. */
+function groupRoutes(routes: Route[]) {
+  const anySegment = routes.filter((r) => /^[:*]/.test(apiSegment(r.path)) || !r.path.startsWith('/api/'));
+  const bySegment = new Map<string, Route[]>();
+  for (const route of routes) {
+    const segment = apiSegment(route.path);
+    if (/^[:*]/.test(segment) || !route.path.startsWith('/api/')) continue;
+    if (!bySegment.has(segment)) bySegment.set(segment, [...anySegment]);
+    bySegment.get(segment)!.push(route);
+  }
+  // In registration order, as before (the Allow header lists the methods in that order).
+  for (const group of bySegment.values()) group.sort((a, b) => routes.indexOf(a) - routes.indexOf(b));
+  return { bySegment, anySegment };
+}
+
 /** Writes per minute per account (or address) by default: far above a person's pace. */
 export const defaultWritesPerMinute = 600;
 export const writeRateMessage = 'Demasiados cambios en poco tiempo. Espere un minuto e inténtelo de nuevo.';
@@ -145,10 +184,12 @@ export function createApi(deps: ApiDeps) {
     yieldToOthers: deps.yieldToOthers ?? macrotask,
     rasterizeSvg: deps.rasterizeSvg ?? null,
     voteSecret: deps.voteSecret ?? randomSecret(),
+    publicFormMinMs: deps.publicFormMinMs ?? voteLimits.minSubmitMs,
     writesPerMinute: deps.writesPerMinute ?? defaultWritesPerMinute,
   };
 
   const app = new Hono<AppEnv>().basePath('/api');
+  for (const middleware of deps.first ?? []) app.use('*', middleware);
 
   // Every request: its id (X-Request-Id), no caching, and one log line when answered.
   app.use('*', async (c, next) => {
@@ -158,19 +199,24 @@ export function createApi(deps: ApiDeps) {
     c.header('Cache-Control', 'no-store');
     c.header('X-Request-Id', c.get('requestId'));
     await next();
-    if (c.error instanceof BodyAbortedProblem || c.req.raw.signal?.aborted) return; // logged once by onError
+    // Logged once by onError. Only a request with a body can be cut short while it is read; a read's signal is not
+    // looked at (on the Node server, asking for it builds a whole Web Request and AbortController per request).
+    if (c.error instanceof BodyAbortedProblem || (!readsNoBody(c.req.method) && c.req.raw.signal?.aborted)) return;
     const fields = { reqId: c.get('requestId'), method: c.req.method, route: routeOf(c), status: c.res.status, ms: Date.now() - started };
     if (c.res.status >= 500) resolved.logger.error(fields, 'petición');
     else resolved.logger.info(fields, 'petición');
   });
 
   // Unknown path → 404, known path with another method → 405 (with Allow), both as problem+json, before anything else.
-  let known: { method: string; regex: RegExp }[] | null = null;
+  // The routes are grouped by the segment after /api/ (a parameter or wildcard there goes to every group), so a
+  // request tests the patterns of its own resource only.
+  let known: { bySegment: Map<string, Route[]>; anySegment: Route[] } | null = null;
   app.use('*', async (c, next) => {
-    known ??= app.routes.filter((r) => r.method !== 'ALL').map((r) => ({ method: r.method, regex: patternRegex(r.path) }));
+    known ??= groupRoutes(app.routes.filter((r) => r.method !== 'ALL').map((r) => ({ method: r.method, path: r.path, regex: patternRegex(r.path) })));
     const path = c.req.path;
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
-    const matching = known.filter((r) => r.regex.test(path));
+    const candidates = known.bySegment.get(apiSegment(path)) ?? known.anySegment;
+    const matching = candidates.filter((r) => r.regex.test(path));
     if (matching.length === 0) return problem(c, 404, 'No existe ese recurso de la API.');
     if (!matching.some((r) => r.method === method)) {
       const allow = [...new Set(matching.map((r) => r.method))].join(', ');
@@ -235,6 +281,7 @@ export function createApi(deps: ApiDeps) {
   app.route('/reports/:year/sections', reviewRoutes());
 
   app.route('/', questionRoutes());
+  app.route('/question-submissions', moderationRoutes());
   app.route('/', exportRoutes());
   app.route('/publication', publicationRoutes());
   app.route('/public', publicRoutes());

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { SessionUser } from '../domain/user';
@@ -53,8 +53,15 @@ export interface ApiDeps {
   rasterizeSvg?: RasterizeSvg;
   /** HMAC key of the citizen vote's cookie and form token (FOROS_VOTE_SECRET); default: random per start. */
   voteSecret?: string;
+  /** The public forms' minimum time-to-submit in ms (vote, question, evaluation; default 3 000). End-to-end tests set 0 instead of waiting. */
+  publicFormMinMs?: number;
   /** Writes (POST, PUT, PATCH, DELETE) per minute per account, or per address without a session (default 600; benches that time writes raise it). */
   writesPerMinute?: number;
+  /**
+   * Middleware that runs first on every API request, before the API's own: the Node server's connection handling
+   * and security headers, so that it can hand /api requests to this app directly instead of through a second one.
+   */
+  first?: MiddlewareHandler[];
 }
 
 export interface ResolvedDeps {
@@ -72,6 +79,7 @@ export interface ResolvedDeps {
   yieldToOthers: () => Promise<void>;
   rasterizeSvg: RasterizeSvg | null;
   voteSecret: string;
+  publicFormMinMs: number;
   writesPerMinute: number;
 }
 

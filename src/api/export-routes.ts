@@ -1,9 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { ForumMetricsInput } from '../domain/metrics';
-import { reportMessages, yearParam } from '../domain/report';
+import { reportMessages, yearParam, type SectionKind } from '../domain/report';
 import type { Forum } from '../domain/forum';
-import { getReport, listSectionRows, toSection, yearQuestions } from '../db/report-queries';
+import { getReport, listSectionRows, toSection, yearCommitments, yearEvaluation, yearFollowUp, yearQuestions } from '../db/report-queries';
+import { todayOf } from './report-generated';
 import { listYearMetrics } from '../db/metrics-queries';
 import { getForum } from '../db/forum-queries';
 import type { Database } from '../db/schema';
@@ -60,18 +61,23 @@ async function yearData(db: Db, year: number) {
 }
 
 /** Everything the export needs, read in one transaction so the parts agree (it only reads: the write path keeps the report in step). */
-export async function readExportData(db: Kysely<Database>, year: number): Promise<ReportExportData> {
-  return db.transaction().execute((tx) => exportDataIn(tx, year));
+export async function readExportData(db: Kysely<Database>, year: number, today: string): Promise<ReportExportData> {
+  return db.transaction().execute((tx) => exportDataIn(tx, year, today));
 }
 
-/** The export's data read through `tx` (a change's transaction: publishing the report freezes exactly this). */
-export async function exportDataIn(tx: Db, year: number): Promise<ReportExportData> {
+/**
+ * The export's data read through `tx` (a change's transaction: publishing the report freezes exactly this), as of
+ * `today` (the API's clock). The accountability sections' data (evaluation, commitments, follow-up) are included only
+ * when the report has that section, so the data of a report without them (the published 2022 demo) is as before.
+ */
+export async function exportDataIn(tx: Db, year: number, today: string): Promise<ReportExportData> {
   const report = await getReport(tx, year);
   if (!report) throw new HttpProblem(404, reportMessages.notFound(year));
   const { forums, metricsByForumId } = await yearData(tx, year);
   const statistics = buildStatistics(forums, new Map(forums.map((f) => [f.id, f.metrics])));
   const sections = (await listSectionRows(tx, year)).map((row) => toSection(row, null));
-  const questions = await yearQuestions(tx, year, bogotaToday());
+  const questions = await yearQuestions(tx, year, today);
+  const has = (kind: SectionKind) => sections.some((s) => s.kind === kind);
   return {
     report: { year: report.year, title: report.title, entity: report.entity, strategy: report.strategy, preparedBy: report.preparedBy },
     sections: sections.map((s) => ({ id: s.id, position: s.position, kind: s.kind, forumId: s.forumId, title: s.title, content: s.content, recommendations: s.recommendations, state: s.state })),
@@ -79,6 +85,9 @@ export async function exportDataIn(tx: Db, year: number): Promise<ReportExportDa
     metricsByForumId,
     statistics,
     questions,
+    ...(has('evaluation') ? { evaluation: await yearEvaluation(tx, year) } : {}),
+    ...(has('commitments') ? { commitments: await yearCommitments(tx, year, today) } : {}),
+    ...(has('follow_up') ? { followUp: await yearFollowUp(tx, year, today) } : {}),
   };
 }
 
@@ -140,13 +149,13 @@ export function exportRoutes() {
 
   app.get('/reports/:year/export-data', requirePermission('readReports'), doc('Datos del informe para exportarlo (secciones completas, foros, métricas, estadísticas)', { ...ok(200, 'Datos de la exportación'), ...problems(401, 403, 404) }, { parameters: pathParams({ year: yearParam }) }), async (c) => {
     const year = readParam(c, 'year', yearParam);
-    return c.json(await readExportData(c.get('deps').db, year));
+    return c.json(await readExportData(c.get('deps').db, year, todayOf(c.get('deps').now())));
   });
 
   async function buildDocx(c: Context<AppEnv>, final: boolean) {
     const deps = c.get('deps');
     const year = readParam(c, 'year', yearParam);
-    const data = await readExportData(deps.db, year);
+    const data = await readExportData(deps.db, year, todayOf(deps.now()));
     if (final && !isFinal(data.sections)) throw new HttpProblem(409, exportMessages.notFinal);
     if (!deps.rasterizeSvg) throw new HttpProblem(503, exportMessages.noRasterizer);
     const result = await exportReportDocx(data, { rasterize: deps.rasterizeSvg, generatedAt: requestTime(c) });
@@ -188,7 +197,7 @@ export function exportRoutes() {
     if (record.fileName !== `informe-${year}.docx`) {
       throw new HttpProblem(400, exportMessages.badFileName, { errors: [{ path: 'fileName', message: exportMessages.badFileName }] });
     }
-    const data = await readExportData(deps.db, year);
+    const data = await readExportData(deps.db, year, todayOf(deps.now()));
     if (!isFinal(data.sections)) throw new HttpProblem(409, exportMessages.notFinal);
     await recordFinalExport(c, year, { ...record, where: 'navegador' });
     return c.body(null, 204);

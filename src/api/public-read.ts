@@ -12,6 +12,12 @@ import type { Database } from '../db/schema';
 import { buildOpenData, type OpenData } from '../export/open-data';
 import type { PublishedSnapshot } from './publication-routes';
 import { HttpProblem } from './problem';
+import { casesForFigures } from '../db/question-queries';
+import { commitmentsOfYear } from '../db/commitment-queries';
+import { lastFollowUpsOfYear } from '../db/open-data-queries';
+import { isAnswered } from '../domain/question';
+import { docToPlainText } from '../domain/rich-text';
+import type { EffectiveStatus } from '../domain/commitment';
 
 /**
  * The public read model: everything the «Participa» pages and /api/public show, and nothing else. Each part is
@@ -52,6 +58,33 @@ export interface PublicReportVersion {
   publishedAt: string;
 }
 
+/** An answered question the office marked publishable: never who asked, who answered inside, area or deadline. */
+export interface PublicAnswer {
+  id: number;
+  forumId: number;
+  forumTitle: string;
+  question: string;
+  /** The answer as plain text (paragraphs separated by blank lines). */
+  answer: string;
+  receivedOn: string;
+  answeredOn: string | null;
+  answeredLive: boolean;
+}
+
+/** A commitment and its progress: never the person named on it, nor who recorded it. */
+export interface PublicCommitment {
+  id: number;
+  forumId: number;
+  forumTitle: string;
+  text: string;
+  area: string;
+  dueDate: string;
+  status: EffectiveStatus;
+  progress: number;
+  cancelReason: string;
+  lastFollowUp: { date: string; note: string } | null;
+}
+
 export interface PublicYear {
   year: number;
   entity: { name: string; logoUrl: string; primaryColour: string };
@@ -64,9 +97,12 @@ export interface PublicYear {
   consultation: PublicConsultation | null;
   report: PublicReportVersion | null;
   openData: boolean;
+  /** Published answers, by forum date, when «Preguntas y respuestas» is public. */
+  answers: PublicAnswer[] | null;
+  commitments: PublicCommitment[] | null;
 }
 
-const anyPublic = (s: PublicationSettings) => s.show.calendar || s.show.consultation || s.show.report || s.show.openData;
+export const anyPublic = (s: PublicationSettings) => s.show.calendar || s.show.consultation || s.show.report || s.show.openData || s.show.questions || s.show.commitments;
 
 /** The year's published settings; 404 when nothing of it is public. */
 export async function publishedSettings(db: Db, year: number): Promise<PublicationSettings> {
@@ -138,8 +174,44 @@ export async function publicReport(db: Db, year: number, settings: PublicationSe
   return { version, snapshot: JSON.parse(snapshot) as PublishedSnapshot };
 }
 
+/** The answered questions marked publishable, when «Preguntas y respuestas» is public; null otherwise. */
+export async function publicAnswers(db: Db, year: number, settings: PublicationSettings): Promise<PublicAnswer[] | null> {
+  if (!settings.show.questions) return null;
+  const cases = await casesForFigures(db, year);
+  return cases
+    .filter((q) => q.publishable && isAnswered(q.status))
+    .map((q) => ({
+      id: q.id,
+      forumId: q.forumId,
+      forumTitle: q.forumTitle,
+      question: q.text,
+      answer: docToPlainText(q.answer).trim(),
+      receivedOn: q.receivedAt.slice(0, 10),
+      answeredOn: q.answeredAt,
+      answeredLive: q.answeredLive,
+    }));
+}
+
+/** The year's commitments with their progress, when public; null otherwise. */
+export async function publicCommitments(db: Db, year: number, settings: PublicationSettings, today: string): Promise<PublicCommitment[] | null> {
+  if (!settings.show.commitments) return null;
+  const last = await lastFollowUpsOfYear(db, year);
+  return (await commitmentsOfYear(db, year, today)).map((c) => ({
+    id: c.id,
+    forumId: c.forumId,
+    forumTitle: c.forumTitle,
+    text: c.text,
+    area: c.area,
+    dueDate: c.dueDate,
+    status: c.effectiveStatus,
+    progress: c.progress,
+    cancelReason: c.status === 'cancelled' ? c.cancelReason : '',
+    lastFollowUp: last.get(c.id) ?? null,
+  }));
+}
+
 /** The year's page: what is public, and the parts small enough to send whole. */
-export async function publicYear(db: Db, year: number): Promise<PublicYear> {
+export async function publicYear(db: Db, year: number, today: string): Promise<PublicYear> {
   const settings = await publishedSettings(db, year);
   const report = await getReport(db, year);
   const version = await publicReportVersion(db, year, settings);
@@ -154,6 +226,8 @@ export async function publicYear(db: Db, year: number): Promise<PublicYear> {
     consultation: await publicConsultation(db, year, settings),
     report: version ? { number: version.number, sha256: version.sha256, bytes: version.bytes, publishedAt: version.publishedAt } : null,
     openData: settings.show.openData,
+    answers: await publicAnswers(db, year, settings),
+    commitments: await publicCommitments(db, year, settings, today),
   };
 }
 

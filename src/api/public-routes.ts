@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { bogotaToday } from '../domain/bogota-date';
 import { yearParam } from '../domain/report';
 import { publicationMessages, publicPagePath } from '../domain/publication';
 import { buildCalendar, icalMediaType } from '../domain/ical';
@@ -17,11 +18,14 @@ import { readParam } from './validate';
 import { getCookie, setCookie } from 'hono/cookie';
 import { castVote, formToken, voteInputSchema, voteLimits, voteMessages, type VoteResult } from './public-vote';
 import { windowLimiter } from './public-limit';
+import { evaluateForum, evaluateMessages, publicEvaluationSchema, type EvaluateResult } from './public-evaluation';
+import { evaluationQuestions } from '../domain/evaluation';
+import { askInputSchema, askMessages, askQuestion, type AskResult } from './public-questions';
 import { clientAddress, isHttps, ownOrigin } from './request-info';
 
 const minute = 60_000;
 /** Per address and minute: reading pages and data is cheap; a Word file is built per request. */
-export const publicRateLimits = { read: 240, files: 60, docx: 10, vote: voteLimits.perAddressPerMinute } as const;
+export const publicRateLimits = { read: 240, files: 60, docx: 10, vote: voteLimits.perAddressPerMinute, question: 10, evaluation: 10 } as const;
 
 const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
 const forumIcsParam = z
@@ -45,7 +49,7 @@ export function publicRoutes() {
   const db = (c: Context<AppEnv>) => c.get('deps').db;
 
   app.get('/years/:year', read, doc('Página pública de la vigencia: lo publicado (sin sesión)', { ...ok(200, 'Vigencia publicada'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {
-    return c.json(await publicYear(db(c), readParam(c, 'year', yearParam)));
+    return c.json(await publicYear(db(c), readParam(c, 'year', yearParam), bogotaToday(c.get('deps').now())));
   });
 
   app.get('/years/:year/calendar', read, doc('Calendario público de foros de la vigencia', { ...ok(200, 'Foros'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {
@@ -158,10 +162,71 @@ export function publicRoutes() {
         body = null;
       }
     }
-    const result = await castVote(deps.db, { year: y, body, cookies: getCookie(c), secret: deps.voteSecret, now: deps.now() });
+    const result = await castVote(deps.db, { year: y, body, cookies: getCookie(c), secret: deps.voteSecret, now: deps.now(), minSubmitMs: deps.publicFormMinMs });
+    if (result.ok) setCookie(c, result.cookie.name, result.cookie.value, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isHttps(c), maxAge: result.cookie.maxAgeSeconds });
+    return answer(result);
+  });
+
+  // A question before or during a forum: JSON (201 or a problem) or the page's HTML form (303 to the answer page).
+  const asks = windowLimiter({ max: publicRateLimits.question, windowMs: minute });
+  app.post('/years/:year/questions', doc('Enviar una pregunta a un foro por realizarse (queda por moderar; sin sesión)', { ...ok(201, 'Pregunta recibida'), ...problems(400, 404, 409, 413, 429) }, { security: [], parameters: year }), jsonBody(askInputSchema, 'PublicQuestionInput'), async (c) => {
+    const deps = c.get('deps');
+    const y = readParam(c, 'year', yearParam);
+    const isForm = isFormPost(c);
+    const answer = (result: AskResult) => {
+      if (isForm) return c.redirect(`${publicPagePath(y)}/pregunta?resultado=${result.ok ? 'ok' : result.code}`, 303);
+      if (result.ok) return c.json({ id: result.id, message: askMessages.ok }, 201);
+      return c.json({ type: 'about:blank', title: result.message, status: result.status, code: result.code, errors: result.issues ?? [] }, result.status, { 'Content-Type': 'application/problem+json' });
+    };
+    const { allowed, retryAfterMs } = asks.hit(`public-question|${clientAddress(c)}`, deps.now().getTime());
+    if (!allowed) {
+      c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+      if (isForm) return c.redirect(`${publicPagePath(y)}/pregunta?resultado=rateLimited`, 303);
+      throw new HttpProblem(429, askMessages.rateLimited);
+    }
+    const body = await readPublicForm(c, ['forumId', 'text', 'name', 'contact', 'consent', 'formToken', 'website']);
+    return answer(await askQuestion(deps.db, { year: y, body, secret: deps.voteSecret, now: deps.now(), minSubmitMs: deps.publicFormMinMs }));
+  });
+
+  // A participant's evaluation of a forum that happened: one per browser and forum (signed cookie).
+  const evaluations = windowLimiter({ max: publicRateLimits.evaluation, windowMs: minute });
+  app.post('/years/:year/evaluations', doc('Evaluar un foro ya realizado (1 a 5; sin sesión, una evaluación por navegador)', { ...ok(201, 'Evaluación registrada'), ...problems(400, 404, 409, 413, 429) }, { security: [], parameters: year }), jsonBody(publicEvaluationSchema, 'PublicEvaluationInput'), async (c) => {
+    const deps = c.get('deps');
+    const y = readParam(c, 'year', yearParam);
+    const isForm = isFormPost(c);
+    const answer = (result: EvaluateResult) => {
+      if (isForm) return c.redirect(`${publicPagePath(y)}/evaluacion?resultado=${result.ok ? 'ok' : result.code}`, 303);
+      if (result.ok) return c.json({ id: result.id, message: evaluateMessages.ok }, 201);
+      return c.json({ type: 'about:blank', title: result.message, status: result.status, code: result.code, errors: result.issues ?? [] }, result.status, { 'Content-Type': 'application/problem+json' });
+    };
+    const { allowed, retryAfterMs } = evaluations.hit(`public-evaluation|${clientAddress(c)}`, deps.now().getTime());
+    if (!allowed) {
+      c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+      if (isForm) return c.redirect(`${publicPagePath(y)}/evaluacion?resultado=rateLimited`, 303);
+      throw new HttpProblem(429, evaluateMessages.rateLimited);
+    }
+    const body = await readPublicForm(c, ['forumId', ...evaluationQuestions, 'comment', 'valueGroup', 'formToken', 'website']);
+    const result = await evaluateForum(deps.db, { year: y, body, cookies: getCookie(c), secret: deps.voteSecret, now: deps.now(), minSubmitMs: deps.publicFormMinMs });
     if (result.ok) setCookie(c, result.cookie.name, result.cookie.value, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isHttps(c), maxAge: result.cookie.maxAgeSeconds });
     return answer(result);
   });
 
   return app;
+}
+
+const isFormPost = (c: Context<AppEnv>) => (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+
+/** A public form's body: the HTML form's fields named (each once), or the JSON as sent (null when not JSON). */
+async function readPublicForm(c: Context<AppEnv>, fields: readonly string[]): Promise<unknown> {
+  if (isFormPost(c)) {
+    const form = new URLSearchParams(await c.req.text());
+    return Object.fromEntries(fields.map((f) => [f, form.get(f) ?? undefined]));
+  }
+  try {
+    return await c.req.json();
+  } catch (error) {
+    // Too large (413) or cut off: that answer; anything else is not JSON, which the form's checks refuse.
+    if (error instanceof HttpProblem) throw error;
+    return null;
+  }
 }

@@ -38,7 +38,8 @@ export type VoteCode = keyof typeof voteMessages;
 const scripted = /<\s*\/?\s*[a-z!?]|javascript:|data:text\/html|\bon[a-z]+\s*=/i;
 // eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-const citizenText = (max: number, required = false) =>
+/** Text a citizen types on a public form: trimmed, bounded, no markup, script or control characters. */
+export const citizenText = (max: number, required = false) =>
   text(max, { required })
     .refine((v) => !scripted.test(v), { error: voteMessages.scripted })
     .refine((v) => !controls.test(v), { error: voteMessages.scripted });
@@ -90,19 +91,36 @@ export async function formToken(secret: string, year: number, now: Date): Promis
   return `${at}.${await sign(secret, `form|${year}|${at}`)}`;
 }
 
+/**
+ * Checks a public form's signed time stamp: 'token' when it is missing, forged or older than 6 h, 'fast' when it
+ * was sent sooner than `minSubmitMs` after the page was served (people read before they send); null when fine.
+ */
+export async function formStampProblem(secret: string, year: number, token: unknown, now: Date, minSubmitMs: number): Promise<'token' | 'fast' | null> {
+  const [atText, mac] = (typeof token === 'string' ? token : '').split('.');
+  const at = Number(atText);
+  if (!mac || !Number.isSafeInteger(at) || !same(mac, await sign(secret, `form|${year}|${at}`))) return 'token';
+  const age = now.getTime() - at;
+  if (age > voteLimits.maxFormAgeMs || age < -60_000) return 'token';
+  if (age < minSubmitMs) return 'fast';
+  return null;
+}
+
 export const isVotePath = (path: string) => /^\/api\/public\/years\/\d+\/consultation\/votes\/?$/.test(path);
 
 export const voteCookieName = (consultationId: number) => `foros_voto_${consultationId}`;
 
-async function voteCookie(secret: string, consultationId: number): Promise<string> {
+/** A signed «this browser already did it» mark for `scope` (a cookie's value): `<nonce>.<mac>`. */
+export async function browserMark(secret: string, scope: string): Promise<string> {
   const nonce = randomSecret().slice(0, 16);
-  return `${nonce}.${await sign(secret, `vote|${consultationId}|${nonce}`)}`;
+  return `${nonce}.${await sign(secret, `${scope}|${nonce}`)}`;
 }
-async function validVoteCookie(secret: string, consultationId: number, value: string): Promise<boolean> {
+export async function validBrowserMark(secret: string, scope: string, value: string): Promise<boolean> {
   const [nonce, mac, ...rest] = value.split('.');
   if (!nonce || !mac || rest.length > 0) return false;
-  return same(mac, await sign(secret, `vote|${consultationId}|${nonce}`));
+  return same(mac, await sign(secret, `${scope}|${nonce}`));
 }
+const voteCookie = (secret: string, consultationId: number) => browserMark(secret, `vote|${consultationId}`);
+const validVoteCookie = (secret: string, consultationId: number, value: string) => validBrowserMark(secret, `vote|${consultationId}`, value);
 
 export type VoteResult =
   | { ok: true; responseId: number; cookie: { name: string; value: string; maxAgeSeconds: number } }
@@ -111,7 +129,7 @@ export type VoteResult =
 const refuse = (status: 400 | 404 | 409, code: VoteCode, issues?: { path: string; message: string }[]): VoteResult => ({ ok: false, status, code, message: voteMessages[code], issues });
 
 /** Checks and stores one vote (through the write path); a refusal stores nothing. */
-export async function castVote(db: Kysely<Database>, o: { year: number; body: unknown; cookies: Record<string, string>; secret: string; now: Date }): Promise<VoteResult> {
+export async function castVote(db: Kysely<Database>, o: { year: number; body: unknown; cookies: Record<string, string>; secret: string; now: Date; minSubmitMs?: number }): Promise<VoteResult> {
   const { settings } = await getPublication(db, o.year);
   if (!settings.show.consultation) return refuse(404, 'unpublished');
   const found = await consultationOfYear(db, o.year);
@@ -124,13 +142,8 @@ export async function castVote(db: Kysely<Database>, o: { year: number; body: un
   const parsed = voteInputSchema.safeParse(o.body);
   const raw = (o.body ?? {}) as Record<string, unknown>;
   if (typeof raw.website === 'string' && raw.website.trim() !== '') return refuse(400, 'honeypot');
-  const token = typeof raw.formToken === 'string' ? raw.formToken : '';
-  const [atText, mac] = token.split('.');
-  const at = Number(atText);
-  if (!mac || !Number.isSafeInteger(at) || !same(mac, await sign(o.secret, `form|${o.year}|${at}`))) return refuse(400, 'token');
-  const age = o.now.getTime() - at;
-  if (age > voteLimits.maxFormAgeMs || age < -60_000) return refuse(400, 'token');
-  if (age < voteLimits.minSubmitMs) return refuse(400, 'fast');
+  const stamp = await formStampProblem(o.secret, o.year, raw.formToken, o.now, o.minSubmitMs ?? voteLimits.minSubmitMs);
+  if (stamp) return refuse(400, stamp);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     return refuse(400, issues.some((i) => i.message === voteMessages.scripted) ? 'scripted' : 'invalid', issues);

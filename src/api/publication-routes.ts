@@ -12,6 +12,7 @@ import { doc, jsonBody, ok, pathParams, problems } from './openapi-doc';
 import { requirePermission } from './auth';
 import { change, stale } from './change';
 import { exportDataIn } from './export-routes';
+import { todayOf } from './report-generated';
 import { HttpProblem } from './problem';
 import { readParam } from './validate';
 
@@ -103,7 +104,7 @@ export function publicationRoutes() {
 /** Freezes the approved report of `year` as its next published version (inside a change). */
 export async function publishReport(tx: Db, year: number, by: string, now: string): Promise<{ number: number; sha256: string; bytes: number }> {
   if (!(await getReport(tx, year))) throw new HttpProblem(404, publicationMessages.noReport(year));
-  const data = await exportDataIn(tx, year);
+  const data = await exportDataIn(tx, year, todayOf(now));
   if (!isFinal(data.sections)) throw new HttpProblem(409, publicationMessages.reportNotReady);
   const previous = await listPublishedReports(tx, year);
   const number = (previous[0]?.number ?? 0) + 1;

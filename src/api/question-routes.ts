@@ -17,6 +17,7 @@ import {
   type QuestionCaseInput,
   type QuestionFigures,
 } from '../domain/question';
+import { planQuestionImport, questionImportMessages, questionImportSchema, type QuestionImportResult } from '../domain/question-import';
 import {
   anonymise,
   areaByName,
@@ -28,6 +29,8 @@ import {
   getQuestionCase,
   getQuestionSettings,
   insertArea,
+  insertImportedQuestions,
+  knownForumsForImport,
   listAreas,
   listQuestions,
   recomputeDueDates,
@@ -38,11 +41,12 @@ import {
 } from '../db/question-queries';
 import type { Database } from '../db/schema';
 import { auditFor } from '../db/audit-queries';
+import { purgeSubmissionPersonalData } from '../db/citizen-question-queries';
 import type { AppEnv } from './deps';
 import { doc, jsonBody, ok, pathParams, problems, queryParams } from './openapi-doc';
 import { requirePermission } from './auth';
 import { applyChange, change, stale } from './change';
-import { HttpProblem, invalid } from './problem';
+import { badRows, HttpProblem, invalid } from './problem';
 import { readParam } from './validate';
 
 export const questionNotFound = () => new HttpProblem(404, 'No existe una pregunta con ese identificador.');
@@ -55,6 +59,14 @@ const liveBody = jsonBody(z.strictObject({ version }), 'QuestionAnsweredLive');
 const personalBody = jsonBody(personalDataInputSchema, 'PersonalDataInput');
 const emptyBody = jsonBody(z.strictObject({}), 'Empty');
 const figuresQuery = queryParams(z.strictObject({ year: questionListQuerySchema.shape.year }));
+const importBody = jsonBody(questionImportSchema, 'QuestionImport');
+const importQuery = queryParams(
+  z.strictObject({ dryRun: z.enum(['1', 'true', '0', 'false'], { error: 'Indique dryRun=1 para solo revisar el archivo, o quítelo para guardar.' }).optional() }),
+);
+
+/** A questions file: 100.000 rows of a Forms export as JSON fit under it. */
+export const questionImportMaxBytes = 30 * 1024 * 1024;
+export const isQuestionImportPath = (path: string) => path === '/api/questions/import';
 
 
 function changedFields(before: QuestionCaseInput, after: QuestionCaseInput): string[] {
@@ -77,15 +89,26 @@ export async function figuresFor(db: Kysely<Database>, today: string, year?: num
   return rows;
 }
 
+function retentionCutoff(today: string, months: number): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1 - months, d)).toISOString().slice(0, 10);
+}
+
 /** Removes personal data older than the retention period, audited in the name of the system. Returns how many. */
 export async function purgeExpiredPersonalData(db: Kysely<Database>, now: Date): Promise<number> {
   return applyChange(db, { id: null, username: 'sistema' }, now.toISOString(), async ({ tx, now: at }) => {
     const settings = await getQuestionSettings(tx);
     const ids = await expiredPersonalData(tx, settings.retentionMonths, bogotaToday(now));
     await anonymise(tx, ids, at);
+    // Questions still waiting for moderation keep a citizen's data no longer than a case would.
+    const waiting = await purgeSubmissionPersonalData(tx, retentionCutoff(bogotaToday(now), settings.retentionMonths));
+    const reason = `conservación vencida (${settings.retentionMonths} meses)`;
     return {
-      result: ids.length,
-      audit: ids.map((id) => ({ action: 'delete' as const, entity: 'question_personal_data', entityId: id, changes: [`conservación vencida (${settings.retentionMonths} meses)`] })),
+      result: ids.length + waiting.length,
+      audit: [
+        ...ids.map((id) => ({ action: 'delete' as const, entity: 'question_personal_data', entityId: id, changes: [reason] })),
+        ...waiting.map((id) => ({ action: 'delete' as const, entity: 'citizen_question_personal_data', entityId: id, changes: [reason] })),
+      ],
     };
   });
 }
@@ -102,6 +125,47 @@ export function questionRoutes() {
     const deps = c.get('deps');
     return c.json({ items: await figuresFor(deps.db, bogotaToday(deps.now()), figuresQuery.read(c).year) });
   });
+
+  // Bulk import from a Forms export or a moderator's sheet, through the shared mapped import: dryRun=1 previews.
+  app.post(
+    '/questions/import',
+    requirePermission('writeQuestions'),
+    doc('Importar preguntas de un archivo (foro, fecha, canal, tipo, pregunta; nombre y contacto solo con autorización); dryRun=1 solo revisa; con un error no se guarda nada', {
+      ...ok(200, 'Vista previa o preguntas importadas'),
+      ...problems(400, 401, 403, 413, 422),
+    }),
+    importBody,
+    importQuery,
+    async (c) => {
+      const dryRun = ['1', 'true'].includes(importQuery.read(c).dryRun ?? '0');
+      const input = await importBody.read(c);
+      if (input.rows.length === 0) throw invalid([{ path: 'rows', message: questionImportMessages.noRows }]);
+      const deps = c.get('deps');
+      const today = bogotaToday(deps.now());
+      const plan = async (db: Kysely<Database>) => {
+        const [forums, settings] = await Promise.all([knownForumsForImport(db), getQuestionSettings(db)]);
+        if (input.forumId != null && !forums.some((f) => f.id === input.forumId)) throw invalid([{ path: 'forumId', message: 'No existe ese foro.' }]);
+        const planned = planQuestionImport(input, { forums, today, settings });
+        if ('missing' in planned) throw invalid([{ path: 'mapping', message: planned.missing }], 'Falta información para importar');
+        if ('rowIssues' in planned) throw badRows(questionImportMessages.rows(new Set(planned.rowIssues.map((r) => r.row)).size), planned.rowIssues.slice(0, 200));
+        return planned;
+      };
+      if (dryRun) return c.json((await plan(deps.db)).result satisfies QuestionImportResult);
+      const result = await change(c, async ({ tx }) => {
+        // Checked again inside the transaction: what was previewed may have changed since.
+        const { questions, result } = await plan(tx);
+        await insertImportedQuestions(tx, questions);
+        const years = [...new Set(questions.map((q) => q.year))];
+        const withData = questions.filter((q) => q.consentAt !== null).length;
+        return {
+          result,
+          audit: [{ action: 'create' as const, entity: 'question_import', entityId: null, changes: [`${questions.length} preguntas importadas de archivo`, `${withData} con datos personales autorizados`] }],
+          touched: { years },
+        };
+      });
+      return c.json(result);
+    },
+  );
 
   app.get('/questions/:id', requirePermission('readQuestions'), doc('Pregunta (sin datos personales)', { ...ok(200, 'Pregunta'), ...problems(401, 403, 404) }, { parameters: pathParams({ id: idParam }) }), async (c) => {
     const q = await getQuestionCase(c.get('deps').db, readParam(c, 'id', idParam));

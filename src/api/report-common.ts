@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
-import { bogotaToday } from '../domain/bogota-date';
+import { sectionBody, todayOf } from './report-generated';
 import { idParam } from '../domain/common';
 import { can, type Permission } from '../domain/roles';
 import type { SessionUser } from '../domain/user';
@@ -13,10 +13,7 @@ import {
   listSectionRows,
   openCommentCounts,
   saveSectionText,
-  toSection,
   toSectionSummary,
-  yearQuestions,
-  yearStatistics,
   type SectionRow } from '../db/report-queries';
 import type { Database } from '../db/schema';
 import type { Kysely, Transaction } from 'kysely';
@@ -87,10 +84,7 @@ export async function requireSection(db: Db, year: number, id: number): Promise<
   return row;
 }
 
-/** A section with its generated part (statistics; questions and answers as of `today`, Bogotá's date by default). */
-export async function sectionBody(db: Db, row: SectionRow, today: string = bogotaToday()): Promise<ReportSection> {
-  return toSection(row, row.kind === 'statistics' ? await yearStatistics(db, row.year) : null, row.kind === 'questions' ? await yearQuestions(db, row.year, today) : null);
-}
+export { sectionBody } from './report-generated';
 
 export async function overview(db: Db, year: number, user: User): Promise<ReportOverview> {
   const report = await requireReport(db, year);
@@ -141,13 +135,13 @@ export async function saveText(
   now: string,
   note: string | null,
 ): Promise<AuditDraft[]> {
-  if (row.version !== version) throw staleSection(version, await sectionBody(tx, row));
+  if (row.version !== version) throw staleSection(version, await sectionBody(tx, row, todayOf(now)));
   const result = transition({ state: row.state, lastEditedBy: row.last_edited_by }, 'edit', user);
   if (!result.ok) throw refusal(result);
   const changes = changedText(row, text);
   if (!(await saveSectionText(tx, row, version, text, { state: result.next, withdrawnApproval: result.withdrawnApproval }, user.username, now, note))) {
     const fresh = await getSectionRow(tx, row.year, row.id);
-    throw staleSection(version, await sectionBody(tx, fresh ?? row));
+    throw staleSection(version, await sectionBody(tx, fresh ?? row, todayOf(now)));
   }
   const stateChange = row.state !== result.next ? [`estado: ${stateNames[result.next]}`] : [];
   return [
@@ -157,8 +151,8 @@ export async function saveText(
 }
 
 /** The section as stored now (after a change, inside its transaction). */
-export async function freshSection(tx: Db, year: number, id: number): Promise<ReportSection> {
-  return sectionBody(tx, (await getSectionRow(tx, year, id))!);
+export async function freshSection(tx: Db, year: number, id: number, now: string): Promise<ReportSection> {
+  return sectionBody(tx, (await getSectionRow(tx, year, id))!, todayOf(now));
 }
 
 /** `/api/reports/:year/sections/:id…`: the section's year and id from the path (404 for anything else). */

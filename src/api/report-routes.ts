@@ -40,15 +40,17 @@ export function reportRoutes() {
   app.put('/:year', requirePermission('writeReports'), doc('Guardar los datos del informe (con su versión)', { ...ok(200, 'Resumen del informe'), ...problems(400, 401, 403, 404, 409) }, { parameters: pathParams({ year: yearParam }) }), reportUpdateBody, async (c) => {
     const year = readParam(c, 'year', yearParam);
     const { version, ...input } = await reportUpdateBody.read(c);
-    const body = await change(c, async ({ tx, user, now }) => {
+    await change(c, async ({ tx, user, now }) => {
       const report = await requireReport(tx, year);
       const conflict = async () => stale(reportMessages.reportStale, version, await overview(tx, year, user));
       if (report.version !== version) throw await conflict();
       const changes = (['title', 'entity', 'strategy', 'preparedBy'] as const).filter((k) => JSON.stringify(report[k]) !== JSON.stringify(input[k]));
       if (!(await updateReport(tx, year, version, input, user.username, now))) throw await conflict();
-      return { result: await overview(tx, year, user), audit: [{ action: 'update', entity: 'report', entityId: year, changes }] };
+      // Touched: saving the report's data also brings it in step (e.g. adds a generated section it predates).
+      return { result: null, audit: [{ action: 'update', entity: 'report', entityId: year, changes }], touched: { years: [year] } };
     });
-    return c.json(body);
+    // Read after the change committed, so the answer has the sections the sync added.
+    return c.json(await overview(c.get('deps').db, year, requireUser(c)));
   });
 
   return app;

@@ -5,11 +5,15 @@ import type { Forum } from '../domain/forum';
 import type { ReportInput } from '../domain/report';
 import { methodologyFromConsultation, type MethodologyConsultation } from '../domain/report-prefill';
 import { buildStatistics } from '../domain/report-statistics';
-import { forumSectionDraft, forumsWithoutSection, forumSectionIndex, initialSections, reportSyncMessages, statisticsFollowUp } from '../domain/report-sync';
+import { forumSectionDraft, forumsWithoutSection, forumSectionIndex, initialSections, isGeneratedKind, kindSectionIndex, missingGeneratedKinds, reportSyncMessages, statisticsFollowUp, type GeneratedKind } from '../domain/report-sync';
 import { getConsultation, listConsultations, tallyResponses } from '../db/consultation-queries';
 import { getForum } from '../db/forum-queries';
 import { listYearMetrics } from '../db/metrics-queries';
-import { getReport, insertReport, insertSection, listRemovedForumIds, listSectionRows, reorderSections, setSectionStatistics, yearQuestions } from '../db/report-queries';
+import { getReport, insertReport, insertSection, listRemovedForumIds, listRemovedSectionKinds, listSectionRows, reorderSections, setSectionStatistics } from '../db/report-queries';
+import { listPublishedReports } from '../db/publication-queries';
+import { defaultSectionTitles } from '../domain/report';
+import { emptyDoc } from '../domain/rich-text';
+import { generatedHash } from './report-generated';
 import { bogotaToday } from '../domain/bogota-date';
 import type { Database } from '../db/schema';
 
@@ -55,8 +59,9 @@ export async function createReport(tx: Tx, year: number, input: ReportInput, aut
 /**
  * Brings the year's report (when there is one) in step with the data, as `author`'s change left it: a forum of
  * the year without a section (and not removed on purpose) gets one, pre-filled from it, before the statistics;
- * a statistics section whose figures changed names `author` as its last editor, and goes back to review if it
- * was approved for other figures. Returns the audit entries (in `author`'s name, like the change itself).
+ * an unpublished report without one of the generated sections added by issue 13 (and not removed on purpose) gets
+ * it; a generated section whose data changed names `author` as its last editor, and goes back to review if it
+ * was approved for other data. Returns the audit entries (in `author`'s name, like the change itself).
  */
 export async function syncReport(tx: Tx, year: number, author: Author, now: string): Promise<AuditDraft[]> {
   if (!(await getReport(tx, year))) return [];
@@ -79,15 +84,27 @@ export async function syncReport(tx: Tx, year: number, author: Author, now: stri
     sections = await listSectionRows(tx, year);
     audit.push({ action: 'create', entity: 'report_section', entityId: id, changes: [reportSyncMessages.forumSectionAdded, forum.title] });
   }
-  const statisticsSections = sections.filter((s) => s.kind === 'statistics');
-  const questionsSections = sections.filter((s) => s.kind === 'questions');
-  const hashes = {
-    statistics: statisticsSections.length > 0 ? buildStatistics(forums, new Map(forums.map((f) => [f.id, f.metrics]))).hash : '',
-    questions: questionsSections.length > 0 ? (await yearQuestions(tx, year, bogotaToday(new Date(now)))).hash : '',
-  };
-  // A generated section (statistics; questions and answers) whose data changed follows it the same way.
-  for (const section of [...statisticsSections, ...questionsSections]) {
-    const hash = section.kind === 'statistics' ? hashes.statistics : hashes.questions;
+  // A report that predates a generated section gets it (not a published one, not one removed on purpose).
+  const published = (await listPublishedReports(tx, year)).length > 0;
+  for (const kind of missingGeneratedKinds(sections, await listRemovedSectionKinds(tx, year), published)) {
+    const at = kindSectionIndex(sections, kind);
+    const title = defaultSectionTitles[kind];
+    const id = await insertSection(tx, { kind, forumId: null, title, content: emptyDoc(), recommendations: [], year, position: at + 1 }, author.username, now);
+    const order = sections.map((s) => s.id);
+    order.splice(at, 0, id);
+    await reorderSections(tx, order);
+    sections = await listSectionRows(tx, year);
+    audit.push({ action: 'create', entity: 'report_section', entityId: id, changes: [reportSyncMessages.generatedSectionAdded, title] });
+  }
+  // A generated section (statistics, questions and answers, evaluation, commitments, follow-up) whose data changed
+  // names `author` as its last editor, and goes back to review if it was approved for other data.
+  const today = bogotaToday(new Date(now));
+  const hashes = new Map<GeneratedKind, string>();
+  for (const section of sections) {
+    const kind = section.kind;
+    if (!isGeneratedKind(kind)) continue;
+    if (!hashes.has(kind)) hashes.set(kind, kind === 'statistics' ? buildStatistics(forums, new Map(forums.map((f) => [f.id, f.metrics]))).hash : await generatedHash(tx, year, kind, today));
+    const hash = hashes.get(kind)!;
     const followUp = statisticsFollowUp({ state: section.state, statisticsHash: section.statistics_hash, approvedStatisticsHash: section.approved_statistics_hash }, hash);
     if (!followUp.record && !followUp.changed) continue;
     await setSectionStatistics(tx, section.id, { hash, changedBy: followUp.changed ? author.username : null, withdraw: followUp.withdraw, now });

@@ -3,8 +3,9 @@ import { idParam } from '../domain/common';
 import type { Permission } from '../domain/roles';
 import { commentCreateSchema, reportMessages, requestChangesSchema, yearParam } from '../domain/report';
 import { transition, workflowMessages, type SectionAction } from '../domain/report-workflow';
-import { getComment, insertComment, listComments, resolveComment, setSectionWorkflow, yearQuestions, yearStatistics } from '../db/report-queries';
-import { bogotaToday } from '../domain/bogota-date';
+import { getComment, insertComment, listComments, resolveComment, setSectionWorkflow } from '../db/report-queries';
+import { isGeneratedKind } from '../domain/report-sync';
+import { generatedHash, todayOf } from './report-generated';
 import type { AppEnv } from './deps';
 import { doc, jsonBody, noBody, ok, pathParams, problems } from './openapi-doc';
 import { requirePermission } from './auth';
@@ -43,8 +44,9 @@ export function reviewRoutes() {
             await setSectionWorkflow(tx, id, { state: result.next, submitted_by: user.username });
             changes = ['enviada a revisión', `estado: ${stateNames[result.next]}`];
           } else if (action === 'approve') {
-            // A statistics (or questions) section is approved for the figures of now (which become its recorded figures too).
-            const hash = row.kind === 'statistics' ? (await yearStatistics(tx, year)).hash : row.kind === 'questions' ? (await yearQuestions(tx, year, bogotaToday(new Date(now)))).hash : null;
+            // A generated section (statistics, questions, evaluation, commitments, follow-up) is approved for the data of
+            // now (whose hash becomes its recorded hash too).
+            const hash = isGeneratedKind(row.kind) ? await generatedHash(tx, year, row.kind, todayOf(now)) : null;
             await setSectionWorkflow(tx, id, { state: result.next, reviewed_by: user.username, approved_by: user.username, approved_at: now, approved_statistics_hash: hash, ...(hash ? { statistics_hash: hash } : {}) });
             changes = ['aprobada', `estado: ${stateNames[result.next]}`];
           } else if (request) {
@@ -52,7 +54,7 @@ export function reviewRoutes() {
             await insertComment(tx, id, { parentId: null, author: user.username, body: request.comment, quote: request.quote || null }, now);
             changes = ['cambios solicitados', `estado: ${stateNames[result.next]}`];
           }
-          return { result: await freshSection(tx, year, id), audit: [sectionAudit(id, 'update', changes)] };
+          return { result: await freshSection(tx, year, id, now), audit: [sectionAudit(id, 'update', changes)] };
         });
         return c.json(body);
       },

@@ -24,6 +24,7 @@ import { change } from './change';
 import { HttpProblem, invalid } from './problem';
 import { readParam } from './validate';
 import { freshSection, overview, readRichBody, requireReport, requireRole, requireSection, sameText, saveText, sectionAudit, sectionBody, sectionParams } from './report-common';
+import { todayOf } from './report-generated';
 
 const sectionUpdateBody = jsonBody(sectionUpdateSchema, 'SectionUpdate', { refs: { content: ['RichDoc', richDocShapeSchema] } });
 const sectionOrderBody = jsonBody(sectionOrderSchema, 'SectionOrder');
@@ -58,16 +59,16 @@ export function sectionRoutes() {
       await requireReport(tx, year);
       const rows = await listSectionRows(tx, year);
       const id = await insertSection(tx, { year, position: rows.length + 1, kind: 'free', forumId: null, title: input.title, content: emptyDoc(), recommendations: [] }, user.username, now);
-      return { result: await freshSection(tx, year, id), audit: [sectionAudit(id, 'create', [input.title])] };
+      return { result: await freshSection(tx, year, id, now), audit: [sectionAudit(id, 'create', [input.title])] };
     });
     c.header('Location', `/api/reports/${year}/sections/${section.id}`);
     return c.json(section, 201);
   });
 
   app.get('/:id', requirePermission('readReports'), doc('Sección (con las cifras generadas si es la de estadísticas)', { ...ok(200, 'Sección'), ...problems(401, 404) }, { parameters: pathParams({ year: yearParam, id: idParam }) }), async (c) => {
-    const db = c.get('deps').db;
+    const { db, now } = c.get('deps');
     const { year, id } = sectionParams(c);
-    return c.json(await sectionBody(db, await requireSection(db, year, id)));
+    return c.json(await sectionBody(db, await requireSection(db, year, id), todayOf(now())));
   });
 
   app.put('/:id', requireRole('writeReports', workflowMessages.reviewerCannotEdit), doc('Guardar la sección (nueva revisión; vuelve a borrador y retira una aprobación)', { ...ok(200, 'Sección'), ...problems(400, 401, 403, 404, 409) }, { parameters: pathParams({ year: yearParam, id: idParam }) }), sectionUpdateBody, async (c) => {
@@ -80,9 +81,9 @@ export function sectionRoutes() {
       }
       const text = { title: input.title, content: input.content, recommendations: input.recommendations ?? fromJson(row.recommendations) };
       // Saving the same text again is not a change: no revision, and an approval stays.
-      if (row.version === input.version && sameText(row, text)) return { result: await sectionBody(tx, row) };
+      if (row.version === input.version && sameText(row, text)) return { result: await sectionBody(tx, row, todayOf(now)) };
       const audit = await saveText(tx, row, input.version, text, user, now, null);
-      return { result: await freshSection(tx, year, id), audit };
+      return { result: await freshSection(tx, year, id, now), audit };
     });
     return c.json(body);
   });
@@ -126,7 +127,7 @@ export function sectionRoutes() {
       const revision = await getRevision(tx, id, revisionId);
       if (!revision) throw new HttpProblem(404, reportMessages.revisionNotFound);
       const audit = await saveText(tx, row, version, revision, user, now, `restaurada desde la revisión ${revision.number}`);
-      return { result: await freshSection(tx, year, id), audit };
+      return { result: await freshSection(tx, year, id, now), audit };
     });
     return c.json(body);
   });

@@ -12,7 +12,7 @@ const toResponse = (r: Row): EvaluationResponse => ({
   scores: { clarity: r.clarity, usefulness: r.usefulness, participation: r.participation, answers: r.answers, format: r.format },
   comment: r.comment,
   valueGroup: r.value_group,
-  source: r.source === 'import' ? 'import' : 'manual',
+  source: r.source === 'import' || r.source === 'demo' || r.source === 'public' ? r.source : 'manual',
   createdAt: r.created_at,
   createdBy: r.created_by,
 });
@@ -47,7 +47,7 @@ export async function deleteEvaluationResponse(db: Db, id: number): Promise<void
 const batchSize = 5_000;
 
 /** Responses in batches of one JSON parameter each (json_each): an import of thousands is a few statements. */
-export async function insertEvaluationResponses(db: Db, forumId: number, responses: EvaluationInput[], source: 'manual' | 'import' | 'demo', username: string, now: string): Promise<number[]> {
+export async function insertEvaluationResponses(db: Db, forumId: number, responses: EvaluationInput[], source: 'manual' | 'import' | 'demo' | 'public', username: string, now: string): Promise<number[]> {
   const ids: number[] = [];
   for (let start = 0; start < responses.length; start += batchSize) {
     const batch = JSON.stringify(responses.slice(start, start + batchSize).map((r) => [...evaluationQuestions.map((q) => r.scores[q]), r.comment, r.valueGroup]));

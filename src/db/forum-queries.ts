@@ -97,7 +97,8 @@ const questionColumns = (q: PublicQuestion, position: number) => ({
   position,
   text: q.text,
   channel: q.channel,
-  asked_by: q.askedBy,
+  // Never stored from the forum form (Ley 1581): see publicQuestionSchema.
+  asked_by: '',
   answered: q.answered ? 1 : 0,
   answered_by: q.answeredBy,
   answer_summary: q.answerSummary,
@@ -155,7 +156,7 @@ const forumRow = fixedQuery((db, id: number) =>
     .select('consultations.title as consultation_title')
     .where('forums.id', '=', id),
 );
-const forumQuestions = fixedQuery((db, id: number) => db.selectFrom('forum_questions').select(['id', 'text', 'channel', 'asked_by', 'answered', 'answered_by', 'answer_summary']).where('forum_id', '=', id).orderBy('position'));
+const forumQuestions = fixedQuery((db, id: number) => db.selectFrom('forum_questions').select(['id', 'text', 'channel', 'answered', 'answered_by', 'answer_summary']).where('forum_id', '=', id).orderBy('position'));
 
 export async function getForum(db: Db, id: number): Promise<Forum | undefined> {
   const [row] = await forumRow(db, id);
@@ -167,7 +168,6 @@ export async function getForum(db: Db, id: number): Promise<Forum | undefined> {
       questionId: q.id,
       text: q.text,
       channel: q.channel,
-      askedBy: q.asked_by,
       answered: q.answered === 1,
       answeredBy: q.answered_by,
       answerSummary: q.answer_summary,

@@ -15,6 +15,7 @@ import {
   type QuestionSummary,
 } from '../domain/question';
 import type { QuestionChannel } from '../domain/forum';
+import type { ImportedQuestion, KnownForum } from '../domain/question-import';
 import type { RichDoc } from '../domain/rich-text';
 import { emptyDoc } from '../domain/rich-text';
 import { addWorkingDays } from '../domain/working-days';
@@ -234,6 +235,29 @@ const summaryColumns = [
 
 const openStatuses: QuestionStatus[] = ['recibida', 'asignada'];
 
+type CountRow = { status: string; n: number; overdue: number | null; with_due: number };
+
+/**
+ * The list's counts by status, per filter set and day, for as long as the database does not change: counting
+ * 100,000 cases reads every matching index entry (≈ 25 ms), while the list page itself reads 25. The version is
+ * SQLite's own: `total_changes()` (rows this connection changed, rolled back or not) and `PRAGMA data_version`
+ * (changes committed by other connections), so any write anywhere, through the API or not, empties it. One cache
+ * per database object; a transaction (its own object) gets its own.
+ */
+const countsCacheSize = 256;
+const countsCaches = new WeakMap<object, { version: string; rows: Map<string, CountRow[]> }>();
+
+function countsCacheOf(db: Db, version: string) {
+  let cache = countsCaches.get(db);
+  if (!cache || cache.version !== version) countsCaches.set(db, (cache = { version, rows: new Map() }));
+  return cache;
+}
+
+async function dataVersion(db: Db): Promise<string> {
+  const { rows } = await sql<{ changes: number; version: number }>`select total_changes() as changes, (select data_version from pragma_data_version) as version`.execute(db);
+  return `${rows[0]!.changes}|${rows[0]!.version}`;
+}
+
 /**
  * The list across forums and years, sorted by due date (cases without one last), with counts by status over the
  * same filters in one grouped query. Every filter is a column of forum_questions with an index that ends in
@@ -252,15 +276,25 @@ export async function listQuestions(db: Db, query: QuestionListQuery, today: str
   const filtered = query.status !== undefined ? base.where('q.status', '=', query.status) : base;
   const desc = query.sort === '-due';
 
-  const countRows = await base
-    .select((eb) => [
-      'q.status',
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.sum<number>(sql`case when q.due_date < ${today} and q.status in ('recibida', 'asignada') then 1 else 0 end`).as('overdue'),
-      eb.fn.count<number>('q.due_date').as('with_due'),
-    ])
-    .groupBy('q.status')
-    .execute();
+  // The counts do not depend on the status filter, the page or the sort: one grouped read per filter set and day,
+  // kept until the database changes (countsCache).
+  const version = await dataVersion(db);
+  const countsKey = `${query.year ?? ''}|${query.forumId ?? ''}|${query.areaId ?? ''}|${query.due ?? ''}|${today}`;
+  const cache = countsCacheOf(db, version);
+  let countRows = cache.rows.get(countsKey);
+  if (!countRows) {
+    countRows = await base
+      .select((eb) => [
+        'q.status',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>(sql`case when q.due_date < ${today} and q.status in ('recibida', 'asignada') then 1 else 0 end`).as('overdue'),
+        eb.fn.count<number>('q.due_date').as('with_due'),
+      ])
+      .groupBy('q.status')
+      .execute();
+    if (cache.rows.size >= countsCacheSize) cache.rows.delete(cache.rows.keys().next().value!);
+    cache.rows.set(countsKey, countRows);
+  }
   // Cases with a due date first (in due-date order, read along an index that ends in due_date), then those without
   // (answered live), by id: two range reads instead of sorting every matching row by «due date, nulls last».
   const withDue = countRows.filter((c) => query.status === undefined || c.status === query.status).reduce((sum, c) => sum + Number(c.with_due), 0);
@@ -338,3 +372,36 @@ export async function casesForFigures(db: Db, year?: number) {
   }));
 }
 export type FigureCase = Awaited<ReturnType<typeof casesForFigures>>[number];
+
+// ---------------------------------------------------------------- bulk import
+
+/** The forums a file's rows may name, with how many questions each has and its last position. */
+export async function knownForumsForImport(db: Db): Promise<KnownForum[]> {
+  const rows = await db
+    .selectFrom('forums as f')
+    .leftJoin('forum_questions as q', 'q.forum_id', 'f.id')
+    .select((eb) => ['f.id', 'f.title', 'f.year', 'f.date', 'f.time', eb.fn.count<number>('q.id').as('n'), eb.fn.max<number | null>('q.position').as('max_position')])
+    .groupBy('f.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, title: r.title, year: r.year, date: r.date, time: r.time, questionCount: Number(r.n), maxPosition: r.max_position ?? -1 }));
+}
+
+const importBatch = 5_000;
+
+/**
+ * Writes imported questions as new cases (recibida, with their due date), in batches of one JSON parameter each
+ * (json_each): 100.000 rows are twenty statements. Personal data only as planned (with consent, never a minor's).
+ */
+export async function insertImportedQuestions(db: Db, questions: ImportedQuestion[]): Promise<void> {
+  for (let start = 0; start < questions.length; start += importBatch) {
+    const batch = JSON.stringify(
+      questions.slice(start, start + importBatch).map((q) => [q.forumId, q.position, q.text, q.channel, q.receivedAt, q.type, q.dueDate, q.year, q.name, q.contact, q.consentText, q.consentAt]),
+    );
+    await sql`
+      insert into forum_questions (forum_id, position, text, channel, asked_by, answered, answered_by, answer_summary, received_at, type, due_date, status, year, asker_name, asker_contact, consent_text, consent_at)
+      select json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'), '', 0, '', '',
+        json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]'), json_extract(j.value, '$[6]'), 'recibida', json_extract(j.value, '$[7]'),
+        json_extract(j.value, '$[8]'), json_extract(j.value, '$[9]'), json_extract(j.value, '$[10]'), json_extract(j.value, '$[11]')
+      from json_each(${batch}) j`.execute(db);
+  }
+}

@@ -11,13 +11,17 @@ import {
   type SectionRevisionSummary,
   type SectionState,
 } from '../domain/report';
+import { buildCommitmentsSection, buildEvaluationSection, type CommitmentsSectionData, type EvaluationSectionData } from '../domain/report-accountability';
 import { buildQuestionsSection, type QuestionsSectionData } from '../domain/report-questions';
 import { buildStatistics, type StatisticsResult } from '../domain/report-statistics';
+import { addableKinds } from '../domain/report-sync';
 import type { RichDoc } from '../domain/rich-text';
 import type { Database, ReportSectionsTable } from './schema';
 import { fromJson } from './json-column';
 import { listYearMetrics } from './metrics-queries';
 import { casesForFigures } from './question-queries';
+import { commitmentsOfYear } from './commitment-queries';
+import { evaluationResponsesOfYear } from './evaluation-queries';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -133,7 +137,15 @@ export function toSectionSummary(row: SectionRow, openComments: number): ReportS
   };
 }
 
-export function toSection(row: SectionRow, statistics: StatisticsResult | null, questions: QuestionsSectionData | null = null): ReportSection {
+/** A generated section's data as the API answers it (each on its own kind only). */
+export interface GeneratedParts {
+  questions?: QuestionsSectionData | null;
+  commitments?: CommitmentsSectionData | null;
+  evaluation?: EvaluationSectionData | null;
+  followUp?: CommitmentsSectionData | null;
+}
+
+export function toSection(row: SectionRow, statistics: StatisticsResult | null, parts: GeneratedParts = {}): ReportSection {
   return {
     id: row.id,
     year: row.year,
@@ -151,7 +163,10 @@ export function toSection(row: SectionRow, statistics: StatisticsResult | null, 
     approvedBy: row.approved_by,
     approvedAt: row.approved_at,
     statistics: row.kind === 'statistics' ? statistics : null,
-    ...(row.kind === 'questions' ? { questions } : {}),
+    ...(row.kind === 'questions' ? { questions: parts.questions ?? null } : {}),
+    ...(row.kind === 'commitments' ? { commitments: parts.commitments ?? null } : {}),
+    ...(row.kind === 'evaluation' ? { evaluation: parts.evaluation ?? null } : {}),
+    ...(row.kind === 'follow_up' ? { followUp: parts.followUp ?? null } : {}),
   };
 }
 
@@ -258,6 +273,13 @@ export async function deleteSection(db: Db, row: SectionRow): Promise<void> {
       .onConflict((oc) => oc.columns(['year', 'forum_id']).doNothing())
       .execute();
   }
+  if ((addableKinds as readonly string[]).includes(row.kind)) {
+    await db
+      .insertInto('report_removed_sections')
+      .values({ year: row.year, kind: row.kind })
+      .onConflict((oc) => oc.columns(['year', 'kind']).doNothing())
+      .execute();
+  }
   const rest = await listSectionRows(db, row.year);
   await writePositions(
     db,
@@ -351,6 +373,49 @@ export async function yearStatistics(db: Db, year: number): Promise<StatisticsRe
 /** The year's published questions and timeliness figures, as the «Preguntas y respuestas» section shows them (no personal data). */
 export async function yearQuestions(db: Db, year: number, today: string): Promise<QuestionsSectionData> {
   return buildQuestionsSection(await casesForFigures(db, year), today);
+}
+
+/** The year's commitments (due date order) with their status as of `today`, as the «Compromisos» section shows them. */
+export async function yearCommitments(db: Db, year: number, today: string): Promise<CommitmentsSectionData> {
+  return buildCommitmentsSection(year, (await commitmentsOfYear(db, year, today)).map(reportCommitment), today);
+}
+
+/** The previous year's commitments still open, as the «Seguimiento a compromisos» section of `year` shows them. */
+export async function yearFollowUp(db: Db, year: number, today: string): Promise<CommitmentsSectionData> {
+  return buildCommitmentsSection(year - 1, (await commitmentsOfYear(db, year - 1, today, { openOnly: true })).map(reportCommitment), today);
+}
+
+const reportCommitment = (c: { id: number; forumTitle: string; text: string; area: string; dueDate: string; status: CommitmentsSectionData['items'][number]['status']; progress: number }) => ({
+  id: c.id,
+  forumTitle: c.forumTitle,
+  text: c.text,
+  area: c.area,
+  dueDate: c.dueDate,
+  status: c.status,
+  progress: c.progress,
+});
+
+/** Every forum of the year (date order) with its evaluation tally, as the «Evaluación de los foros» section shows it. */
+export async function yearEvaluation(db: Db, year: number): Promise<EvaluationSectionData> {
+  const forums = await db
+    .selectFrom('forums')
+    .select(['id', 'title'])
+    .where('year', '=', year)
+    .orderBy(sql`date is null`)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+  const responses = await evaluationResponsesOfYear(db, year);
+  return buildEvaluationSection(
+    forums.map((f) => ({ forumId: f.id, forumTitle: f.title })),
+    responses.map((r) => ({ forumId: r.forumId, scores: r.scores, comment: r.comment })),
+  );
+}
+
+/** The generated sections removed from the year's report on purpose (the sync does not add them back). */
+export async function listRemovedSectionKinds(db: Db, year: number): Promise<string[]> {
+  const rows = await db.selectFrom('report_removed_sections').select('kind').where('year', '=', year).execute();
+  return rows.map((r) => r.kind);
 }
 
 /** The forums whose sections were removed from the year's report on purpose (they do not come back). */

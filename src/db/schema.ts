@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AuditAction } from '../domain/audit';
+import type { SubmissionStatus } from '../domain/citizen-question';
 import type { ConsultationChannel, ConsultationStatus, ResponseChannel, ResponseSource, ResponseValueGroupKind } from '../domain/consultation';
 import type { ForumInput, ForumStatus, Platform, QuestionChannel } from '../domain/forum';
 import type { LiveSummary, PostCard, SincePublication } from '../domain/metrics';
@@ -280,6 +281,12 @@ export interface ReportRemovedForumsTable {
   forum_id: number;
 }
 
+/** A generated section removed from a year's report on purpose (0017): the report sync does not add it back. */
+export interface ReportRemovedSectionsTable {
+  year: number;
+  kind: string;
+}
+
 /** A forum's evaluation survey response (0010): scores 1–5 or null. */
 export interface EvaluationResponsesTable {
   id: Generated<number>;
@@ -346,6 +353,7 @@ export interface Database {
   section_revisions: SectionRevisionsTable;
   section_comments: SectionCommentsTable;
   report_removed_forums: ReportRemovedForumsTable;
+  report_removed_sections: ReportRemovedSectionsTable;
   consultation_pending_imports: ConsultationPendingImportsTable;
   login_attempts: LoginAttemptsTable;
   evaluation_responses: EvaluationResponsesTable;
@@ -353,6 +361,27 @@ export interface Database {
   commitment_follow_ups: CommitmentFollowUpsTable;
   publication_settings: PublicationSettingsTable;
   published_reports: PublishedReportsTable;
+  citizen_questions: CitizenQuestionsTable;
+}
+
+/** A question a citizen sent from the public page, waiting for moderation or moderated (0018). */
+export interface CitizenQuestionsTable {
+  id: Generated<number>;
+  forum_id: number;
+  year: number;
+  text: string;
+  asker_name: Generated<string>;
+  asker_contact: Generated<string>;
+  consent_text: Generated<string>;
+  consent_at: string | null;
+  /** Bogotá local time «YYYY-MM-DDTHH:MM». */
+  received_at: string;
+  created_at: string;
+  status: SubmissionStatus;
+  question_id: number | null;
+  reason: Generated<string>;
+  moderated_at: string | null;
+  moderated_by: string | null;
 }
 
 /** What the office publishes of a year (0012): the settings as JSON (domain/publication.ts). */

@@ -102,6 +102,8 @@ export interface Commitment extends Omit<CommitmentInput, 'questionId'> {
   forumTitle: string;
   forumDate: string | null;
   effectiveStatus: EffectiveStatus;
+  /** An example of the demo (the 2022 seed has no commitments): marked «Ejemplo ilustrativo» wherever it is shown. */
+  illustrative: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;

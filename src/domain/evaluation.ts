@@ -54,7 +54,9 @@ export type EvaluationInput = z.infer<typeof evaluationInputSchema>;
 export interface EvaluationResponse extends EvaluationInput {
   id: number;
   forumId: number;
-  source: 'manual' | 'import';
+  /** Typed by the office, imported from a Forms export, sent by a citizen from «Participa» (formulario web Foros), or
+   *  'demo': an illustrative response of the demo (the 2022 seed has no survey), marked as such on the page. */
+  source: 'manual' | 'import' | 'public' | 'demo';
   createdAt: string;
   createdBy: string;
 }

@@ -49,13 +49,20 @@ export const valueGroupSchema = z.strictObject({
 });
 export type ValueGroup = z.infer<typeof valueGroupSchema>;
 
+export const askedByGone =
+  'El nombre de quien preguntó ya no se guarda en el foro: regístrelo en la pregunta («Datos personales»), con la autorización de tratamiento de datos (Ley 1581 de 2012).';
+
 export const publicQuestionSchema = z
   .strictObject({
     /** The stored question (its case) this row is; absent on a new row. Saving the forum keeps the case. */
     questionId: z.number({ error: validationMessages.invalidValue }).int({ error: validationMessages.invalidValue }).positive({ error: validationMessages.invalidValue }).optional(),
     text: text(forumLimits.questionText, { required: true }),
     channel: option(questionChannels),
-    askedBy: text(forumLimits.shortText),
+    /**
+     * Gone (Ley 1581 de 2012): a name typed here was kept without consent. The asker's name and contact are recorded
+     * on the question's case, with the consent notice and its time. An empty value is still accepted from older bodies.
+     */
+    askedBy: z.literal('', { error: askedByGone }).optional(),
     answered: z.boolean({ error: 'Indique sí o no.' }),
     answeredBy: text(forumLimits.shortText),
     answerSummary: text(forumLimits.answerSummary),

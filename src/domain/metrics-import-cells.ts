@@ -43,21 +43,44 @@ export function parseCsvNumber(cell: string, decimal: boolean): NumberResult {
     }
     if (digits) return { ok: true, value: Number(cell), decimals: 0 };
   }
+  // Fast path: digits, one `.` or `,`, digits (`87,35`, as exports write decimals), read as the `(\d+)[.,](\d+)` rule below.
+  const separator = decimalSeparatorAt(cell);
+  if (separator > 0) return splitNumber(cell.slice(0, separator), cell.slice(separator + 1), decimal);
   const text = cell.replace(/[\s\u00a0\u202f]/g, '');
   if (blank.test(text)) return null;
   if (/^\d+$/.test(text)) return { ok: true, value: Number(text), decimals: 0 };
   if (/^[-−]\d/.test(text)) return { ok: false, negative: true };
   let m = /^(\d+)[.,](\d+)$/.exec(text);
-  if (m) {
-    const zeros = /^0+$/.test(m[2]);
-    // `1.234` / `1,234` in a count column: a thousands separator, not 1,234 plays.
-    if (!decimal && !zeros && m[2].length === 3 && m[1].length <= 3) return { ok: true, value: Number(m[1] + m[2]), decimals: 0 };
-    return { ok: true, value: Number(`${m[1]}.${m[2]}`), decimals: zeros ? 0 : m[2].length };
-  }
+  if (m) return splitNumber(m[1], m[2], decimal);
   if (/^\d{1,3}(?:\.\d{3})+$/.test(text) || /^\d{1,3}(?:,\d{3})+$/.test(text)) return { ok: true, value: Number(text.replace(/[.,]/g, '')), decimals: 0 };
   m = /^(\d{1,3}(?:\.\d{3})+),(\d+)$/.exec(text) ?? /^(\d{1,3}(?:,\d{3})+)\.(\d+)$/.exec(text);
   if (m) return { ok: true, value: Number(`${m[1].replace(/[.,]/g, '')}.${m[2]}`), decimals: m[2].length };
   return { ok: false, negative: false };
+}
+
+/** The position of the one `.` or `,` of a cell of digits around it (`87,35`), or -1. Allocation-free. */
+function decimalSeparatorAt(cell: string): number {
+  const n = cell.length;
+  if (n < 3 || n > 30) return -1;
+  let separator = -1;
+  for (let i = 0; i < n; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if ((c === 44 || c === 46) && separator < 0 && i > 0 && i < n - 1) {
+      separator = i;
+      continue;
+    }
+    return -1;
+  }
+  return separator;
+}
+
+/** Digits `whole`, a separator, digits `fraction`: a decimal, or (in a count column) `1.234` read as thousands. */
+function splitNumber(whole: string, fraction: string, decimal: boolean): NumberResult {
+  const zeros = /^0+$/.test(fraction);
+  // `1.234` / `1,234` in a count column: a thousands separator, not 1,234 plays.
+  if (!decimal && !zeros && fraction.length === 3 && whole.length <= 3) return { ok: true, value: Number(whole + fraction), decimals: 0 };
+  return { ok: true, value: Number(`${whole}.${fraction}`), decimals: zeros ? 0 : fraction.length };
 }
 
 const englishMonths = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -6,9 +6,8 @@ import { httpUrl, text, validationMessages, version } from './common';
  * the entity looks there (name, logo, colour), the privacy notice, the licence of the open data and the sites
  * allowed to embed the pages. Unpublished is the default: a year without settings shows nothing.
  *
- * `questions` and `commitments` are placeholders for the parts that land later (issue 13's cases and
- * commitments): they exist so the screen and the stored settings already have their place, and they can only
- * be off until their public pages exist.
+ * `questions` (the answered questions marked publishable) and `commitments` (with their progress) come from
+ * issue 13's cases and commitments.
  */
 
 export const publicationLimits = {
@@ -19,7 +18,6 @@ export const publicationLimits = {
 } as const;
 
 export const publicationMessages = {
-  notYetAvailable: 'Esta parte aún no se puede publicar: su página pública no existe todavía.',
   badColour: 'Escriba un color en formato #RRGGBB (por ejemplo #1F5F8B).',
   lowContrast: 'Este color no se lee bien sobre blanco: elija uno más oscuro (contraste mínimo 4,5:1, WCAG AA).',
   badOrigin: 'Escriba un origen como https://www.entidad.gov.co (esquema y dominio, sin ruta ni barra final).',
@@ -46,8 +44,6 @@ const frameOrigin = z
   .max(200, { error: validationMessages.tooLong(200) })
   .refine(isOrigin, { error: publicationMessages.badOrigin });
 
-const notYet = z.literal(false, { error: publicationMessages.notYetAvailable });
-
 export const publicationSettingsSchema = z.strictObject({
   /** The parts of the year that are public. */
   show: z.strictObject({
@@ -55,8 +51,10 @@ export const publicationSettingsSchema = z.strictObject({
     consultation: z.boolean({ error: 'Indique sí o no.' }),
     report: z.boolean({ error: 'Indique sí o no.' }),
     openData: z.boolean({ error: 'Indique sí o no.' }),
-    questions: notYet,
-    commitments: notYet,
+    /** Answered questions marked publishable (never who asked). */
+    questions: z.boolean({ error: 'Indique sí o no.' }),
+    /** The year's commitments and their progress (never the person named on them). */
+    commitments: z.boolean({ error: 'Indique sí o no.' }),
   }),
   /** The consultation, when public, takes votes only while open (the vote form lands later). */
   consultationOpen: z.boolean({ error: 'Indique sí o no.' }),

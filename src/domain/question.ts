@@ -143,7 +143,7 @@ export function questionCaseIssues(input: QuestionCaseInput, context: QuestionRu
 /** The due date of a case: its term in working days from the day it was received; none when answered live. */
 export function dueDateFor(receivedAt: string, type: QuestionType, answeredLive: boolean, settings: Pick<QuestionSettings, 'terms'>): string | null {
   if (answeredLive) return null;
-  return addWorkingDays(receivedAt.slice(0, 10), settings.terms[type]);
+  return addWorkingDays(receivedAt, settings.terms[type]);
 }
 
 /** Working days a case took to be answered (0 the same day), or null while unanswered. */

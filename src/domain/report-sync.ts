@@ -22,6 +22,7 @@ export interface SectionDraft {
 /** What the audit log says when the report follows the data. */
 export const reportSyncMessages = {
   forumSectionAdded: 'sección agregada por foro nuevo',
+  generatedSectionAdded: 'sección generada agregada al informe',
   figuresChanged: withdrawalReasons.figuresChanged,
   approvalWithdrawn: `aprobación retirada: ${withdrawalReasons.figuresChanged}`,
   inReview: 'estado: en revisión',
@@ -34,7 +35,8 @@ export function forumSectionDraft(forum: Pick<Forum, 'id' | 'title' | 'objective
 
 /**
  * The sections a new report needs, in order: introduction, methodology (from the year's consultation when
- * there is one), one section per forum of the year in date order, statistics, questions and answers, conclusions, recommendations.
+ * there is one), one section per forum of the year in date order, statistics, questions and answers, the forums'
+ * evaluation, commitments, follow-up of the previous year's commitments, conclusions, recommendations.
  */
 export function initialSections(year: number, input: Pick<ReportInput, 'entity' | 'strategy'>, forums: Forum[], methodology: MethodologyConsultation | null): SectionDraft[] {
   const fixed = (kind: Exclude<SectionKind, 'forum' | 'free'>, content: RichDoc = emptyDoc()): SectionDraft => ({ kind, forumId: null, title: defaultSectionTitles[kind], content, recommendations: [] });
@@ -44,6 +46,9 @@ export function initialSections(year: number, input: Pick<ReportInput, 'entity' 
     ...forums.map(forumSectionDraft),
     fixed('statistics'),
     fixed('questions'),
+    fixed('evaluation'),
+    fixed('commitments'),
+    fixed('follow_up'),
     fixed('conclusions'),
     fixed('recommendations'),
   ];
@@ -60,6 +65,41 @@ export function forumsWithoutSection(forumIds: readonly number[], sections: read
 export function forumSectionIndex(sections: readonly { kind: SectionKind }[]): number {
   const statistics = sections.findIndex((s) => s.kind === 'statistics');
   return statistics >= 0 ? statistics : sections.length;
+}
+
+/** The sections whose content is partly generated from the data (and whose approval follows a hash of it). */
+export const generatedKinds = ['statistics', 'questions', 'evaluation', 'commitments', 'follow_up'] as const;
+export type GeneratedKind = (typeof generatedKinds)[number];
+export const isGeneratedKind = (kind: SectionKind): kind is GeneratedKind => (generatedKinds as readonly string[]).includes(kind);
+
+/**
+ * The generated sections that issue 13 added after reports already existed: a report that lacks one gets it from
+ * the report sync, unless the report was published (a published report stays as it was approved and frozen) or
+ * someone removed that section on purpose (recorded, like a removed forum section: it does not come back).
+ */
+export const addableKinds = ['questions', 'evaluation', 'commitments', 'follow_up'] as const satisfies readonly GeneratedKind[];
+export type AddableKind = (typeof addableKinds)[number];
+
+/** The addable generated sections a report lacks (in report order): none when it was published. */
+export function missingGeneratedKinds(sections: readonly { kind: SectionKind }[], removed: Iterable<string>, published: boolean): AddableKind[] {
+  if (published) return [];
+  const present = new Set<string>(sections.map((s) => s.kind));
+  const skipped = new Set(removed);
+  return addableKinds.filter((kind) => !present.has(kind) && !skipped.has(kind));
+}
+
+/** The order of a new report's sections by kind (free sections have no place of their own). */
+const kindOrder: SectionKind[] = ['introduction', 'methodology', 'forum', 'statistics', 'questions', 'evaluation', 'commitments', 'follow_up', 'conclusions', 'recommendations'];
+
+/** Where a missing section of `kind` goes (0-based): just after the last section that comes before it in a new report's order. */
+export function kindSectionIndex(sections: readonly { kind: SectionKind }[], kind: SectionKind): number {
+  const rank = kindOrder.indexOf(kind);
+  let at = 0;
+  sections.forEach((s, i) => {
+    const r = kindOrder.indexOf(s.kind);
+    if (r >= 0 && r < rank) at = i + 1;
+  });
+  return at;
 }
 
 export interface StatisticsSectionState {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text, textList, validationMessages, version } from './common';
 import { richDocSchema, type RichDoc } from './rich-text';
+import type { CommitmentsSectionData, EvaluationSectionData } from './report-accountability';
 import type { QuestionsSectionData } from './report-questions';
 import type { StatisticsResult } from './report-statistics';
 
@@ -15,7 +16,7 @@ export const reportLimits = {
   sections: 200,
 } as const;
 
-export const sectionKinds = ['introduction', 'methodology', 'forum', 'statistics', 'questions', 'conclusions', 'recommendations', 'free'] as const;
+export const sectionKinds = ['introduction', 'methodology', 'forum', 'statistics', 'questions', 'evaluation', 'commitments', 'follow_up', 'conclusions', 'recommendations', 'free'] as const;
 export type SectionKind = (typeof sectionKinds)[number];
 
 export const sectionStates = ['draft', 'in_review', 'approved', 'changes_requested'] as const;
@@ -27,6 +28,9 @@ export const defaultSectionTitles: Record<Exclude<SectionKind, 'forum' | 'free'>
   methodology: 'Metodología',
   statistics: 'Estadísticas de interacción ciudadana',
   questions: 'Preguntas y respuestas',
+  evaluation: 'Evaluación de los foros',
+  commitments: 'Compromisos',
+  follow_up: 'Seguimiento a compromisos',
   conclusions: 'Conclusiones',
   recommendations: 'Recomendaciones',
 };
@@ -183,6 +187,12 @@ export interface ReportSection {
   statistics: StatisticsResult | null;
   /** The generated questions, answers and timeliness figures («Preguntas y respuestas» sections only). */
   questions?: QuestionsSectionData | null;
+  /** The year's commitments with their status («Compromisos» sections only). */
+  commitments?: CommitmentsSectionData | null;
+  /** The forums' evaluation («Evaluación de los foros» sections only). */
+  evaluation?: EvaluationSectionData | null;
+  /** The previous year's commitments still open («Seguimiento a compromisos» sections only). */
+  followUp?: CommitmentsSectionData | null;
 }
 
 export interface SectionRevisionSummary {

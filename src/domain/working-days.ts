@@ -1,10 +1,13 @@
 import Holidays from 'date-holidays';
+import { holidayTable, holidayTableYears } from './colombian-holidays';
 
 /**
  * Colombian working days (Ley 1755 de 2015 counts legal terms in «días hábiles»): Monday to Friday except the
  * national holidays, including those Ley 51 de 1983 moves to the next Monday. The calendar comes from
- * `date-holidays` (country CO), kept by its maintainers, not from a hand-made list. Dates are plain
- * YYYY-MM-DD strings (the office's calendar day in Bogotá); no time zone enters the count.
+ * `date-holidays` (country CO), kept by its maintainers, not from a hand-made list: for 2010–2050 as the table
+ * scripts/generate-holidays.mjs wrote from it (checked against the library by the unit tests), for other years
+ * from the library itself. Dates are plain YYYY-MM-DD strings (the office's calendar day in Bogotá); no time zone
+ * enters the count.
  */
 
 const holidaysByYear = new Map<number, ReadonlySet<string>>();
@@ -14,78 +17,114 @@ let calendar: Holidays | undefined;
 export function colombianHolidays(year: number): ReadonlySet<string> {
   let set = holidaysByYear.get(year);
   if (!set) {
-    calendar ??= new Holidays('CO');
-    set = new Set(
-      calendar
-        .getHolidays(year)
-        .filter((h) => h.type === 'public')
-        .map((h) => h.date.slice(0, 10)),
-    );
+    const table = year >= holidayTableYears.first && year <= holidayTableYears.last ? holidayTable[year] : undefined;
+    if (table !== undefined) set = new Set(table.split(' ').map((monthDay) => `${year}-${monthDay}`));
+    else {
+      calendar ??= new Holidays('CO');
+      set = new Set(
+        calendar
+          .getHolidays(year)
+          .filter((h) => h.type === 'public')
+          .map((h) => h.date.slice(0, 10)),
+      );
+    }
     holidaysByYear.set(year, set);
   }
   return set;
 }
 
 const dayMs = 86_400_000;
-const toDayNumber = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / dayMs;
+/** The digits of `text` from `at`, `length` of them, as a number (NaN when one is not a digit). */
+function digitsAt(text: string, at: number, length: number): number {
+  let value = 0;
+  for (let i = at; i < at + length; i += 1) {
+    const digit = text.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+/** Days since 1970-01-01 of the YYYY-MM-DD at the start of `date` (what follows, a time, is ignored). */
+const toDayNumber = (date: string) => Date.UTC(digitsAt(date, 0, 4), digitsAt(date, 5, 2) - 1, digitsAt(date, 8, 2)) / dayMs;
 const fromDayNumber = (day: number) => new Date(day * dayMs).toISOString().slice(0, 10);
 const yearOfDay = (day: number) => new Date(day * dayMs).getUTCFullYear();
+const firstDayOfYear = (year: number) => Date.UTC(year, 0, 1) / dayMs;
 
 /**
- * Holidays as day numbers (days since 1970-01-01) for the years seen so far, so counting 100,000 terms is a loop
- * of integer look-ups: the library is asked once per year, never per day.
+ * A working-day index over whole years (days since 1970-01-01): `rank[i]` is how many working days there are from
+ * the first covered day up to day `first + i`, and `working[k]` is the day of the (k+1)-th. A due date is then two
+ * array look-ups (rank of the reception day + term), and a count between dates a subtraction; the holidays are
+ * read once per year. The index grows (rebuilt over the wider span of years) when a date falls outside it.
  */
-const holidayDays = new Set<number>();
-let coveredFrom = Infinity;
-let coveredTo = -Infinity;
+let firstYear = 0;
+let lastYear = -1;
+let first = 0;
+let rank = new Int32Array(0);
+let working: number[] = [];
+/** The YYYY-MM-DD text of each covered day, made the first time it is asked for. */
+let texts: (string | undefined)[] = [];
 
-function cover(day: number) {
-  const year = yearOfDay(day);
-  for (const date of colombianHolidays(year)) holidayDays.add(toDayNumber(date));
-  coveredFrom = Math.min(coveredFrom, Date.UTC(year, 0, 1) / dayMs);
-  coveredTo = Math.max(coveredTo, Date.UTC(year, 11, 31) / dayMs);
-  // Years in between (a term that spans a gap) are covered too.
-  for (let y = yearOfDay(coveredFrom) + 1; y < yearOfDay(coveredTo); y += 1) for (const date of colombianHolidays(y)) holidayDays.add(toDayNumber(date));
+function coverYears(from: number, to: number) {
+  if (lastYear >= firstYear) {
+    from = Math.min(from, firstYear);
+    to = Math.max(to, lastYear);
+  }
+  const start = firstDayOfYear(from);
+  const length = firstDayOfYear(to + 1) - start;
+  const holidays = new Set<number>();
+  for (let year = from; year <= to; year += 1) for (const date of colombianHolidays(year)) holidays.add(toDayNumber(date));
+  const nextRank = new Int32Array(length);
+  const nextWorking: number[] = [];
+  let count = 0;
+  for (let i = 0; i < length; i += 1) {
+    const day = start + i;
+    // 1970-01-01 was a Thursday: (day + 4) % 7 is 0 on Sundays, 6 on Saturdays.
+    const weekday = (((day + 4) % 7) + 7) % 7;
+    if (weekday !== 0 && weekday !== 6 && !holidays.has(day)) {
+      count += 1;
+      nextWorking.push(day);
+    }
+    nextRank[i] = count;
+  }
+  const nextTexts: (string | undefined)[] = new Array<string | undefined>(length);
+  for (let i = 0; i < texts.length; i += 1) nextTexts[first - start + i] = texts[i];
+  [firstYear, lastYear, first, rank, working, texts] = [from, to, start, nextRank, nextWorking, nextTexts];
 }
 
-function isWorkingDayNumber(day: number): boolean {
-  // 1970-01-01 was a Thursday: (day + 4) % 7 is 0 on Sundays, 6 on Saturdays.
-  const weekday = (((day + 4) % 7) + 7) % 7;
-  if (weekday === 0 || weekday === 6) return false;
-  if (day < coveredFrom || day > coveredTo) cover(day);
-  return !holidayDays.has(day);
+/** The index position of a day, covering its year first when needed. */
+function indexOf(day: number): number {
+  if (!Number.isFinite(day)) throw new RangeError('Fecha no válida.');
+  if (day < first || day >= first + rank.length) {
+    const year = yearOfDay(day);
+    coverYears(year, year);
+  }
+  return day - first;
+}
+
+function textOf(day: number): string {
+  const i = day - first;
+  return (texts[i] ??= fromDayNumber(day));
 }
 
 /** Whether a YYYY-MM-DD date is a working day in Colombia. */
 export function isWorkingDay(date: string): boolean {
-  return isWorkingDayNumber(toDayNumber(date));
+  const i = indexOf(toDayNumber(date));
+  return rank[i] !== (i === 0 ? 0 : rank[i - 1]);
 }
 
 /**
  * The date `days` working days after `from` (the day the question was received does not count: the term starts
- * the next working day, as offices count it). `addWorkingDays('2022-06-22', 15)` is '2022-07-15'.
+ * the next working day, as offices count it). `addWorkingDays('2022-06-22', 15)` is '2022-07-15'. A time after the
+ * date ('2022-06-22T10:00') is ignored.
  */
-const dueMemo = new Map<string, string>();
-
 export function addWorkingDays(from: string, days: number): string {
-  // Many questions share a reception day and a term: each pair is counted once.
-  const key = `${from}|${days}`;
-  const known = dueMemo.get(key);
-  if (known !== undefined) return known;
-  if (dueMemo.size > 50_000) dueMemo.clear();
-  const due = countWorkingDays(from, days);
-  dueMemo.set(key, due);
-  return due;
-}
-
-function countWorkingDays(from: string, days: number): string {
-  let day = toDayNumber(from);
-  let left = days;
-  while (left > 0) {
-    day += 1;
-    if (isWorkingDayNumber(day)) left -= 1;
-  }
-  return fromDayNumber(day);
+  const day = toDayNumber(from);
+  if (!(days > 0)) return fromDayNumber(day);
+  const i = indexOf(day);
+  const target = rank[i] + days;
+  // A term that runs past the covered years: cover the next year, as often as needed.
+  while (target > working.length) coverYears(firstYear, lastYear + 1);
+  return textOf(working[target - 1]);
 }
 
 /**
@@ -97,7 +136,8 @@ export function workingDaysBetween(from: string, to: string): number {
   const b = toDayNumber(to);
   if (a === b) return 0;
   const [start, end, sign] = a < b ? [a, b, 1] : [b, a, -1];
-  let count = 0;
-  for (let day = start + 1; day <= end; day += 1) if (isWorkingDayNumber(day)) count += 1;
-  return sign * count;
+  indexOf(start);
+  indexOf(end);
+  // Both may have grown the index: positions are taken after.
+  return sign * (rank[end - first] - rank[start - first]);
 }

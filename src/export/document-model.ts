@@ -2,6 +2,16 @@ import type { Figure, ForumMetricsInput } from '../domain/metrics';
 import { formatCount, formatMinSec } from '../domain/metrics-format';
 import { formatDateTime, formatDayMonth, formatLongDate as longDateOf } from '../domain/date-format';
 import type { RichBlock, RichDoc, RichInline } from '../domain/rich-text';
+import {
+  commitmentFigureRows,
+  commitmentsSectionTexts,
+  commitmentTables,
+  evaluationFigureRows,
+  evaluationSectionTexts,
+  evaluationTallyRows,
+  type CommitmentsSectionData,
+  type EvaluationSectionData,
+} from '../domain/report-accountability';
 import { figuresGroupName, questionFigureRows, questionsSectionTexts, type QuestionsSectionData } from '../domain/report-questions';
 import { buildStatistics, type StatisticsBlock, type StatisticsResult, type StatisticsRow } from '../domain/report-statistics';
 import { chartHeight, type BarChartSpec, type ChartSpec, type SeriesChartSpec } from './chart-svg';
@@ -15,7 +25,7 @@ import { safeTexts } from '../domain/safe-text';
  * drawn from this model, so they cannot disagree. No I/O, no Date.now(): the same input gives the same model.
  */
 
-export type SectionKind = 'introduction' | 'methodology' | 'forum' | 'statistics' | 'questions' | 'conclusions' | 'recommendations' | 'free';
+export type SectionKind = 'introduction' | 'methodology' | 'forum' | 'statistics' | 'questions' | 'evaluation' | 'commitments' | 'follow_up' | 'conclusions' | 'recommendations' | 'free';
 export type SectionState = 'draft' | 'in_review' | 'approved' | 'changes_requested';
 
 export interface ExportReport {
@@ -53,6 +63,12 @@ export interface ReportDocumentInput {
   statistics?: StatisticsResult | null;
   /** The «Preguntas y respuestas» section's generated part (absent in exports published before it existed). */
   questions?: QuestionsSectionData | null;
+  /** The «Evaluación de los foros» section's generated part. */
+  evaluation?: EvaluationSectionData | null;
+  /** The «Compromisos» section's generated part. */
+  commitments?: CommitmentsSectionData | null;
+  /** The «Seguimiento a compromisos» section's generated part (the previous year's open commitments). */
+  followUp?: CommitmentsSectionData | null;
   /** ISO time of the export (shown on the title page; the only clock the model sees). */
   generatedAt: string;
 }
@@ -103,6 +119,18 @@ export interface TableBlock {
   header: [string, string];
   rows: TableRow[];
 }
+/** A table of several columns (commitments, an evaluation's tally): the first column is the row's header. */
+export interface GridBlock {
+  type: 'grid';
+  id: string;
+  caption: string;
+  header: string[];
+  rows: string[][];
+  /** Per column: right-aligned (figures). */
+  numeric: boolean[];
+  /** Per column: its share of the width (Word; sums to 1). */
+  widths: number[];
+}
 export interface ChartBlock {
   type: 'chart';
   caption: string;
@@ -119,7 +147,7 @@ export interface SignatureBlock {
   office: string;
   anchor: string;
 }
-export type DocBlock = HeadingBlock | ParagraphBlock | ListBlock | QuoteBlock | TableBlock | ChartBlock | SignatureBlock;
+export type DocBlock = HeadingBlock | ParagraphBlock | ListBlock | QuoteBlock | TableBlock | GridBlock | ChartBlock | SignatureBlock;
 
 export interface TocEntry {
   number: string;
@@ -366,6 +394,72 @@ function questionsBlocks(data: QuestionsSectionData | null | undefined, counters
   return out;
 }
 
+const plain = (text: string, style?: ParagraphBlock['style']): ParagraphBlock => ({ type: 'paragraph', runs: [{ type: 'text', text }], ...(style ? { style } : {}) });
+const subheading = (text: string): HeadingBlock => ({ type: 'heading', level: 2, number: '', text, anchor: null, pageBreakBefore: false });
+
+/** The commitments (one table per forum: text, area, due date, status, progress), then the counts per status. */
+function commitmentsBlocks(data: CommitmentsSectionData | null | undefined, followUp: boolean, counters: Counters): DocBlock[] {
+  const c = commitmentsSectionTexts;
+  if (!data) return [];
+  if (data.items.length === 0) return [plain(followUp ? c.noneOpen(data.year) : c.none(data.year))];
+  const out: DocBlock[] = [];
+  const figuresTitle = followUp ? c.followUpFiguresTitle(data.year) : c.figuresTitle(data.year);
+  counters.table += 1;
+  out.push({
+    type: 'table',
+    id: `tabla-${counters.table}`,
+    caption: t.tableCaption(counters.table, figuresTitle),
+    header: c.figuresHeader,
+    rows: commitmentFigureRows(data.figures, { openOnly: followUp }).map((r) => ({ ...r, approximate: false })),
+  });
+  for (const group of commitmentTables(data.items)) {
+    counters.table += 1;
+    out.push({
+      type: 'grid',
+      id: `tabla-${counters.table}`,
+      caption: t.tableCaption(counters.table, c.forumCaption(group.forumTitle)),
+      header: [...c.header],
+      rows: group.rows,
+      numeric: [false, false, false, false, true],
+      widths: [0.44, 0.18, 0.14, 0.13, 0.11],
+    });
+  }
+  return out;
+}
+
+/** Per forum: responses and satisfaction index, the tally per question, a few comments. */
+function evaluationBlocks(data: EvaluationSectionData | null | undefined, counters: Counters): DocBlock[] {
+  const e = evaluationSectionTexts;
+  if (!data) return [];
+  if (data.forums.length === 0) return [plain(e.none)];
+  const out: DocBlock[] = [];
+  for (const forum of data.forums) {
+    out.push(subheading(forum.forumTitle));
+    if (forum.responses === 0) {
+      out.push(plain(e.noResponses));
+      continue;
+    }
+    counters.table += 1;
+    out.push({ type: 'table', id: `tabla-${counters.table}`, caption: t.tableCaption(counters.table, e.figuresCaption(forum.forumTitle)), header: e.figuresHeader, rows: evaluationFigureRows(forum).map((r) => ({ ...r, approximate: false })) });
+    counters.table += 1;
+    out.push({
+      type: 'grid',
+      id: `tabla-${counters.table}`,
+      caption: t.tableCaption(counters.table, e.tallyCaption(forum.forumTitle)),
+      header: [...e.tallyHeader],
+      rows: evaluationTallyRows(forum),
+      numeric: [false, true, true, true, true, true, true, true],
+      widths: [0.4, 0.07, 0.07, 0.07, 0.07, 0.07, 0.11, 0.14],
+    });
+    out.push(plain(e.scale, 'note'));
+    if (forum.comments.length > 0) {
+      out.push(plain(e.commentsTitle, 'lead'));
+      out.push({ type: 'list', ordered: false, start: 1, items: forum.comments.map((comment) => ({ blocks: [plain(`«${comment}»`)] })) });
+    }
+  }
+  return out;
+}
+
 /* ---------- The document ---------- */
 
 /** True when every section is approved (and there is at least one). */
@@ -403,6 +497,9 @@ export function buildReportDocument(input: ReportDocumentInput): ReportDocument 
       blocks.push(...content);
       if (section.kind === 'statistics') blocks.push(...statisticsBlocks(stats, metricsByForumId, forumName, counters, toc));
       if (section.kind === 'questions') blocks.push(...questionsBlocks(input.questions, counters));
+      if (section.kind === 'evaluation') blocks.push(...evaluationBlocks(input.evaluation, counters));
+      if (section.kind === 'commitments') blocks.push(...commitmentsBlocks(input.commitments, false, counters));
+      if (section.kind === 'follow_up') blocks.push(...commitmentsBlocks(input.followUp, true, counters));
     }
   }
   const signer = report.preparedBy;

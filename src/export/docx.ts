@@ -22,7 +22,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { renderChartSvg } from './chart-svg';
-import type { ChartBlock, DocBlock, ListBlock, ReportDocument, Run, TableBlock } from './document-model';
+import type { ChartBlock, DocBlock, GridBlock, ListBlock, ReportDocument, Run, TableBlock } from './document-model';
 import { exportTexts as t } from './export-texts';
 import type { RasterizeSvg } from './rasterize';
 
@@ -121,6 +121,30 @@ function tableElement(table: TableBlock): Array<Paragraph | Table> {
   ];
 }
 
+function gridElement(grid: GridBlock): Array<Paragraph | Table> {
+  const border = { style: BorderStyle.SINGLE, size: 4, color: colors.border };
+  const borders = { top: border, bottom: border, left: border, right: border };
+  const cell = (text: string, column: number, options: { header?: boolean } = {}) =>
+    new TableCell({
+      borders,
+      shading: options.header ? { type: ShadingType.CLEAR, color: 'auto', fill: colors.headerFill } : undefined,
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      children: [new Paragraph({ alignment: grid.numeric[column] ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: options.header, size: 18 })] })],
+    });
+  return [
+    new Paragraph({ keepNext: true, spacing: { before: 160, after: 80 }, children: [new TextRun({ text: grid.caption, bold: true, size: 20, color: colors.text })] }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      columnWidths: grid.widths.map((w) => Math.round(cm(16) * w)),
+      rows: [
+        new TableRow({ tableHeader: true, children: grid.header.map((h, i) => cell(h, i, { header: true })) }),
+        ...grid.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, i)) })),
+      ],
+    }),
+    new Paragraph({ spacing: { after: 120 }, children: [] }),
+  ];
+}
+
 function chartElements(block: ChartBlock, ctx: Context): Paragraph[] {
   const image = ctx.images.get(block.chart.id);
   if (!image) throw new Error(`Falta la imagen del gráfico ${block.chart.id}.`);
@@ -164,6 +188,8 @@ function blockElements(block: DocBlock, ctx: Context): Array<Paragraph | Table> 
       );
     case 'table':
       return tableElement(block);
+    case 'grid':
+      return gridElement(block);
     case 'chart':
       return chartElements(block, ctx);
     case 'signature':

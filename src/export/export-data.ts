@@ -1,4 +1,5 @@
 import type { ForumMetricsInput } from '../domain/metrics';
+import type { CommitmentsSectionData, EvaluationSectionData } from '../domain/report-accountability';
 import type { QuestionsSectionData } from '../domain/report-questions';
 import type { StatisticsResult } from '../domain/report-statistics';
 import { buildReportDocument, type ExportForum, type ExportReport, type ExportSection, type ReportDocument } from './document-model';
@@ -18,12 +19,16 @@ export interface ReportExportData {
   statistics: StatisticsResult;
   /** The «Preguntas y respuestas» section's generated part (absent in reports published before it existed). */
   questions?: QuestionsSectionData | null;
+  /** The accountability sections' generated parts (present only when the report has that section). */
+  evaluation?: EvaluationSectionData | null;
+  commitments?: CommitmentsSectionData | null;
+  followUp?: CommitmentsSectionData | null;
 }
 
 /** The document model of the data (the print view renders this). */
 export function reportDocumentOf(data: ReportExportData, generatedAt: string): ReportDocument {
   const metricsByForumId: Record<number, ForumMetricsInput | null> = {};
   for (const [id, metrics] of Object.entries(data.metricsByForumId)) metricsByForumId[Number(id)] = metrics;
-  return buildReportDocument({ report: data.report, sections: data.sections, forums: data.forums, metricsByForumId, statistics: data.statistics, questions: data.questions ?? null, generatedAt });
+  return buildReportDocument({ report: data.report, sections: data.sections, forums: data.forums, metricsByForumId, statistics: data.statistics, questions: data.questions ?? null, evaluation: data.evaluation ?? null, commitments: data.commitments ?? null, followUp: data.followUp ?? null, generatedAt });
 }
 

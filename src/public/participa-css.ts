@@ -37,7 +37,18 @@ h3{font-size:1.15rem;margin:1.25rem 0 .5rem}
 .vote input[type=text],.vote textarea{width:100%;max-width:36rem;font:inherit;padding:.45rem;border:1px solid #767676;border-radius:4px;box-sizing:border-box}
 button.button{border:0;font:inherit;cursor:pointer}
 .hp{display:none}
+.ask{border-top:1px solid #d0d0d0;margin-top:.75rem;padding-top:.25rem}
+.ask .vote{margin-top:.5rem}
+.vote input[type=checkbox]{flex:none}
 .result{border-left:6px solid var(--brand);padding:.5rem 1rem;background:#f4f6f8}
+.answers,.commitments{list-style:none;padding:0;margin:0}
+.answer,.commitment{border:1px solid #c8c8c8;border-radius:6px;padding:.75rem 1rem;margin:.75rem 0}
+.answer h4,.commitment h4{margin:.1rem 0 .4rem;font-size:1.05rem;overflow-wrap:anywhere}
+.answer p,.commitment p{overflow-wrap:anywhere;white-space:pre-line}
+.bar{height:.6rem;background:#e4e4e4;border-radius:3px;max-width:20rem;margin:.25rem 0}
+.bar span{display:block;height:100%;background:var(--brand);border-radius:3px}
+${Array.from({ length: 21 }, (_, i) => `.bar .w${i * 5}{width:${i * 5}%}`).join('')}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .links{padding-left:1.25rem}
 .links li{margin:.35rem 0}
 code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.95em}

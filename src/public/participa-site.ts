@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
-import { formatDateTime, formatLongDate } from '../domain/date-format';
+import { formatDateTime, formatLongDate, formatShortDate } from '../domain/date-format';
+import { commitmentStatusLabels } from '../domain/commitment';
 import { forumStatusLabels, platformLabels } from '../domain/forum-labels';
 import { publicPagePath, type PublicationSettings } from '../domain/publication';
 import type { Database } from '../db/schema';
@@ -8,9 +9,14 @@ import { getPublication } from '../db/publication-queries';
 import { reportDocumentOf } from '../export/export-data';
 import { openDataDictionaryFor, openDataFileName } from '../export/open-data';
 import { HttpProblem } from '../api/problem';
-import { publicReport, publicYear, type PublicForum, type PublicYear } from '../api/public-read';
+import { anyPublic, publicReport, publicYear, type PublicForum, type PublicYear } from '../api/public-read';
 import { windowLimiter } from '../api/public-limit';
 import { formToken, voteMessages, type VoteCode } from '../api/public-vote';
+import { askMessages, type AskCode } from '../api/public-questions';
+import { bogotaToday } from '../domain/bogota-date';
+import { forumTakesEvaluation, forumTakesQuestions } from '../domain/citizen-question';
+import { evaluationQuestions, evaluationQuestionTexts, scoreLabels } from '../domain/evaluation';
+import { evaluateMessages, type EvaluateCode } from '../api/public-evaluation';
 import { html, isSafeHref, raw, type SafeHtml } from './html';
 import { participaCss } from './participa-css';
 import { participaTexts as t } from './participa-texts';
@@ -94,7 +100,60 @@ ${o.body}
 
 const timeText = (f: PublicForum) => (f.time ? `${f.time} (hora de Bogotá)` : t.calendar.noTime);
 
-function forumArticle(f: PublicForum, year: number): SafeHtml {
+/** The form a citizen asks a forum a question with (no JavaScript): folded under a <details>, one per open forum. */
+function askForm(f: PublicForum, year: number, token: string, withNotice: boolean): SafeHtml {
+  const a = t.ask;
+  const id = (name: string) => `foro-${f.id}-${name}`;
+  const personal = withNotice
+    ? html`<fieldset><legend>${a.personalLegend}</legend>
+<div class="field"><label for="${id('nombre')}">${a.name}</label><input type="text" id="${id('nombre')}" name="name" maxlength="200" autocomplete="name"></div>
+<div class="field"><label for="${id('contacto')}">${a.contact}</label><input type="text" id="${id('contacto')}" name="contact" maxlength="200" autocomplete="email"></div>
+<div class="choice"><input type="checkbox" id="${id('autorizo')}" name="consent" value="si"><label for="${id('autorizo')}">${a.consent}</label></div>
+<p class="note"><a href="${publicPagePath(year)}#privacidad">${a.noticeLink}</a>. ${a.withoutConsent}</p>
+<p class="note">${a.minors}</p>
+</fieldset>`
+    : html`<p class="note">${a.noPersonal}</p>`;
+  return html`<details class="ask"><summary>${a.summary(f.title)}</summary>
+<form class="vote" method="post" action="/api/public/years/${year}/questions">
+<p class="note">${a.intro}</p>
+<input type="hidden" name="forumId" value="${String(f.id)}">
+<div class="field"><label for="${id('pregunta')}">${a.text}</label><textarea id="${id('pregunta')}" name="text" rows="4" minlength="10" maxlength="1000" required></textarea></div>
+${personal}
+<div class="hp"><label for="${id('sitio-web')}">${t.consultation.vote.honeypot}</label><input type="text" id="${id('sitio-web')}" name="website" tabindex="-1" autocomplete="off"></div>
+<input type="hidden" name="formToken" value="${token}">
+<p><button type="submit" class="button">${a.submit}</button></p>
+</form></details>`;
+}
+
+/** The evaluation survey of a forum that happened (no JavaScript): each question a group of five radios. */
+function evaluateForm(f: PublicForum, year: number, token: string): SafeHtml {
+  const e = t.evaluate;
+  const id = (name: string) => `evaluacion-${f.id}-${name}`;
+  return html`<details class="ask"><summary>${e.summary(f.title)}</summary>
+<form class="vote" method="post" action="/api/public/years/${year}/evaluations">
+<p class="note">${e.intro}</p>
+<input type="hidden" name="forumId" value="${String(f.id)}">
+${evaluationQuestions.map(
+  (q) => html`<fieldset><legend>${evaluationQuestionTexts[q]}</legend>
+${scoreLabels.map((label, i) => html`<div class="choice"><input type="radio" id="${id(`${q}-${i + 1}`)}" name="${q}" value="${String(i + 1)}"><label for="${id(`${q}-${i + 1}`)}">${`${i + 1} — ${label}`}</label></div>`)}
+</fieldset>`,
+)}
+<div class="field"><label for="${id('comentario')}">${e.comment}</label><textarea id="${id('comentario')}" name="comment" rows="3" maxlength="2000"></textarea></div>
+<div class="field"><label for="${id('grupo')}">${e.valueGroup}</label><input type="text" id="${id('grupo')}" name="valueGroup" maxlength="200"></div>
+<div class="hp"><label for="${id('sitio-web')}">${t.consultation.vote.honeypot}</label><input type="text" id="${id('sitio-web')}" name="website" tabindex="-1" autocomplete="off"></div>
+<input type="hidden" name="formToken" value="${token}">
+<p><button type="submit" class="button">${e.submit}</button></p>
+</form></details>`;
+}
+
+interface ForumExtras {
+  /** The signed time stamp of the forms ('' without a secret: no forms). */
+  token: string;
+  today: string;
+  withNotice: boolean;
+}
+
+function forumArticle(f: PublicForum, year: number, extras?: ForumExtras): SafeHtml {
   const stream = f.streamUrl && isSafeHref(f.streamUrl) ? html`<a href="${f.streamUrl}" rel="noopener noreferrer">${t.calendar.streamLink(f.title)}</a>` : t.calendar.noStream;
   return html`<article class="forum" id="foro-${f.id}" aria-labelledby="foro-${f.id}-titulo">
 <h3 id="foro-${f.id}-titulo">${f.title}</h3>
@@ -111,6 +170,8 @@ ${f.place ? html`<div><dt>${t.calendar.place}</dt><dd>${f.place}</dd></div>` : '
 ${f.objective ? html`<p><strong>${t.calendar.objective}:</strong> ${f.objective}</p>` : ''}
 ${f.guidingQuestions.length > 0 ? html`<h4>${t.calendar.guidingQuestions}</h4><ul>${f.guidingQuestions.map((q) => html`<li>${q}</li>`)}</ul>` : ''}
 ${f.date ? html`<p><a class="button" href="/api/public/years/${year}/forums/${f.id}.ics" download aria-label="${t.calendar.addToCalendarFull(f.title)}">${t.calendar.addToCalendar}</a></p>` : ''}
+${extras?.token && forumTakesQuestions(f, extras.today) ? askForm(f, year, extras.token, extras.withNotice) : ''}
+${extras?.token && forumTakesEvaluation(f, extras.today) ? evaluateForm(f, year, extras.token) : ''}
 </article>`;
 }
 
@@ -135,7 +196,7 @@ ${c.topics.map((topic) => html`<div class="choice"><input type="checkbox" id="te
 </form>`;
 }
 
-function yearBody(data: PublicYear, origin: string, token = ''): SafeHtml {
+function yearBody(data: PublicYear, origin: string, token = '', today = ''): SafeHtml {
   const y = data.year;
   const sections: SafeHtml[] = [];
   if (data.strategy) sections.push(html`<p class="lead"><strong>${t.strategy}:</strong> ${data.strategy}</p>`);
@@ -144,7 +205,7 @@ function yearBody(data: PublicYear, origin: string, token = ''): SafeHtml {
     sections.push(html`<section id="calendario" aria-labelledby="calendario-titulo">
 <h2 id="calendario-titulo">${t.calendar.title}</h2>
 <p>${t.calendar.intro}</p>
-${data.forums.length === 0 ? html`<p>${t.calendar.empty}</p>` : data.forums.map((f) => forumArticle(f, y))}
+${data.forums.length === 0 ? html`<p>${t.calendar.empty}</p>` : data.forums.map((f) => forumArticle(f, y, { token, today, withNotice: data.privacyNotice.trim() !== '' }))}
 <h3>${t.calendar.subscribeTitle}</h3>
 <p>${t.calendar.subscribeHelp}</p>
 <p><code class="copy">${feed}</code></p>
@@ -164,6 +225,8 @@ ${c.open && token ? voteForm(c, y, token) : ''}`
   : html`<p>${t.consultation.none}</p>`}
 </section>`);
   }
+  if (data.answers) sections.push(answersSection(data.answers));
+  if (data.commitments) sections.push(commitmentsSection(data.commitments));
   if (data.parts.report) {
     const r = data.report;
     sections.push(html`<section id="informe" aria-labelledby="informe-titulo">
@@ -202,10 +265,57 @@ ${r
   return html`<h1>${t.heading(y)}</h1>${sections}`;
 }
 
+/** Published answers grouped by forum: the citizen's words and the answer as plain text (escaped), never who asked. */
+function answersSection(answers: NonNullable<PublicYear['answers']>): SafeHtml {
+  const a = t.answers;
+  const forums = [...new Map(answers.map((q) => [q.forumId, q.forumTitle])).entries()];
+  return html`<section id="preguntas" aria-labelledby="preguntas-titulo">
+<h2 id="preguntas-titulo">${a.title}</h2>
+<p>${a.intro}</p>
+${answers.length === 0
+  ? html`<p>${a.none}</p>`
+  : forums.map(
+      ([forumId, title]) => html`<h3>${a.forum(title)}</h3>
+<ul class="answers">${answers
+        .filter((q) => q.forumId === forumId)
+        .map(
+          (q) => html`<li class="answer"><h4><span class="visually-hidden">${a.question}: </span>${q.question}</h4>
+<p><strong>${a.answer}:</strong> ${q.answer || a.noAnswerText}</p>
+<p class="note">${a.received} ${formatShortDate(q.receivedOn)}${q.answeredOn ? html` · ${q.answeredLive ? a.live : a.answered} ${formatShortDate(q.answeredOn)}` : ''}</p></li>`,
+        )}</ul>`,
+    )}
+</section>`;
+}
+
+/** Commitments with their progress (a bar with its figure in words), never the person named on them. */
+function commitmentsSection(commitments: NonNullable<PublicYear['commitments']>): SafeHtml {
+  const m = t.commitments;
+  return html`<section id="compromisos" aria-labelledby="compromisos-titulo">
+<h2 id="compromisos-titulo">${m.title}</h2>
+<p>${m.intro}</p>
+${commitments.length === 0
+  ? html`<p>${m.none}</p>`
+  : html`<ul class="commitments">${commitments.map(
+      (c) => html`<li class="commitment"><h4>${c.text}</h4>
+<dl class="facts">
+<div><dt>${m.forum}</dt><dd>${c.forumTitle}</dd></div>
+<div><dt>${m.area}</dt><dd>${c.area}</dd></div>
+<div><dt>${m.due}</dt><dd>${formatShortDate(c.dueDate)}</dd></div>
+<div><dt>${m.status}</dt><dd>${commitmentStatusLabels[c.status]}</dd></div>
+<div><dt>${m.progress}</dt><dd>${m.progressValue(c.progress)}<div class="bar" aria-hidden="true"><span class="w${Math.round(c.progress / 5) * 5}"></span></div></dd></div>
+${c.cancelReason ? html`<div><dt>${m.cancelReason}</dt><dd>${c.cancelReason}</dd></div>` : ''}
+${c.lastFollowUp ? html`<div><dt>${m.lastFollowUp}</dt><dd>${m.followUp(formatShortDate(c.lastFollowUp.date), c.lastFollowUp.note)}</dd></div>` : ''}
+</dl></li>`,
+    )}</ul>`}
+</section>`;
+}
+
 function yearNav(data: PublicYear): SafeHtml {
   const items: [string, string][] = [];
   if (data.forums) items.push(['#calendario', t.nav.calendar]);
   if (data.parts.consultation) items.push(['#consulta', t.nav.consultation]);
+  if (data.answers) items.push(['#preguntas', t.nav.answers]);
+  if (data.commitments) items.push(['#compromisos', t.nav.commitments]);
   if (data.parts.report) items.push(['#informe', t.nav.report]);
   if (data.openData) items.push(['#datos', t.nav.openData]);
   if (data.privacyNotice) items.push(['#privacidad', t.nav.privacy]);
@@ -246,7 +356,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
     if (!yearPattern.test(raw)) return null;
     const year = Number(raw);
     try {
-      const data = await publicYear(options.db, year);
+      const data = await publicYear(options.db, year, bogotaToday(now()));
       return { data, settings: (await getPublication(options.db, year)).settings };
     } catch (error) {
       if (error instanceof HttpProblem && error.status === 404) return null;
@@ -259,7 +369,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
     const years: number[] = [];
     for (const row of rows) {
       const { settings } = await getPublication(options.db, row.year);
-      if (settings.show.calendar || settings.show.consultation || settings.show.report || settings.show.openData) years.push(row.year);
+      if (anyPublic(settings)) years.push(row.year);
     }
     return send(c, 200, (nonce) =>
       page({
@@ -277,7 +387,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
     if (!found) return notFound(c);
     const { data, settings } = found;
     const origin = new URL(c.req.url).origin;
-    const token = data.consultation?.open && options.voteSecret ? await formToken(options.voteSecret, data.year, now()) : '';
+    const token = options.voteSecret ? await formToken(options.voteSecret, data.year, now()) : '';
     return send(
       c,
       200,
@@ -290,7 +400,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
           entity: data.entity,
           year: data.year,
           nav: yearNav(data),
-          body: yearBody(data, origin, token),
+          body: yearBody(data, origin, token, bogotaToday(now())),
         }),
       settings.frameOrigins,
     );
@@ -355,6 +465,35 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
       settings.frameOrigins,
     );
   });
+
+  /** The answer page a public form redirects to: thanks, or why it was refused (announced), and the way back. */
+  const resultPage = (path: string, texts: { thanksTitle: string; refusedTitle: string; back: string }, messages: Record<string, string>, fallback: string, anchor: string) =>
+    app.get(`/participa/:year/${path}`, async (c) => {
+      const found = await yearData(c);
+      if (!found) return notFound(c);
+      const { data, settings } = found;
+      const code = c.req.query('resultado') ?? '';
+      const ok = code === 'ok';
+      const title = ok ? texts.thanksTitle : texts.refusedTitle;
+      const message = Object.hasOwn(messages, code) ? messages[code]! : fallback;
+      return send(
+        c,
+        200,
+        (nonce) =>
+          page({
+            title: `${title} — ${t.pageTitle(data.year, data.entity.name)}`,
+            description: title,
+            nonce,
+            colour: data.entity.primaryColour,
+            entity: data.entity,
+            year: data.year,
+            body: html`<h1>${title}</h1><div class="result" role="${ok ? 'status' : 'alert'}"><p>${message}</p></div><p><a href="${publicPagePath(data.year)}${anchor}">${texts.back}</a></p>`,
+          }),
+        settings.frameOrigins,
+      );
+    });
+  resultPage('pregunta', t.ask, askMessages satisfies Record<AskCode, string>, askMessages.token, '#calendario');
+  resultPage('evaluacion', t.evaluate, evaluateMessages satisfies Record<EvaluateCode, string>, evaluateMessages.token, '#calendario');
 
   app.get('/participa/*', (c) => notFound(c));
   return app;

@@ -38,6 +38,10 @@ function block(b: DocBlock): SafeHtml {
       return html`<div class="table-wrap"><table id="${b.id}"><caption>${b.caption}</caption><thead><tr><th scope="col">${b.header[0]}</th><th scope="col">${b.header[1]}</th></tr></thead><tbody>${b.rows.map(
         (row) => html`<tr><th scope="row">${row.label}</th><td>${row.value}</td></tr>`,
       )}</tbody></table></div>`;
+    case 'grid':
+      return html`<div class="table-wrap"><table id="${b.id}"><caption>${b.caption}</caption><thead><tr>${b.header.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead><tbody>${b.rows.map(
+        (row) => html`<tr>${row.map((cell, i) => (i === 0 ? html`<th scope="row">${cell}</th>` : html`<td${b.numeric[i] ? html` class="num"` : ''}>${cell}</td>`))}</tr>`,
+      )}</tbody></table></div>`;
     case 'chart':
       // renderChartSvg escapes every label it writes; the SVG carries its own title and description.
       return html`<figure class="chart"><figcaption>${b.caption}</figcaption>${raw(renderChartSvg(b.chart))}</figure>`;

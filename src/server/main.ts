@@ -33,6 +33,7 @@ try {
     port,
     dbFile: process.env.FOROS_DB ?? './data/foros.sqlite',
     demo: flag(process.env.FOROS_DEMO, true),
+    demoExamples: flag(process.env.FOROS_DEMO_EXAMPLES, true),
     adminPassword: process.env.FOROS_ADMIN_PASSWORD,
     secureCookies: flag(process.env.FOROS_SECURE_COOKIES, false),
     trustProxy: flag(process.env.FOROS_TRUST_PROXY, false),

@@ -1,6 +1,6 @@
 import { serve, type HttpBindings, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -23,6 +23,8 @@ export interface ServerOptions {
   port: number;
   dbFile: string;
   demo: boolean;
+  /** With the demo, its illustrative commitments and evaluation responses (FOROS_DEMO_EXAMPLES; off unless asked). */
+  demoExamples?: boolean;
   adminPassword?: string;
   distDir?: string;
   passwordIterations?: number;
@@ -44,6 +46,15 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
+/** Whether an absolute URL's path is /api or under /api/ (as written: a percent-encoded one goes the long way). */
+export function isApiUrl(url: string): boolean {
+  const scheme = url.indexOf('//');
+  const start = url.indexOf('/', scheme === -1 ? 0 : scheme + 2);
+  if (start === -1 || !url.startsWith('/api', start)) return false;
+  const after = url.charCodeAt(start + 4);
+  return Number.isNaN(after) || after === 47 /* / */ || after === 63 /* ? */ || after === 35 /* # */;
+}
+
 /** The socket behind a request (its address; whether it is TLS). */
 function socketOf(c: Context): ConnectionInfo {
   const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
@@ -57,7 +68,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const db = await openNodeDatabase(options.dbFile);
   let accounts: CreatedAccount[];
   try {
-    accounts = await bootstrap(db, { adminPassword: options.adminPassword, demo: options.demo, passwordIterations: options.passwordIterations });
+    accounts = await bootstrap(db, { adminPassword: options.adminPassword, demo: options.demo, examples: options.demoExamples, passwordIterations: options.passwordIterations });
     // An import cut short by a stop left invisible rows behind: they go.
     await discardPendingImports(db);
     // Personal data past its retention period (Ley 1581) goes at start, then once a day.
@@ -76,7 +87,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Signs the citizen vote's cookie and form stamp (src/api/public-vote.ts): FOROS_VOTE_SECRET, or one made at the
   // first start and kept in the database, so a restart does not let a browser vote again.
   const voteSecret = process.env.FOROS_VOTE_SECRET || (await keptSecret(db, 'vote_secret', randomSecret));
+  const isHttps = (c: Context) => {
+    if (trustProxy) {
+      const proto = c.req.header('x-forwarded-proto')?.split(',').pop()?.trim().toLowerCase();
+      if (proto) return proto === 'https';
+    }
+    return socketOf(c).encrypted === true;
+  };
+  // An answer given before the request's body was read (an early 404, 401 or 413): the connection closes after
+  // it, and says so, instead of promising keep-alive and then dropping the socket under the next request.
+  const closeEarlyAnswers: MiddlewareHandler = async (c, next) => {
+    await next();
+    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+    if (incoming && !incoming.complete) c.res.headers.set('Connection', 'close');
+  };
+  const security = securityHeaders(isHttps);
   const api = createApi({
+    // Every answer, the API's as the app's: the same two middleware first (the API gets /api requests directly).
+    first: [closeEarlyAnswers, security],
     voteSecret,
     db,
     passwordIterations: options.passwordIterations,
@@ -89,32 +117,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // PBKDF2 runs on libuv's threads: a login flood may take all cores but one.
     passwordChecks: Math.max(1, availableParallelism() - 1),
   });
-  const isHttps = (c: Context) => {
-    if (trustProxy) {
-      const proto = c.req.header('x-forwarded-proto')?.split(',').pop()?.trim().toLowerCase();
-      if (proto) return proto === 'https';
-    }
-    return socketOf(c).encrypted === true;
-  };
 
   const distDir = resolve(options.distDir ?? 'dist');
   const indexFile = join(distDir, 'index.html');
   const root = relative(process.cwd(), distDir) || '.';
   const app = new Hono();
 
-  // An answer given before the request's body was read (an early 404, 401 or 413): the connection closes after
-  // it, and says so, instead of promising keep-alive and then dropping the socket under the next request.
-  app.use('*', async (c, next) => {
-    await next();
-    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
-    if (incoming && !incoming.complete) c.res.headers.set('Connection', 'close');
-  });
-  app.use('*', securityHeaders(isHttps));
+  app.use('*', closeEarlyAnswers);
+  app.use('*', security);
   // No compression of API answers here (README, Performance): JSON pages of a few KB cost more CPU to gzip
   // than they save; the app's files are compressed once at build time (.br/.gz), and a reverse proxy may
   // compress the rest.
 
-  // Everything under /api is the API's: its own 404/405 problem+json, never the app's page.
+  // Everything under /api is the API's: its own 404/405 problem+json, never the app's page. The server hands such
+  // requests to the API directly (serve() below); these routes take what reaches this app anyway (a path Hono
+  // decodes to /api, like /%61pi/…), without the middleware above, which the API runs itself.
   const toApi = (c: Context) => api.fetch(c.req.raw, c.env);
   app.all('/api', toApi);
   app.all('/api/*', toApi);
@@ -152,7 +169,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.notFound((c) => c.text('No existe esa página.', 404));
 
   const server: ServerType = await new Promise((ready) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '127.0.0.1' }, () => ready(s));
+    const s = serve({ fetch: (request: Request, env: unknown) => (isApiUrl(request.url) ? api.fetch(request, env) : app.fetch(request, env)), port: options.port, hostname: options.hostname ?? '127.0.0.1' }, () => ready(s));
   });
   // A client that sends a malformed request: one line, no stack. One that goes away mid-request is logged once, by
   // the request it was sending (the API's «petición interrumpida»), not a second time here.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommitmentDetail, CommitmentPage, ProgressImportResult } from '../../src/domain/commitment';
 import type { EvaluationImportResult, EvaluationTally } from '../../src/domain/evaluation';
+import type { Forum } from '../../src/domain/forum';
 import { expectProblem, expectValidationProblem } from '../support/api-assertions';
 import { createTestApi } from '../support/test-api';
 
@@ -128,5 +129,36 @@ describe('forum evaluation API', () => {
     expect(evaluation.tally.satisfactionIndex).toBe(83.3);
     expect(evaluation.tally.comments.map((c) => c.comment)).toEqual(['Muy claro', 'Gracias']);
     await expectProblem(await api.call('GET', '/api/forums/999999/evaluation', { cookie: editor }), 404);
+  });
+});
+
+describe('commitments.question_id is a foreign key (migration 0016)', () => {
+  it('removing the question from its forum keeps the commitment, without the question; the reference is declared ON DELETE SET NULL', async () => {
+    const { api, editor, forum, create } = await setup();
+    type StoredForum = Forum & { version: number };
+    const inputOf = ({ id: _id, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, origin: _o, ...input }: StoredForum) => input;
+    const full = (await (await api.call('GET', `/api/forums/${forum.id}`, { cookie: editor })).json()) as StoredForum;
+    const saved = await api.call('PUT', `/api/forums/${forum.id}`, {
+      cookie: editor,
+      body: { ...inputOf(full), questions: [...full.questions, { text: '¿Habrá seguimiento?', channel: 'live_chat', answered: false, answeredBy: '', answerSummary: '' }] },
+    });
+    expect(saved.status).toBe(200);
+    const withQuestion = (await saved.json()) as StoredForum;
+    const question = withQuestion.questions.find((q) => q.text === '¿Habrá seguimiento?')!;
+    const made = await create({ questionId: question.questionId });
+    expect(made.questionId).toBe(question.questionId);
+
+    const removed = await api.call('PUT', `/api/forums/${forum.id}`, { cookie: editor, body: { ...inputOf(withQuestion), questions: withQuestion.questions.filter((q) => q.questionId !== question.questionId) } });
+    expect(removed.status).toBe(200);
+    const after = (await (await api.call('GET', `/api/commitments/${made.id}`, { cookie: editor })).json()) as CommitmentDetail;
+    expect(after).toMatchObject({ id: made.id, text: made.text, questionId: null });
+
+    const { sql } = await import('kysely');
+    const keys = await sql<{ table: string; from: string; on_delete: string }>`PRAGMA foreign_key_list(commitments)`.execute(api.db);
+    expect(keys.rows).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'forum_questions', from: 'question_id', on_delete: 'SET NULL' })]));
+    // Run again on a database that has it: nothing to do.
+    const { migrations } = await import('../../src/db/migrations');
+    await migrations['0016_commitment_question_fk']!.up(api.db);
+    expect((await api.call('GET', `/api/commitments/${made.id}`, { cookie: editor })).status).toBe(200);
   });
 });

@@ -506,8 +506,8 @@ describe('POST /api/consultations/:id/topics/:topicId/forum', () => {
       createdBy: 'editora',
     });
     expect(forum.questions).toEqual([
-      { questionId: expect.any(Number), text: '¿Hay rutas de atención?', channel: 'web_form', askedBy: '', answered: false, answeredBy: '', answerSummary: '' },
-      { questionId: expect.any(Number), text: '¿Dónde pido ayuda?', channel: 'web_form', askedBy: '', answered: false, answeredBy: '', answerSummary: '' },
+      { questionId: expect.any(Number), text: '¿Hay rutas de atención?', channel: 'web_form', answered: false, answeredBy: '', answerSummary: '' },
+      { questionId: expect.any(Number), text: '¿Dónde pido ayuda?', channel: 'web_form', answered: false, answeredBy: '', answerSummary: '' },
     ]);
     expect((await get(c.id)).forums).toEqual([{ id: forum.id, title: 'Salud mental juvenil', topicId: salud.id }]);
     const forumAudit = await db.selectFrom('audit_log').selectAll().where('entity', '=', 'forum').where('entity_id', '=', forum.id).execute();

@@ -21,9 +21,9 @@ async function setup(options: { demo?: boolean } = {}) {
 }
 
 const questions: PublicQuestion[] = [
-  { text: '¿Cómo se vota una causa?', channel: 'live_chat', askedBy: 'Ana', answered: true, answeredBy: 'Secretaría', answerSummary: 'En la plataforma.' },
-  { text: '¿Quién puede proponer?', channel: 'web_form', askedBy: '', answered: false, answeredBy: '', answerSummary: '' },
-  { text: 'Pregunta del moderador', channel: 'moderator', askedBy: 'Moderador', answered: true, answeredBy: 'Líder', answerSummary: 'Cualquier persona.' },
+  { text: '¿Cómo se vota una causa?', channel: 'live_chat', answered: true, answeredBy: 'Secretaría', answerSummary: 'En la plataforma.' },
+  { text: '¿Quién puede proponer?', channel: 'web_form', answered: false, answeredBy: '', answerSummary: '' },
+  { text: 'Pregunta del moderador', channel: 'moderator', answered: true, answeredBy: 'Líder', answerSummary: 'Cualquier persona.' },
 ];
 
 describe('forums: create, read, update, delete', () => {

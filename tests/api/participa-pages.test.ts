@@ -134,7 +134,7 @@ describe('public «Participa» pages (server-rendered HTML)', () => {
         title: '<script>alert(1)</script> Foro "especial"',
         date: '2022-12-01',
         moderator: 'Moderación Interna Reservada',
-        questions: [{ text: '¿Pregunta?', channel: 'web_form', askedBy: 'Persona Reservada', answered: false, answeredBy: '', answerSummary: '' }],
+        questions: [{ text: '¿Pregunta?', channel: 'web_form', answered: false, answeredBy: '', answerSummary: '' }],
       }),
     });
     expect(res.status).toBe(201);

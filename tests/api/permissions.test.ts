@@ -103,6 +103,19 @@ const routes: Route[] = [
     readOnly: true,
   },
   {
+    name: 'POST /api/questions/import (dry run)',
+    method: 'POST',
+    request: ({ forumId }) => ({ path: '/api/questions/import?dryRun=1', body: { header: ['Pregunta', 'Canal'], rows: [['¿Cuándo abren?', 'Chat en vivo']], mapping: { Pregunta: 'text', Canal: 'channel' }, forumId } }),
+    expected: writeForums(200),
+    readOnly: true,
+  },
+  {
+    name: 'POST /api/questions/import',
+    method: 'POST',
+    request: ({ forumId }) => ({ path: '/api/questions/import', body: { header: ['Pregunta', 'Canal'], rows: [['¿Cuándo abren?', 'Chat en vivo']], mapping: { Pregunta: 'text', Canal: 'channel' }, forumId } }),
+    expected: writeForums(200),
+  },
+  {
     name: 'POST /api/forums/:id/metrics/import',
     method: 'POST',
     request: ({ forumId }) => ({ path: `/api/forums/${forumId}/metrics/import?version=0&asOf=2022-10-20`, ...csv }),

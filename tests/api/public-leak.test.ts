@@ -43,11 +43,13 @@ describe('public API leaks nothing unpublished and no staff-only field', () => {
         date: '2022-11-20',
         time: '10:00',
         actions: [{ phase: 'before', text: secrets.action, done: false }],
-        questions: [{ text: '¿Cuándo abren la convocatoria?', channel: 'web_form', askedBy: secrets.askedBy, answered: false, answeredBy: '', answerSummary: '' }],
+        questions: [{ text: '¿Cuándo abren la convocatoria?', channel: 'web_form', answered: false, answeredBy: '', answerSummary: '' }],
       }),
     });
     expect(res.status).toBe(201);
     forumId = ((await res.json()) as { id: number }).id;
+    // A name left in the old «Quién preguntó» column (before migration 0015 cleared it): never shown either.
+    await api.db.updateTable('forum_questions').set({ asked_by: secrets.askedBy }).where('forum_id', '=', forumId).execute();
   });
 
   const settings = async (year: number) => (await (await api.call('GET', `/api/publication/${year}`, { cookie: editor })).json()) as PublicationState;
@@ -77,7 +79,7 @@ describe('public API leaks nothing unpublished and no staff-only field', () => {
     const forum = body.forums.find((f) => f.id === forumId)!;
     expect(Object.keys(forum).sort()).toEqual(['date', 'durationMinutes', 'guidingQuestions', 'id', 'objective', 'place', 'platform', 'status', 'streamUrl', 'theme', 'time', 'title']);
     const year = (await (await api.call('GET', '/api/public/years/2022')).json()) as Record<string, unknown>;
-    expect(Object.keys(year).sort()).toEqual(['consultation', 'entity', 'forums', 'licence', 'openData', 'parts', 'privacyNotice', 'report', 'strategy', 'year']);
+    expect(Object.keys(year).sort()).toEqual(['answers', 'commitments', 'consultation', 'entity', 'forums', 'licence', 'openData', 'parts', 'privacyNotice', 'report', 'strategy', 'year']);
     expect(JSON.stringify([year.forums, year.consultation, year.entity, year.report])).not.toMatch(/"(version|createdBy|updatedBy|moderator|responsibleTeams|experts|actions|questions|askedBy|frameOrigins)"/);
   });
 
@@ -93,9 +95,13 @@ describe('public API leaks nothing unpublished and no staff-only field', () => {
     await publish(2022, { openData: false });
     for (const path of ['/open-data.json', '/open-data/forums.csv', '/open-data/dictionary.csv']) await expectProblem(await api.call('GET', `/api/public/years/2022${path}`), 404);
 
+    await publish(2022, { questions: false, commitments: false });
+    const rest = (await (await api.call('GET', '/api/public/years/2022')).json()) as { answers: unknown; commitments: unknown };
+    expect([rest.answers, rest.commitments]).toEqual([null, null]);
+
     await publish(2022, { consultation: false });
     await expectProblem(await api.call('GET', '/api/public/years/2022'), 404);
-    await publish(2022, { calendar: true, report: true, openData: true, consultation: true });
+    await publish(2022, { calendar: true, report: true, openData: true, consultation: true, questions: true, commitments: true });
   });
 
   it('a forum of another year, or one without a date, is not an .ics of this year', async () => {

@@ -20,9 +20,9 @@ describe('publication settings and the published report (office)', () => {
 
   const state = async (year = 2022) => (await (await api.call('GET', `/api/publication/${year}`, { cookie: editor })).json()) as PublicationState;
 
-  it('the 2022 demo is published: every part but the placeholders, its approved report frozen as version 1', async () => {
+  it('the 2022 demo is published: every part, its approved report frozen as version 1', async () => {
     const s = await state();
-    expect(s.settings.show).toEqual({ calendar: true, consultation: true, report: true, openData: true, questions: false, commitments: false });
+    expect(s.settings.show).toEqual({ calendar: true, consultation: true, report: true, openData: true, questions: true, commitments: true });
     expect(s.settings.licenceName).toContain('CC BY 4.0');
     expect(s.report).toEqual({ exists: true, sections: 8, approved: true });
     expect(s.published).toHaveLength(1);
@@ -57,7 +57,7 @@ describe('publication settings and the published report (office)', () => {
       version: s.version,
       primaryColour: '#FFFF00',
       frameOrigins: ['https://www.idipron.gov.co/participa', 'https://ok.gov.co', 'https://ok.gov.co', "https://a.gov.co;script-src 'unsafe-inline'", 'https://b.gov.co,https://c.gov.co'],
-      show: { ...s.settings.show, questions: true },
+      show: { ...s.settings.show, questions: 'sí' as unknown as boolean },
       logoUrl: 'http://inseguro.example/logo.png',
       entityName: '',
     };

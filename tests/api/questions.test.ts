@@ -117,6 +117,18 @@ describe('questions as cases', () => {
     expect(figures.items.at(-1)).toMatchObject({ forumId: null, received: 2, answered: 1, answeredOnTime: 1, overdueNow: 1 });
   });
 
+  it('counts follow every change at once, through the API or written to the database directly', async () => {
+    const { call, db, editor, get, second } = await setup();
+    const counts = async () => ((await (await call('GET', '/api/questions?year=2022', { cookie: editor })).json()) as QuestionPage).counts;
+    expect(await counts()).toMatchObject({ recibida: 2, respondida: 0, overdue: 2 });
+    expect(await counts()).toMatchObject({ recibida: 2, respondida: 0, overdue: 2 });
+    const q = await get(second);
+    await call('POST', `/api/questions/${second}/answered-live`, { cookie: editor, body: { version: q.version } });
+    expect(await counts()).toMatchObject({ recibida: 1, respondida: 1, overdue: 1 });
+    await db.updateTable('forum_questions').set({ status: 'publicada' }).where('id', '=', second).execute();
+    expect(await counts()).toMatchObject({ recibida: 1, respondida: 0, publicada: 1, overdue: 1 });
+  });
+
   it('role matrix: reviewers read, editors write, admins configure', async () => {
     const { call, admin, editor, reviewer, get, edit, first } = await setup();
     const q = await get(first, reviewer);

@@ -69,7 +69,7 @@ async function setup() {
 describe('the «Preguntas y respuestas» report section', () => {
   it('appears in a new report after the statistics, with the publishable answered questions only, their channel and dates, and the timeliness figures', async () => {
     const { report, section } = await setup();
-    expect(report.sections.map((s) => s.kind)).toEqual(['introduction', 'methodology', 'forum', 'statistics', 'questions', 'conclusions', 'recommendations']);
+    expect(report.sections.map((s) => s.kind)).toEqual(['introduction', 'methodology', 'forum', 'statistics', 'questions', 'evaluation', 'commitments', 'follow_up', 'conclusions', 'recommendations']);
     const s = await section();
     expect(s).toMatchObject({ title: 'Preguntas y respuestas', state: 'draft' });
     expect(s.questions!.items).toHaveLength(1);

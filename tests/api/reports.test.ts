@@ -61,7 +61,7 @@ const save = (s: ReportSection, changes: Partial<{ title: string; content: RichD
 describe('POST /api/reports/:year', () => {
   it('builds the sections in order, forums by date, all drafts at revision 1, pre-filled from the forum', async () => {
     const { created, late, early, section, json, call, editor } = await withReport();
-    expect(created).toMatchObject({ year: 2031, ...reportInput, version: 1, progress: { approved: 0, total: 8 }, pending: { forMe: [] } });
+    expect(created).toMatchObject({ year: 2031, ...reportInput, version: 1, progress: { approved: 0, total: 11 }, pending: { forMe: [] } });
     expect(created.sections.map((s) => [s.position, s.kind, s.forumId])).toEqual([
       [1, 'introduction', null],
       [2, 'methodology', null],
@@ -69,8 +69,11 @@ describe('POST /api/reports/:year', () => {
       [4, 'forum', late],
       [5, 'statistics', null],
       [6, 'questions', null],
-      [7, 'conclusions', null],
-      [8, 'recommendations', null],
+      [7, 'evaluation', null],
+      [8, 'commitments', null],
+      [9, 'follow_up', null],
+      [10, 'conclusions', null],
+      [11, 'recommendations', null],
     ]);
     expect(created.sections.every((s) => s.state === 'draft' && s.version === 1 && s.lastEditedBy === 'editora' && s.openComments === 0)).toBe(true);
     const forum = await section(2031, created.sections[3].id);
@@ -86,7 +89,7 @@ describe('POST /api/reports/:year', () => {
       expect(revisions.items.map((r) => r.number)).toEqual([1]);
     }
     const list = await json<{ items: unknown[] }>(await call('GET', '/api/reports', { cookie: editor }));
-    expect(list.items).toEqual([{ year: 2031, title: reportInput.title, sections: 8, approved: 0 }]);
+    expect(list.items).toEqual([{ year: 2031, title: reportInput.title, sections: 11, approved: 0 }]);
   });
 
   it('refuses a second report for the year (409), missing fields (400) and a bad year (404)', async () => {
@@ -141,12 +144,12 @@ describe('the report follows the data', () => {
     // The forum's POST added it (GETs only read): the report changed before anyone opened it.
     expect((await reportSnapshot(db)).reportSections).toHaveLength(before.reportSections.length + 1);
     const report = await overview(2031);
-    expect(report.sections.map((s) => s.kind)).toEqual(['introduction', 'methodology', 'forum', 'forum', 'forum', 'statistics', 'questions', 'conclusions', 'recommendations']);
+    expect(report.sections.map((s) => s.kind)).toEqual(['introduction', 'methodology', 'forum', 'forum', 'forum', 'statistics', 'questions', 'evaluation', 'commitments', 'follow_up', 'conclusions', 'recommendations']);
     const section = report.sections[4];
     expect(section).toMatchObject({ forumId: added, title: 'Foro de diciembre', state: 'draft', lastEditedBy: 'editora' });
     const entries = await audit('report_section', section.id);
     expect(entries.map((a) => [a.username, JSON.parse(a.changes)[0]])).toEqual([['editora', 'sección agregada por foro nuevo']]);
-    expect((await overview(2031)).sections).toHaveLength(9);
+    expect((await overview(2031)).sections).toHaveLength(12);
   });
 
   it('a removed forum section does not come back; deleting an approved section is refused', async () => {
@@ -155,7 +158,7 @@ describe('the report follows the data', () => {
     expect((await call('DELETE', `/api/reports/2031/sections/${forumSection.id}`, { cookie: editor })).status).toBe(204);
     const report = await overview(2031);
     expect(report.sections.map((s) => s.forumId)).not.toContain(early);
-    expect(report.sections.map((s) => s.position)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(report.sections.map((s) => s.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const intro = report.sections[0];
     await act(2031, intro.id, 'submit', editor);
     expect((await act(2031, intro.id, 'approve', reviewer)).status).toBe(200);
@@ -167,13 +170,13 @@ describe('the report follows the data', () => {
   it('free sections are added at the end; the order must be a permutation of the section ids', async () => {
     const { call, editor, json, created } = await withReport();
     const free = await json<ReportSection>(await call('POST', '/api/reports/2031/sections', { cookie: editor, body: { title: 'Anexo', kind: 'free' } }), 201);
-    expect(free).toMatchObject({ kind: 'free', title: 'Anexo', position: 9, state: 'draft', version: 1, statistics: null });
+    expect(free).toMatchObject({ kind: 'free', title: 'Anexo', position: 12, state: 'draft', version: 1, statistics: null });
     await expectValidationProblem(await call('POST', '/api/reports/2031/sections', { cookie: editor, body: { title: 'Otra', kind: 'forum' } }), ['kind']);
     const ids = [...created.sections.map((s) => s.id), free.id];
     const reversed = [...ids].reverse();
     const reordered = await json<ReportOverview>(await call('POST', '/api/reports/2031/sections/order', { cookie: editor, body: { ids: reversed } }));
     expect(reordered.sections.map((s) => s.id)).toEqual(reversed);
-    expect(reordered.sections.map((s) => s.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(reordered.sections.map((s) => s.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     for (const bad of [ids.slice(1), [...ids, ids[0]], [...ids.slice(1), ids[1]], [...ids.slice(1), 99999], []]) {
       await expectProblem(await call('POST', '/api/reports/2031/sections/order', { cookie: editor, body: { ids: bad } }), 400);
     }
@@ -277,7 +280,7 @@ describe('review workflow', () => {
     const approved = await json<ReportSection>(await act(2031, id, 'approve', reviewer, {}));
     expect(approved).toMatchObject({ state: 'approved', approvedBy: 'revisor', reviewedBy: 'revisor' });
     expect(typeof approved.approvedAt).toBe('string');
-    expect((await overview(2031)).progress).toEqual({ approved: 1, total: 8 });
+    expect((await overview(2031)).progress).toEqual({ approved: 1, total: 11 });
     const changes = (await audit('report_section', id)).map((a) => JSON.parse(a.changes) as string[]);
     expect(changes.map((c) => c[0])).toEqual(['Conclusiones', 'enviada a revisión', 'cambios solicitados', 'contenido', 'enviada a revisión', 'aprobada']);
   });

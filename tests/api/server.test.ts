@@ -131,6 +131,14 @@ describe('item 10: security headers on the app and the API', () => {
     expect(api.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
     expect(api.headers['x-content-type-options']).toBe('nosniff');
     expect(api.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(api.headers['x-frame-options']).toBe('DENY');
+    expect(api.headers['cache-control']).toBe('no-store');
+    // An API path written with a percent-encoded letter reaches the API too, with the same headers (never the app's page).
+    const encoded = await send('GET', '/%61pi/forums');
+    expect(encoded.status).toBe(401);
+    expect(encoded.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(encoded.headers['content-security-policy']).toBe(api.headers['content-security-policy']);
+    expect(encoded.headers['x-frame-options']).toBe('DENY');
     const worker = await send('GET', '/assets/word-worker-abc123.js');
     expect(worker.status).toBe(200);
     expect(String(worker.headers['content-security-policy'])).toContain("script-src 'self' 'wasm-unsafe-eval'");

@@ -126,3 +126,18 @@ describe('forum evaluation page', () => {
     expect(screen.getByText('«Muy útil»')).toBeInTheDocument();
   });
 });
+
+describe('the demo’s illustrative examples', () => {
+  it('are marked «Ejemplo ilustrativo» in the list and on the commitment, and the evaluation page says its responses are examples', async () => {
+    const app = await renderApp('/compromisos?vigencia=2022', { as: 'editora', examples: true });
+    server = app.server;
+    const link = await screen.findByRole('link', { name: /Publicar en la página web la ruta de acceso .* \(ejemplo ilustrativo\)/ }, { timeout: 30_000 });
+    expect(within(link.closest('tr')!).getByText('Ejemplo ilustrativo')).toBeInTheDocument();
+    fireEvent.click(link);
+    expect(await screen.findByRole('heading', { name: /Publicar en la página web la ruta de acceso/, level: 1 }, { timeout: 30_000 })).toBeInTheDocument();
+    expect(screen.getByText('Ejemplo ilustrativo')).toBeInTheDocument();
+    const forum = await forumOf(app);
+    await app.router.navigate(`/foros/${forum.id}/evaluacion`);
+    expect(await screen.findByText('Respuestas de ejemplo', undefined, { timeout: 30_000 })).toBeInTheDocument();
+  });
+});

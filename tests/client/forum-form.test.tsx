@@ -104,7 +104,7 @@ describe('forum form: create', () => {
       streamUrl: 'https://youtube.com/live/abc',
       status: 'planned',
       experts: [{ name: 'Ana Pérez', role: 'Panelista', organization: 'Secretaría de Juventud' }],
-      questions: [{ text: '¿Cómo participan los colegios?', channel: 'web_form', askedBy: '', answered: true, answeredBy: 'Ana Pérez', answerSummary: '' }],
+      questions: [{ text: '¿Cómo participan los colegios?', channel: 'web_form', answered: true, answeredBy: 'Ana Pérez', answerSummary: '' }],
       version: 1,
       createdBy: 'editora',
     });

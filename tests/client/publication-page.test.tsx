@@ -23,7 +23,8 @@ describe('«Publicación» screen', () => {
     const versions = screen.getByRole('table', { name: 'Versiones publicadas del informe' });
     expect(within(versions).getByText(before.published[0].sha256)).toBeInTheDocument();
     expect(screen.getAllByRole('link', { name: 'Ver la página pública' })[0]).toHaveAttribute('href', '/participa/2022');
-    expect(screen.getByRole('checkbox', { name: 'Preguntas y respuestas' })).toBeDisabled();
+    expect(screen.getByRole('checkbox', { name: 'Preguntas y respuestas' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Compromisos y su avance' })).toBeEnabled();
     expect(screen.getByText(/<iframe src="http:\/\/localhost(:\d+)?\/participa\/2022"/)).toBeInTheDocument();
 
     // A colour that does not read on white: the domain's message at the field, nothing sent.

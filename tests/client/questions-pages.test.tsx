@@ -95,3 +95,51 @@ describe('/preguntas/:id', () => {
     expect(screen.queryByRole('button', { name: 'Respondida en vivo' })).not.toBeInTheDocument();
   });
 });
+
+describe('/preguntas/importar', () => {
+  const header = 'Marca temporal,Foro,Canal,Tipo,Pregunta,Nombre,Correo,¿Autoriza el tratamiento de sus datos?';
+
+  it('an editor reaches it from /preguntas, sees a bad row as «Fila N», then imports the file all at once; names are never shown', async () => {
+    const app = await renderApp('/preguntas', { as: 'editora' });
+    server = app.server;
+    await withQuestions(app);
+    await userEvent.click(await screen.findByRole('link', { name: 'Importar preguntas' }, wait));
+    expect(await screen.findByRole('heading', { name: 'Importar preguntas desde un archivo', level: 1 }, wait)).toBeInTheDocument();
+    const input = (await screen.findByLabelText('Elegir archivo CSV o XLSX')) as HTMLInputElement;
+
+    const bad = `${header}\n2022/06/23 10:00:00,Foro de juventudes,Chat en vivo,Petición,¿Habrá becas?,Ana Ruiz,ana@example.org,No\n`;
+    await userEvent.upload(input, new File([bad], 'preguntas.csv', { type: 'text/csv' }));
+    expect(await screen.findByText('preguntas.csv: 1 fila leída.', undefined, wait)).toBeInTheDocument();
+    // The personal columns are flagged and their values not shown in the mapping.
+    expect(screen.queryByText('Ana Ruiz')).not.toBeInTheDocument();
+    expect(screen.queryByText('ana@example.org')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Vista previa' }));
+    expect(await screen.findByText(/^Fila 2 \(¿Autoriza el tratamiento de sus datos\?\): La fila trae nombre o contacto sin autorización/, undefined, wait)).toBeInTheDocument();
+
+    const good = `${header}\n2022/06/23 10:00:00,Foro de juventudes,Chat en vivo,Petición,¿Habrá becas?,Ana Ruiz,ana@example.org,Sí\n2022/06/24 09:30:00,Foro de juventudes,Formulario web,Consulta,¿Dónde me inscribo?,,,\n`;
+    await userEvent.upload(input, new File([good], 'preguntas.csv', { type: 'text/csv' }));
+    expect(await screen.findByText('preguntas.csv: 2 filas leídas.', undefined, wait)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Vista previa' }));
+    expect(await screen.findByText('Filas: 2 · Preguntas que se importarán: 2 en 1 foros', undefined, wait)).toBeInTheDocument();
+    expect(screen.getByText('Con nombre o contacto autorizados: 1. Los datos personales no se muestran aquí.')).toBeInTheDocument();
+    const preview = screen.getByRole('table', { name: 'Primeras preguntas' });
+    expect(within(preview).getByRole('cell', { name: '¿Habrá becas?' })).toBeInTheDocument();
+    expect(within(preview).queryByText('Ana Ruiz')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Confirmar importación' }));
+    expect(await screen.findByText('Se importaron 2 preguntas de preguntas.csv.', undefined, wait)).toBeInTheDocument();
+
+    await app.router.navigate('/preguntas');
+    const table = await screen.findByRole('table', { name: 'Preguntas por fecha de vencimiento' }, wait);
+    expect(await within(table).findByRole('link', { name: '¿Dónde me inscribo?' }, wait)).toBeInTheDocument();
+  });
+
+  it('a reviewer gets no import link and the page says they may not import', async () => {
+    const app = await renderApp('/preguntas', { as: 'revisor' });
+    server = app.server;
+    expect(await screen.findByRole('heading', { name: 'Preguntas', level: 1 }, wait)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Importar preguntas' })).not.toBeInTheDocument();
+    await app.router.navigate('/preguntas/importar');
+    expect(await screen.findByRole('heading', { name: 'Su rol no tiene permiso para ver esta página.', level: 1 }, wait)).toBeInTheDocument();
+    expect(screen.queryByLabelText('Elegir archivo CSV o XLSX')).not.toBeInTheDocument();
+  });
+});

@@ -26,16 +26,17 @@ export async function dbSnapshot(db: Kysely<Database>) {
   return { forums, questions, users, audit, sessions, metrics, consultations, consultationTopics, consultationResponses, ...report };
 }
 
-/** The report's rows (reports, sections, revisions, comments, removed forum sections). */
+/** The report's rows (reports, sections, revisions, comments, removed forum and generated sections). */
 export async function reportSnapshot(db: Kysely<Database>) {
-  const [reports, reportSections, sectionRevisions, sectionComments, removedForums] = await Promise.all([
+  const [reports, reportSections, sectionRevisions, sectionComments, removedForums, removedSections] = await Promise.all([
     db.selectFrom('reports').selectAll().orderBy('year').execute(),
     db.selectFrom('report_sections').selectAll().orderBy('id').execute(),
     db.selectFrom('section_revisions').selectAll().orderBy('id').execute(),
     db.selectFrom('section_comments').selectAll().orderBy('id').execute(),
     db.selectFrom('report_removed_forums').selectAll().orderBy('year').orderBy('forum_id').execute(),
+    db.selectFrom('report_removed_sections').selectAll().orderBy('year').orderBy('kind').execute(),
   ]);
-  return { reports, reportSections, sectionRevisions, sectionComments, removedForums };
+  return { reports, reportSections, sectionRevisions, sectionComments, removedForums, removedSections };
 }
 
 const spanishWord = /\b(el|la|los|las|de|del|un|una|no|que|para|con|su|es|debe|existe|este|esta|ese|esa|datos|foro|cuenta|rol|inicie|escriba|indique|elija)\b/i;

@@ -20,8 +20,8 @@ export function closeOpenServers() {
   openServers.clear();
 }
 
-export async function renderApp(path: string, options: { as?: 'admin' | 'editora' | 'revisor' | null; demo?: boolean } = {}) {
-  const testApi = await createTestApi({ demo: options.demo ?? true });
+export async function renderApp(path: string, options: { as?: 'admin' | 'editora' | 'revisor' | null; demo?: boolean; examples?: boolean } = {}) {
+  const testApi = await createTestApi({ demo: options.demo ?? true, examples: options.examples });
   const server: SetupServerApi = startMockServer(testApi.app);
   openServers.add(server);
   const username = options.as === undefined ? 'editora' : options.as;

@@ -37,20 +37,21 @@ export interface CallOptions {
  * The migrated, bootstrapped database every test starts from (with and without the 2022 demo), built once per test
  * worker and copied per test: a copy costs far less than running the migrations and the bootstrap again.
  */
-const templates = new Map<boolean, Promise<Buffer>>();
+const templates = new Map<string, Promise<Buffer>>();
 
-function template(demo: boolean): Promise<Buffer> {
-  let image = templates.get(demo);
+function template(demo: boolean, examples = false): Promise<Buffer> {
+  const key = `${demo}:${examples}`;
+  let image = templates.get(key);
   if (!image) {
-    image = buildTemplate(demo);
-    templates.set(demo, image);
+    image = buildTemplate(demo, examples);
+    templates.set(key, image);
   }
   return image;
 }
 
-async function buildTemplate(demo: boolean): Promise<Buffer> {
+async function buildTemplate(demo: boolean, examples: boolean): Promise<Buffer> {
   const db = await openNodeDatabase(':memory:');
-  await bootstrap(db, { demo, adminPassword: testPassword, passwordIterations: fastIterations });
+  await bootstrap(db, { demo, examples, adminPassword: testPassword, passwordIterations: fastIterations });
   const hash = await hashPassword(testPassword, fastIterations);
   const now = new Date().toISOString();
   const ensure = async (username: string, role: Role, displayName: string) => {
@@ -69,9 +70,9 @@ async function buildTemplate(demo: boolean): Promise<Buffer> {
  * A fresh API over a fresh in-memory SQLite with one account per role
  * (admin, editora, revisor; password `testPassword`) and, when asked, the 2022 demo forums.
  */
-export async function createTestApi(options: Partial<Omit<ApiDeps, 'db'>> & { demo?: boolean } = {}) {
-  const { demo, ...deps } = options;
-  const db = openNodeDatabaseCopy(await template(demo ?? false));
+export async function createTestApi(options: Partial<Omit<ApiDeps, 'db'>> & { demo?: boolean; examples?: boolean } = {}) {
+  const { demo, examples, ...deps } = options;
+  const db = openNodeDatabaseCopy(await template(demo ?? false, examples));
   const app = createApi({
     db,
     passwordIterations: fastIterations,

@@ -14,7 +14,7 @@ let doc: ReportDocument;
 beforeAll(async () => {
   const db = await openNodeDatabase(':memory:');
   await bootstrap(db, { demo: true, adminPassword: 'x-contraseña-larga', passwordIterations: 1000 });
-  data = await readExportData(db, 2022);
+  data = await readExportData(db, 2022, '2026-12-01');
   doc = reportDocumentOf(data, '2022-10-21T15:00:00.000Z');
   await db.destroy();
 });

@@ -40,6 +40,16 @@ describe('CSV records', () => {
     expect(parseCsvNumber(cell, decimal)).toMatchObject({ ok: true, value });
   });
 
+  it('reads a decimal cell the same with or without spaces around it, with its decimals', () => {
+    for (const [cell, decimal] of [['87,35', true], ['0,5', true], ['10,000', true], ['10,000', false], ['1.5', false], ['123.456', false], ['1234.567', false]] as const) {
+      expect(parseCsvNumber(cell, decimal)).toEqual(parseCsvNumber(` ${cell}\u00a0`, decimal));
+    }
+    expect(parseCsvNumber('87,35', true)).toEqual({ ok: true, value: 87.35, decimals: 2 });
+    expect(parseCsvNumber('10,000', true)).toEqual({ ok: true, value: 10, decimals: 0 });
+    expect(parseCsvNumber('123.456', false)).toEqual({ ok: true, value: 123456, decimals: 0 });
+    for (const cell of [',5', '5,', '1,2,3', '1.2,3']) expect(parseCsvNumber(cell, true)).toEqual(parseCsvNumber(` ${cell} `, true));
+  });
+
   it('treats blank-looking cells as empty and reports garbage and negatives', () => {
     for (const cell of ['', ' ', '-', '--', 'N/A']) expect(parseCsvNumber(cell, false)).toBeNull();
     expect(parseCsvNumber('abc', false)).toEqual({ ok: false, negative: false });

@@ -6,7 +6,7 @@ import { validForum } from '../support/api-assertions';
 const stored = (id: number, overrides: Parameters<typeof validForum>[0]): Forum => ({ ...validForum(overrides), id, version: 1, createdAt: '', updatedAt: '', createdBy: '', updatedBy: '', origin: null });
 
 describe('what a report needs (src/domain/report-sync.ts)', () => {
-  it('a new report: introduction, methodology, one section per forum in the order given, statistics, questions and answers, conclusions, recommendations', () => {
+  it('a new report: introduction, methodology, one section per forum in the order given, statistics, questions and answers, evaluation, commitments, follow-up, conclusions, recommendations', () => {
     const sections = initialSections(2031, { entity: 'IDIPRON', strategy: '' }, [stored(7, { title: 'Foro A', objective: 'Hablar de A.' }), stored(3, { title: 'Foro B' })], null);
     expect(sections.map((s) => [s.kind, s.forumId, s.title])).toEqual([
       ['introduction', null, 'Introducción'],
@@ -15,6 +15,9 @@ describe('what a report needs (src/domain/report-sync.ts)', () => {
       ['forum', 3, 'Foro B'],
       ['statistics', null, 'Estadísticas de interacción ciudadana'],
       ['questions', null, 'Preguntas y respuestas'],
+      ['evaluation', null, 'Evaluación de los foros'],
+      ['commitments', null, 'Compromisos'],
+      ['follow_up', null, 'Seguimiento a compromisos'],
       ['conclusions', null, 'Conclusiones'],
       ['recommendations', null, 'Recomendaciones'],
     ]);

@@ -1,4 +1,6 @@
+import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
+import { holidayTable, holidayTableYears } from '../../src/domain/colombian-holidays';
 import { addWorkingDays, colombianHolidays, isWorkingDay, workingDaysBetween } from '../../src/domain/working-days';
 
 describe('Colombian working days', () => {
@@ -29,5 +31,34 @@ describe('Colombian working days', () => {
     expect(workingDaysBetween('2022-06-22', '2022-07-15')).toBe(15);
     expect(workingDaysBetween('2022-07-15', '2022-06-22')).toBe(-15);
     expect(workingDaysBetween('2022-06-22', '2022-06-22')).toBe(0);
+  });
+
+  it('reads the same holidays as date-holidays for every year of its table (else: node scripts/generate-holidays.mjs)', () => {
+    const calendar = new Holidays('CO');
+    for (let year = holidayTableYears.first; year <= holidayTableYears.last; year += 1) {
+      const fromLibrary = new Set(
+        calendar
+          .getHolidays(year)
+          .filter((h) => h.type === 'public')
+          .map((h) => h.date.slice(0, 10)),
+      );
+      expect([...colombianHolidays(year)].sort(), String(year)).toEqual([...fromLibrary].sort());
+      expect(holidayTable[year]).toBeDefined();
+    }
+  });
+
+  it('counts terms in years outside the table and across them, ignoring a time after the date', () => {
+    // 2009 and 2051 come from date-holidays itself; 1 January 2052 is a holiday (and 2052-01-01 a Monday).
+    expect(colombianHolidays(2009).has('2009-07-20')).toBe(true);
+    expect(addWorkingDays('2009-12-30', 1)).toBe('2009-12-31');
+    expect(addWorkingDays('2051-12-29', 1)).toBe('2052-01-02');
+    expect(isWorkingDay('2052-01-01')).toBe(false);
+    expect(addWorkingDays('2022-06-22T10:00', 15)).toBe('2022-07-15');
+    expect(workingDaysBetween('2009-12-30', '2052-01-02')).toBeGreaterThan(10_000);
+    expect(addWorkingDays('2022-06-22', 0)).toBe('2022-06-22');
+  });
+
+  it('refuses a date that is not YYYY-MM-DD', () => {
+    expect(() => addWorkingDays('22/06/2022', 5)).toThrow(RangeError);
   });
 });

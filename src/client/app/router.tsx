@@ -34,6 +34,8 @@ export const routes: RouteObject[] = [
           { path: 'foros/:id/editar', lazy: page(() => import('../features/forums/forum-edit-page'), (m) => m.ForumEditPage) },
           { path: 'foros/:id/metricas', lazy: page(() => import('../features/metrics/metrics-page'), (m) => m.MetricsPage) },
           { path: 'preguntas', lazy: page(() => import('../features/questions/question-list-page'), (m) => m.QuestionListPage) },
+          { path: 'preguntas/importar', lazy: page(() => import('../features/questions/question-import-page'), (m) => m.QuestionImportPage) },
+          { path: 'preguntas/moderacion', lazy: page(() => import('../features/questions/moderation-page'), (m) => m.ModerationPage) },
           { path: 'preguntas/:id', lazy: page(() => import('../features/questions/question-case-page'), (m) => m.QuestionCasePage) },
           { path: 'foros/:id/evaluacion', lazy: page(() => import('../features/evaluations/evaluation-page'), (m) => m.EvaluationPage) },
           { path: 'compromisos', lazy: page(() => import('../features/commitments/commitment-list-page'), (m) => m.CommitmentListPage) },

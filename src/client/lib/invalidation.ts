@@ -1,5 +1,5 @@
 import type { InvalidateQueryFilters, QueryClient } from '@tanstack/react-query';
-import { consultationKeys, exportKeys, forumKeys, metricsDashboardKeys, metricsKeys, publicationKeys, questionKeys, reportKeys, settingsKeys, userKeys } from './query-keys';
+import { consultationKeys, exportKeys, forumKeys, metricsDashboardKeys, metricsKeys, publicationKeys, questionKeys, reportKeys, settingsKeys, submissionKeys, userKeys } from './query-keys';
 
 /**
  * What a successful write on the server changes, for the cache: the coupling of the server's write path
@@ -29,8 +29,12 @@ export type ServerWrite =
   | { kind: 'user' }
   /** A question's case saved, answered live, or its personal data saved or removed. */
   | { kind: 'question'; questionId: number }
+  /** A citizen's question accepted (a new case), merged or rejected. */
+  | { kind: 'submission' }
   /** Areas or the legal terms changed (the terms move the open cases' due dates). */
   | { kind: 'questionSettings' }
+  /** Questions imported from a file: new cases in forums (their questions) and in the years' reports. */
+  | { kind: 'questionImport' }
   /** A year's publication settings saved or its report published (the answer is the publication). */
   | { kind: 'publication'; year: number };
 
@@ -86,7 +90,10 @@ export const affectedBy: Affected = {
     { queryKey: reportKeys.all },
     { queryKey: exportKeys.all },
   ],
+  questionImport: () => [{ queryKey: questionKeys.all }, { queryKey: forumKeys.lists() }, { queryKey: forumKeys.details() }, { queryKey: reportKeys.all }, { queryKey: exportKeys.all }],
   questionSettings: () => [{ queryKey: settingsKeys.all }, { queryKey: questionKeys.all }],
+  // Accepting adds a case to its forum (and the year's «Preguntas y respuestas» figures).
+  submission: () => [{ queryKey: submissionKeys.all }, { queryKey: questionKeys.all }, { queryKey: forumKeys.details() }, { queryKey: reportKeys.all }, { queryKey: exportKeys.all }],
   publication: () => [{ queryKey: publicationKeys.years() }],
 };
 

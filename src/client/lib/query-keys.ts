@@ -83,6 +83,12 @@ export const questionKeys = {
   history: (id: number) => [...questionKeys.detail(id), 'history'] as const,
 };
 
+/** The moderation queue of questions citizens sent from the public page. */
+export const submissionKeys = {
+  all: ['question-submissions'] as const,
+  list: (status: string) => [...submissionKeys.all, status] as const,
+};
+
 export const settingsKeys = {
   all: ['settings'] as const,
   areas: () => [...settingsKeys.all, 'areas'] as const,

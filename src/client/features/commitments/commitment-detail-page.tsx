@@ -95,6 +95,11 @@ export function CommitmentDetailPage() {
             <Badge variant="outline" color="gray.8" tt="none">
               {commitment.progress} %
             </Badge>
+            {commitment.illustrative && (
+              <Badge variant="outline" color="grape.9" tt="none">
+                {t('commitments.illustrative')}
+              </Badge>
+            )}
             <Anchor component={Link} to={`/foros/${commitment.forumId}`} size="sm">
               {t('commitments.detail.fromForum', { title: commitment.forumTitle })}
             </Anchor>

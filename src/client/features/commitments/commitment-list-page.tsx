@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Progress, Select, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Progress, Select, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -81,6 +81,11 @@ export function CommitmentListPage() {
                     <Anchor component={Link} to={`/compromisos/${c.id}`} fw={600}>
                       {c.text}
                     </Anchor>
+                    {c.illustrative && (
+                      <Badge ml="xs" variant="outline" color="grape.9" tt="none">
+                        {t('commitments.illustrative')}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>{c.forumTitle}</Table.Td>
                   <Table.Td>{c.area}</Table.Td>

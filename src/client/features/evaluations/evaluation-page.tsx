@@ -238,6 +238,11 @@ export function EvaluationPage() {
       </Anchor>
       <PageHeader title={`${t('evaluations.title')}: ${forum.data.title}`} subtitle={t('evaluations.subtitle')} />
       <Stack gap="lg">
+        {evaluation.data.responses.some((r) => r.source === 'demo') && (
+          <Alert color="grape" variant="light" title={t('evaluations.illustrativeTitle')}>
+            {t('evaluations.illustrativeNote')}
+          </Alert>
+        )}
         <Paper component="section" withBorder p="md" radius="md" aria-labelledby="evaluation-results-title">
           <Title order={2} size="h4" id="evaluation-results-title" mb="sm">
             {t('evaluations.tableCaption')}

@@ -157,7 +157,6 @@ export function ForumDetailSections({ forum }: { forum: Forum }) {
                 <ForumDetailFields
                   items={[
                     { term: t('forums.detail.question.channel'), value: t(`forums.channels.${question.channel}`) },
-                    { term: t('forums.detail.question.askedBy'), value: or(question.askedBy) },
                     { term: t('forums.detail.question.answered'), value: question.answered ? t('yes') : t('no') },
                     { term: t('forums.detail.question.answeredBy'), value: or(question.answeredBy) },
                     { term: t('forums.detail.question.answerSummary'), value: or(question.answerSummary) },

@@ -21,7 +21,7 @@ export function ForumFormPublicQuestions() {
       addLabel={t('forumForm.rows.addQuestion')}
       onAdd={() =>
         append(
-          { text: '', channel: 'live_chat', askedBy: '', answered: false, answeredBy: '', answerSummary: '' },
+          { text: '', channel: 'live_chat', answered: false, answeredBy: '', answerSummary: '' },
           { focusName: `questions.${fields.length}.text` },
         )
       }
@@ -42,9 +42,8 @@ export function ForumFormPublicQuestions() {
             }
           >
             <TextareaField control={control} name={`${path}.text`} label={t('forumForm.rows.questionText')} required autosize minRows={2} maxRows={8} />
-            <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
               <NativeSelectField control={control} name={`${path}.channel`} label={t('forumForm.rows.questionChannel')} data={channels} />
-              <TextField control={control} name={`${path}.askedBy`} label={t('forumForm.rows.questionAskedBy')} />
               <TextField control={control} name={`${path}.answeredBy`} label={t('forumForm.rows.questionAnsweredBy')} />
               <Group align="flex-end" pb={8}>
                 <CheckboxField control={control} name={`${path}.answered`} label={t('forumForm.rows.questionAnswered')} />

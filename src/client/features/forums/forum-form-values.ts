@@ -35,7 +35,6 @@ export function toFormValues(input: ForumInput): ForumFormValues {
       ...(q.questionId !== undefined ? { questionId: q.questionId } : {}),
       text: q.text,
       channel: q.channel,
-      askedBy: q.askedBy,
       answered: q.answered,
       answeredBy: q.answeredBy,
       answerSummary: q.answerSummary,

@@ -206,8 +206,8 @@ function PublicationForm({ state }: { state: PublicationState }) {
             <CheckboxField control={control} name="show.consultation" label={t('publication.form.show.consultation')} />
             <CheckboxField control={control} name="show.report" label={t('publication.form.show.report')} />
             <CheckboxField control={control} name="show.openData" label={t('publication.form.show.openData')} />
-            <CheckboxField control={control} name="show.questions" label={t('publication.form.show.questions')} description={t('publication.form.notYet')} disabled />
-            <CheckboxField control={control} name="show.commitments" label={t('publication.form.show.commitments')} description={t('publication.form.notYet')} disabled />
+            <CheckboxField control={control} name="show.questions" label={t('publication.form.show.questions')} description={t('publication.form.questionsHint')} />
+            <CheckboxField control={control} name="show.commitments" label={t('publication.form.show.commitments')} description={t('publication.form.commitmentsHint')} />
           </SimpleGrid>
           <CheckboxField control={control} name="consultationOpen" label={t('publication.form.consultationOpen')} description={t('publication.form.consultationOpenHint')} />
         </FormSection>

@@ -1,9 +1,12 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AuditEntry } from '../../../domain/audit';
-import type { Area, PersonalData, PersonalDataInput, QuestionCase, QuestionCaseUpdate, QuestionFigures, QuestionListQuery, QuestionPage, QuestionSettings } from '../../../domain/question';
+import type { Area, PersonalData, PersonalDataInput, QuestionCase, QuestionCaseUpdate, QuestionFigures, QuestionListQuery, QuestionPage, QuestionSettings, QuestionType } from '../../../domain/question';
+import type { QuestionImportResult } from '../../../domain/question-import';
 import { api, toQueryString } from '../../lib/http';
+import type { ImportBody } from '../../ui/mapped-import/read-export';
 import { invalidateAfter } from '../../lib/invalidation';
-import { questionKeys, settingsKeys } from '../../lib/query-keys';
+import { questionKeys, settingsKeys, submissionKeys } from '../../lib/query-keys';
+import type { CitizenQuestionSubmission, SubmissionPage, SubmissionStatus } from '../../../domain/citizen-question';
 
 /** Query keys: all → lists → list(filters) → details → detail(id) → history (lib/query-keys.ts). */
 export { questionKeys, settingsKeys };
@@ -113,5 +116,36 @@ export function useSaveQuestionSettings() {
   return useMutation({
     mutationFn: (input: QuestionSettings & { version: number }) => api<QuestionSettings & { version: number }>('/api/settings/questions', { method: 'PUT', body: input }),
     onSuccess: () => invalidateAfter(queryClient, { kind: 'questionSettings' }),
+  });
+}
+
+const questionImport = (dryRun: boolean) => (body: ImportBody) =>
+  api<QuestionImportResult>(`/api/questions/import${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', raw: { body, contentType: 'application/json' } });
+export const questionImportDryRun = questionImport(true);
+export const questionImportCommit = questionImport(false);
+
+/** After an import: the lists, figures, the forums' questions and the reports. */
+export function useInvalidateAfterQuestionImport() {
+  const queryClient = useQueryClient();
+  return () => invalidateAfter(queryClient, { kind: 'questionImport' });
+}
+
+export { submissionKeys };
+
+/** The moderation queue in one status, with the count per status. */
+export const submissionsQueryOptions = (status: SubmissionStatus) =>
+  queryOptions({
+    queryKey: submissionKeys.list(status),
+    queryFn: ({ signal }) => api<SubmissionPage>(`/api/question-submissions?status=${status}`, { signal }),
+  });
+
+type Decision = { id: number } & ({ action: 'accept'; type: QuestionType } | { action: 'merge'; questionId: number } | { action: 'reject'; reason: string });
+
+/** Accept (a new case), merge or reject a citizen's question: one decision, audited by the server. */
+export function useModerate() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action, ...body }: Decision) => api<CitizenQuestionSubmission>(`/api/question-submissions/${id}/${action}`, { method: 'POST', body }),
+    onSuccess: () => invalidateAfter(queryClient, { kind: 'submission' }),
   });
 }

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { bogotaToday } from '../../../domain/bogota-date';
 import { deadlineOf, questionListQuerySchema, questionStatuses, type QuestionFigures, type QuestionListQuery } from '../../../domain/question';
+import { useCan } from '../../app/use-current-user';
 import { formatInteger, formatShortDate } from '../../lib/format';
 import { PageHeader } from '../../ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { WideTable } from '../../ui/wide-table';
-import { areasQueryOptions, questionFiguresQueryOptions, questionListQueryOptions } from './api';
+import { areasQueryOptions, questionFiguresQueryOptions, questionListQueryOptions, submissionsQueryOptions } from './api';
 import { DeadlineBadge } from './deadline-badge';
 
 /** The URL's Spanish parameters ↔ the API's query: `?estado=asignada&vence=vencidas&vigencia=2022&pagina=2`. */
@@ -92,7 +93,9 @@ export function QuestionListPage() {
   const list = useQuery(questionListQueryOptions(query));
   const areas = useQuery(areasQueryOptions());
   const figures = useQuery(questionFiguresQueryOptions(query.year));
+  const waiting = useQuery(submissionsQueryOptions('por_moderar'));
   const today = bogotaToday();
+  const canImport = useCan('writeQuestions');
   useDocumentTitle(`${t('questions.title')} · ${t('appName')}`);
 
   const setFilter = (name: (typeof urlNames)[keyof typeof urlNames], value: string) => {
@@ -229,11 +232,21 @@ export function QuestionListPage() {
         title={t('questions.title')}
         subtitle={t('questions.subtitle')}
         actions={
-          params.toString() ? (
-            <Button variant="default" onClick={() => setParams(new URLSearchParams())}>
-              {t('questions.list.clear')}
+          <Group gap="xs">
+            <Button component={Link} to="/preguntas/moderacion" variant="default">
+              {t('questions.moderation.link', { count: waiting.data?.counts.por_moderar ?? 0 })}
             </Button>
-          ) : undefined
+            {canImport && (
+              <Button component={Link} to="/preguntas/importar" variant="default">
+                {t('questions.import.link')}
+              </Button>
+            )}
+            {params.toString() ? (
+              <Button variant="default" onClick={() => setParams(new URLSearchParams())}>
+                {t('questions.list.clear')}
+              </Button>
+            ) : null}
+          </Group>
         }
       />
       <Stack gap="lg">

@@ -20,6 +20,7 @@ import { useReportRoles } from './report-roles';
 import type { ReportOverview, ReportSection } from './report-types';
 import { routeId, routeYear } from '../../lib/route-params';
 import { RichTextView } from '../../ui/rich-text/rich-text-view';
+import { SectionCommitments, SectionEvaluation } from './section-accountability';
 import { SectionQuestions } from './section-questions';
 import { SectionComments } from './section-comments';
 import { SectionConflict } from './section-conflict';
@@ -208,6 +209,9 @@ function SectionWorkspace({ section, report }: { section: ReportSection; report:
               )}
               {section.kind === 'statistics' && section.statistics && <SectionStatistics statistics={section.statistics} />}
               {section.kind === 'questions' && section.questions && <SectionQuestions data={section.questions} />}
+              {section.kind === 'evaluation' && section.evaluation && <SectionEvaluation data={section.evaluation} />}
+              {section.kind === 'commitments' && section.commitments && <SectionCommitments data={section.commitments} />}
+              {section.kind === 'follow_up' && section.followUp && <SectionCommitments data={section.followUp} followUp />}
               {section.kind === 'recommendations' && (
                 <SectionRecommendations
                   items={canWrite ? (editing.values.recommendations ?? []) : section.recommendations}

@@ -58,6 +58,7 @@ export const commitments = {
     fromForum: 'Foro: {{title}}',
     overdue: 'Vencido desde el {{date}}',
   },
+  illustrative: 'Ejemplo ilustrativo',
   import: {
     title: 'Actualizar avances desde un archivo',
     hint: 'Un CSV o XLSX con el número del compromiso, su área, el avance (0 a 100) y una nota. Se revisa todo antes de guardar: con una fila con problemas no se guarda nada.',
@@ -71,6 +72,8 @@ export const commitments = {
 };
 
 export const evaluations = {
+  illustrativeTitle: 'Respuestas de ejemplo',
+  illustrativeNote: 'El informe de 2022 no publica una encuesta de evaluación: las respuestas marcadas como demostración son ilustrativas, para ver el resultado y sus gráficos.',
   title: 'Evaluación del foro',
   subtitle: 'Encuesta de evaluación: preguntas de 1 (muy en desacuerdo) a 5 (muy de acuerdo), comentarios y grupo de valor.',
   loading: 'Cargando evaluación…',

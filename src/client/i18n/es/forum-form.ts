@@ -85,7 +85,6 @@ export const forumForm = {
     question: 'Pregunta {{n}}',
     questionText: 'Texto de la pregunta',
     questionChannel: 'Canal',
-    questionAskedBy: 'Quién preguntó (opcional)',
     questionAnswered: 'Respondida',
     questionAnsweredBy: 'Quién respondió',
     questionAnswerSummary: 'Resumen de la respuesta',

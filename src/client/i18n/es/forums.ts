@@ -119,7 +119,6 @@ export const forums = {
     question: {
       number: 'Pregunta {{n}}',
       channel: 'Canal',
-      askedBy: 'Quién preguntó',
       answered: 'Respondida',
       answeredBy: 'Quién respondió',
       answerSummary: 'Resumen de la respuesta',

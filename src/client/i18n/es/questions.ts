@@ -1,5 +1,7 @@
 import { answerChannelLabels, questionStatusLabels, questionTypeLabels } from '../../../domain/question';
 import { questionChannelLabels } from '../../../domain/forum-labels';
+import { questionImportRoleLabels } from '../../../domain/question-import';
+import { submissionStatusLabels } from '../../../domain/citizen-question';
 
 /** Questions from the public as cases with legal deadlines (Ley 1755), and the settings page. */
 export const questions = {
@@ -126,6 +128,55 @@ export const questions = {
     consentAt: 'Autorizado el {{when}}',
     save: 'Guardar datos personales',
     hide: 'Ocultar',
+  },
+  import: {
+    link: 'Importar preguntas',
+    title: 'Importar preguntas desde un archivo',
+    back: 'Volver a preguntas',
+    hint: 'Exportación de Google Forms o Microsoft Forms, o la hoja del moderador (CSV o XLSX), con el foro (nombre o número), la fecha, el canal, el tipo y la pregunta. Nombre y contacto se guardan solo si la columna de autorización dice «sí», nunca de menores de edad. Se revisa todo antes de guardar: con una fila con problemas no se guarda nada.',
+    roles: Object.fromEntries(Object.entries(questionImportRoleLabels).map(([k, v]) => [k, v.charAt(0).toUpperCase() + v.slice(1)])) as Record<keyof typeof questionImportRoleLabels, string>,
+    summary: 'Filas: {{total}} · Preguntas que se importarán: {{accepted}} en {{forums}} foros',
+    personal: 'Con nombre o contacto autorizados: {{count}}. Los datos personales no se muestran aquí.',
+    minors: 'Filas de menores de edad: {{count}}. Se importa la pregunta sin nombre ni contacto.',
+    dropped: 'Columnas con otros datos personales que no se guardan: {{columns}}.',
+    previewRows: 'Primeras preguntas',
+    columns: { row: 'Fila', forum: 'Foro', received: 'Recibida', channel: 'Canal', type: 'Tipo', text: 'Pregunta', due: 'Vence', personal: 'Datos personales' },
+    withData: 'Con autorización',
+    withoutData: 'No',
+    done: 'Se importaron {{formatted}} preguntas de {{name}}.',
+  },
+  moderation: {
+    title: 'Moderación de preguntas',
+    subtitle: 'Preguntas que la ciudadanía envió desde la página pública «Participa». No se publica nada hasta aceptarla; al aceptarla pasa a ser un caso con su término legal.',
+    link: 'Moderación ({{count}} por moderar)',
+    statuses: submissionStatusLabels,
+    status: 'Mostrar',
+    statusOption: '{{label}} ({{count}})',
+    loading: 'Cargando preguntas por moderar…',
+    empty: 'No hay preguntas en este estado.',
+    emptyWaiting: 'No hay preguntas por moderar.',
+    listLabel: 'Preguntas de la ciudadanía',
+    received: 'Recibida el {{when}}',
+    forum: 'Foro: {{title}}',
+    withPersonal: 'Con nombre o contacto autorizados (Ley 1581)',
+    type: 'Tipo de pregunta',
+    accept: 'Aceptar como pregunta',
+    accepted: 'Pregunta aceptada: ya es un caso con fecha de vencimiento.',
+    openCase: 'Abrir el caso',
+    merge: 'Fusionar con otra…',
+    mergeTarget: 'Pregunta del mismo foro que pregunta lo mismo',
+    mergeNone: 'El foro aún no tiene preguntas con las que fusionar.',
+    mergeConfirm: 'Fusionar',
+    merged: 'Pregunta fusionada.',
+    reject: 'Rechazar…',
+    reason: 'Motivo del rechazo (obligatorio)',
+    rejectConfirm: 'Rechazar',
+    rejectTitle: '¿Rechazar esta pregunta?',
+    rejectMessage: 'No se convertirá en caso y se suprimen el nombre y el contacto que dejó. No se puede deshacer.',
+    rejected: 'Pregunta rechazada.',
+    reasonShown: 'Motivo: {{reason}}',
+    decidedBy: '{{status}} por {{who}} el {{when}}',
+    cancel: 'Cancelar',
   },
   settings: {
     title: 'Ajustes',

@@ -12,6 +12,9 @@ export const reports = {
     forum: 'Foro',
     statistics: 'Estadísticas',
     questions: 'Preguntas y respuestas',
+    evaluation: 'Evaluación de los foros',
+    commitments: 'Compromisos',
+    follow_up: 'Seguimiento a compromisos',
     conclusions: 'Conclusiones',
     recommendations: 'Recomendaciones',
     free: 'Sección libre',
@@ -167,6 +170,13 @@ export const reports = {
     moveDown: 'Bajar la recomendación {{n}}',
     empty: 'Sin recomendaciones.',
     narrative: 'Texto que acompaña las recomendaciones',
+  },
+  accountability: {
+    evaluationTitle: 'Resultados generados de la encuesta de evaluación',
+    evaluationHint: 'Tomados de las respuestas de evaluación de cada foro; los comentarios, sin datos personales.',
+    commitmentsTitle: 'Compromisos generados de la vigencia',
+    followUpTitle: 'Compromisos de la vigencia anterior que siguen abiertos',
+    commitmentsHint: 'Tomados de «Compromisos»; «vencido» se calcula con la fecha de hoy.',
   },
   statistics: {
     title: 'Cifras generadas de las métricas',

@@ -22,7 +22,8 @@ interface ColumnRolesTableProps<Role extends string> {
   mapping: Record<string, Role>;
   roles: readonly Role[];
   roleLabel: (role: Role) => string;
-  personalRole?: Role;
+  /** The role (or roles) of columns holding personal data: flagged, their values never shown. */
+  personalRole?: Role | readonly Role[];
   ignoreRole: Role;
   disabled: boolean;
   onRole: (header: string, role: Role) => void;
@@ -44,7 +45,7 @@ export function ColumnRolesTable<Role extends string>({ file, mapping, roles, ro
         <Table.Tbody>
           {file.header.map((header, index) => {
             const role = mapping[header] ?? ignoreRole;
-            const personal = personalRole !== undefined && role === personalRole;
+            const personal = personalRole !== undefined && (typeof personalRole === 'string' ? role === personalRole : personalRole.includes(role));
             return (
               <Table.Tr key={`${header}-${index}`}>
                 <Table.Th scope="row" fw={500}>
@@ -85,7 +86,7 @@ export interface MappedImportProps<Role extends string, Result> {
   hint: ReactNode;
   roles: readonly Role[];
   ignoreRole: Role;
-  personalRole?: Role;
+  personalRole?: Role | readonly Role[];
   roleLabel: (role: Role) => string;
   /** The dry run's answer as the person should see it (counts, first rows). */
   renderPreview: (result: Result) => ReactNode;

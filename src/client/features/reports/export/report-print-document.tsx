@@ -90,6 +90,38 @@ function Block({ block }: { block: DocBlock }) {
           </tbody>
         </table>
       );
+    case 'grid':
+      return (
+        <table className="print-table print-grid" id={block.id}>
+          <caption>{block.caption}</caption>
+          <thead>
+            <tr>
+              {block.header.map((h, i) => (
+                <th key={i} scope="col" className={block.numeric[i] ? 'print-num' : undefined}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {block.rows.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, i) =>
+                  i === 0 ? (
+                    <th key={i} scope="row">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={i} className={block.numeric[i] ? 'print-num' : undefined}>
+                      {cell}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
     case 'chart':
       return (
         <figure className="print-chart">
