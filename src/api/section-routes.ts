@@ -65,7 +65,7 @@ export function sectionRoutes() {
     return c.json(section, 201);
   });
 
-  app.get('/:id', requirePermission('readReports'), doc('Sección (con las cifras generadas si es la de estadísticas)', { ...ok(200, 'Sección'), ...problems(401, 404) }, { parameters: pathParams({ year: yearParam, id: idParam }) }), async (c) => {
+  app.get('/:id', requirePermission('readReports'), doc('Sección (con su parte generada de los datos si es estadísticas, preguntas y respuestas, evaluación, compromisos o seguimiento)', { ...ok(200, 'Sección'), ...problems(401, 404) }, { parameters: pathParams({ year: yearParam, id: idParam }) }), async (c) => {
     const { db, now } = c.get('deps');
     const { year, id } = sectionParams(c);
     return c.json(await sectionBody(db, await requireSection(db, year, id), todayOf(now())));

@@ -280,6 +280,27 @@ export function planQuestionImport(input: QuestionImportInput, context: Question
   let withPersonalData = 0;
   let minorsWithoutData = 0;
   const cell = (cells: string[], index: number) => (index >= 0 ? (cells[index] ?? '').trim() : '');
+  // Exports repeat the same few values (forum, channel, type, consent): each distinct value is read once.
+  const memo = <T>(read: (value: string) => T) => {
+    const seen = new Map<string, T>();
+    return (value: string): T => {
+      let found = seen.get(value);
+      if (found === undefined && !seen.has(value)) seen.set(value, (found = read(value)));
+      return found as T;
+    };
+  };
+  const channelOf = memo(parseQuestionChannel);
+  const typeOf = memo(parseQuestionType);
+  const consentOf = memo(parseConsent);
+  const minorOf = memo((value: string) => parseMinor(value, ageSaysMinor));
+  const forumsNamed = memo((value: string) => byTitle.get(fold(value)) ?? []);
+  const dueCache = new Map<string, string | null>();
+  const dueOf = (receivedAt: string, type: QuestionType) => {
+    const key = `${receivedAt.slice(0, 10)}:${type}`;
+    let due = dueCache.get(key);
+    if (due === undefined) dueCache.set(key, (due = dueDateFor(receivedAt, type, false, context.settings)));
+    return due;
+  };
 
   input.rows.forEach((cells, index) => {
     const row = index + 2;
@@ -293,7 +314,7 @@ export function planQuestionImport(input: QuestionImportInput, context: Question
       forum = undefined;
       if (/^\d{1,9}$/.test(forumCell)) forum = byId.get(Number(forumCell));
       if (!forum) {
-        const named = byTitle.get(fold(forumCell)) ?? [];
+        const named = forumsNamed(forumCell);
         if (named.length === 1) forum = named[0];
         else if (named.length > 1) {
           const stamp = cell(cells, col.receivedAt);
@@ -326,10 +347,10 @@ export function planQuestionImport(input: QuestionImportInput, context: Question
     }
 
     const channelCell = cell(cells, col.channel);
-    const channel = channelCell === '' ? 'web_form' : parseQuestionChannel(channelCell);
+    const channel = channelCell === '' ? 'web_form' : channelOf(channelCell);
     if (!channel) problem(col.channel, questionImportMessages.unknownChannel(channelCell.slice(0, 60)));
     const typeCell = cell(cells, col.type);
-    const type = typeCell === '' ? 'peticion' : parseQuestionType(typeCell);
+    const type = typeCell === '' ? 'peticion' : typeOf(typeCell);
     if (!type) problem(col.type, questionImportMessages.unknownType(typeCell.slice(0, 60)));
 
     // Personal data (Ley 1581): kept only with the row's consent, never a minor's.
@@ -338,9 +359,9 @@ export function planQuestionImport(input: QuestionImportInput, context: Question
     if (name.length > questionImportLimits.personal) problem(col.name, questionImportMessages.tooLong(questionImportLimits.personal));
     if (contact.length > questionImportLimits.personal) problem(col.contact, questionImportMessages.tooLong(questionImportLimits.personal));
     const consentCell = cell(cells, col.consent);
-    const consent = parseConsent(consentCell);
+    const consent = consentOf(consentCell);
     const ageCell = cell(cells, col.age);
-    const minor = parseMinor(ageCell, ageSaysMinor);
+    const minor = minorOf(ageCell);
     if (minor === null) problem(col.age, questionImportMessages.unknownAge(ageCell.slice(0, 60)));
     let consentText = '';
     let consentAt: string | null = null;
@@ -378,7 +399,7 @@ export function planQuestionImport(input: QuestionImportInput, context: Question
       receivedAt,
       channel,
       type,
-      dueDate: dueDateFor(receivedAt, type, false, context.settings),
+      dueDate: dueOf(receivedAt, type),
       name,
       contact,
       consentText,

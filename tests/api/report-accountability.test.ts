@@ -7,6 +7,7 @@ import type { Forum } from '../../src/domain/forum';
 import type { ReportOverview, ReportSection } from '../../src/domain/report';
 import type { ReportExportData } from '../../src/export/export-data';
 import { reportDocumentOf } from '../../src/export/export-data';
+import { reportHtml } from '../../src/public/report-html';
 
 const reportInput = { title: 'Foros 2023', entity: 'IDIPRON', strategy: 'Rendición de cuentas', preparedBy: { name: 'Persona Responsable', role: 'Líder', office: 'Planeación' } };
 const all5 = { clarity: 5, usefulness: 5, participation: 5, answers: 5, format: 5 };
@@ -169,5 +170,10 @@ describe('the accountability sections of the report (issue 13)', () => {
     const printed = JSON.stringify(reportDocumentOf(data, '2023-08-01T15:00:00Z').blocks);
     expect(printed).toContain('Abrir la mesa de jóvenes');
     expect(printed).toContain('Índice de satisfacción (respuestas 4 y 5)');
+    // The public page of a published report draws the same tables (escaped, the first column as row headers).
+    const page = String(reportHtml(reportDocumentOf(data, '2023-08-01T15:00:00Z')));
+    expect(page).toContain('<th scope="row">¿La información fue clara?</th>');
+    expect(page).toContain('<caption>Tabla');
+    expect(page).toContain('Abrir la sede norte');
   });
 });
