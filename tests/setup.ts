@@ -1,7 +1,18 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
+import * as React from 'react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { closeOpenServers } from './support/render-app';
+
+// React's development build (the one tests run, for act()) records an «owner stack» for every element it creates —
+// an Error with its stack trace, kept for the component stacks of its dev-only warnings: a sixth of the page tests'
+// CPU, and garbage. Its counter says «over the limit» here, so React uses its shared placeholder stack instead (what
+// it does anyway past 10,000 elements between two renders). Nothing a page renders or does changes; a warning's
+// component stack is less precise.
+const reactInternals = (React as unknown as Record<string, Record<string, unknown> | undefined>).__CLIENT_INTERNALS_DO_NOT_USE_OR_WARN_USERS_THEY_CANNOT_UPGRADE;
+if (reactInternals && 'recentlyCreatedOwnerStacks' in reactInternals) {
+  Object.defineProperty(reactInternals, 'recentlyCreatedOwnerStacks', { configurable: true, get: () => Number.MAX_SAFE_INTEGER, set: () => {} });
+}
 
 // Page tests render real pages over the real API on a 2-core machine running two test files at once:
 // give findBy/waitFor room before calling an element missing (a failure still fails, only later).
