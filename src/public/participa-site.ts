@@ -439,33 +439,6 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
     );
   });
 
-  // The answer to the vote form (the API redirects here): thanks, or why it was refused — nothing else.
-  app.get('/participa/:year/voto', async (c) => {
-    const found = await yearData(c);
-    if (!found) return notFound(c);
-    const { data, settings } = found;
-    const code = c.req.query('resultado') ?? '';
-    const known = Object.hasOwn(voteMessages, code);
-    const ok = code === 'ok';
-    const title = ok ? t.consultation.vote.thanksTitle : t.consultation.vote.refusedTitle;
-    const message = known ? voteMessages[code as VoteCode] : voteMessages.token;
-    return send(
-      c,
-      200,
-      (nonce) =>
-        page({
-          title: `${title} — ${t.pageTitle(data.year, data.entity.name)}`,
-          description: title,
-          nonce,
-          colour: data.entity.primaryColour,
-          entity: data.entity,
-          year: data.year,
-          body: html`<h1>${title}</h1><div class="result" role="${ok ? 'status' : 'alert'}"><p>${message}</p></div><p><a href="${publicPagePath(data.year)}#consulta">${t.consultation.vote.back}</a></p>`,
-        }),
-      settings.frameOrigins,
-    );
-  });
-
   /** The answer page a public form redirects to: thanks, or why it was refused (announced), and the way back. */
   const resultPage = (path: string, texts: { thanksTitle: string; refusedTitle: string; back: string }, messages: Record<string, string>, fallback: string, anchor: string) =>
     app.get(`/participa/:year/${path}`, async (c) => {
@@ -492,6 +465,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
         settings.frameOrigins,
       );
     });
+  resultPage('voto', t.consultation.vote, voteMessages satisfies Record<VoteCode, string>, voteMessages.token, '#consulta');
   resultPage('pregunta', t.ask, askMessages satisfies Record<AskCode, string>, askMessages.token, '#calendario');
   resultPage('evaluacion', t.evaluate, evaluateMessages satisfies Record<EvaluateCode, string>, evaluateMessages.token, '#calendario');
 
