@@ -7,7 +7,7 @@ import { insertEvaluationResponses } from '../db/evaluation-queries';
 import { getPublication } from '../db/publication-queries';
 import type { Database } from '../db/schema';
 import { applyChange } from './change';
-import { browserMark, citizenText, formStampProblem, validBrowserMark, voteLimits } from './public-vote';
+import { botProblem, browserMark, citizenText, validBrowserMark } from './public-vote';
 
 /**
  * A participant's evaluation of a forum that already happened (issue 14, «Participa»): the five questions of the
@@ -59,10 +59,8 @@ const refuse = (status: 400 | 404 | 409, code: EvaluateCode, issues?: { path: st
 export async function evaluateForum(db: Kysely<Database>, o: { year: number; body: unknown; cookies: Record<string, string>; secret: string; now: Date; minSubmitMs?: number }): Promise<EvaluateResult> {
   const { settings } = await getPublication(db, o.year);
   if (!settings.show.calendar) return refuse(404, 'unpublished');
-  const raw = (o.body ?? {}) as Record<string, unknown>;
-  if (typeof raw.website === 'string' && raw.website.trim() !== '') return refuse(400, 'honeypot');
-  const stamp = await formStampProblem(o.secret, o.year, raw.formToken, o.now, o.minSubmitMs ?? voteLimits.minSubmitMs);
-  if (stamp) return refuse(400, stamp);
+  const bot = await botProblem(o);
+  if (bot) return refuse(400, bot);
   const parsed = publicEvaluationSchema.safeParse(o.body);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));

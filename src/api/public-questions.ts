@@ -6,7 +6,7 @@ import { insertSubmission } from '../db/citizen-question-queries';
 import { getPublication } from '../db/publication-queries';
 import type { Database } from '../db/schema';
 import { applyChange } from './change';
-import { citizenText, formStampProblem, voteLimits } from './public-vote';
+import { botProblem, citizenText } from './public-vote';
 
 /**
  * A citizen's question before or during a forum (issue 14, «Participa»): the text, and optionally a name and a
@@ -62,10 +62,8 @@ const refuse = (status: 400 | 404 | 409, code: AskCode, issues?: { path: string;
 export async function askQuestion(db: Kysely<Database>, o: { year: number; body: unknown; secret: string; now: Date; minSubmitMs?: number }): Promise<AskResult> {
   const { settings } = await getPublication(db, o.year);
   if (!settings.show.calendar) return refuse(404, 'unpublished');
-  const raw = (o.body ?? {}) as Record<string, unknown>;
-  if (typeof raw.website === 'string' && raw.website.trim() !== '') return refuse(400, 'honeypot');
-  const stamp = await formStampProblem(o.secret, o.year, raw.formToken, o.now, o.minSubmitMs ?? voteLimits.minSubmitMs);
-  if (stamp) return refuse(400, stamp);
+  const bot = await botProblem(o);
+  if (bot) return refuse(400, bot);
   const parsed = askInputSchema.safeParse(o.body);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message === tooLong ? askMessages.tooLong : i.message }));

@@ -91,6 +91,13 @@ export async function formToken(secret: string, year: number, now: Date): Promis
   return `${at}.${await sign(secret, `form|${year}|${at}`)}`;
 }
 
+/** A public form's bot checks, in order: the honeypot left empty, then the signed stamp (not forged, not too fast). */
+export async function botProblem(o: { body: unknown; secret: string; year: number; now: Date; minSubmitMs?: number }): Promise<'honeypot' | 'token' | 'fast' | null> {
+  const raw = (o.body ?? {}) as Record<string, unknown>;
+  if (typeof raw.website === 'string' && raw.website.trim() !== '') return 'honeypot';
+  return formStampProblem(o.secret, o.year, raw.formToken, o.now, o.minSubmitMs ?? voteLimits.minSubmitMs);
+}
+
 /**
  * Checks a public form's signed time stamp: 'token' when it is missing, forged or older than 6 h, 'fast' when it
  * was sent sooner than `minSubmitMs` after the page was served (people read before they send); null when fine.
@@ -140,10 +147,8 @@ export async function castVote(db: Kysely<Database>, o: { year: number; body: un
   if (cookie !== undefined) return (await validVoteCookie(o.secret, consultation.id, cookie)) ? refuse(409, 'twice') : refuse(400, 'forged');
 
   const parsed = voteInputSchema.safeParse(o.body);
-  const raw = (o.body ?? {}) as Record<string, unknown>;
-  if (typeof raw.website === 'string' && raw.website.trim() !== '') return refuse(400, 'honeypot');
-  const stamp = await formStampProblem(o.secret, o.year, raw.formToken, o.now, o.minSubmitMs ?? voteLimits.minSubmitMs);
-  if (stamp) return refuse(400, stamp);
+  const bot = await botProblem(o);
+  if (bot) return refuse(400, bot);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     return refuse(400, issues.some((i) => i.message === voteMessages.scripted) ? 'scripted' : 'invalid', issues);
