@@ -12,36 +12,9 @@ import {
   type EvaluationSectionData,
 } from '../../../domain/report-accountability';
 import { WideTable } from '../../ui/wide-table';
+import { FiguresTable } from './figures-table';
 
 /** The generated parts of «Compromisos», «Seguimiento a compromisos» and «Evaluación de los foros» (the same rows as Word and print). */
-
-function FiguresTable({ caption, header, rows }: { caption: string; header: readonly [string, string]; rows: { label: string; value: string }[] }) {
-  return (
-    <Table withTableBorder striped captionSide="top" fz="sm" maw={560}>
-      <Table.Caption style={{ textAlign: 'left', fontWeight: 600 }}>{caption}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{header[0]}</Table.Th>
-          <Table.Th scope="col" ta="right">
-            {header[1]}
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((row) => (
-          <Table.Tr key={row.label}>
-            <Table.Th scope="row" fw={400}>
-              {row.label}
-            </Table.Th>
-            <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {row.value}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
 
 function GridTable({ caption, header, rows, numeric, minWidth }: { caption: string; header: readonly string[]; rows: string[][]; numeric: boolean[]; minWidth: number }) {
   return (

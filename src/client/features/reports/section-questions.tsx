@@ -1,6 +1,7 @@
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { formatDate } from '../../lib/format';
 import { RichTextView } from '../../ui/rich-text/rich-text-view';
+import { FiguresTable } from './figures-table';
 import { figuresGroupName, questionFigureRows, questionsSectionTexts as q, type QuestionsSectionData } from '../../../domain/report-questions';
 
 /** The generated part of «Preguntas y respuestas»: each published question with its answer, then the timeliness figures. */
@@ -25,29 +26,7 @@ export function SectionQuestions({ data }: { data: QuestionsSectionData }) {
         {q.figuresTitle}
       </Title>
       {data.figures.map((figures) => (
-        <Table key={figures.forumId ?? 'total'} withTableBorder striped captionSide="top" fz="sm">
-          <Table.Caption style={{ textAlign: 'left', fontWeight: 600 }}>{figuresGroupName(figures)}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{q.figuresHeader[0]}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {q.figuresHeader[1]}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {questionFigureRows(figures).map((row) => (
-              <Table.Tr key={row.label}>
-                <Table.Th scope="row" fw={400}>
-                  {row.label}
-                </Table.Th>
-                <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                  {row.value}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <FiguresTable key={figures.forumId ?? 'total'} caption={figuresGroupName(figures)} header={q.figuresHeader} rows={questionFigureRows(figures)} />
       ))}
     </Stack>
   );
