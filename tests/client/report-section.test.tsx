@@ -185,6 +185,8 @@ describe('report section: two people editing', () => {
     expect(window.localStorage.getItem(draftKey(created.id))).toBeNull();
 
     await user.type(fresh, ' y mi añadido');
+    // What the person sees first: the whole text in the editor (tells a lost keystroke from a lost save).
+    await waitFor(() => expect(fresh).toHaveTextContent('Versión de la administradora y mi añadido'), slow);
     expect(await screen.findByText(/^Guardado a las/, {}, slow)).toBeInTheDocument();
     // On a busy machine the autosave may also run halfway through the typing: wait for the whole text on the server.
     await expect.poll(async () => docToPlainText((await getSection(app, created.id)).content), slow).toContain('y mi añadido');
