@@ -15,7 +15,7 @@ import { HttpProblem } from './problem';
 import { casesForFigures } from '../db/question-queries';
 import { commitmentsOfYear } from '../db/commitment-queries';
 import { lastFollowUpsOfYear } from '../db/open-data-queries';
-import { isAnswered } from '../domain/question';
+import { publishedQuestions } from '../domain/report-questions';
 import { docToPlainText } from '../domain/rich-text';
 import type { EffectiveStatus } from '../domain/commitment';
 
@@ -178,9 +178,7 @@ export async function publicReport(db: Db, year: number, settings: PublicationSe
 export async function publicAnswers(db: Db, year: number, settings: PublicationSettings): Promise<PublicAnswer[] | null> {
   if (!settings.show.questions) return null;
   const cases = await casesForFigures(db, year);
-  return cases
-    .filter((q) => q.publishable && isAnswered(q.status))
-    .map((q) => ({
+  return publishedQuestions(cases).map((q) => ({
       id: q.id,
       forumId: q.forumId,
       forumTitle: q.forumTitle,

@@ -68,11 +68,13 @@ export interface QuestionsSectionData {
   hash: string;
 }
 
+/** The questions a year makes public (report section and «Participa»): answered and marked publishable. */
+export const publishedQuestions = <T extends Pick<ReportQuestionCase, 'publishable' | 'status'>>(cases: readonly T[]): T[] =>
+  cases.filter((q) => q.publishable && isAnswered(q.status));
+
 /** The section's generated part from the year's cases (in forum date order) as of `today`. */
 export function buildQuestionsSection(cases: readonly ReportQuestionCase[], today: string): QuestionsSectionData {
-  const items: ReportQuestionItem[] = cases
-    .filter((q) => q.publishable && isAnswered(q.status))
-    .map((q) => ({
+  const items: ReportQuestionItem[] = publishedQuestions(cases).map((q) => ({
       id: q.id,
       forumId: q.forumId,
       forumTitle: q.forumTitle,
