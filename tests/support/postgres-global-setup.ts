@@ -7,6 +7,9 @@ import pg from 'pg';
 export default async function setup() {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) return;
+  // This run's databases are named after it, so two runs on one server never drop each other's.
+  const run = `r${process.pid}`;
+  process.env.FOROS_TEST_RUN = run;
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
@@ -19,7 +22,7 @@ export default async function setup() {
   return async () => {
     const server = new pg.Client({ connectionString: url });
     await server.connect();
-    const { rows } = await server.query<{ datname: string }>(`select datname from pg_database where datname like 'foros\\_test\\_%'`);
+    const { rows } = await server.query<{ datname: string }>(`select datname from pg_database where datname like 'foros\\_test\\_' || $1 || '\\_%'`, [run]);
     for (const { datname } of rows) await server.query(`drop database if exists ${datname} with (force)`);
     await server.end();
   };

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Kysely } from 'kysely';
-import { expect, onTestFinished } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { openPostgresDatabase } from '../../src/db/pg-driver';
 import type { Database } from '../../src/db/schema';
 
@@ -25,7 +25,7 @@ function withDatabase(url: string, database: string): string {
 function workerDatabase() {
   worker ??= (async () => {
     if (!postgresTestUrl) throw new Error('TEST_DATABASE_URL no está definida: las pruebas sobre PostgreSQL necesitan un servidor.');
-    const name = `foros_test_${process.pid}_${Date.now().toString(36)}`;
+    const name = `foros_test_${process.env.FOROS_TEST_RUN ?? 'r0'}_${process.pid}_${Date.now().toString(36)}`;
     const server = new pg.Client({ connectionString: postgresTestUrl });
     await server.connect();
     await server.query(`create database ${name}`);
@@ -96,12 +96,13 @@ export async function freshPostgresDatabase(key: string, build: (db: Kysely<Data
   const schema = `t${++counter}`;
   await admin.query((await script).replaceAll('{dst}', schema));
   const db = await openPostgresDatabase(url, { schema, migrate: false, poolSize: 4, idleTimeoutMillis: 1000 });
-  // Made outside a test (beforeAll): kept until the worker's database is dropped by the global teardown.
-  if (expect.getState().currentTestName !== undefined) {
+  try {
     onTestFinished(async () => {
       await db.destroy();
       await admin.query(`drop schema ${schema} cascade`);
     });
+  } catch {
+    // Made outside a test (beforeAll): kept until the worker's database is dropped by the global teardown.
   }
   return db;
 }
