@@ -133,6 +133,33 @@ describe('/preguntas/importar', () => {
     expect(await within(table).findByRole('link', { name: '¿Dónde me inscribo?' }, wait)).toBeInTheDocument();
   });
 
+  it('a moderator’s sheet without a forum column goes, whole, to the forum chosen for every row', async () => {
+    const app = await renderApp('/preguntas/importar', { as: 'editora' });
+    server = app.server;
+    await withQuestions(app);
+    const input = (await screen.findByLabelText('Elegir archivo CSV o XLSX', undefined, wait)) as HTMLInputElement;
+    const sheet = 'Hora,Canal,Pregunta\n2022/06/22 10:05:00,Moderador,¿Habrá transporte al foro?\n2022/06/22 10:20:00,Chat en vivo,¿Dan certificado?\n';
+    await userEvent.upload(input, new File([sheet], 'moderador.csv', { type: 'text/csv' }));
+    expect(await screen.findByText('moderador.csv: 2 filas leídas.', undefined, wait)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Vista previa' }));
+    expect(await screen.findByText(/Falta el foro: indique la columna del foro o elija un foro para todas las filas\./, undefined, wait)).toBeInTheDocument();
+
+    const choice = screen.getByRole('combobox', { name: 'Foro de todas las filas' });
+    await within(choice).findByRole('option', { name: 'Foro de juventudes (2022)' }, wait);
+    await userEvent.selectOptions(choice, 'Foro de juventudes (2022)');
+    expect(screen.getByText('Todas las filas irán a este foro; la columna del foro, si la hay, no se lee.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Vista previa' }));
+    expect(await screen.findByText('Filas: 2 · Preguntas que se importarán: 2 en 1 foros', undefined, wait)).toBeInTheDocument();
+    const preview = screen.getByRole('table', { name: 'Primeras preguntas' });
+    expect(within(preview).getAllByRole('cell', { name: 'Foro de juventudes' })).toHaveLength(2);
+    await userEvent.click(screen.getByRole('button', { name: 'Confirmar importación' }));
+    expect(await screen.findByText('Se importaron 2 preguntas de moderador.csv.', undefined, wait)).toBeInTheDocument();
+
+    await app.router.navigate('/preguntas');
+    const table = await screen.findByRole('table', { name: 'Preguntas por fecha de vencimiento' }, wait);
+    expect(await within(table).findByRole('link', { name: '¿Dan certificado?' }, wait)).toBeInTheDocument();
+  });
+
   it('a reviewer gets no import link and the page says they may not import', async () => {
     const app = await renderApp('/preguntas', { as: 'revisor' });
     server = app.server;
