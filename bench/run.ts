@@ -16,6 +16,7 @@ import { benchSecurity } from './security';
 import { benchParticipa } from './participa';
 import { benchQuestionImport, benchQuestions } from './questions';
 import { benchCommitments } from './commitments';
+import { benchReportSync } from './report-sync';
 import { printReport, type ReportRow } from './report';
 
 interface Section {
@@ -38,6 +39,7 @@ const sections: Section[] = [
   { name: 'preguntas', run: () => benchQuestions() },
   { name: 'preguntas-importar', run: () => benchQuestionImport() },
   { name: 'compromisos', run: () => benchCommitments() },
+  { name: 'informe-sync', run: () => benchReportSync() },
 ];
 
 async function main(): Promise<void> {
