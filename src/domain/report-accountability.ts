@@ -56,24 +56,57 @@ export interface CommitmentsSectionData {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** What the commitments' hash is made of besides the list: the counts and the mean progress («vencidos» left out). */
+export interface CommitmentCounts {
+  total: number;
+  pending: number;
+  inProgress: number;
+  done: number;
+  cancelled: number;
+  /** Sum and count of the progress of the commitments not cancelled. */
+  progressSum: number;
+  progressCount: number;
+}
+
+/** A commitment as one entry of the hashed list (also what the database builds with json_array, in this order). */
+export const commitmentHashTuple = (c: ReportCommitment) => [c.id, c.forumTitle, c.text, c.area, c.dueDate, c.status, c.progress] as const;
+
+/**
+ * The hash of a commitments part: of the year, the list as a JSON array of `commitmentHashTuple`s (`listJson`: the
+ * same text whether JSON.stringify or the database wrote it) and the counts. Tuples, not objects (no key sorting):
+ * 10.000 commitments hash in a few milliseconds; the report sync asks the database for the list's JSON so it never
+ * reads the rows at all (src/db/report-queries.ts, `commitmentsHash`).
+ */
+export function commitmentsHash(year: number, listJson: string, counts: CommitmentCounts): string {
+  const { progressSum, progressCount, ...rest } = counts;
+  const hashed: Omit<CommitmentFigures, 'overdueNow'> = { ...rest, meanProgress: progressCount > 0 ? round1(progressSum / progressCount) : null };
+  return fnv1a(`[${year},${listJson},${JSON.stringify(hashed)}]`);
+}
+
 /** The «Compromisos» (or, with the previous year's open ones, «Seguimiento a compromisos») part as of `today`. */
 export function buildCommitmentsSection(year: number, commitments: readonly ReportCommitment[], today: string): CommitmentsSectionData {
   const items = commitments.map((c): ReportCommitmentItem => ({ ...c, effectiveStatus: effectiveStatus(c.status, c.dueDate, today) }));
   const count = (status: CommitmentStatus) => commitments.filter((c) => c.status === status).length;
   const counted = commitments.filter((c) => c.status !== 'cancelled');
-  const figures: CommitmentFigures = {
+  const counts: CommitmentCounts = {
     total: commitments.length,
     pending: count('pending'),
     inProgress: count('in_progress'),
     done: count('done'),
     cancelled: count('cancelled'),
-    overdueNow: items.filter((c) => c.effectiveStatus === 'overdue').length,
-    meanProgress: counted.length > 0 ? round1(counted.reduce((sum, c) => sum + c.progress, 0) / counted.length) : null,
+    progressSum: counted.reduce((sum, c) => sum + c.progress, 0),
+    progressCount: counted.length,
   };
-  const { overdueNow: _overdue, ...hashedFigures } = figures;
-  // Tuples through JSON.stringify (fixed order, no key sorting): 10.000 commitments hash in a few milliseconds.
-  const hash = fnv1a(JSON.stringify([year, commitments.map((c) => [c.id, c.forumTitle, c.text, c.area, c.dueDate, c.status, c.progress]), hashedFigures]));
-  return { year, items, figures, hash };
+  const figures: CommitmentFigures = {
+    total: counts.total,
+    pending: counts.pending,
+    inProgress: counts.inProgress,
+    done: counts.done,
+    cancelled: counts.cancelled,
+    overdueNow: items.filter((c) => c.effectiveStatus === 'overdue').length,
+    meanProgress: counted.length > 0 ? round1(counts.progressSum / counted.length) : null,
+  };
+  return { year, items, figures, hash: commitmentsHash(year, JSON.stringify(commitments.map(commitmentHashTuple)), counts) };
 }
 
 /** The Spanish of the commitments' parts (report page, Word, print view). */
