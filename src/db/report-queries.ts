@@ -11,7 +11,8 @@ import {
   type SectionRevisionSummary,
   type SectionState,
 } from '../domain/report';
-import { buildCommitmentsSection, buildEvaluationSection, commitmentsHash, type CommitmentsSectionData, type EvaluationSectionData } from '../domain/report-accountability';
+import { buildCommitmentsSection, commitmentsHash, commentWhitespace, evaluationSectionFromCounts, evaluationSectionLimits, type CommitmentsSectionData, type EvaluationSectionData } from '../domain/report-accountability';
+import { evaluationQuestions, type ScoreCounts } from '../domain/evaluation';
 import { buildQuestionsSection, type QuestionsSectionData } from '../domain/report-questions';
 import { buildStatistics, type StatisticsResult } from '../domain/report-statistics';
 import { addableKinds } from '../domain/report-sync';
@@ -21,7 +22,6 @@ import { fromJson } from './json-column';
 import { listYearMetrics } from './metrics-queries';
 import { casesForFigures } from './question-queries';
 import { commitmentsOfYear } from './commitment-queries';
-import { evaluationResponsesOfYear } from './evaluation-queries';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -426,7 +426,13 @@ const reportCommitment = (c: { id: number; forumTitle: string; text: string; are
   progress: c.progress,
 });
 
-/** Every forum of the year (date order) with its evaluation tally, as the «Evaluación de los foros» section shows it. */
+/**
+ * Every forum of the year (date order) with its evaluation tally, as the «Evaluación de los foros» section shows it:
+ * counted by the database (responses, and how many gave each score to each question) with each forum's first
+ * comments that are not blank, so neither the report page nor the report sync reads every response (a year of
+ * 10.000 responses: README, Performance). The same section as buildEvaluationSection over the responses
+ * (tests/unit/report-sync-hash.test.ts).
+ */
 export async function yearEvaluation(db: Db, year: number): Promise<EvaluationSectionData> {
   const forums = await db
     .selectFrom('forums')
@@ -436,10 +442,29 @@ export async function yearEvaluation(db: Db, year: number): Promise<EvaluationSe
     .orderBy('date')
     .orderBy('id')
     .execute();
-  const responses = await evaluationResponsesOfYear(db, year);
-  return buildEvaluationSection(
-    forums.map((f) => ({ forumId: f.id, forumTitle: f.title })),
-    responses.map((r) => ({ forumId: r.forumId, scores: r.scores, comment: r.comment })),
+  // The question keys are the columns' names (a fixed list, not input).
+  const scoreColumns = evaluationQuestions.flatMap((q) => [1, 2, 3, 4, 5].map((n) => `count(case when e.${q} = ${n} then 1 end) as ${q}_${n}`)).join(', ');
+  const counted = await sql<Record<string, number>>`
+    select e.forum_id as forum_id, count(*) as responses, ${sql.raw(scoreColumns)}
+    from evaluation_responses e join forums f on f.id = e.forum_id
+    where f.year = ${year}
+    group by e.forum_id`.execute(db);
+  const comments = await sql<{ forum_id: number; comment: string }>`
+    select forum_id, comment from (
+      select e.forum_id, e.comment, row_number() over (partition by e.forum_id order by e.id) as n
+      from evaluation_responses e join forums f on f.id = e.forum_id
+      where f.year = ${year} and trim(e.comment, ${commentWhitespace}) <> ''
+    ) where n <= ${evaluationSectionLimits.comments}
+    order by forum_id, n`.execute(db);
+  const byForum = new Map(counted.rows.map((r) => [Number(r.forum_id), r]));
+  const commentsOf = new Map<number, string[]>();
+  for (const c of comments.rows) commentsOf.set(c.forum_id, [...(commentsOf.get(c.forum_id) ?? []), c.comment]);
+  return evaluationSectionFromCounts(
+    forums.map((f) => {
+      const r = byForum.get(f.id);
+      const counts = Object.fromEntries(evaluationQuestions.map((q) => [q, [1, 2, 3, 4, 5].map((n) => Number(r?.[`${q}_${n}`] ?? 0))])) as ScoreCounts;
+      return { forumId: f.id, forumTitle: f.title, responses: Number(r?.responses ?? 0), counts, comments: commentsOf.get(f.id) ?? [] };
+    }),
   );
 }
 

@@ -1,6 +1,6 @@
 import { commitmentStatusLabels, effectiveStatus, type CommitmentStatus, type EffectiveStatus } from './commitment';
 import { formatShortDate } from './date-format';
-import { evaluationQuestionTexts, tallyEvaluation, type EvaluationInput, type EvaluationQuestion } from './evaluation';
+import { evaluationQuestionTexts, scoreCounts, tallyScores, type EvaluationInput, type EvaluationQuestion, type ScoreCounts } from './evaluation';
 import { formatCount, formatPercent } from './metrics-format';
 import { canonicalJson, fnv1a } from './report-statistics';
 
@@ -204,25 +204,49 @@ export function reportComment(comment: string): string {
   return text.length > evaluationSectionLimits.commentLength ? `${text.slice(0, evaluationSectionLimits.commentLength - 1).trimEnd()}…` : text;
 }
 
-/** The «Evaluación de los foros» part: per forum (in the order given), its tally and its first comments. */
-export function buildEvaluationSection(forums: readonly ReportEvaluationForum[], responses: readonly (Pick<EvaluationInput, 'scores' | 'comment'> & { forumId: number })[]): EvaluationSectionData {
+/**
+ * What `\s` and String.prototype.trim treat as white space, as one string: a comment made only of these is no
+ * comment. The database trims with it (SQLite's trim(X, Y)) to pick a forum's first comments as the report does.
+ */
+export const commentWhitespace = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+/** A forum's evaluation as counts: what the database can answer without handing over every response. */
+export interface EvaluationForumCounts extends ReportEvaluationForum {
+  responses: number;
+  counts: ScoreCounts;
+  /** Its comments in the order given (blank ones are skipped); the first few are quoted. */
+  comments: readonly string[];
+}
+
+/** The «Evaluación de los foros» part from each forum's counts (in the order given). */
+export function evaluationSectionFromCounts(forums: readonly EvaluationForumCounts[]): EvaluationSectionData {
   const parts = forums.map((forum): EvaluationForumPart => {
-    const own = responses.filter((r) => r.forumId === forum.forumId).map((r) => ({ scores: r.scores, comment: r.comment, valueGroup: '' }));
-    const tally = tallyEvaluation(own);
+    const tally = tallyScores(forum.counts);
     return {
       forumId: forum.forumId,
       forumTitle: forum.forumTitle,
-      responses: tally.responses,
+      responses: forum.responses,
       satisfactionIndex: tally.satisfactionIndex,
       questions: tally.questions.map((q) => ({ question: q.question, text: evaluationQuestionTexts[q.question], counts: q.counts, mean: q.mean, satisfied: q.satisfied })),
-      comments: tally.comments
-        .map((c) => reportComment(c.comment))
+      comments: forum.comments
+        .filter((c) => c.trim() !== '')
+        .map(reportComment)
         .filter((c) => c !== '')
         .slice(0, evaluationSectionLimits.comments),
     };
   });
   const total = parts.reduce((sum, p) => sum + p.responses, 0);
   return { forums: parts, responses: total, hash: fnv1a(canonicalJson({ forums: parts })) };
+}
+
+/** The «Evaluación de los foros» part: per forum (in the order given), its tally and its first comments. */
+export function buildEvaluationSection(forums: readonly ReportEvaluationForum[], responses: readonly (Pick<EvaluationInput, 'scores' | 'comment'> & { forumId: number })[]): EvaluationSectionData {
+  return evaluationSectionFromCounts(
+    forums.map((forum) => {
+      const own = responses.filter((r) => r.forumId === forum.forumId);
+      return { ...forum, responses: own.length, counts: scoreCounts(own), comments: own.map((r) => r.comment) };
+    }),
+  );
 }
 
 const decimal = (n: number | null) => (n === null ? '—' : n.toLocaleString('es-CO', { maximumFractionDigits: 1 }));

@@ -7,10 +7,12 @@ import { demoForums2022 } from '../../src/db/demo-2022';
 import { insertForum } from '../../src/db/forum-queries';
 import { migrateToLatest } from '../../src/db/migrations';
 import { openNodeDatabase } from '../../src/db/node-driver';
-import { yearCommitments, yearFollowUp } from '../../src/db/report-queries';
+import { evaluationResponsesOfYear, insertEvaluationResponses } from '../../src/db/evaluation-queries';
+import { yearCommitments, yearEvaluation, yearFollowUp } from '../../src/db/report-queries';
 import type { Database } from '../../src/db/schema';
 import { openSqlJsDatabase } from '../../src/db/sqljs-database';
 import type { CommitmentStatus } from '../../src/domain/commitment';
+import { buildEvaluationSection, commentWhitespace } from '../../src/domain/report-accountability';
 
 /**
  * The report sync hashes «Compromisos» and «Seguimiento a compromisos» from JSON the database writes, without reading
@@ -56,6 +58,37 @@ describe.each(engines)('the report sync’s commitments hash on %s', (_engine, o
       expect(followUp.items).toHaveLength(texts.length * 2);
       expect(await generatedHash(db, 2024, 'follow_up', today)).toBe(followUp.hash);
     }
+    await db.destroy();
+  });
+});
+
+describe('the evaluation section counted by the database', () => {
+  it('treats as blank exactly what \\s and trim() do', () => {
+    const blank = [...commentWhitespace];
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      expect(blank.includes(c), `U+${code.toString(16)}`).toBe(/^\s$/.test(c));
+    }
+  });
+
+  it.each(engines)('on %s is the section buildEvaluationSection makes from every response', async (_engine, open) => {
+    const db = await open();
+    await migrateToLatest(db);
+    const now = '2024-01-10T10:00:00.000Z';
+    const june = await insertForum(db, { ...demoForums2022[0]!, title: 'Foro de junio', year: 2023, date: '2023-06-22' }, 'editora', now);
+    const september = await insertForum(db, { ...demoForums2022[1]!, title: 'Foro de septiembre', year: 2023, date: '2023-09-14' }, 'editora', now);
+    await insertForum(db, { ...demoForums2022[2]!, title: 'Foro sin respuestas', year: 2023, date: null }, 'editora', now);
+    const comments = ['', '   ', '\u00a0\u3000\ufeff', 'Muy claro; escríbanme a ana@example.org', '\n\t', 'Llamen al 300 123 4567', 'Útil', 'Cuarto comentario'];
+    const score = (i: number, k: number) => (i % 7 === k ? null : ((i * (k + 2)) % 5) + 1);
+    await insertEvaluationResponses(db, june, Array.from({ length: 40 }, (_, i) => ({ scores: { clarity: score(i, 0), usefulness: score(i, 1), participation: score(i, 2), answers: score(i, 3), format: score(i, 4) }, comment: comments[i % comments.length]!, valueGroup: '' })), 'import', 'editora', now);
+    await insertEvaluationResponses(db, september, [{ scores: { clarity: 5, usefulness: null, participation: null, answers: null, format: null }, comment: '  ', valueGroup: '' }], 'manual', 'editora', now);
+    const section = await yearEvaluation(db, 2023);
+    const responses = await evaluationResponsesOfYear(db, 2023);
+    const forums = section.forums.map((f) => ({ forumId: f.forumId, forumTitle: f.forumTitle }));
+    expect(forums.map((f) => f.forumTitle)).toEqual(['Foro de junio', 'Foro de septiembre', 'Foro sin respuestas']);
+    expect(section).toEqual(buildEvaluationSection(forums, responses));
+    expect(section.forums[0]!.comments).toEqual(['Muy claro; escríbanme a [dato omitido]', 'Llamen al [dato omitido]', 'Útil']);
+    expect(await generatedHash(db, 2023, 'evaluation', '2024-01-10')).toBe(buildEvaluationSection(forums, responses).hash);
     await db.destroy();
   });
 });
