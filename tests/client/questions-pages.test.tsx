@@ -58,6 +58,25 @@ describe('/preguntas', () => {
   });
 });
 
+describe('/preguntas, the forum filter', () => {
+  it('lists one forum’s questions and keeps the forum in the URL', async () => {
+    const app = await renderApp('/preguntas', { as: 'editora' });
+    server = app.server;
+    const forum = await withQuestions(app);
+    await apiAs<Forum>(app, 'editora', 'POST', '/api/forums', validForum({ title: 'Foro de cultura', date: '2022-08-10', questions: [{ text: '¿Habrá conciertos?', channel: 'live_chat', askedBy: '', answered: false, answeredBy: '', answerSummary: '' }] }));
+    await app.queryClient.invalidateQueries();
+    const table = await screen.findByRole('table', { name: 'Preguntas por fecha de vencimiento' }, wait);
+    await within(table).findByRole('link', { name: '¿Habrá conciertos?' }, wait);
+    const filter = screen.getByRole('combobox', { name: 'Foro' });
+    await within(filter).findByRole('option', { name: 'Foro de juventudes (2022)' }, wait);
+    await userEvent.selectOptions(filter, 'Foro de juventudes (2022)');
+    expect(app.router.state.location.search).toBe(`?foro=${forum.id}`);
+    expect(await screen.findByText('2 preguntas', undefined, wait)).toBeInTheDocument();
+    expect(within(table).getByRole('link', { name: '¿Cuándo abren las inscripciones?' })).toBeInTheDocument();
+    expect(within(table).queryByRole('link', { name: '¿Habrá conciertos?' })).not.toBeInTheDocument();
+  });
+});
+
 describe('/preguntas/:id', () => {
   it('shows the rule at the field, saves an answer, and shows a 409 when someone else saved first', async () => {
     const app = await renderApp('/preguntas', { as: 'editora' });

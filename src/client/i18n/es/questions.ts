@@ -28,6 +28,8 @@ export const questions = {
     status: 'Estado',
     area: 'Área',
     forum: 'Foro',
+    forumOption: '{{title}} ({{year}})',
+    forumNumber: 'Foro {{id}}',
     year: 'Vigencia',
     due: 'Vencimiento',
     dueOverdue: 'Vencidas',
