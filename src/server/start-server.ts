@@ -5,8 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { TLSSocket } from 'node:tls';
+import { createHmac } from 'node:crypto';
 import { createApi } from '../api/create-api';
-import { randomSecret } from '../api/public-vote';
+import { randomSecret, useSyncHmac } from '../api/public-vote';
 import { purgeExpiredPersonalData } from '../api/question-routes';
 import { bootstrap, type CreatedAccount } from '../api/bootstrap';
 import type { ApiLogger, ConnectionInfo, SessionLimits } from '../api/deps';
@@ -89,6 +90,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Signs the citizen vote's cookie and form stamp (src/api/public-vote.ts): FOROS_VOTE_SECRET, or one made at the
   // first start and kept in the database, so a restart does not let a browser vote again.
   const voteSecret = process.env.FOROS_VOTE_SECRET || (await keptSecret(db, 'vote_secret', randomSecret));
+  useSyncHmac((secret, data) => createHmac('sha256', secret).update(data).digest('base64url'));
   const isHttps = (c: Context) => {
     if (trustProxy) {
       const proto = c.req.header('x-forwarded-proto')?.split(',').pop()?.trim().toLowerCase();
