@@ -1,4 +1,4 @@
-import { serve, type HttpBindings, type ServerType } from '@hono/node-server';
+import { createAdaptorServer, type HttpBindings, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
@@ -48,6 +48,9 @@ export interface RunningServer {
   accounts: CreatedAccount[];
   close: () => Promise<void>;
 }
+
+/** Connections the kernel keeps waiting for the server to accept them (see the listen below). */
+const listenBacklog = 4096;
 
 /** Whether an absolute URL's path is /api or under /api/ (as written: a percent-encoded one goes the long way). */
 export function isApiUrl(url: string): boolean {
@@ -178,8 +181,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   app.notFound((c) => c.text('No existe esa página.', 404));
 
-  const server: ServerType = await new Promise((ready) => {
-    const s = serve({ fetch: (request: Request, env: unknown) => (isApiUrl(request.url) ? api.fetch(request, env) : app.fetch(request, env)), port: options.port, hostname: options.hostname ?? '127.0.0.1' }, () => ready(s));
+  // serve() as @hono/node-server writes it, but with a longer queue of connections waiting to be accepted: Node's
+  // default (511) overflowed while the event loop was busy under 400 new connections a second (bench
+  // participa-votos: citizens each on their own connection), and the kernel then drops the connection attempts,
+  // which the browsers retry only after 1, 3, 7… seconds. The kernel caps it at net.core.somaxconn.
+  const server: ServerType = await new Promise((ready, fail) => {
+    const s = createAdaptorServer({ fetch: (request: Request, env: unknown) => (isApiUrl(request.url) ? api.fetch(request, env) : app.fetch(request, env)) });
+    s.once('error', fail);
+    s.listen({ port: options.port, host: options.hostname ?? '127.0.0.1', backlog: listenBacklog }, () => {
+      s.off('error', fail);
+      ready(s);
+    });
   });
   // A client that sends a malformed request: one line, no stack. One that goes away mid-request is logged once, by
   // the request it was sending (the API's «petición interrumpida»), not a second time here.
