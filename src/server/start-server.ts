@@ -1,12 +1,13 @@
-import { serve, type HttpBindings, type ServerType } from '@hono/node-server';
+import { createAdaptorServer, type HttpBindings, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { TLSSocket } from 'node:tls';
+import { createHmac } from 'node:crypto';
 import { createApi } from '../api/create-api';
-import { randomSecret } from '../api/public-vote';
+import { randomSecret, useSyncHmac } from '../api/public-vote';
 import { purgeExpiredPersonalData } from '../api/question-routes';
 import { bootstrap, type CreatedAccount } from '../api/bootstrap';
 import type { ApiLogger, ConnectionInfo, SessionLimits } from '../api/deps';
@@ -47,6 +48,9 @@ export interface RunningServer {
   accounts: CreatedAccount[];
   close: () => Promise<void>;
 }
+
+/** Connections the kernel keeps waiting for the server to accept them (see the listen below). */
+const listenBacklog = 4096;
 
 /** Whether an absolute URL's path is /api or under /api/ (as written: a percent-encoded one goes the long way). */
 export function isApiUrl(url: string): boolean {
@@ -89,6 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Signs the citizen vote's cookie and form stamp (src/api/public-vote.ts): FOROS_VOTE_SECRET, or one made at the
   // first start and kept in the database, so a restart does not let a browser vote again.
   const voteSecret = process.env.FOROS_VOTE_SECRET || (await keptSecret(db, 'vote_secret', randomSecret));
+  useSyncHmac((secret, data) => createHmac('sha256', secret).update(data).digest('base64url'));
   const isHttps = (c: Context) => {
     if (trustProxy) {
       const proto = c.req.header('x-forwarded-proto')?.split(',').pop()?.trim().toLowerCase();
@@ -176,8 +181,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   app.notFound((c) => c.text('No existe esa página.', 404));
 
-  const server: ServerType = await new Promise((ready) => {
-    const s = serve({ fetch: (request: Request, env: unknown) => (isApiUrl(request.url) ? api.fetch(request, env) : app.fetch(request, env)), port: options.port, hostname: options.hostname ?? '127.0.0.1' }, () => ready(s));
+  // serve() as @hono/node-server writes it, but with a longer queue of connections waiting to be accepted: Node's
+  // default (511) overflowed while the event loop was busy under 400 new connections a second (bench
+  // participa-votos: citizens each on their own connection), and the kernel then drops the connection attempts,
+  // which the browsers retry only after 1, 3, 7… seconds. The kernel caps it at net.core.somaxconn.
+  const server: ServerType = await new Promise((ready, fail) => {
+    const s = createAdaptorServer({ fetch: (request: Request, env: unknown) => (isApiUrl(request.url) ? api.fetch(request, env) : app.fetch(request, env)) });
+    s.once('error', fail);
+    s.listen({ port: options.port, host: options.hostname ?? '127.0.0.1', backlog: listenBacklog }, () => {
+      s.off('error', fail);
+      ready(s);
+    });
   });
   // A client that sends a malformed request: one line, no stack. One that goes away mid-request is logged once, by
   // the request it was sending (the API's «petición interrumpida»), not a second time here.
