@@ -4,6 +4,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import type { Server } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { createApi } from '../api/create-api';
 import { randomSecret } from '../api/public-vote';
@@ -40,13 +41,24 @@ export interface ServerOptions {
   logLevel?: string;
   /** The public forms' minimum time-to-submit in ms (default 3 000; the end-to-end tests pass 0 instead of waiting). */
   publicFormMinMs?: number;
+  /** On close, how long requests in flight may take before their connections are cut (default 25 s). */
+  shutdownTimeoutMs?: number;
 }
 
 export interface RunningServer {
   url: string;
   accounts: CreatedAccount[];
-  close: () => Promise<void>;
+  /**
+   * Graceful stop: no new connections; the requests in flight finish (answers say `Connection: close`, idle
+   * keep-alive connections are closed, /api/health answers 503); after `shutdownTimeoutMs` whatever is left is cut;
+   * then the database is closed. `onDraining` is told how many requests were in flight when it began.
+   */
+  close: (onDraining?: (inFlight: number) => void) => Promise<void>;
 }
+
+export const shutdownMessages = {
+  health: 'El servidor se está deteniendo: envíe las peticiones a otro.',
+} as const;
 
 /** Whether an absolute URL's path is /api or under /api/ (as written: a percent-encoded one goes the long way). */
 export function isApiUrl(url: string): boolean {
@@ -176,8 +188,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   app.notFound((c) => c.text('No existe esa página.', 404));
 
+  // Graceful shutdown (close() below): while draining, every answer closes its connection, and the health check
+  // tells load balancers to look elsewhere.
+  let draining = false;
+  let inFlight = 0;
+  const handle = async (request: Request, env: unknown): Promise<Response> => {
+    const outgoing = (env as Partial<HttpBindings> | undefined)?.outgoing;
+    if (draining && isApiUrl(request.url) && new URL(request.url).pathname === '/api/health') {
+      outgoing?.setHeader('Connection', 'close');
+      return new Response(JSON.stringify({ type: 'about:blank', title: shutdownMessages.health, status: 503, ok: false }), { status: 503, headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store' } });
+    }
+    inFlight++;
+    try {
+      return await (isApiUrl(request.url) ? api.fetch(request, env) : app.fetch(request, env));
+    } finally {
+      inFlight--;
+      if (draining && outgoing && !outgoing.headersSent) outgoing.setHeader('Connection', 'close');
+    }
+  };
   const server: ServerType = await new Promise((ready) => {
-    const s = serve({ fetch: (request: Request, env: unknown) => (isApiUrl(request.url) ? api.fetch(request, env) : app.fetch(request, env)), port: options.port, hostname: options.hostname ?? '127.0.0.1' }, () => ready(s));
+    const s = serve({ fetch: handle, port: options.port, hostname: options.hostname ?? '127.0.0.1' }, () => ready(s));
   });
   // A client that sends a malformed request: one line, no stack. One that goes away mid-request is logged once, by
   // the request it was sending (the API's «petición interrumpida»), not a second time here.
@@ -191,9 +221,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url: `http://localhost:${port}`,
     accounts,
-    close: async () => {
+    close: async (onDraining) => {
+      const http = server as Server;
+      draining = true;
       clearInterval(retention);
-      await new Promise<void>((done) => server.close(() => done()));
+      const closed = new Promise<void>((done) => http.close(() => done()));
+      onDraining?.(inFlight);
+      // A keep-alive connection between two requests holds close() up: such idle ones are closed as they appear.
+      const sweep = setInterval(() => http.closeIdleConnections(), 100);
+      const cut = setTimeout(() => {
+        logger.warn({ inFlight }, 'detención: se cortan las conexiones que quedaban');
+        http.closeAllConnections();
+      }, options.shutdownTimeoutMs ?? 25_000);
+      http.closeIdleConnections();
+      try {
+        await closed;
+      } finally {
+        clearInterval(sweep);
+        clearTimeout(cut);
+      }
       await db.destroy();
     },
   };
