@@ -35,7 +35,9 @@ async function dump(db: Kysely<Database>) {
   const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db);
   const rows: Record<string, unknown[]> = {};
   for (const { name } of tables.rows) {
-    if (name === 'sessions') continue;
+    // Bookkeeping of requests, not data: a session's last request, and the public routes' rate limits (counted in
+    // the database so several server processes share them, issue 15).
+    if (name === 'sessions' || name === 'rate_counters') continue;
     rows[name] = (await sql`select * from ${sql.table(name)} order by rowid`.execute(db)).rows;
   }
   return rows;
