@@ -14,6 +14,7 @@ import { bootstrap, type CreatedAccount } from '../api/bootstrap';
 import type { ApiLogger, ConnectionInfo, SessionLimits } from '../api/deps';
 import { discardPendingImports } from '../db/consultation-queries';
 import { openNodeDatabase } from '../db/node-driver';
+import { openPostgresDatabase } from '../db/pg-driver';
 import { keptSecret } from '../db/secret-queries';
 import { createNodeRasterizer } from './rasterizer-node';
 import { createLogger } from './logger';
@@ -24,6 +25,10 @@ import { contentSecurityPolicy, nonceMetaProperty, securityHeaders } from './sec
 export interface ServerOptions {
   port: number;
   dbFile: string;
+  /** DATABASE_URL: a PostgreSQL server (`postgres://…`) instead of the SQLite file; migrated on start like it. */
+  databaseUrl?: string;
+  /** DATABASE_POOL_SIZE: connections this process keeps to PostgreSQL (default 10). */
+  poolSize?: number;
   demo: boolean;
   /** With the demo, its illustrative commitments and evaluation responses (FOROS_DEMO_EXAMPLES; off unless asked). */
   demoExamples?: boolean;
@@ -83,7 +88,7 @@ function socketOf(c: Context): ConnectionInfo {
 /** Opens the database, loads the first accounts (and the demo) when empty, and serves API + SPA on one port. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(options.logLevel);
-  const db = await openNodeDatabase(options.dbFile);
+  const db = options.databaseUrl ? await openPostgresDatabase(options.databaseUrl, { poolSize: options.poolSize }) : await openNodeDatabase(options.dbFile);
   let accounts: CreatedAccount[];
   try {
     accounts = await bootstrap(db, { adminPassword: options.adminPassword, demo: options.demo, examples: options.demoExamples, passwordIterations: options.passwordIterations });
