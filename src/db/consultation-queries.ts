@@ -82,6 +82,16 @@ export async function getConsultation(db: Db, id: number): Promise<Consultation 
   };
 }
 
+/**
+ * The year's consultation as the public side needs it (its page, the citizen's vote): dates, status, channels and
+ * topics, without the counts `getConsultation` adds (a count of every response, on every vote and page load).
+ */
+export async function publicConsultationOfYear(db: Db, year: number): Promise<Pick<Consultation, 'id' | 'year' | 'title' | 'openDate' | 'closeDate' | 'status' | 'channels' | 'topics'> | undefined> {
+  const row = await db.selectFrom('consultations').select(['id', 'year', 'title', 'open_date', 'close_date', 'status', 'channels']).where('year', '=', year).orderBy('id').executeTakeFirst();
+  if (!row) return undefined;
+  return { id: row.id, year: row.year, title: row.title, openDate: row.open_date, closeDate: row.close_date, status: row.status, channels: fromJson(row.channels), topics: await getConsultationTopics(db, row.id) };
+}
+
 /** The consultation of a year other than `exceptId` (one per year), or undefined. */
 export async function consultationOfYear(db: Db, year: number, exceptId?: number): Promise<{ id: number; title: string } | undefined> {
   let query = db.selectFrom('consultations').select(['id', 'title']).where('year', '=', year);

@@ -523,6 +523,21 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('citizen_questions_forum').on('citizen_questions').column('forum_id').execute();
     },
   },
+  '0021_rate_counters': {
+    // Issue 15, several server processes: the request limits (writes per account, the public routes per address)
+    // counted in the database instead of each process's memory. One row per key and fixed window; times in ms
+    // (bigint: they do not fit PostgreSQL's integer). Expired rows are pruned by `expires_at`.
+    async up(db: MigrationDb) {
+      await db.schema
+        .createTable('rate_counters')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('window_start', 'bigint', (c) => c.notNull())
+        .addColumn('hits', 'integer', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('rate_counters_expires').on('rate_counters').column('expires_at').execute();
+    },
+  },
   '0023_postgres_forum_search': {
     // The forum search is `search_text like '%palabra%'` (search_text: title and theme, lower-case, without accents,
     // written by the app on both engines, so «Política» finds «politica» on either). SQLite reads it from its index
