@@ -68,6 +68,9 @@ export default defineConfig(({ mode }) => ({
           include: postgresUrl ? postgresInclude : [],
           exclude: postgresExclude,
           globalSetup: ['tests/support/postgres-global-setup.ts'],
+          // A worker's first createTestApi builds its template schema (migrations + bootstrap over the network), which
+          // a beforeAll may do: on a loaded machine that took over the default 10 s.
+          hookTimeout: 120_000,
           env: { FOROS_TEST_ENGINE: 'postgres' },
         },
       },
