@@ -14,6 +14,7 @@ import { benchExportBrowser } from './export-browser';
 import { benchStartup } from './startup';
 import { benchSecurity } from './security';
 import { benchParticipa } from './participa';
+import { benchParticipaVotes } from './participa-votes';
 import { benchQuestionImport, benchQuestions } from './questions';
 import { benchCommitments } from './commitments';
 import { benchReportSync } from './report-sync';
@@ -36,6 +37,7 @@ const sections: Section[] = [
   { name: 'exportacion-navegador', run: () => benchExportBrowser() },
   { name: 'seguridad', run: () => benchSecurity() },
   { name: 'participa', run: () => benchParticipa() },
+  { name: 'participa-votos', run: () => benchParticipaVotes() },
   { name: 'preguntas', run: () => benchQuestions() },
   { name: 'preguntas-importar', run: () => benchQuestionImport() },
   { name: 'compromisos', run: () => benchCommitments() },

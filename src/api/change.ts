@@ -6,6 +6,7 @@ import type { GeneratedKind } from '../domain/report-sync';
 import type { SessionUser } from '../domain/user';
 import { writeAudit } from '../db/audit-queries';
 import type { Database } from '../db/schema';
+import { lockForWrite } from '../db/engine';
 import { requireUser } from './auth';
 import type { AppEnv } from './deps';
 import { HttpProblem } from './problem';
@@ -56,6 +57,8 @@ export interface Changed<R> {
 /** The write path without a request (loading the demo): `user` and `now` given. */
 export async function applyChange<R, U extends Actor>(db: Kysely<Database>, user: U, now: string, work: (scope: ChangeScope<U>) => Promise<Changed<R>>): Promise<R> {
   return db.transaction().execute(async (tx) => {
+    // One change at a time, as on SQLite: on PostgreSQL the transaction first takes the write lock (engine.ts).
+    await lockForWrite(tx);
     const done = await work({ tx, user, now });
     const audit = [...(done.audit ?? [])];
     const years = [...new Set(done.touched?.years ?? [])].filter((year): year is number => typeof year === 'number').sort((a, b) => a - b);

@@ -21,6 +21,7 @@ import {
 } from '../domain/commitment';
 import {
   applyProgressUpdates,
+  commitmentYears,
   getCommitment,
   insertCommitment,
   insertFollowUp,
@@ -30,7 +31,7 @@ import {
   updateCommitment,
 } from '../db/commitment-queries';
 import type { Database } from '../db/schema';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { requirePermission } from './auth';
 import { change, stale } from './change';
 import type { AppEnv } from './deps';
@@ -125,13 +126,12 @@ export function commitmentRoutes() {
         // Checked again inside the transaction: what was previewed may have changed since.
         const updates = check(await plan(tx));
         await applyProgressUpdates(tx, updates, (u) => importedNote(u.note), user, day, now);
-        const ids = JSON.stringify(updates.map((u) => u.id));
-        const years = await tx.selectFrom('commitments').select('year').distinct().where(sql<boolean>`id in (select value from json_each(${ids}))`).execute();
+        const years = await commitmentYears(tx, updates.map((u) => u.id));
         return {
           result: { total: input.rows.length, updated: updates.length, preview: updates.slice(0, 20) } satisfies ProgressImportResult,
           audit: [{ action: 'update', entity: 'commitment_import', entityId: null, changes: [`${updates.length} avances importados de archivo`] }],
           // Each year's «Compromisos» and the next year's «Seguimiento a compromisos» (its open commitments).
-          touched: { years: years.flatMap((y) => [y.year, y.year + 1]), kinds: commitmentKinds },
+          touched: { years: years.flatMap((y) => [y, y + 1]), kinds: commitmentKinds },
         };
       });
       return c.json(result);
