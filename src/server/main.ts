@@ -1,5 +1,6 @@
 import { WeakPasswordError } from '../api/bootstrap';
 import { startServer } from './start-server';
+import { isPostgresUrl } from '../db/pg-driver';
 
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
@@ -36,11 +37,19 @@ const idleMs = hours('FOROS_SESSION_IDLE_HOURS', 8);
 const maxMs = hours('FOROS_SESSION_MAX_HOURS', 24);
 if (idleMs > maxMs) fail('FOROS_SESSION_IDLE_HOURS no puede ser mayor que FOROS_SESSION_MAX_HOURS.');
 
+// DATABASE_URL=postgres://… runs on PostgreSQL; without it, the SQLite file FOROS_DB.
+const databaseUrl = process.env.DATABASE_URL || undefined;
+if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) fail('DATABASE_URL no válida: debe empezar por postgres:// o postgresql:// (sin ella se usa el archivo SQLite de FOROS_DB).');
+const poolSize = Number(process.env.DATABASE_POOL_SIZE || 10);
+if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000) fail(`DATABASE_POOL_SIZE no válido: «${process.env.DATABASE_POOL_SIZE}» (un entero entre 1 y 1000).`);
+
 let server: Awaited<ReturnType<typeof startServer>>;
 try {
   server = await startServer({
     port,
     dbFile: process.env.FOROS_DB ?? './data/foros.sqlite',
+    databaseUrl,
+    poolSize,
     demo: flag(process.env.FOROS_DEMO, true),
     demoExamples: flag(process.env.FOROS_DEMO_EXAMPLES, true),
     adminPassword: process.env.FOROS_ADMIN_PASSWORD,
