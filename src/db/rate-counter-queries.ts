@@ -1,4 +1,5 @@
-import { SqliteAdapter, sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { engineOf } from './engine';
 import type { Database } from './schema';
 
 /** The connection's own `synchronous` level (read once per database), restored after each counter's commit. */
@@ -33,7 +34,7 @@ export async function hitRateCounter(db: Kysely<Database>, key: string, nowMs: n
   // 7× slower): it commits with NORMAL (written to the WAL, flushed with the next FULL commit or checkpoint; a power
   // cut may forget the last counts, which costs nothing). The connection is held so nothing else commits meanwhile.
   const row =
-    db.getExecutor().adapter instanceof SqliteAdapter
+    engineOf(db) === 'sqlite'
       ? await db.connection().execute(async (connection) => {
           let synchronous = synchronousLevel.get(db);
           if (synchronous === undefined) {
