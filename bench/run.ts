@@ -14,8 +14,10 @@ import { benchExportBrowser } from './export-browser';
 import { benchStartup } from './startup';
 import { benchSecurity } from './security';
 import { benchParticipa } from './participa';
+import { benchParticipaVotes } from './participa-votes';
 import { benchQuestionImport, benchQuestions } from './questions';
 import { benchCommitments } from './commitments';
+import { benchReportSync } from './report-sync';
 import { printReport, type ReportRow } from './report';
 
 interface Section {
@@ -35,9 +37,11 @@ const sections: Section[] = [
   { name: 'exportacion-navegador', run: () => benchExportBrowser() },
   { name: 'seguridad', run: () => benchSecurity() },
   { name: 'participa', run: () => benchParticipa() },
+  { name: 'participa-votos', run: () => benchParticipaVotes() },
   { name: 'preguntas', run: () => benchQuestions() },
   { name: 'preguntas-importar', run: () => benchQuestionImport() },
   { name: 'compromisos', run: () => benchCommitments() },
+  { name: 'informe-sync', run: () => benchReportSync() },
 ];
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import type { Forum, ForumStatus, Platform } from '../domain/forum';
 import type { ForumMetricsInput } from '../domain/metrics';
 import { publicationMessages, type PublicationSettings } from '../domain/publication';
 import type { CalendarEvent } from '../domain/ical';
-import { consultationOfYear, getConsultation } from '../db/consultation-queries';
+import { publicConsultationOfYear } from '../db/consultation-queries';
 import { getForum } from '../db/forum-queries';
 import { listYearMetrics } from '../db/metrics-queries';
 import { getPublication, latestPublishedReport } from '../db/publication-queries';
@@ -146,8 +146,7 @@ export async function publicCalendar(db: Db, year: number, settings: Publication
 
 async function publicConsultation(db: Db, year: number, settings: PublicationSettings): Promise<PublicConsultation | null> {
   if (!settings.show.consultation) return null;
-  const found = await consultationOfYear(db, year);
-  const consultation = found ? await getConsultation(db, found.id) : undefined;
+  const consultation = await publicConsultationOfYear(db, year);
   if (!consultation) return null;
   return {
     title: consultation.title,

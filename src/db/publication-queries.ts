@@ -16,9 +16,36 @@ export interface PublicationRecord {
 export async function getPublication(db: Db, year: number): Promise<PublicationRecord> {
   const row = await db.selectFrom('publication_settings').selectAll().where('year', '=', year).executeTakeFirst();
   if (!row) return { year, settings: defaultPublicationSettings(), version: 0, updatedAt: null, updatedBy: null };
-  // Stored settings were validated when written; parsing again keeps an older row's missing field at its default.
-  const parsed = publicationSettingsSchema.safeParse({ ...defaultPublicationSettings(), ...(JSON.parse(row.settings) as object) });
-  return { year, settings: parsed.success ? parsed.data : defaultPublicationSettings(), version: row.version, updatedAt: row.updated_at, updatedBy: row.updated_by };
+  return { year, settings: parsedSettings(row.settings), version: row.version, updatedAt: row.updated_at, updatedBy: row.updated_by };
+}
+
+/**
+ * The stored settings' text, parsed: stored settings were validated when written; parsing again keeps an older
+ * row's missing field at its default. Every public page and vote reads them (several times), so the parse of
+ * the last texts seen is kept, frozen (the same text always parses the same).
+ */
+const parsedTexts = new Map<string, PublicationSettings>();
+function parsedSettings(text: string): PublicationSettings {
+  const kept = parsedTexts.get(text);
+  if (kept) return kept;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = {};
+  }
+  const parsed = publicationSettingsSchema.safeParse({ ...defaultPublicationSettings(), ...(raw as object) });
+  const settings = parsed.success ? parsed.data : defaultPublicationSettings();
+  deepFreeze(settings);
+  if (parsedTexts.size >= 32) parsedTexts.delete(parsedTexts.keys().next().value!);
+  parsedTexts.set(text, settings);
+  return settings;
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
 }
 
 /** Saves the settings if the stored version is still `expectedVersion` (0: none stored yet). False when it moved on. */

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi } from '../support/test-api';
 import type { PublicationState } from '../../src/domain/publication';
-import { voteMessages } from '../../src/api/public-vote';
+import { createHmac } from 'node:crypto';
+import { formStampProblem, formToken, useSyncHmac, voteMessages, webCryptoHmac } from '../../src/api/public-vote';
 import { createParticipaSite } from '../../src/public/participa-site';
 
 type TestApi = Awaited<ReturnType<typeof createTestApi>>;
@@ -141,5 +142,30 @@ describe('public vote in the consultation', () => {
     await publish({ consultation: false }, true);
     await refused(await vote(await good()), 404, voteMessages.unpublished);
     expect(await stored()).toBe(4);
+  });
+
+  it('votes sent at the same time share commits, and each is stored once with its own id', async () => {
+    await publish({ consultation: true }, true);
+    const before = await stored();
+    const bodies = await Promise.all(Array.from({ length: 25 }, async (_, i) => ({ ...(await good()), topicIds: [topicIds[i % 2]] })));
+    const answers = await Promise.all(bodies.map((body) => vote(body)));
+    expect(answers.map((r) => r.status)).toEqual(answers.map(() => 201));
+    const ids = await Promise.all(answers.map(async (r) => ((await r.json()) as { id: number }).id));
+    expect(new Set(ids).size).toBe(25);
+    expect(await stored()).toBe(before + 25);
+  });
+
+  it('the Node server\'s synchronous HMAC signs exactly as Web Crypto does (a stamp made by one passes the other)', async () => {
+    const nodeHmac = (secret: string, data: string) => createHmac('sha256', secret).update(data).digest('base64url');
+    for (const data of ['form|2024|1715353200000', 'vote|7|abc', 'ñandú|€']) expect(nodeHmac('secreto-de-prueba', data)).toBe(await webCryptoHmac('secreto-de-prueba', data));
+    useSyncHmac(nodeHmac);
+    try {
+      const stamp = await formToken('secreto-de-prueba', 2024, clock);
+      useSyncHmac(null);
+      expect(await formStampProblem('secreto-de-prueba', 2024, stamp, new Date(clock.getTime() + 5_000), 3_000)).toBeNull();
+      expect(await formStampProblem('otro-secreto', 2024, stamp, new Date(clock.getTime() + 5_000), 3_000)).toBe('token');
+    } finally {
+      useSyncHmac(null);
+    }
   });
 });
