@@ -1,6 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure, getConfig } from '@testing-library/react';
 import SelectorParser from 'happy-dom/lib/query-selector/SelectorParser.js';
+import HappyNode from 'happy-dom/lib/nodes/node/Node.js';
+import * as HappySymbol from 'happy-dom/lib/PropertySymbol.js';
 import * as React from 'react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { closeOpenServers } from './support/render-app';
@@ -33,6 +35,19 @@ configure({
     return error;
   },
 });
+
+// happy-dom holds a MutationObserver's callback only through a WeakRef: after a full garbage collection the observer
+// silently stops reporting. ProseMirror (the report editor) reads typed text through one, so under memory pressure the
+// editor showed every letter typed while its document — and the autosave — missed the last ones (the «Usar la
+// guardada» flake: the server one keystroke short). A browser keeps an observer alive while a node it observes is;
+// so does this: the callback is held strongly from its first registration (tests/client/test-environment.test.tsx).
+type MutationListener = Parameters<HappyNode[typeof HappySymbol.observeMutations]>[0];
+const observeMutations = HappyNode.prototype[HappySymbol.observeMutations];
+HappyNode.prototype[HappySymbol.observeMutations] = function observe(this: HappyNode, listener: MutationListener) {
+  const callback = listener.callback.deref();
+  if (callback) listener.callback = { deref: () => callback } as WeakRef<typeof callback>;
+  return observeMutations.call(this, listener);
+};
 
 // happy-dom parses a selector again on every querySelector/matches call (and builds a SyntaxError each time, in case);
 // Testing Library's role and label queries ask the same few selectors of every element, thousands of times a test.
