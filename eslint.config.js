@@ -11,7 +11,7 @@ const forbid = (...groups) => ({
     },
   ],
 });
-const nodeOnly = { regex: '^(node:.*|better-sqlite3|fs|path|os|crypto|child_process)$', message: 'Node-only modules are not allowed here: this code must also run in the browser.' };
+const nodeOnly = { regex: '^(node:.*|better-sqlite3|pg|fs|path|os|crypto|child_process)$', message: 'Node-only modules are not allowed here: this code must also run in the browser.' };
 const notClient = { regex: '(^|/)client(/|$)', message: 'Nothing imports the client except its own entry.' };
 const notServer = { regex: '(^|/)server(/|$)', message: 'Only the server entry imports src/server.' };
 const notMocks = { regex: '(^|/)mocks(/|$)', message: 'mocks/ is for tests and the mock mode only.' };
@@ -27,7 +27,7 @@ const otherFeature =
   'src/client/ui/ (components and hooks: chart-frame, forum-not-found, form-fields, use-row-list, use-versioned-save…) or src/client/lib/ ' +
   "(shared-queries: the session, a forum, the forum years, a forum's metrics, the year's metrics, the reports; query-keys, invalidation, http); " +
   'if what you need is still in another feature, move it there first.';
-const notDriver = { regex: '(^|/)db/node-driver$', message: 'The better-sqlite3 driver is imported only by the server and tests.' };
+const notDriver = { regex: '(^|/)db/(node|pg)-driver$', message: 'The database drivers (better-sqlite3, pg) are imported only by the server and tests.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-server/**', 'dist-demo/**', 'node_modules/**', 'public/mockServiceWorker.js', 'data/**', 'coverage/**'] },
@@ -74,7 +74,7 @@ export default tseslint.config(
   },
   {
     files: ['src/db/**/*.ts'],
-    ignores: ['src/db/node-driver.ts'],
+    ignores: ['src/db/node-driver.ts', 'src/db/pg-driver.ts'],
     rules: forbid(nodeOnly, notClient, notServer, notMocks, { regex: '(^|/)api(/|$)', message: 'src/db does not import the API.' }),
   },
   {

@@ -5,6 +5,22 @@ import type { Plugin } from 'vite';
 
 const apiPort = Number(process.env.API_PORT ?? process.env.PORT ?? 3000);
 
+/**
+ * The API and db suites again on PostgreSQL (project `postgres`), on the server TEST_DATABASE_URL names (`.ci/run`
+ * and `scripts/with-postgres.sh` start a throwaway one). Without it the project has no files and says so loudly;
+ * under CI=true that is an error. Files that test SQLite itself (its driver, its file, its migration rebuild) stay
+ * in `node` only.
+ */
+const postgresUrl = process.env.TEST_DATABASE_URL;
+const postgresInclude = ['tests/api/**/*.test.ts', 'tests/unit/compiled-query.test.ts', 'tests/unit/secret-queries.test.ts'];
+const postgresExclude = ['tests/api/server.test.ts'];
+const postgresWanted = !process.argv.includes('--project') || process.argv.some((a) => a === 'postgres' || a === '--project=postgres');
+if (!postgresUrl && postgresWanted && process.argv.some((a) => a === 'run' || a.endsWith('vitest'))) {
+  const line = '⚠⚠⚠ PostgreSQL: TEST_DATABASE_URL no está definida — las pruebas de API y base de datos NO se ejecutan sobre PostgreSQL (scripts/with-postgres.sh las ejecuta con un servidor temporal).';
+  if (process.env.CI === 'true') throw new Error(`${line} En CI eso es un error.`);
+  console.warn(`\n${line}\n`);
+}
+
 /** Mantine's ScrollArea imports one hook from @floating-ui/react: give it the same hook from src/client/lib/merge-refs.ts. */
 const scrollAreaWithoutFloatingUi = (): Plugin => ({
   name: 'foros:scroll-area-without-floating-ui',
@@ -43,6 +59,19 @@ export default defineConfig(({ mode }) => ({
       { extends: true, test: { name: 'node', environment: 'node', isolate: false, include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'] } },
       // A page test renders whole pages in jsdom over the real API: seconds each on an idle 2-core machine, many
       // times that when the machine is busy. The cap only decides when a stuck test is called stuck.
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          environment: 'node',
+          isolate: false,
+          include: postgresUrl ? postgresInclude : [],
+          exclude: postgresExclude,
+          passWithNoTests: true,
+          globalSetup: ['tests/support/postgres-global-setup.ts'],
+          env: { FOROS_TEST_ENGINE: 'postgres' },
+        },
+      },
       { extends: true, test: { name: 'pages', environment: './tests/support/happy-dom-environment.ts', isolate: false, setupFiles: ['tests/setup.ts'], include: ['tests/client/**/*.test.tsx'], testTimeout: 120_000 } },
     ],
   },

@@ -17,6 +17,7 @@ import { benchParticipa } from './participa';
 import { benchParticipaVotes } from './participa-votes';
 import { benchQuestionImport, benchQuestions } from './questions';
 import { benchCommitments } from './commitments';
+import { benchReportSync } from './report-sync';
 import { printReport, type ReportRow } from './report';
 
 interface Section {
@@ -40,6 +41,7 @@ const sections: Section[] = [
   { name: 'preguntas', run: () => benchQuestions() },
   { name: 'preguntas-importar', run: () => benchQuestionImport() },
   { name: 'compromisos', run: () => benchCommitments() },
+  { name: 'informe-sync', run: () => benchReportSync() },
 ];
 
 async function main(): Promise<void> {

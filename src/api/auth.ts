@@ -1,9 +1,10 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { CookieOptions } from 'hono/utils/cookie';
-import { can, type Permission, type SessionUser } from '../domain/user';
+import { can, type Permission } from '../domain/user';
 import { findSessionUser, touchSession } from '../db/user-queries';
 import type { AppEnv } from './deps';
+import { healthPath } from './health-routes';
 import { HttpProblem } from './problem';
 import { sha256Hex } from './passwords';
 import { isHttps, ownOrigin } from './request-info';
@@ -20,88 +21,45 @@ export function sessionCookieOptions(c: Context<AppEnv>, expires?: Date): Cookie
 }
 
 /**
- * Sessions seen in the last seconds, so a burst of reads does not hash the token (crypto.subtle) and look up the
- * session for every request: together ~10% of busy CPU on a page read. Correctness first:
- * - an entry lives at most `sessionCacheMs` and never past its session's expiry (by the injected clock);
- * - any write to accounts or sessions (log out, deactivate, change role or name, reset a password: every
- *   non-GET request under /api/users or /api/session) empties the cache when it ends, and a lookup that began
- *   before that cannot store its (possibly stale) answer afterwards;
- * - bounded to `sessionCacheSize` entries; one cache per API instance.
- * Several server processes (PostgreSQL) do not share it: there a change reaches the others within `sessionCacheMs`.
+ * The SHA-256 of recent session tokens, so a burst of reads does not hash the same token (crypto.subtle) on every
+ * request. Only the hash is kept — a pure function of the token, never stale —, not the session: every request
+ * looks its session up in the database, so a logout, a deactivated account or a changed role take effect at once
+ * on every server process sharing the database (issue 15). Bounded to `tokenHashCacheSize` entries.
  */
-export const sessionCacheMs = 5_000;
-const sessionCacheSize = 1000;
+const tokenHashCacheSize = 1000;
+const tokenHashes = new Map<string, string>();
 
-interface CachedSession {
-  tokenHash: string;
-  user: SessionUser;
-  untilMs: number;
+async function tokenHashOf(token: string): Promise<string> {
+  const known = tokenHashes.get(token);
+  if (known) return known;
+  const hash = await sha256Hex(token);
+  if (tokenHashes.size >= tokenHashCacheSize) tokenHashes.delete(tokenHashes.keys().next().value!);
+  tokenHashes.set(token, hash);
+  return hash;
 }
-
-class SessionCache {
-  private readonly entries = new Map<string, CachedSession>();
-  generation = 0;
-
-  get(token: string, nowMs: number): CachedSession | undefined {
-    const entry = this.entries.get(token);
-    if (entry && nowMs < entry.untilMs) return entry;
-    if (entry) this.entries.delete(token);
-    return undefined;
-  }
-
-  set(token: string, entry: CachedSession, generation: number) {
-    if (generation !== this.generation) return;
-    if (this.entries.size >= sessionCacheSize) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(token, entry);
-  }
-
-  clear() {
-    this.entries.clear();
-    this.generation++;
-  }
-}
-
-const sessionCaches = new WeakMap<object, SessionCache>();
-const changesAccounts = (method: string, path: string) => method !== 'GET' && method !== 'HEAD' && /^\/api\/(users|session)(\/|$)/.test(path);
 
 /**
- * Resolves the session cookie to a user (or null) for every request. A session ends `session.idleMs` after its
- * last request and `session.maxMs` after login, whichever comes first.
+ * Resolves the session cookie to a user (or null) for every request, from the database (one query by the token's
+ * hash). A session ends `session.idleMs` after its last request and `session.maxMs` after login, whichever comes
+ * first.
  */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, sessionCookie);
   c.set('user', null);
   c.set('sessionTokenHash', null);
-  const deps = c.get('deps');
-  let cache = sessionCaches.get(deps);
-  if (!cache) sessionCaches.set(deps, (cache = new SessionCache()));
-  if (token && /^[0-9a-f]{64}$/.test(token)) {
+  // The health check never reads a session (it must answer, and quickly, whatever the cookie).
+  if (token && /^[0-9a-f]{64}$/.test(token) && c.req.path !== healthPath) {
+    const deps = c.get('deps');
     const now = deps.now();
-    const cached = cache.get(token, now.getTime());
-    if (cached) {
-      c.set('user', cached.user);
-      c.set('sessionTokenHash', cached.tokenHash);
-    } else {
-      const generation = cache.generation;
-      const tokenHash = await sha256Hex(token);
-      const found = await findSessionUser(deps.db, tokenHash, now.toISOString(), new Date(now.getTime() - deps.session.idleMs).toISOString());
-      if (found) {
-        const user: SessionUser = Object.freeze({ id: found.id, username: found.username, displayName: found.displayName, role: found.role });
-        // Never cached past the session's absolute end nor past the moment it would go idle.
-        const untilMs = Math.min(now.getTime() + sessionCacheMs, Date.parse(found.sessionExpiresAt), Date.parse(found.lastSeenAt) + deps.session.idleMs);
-        cache.set(token, { tokenHash, user, untilMs }, generation);
-        c.set('user', user);
-        c.set('sessionTokenHash', tokenHash);
-        if (now.getTime() - Date.parse(found.lastSeenAt) >= touchEveryMs) await touchSession(deps.db, tokenHash, now.toISOString());
-      }
+    const tokenHash = await tokenHashOf(token);
+    const found = await findSessionUser(deps.db, tokenHash, now.toISOString(), new Date(now.getTime() - deps.session.idleMs).toISOString());
+    if (found) {
+      c.set('user', Object.freeze({ id: found.id, username: found.username, displayName: found.displayName, role: found.role }));
+      c.set('sessionTokenHash', tokenHash);
+      if (now.getTime() - Date.parse(found.lastSeenAt) >= touchEveryMs) await touchSession(deps.db, tokenHash, now.toISOString());
     }
   }
-  if (!changesAccounts(c.req.method, c.req.path)) return next();
-  try {
-    await next();
-  } finally {
-    cache.clear();
-  }
+  return next();
 };
 
 export const originMessage = 'Se rechazó una petición que no venía de esta aplicación (otro sitio, u origen desconocido).';

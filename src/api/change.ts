@@ -2,9 +2,11 @@ import type { Context } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditDraft } from '../domain/audit';
 import { versionMessages } from '../domain/common';
+import type { GeneratedKind } from '../domain/report-sync';
 import type { SessionUser } from '../domain/user';
 import { writeAudit } from '../db/audit-queries';
 import type { Database } from '../db/schema';
+import { lockForWrite } from '../db/engine';
 import { requireUser } from './auth';
 import type { AppEnv } from './deps';
 import { HttpProblem } from './problem';
@@ -43,17 +45,24 @@ export interface Changed<R> {
   result: R;
   /** The audit entries of the change; the write path adds when and who. */
   audit?: AuditDraft[];
-  /** What else depends on the change: the reports of these years follow the data (see report-sync.ts). */
-  touched?: { years?: readonly (number | null | undefined)[] };
+  /**
+   * What else depends on the change: the reports of these years follow the data (see report-sync.ts). `kinds`
+   * names the generated sections whose data the change can alter (a commitment: «Compromisos» and the next year's
+   * «Seguimiento»); without it every generated section is read again — the safe default for a forum or a report,
+   * whose titles and dates every section shows. Reading a section's data is what a write to a big year costs.
+   */
+  touched?: { years?: readonly (number | null | undefined)[]; kinds?: readonly GeneratedKind[] };
 }
 
 /** The write path without a request (loading the demo): `user` and `now` given. */
 export async function applyChange<R, U extends Actor>(db: Kysely<Database>, user: U, now: string, work: (scope: ChangeScope<U>) => Promise<Changed<R>>): Promise<R> {
   return db.transaction().execute(async (tx) => {
+    // One change at a time, as on SQLite: on PostgreSQL the transaction first takes the write lock (engine.ts).
+    await lockForWrite(tx);
     const done = await work({ tx, user, now });
     const audit = [...(done.audit ?? [])];
     const years = [...new Set(done.touched?.years ?? [])].filter((year): year is number => typeof year === 'number').sort((a, b) => a - b);
-    for (const year of years) audit.push(...(await syncReport(tx, year, user, now)));
+    for (const year of years) audit.push(...(await syncReport(tx, year, user, now, done.touched?.kinds)));
     for (const entry of audit) await writeAudit(tx, { at: now, userId: user.id, username: user.username, ...entry });
     return done.result;
   });

@@ -21,6 +21,7 @@ import {
 } from '../domain/commitment';
 import {
   applyProgressUpdates,
+  commitmentYears,
   getCommitment,
   insertCommitment,
   insertFollowUp,
@@ -30,7 +31,7 @@ import {
   updateCommitment,
 } from '../db/commitment-queries';
 import type { Database } from '../db/schema';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { requirePermission } from './auth';
 import { change, stale } from './change';
 import type { AppEnv } from './deps';
@@ -54,6 +55,8 @@ export const commitmentImportMaxBytes = 8 * 1024 * 1024;
 export const isCommitmentImportPath = (path: string) => path === '/api/commitments/progress-import';
 
 const notFound = () => new HttpProblem(404, commitmentMessages.notFound);
+/** The report sections a commitment shows in: its year's «Compromisos», the next year's «Seguimiento a compromisos». */
+const commitmentKinds = ['commitments', 'follow_up'] as const;
 const today = (c: { get: (k: 'deps') => AppEnv['Variables']['deps'] }) => bogotaToday(c.get('deps').now());
 
 /** The forum a commitment comes from (404 at forumId when unknown), the question (of that forum) and the due date rules. */
@@ -91,7 +94,7 @@ export function commitmentRoutes() {
     const created = await change(c, async ({ tx, user, now }) => {
       const { year } = await checkOrigin(tx, input);
       const id = await insertCommitment(tx, { ...input, year }, user.username, now);
-      return { result: (await getCommitment(tx, id, day))!, audit: [{ action: 'create', entity: 'commitment', entityId: id, changes: [input.text.slice(0, 120)] }], touched: { years: [year, year + 1] } };
+      return { result: (await getCommitment(tx, id, day))!, audit: [{ action: 'create', entity: 'commitment', entityId: id, changes: [input.text.slice(0, 120)] }], touched: { years: [year, year + 1], kinds: commitmentKinds } };
     });
     return c.json(created, 201);
   });
@@ -123,12 +126,12 @@ export function commitmentRoutes() {
         // Checked again inside the transaction: what was previewed may have changed since.
         const updates = check(await plan(tx));
         await applyProgressUpdates(tx, updates, (u) => importedNote(u.note), user, day, now);
-        const ids = JSON.stringify(updates.map((u) => u.id));
-        const years = await tx.selectFrom('commitments').select('year').distinct().where(sql<boolean>`id in (select value from json_each(${ids}))`).execute();
+        const years = await commitmentYears(tx, updates.map((u) => u.id));
         return {
           result: { total: input.rows.length, updated: updates.length, preview: updates.slice(0, 20) } satisfies ProgressImportResult,
           audit: [{ action: 'update', entity: 'commitment_import', entityId: null, changes: [`${updates.length} avances importados de archivo`] }],
-          touched: { years: years.map((y) => y.year) },
+          // Each year's «Compromisos» and the next year's «Seguimiento a compromisos» (its open commitments).
+          touched: { years: years.flatMap((y) => [y, y + 1]), kinds: commitmentKinds },
         };
       });
       return c.json(result);
@@ -153,7 +156,7 @@ export function commitmentRoutes() {
       const changes = changedFields(current, input);
       if (changes.length === 0 && (input.questionId ?? null) === current.questionId) return { result: current };
       if (!(await updateCommitment(tx, id, version, { ...input, year }, user.username, now))) throw stale(commitmentMessages.stale, version, (await getCommitment(tx, id, day))!);
-      return { result: (await getCommitment(tx, id, day))!, audit: [{ action: 'update', entity: 'commitment', entityId: id, changes }], touched: { years: [current.year, year, year + 1] } };
+      return { result: (await getCommitment(tx, id, day))!, audit: [{ action: 'update', entity: 'commitment', entityId: id, changes }], touched: { years: [current.year, year, year + 1], kinds: commitmentKinds } };
     });
     return c.json(saved);
   });
@@ -174,7 +177,7 @@ export function commitmentRoutes() {
       return {
         result: (await getCommitment(tx, id, day))!,
         audit: [{ action: 'update', entity: 'commitment', entityId: id, changes: ['seguimiento', `${current.progress} → ${input.progress} %`] }],
-        touched: { years: [current.year, current.year + 1] },
+        touched: { years: [current.year, current.year + 1], kinds: commitmentKinds },
       };
     });
     return c.json(saved, 201);

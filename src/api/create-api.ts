@@ -5,7 +5,7 @@ import { loadSession, sameOriginOnly } from './auth';
 import { HttpProblem, problem } from './problem';
 import { defaultPasswordIterations } from './passwords';
 import { defaultLoginLimits } from './rate-limit';
-import { windowLimiter } from './public-limit';
+import { hitLimit, retryAfterSeconds } from './public-limit';
 import { clientAddress } from './request-info';
 import { sessionRoutes } from './session-routes';
 import { peopleRoutes } from './people-routes';
@@ -31,6 +31,7 @@ import { moderationRoutes } from './moderation-routes';
 import { isVotePath, randomSecret, voteLimits } from './public-vote';
 import { askMessages, isAskPath } from './public-questions';
 import { isEvaluatePath } from './public-evaluation';
+import { healthPath, healthRoutes } from './health-routes';
 import { openApiDocument } from './openapi';
 import { doc, ok } from './openapi-doc';
 import { BodyAbortedProblem } from './validate';
@@ -202,6 +203,8 @@ export function createApi(deps: ApiDeps) {
     // Logged once by onError. Only a request with a body can be cut short while it is read; a read's signal is not
     // looked at (on the Node server, asking for it builds a whole Web Request and AbortController per request).
     if (c.error instanceof BodyAbortedProblem || (!readsNoBody(c.req.method) && c.req.raw.signal?.aborted)) return;
+    // A load balancer's probe every few seconds: only its failures are worth a line.
+    if (c.res.status === 200 && c.req.path === healthPath) return;
     const fields = { reqId: c.get('requestId'), method: c.req.method, route: routeOf(c), status: c.res.status, ms: Date.now() - started };
     if (c.res.status >= 500) resolved.logger.error(fields, 'petición');
     else resolved.logger.info(fields, 'petición');
@@ -242,14 +245,15 @@ export function createApi(deps: ApiDeps) {
   app.use('*', loadSession);
   // Every write is rate limited: per account (per address without a session), a fixed one-minute window. A person
   // saves a few times a minute; a script gone wrong, or a stolen session, gets 429 instead of the whole server.
-  const writes = windowLimiter({ max: resolved.writesPerMinute, windowMs: 60_000 });
+  // Counted in the database (public-limit.ts), so several server processes share the count.
+  const writes = { max: resolved.writesPerMinute, windowMs: 60_000 };
   app.use('*', async (c, next) => {
     // Logging in has its own, stricter throttle (rate-limit.ts).
     if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) || c.req.path === '/api/session') return next();
     const user = c.get('user');
-    const { allowed, retryAfterMs } = writes.hit(user ? `user|${user.id}` : `address|${clientAddress(c)}`, resolved.now().getTime());
+    const { allowed, retryAfterMs } = await hitLimit(resolved.db, user ? `writes|user|${user.id}` : `writes|address|${clientAddress(c)}`, resolved.now().getTime(), writes);
     if (!allowed) {
-      c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+      c.header('Retry-After', retryAfterSeconds(retryAfterMs));
       throw new HttpProblem(429, writeRateMessage);
     }
     await next();
@@ -268,6 +272,7 @@ export function createApi(deps: ApiDeps) {
   // Generated once, from the routes registered below (they are all registered before the first request).
   let document: ReturnType<typeof openApiDocument> | null = null;
   app.get('/openapi.json', doc('Este documento (OpenAPI)', { ...ok(200, 'Documento OpenAPI') }, { security: [] }), async (c) => c.json(await (document ??= openApiDocument(app))));
+  app.route('/health', healthRoutes());
   app.route('/session', sessionRoutes());
   app.route('/users', userRoutes());
   app.route('/people', peopleRoutes());

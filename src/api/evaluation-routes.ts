@@ -52,7 +52,7 @@ export function evaluationRoutes() {
     const saved = await change(c, async ({ tx, user, now }) => {
       const year = await forumYear(tx, id);
       const [responseId] = await insertEvaluationResponses(tx, id, [input], 'manual', user.username, now);
-      return { result: (await getEvaluationResponse(tx, responseId))!, audit: [{ action: 'create', entity: 'evaluation_response', entityId: responseId, changes: [] }], touched: { years: [year] } };
+      return { result: (await getEvaluationResponse(tx, responseId))!, audit: [{ action: 'create', entity: 'evaluation_response', entityId: responseId, changes: [] }], touched: { years: [year], kinds: ['evaluation'] } };
     });
     return c.json(saved, 201);
   });
@@ -65,7 +65,7 @@ export function evaluationRoutes() {
       const found = await getEvaluationResponse(tx, responseId);
       if (!found || found.forumId !== id) throw new HttpProblem(404, evaluationMessages.notFound);
       await deleteEvaluationResponse(tx, responseId);
-      return { result: null, audit: [{ action: 'delete', entity: 'evaluation_response', entityId: responseId, changes: [] }], touched: { years: [year] } };
+      return { result: null, audit: [{ action: 'delete', entity: 'evaluation_response', entityId: responseId, changes: [] }], touched: { years: [year], kinds: ['evaluation'] } };
     });
     return c.body(null, 204);
   });
@@ -90,7 +90,7 @@ export function evaluationRoutes() {
       await change(c, async ({ tx, user, now }) => {
         const year = await forumYear(tx, id);
         await insertEvaluationResponses(tx, id, plan.responses, 'import', user.username, now);
-        return { result: null, audit: [{ action: 'create', entity: 'forum_evaluation', entityId: id, changes: [`${plan.responses.length} respuestas importadas`] }], touched: { years: [year] } };
+        return { result: null, audit: [{ action: 'create', entity: 'forum_evaluation', entityId: id, changes: [`${plan.responses.length} respuestas importadas`] }], touched: { years: [year], kinds: ['evaluation'] } };
       });
       return c.json(result);
     },

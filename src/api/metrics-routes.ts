@@ -145,7 +145,7 @@ export function metricsRoutes() {
       return {
         result: await getForumMetrics(tx, id),
         audit: [{ action: version === 0 ? 'create' : 'update', entity: 'forum_metrics', entityId: id, changes }],
-        touched: { years: [forum.year] },
+        touched: { years: [forum.year], kinds: ['statistics'] },
       };
     });
     return c.json(withIssues(saved));
@@ -198,7 +198,7 @@ export function metricsRoutes() {
         return {
           result: { ...answer, saved: true, unchanged: false, version: current.version + 1 },
           audit: [{ action: current.version === 0 ? 'create' : 'update', entity: 'forum_metrics', entityId: id, changes: ['importación', ...changes] }],
-          touched: { years: [forum.year] },
+          touched: { years: [forum.year], kinds: ['statistics'] },
         };
       });
       return c.json(result);

@@ -50,7 +50,7 @@ export function moderationRoutes() {
             { action: 'update', entity: 'citizen_question', entityId: id, changes: [`aceptada como pregunta ${questionId}`] },
             { action: 'create', entity: 'question', entityId: questionId, changes: [`desde el formulario web (pregunta ciudadana ${id}), ${questionTypeLabels[type]}`] },
           ],
-          touched: { years: [current.year] },
+          touched: { years: [current.year], kinds: ['questions'] },
         };
       }),
     );

@@ -79,7 +79,7 @@ export async function evaluateForum(db: Kysely<Database>, o: { year: number; bod
 
   const id = await applyChange(db, { id: null, username: 'participa (evaluación ciudadana)' }, o.now.toISOString(), async ({ tx, user, now }) => {
     const [id] = await insertEvaluationResponses(tx, forum.id, [response], 'public', user.username, now);
-    return { result: id!, audit: [{ action: 'create', entity: 'evaluation_response', entityId: id!, changes: [`evaluación del foro ${forum.id} (formulario web Foros)`] }], touched: { years: [forum.year] } };
+    return { result: id!, audit: [{ action: 'create', entity: 'evaluation_response', entityId: id!, changes: [`evaluación del foro ${forum.id} (formulario web Foros)`] }], touched: { years: [forum.year], kinds: ['evaluation'] } };
   });
   return { ok: true, id, cookie: { name: evaluationCookieName(forum.id), value: await browserMark(o.secret, scope(forum.id)), maxAgeSeconds: 400 * 24 * 3600 } };
 }

@@ -1,20 +1,57 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { Kysely } from 'kysely';
 import { publicationMessages } from '../domain/publication';
+import { hitRateCounter, pruneRateCounters } from '../db/rate-counter-queries';
+import type { Database } from '../db/schema';
 import type { AppEnv } from './deps';
 import { HttpProblem } from './problem';
 import { clientAddress } from './request-info';
 
+export interface WindowLimit {
+  /** Requests allowed per window. */
+  max: number;
+  windowMs: number;
+}
+
+export interface LimitAnswer {
+  allowed: boolean;
+  /** How long until the key's window ends (for Retry-After). */
+  retryAfterMs: number;
+}
+
+/** Every this many counted requests (per database, per process) the expired windows are pruned. */
+export const pruneEvery = 256;
+const hitsSincePrune = new WeakMap<object, number>();
+
 /**
- * Requests per client address in a fixed window, kept in memory (the public pages are read-only: a restart
- * that forgets the counts costs nothing). One counter per address and route group; a full table drops its
+ * Counts one request of `key` at `nowMs` against `limit`, in the database (table rate_counters, issue 15): every
+ * server process on the same database shares the count. One statement per request (an upsert that increments
+ * the window's count and returns it); a fixed window that starts at the key's first request. Now and then (every
+ * `pruneEvery` hits) a second statement deletes windows that have ended, so the table holds only live ones.
+ */
+export async function hitLimit(db: Kysely<Database>, key: string, nowMs: number, limit: WindowLimit): Promise<LimitAnswer> {
+  const { hits, windowStart } = await hitRateCounter(db, key, nowMs, limit.windowMs);
+  const since = (hitsSincePrune.get(db) ?? 0) + 1;
+  if (since >= pruneEvery) {
+    hitsSincePrune.set(db, 0);
+    await pruneRateCounters(db, nowMs);
+  } else hitsSincePrune.set(db, since);
+  return { allowed: hits <= limit.max, retryAfterMs: windowStart + limit.windowMs - nowMs };
+}
+
+/** The Retry-After header's value (whole seconds, at least 1). */
+export const retryAfterSeconds = (ms: number) => String(Math.max(1, Math.ceil(ms / 1000)));
+
+/**
+ * Requests per key in a fixed window, kept in this process's memory: only for what must answer when the database
+ * does not (the health check). Everything else counts in the database (`hitLimit`). A full table drops its
  * expired windows first, then (a flood of addresses) everything, so its memory stays bounded.
  */
-export function windowLimiter(options: { max: number; windowMs: number; maxKeys?: number }) {
+export function memoryLimiter(options: WindowLimit & { maxKeys?: number }) {
   const counts = new Map<string, { count: number; start: number }>();
-  const maxKeys = options.maxKeys ?? 50_000;
+  const maxKeys = options.maxKeys ?? 10_000;
   return {
-    /** Counts one request of `key` at `nowMs`; false when over the limit (with how long until the window ends). */
-    hit(key: string, nowMs: number): { allowed: boolean; retryAfterMs: number } {
+    hit(key: string, nowMs: number): LimitAnswer {
       let entry = counts.get(key);
       if (!entry || entry.start + options.windowMs <= nowMs) {
         if (!entry && counts.size >= maxKeys) {
@@ -30,13 +67,13 @@ export function windowLimiter(options: { max: number; windowMs: number; maxKeys?
   };
 }
 
-/** A route's rate limit as middleware: over the limit → 429 with Retry-After and a Spanish message. */
-export function rateLimit(group: string, options: { max: number; windowMs: number }): MiddlewareHandler<AppEnv> {
-  const limiter = windowLimiter(options);
+/** A route's rate limit per client address, as middleware: over the limit → 429 with Retry-After and a Spanish message. */
+export function rateLimit(group: string, limit: WindowLimit): MiddlewareHandler<AppEnv> {
   return async (c: Context<AppEnv>, next) => {
-    const { allowed, retryAfterMs } = limiter.hit(`${group}|${clientAddress(c)}`, c.get('deps').now().getTime());
+    const deps = c.get('deps');
+    const { allowed, retryAfterMs } = await hitLimit(deps.db, `${group}|${clientAddress(c)}`, deps.now().getTime(), limit);
     if (!allowed) {
-      c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+      c.header('Retry-After', retryAfterSeconds(retryAfterMs));
       throw new HttpProblem(429, publicationMessages.rateLimited);
     }
     await next();

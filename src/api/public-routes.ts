@@ -13,11 +13,10 @@ import { requestTime } from './change';
 import { exportMessages } from './export-routes';
 import { HttpProblem } from './problem';
 import { forumEvent, publicCalendar, publicOpenData, publicReport, publicReportVersion, publicYear, publishedSettings } from './public-read';
-import { rateLimit } from './public-limit';
+import { hitLimit, rateLimit, retryAfterSeconds } from './public-limit';
 import { readParam } from './validate';
 import { getCookie, setCookie } from 'hono/cookie';
 import { castVote, formToken, voteInputSchema, voteLimits, voteMessages, type VoteResult } from './public-vote';
-import { windowLimiter } from './public-limit';
 import { evaluateForum, evaluateMessages, publicEvaluationSchema, type EvaluateResult } from './public-evaluation';
 import { evaluationQuestions } from '../domain/evaluation';
 import { askInputSchema, askMessages, askQuestion, type AskResult } from './public-questions';
@@ -127,7 +126,6 @@ export function publicRoutes() {
   });
 
   // The vote: JSON (201 or a problem) or, from the page's HTML form without JavaScript, a 303 to the answer page.
-  const votes = windowLimiter({ max: publicRateLimits.vote, windowMs: minute });
   app.post('/years/:year/consultation/votes', doc('Votar en la consulta publicada y abierta (sin sesión, un voto por navegador)', { ...ok(201, 'Voto registrado'), ...problems(400, 404, 409, 413, 429) }, { security: [], parameters: year }), jsonBody(voteInputSchema, 'PublicVoteInput'), async (c) => {
     const deps = c.get('deps');
     const y = readParam(c, 'year', yearParam);
@@ -137,9 +135,9 @@ export function publicRoutes() {
       if (result.ok) return c.json({ id: result.responseId, message: voteMessages.ok }, 201);
       return c.json({ type: 'about:blank', title: result.message, status: result.status, code: result.code, errors: result.issues ?? [] }, result.status, { 'Content-Type': 'application/problem+json' });
     };
-    const { allowed, retryAfterMs } = votes.hit(`public-vote|${clientAddress(c)}`, deps.now().getTime());
+    const { allowed, retryAfterMs } = await hitLimit(deps.db, `public-vote|${clientAddress(c)}`, deps.now().getTime(), { max: publicRateLimits.vote, windowMs: minute });
     if (!allowed) {
-      c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+      c.header('Retry-After', retryAfterSeconds(retryAfterMs));
       if (isForm) return c.redirect(`${publicPagePath(y)}/voto?resultado=rateLimited`, 303);
       throw new HttpProblem(429, voteMessages.rateLimited);
     }
@@ -168,7 +166,6 @@ export function publicRoutes() {
   });
 
   // A question before or during a forum: JSON (201 or a problem) or the page's HTML form (303 to the answer page).
-  const asks = windowLimiter({ max: publicRateLimits.question, windowMs: minute });
   app.post('/years/:year/questions', doc('Enviar una pregunta a un foro por realizarse (queda por moderar; sin sesión)', { ...ok(201, 'Pregunta recibida'), ...problems(400, 404, 409, 413, 429) }, { security: [], parameters: year }), jsonBody(askInputSchema, 'PublicQuestionInput'), async (c) => {
     const deps = c.get('deps');
     const y = readParam(c, 'year', yearParam);
@@ -178,9 +175,9 @@ export function publicRoutes() {
       if (result.ok) return c.json({ id: result.id, message: askMessages.ok }, 201);
       return c.json({ type: 'about:blank', title: result.message, status: result.status, code: result.code, errors: result.issues ?? [] }, result.status, { 'Content-Type': 'application/problem+json' });
     };
-    const { allowed, retryAfterMs } = asks.hit(`public-question|${clientAddress(c)}`, deps.now().getTime());
+    const { allowed, retryAfterMs } = await hitLimit(deps.db, `public-question|${clientAddress(c)}`, deps.now().getTime(), { max: publicRateLimits.question, windowMs: minute });
     if (!allowed) {
-      c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+      c.header('Retry-After', retryAfterSeconds(retryAfterMs));
       if (isForm) return c.redirect(`${publicPagePath(y)}/pregunta?resultado=rateLimited`, 303);
       throw new HttpProblem(429, askMessages.rateLimited);
     }
@@ -189,7 +186,6 @@ export function publicRoutes() {
   });
 
   // A participant's evaluation of a forum that happened: one per browser and forum (signed cookie).
-  const evaluations = windowLimiter({ max: publicRateLimits.evaluation, windowMs: minute });
   app.post('/years/:year/evaluations', doc('Evaluar un foro ya realizado (1 a 5; sin sesión, una evaluación por navegador)', { ...ok(201, 'Evaluación registrada'), ...problems(400, 404, 409, 413, 429) }, { security: [], parameters: year }), jsonBody(publicEvaluationSchema, 'PublicEvaluationInput'), async (c) => {
     const deps = c.get('deps');
     const y = readParam(c, 'year', yearParam);
@@ -199,9 +195,9 @@ export function publicRoutes() {
       if (result.ok) return c.json({ id: result.id, message: evaluateMessages.ok }, 201);
       return c.json({ type: 'about:blank', title: result.message, status: result.status, code: result.code, errors: result.issues ?? [] }, result.status, { 'Content-Type': 'application/problem+json' });
     };
-    const { allowed, retryAfterMs } = evaluations.hit(`public-evaluation|${clientAddress(c)}`, deps.now().getTime());
+    const { allowed, retryAfterMs } = await hitLimit(deps.db, `public-evaluation|${clientAddress(c)}`, deps.now().getTime(), { max: publicRateLimits.evaluation, windowMs: minute });
     if (!allowed) {
-      c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+      c.header('Retry-After', retryAfterSeconds(retryAfterMs));
       if (isForm) return c.redirect(`${publicPagePath(y)}/evaluacion?resultado=rateLimited`, 303);
       throw new HttpProblem(429, evaluateMessages.rateLimited);
     }

@@ -169,7 +169,7 @@ export function questionRoutes() {
         return {
           result,
           audit: [{ action: 'create' as const, entity: 'question_import', entityId: null, changes: [`${questions.length} preguntas importadas de archivo`, `${withData} con datos personales autorizados`] }],
-          touched: { years },
+          touched: { years, kinds: ['questions'] },
         };
       });
       return c.json(result);
@@ -207,7 +207,7 @@ export function questionRoutes() {
         return {
           result: (await getQuestionCase(tx, id))!,
           audit: [{ action: 'update', entity: 'question', entityId: id, changes: changedFields(questionCaseInput(current), input) }],
-          touched: { years: [current.forumYear] },
+          touched: { years: [current.forumYear], kinds: ['questions'] },
         };
       }),
     );
@@ -231,7 +231,7 @@ export function questionRoutes() {
           answerChannel: 'live',
         };
         await updateQuestionCase(tx, id, expected, input, null, user.username, now);
-        return { result: (await getQuestionCase(tx, id))!, audit: [{ action: 'update', entity: 'question', entityId: id, changes: ['respondida en vivo'] }], touched: { years: [current.forumYear] } };
+        return { result: (await getQuestionCase(tx, id))!, audit: [{ action: 'update', entity: 'question', entityId: id, changes: ['respondida en vivo'] }], touched: { years: [current.forumYear], kinds: ['questions'] } };
       }),
     );
   });

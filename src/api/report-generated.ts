@@ -1,7 +1,7 @@
 import { bogotaToday } from '../domain/bogota-date';
 import type { ReportSection } from '../domain/report';
 import type { GeneratedKind } from '../domain/report-sync';
-import { toSection, yearCommitments, yearEvaluation, yearFollowUp, yearQuestions, yearStatistics, type SectionRow } from '../db/report-queries';
+import { toSection, yearCommitments, yearCommitmentsHash, yearEvaluation, yearFollowUp, yearQuestions, yearStatistics, type SectionRow } from '../db/report-queries';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 
@@ -19,10 +19,11 @@ export async function generatedHash(db: Db, year: number, kind: GeneratedKind, t
       return (await yearStatistics(db, year)).hash;
     case 'questions':
       return (await yearQuestions(db, year, today)).hash;
+    // The same hashes as yearCommitments / yearFollowUp, without reading the rows (tests/api/report-sync-hash.test.ts).
     case 'commitments':
-      return (await yearCommitments(db, year, today)).hash;
+      return yearCommitmentsHash(db, year);
     case 'follow_up':
-      return (await yearFollowUp(db, year, today)).hash;
+      return yearCommitmentsHash(db, year - 1, { openOnly: true });
     case 'evaluation':
       return (await yearEvaluation(db, year)).hash;
   }

@@ -61,9 +61,11 @@ export async function createReport(tx: Tx, year: number, input: ReportInput, aut
  * the year without a section (and not removed on purpose) gets one, pre-filled from it, before the statistics;
  * an unpublished report without one of the generated sections added by issue 13 (and not removed on purpose) gets
  * it; a generated section whose data changed names `author` as its last editor, and goes back to review if it
- * was approved for other data. Returns the audit entries (in `author`'s name, like the change itself).
+ * was approved for other data. Only the generated sections of `kinds` (all when not given) are read again: the
+ * others' data did not change (a section whose hash was never recorded is read in any case). Returns the audit
+ * entries (in `author`'s name, like the change itself).
  */
-export async function syncReport(tx: Tx, year: number, author: Author, now: string): Promise<AuditDraft[]> {
+export async function syncReport(tx: Tx, year: number, author: Author, now: string, kinds?: readonly GeneratedKind[]): Promise<AuditDraft[]> {
   if (!(await getReport(tx, year))) return [];
   const audit: AuditDraft[] = [];
   const forums = await listYearMetrics(tx, year);
@@ -103,6 +105,7 @@ export async function syncReport(tx: Tx, year: number, author: Author, now: stri
   for (const section of sections) {
     const kind = section.kind;
     if (!isGeneratedKind(kind)) continue;
+    if (kinds && !kinds.includes(kind) && section.statistics_hash !== null) continue;
     if (!hashes.has(kind)) hashes.set(kind, kind === 'statistics' ? buildStatistics(forums, new Map(forums.map((f) => [f.id, f.metrics]))).hash : await generatedHash(tx, year, kind, today));
     const hash = hashes.get(kind)!;
     const followUp = statisticsFollowUp({ state: section.state, statisticsHash: section.statistics_hash, approvedStatisticsHash: section.approved_statistics_hash }, hash);

@@ -14,6 +14,7 @@ import {
   type ProgressUpdateRow,
 } from '../domain/commitment';
 import type { Database } from './schema';
+import { engineOf } from './engine';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -217,6 +218,20 @@ const bulkBatch = 5_000;
 export async function applyProgressUpdates(db: Db, updates: ProgressUpdateRow[], note: (row: ProgressUpdateRow) => string, user: { id: number | null; username: string }, today: string, now: string): Promise<void> {
   for (let start = 0; start < updates.length; start += bulkBatch) {
     const batch = JSON.stringify(updates.slice(start, start + bulkBatch).map((u) => ({ id: u.id, to: u.to, status: u.status, note: note(u), changes: JSON.stringify(['avance', `${u.from} → ${u.to} %`, 'importado de archivo']) })));
+    if (engineOf(db) === 'postgres') {
+      // The same three statements over PostgreSQL's JSON: one typed record per element.
+      const rows = sql`jsonb_to_recordset(cast(${batch} as jsonb)) as u(id bigint, "to" bigint, status text, note text, changes text)`;
+      await sql`
+        update commitments set progress = u."to", status = u.status, version = version + 1, updated_at = ${now}, updated_by = ${user.username}
+        from ${rows} where commitments.id = u.id`.execute(db);
+      await sql`
+        insert into commitment_follow_ups (commitment_id, date, note, progress, evidence_url, created_at, created_by)
+        select u.id, ${today}, u.note, u."to", '', ${now}, ${user.username} from ${rows}`.execute(db);
+      await sql`
+        insert into audit_log (at, user_id, username, action, entity, entity_id, changes)
+        select ${now}, ${user.id}, ${user.username}, 'update', 'commitment', u.id, u.changes from ${rows}`.execute(db);
+      continue;
+    }
     await sql`
       update commitments set
         progress = u.progress, status = u.status, version = version + 1, updated_at = ${now}, updated_by = ${user.username}
@@ -231,4 +246,15 @@ export async function applyProgressUpdates(db: Db, updates: ProgressUpdateRow[],
       select ${now}, ${user.id}, ${user.username}, 'update', 'commitment', json_extract(j.value, '$.id'), json_extract(j.value, '$.changes')
       from json_each(${batch}) j`.execute(db);
   }
+}
+
+/** The years of these commitments (each once). */
+export async function commitmentYears(db: Db, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  if (engineOf(db) === 'postgres') {
+    const rows = await db.selectFrom('commitments').select('year').distinct().where(sql<boolean>`id = any(${ids})`).execute();
+    return rows.map((r) => r.year);
+  }
+  const rows = await db.selectFrom('commitments').select('year').distinct().where(sql<boolean>`id in (select value from json_each(${JSON.stringify(ids)}))`).execute();
+  return rows.map((r) => r.year);
 }

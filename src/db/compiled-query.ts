@@ -1,5 +1,6 @@
 import type { Compilable, CompiledQuery, Kysely, Transaction } from 'kysely';
 import type { Database } from './schema';
+import { engineOf } from './engine';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -18,13 +19,13 @@ class Slot {
  * - `values` reach `build` as stand-ins, so `build` must hand each one to Kysely as a value (where, limit,
  *   offset, sql`${}`) and never test or compute with it; every call then runs the compiled SQL with its values.
  *
- * The SQL is compiled for the dialect of the first database it runs on; every database this code opens speaks
- * SQLite (better-sqlite3, sql.js). A second dialect (PostgreSQL) must key these by dialect.
+ * The SQL is compiled per engine (SQLite's `?` and PostgreSQL's `$1`, their quoting and functions): the cache key is
+ * the engine and the shape's key, so one process may hold databases of both engines (the bench does).
  */
 export function compiledQuery<Shape, Values extends unknown[], Row>(build: (db: Db, shape: Shape, ...values: Values) => Compilable<Row>, key: (shape: Shape) => string) {
   const compiled = new Map<string, CompiledQuery<Row>>();
   return async (db: Db, shape: Shape, ...values: Values): Promise<Row[]> => {
-    const name = key(shape);
+    const name = `${engineOf(db)}:${key(shape)}`;
     let query = compiled.get(name);
     if (!query) {
       query = build(db, shape, ...(values.map((_, i) => new Slot(i)) as Values)).compile();

@@ -13,6 +13,7 @@ import type {
 import type { TallyResponse } from '../domain/consultation-tally';
 import type { ConsultationResponsesTable, Database } from './schema';
 import { fromJson, type Json } from './json-column';
+import { engineOf, jsonScalars, postgresInsertRows } from './engine';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -185,11 +186,16 @@ export async function deleteConsultation(db: Db, id: number): Promise<boolean> {
   return Number(result.numDeletedRows) === 1;
 }
 
+/** A response chose this topic (its topic_ids JSON array holds the id). */
+function chose(db: Db, topicId: number) {
+  return sql<boolean>`exists (select 1 from ${jsonScalars(db, sql`topic_ids`, 't')} where cast(t.value as integer) = ${topicId})`;
+}
+
 /** Votes per topic id of the consultation (topics without votes are absent). */
 export async function votesPerTopic(db: Db, consultationId: number): Promise<Map<number, number>> {
   const rows = await sql<{ topic_id: number; n: number }>`
     select j.value as topic_id, count(*) as n
-    from consultation_responses r, json_each(r.topic_ids) j
+    from consultation_responses r, ${jsonScalars(db, sql`r.topic_ids`, 'j')}
     where r.consultation_id = ${consultationId} and ${visible('r.import_batch')}
     group by j.value`.execute(db);
   return new Map(rows.rows.map((r) => [Number(r.topic_id), Number(r.n)]));
@@ -243,6 +249,28 @@ export async function insertResponses(
       .executeTakeFirstOrThrow();
     return [id];
   }
+  if (engineOf(db) === 'postgres') {
+    // PostgreSQL: multi-row INSERTs through Kysely (typed values, no JSON to cast back), in order.
+    for (let start = 0; start < responses.length; start += postgresInsertRows) {
+      const rows = responses.slice(start, start + postgresInsertRows).map((r) => ({
+        consultation_id: consultationId,
+        value_group_kind: r.valueGroupKind,
+        value_group: r.valueGroup,
+        topic_ids: JSON.stringify(r.topicIds),
+        proposed_topic: r.proposedTopic,
+        questions: JSON.stringify(r.questions),
+        channel: r.channel,
+        date: r.date,
+        late: r.late ? 1 : 0,
+        source,
+        created_at: now,
+        created_by: by,
+        import_batch: importBatch,
+      }));
+      await db.insertInto('consultation_responses').values(rows).execute();
+    }
+    return [];
+  }
   for (let start = 0; start < responses.length; start += insertBatch) {
     const end = Math.min(responses.length, start + insertBatch);
     const batch: unknown[] = new Array(end - start);
@@ -288,7 +316,7 @@ export async function listResponses(db: Db, consultationId: number, query: Respo
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
   let base = db.selectFrom('consultation_responses').where('consultation_id', '=', consultationId).where(visible());
-  if (query.topicId !== undefined) base = base.where(sql<boolean>`exists (select 1 from json_each(topic_ids) where value = ${query.topicId})`);
+  if (query.topicId !== undefined) base = base.where(chose(db, query.topicId));
   if (query.valueGroupKind) base = base.where('value_group_kind', '=', query.valueGroupKind);
   if (query.channel) base = base.where('channel', '=', query.channel);
   const [{ total }, rows] = await Promise.all([
@@ -314,6 +342,14 @@ export async function deleteResponse(db: Db, consultationId: number, id: number)
  * text (one string to parse instead of 100.000 row objects and their JSON columns).
  */
 export async function tallyResponses(db: Db, consultationId: number): Promise<TallyResponse[]> {
+  if (engineOf(db) === 'postgres') {
+    const { rows } = await sql<{ responses: string | null }>`
+      select cast(json_agg(json_build_object(
+        'id', id, 'valueGroupKind', value_group_kind, 'valueGroup', value_group, 'topicIds', cast(topic_ids as json),
+        'proposedTopic', proposed_topic, 'questions', cast(questions as json), 'channel', channel) order by id) as text) as responses
+      from consultation_responses where consultation_id = ${consultationId} and ${visible()}`.execute(db);
+    return JSON.parse(rows[0]?.responses ?? '[]') as TallyResponse[];
+  }
   const { rows } = await sql<{ responses: Json<TallyResponse[]> | null }>`
     select json_group_array(json_object(
       'id', id, 'valueGroupKind', value_group_kind, 'valueGroup', value_group, 'topicIds', json(topic_ids),
@@ -330,7 +366,7 @@ export async function questionsForTopic(db: Db, consultationId: number, topicId:
     .where('consultation_id', '=', consultationId)
     .where(visible())
     .where('questions', '!=', '[]')
-    .where(sql<boolean>`exists (select 1 from json_each(topic_ids) where value = ${topicId})`)
+    .where(chose(db, topicId))
     .orderBy('date')
     .orderBy('id')
     .execute();

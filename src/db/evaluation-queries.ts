@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { evaluationQuestions, type EvaluationInput, type EvaluationResponse } from '../domain/evaluation';
 import type { Database, EvaluationResponsesTable } from './schema';
+import { engineOf, postgresInsertRows } from './engine';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -49,6 +50,22 @@ const batchSize = 5_000;
 /** Responses in batches of one JSON parameter each (json_each): an import of thousands is a few statements. */
 export async function insertEvaluationResponses(db: Db, forumId: number, responses: EvaluationInput[], source: 'manual' | 'import' | 'demo' | 'public', username: string, now: string): Promise<number[]> {
   const ids: number[] = [];
+  if (engineOf(db) === 'postgres') {
+    for (let start = 0; start < responses.length; start += postgresInsertRows) {
+      const rows = responses.slice(start, start + postgresInsertRows).map((r) => ({
+        forum_id: forumId,
+        ...Object.fromEntries(evaluationQuestions.map((q) => [q, r.scores[q] ?? null])),
+        comment: r.comment,
+        value_group: r.valueGroup,
+        source,
+        created_at: now,
+        created_by: username,
+      }));
+      const inserted = await db.insertInto('evaluation_responses').values(rows as never).returning('id').execute();
+      ids.push(...inserted.map((r) => r.id));
+    }
+    return ids;
+  }
   for (let start = 0; start < responses.length; start += batchSize) {
     const batch = JSON.stringify(responses.slice(start, start + batchSize).map((r) => [...evaluationQuestions.map((q) => r.scores[q]), r.comment, r.valueGroup]));
     const rows = await sql<{ id: number }>`

@@ -33,7 +33,7 @@ export async function releaseLoginAttempt(db: Db, keys: { address: string; pair:
   await db.deleteFrom('login_attempts').where('key', 'in', [keys.pair, keys.account]).execute();
   await db
     .updateTable('login_attempts')
-    .set({ failures: sql`max(failures - 1, 0)` })
+    .set({ failures: sql`case when failures > 1 then failures - 1 else 0 end` })
     .where('key', '=', keys.address)
     .execute();
 }

@@ -2,6 +2,7 @@ import { Migrator, sql, type ColumnDefinitionBuilder, type Kysely, type Migratio
 
 type ColumnBuilder = ColumnDefinitionBuilder;
 import type { Database } from './schema';
+import { SqliteDdlForPostgres, engineOf } from './engine';
 
 /** Migrations live in code (no file system), so the same list runs in Node and in the browser. */
 /**
@@ -441,6 +442,15 @@ export const migrations: Record<string, Migration> = {
     // new table from the stored definition with the reference added, rows copied, old dropped, new renamed, indexes
     // again), in one transaction. Built from the stored definition so columns a later branch adds are kept.
     async up(db: MigrationDb) {
+      if (engineOf(db) === 'postgres') {
+        // PostgreSQL adds the constraint to the column as it is, in the migration's own transaction (once).
+        const has = await sql`select 1 from pg_constraint where conname = 'commitments_question_fk' and conrelid = cast('commitments' as regclass)`.execute(db);
+        if (has.rows.length > 0) return;
+        await sql`update commitments set question_id = null where question_id is not null and question_id not in (select id from forum_questions)`.execute(db);
+        await sql`alter table commitments add constraint commitments_question_fk foreign key (question_id) references forum_questions (id) on delete set null`.execute(db);
+        await sql`create index if not exists commitments_question on commitments (question_id)`.execute(db);
+        return;
+      }
       const table = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = 'commitments'`.execute(db);
       const definition = table.rows[0]?.sql;
       if (!definition || /"question_id"[^,]*references/i.test(definition)) return;
@@ -513,14 +523,33 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('citizen_questions_forum').on('citizen_questions').column('forum_id').execute();
     },
   },
+  '0021_rate_counters': {
+    // Issue 15, several server processes: the request limits (writes per account, the public routes per address)
+    // counted in the database instead of each process's memory. One row per key and fixed window; times in ms
+    // (bigint: they do not fit PostgreSQL's integer). Expired rows are pruned by `expires_at`.
+    async up(db: MigrationDb) {
+      await db.schema
+        .createTable('rate_counters')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('window_start', 'bigint', (c) => c.notNull())
+        .addColumn('hits', 'integer', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('rate_counters_expires').on('rate_counters').column('expires_at').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the database to the latest schema; throws with the failing migration's error. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  await sql`PRAGMA foreign_keys = ON`.execute(db);
-  const migrator = new Migrator({ db, provider });
+export async function migrateToLatest(db: Kysely<Database>, options: { schema?: string } = {}): Promise<void> {
+  const postgres = engineOf(db) === 'postgres';
+  if (!postgres) await sql`PRAGMA foreign_keys = ON`.execute(db);
+  // PostgreSQL: the same migrations with their DDL in PostgreSQL's words (engine.ts), all in one transaction and under
+  // Kysely's advisory lock, so several processes starting at once migrate once.
+  // A schema other than the default (the tests' own) keeps Kysely's migration tables there too.
+  const migrator = new Migrator({ db: postgres ? db.withPlugin(new SqliteDdlForPostgres()) : db, provider, ...(options.schema ? { migrationTableSchema: options.schema } : {}) });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
 }

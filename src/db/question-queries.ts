@@ -20,6 +20,7 @@ import type { RichDoc } from '../domain/rich-text';
 import { emptyDoc } from '../domain/rich-text';
 import { addWorkingDays } from '../domain/working-days';
 import type { Database } from './schema';
+import { engineOf, postgresInsertRows } from './engine';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -271,7 +272,9 @@ function countsCacheOf(db: Db, version: string) {
   return cache;
 }
 
-async function dataVersion(db: Db): Promise<string> {
+async function dataVersion(db: Db): Promise<string | null> {
+  // PostgreSQL has no cheap «anything changed» counter across its processes and connections: no cache, every count read.
+  if (engineOf(db) === 'postgres') return null;
   const { rows } = await sql<{ changes: number; version: number }>`select total_changes() as changes, (select data_version from pragma_data_version) as version`.execute(db);
   return `${rows[0]!.changes}|${rows[0]!.version}`;
 }
@@ -298,8 +301,8 @@ export async function listQuestions(db: Db, query: QuestionListQuery, today: str
   // kept until the database changes (countsCache).
   const version = await dataVersion(db);
   const countsKey = `${query.year ?? ''}|${query.forumId ?? ''}|${query.areaId ?? ''}|${query.due ?? ''}|${today}`;
-  const cache = countsCacheOf(db, version);
-  let countRows = cache.rows.get(countsKey);
+  const cache = version === null ? null : countsCacheOf(db, version);
+  let countRows = cache?.rows.get(countsKey);
   if (!countRows) {
     countRows = await base
       .select((eb) => [
@@ -310,8 +313,10 @@ export async function listQuestions(db: Db, query: QuestionListQuery, today: str
       ])
       .groupBy('q.status')
       .execute();
-    if (cache.rows.size >= countsCacheSize) cache.rows.delete(cache.rows.keys().next().value!);
-    cache.rows.set(countsKey, countRows);
+    if (cache) {
+      if (cache.rows.size >= countsCacheSize) cache.rows.delete(cache.rows.keys().next().value!);
+      cache.rows.set(countsKey, countRows);
+    }
   }
   // Cases with a due date first (in due-date order, read along an index that ends in due_date), then those without
   // (answered live), by id: two range reads instead of sorting every matching row by «due date, nulls last».
@@ -411,6 +416,31 @@ const importBatch = 5_000;
  * (json_each): 100.000 rows are twenty statements. Personal data only as planned (with consent, never a minor's).
  */
 export async function insertImportedQuestions(db: Db, questions: ImportedQuestion[]): Promise<void> {
+  if (engineOf(db) === 'postgres') {
+    for (let start = 0; start < questions.length; start += postgresInsertRows) {
+      const rows = questions.slice(start, start + postgresInsertRows).map((q) => ({
+        forum_id: q.forumId,
+        position: q.position,
+        text: q.text,
+        channel: q.channel,
+        asked_by: '',
+        answered: 0,
+        answered_by: '',
+        answer_summary: '',
+        received_at: q.receivedAt,
+        type: q.type,
+        due_date: q.dueDate,
+        status: 'recibida' as const,
+        year: q.year,
+        asker_name: q.name,
+        asker_contact: q.contact,
+        consent_text: q.consentText,
+        consent_at: q.consentAt,
+      }));
+      await db.insertInto('forum_questions').values(rows).execute();
+    }
+    return;
+  }
   for (let start = 0; start < questions.length; start += importBatch) {
     const batch = JSON.stringify(
       questions.slice(start, start + importBatch).map((q) => [q.forumId, q.position, q.text, q.channel, q.receivedAt, q.type, q.dueDate, q.year, q.name, q.contact, q.consentText, q.consentAt]),

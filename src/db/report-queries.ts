@@ -11,7 +11,8 @@ import {
   type SectionRevisionSummary,
   type SectionState,
 } from '../domain/report';
-import { buildCommitmentsSection, buildEvaluationSection, type CommitmentsSectionData, type EvaluationSectionData } from '../domain/report-accountability';
+import { buildCommitmentsSection, commitmentsHash, commentWhitespace, evaluationSectionFromCounts, evaluationSectionLimits, type CommitmentsSectionData, type EvaluationSectionData } from '../domain/report-accountability';
+import { evaluationQuestions, type ScoreCounts } from '../domain/evaluation';
 import { buildQuestionsSection, type QuestionsSectionData } from '../domain/report-questions';
 import { buildStatistics, type StatisticsResult } from '../domain/report-statistics';
 import { addableKinds } from '../domain/report-sync';
@@ -21,7 +22,6 @@ import { fromJson } from './json-column';
 import { listYearMetrics } from './metrics-queries';
 import { casesForFigures } from './question-queries';
 import { commitmentsOfYear } from './commitment-queries';
-import { evaluationResponsesOfYear } from './evaluation-queries';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -385,6 +385,37 @@ export async function yearFollowUp(db: Db, year: number, today: string): Promise
   return buildCommitmentsSection(year - 1, (await commitmentsOfYear(db, year - 1, today, { openOnly: true })).map(reportCommitment), today);
 }
 
+/**
+ * The hash of what `yearCommitments(year)` (or, with `openOnly`, `yearFollowUp(year + 1)`) shows, without reading
+ * the rows: the database writes the list as JSON (json_array per commitment, in `commitmentHashTuple`'s order; the
+ * same text JSON.stringify writes) and counts them; the domain hashes it as buildCommitmentsSection does. The
+ * report sync's cost on a year of 10.000 commitments (README, Performance).
+ */
+export async function yearCommitmentsHash(db: Db, year: number, options: { openOnly?: boolean } = {}): Promise<string> {
+  const open = options.openOnly ? sql`and c.status in ('pending', 'in_progress')` : sql``;
+  const { rows } = await sql<{ list: string; total: number; pending: number | null; in_progress: number | null; done: number | null; cancelled: number | null; progress_sum: number | null; progress_count: number }>`
+    select json_group_array(json_array(c.id, f.title, c.text, c.area, c.due_date, c.status, c.progress) order by c.due_date, c.id) as list,
+      count(*) as total,
+      sum(c.status = 'pending') as pending,
+      sum(c.status = 'in_progress') as in_progress,
+      sum(c.status = 'done') as done,
+      sum(c.status = 'cancelled') as cancelled,
+      sum(case when c.status <> 'cancelled' then c.progress end) as progress_sum,
+      count(case when c.status <> 'cancelled' then 1 end) as progress_count
+    from commitments c join forums f on f.id = c.forum_id
+    where c.year = ${year} ${open}`.execute(db);
+  const r = rows[0]!;
+  return commitmentsHash(year, r.list, {
+    total: Number(r.total),
+    pending: Number(r.pending ?? 0),
+    inProgress: Number(r.in_progress ?? 0),
+    done: Number(r.done ?? 0),
+    cancelled: Number(r.cancelled ?? 0),
+    progressSum: Number(r.progress_sum ?? 0),
+    progressCount: Number(r.progress_count),
+  });
+}
+
 const reportCommitment = (c: { id: number; forumTitle: string; text: string; area: string; dueDate: string; status: CommitmentsSectionData['items'][number]['status']; progress: number }) => ({
   id: c.id,
   forumTitle: c.forumTitle,
@@ -395,7 +426,13 @@ const reportCommitment = (c: { id: number; forumTitle: string; text: string; are
   progress: c.progress,
 });
 
-/** Every forum of the year (date order) with its evaluation tally, as the «Evaluación de los foros» section shows it. */
+/**
+ * Every forum of the year (date order) with its evaluation tally, as the «Evaluación de los foros» section shows it:
+ * counted by the database (responses, and how many gave each score to each question) with each forum's first
+ * comments that are not blank, so neither the report page nor the report sync reads every response (a year of
+ * 10.000 responses: README, Performance). The same section as buildEvaluationSection over the responses
+ * (tests/unit/report-sync-hash.test.ts).
+ */
 export async function yearEvaluation(db: Db, year: number): Promise<EvaluationSectionData> {
   const forums = await db
     .selectFrom('forums')
@@ -405,10 +442,29 @@ export async function yearEvaluation(db: Db, year: number): Promise<EvaluationSe
     .orderBy('date')
     .orderBy('id')
     .execute();
-  const responses = await evaluationResponsesOfYear(db, year);
-  return buildEvaluationSection(
-    forums.map((f) => ({ forumId: f.id, forumTitle: f.title })),
-    responses.map((r) => ({ forumId: r.forumId, scores: r.scores, comment: r.comment })),
+  // The question keys are the columns' names (a fixed list, not input).
+  const scoreColumns = evaluationQuestions.flatMap((q) => [1, 2, 3, 4, 5].map((n) => `count(case when e.${q} = ${n} then 1 end) as ${q}_${n}`)).join(', ');
+  const counted = await sql<Record<string, number>>`
+    select e.forum_id as forum_id, count(*) as responses, ${sql.raw(scoreColumns)}
+    from evaluation_responses e join forums f on f.id = e.forum_id
+    where f.year = ${year}
+    group by e.forum_id`.execute(db);
+  const comments = await sql<{ forum_id: number; comment: string }>`
+    select forum_id, comment from (
+      select e.forum_id, e.comment, row_number() over (partition by e.forum_id order by e.id) as n
+      from evaluation_responses e join forums f on f.id = e.forum_id
+      where f.year = ${year} and trim(e.comment, ${commentWhitespace}) <> ''
+    ) where n <= ${evaluationSectionLimits.comments}
+    order by forum_id, n`.execute(db);
+  const byForum = new Map(counted.rows.map((r) => [Number(r.forum_id), r]));
+  const commentsOf = new Map<number, string[]>();
+  for (const c of comments.rows) commentsOf.set(c.forum_id, [...(commentsOf.get(c.forum_id) ?? []), c.comment]);
+  return evaluationSectionFromCounts(
+    forums.map((f) => {
+      const r = byForum.get(f.id);
+      const counts = Object.fromEntries(evaluationQuestions.map((q) => [q, [1, 2, 3, 4, 5].map((n) => Number(r?.[`${q}_${n}`] ?? 0))])) as ScoreCounts;
+      return { forumId: f.id, forumTitle: f.title, responses: Number(r?.responses ?? 0), counts, comments: commentsOf.get(f.id) ?? [] };
+    }),
   );
 }
 

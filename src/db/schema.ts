@@ -211,6 +211,14 @@ export interface LoginAttemptsTable {
   expires_at: number;
 }
 
+/** A request limit's counter (0021): hits of `key` in the fixed window that began at `window_start` (ms). */
+export interface RateCountersTable {
+  key: string;
+  window_start: number;
+  hits: number;
+  expires_at: number;
+}
+
 /** The yearly report (0004): one per year. */
 export interface ReportsTable {
   year: number;
@@ -356,6 +364,7 @@ export interface Database {
   report_removed_sections: ReportRemovedSectionsTable;
   consultation_pending_imports: ConsultationPendingImportsTable;
   login_attempts: LoginAttemptsTable;
+  rate_counters: RateCountersTable;
   evaluation_responses: EvaluationResponsesTable;
   commitments: CommitmentsTable;
   commitment_follow_ups: CommitmentFollowUpsTable;

@@ -229,24 +229,38 @@ export interface EvaluationTally {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export function tallyEvaluation(responses: readonly Pick<EvaluationInput, 'scores' | 'comment' | 'valueGroup'>[]): EvaluationTally {
+/** How many answered 1, 2, 3, 4, 5 to each question. */
+export type ScoreCounts = Record<EvaluationQuestion, [number, number, number, number, number]>;
+
+/** Each question's counts from the responses. */
+export function scoreCounts(responses: readonly Pick<EvaluationInput, 'scores'>[]): ScoreCounts {
+  const out = Object.fromEntries(evaluationQuestions.map((q) => [q, [0, 0, 0, 0, 0]])) as ScoreCounts;
+  for (const r of responses)
+    for (const question of evaluationQuestions) {
+      const s = r.scores[question];
+      if (s !== null && s !== undefined) out[question][s - 1]++;
+    }
+  return out;
+}
+
+/** The tally per question and the satisfaction index from the counts alone (what the database can count). */
+export function tallyScores(counts: ScoreCounts): Pick<EvaluationTally, 'questions' | 'satisfactionIndex'> {
   let satisfiedAll = 0;
   let answeredAll = 0;
   const questions = evaluationQuestions.map((question): QuestionTally => {
-    const counts: [number, number, number, number, number] = [0, 0, 0, 0, 0];
-    let sum = 0;
-    for (const r of responses) {
-      const s = r.scores[question];
-      if (s === null || s === undefined) continue;
-      counts[s - 1]++;
-      sum += s;
-    }
-    const answered = counts.reduce((a, b) => a + b, 0);
-    const satisfied = counts[3] + counts[4];
+    const c = counts[question];
+    const tuple: [number, number, number, number, number] = [c[0], c[1], c[2], c[3], c[4]];
+    const answered = tuple.reduce((a, b) => a + b, 0);
+    const sum = tuple.reduce((a, n, i) => a + n * (i + 1), 0);
+    const satisfied = tuple[3] + tuple[4];
     satisfiedAll += satisfied;
     answeredAll += answered;
-    return { question, text: evaluationQuestionTexts[question], counts, answered, mean: answered ? round1(sum / answered) : null, satisfied: answered ? round1((satisfied / answered) * 100) : null };
+    return { question, text: evaluationQuestionTexts[question], counts: tuple, answered, mean: answered ? round1(sum / answered) : null, satisfied: answered ? round1((satisfied / answered) * 100) : null };
   });
+  return { questions, satisfactionIndex: answeredAll ? round1((satisfiedAll / answeredAll) * 100) : null };
+}
+
+export function tallyEvaluation(responses: readonly Pick<EvaluationInput, 'scores' | 'comment' | 'valueGroup'>[]): EvaluationTally {
   const groups = new Map<string, number>();
   for (const r of responses) {
     const name = r.valueGroup.trim() || 'No indicado';
@@ -254,8 +268,7 @@ export function tallyEvaluation(responses: readonly Pick<EvaluationInput, 'score
   }
   return {
     responses: responses.length,
-    questions,
-    satisfactionIndex: answeredAll ? round1((satisfiedAll / answeredAll) * 100) : null,
+    ...tallyScores(scoreCounts(responses)),
     comments: responses.filter((r) => r.comment.trim() !== '').map((r) => ({ comment: r.comment, valueGroup: r.valueGroup })),
     valueGroups: [...groups].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'es')),
   };

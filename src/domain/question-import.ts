@@ -61,7 +61,7 @@ export const questionImportSchema = z.strictObject({
   header: z.array(z.string().max(500)).min(1).max(200),
   rows: z.array(z.array(z.string().max(questionImportLimits.cell))).max(questionImportLimits.rows, { error: questionImportMessages.tooMany }),
   mapping: z.record(z.string().max(500), option(questionImportRoles)),
-  /** The forum of every row when the file has no forum column. */
+  /** The forum of every row (a forum column, if mapped, is then not read). */
   forumId: z.number({ error: validationMessages.invalidOption }).int({ error: validationMessages.invalidOption }).positive({ error: validationMessages.invalidOption }).nullable().optional(),
 });
 export type QuestionImportInput = z.infer<typeof questionImportSchema>;
@@ -310,11 +310,11 @@ export function planQuestionImport(input: QuestionImportInput, context: Question
     row = index + 2;
     const issuesBefore = rowIssues.length;
 
-    // Forum: its number or its title (a title two forums share is told by the row's year, else refused).
-    const forumCell = cell(cells, col.forum);
+    // Forum: the one chosen for every row; else the row's number or title (a title two forums share is told by the
+    // row's year, else refused).
     let forum: KnownForum | undefined = fixedForum;
-    if (col.forum >= 0 && (forumCell !== '' || !fixedForum)) {
-      forum = undefined;
+    if (!fixedForum) {
+      const forumCell = cell(cells, col.forum);
       if (/^\d{1,9}$/.test(forumCell)) forum = byId.get(Number(forumCell));
       if (!forum) {
         const named = forumsNamed(forumCell);

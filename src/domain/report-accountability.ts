@@ -1,6 +1,6 @@
 import { commitmentStatusLabels, effectiveStatus, type CommitmentStatus, type EffectiveStatus } from './commitment';
 import { formatShortDate } from './date-format';
-import { evaluationQuestionTexts, tallyEvaluation, type EvaluationInput, type EvaluationQuestion } from './evaluation';
+import { evaluationQuestionTexts, scoreCounts, tallyScores, type EvaluationInput, type EvaluationQuestion, type ScoreCounts } from './evaluation';
 import { formatCount, formatPercent } from './metrics-format';
 import { canonicalJson, fnv1a } from './report-statistics';
 
@@ -56,24 +56,57 @@ export interface CommitmentsSectionData {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** What the commitments' hash is made of besides the list: the counts and the mean progress («vencidos» left out). */
+export interface CommitmentCounts {
+  total: number;
+  pending: number;
+  inProgress: number;
+  done: number;
+  cancelled: number;
+  /** Sum and count of the progress of the commitments not cancelled. */
+  progressSum: number;
+  progressCount: number;
+}
+
+/** A commitment as one entry of the hashed list (also what the database builds with json_array, in this order). */
+export const commitmentHashTuple = (c: ReportCommitment) => [c.id, c.forumTitle, c.text, c.area, c.dueDate, c.status, c.progress] as const;
+
+/**
+ * The hash of a commitments part: of the year, the list as a JSON array of `commitmentHashTuple`s (`listJson`: the
+ * same text whether JSON.stringify or the database wrote it) and the counts. Tuples, not objects (no key sorting):
+ * 10.000 commitments hash in a few milliseconds; the report sync asks the database for the list's JSON so it never
+ * reads the rows at all (src/db/report-queries.ts, `commitmentsHash`).
+ */
+export function commitmentsHash(year: number, listJson: string, counts: CommitmentCounts): string {
+  const { progressSum, progressCount, ...rest } = counts;
+  const hashed: Omit<CommitmentFigures, 'overdueNow'> = { ...rest, meanProgress: progressCount > 0 ? round1(progressSum / progressCount) : null };
+  return fnv1a(`[${year},${listJson},${JSON.stringify(hashed)}]`);
+}
+
 /** The «Compromisos» (or, with the previous year's open ones, «Seguimiento a compromisos») part as of `today`. */
 export function buildCommitmentsSection(year: number, commitments: readonly ReportCommitment[], today: string): CommitmentsSectionData {
   const items = commitments.map((c): ReportCommitmentItem => ({ ...c, effectiveStatus: effectiveStatus(c.status, c.dueDate, today) }));
   const count = (status: CommitmentStatus) => commitments.filter((c) => c.status === status).length;
   const counted = commitments.filter((c) => c.status !== 'cancelled');
-  const figures: CommitmentFigures = {
+  const counts: CommitmentCounts = {
     total: commitments.length,
     pending: count('pending'),
     inProgress: count('in_progress'),
     done: count('done'),
     cancelled: count('cancelled'),
-    overdueNow: items.filter((c) => c.effectiveStatus === 'overdue').length,
-    meanProgress: counted.length > 0 ? round1(counted.reduce((sum, c) => sum + c.progress, 0) / counted.length) : null,
+    progressSum: counted.reduce((sum, c) => sum + c.progress, 0),
+    progressCount: counted.length,
   };
-  const { overdueNow: _overdue, ...hashedFigures } = figures;
-  // Tuples through JSON.stringify (fixed order, no key sorting): 10.000 commitments hash in a few milliseconds.
-  const hash = fnv1a(JSON.stringify([year, commitments.map((c) => [c.id, c.forumTitle, c.text, c.area, c.dueDate, c.status, c.progress]), hashedFigures]));
-  return { year, items, figures, hash };
+  const figures: CommitmentFigures = {
+    total: counts.total,
+    pending: counts.pending,
+    inProgress: counts.inProgress,
+    done: counts.done,
+    cancelled: counts.cancelled,
+    overdueNow: items.filter((c) => c.effectiveStatus === 'overdue').length,
+    meanProgress: counted.length > 0 ? round1(counts.progressSum / counted.length) : null,
+  };
+  return { year, items, figures, hash: commitmentsHash(year, JSON.stringify(commitments.map(commitmentHashTuple)), counts) };
 }
 
 /** The Spanish of the commitments' parts (report page, Word, print view). */
@@ -171,25 +204,49 @@ export function reportComment(comment: string): string {
   return text.length > evaluationSectionLimits.commentLength ? `${text.slice(0, evaluationSectionLimits.commentLength - 1).trimEnd()}…` : text;
 }
 
-/** The «Evaluación de los foros» part: per forum (in the order given), its tally and its first comments. */
-export function buildEvaluationSection(forums: readonly ReportEvaluationForum[], responses: readonly (Pick<EvaluationInput, 'scores' | 'comment'> & { forumId: number })[]): EvaluationSectionData {
+/**
+ * What `\s` and String.prototype.trim treat as white space, as one string: a comment made only of these is no
+ * comment. The database trims with it (SQLite's trim(X, Y)) to pick a forum's first comments as the report does.
+ */
+export const commentWhitespace = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+/** A forum's evaluation as counts: what the database can answer without handing over every response. */
+export interface EvaluationForumCounts extends ReportEvaluationForum {
+  responses: number;
+  counts: ScoreCounts;
+  /** Its comments in the order given (blank ones are skipped); the first few are quoted. */
+  comments: readonly string[];
+}
+
+/** The «Evaluación de los foros» part from each forum's counts (in the order given). */
+export function evaluationSectionFromCounts(forums: readonly EvaluationForumCounts[]): EvaluationSectionData {
   const parts = forums.map((forum): EvaluationForumPart => {
-    const own = responses.filter((r) => r.forumId === forum.forumId).map((r) => ({ scores: r.scores, comment: r.comment, valueGroup: '' }));
-    const tally = tallyEvaluation(own);
+    const tally = tallyScores(forum.counts);
     return {
       forumId: forum.forumId,
       forumTitle: forum.forumTitle,
-      responses: tally.responses,
+      responses: forum.responses,
       satisfactionIndex: tally.satisfactionIndex,
       questions: tally.questions.map((q) => ({ question: q.question, text: evaluationQuestionTexts[q.question], counts: q.counts, mean: q.mean, satisfied: q.satisfied })),
-      comments: tally.comments
-        .map((c) => reportComment(c.comment))
+      comments: forum.comments
+        .filter((c) => c.trim() !== '')
+        .map(reportComment)
         .filter((c) => c !== '')
         .slice(0, evaluationSectionLimits.comments),
     };
   });
   const total = parts.reduce((sum, p) => sum + p.responses, 0);
   return { forums: parts, responses: total, hash: fnv1a(canonicalJson({ forums: parts })) };
+}
+
+/** The «Evaluación de los foros» part: per forum (in the order given), its tally and its first comments. */
+export function buildEvaluationSection(forums: readonly ReportEvaluationForum[], responses: readonly (Pick<EvaluationInput, 'scores' | 'comment'> & { forumId: number })[]): EvaluationSectionData {
+  return evaluationSectionFromCounts(
+    forums.map((forum) => {
+      const own = responses.filter((r) => r.forumId === forum.forumId);
+      return { ...forum, responses: own.length, counts: scoreCounts(own), comments: own.map((r) => r.comment) };
+    }),
+  );
 }
 
 const decimal = (n: number | null) => (n === null ? '—' : n.toLocaleString('es-CO', { maximumFractionDigits: 1 }));

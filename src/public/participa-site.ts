@@ -10,7 +10,7 @@ import { reportDocumentOf } from '../export/export-data';
 import { openDataDictionaryFor, openDataFileName } from '../export/open-data';
 import { HttpProblem } from '../api/problem';
 import { anyPublic, publicReport, publicYear, type PublicForum, type PublicYear } from '../api/public-read';
-import { windowLimiter } from '../api/public-limit';
+import { hitLimit, retryAfterSeconds } from '../api/public-limit';
 import { formToken, voteMessages, type VoteCode } from '../api/public-vote';
 import { askMessages, type AskCode } from '../api/public-questions';
 import { bogotaToday } from '../domain/bogota-date';
@@ -328,7 +328,8 @@ const defaultColour = '#1F5F8B';
 export function createParticipaSite(options: ParticipaSiteOptions) {
   const app = new Hono();
   const now = options.now ?? (() => new Date());
-  const limiter = windowLimiter({ max: options.maxPerMinute ?? 240, windowMs: 60_000 });
+  // Counted in the database (issue 15): every server process on it shares the count.
+  const limit = { max: options.maxPerMinute ?? 240, windowMs: 60_000 };
   const reportCache = new Map<string, { title: string; body: SafeHtml }>();
 
   /** An HTML answer with the page's own policy (its nonce; framing only from `frameOrigins`). */
@@ -342,9 +343,9 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
     send(c, 404, (nonce) => page({ title: t.notFoundTitle, description: t.notFound, nonce, colour: defaultColour, body: html`<h1>${t.notFoundTitle}</h1><p>${t.notFound}</p><p><a href="/participa">${t.indexTitle}</a></p>` }));
 
   app.use('/participa/*', async (c, next) => {
-    const { allowed, retryAfterMs } = limiter.hit(options.address(c), now().getTime());
+    const { allowed, retryAfterMs } = await hitLimit(options.db, `participa|${options.address(c)}`, now().getTime(), limit);
     if (!allowed) {
-      c.header('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+      c.header('Retry-After', retryAfterSeconds(retryAfterMs));
       return send(c, 429, (nonce) => page({ title: t.rateLimited, description: t.rateLimited, nonce, colour: defaultColour, body: html`<h1>${t.rateLimited}</h1>` }));
     }
     await next();

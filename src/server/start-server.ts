@@ -4,6 +4,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import type { Server } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { createHmac } from 'node:crypto';
 import { createApi } from '../api/create-api';
@@ -13,6 +14,7 @@ import { bootstrap, type CreatedAccount } from '../api/bootstrap';
 import type { ApiLogger, ConnectionInfo, SessionLimits } from '../api/deps';
 import { discardPendingImports } from '../db/consultation-queries';
 import { openNodeDatabase } from '../db/node-driver';
+import { openPostgresDatabase } from '../db/pg-driver';
 import { keptSecret } from '../db/secret-queries';
 import { createNodeRasterizer } from './rasterizer-node';
 import { createLogger } from './logger';
@@ -23,6 +25,10 @@ import { contentSecurityPolicy, nonceMetaProperty, securityHeaders } from './sec
 export interface ServerOptions {
   port: number;
   dbFile: string;
+  /** DATABASE_URL: a PostgreSQL server (`postgres://…`) instead of the SQLite file; migrated on start like it. */
+  databaseUrl?: string;
+  /** DATABASE_POOL_SIZE: connections this process keeps to PostgreSQL (default 10). */
+  poolSize?: number;
   demo: boolean;
   /** With the demo, its illustrative commitments and evaluation responses (FOROS_DEMO_EXAMPLES; off unless asked). */
   demoExamples?: boolean;
@@ -41,16 +47,27 @@ export interface ServerOptions {
   logLevel?: string;
   /** The public forms' minimum time-to-submit in ms (default 3 000; the end-to-end tests pass 0 instead of waiting). */
   publicFormMinMs?: number;
+  /** On close, how long requests in flight may take before their connections are cut (default 25 s). */
+  shutdownTimeoutMs?: number;
 }
 
 export interface RunningServer {
   url: string;
   accounts: CreatedAccount[];
-  close: () => Promise<void>;
+  /**
+   * Graceful stop: no new connections; the requests in flight finish (answers say `Connection: close`, idle
+   * keep-alive connections are closed, /api/health answers 503); after `shutdownTimeoutMs` whatever is left is cut;
+   * then the database is closed. `onDraining` is told how many requests were in flight when it began.
+   */
+  close: (onDraining?: (inFlight: number) => void) => Promise<void>;
 }
 
 /** Connections the kernel keeps waiting for the server to accept them (see the listen below). */
 const listenBacklog = 4096;
+
+export const shutdownMessages = {
+  health: 'El servidor se está deteniendo: envíe las peticiones a otro.',
+} as const;
 
 /** Whether an absolute URL's path is /api or under /api/ (as written: a percent-encoded one goes the long way). */
 export function isApiUrl(url: string): boolean {
@@ -71,7 +88,7 @@ function socketOf(c: Context): ConnectionInfo {
 /** Opens the database, loads the first accounts (and the demo) when empty, and serves API + SPA on one port. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(options.logLevel);
-  const db = await openNodeDatabase(options.dbFile);
+  const db = options.databaseUrl ? await openPostgresDatabase(options.databaseUrl, { poolSize: options.poolSize }) : await openNodeDatabase(options.dbFile);
   let accounts: CreatedAccount[];
   try {
     accounts = await bootstrap(db, { adminPassword: options.adminPassword, demo: options.demo, examples: options.demoExamples, passwordIterations: options.passwordIterations });
@@ -181,12 +198,30 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   app.notFound((c) => c.text('No existe esa página.', 404));
 
+  // Graceful shutdown (close() below): while draining, every answer closes its connection, and the health check
+  // tells load balancers to look elsewhere.
+  let draining = false;
+  let inFlight = 0;
+  const handle = async (request: Request, env: unknown): Promise<Response> => {
+    const outgoing = (env as Partial<HttpBindings> | undefined)?.outgoing;
+    if (draining && isApiUrl(request.url) && new URL(request.url).pathname === '/api/health') {
+      outgoing?.setHeader('Connection', 'close');
+      return new Response(JSON.stringify({ type: 'about:blank', title: shutdownMessages.health, status: 503, ok: false }), { status: 503, headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store' } });
+    }
+    inFlight++;
+    try {
+      return await (isApiUrl(request.url) ? api.fetch(request, env) : app.fetch(request, env));
+    } finally {
+      inFlight--;
+      if (draining && outgoing && !outgoing.headersSent) outgoing.setHeader('Connection', 'close');
+    }
+  };
   // serve() as @hono/node-server writes it, but with a longer queue of connections waiting to be accepted: Node's
   // default (511) overflowed while the event loop was busy under 400 new connections a second (bench
   // participa-votos: citizens each on their own connection), and the kernel then drops the connection attempts,
   // which the browsers retry only after 1, 3, 7… seconds. The kernel caps it at net.core.somaxconn.
   const server: ServerType = await new Promise((ready, fail) => {
-    const s = createAdaptorServer({ fetch: (request: Request, env: unknown) => (isApiUrl(request.url) ? api.fetch(request, env) : app.fetch(request, env)) });
+    const s = createAdaptorServer({ fetch: handle });
     s.once('error', fail);
     s.listen({ port: options.port, host: options.hostname ?? '127.0.0.1', backlog: listenBacklog }, () => {
       s.off('error', fail);
@@ -205,9 +240,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url: `http://localhost:${port}`,
     accounts,
-    close: async () => {
+    close: async (onDraining) => {
+      const http = server as Server;
+      draining = true;
       clearInterval(retention);
-      await new Promise<void>((done) => server.close(() => done()));
+      const closed = new Promise<void>((done) => http.close(() => done()));
+      onDraining?.(inFlight);
+      // A keep-alive connection between two requests holds close() up: such idle ones are closed as they appear.
+      const sweep = setInterval(() => http.closeIdleConnections(), 100);
+      const cut = setTimeout(() => {
+        logger.warn({ inFlight }, 'detención: se cortan las conexiones que quedaban');
+        http.closeAllConnections();
+      }, options.shutdownTimeoutMs ?? 25_000);
+      http.closeIdleConnections();
+      try {
+        await closed;
+      } finally {
+        clearInterval(sweep);
+        clearTimeout(cut);
+      }
       await db.destroy();
     },
   };

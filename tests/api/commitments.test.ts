@@ -153,9 +153,8 @@ describe('commitments.question_id is a foreign key (migration 0016)', () => {
     const after = (await (await api.call('GET', `/api/commitments/${made.id}`, { cookie: editor })).json()) as CommitmentDetail;
     expect(after).toMatchObject({ id: made.id, text: made.text, questionId: null });
 
-    const { sql } = await import('kysely');
-    const keys = await sql<{ table: string; from: string; on_delete: string }>`PRAGMA foreign_key_list(commitments)`.execute(api.db);
-    expect(keys.rows).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'forum_questions', from: 'question_id', on_delete: 'SET NULL' })]));
+    const { foreignKeysOf } = await import('../../src/db/engine');
+    expect(await foreignKeysOf(api.db, 'commitments')).toEqual(expect.arrayContaining([{ table: 'forum_questions', from: 'question_id', onDelete: 'SET NULL' }]));
     // Run again on a database that has it: nothing to do.
     const { migrations } = await import('../../src/db/migrations');
     await migrations['0016_commitment_question_fk']!.up(api.db);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createTestApi } from '../support/test-api';
+import { createTestApi, testEngine } from '../support/test-api';
 import { dbSnapshot, expectProblem, expectValidationProblem, validForum } from '../support/api-assertions';
 import { demoMetrics2022 } from '../../src/domain/demo-metrics-2022';
 import { exact, type ForumMetricsInput } from '../../src/domain/metrics';
@@ -591,7 +591,13 @@ describe('deleting a forum', () => {
 
   it('leaves no orphan even on a connection without foreign keys', async () => {
     const { call, editor, idOf, db } = await setup();
-    await sql`PRAGMA foreign_keys = OFF`.execute(db);
+    if (testEngine === 'postgres') {
+      // PostgreSQL has no per-connection switch: the metrics' foreign key goes instead.
+      await sql`do $$ declare k text; begin
+        for k in select conname from pg_constraint where conrelid = cast('forum_metrics' as regclass) and contype = 'f' loop
+          execute format('alter table forum_metrics drop constraint %I', k);
+        end loop; end $$`.execute(db);
+    } else await sql`PRAGMA foreign_keys = OFF`.execute(db);
     expect((await call('DELETE', `/api/forums/${idOf(dates.causas)}`, { cookie: editor })).status).toBe(204);
     expect(await db.selectFrom('forum_metrics').select('forum_id').where('forum_id', '=', idOf(dates.causas)).execute()).toEqual([]);
   });

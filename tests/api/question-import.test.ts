@@ -115,6 +115,28 @@ describe('questions bulk import (POST /api/questions/import)', () => {
     expect(((await res.json()) as QuestionImportResult).preview[0]).toMatchObject({ forumTitle: 'Foro MIPG', receivedAt: '2022-06-22T10:00' });
   });
 
+  it('a forum chosen for every row wins over the file’s forum column, even a blank or unknown cell; an unknown chosen forum is refused at its field', async () => {
+    const { call, db, editor, mipg, causas } = await setup();
+    const rows = [goodRows[2]!, ['2022/07/07 9:30:00 a. m. GMT-5', 'Un foro que no existe', '', '', '¿Y el refrigerio?', '', '', 'No', ''], ['2022/07/07 9:45:00 a. m. GMT-5', '', '', '', '¿Habrá certificado?', '', '', 'No', '']];
+    // Without the choice the unknown and the blank forum are row problems.
+    const refused = await call('POST', '/api/questions/import?dryRun=1', { cookie: editor, body: { header, mapping, rows } });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { rowIssues: { row: number }[] }).rowIssues.map((r) => r.row)).toEqual([3, 4]);
+
+    const before = await dbSnapshot(db);
+    const unknown = await call('POST', '/api/questions/import?dryRun=1', { cookie: editor, body: { header, mapping, rows, forumId: 999_999 } });
+    await expectValidationProblem(unknown, ['forumId']);
+    expect(await dbSnapshot(db)).toEqual(before);
+
+    const saved = await call('POST', '/api/questions/import', { cookie: editor, body: { header, mapping, rows, forumId: mipg.id } });
+    expect(saved.status).toBe(200);
+    expect((await saved.json()) as QuestionImportResult).toMatchObject({ total: 3, accepted: 3, forums: 1 });
+    const list = (await (await call('GET', `/api/questions?forumId=${mipg.id}`, { cookie: editor })).json()) as QuestionPage;
+    expect(list.items.map((q) => q.text).sort()).toEqual(['¿Habrá certificado?', '¿Habrá otro foro?', '¿Y el refrigerio?']);
+    const other = (await (await call('GET', `/api/questions?forumId=${causas.id}`, { cookie: editor })).json()) as QuestionPage;
+    expect(other.total).toBe(0);
+  });
+
   it('role matrix: editors and admins import; reviewers 403; anonymous 401', async () => {
     const { call, admin, editor, reviewer } = await setup();
     const body = { header, mapping, rows: [goodRows[2]] };

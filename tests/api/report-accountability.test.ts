@@ -97,6 +97,19 @@ describe('the accountability sections of the report (issue 13)', () => {
     expect(after.commitments!.items[0]).toMatchObject({ progress: 50, effectiveStatus: 'overdue' });
   });
 
+  it('progress imported from a file for last year’s commitment sends this year’s approved «Seguimiento a compromisos» back to review', async () => {
+    const { createReport, sectionOf, approve, json, call, editor } = await setup();
+    await createReport();
+    const followUp = await sectionOf('follow_up');
+    expect((await approve(followUp.id)).state).toBe('approved');
+    const open = followUp.followUp!.items[0]!;
+    const body = { header: ['Área', 'Número', 'Avance', 'Nota'], mapping: { Área: 'area', Número: 'id', Avance: 'progress', Nota: 'note' }, rows: [['Infraestructura', String(open.id), '80', 'Obra en curso']] };
+    expect(await json<{ updated: number }>(await call('POST', '/api/commitments/progress-import', { cookie: editor, body }))).toMatchObject({ updated: 1 });
+    const after = await sectionOf('follow_up');
+    expect(after).toMatchObject({ state: 'in_review', lastEditedBy: 'editora' });
+    expect(after.followUp!.items[0]).toMatchObject({ id: open.id, progress: 80 });
+  });
+
   it('a report that predates them gets them at the next write that touches its year (never on a GET); one removed on purpose does not come back', async () => {
     const { createReport, db, call, editor, json, respond, june } = await setup();
     await createReport();

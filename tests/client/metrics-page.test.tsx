@@ -23,8 +23,10 @@ type App = Awaited<ReturnType<typeof renderApp>>;
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/metrics/${name}`);
 
+type TestApi = App['api'];
+
 /** Reads straight from the API (as admin), not through the page. */
-async function apiGet<T>(app: App, path: string): Promise<T> {
+async function apiGet<T>(app: { api: TestApi }, path: string): Promise<T> {
   const cookie = await app.api.login('admin');
   const res = await app.api.call('GET', path, { cookie });
   expect(res.status).toBe(200);
@@ -32,18 +34,21 @@ async function apiGet<T>(app: App, path: string): Promise<T> {
 }
 
 /** The 2022 demo forum held on `date` (ids are assigned when the demo loads). */
-async function forumId(app: App, date: string): Promise<number> {
+async function forumId(app: { api: TestApi }, date: string): Promise<number> {
   const page = await apiGet<ForumPage>(app, '/api/forums?year=2022&pageSize=100');
   const forum = page.items.find((f) => f.date === date);
   if (!forum) throw new Error(`no demo forum on ${date}`);
   return forum.id;
 }
 
+/** The metrics page of the 2022 demo forum held on `date`, opened at its address (as a link or a reload would). */
 async function openMetrics(date: string, as: 'editora' | 'revisor' = 'editora') {
-  const app = await renderApp('/foros', { as });
+  let id = 0;
+  const app = await renderApp(async (api) => {
+    id = await forumId({ api }, date);
+    return `/foros/${id}/metricas`;
+  }, { as });
   server = app.server;
-  const id = await forumId(app, date);
-  await app.router.navigate(`/foros/${id}/metricas`);
   await screen.findByRole('heading', { level: 1, name: /^Métricas: Foro Virtual de Participación/ }, { timeout: 30_000 });
   return { app, id };
 }

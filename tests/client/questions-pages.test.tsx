@@ -58,6 +58,25 @@ describe('/preguntas', () => {
   });
 });
 
+describe('/preguntas, the forum filter', () => {
+  it('lists one forum’s questions and keeps the forum in the URL', async () => {
+    const app = await renderApp('/preguntas', { as: 'editora' });
+    server = app.server;
+    const forum = await withQuestions(app);
+    await apiAs<Forum>(app, 'editora', 'POST', '/api/forums', validForum({ title: 'Foro de cultura', date: '2022-08-10', questions: [{ text: '¿Habrá conciertos?', channel: 'live_chat', askedBy: '', answered: false, answeredBy: '', answerSummary: '' }] }));
+    await app.queryClient.invalidateQueries();
+    const table = await screen.findByRole('table', { name: 'Preguntas por fecha de vencimiento' }, wait);
+    await within(table).findByRole('link', { name: '¿Habrá conciertos?' }, wait);
+    const filter = screen.getByRole('combobox', { name: 'Foro' });
+    await within(filter).findByRole('option', { name: 'Foro de juventudes (2022)' }, wait);
+    await userEvent.selectOptions(filter, 'Foro de juventudes (2022)');
+    expect(app.router.state.location.search).toBe(`?foro=${forum.id}`);
+    expect(await screen.findByText('2 preguntas', undefined, wait)).toBeInTheDocument();
+    expect(within(table).getByRole('link', { name: '¿Cuándo abren las inscripciones?' })).toBeInTheDocument();
+    expect(within(table).queryByRole('link', { name: '¿Habrá conciertos?' })).not.toBeInTheDocument();
+  });
+});
+
 describe('/preguntas/:id', () => {
   it('shows the rule at the field, saves an answer, and shows a 409 when someone else saved first', async () => {
     const app = await renderApp('/preguntas', { as: 'editora' });
@@ -131,6 +150,33 @@ describe('/preguntas/importar', () => {
     await app.router.navigate('/preguntas');
     const table = await screen.findByRole('table', { name: 'Preguntas por fecha de vencimiento' }, wait);
     expect(await within(table).findByRole('link', { name: '¿Dónde me inscribo?' }, wait)).toBeInTheDocument();
+  });
+
+  it('a moderator’s sheet without a forum column goes, whole, to the forum chosen for every row', async () => {
+    const app = await renderApp('/preguntas/importar', { as: 'editora' });
+    server = app.server;
+    await withQuestions(app);
+    const input = (await screen.findByLabelText('Elegir archivo CSV o XLSX', undefined, wait)) as HTMLInputElement;
+    const sheet = 'Hora,Canal,Pregunta\n2022/06/22 10:05:00,Moderador,¿Habrá transporte al foro?\n2022/06/22 10:20:00,Chat en vivo,¿Dan certificado?\n';
+    await userEvent.upload(input, new File([sheet], 'moderador.csv', { type: 'text/csv' }));
+    expect(await screen.findByText('moderador.csv: 2 filas leídas.', undefined, wait)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Vista previa' }));
+    expect(await screen.findByText(/Falta el foro: indique la columna del foro o elija un foro para todas las filas\./, undefined, wait)).toBeInTheDocument();
+
+    const choice = screen.getByRole('combobox', { name: 'Foro de todas las filas' });
+    await within(choice).findByRole('option', { name: 'Foro de juventudes (2022)' }, wait);
+    await userEvent.selectOptions(choice, 'Foro de juventudes (2022)');
+    expect(screen.getByText('Todas las filas irán a este foro; la columna del foro, si la hay, no se lee.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Vista previa' }));
+    expect(await screen.findByText('Filas: 2 · Preguntas que se importarán: 2 en 1 foros', undefined, wait)).toBeInTheDocument();
+    const preview = screen.getByRole('table', { name: 'Primeras preguntas' });
+    expect(within(preview).getAllByRole('cell', { name: 'Foro de juventudes' })).toHaveLength(2);
+    await userEvent.click(screen.getByRole('button', { name: 'Confirmar importación' }));
+    expect(await screen.findByText('Se importaron 2 preguntas de moderador.csv.', undefined, wait)).toBeInTheDocument();
+
+    await app.router.navigate('/preguntas');
+    const table = await screen.findByRole('table', { name: 'Preguntas por fecha de vencimiento' }, wait);
+    expect(await within(table).findByRole('link', { name: '¿Dan certificado?' }, wait)).toBeInTheDocument();
   });
 
   it('a reviewer gets no import link and the page says they may not import', async () => {

@@ -19,14 +19,22 @@ describe.skipIf(!chromiumPath)('commitments and forum evaluation end to end (Chr
   it('a commitment made → followed up from a CSV → closed, and the pages pass axe', async () => {
     const { context, page } = await newPage(env);
     await login(env, page, 'editora');
-    const forums = await (await page.request.get('/api/forums?q=politicas')).json();
-    const forumId = forums.items[0].id as number;
-    const made = await page.request.post('/api/commitments', {
-      headers: { origin: env.server.url },
-      data: { forumId, text: 'Publicar la ruta de empleo juvenil', area: 'Subdirección de Formación', person: '', dueDate: '2030-12-15', status: 'pending', cancelReason: '', progress: 0 },
-    });
-    expect(made.status()).toBe(201);
-    const { id } = await made.json();
+    // Made: from «Compromisos», «Nuevo compromiso», with the forum it comes from.
+    await page.goto('/compromisos');
+    await page.getByRole('heading', { level: 1, name: 'Compromisos' }).waitFor();
+    await page.getByRole('link', { name: 'Nuevo compromiso' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nuevo compromiso' }).waitFor();
+    await page.getByRole('textbox', { name: /^Foro del que sale/ }).click();
+    await page.getByRole('option', { name: /Políticas Públicas/ }).first().click();
+    await page.getByRole('textbox', { name: /^Compromiso/ }).fill('Publicar la ruta de empleo juvenil');
+    await page.getByRole('textbox', { name: /^Área responsable/ }).fill('Subdirección de Formación');
+    await page.getByRole('textbox', { name: /^Fecha límite/ }).fill('15/12/2030');
+    await page.getByRole('textbox', { name: /^Fecha límite/ }).press('Tab');
+    await expectAccessible(page, 'nuevo compromiso');
+    await page.getByRole('button', { name: 'Guardar compromiso' }).click();
+    await page.waitForURL(/\/compromisos\/\d+$/);
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    await page.getByText('Publicar la ruta de empleo juvenil').first().waitFor();
 
     await page.goto('/compromisos');
     await expect.poll(() => page.getByRole('link', { name: 'Publicar la ruta de empleo juvenil' }).count()).toBe(1);

@@ -20,7 +20,10 @@ export function closeOpenServers() {
   openServers.clear();
 }
 
-export async function renderApp(path: string, options: { as?: 'admin' | 'editora' | 'revisor' | null; demo?: boolean; examples?: boolean } = {}) {
+type TestApi = Awaited<ReturnType<typeof createTestApi>>;
+
+/** `path` may be worked out from the test's API before the first render (e.g. a demo forum's id): the page opens there directly. */
+export async function renderApp(path: string | ((api: TestApi) => string | Promise<string>), options: { as?: 'admin' | 'editora' | 'revisor' | null; demo?: boolean; examples?: boolean } = {}) {
   const testApi = await createTestApi({ demo: options.demo ?? true, examples: options.examples });
   const server: SetupServerApi = startMockServer(testApi.app);
   openServers.add(server);
@@ -35,7 +38,7 @@ export async function renderApp(path: string, options: { as?: 'admin' | 'editora
   }
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const router = createMemoryRouter(routes, { initialEntries: [typeof path === 'string' ? path : await path(testApi)] });
   const view = render(
     <AppProviders queryClient={queryClient}>
       <RouterProvider router={router} />

@@ -6,6 +6,12 @@ import { hashPassword } from '../../src/api/passwords';
 import { insertUser } from '../../src/db/user-queries';
 import type { Role } from '../../src/domain/user';
 import { createNodeRasterizer } from '../../src/server/rasterizer-node';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema';
+import { freshPostgresDatabase } from './postgres-test-database';
+
+/** Which engine the API and db suites run on: SQLite in memory (project `node`) or PostgreSQL (project `postgres`). */
+export const testEngine: 'sqlite' | 'postgres' = process.env.FOROS_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 
 export const testPassword = 'contraseña-de-prueba';
 export const fastIterations = 1000;
@@ -51,6 +57,14 @@ function template(demo: boolean, examples = false): Promise<Buffer> {
 
 async function buildTemplate(demo: boolean, examples: boolean): Promise<Buffer> {
   const db = await openNodeDatabase(':memory:');
+  await prepareTemplate(db, demo, examples);
+  const image = serializeNodeDatabase(db);
+  await db.destroy();
+  return image;
+}
+
+/** What every test database starts with: the bootstrap (and the demo when asked) and one account per role. */
+async function prepareTemplate(db: Kysely<Database>, demo: boolean, examples: boolean): Promise<void> {
   await bootstrap(db, { demo, examples, adminPassword: testPassword, passwordIterations: fastIterations });
   const hash = await hashPassword(testPassword, fastIterations);
   const now = new Date().toISOString();
@@ -61,18 +75,21 @@ async function buildTemplate(demo: boolean, examples: boolean): Promise<Buffer> 
   };
   await ensure('editora', 'editor', 'Editora de prueba');
   await ensure('revisor', 'reviewer', 'Revisor de prueba');
-  const image = serializeNodeDatabase(db);
-  await db.destroy();
-  return image;
+}
+
+/** A fresh, migrated database with the template's data, on the suite's engine. */
+export async function freshTestDatabase(demo = false, examples = false): Promise<Kysely<Database>> {
+  if (testEngine === 'postgres') return freshPostgresDatabase(`${demo}_${examples}`, (db) => prepareTemplate(db, demo, examples));
+  return openNodeDatabaseCopy(await template(demo, examples));
 }
 
 /**
- * A fresh API over a fresh in-memory SQLite with one account per role
+ * A fresh API over a fresh database (in-memory SQLite, or a schema of its own on PostgreSQL) with one account per role
  * (admin, editora, revisor; password `testPassword`) and, when asked, the 2022 demo forums.
  */
 export async function createTestApi(options: Partial<Omit<ApiDeps, 'db'>> & { demo?: boolean; examples?: boolean } = {}) {
   const { demo, examples, ...deps } = options;
-  const db = openNodeDatabaseCopy(await template(demo ?? false, examples));
+  const db = await freshTestDatabase(demo ?? false, examples ?? false);
   const app = createApi({
     db,
     passwordIterations: fastIterations,

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Forum } from '../../domain/forum';
+import type { Forum, ForumPage } from '../../domain/forum';
 import type { ForumMetricsRecord, YearMetrics } from '../../domain/metrics-update';
 import type { ReportListItem, ReportOverview } from '../../domain/report';
 import { api } from './http';
@@ -24,6 +24,13 @@ export const forumYearsQueryOptions = () =>
   queryOptions({
     queryKey: forumKeys.years(),
     queryFn: ({ signal }) => api<{ items: number[] }>('/api/forums/years', { signal }).then((r) => r.items),
+  });
+
+/** The newest forums (up to 100), for a forum picker (a commitment's forum, the forum of every imported question). */
+export const forumChoicesQueryOptions = () =>
+  queryOptions({
+    queryKey: forumKeys.list({ pageSize: 100, sort: '-date' }),
+    queryFn: ({ signal }) => api<ForumPage>('/api/forums?pageSize=100&sort=-date', { signal }),
   });
 
 export const forumQueryOptions = (id: number) =>

@@ -5,21 +5,15 @@ import { useEffect } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { commitmentInputSchema, commitmentStatuses, type CommitmentInput } from '../../../domain/commitment';
-import type { ForumPage } from '../../../domain/forum';
-import { ApiError, api, errorMessage } from '../../lib/http';
-import { forumKeys } from '../../lib/query-keys';
+import { ApiError, errorMessage } from '../../lib/http';
+import { forumChoicesQueryOptions } from '../../lib/shared-queries';
 import { confirmDestructive } from '../../ui/confirm-destructive';
 import { DateField } from '../../ui/date-field';
 import { NumberField, SelectField, TextareaField, TextField } from '../../ui/form-fields';
 import { useUnsavedChangesGuard } from '../../ui/use-unsaved-changes-guard';
 
 /** The forums a commitment can come from (newest first). */
-function useForumOptions() {
-  return useQuery({
-    queryKey: forumKeys.list({ pageSize: 100, sort: '-date' }),
-    queryFn: ({ signal }) => api<ForumPage>('/api/forums?pageSize=100&sort=-date', { signal }),
-  });
-}
+const useForumOptions = () => useQuery(forumChoicesQueryOptions());
 
 export interface CommitmentFormProps {
   initial: CommitmentInput;

@@ -1,4 +1,5 @@
 import { Badge, Group, TextInput } from '@mantine/core';
+import { memo } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { figureLabels, figureUnit } from '../../../domain/metrics';
@@ -22,7 +23,7 @@ interface MetricsFigureInputProps {
  * once), shown formatted es-CO when the field is left, an approximate figure marked `≈` and «aproximada» until
  * an exact one replaces it, and a bad entry kept as typed with the Spanish message at the field.
  */
-export function MetricsFigureInput({ name, field, messages, showParseErrors, disabled }: MetricsFigureInputProps) {
+export const MetricsFigureInput = memo(function MetricsFigureInput({ name, field, messages, showParseErrors, disabled }: MetricsFigureInputProps) {
   const { t } = useTranslation();
   const { control } = useFormContext<MetricsFormValues>();
   const unit = figureUnit(field);
@@ -70,5 +71,20 @@ export function MetricsFigureInput({ name, field, messages, showParseErrors, dis
         );
       }}
     />
+  );
+}, sameProps);
+
+/**
+ * The form re-renders as a whole on every keystroke (its checks watch every figure); a figure re-renders only when
+ * its own props change — its messages compared by text — or when its own field does (the Controller subscribes to it).
+ */
+function sameProps(before: MetricsFigureInputProps, after: MetricsFigureInputProps): boolean {
+  return (
+    before.name === after.name &&
+    before.field === after.field &&
+    before.showParseErrors === after.showParseErrors &&
+    before.disabled === after.disabled &&
+    before.messages.length === after.messages.length &&
+    before.messages.every((message, i) => message === after.messages[i])
   );
 }

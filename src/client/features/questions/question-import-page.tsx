@@ -1,11 +1,14 @@
-import { Anchor, Stack, Table, Text } from '@mantine/core';
+import { Anchor, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatCount } from '../../../domain/metrics-format';
 import { questionImportPersonalRoles, questionImportRoles, suggestQuestionMapping, type QuestionImportResult, type QuestionImportRole } from '../../../domain/question-import';
 import { useCan } from '../../app/use-current-user';
 import { formatDateTime, formatShortDate } from '../../lib/format';
+import { forumChoicesQueryOptions } from '../../lib/shared-queries';
 import { ForbiddenPage } from '../../ui/forbidden-page';
 import { MappedImport } from '../../ui/mapped-import/mapped-import';
 import { useMappedImport } from '../../ui/mapped-import/use-mapped-import';
@@ -61,19 +64,41 @@ function Preview({ result }: { result: QuestionImportResult }) {
   );
 }
 
+/** «One forum for every row»: a moderator's sheet is usually a single forum's; '' reads each row's forum column. */
+function ForumChoice({ value, onChange, disabled }: { value: string; onChange: (value: string) => void; disabled: boolean }) {
+  const { t } = useTranslation();
+  const forums = useQuery(forumChoicesQueryOptions());
+  const items = forums.data?.items ?? [];
+  return (
+    <NativeSelect
+      label={t('questions.import.forumChoice')}
+      description={value === '' ? t('questions.import.forumChoiceHint') : t('questions.import.forumChoiceChosen')}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      disabled={disabled || forums.isPending}
+      error={forums.isError ? t('questions.import.forumChoiceError') : undefined}
+      data={[{ value: '', label: t('questions.import.forumChoiceFromFile') }, ...items.map((f) => ({ value: String(f.id), label: t('questions.import.forumChoiceOption', { title: f.title, year: f.year }) }))]}
+      maw={560}
+    />
+  );
+}
+
 /**
  * /preguntas/importar: questions from a Forms export or a moderator's sheet, through the shared mapped import
- * (mapping, the route's dry run as preview, confirm; all or nothing). Editors and admins only.
+ * (mapping, the route's dry run as preview, confirm; all or nothing), with one forum for every row if chosen.
+ * Editors and admins only.
  */
 export function QuestionImportPage() {
   const { t } = useTranslation();
   const canWrite = useCan('writeQuestions');
   const invalidate = useInvalidateAfterQuestionImport();
+  const [forumId, setForumId] = useState('');
   const importer = useMappedImport<QuestionImportRole, QuestionImportResult>({
     roles: questionImportRoles,
     ignoreRole: 'ignore',
     suggest: suggestQuestionMapping,
     rememberKey: 'foros:preguntas:importar:columnas',
+    choices: { forumId: forumId === '' ? null : Number(forumId) },
     dryRun: questionImportDryRun,
     commit: questionImportCommit,
     onDone: () => void invalidate(),
@@ -98,6 +123,16 @@ export function QuestionImportPage() {
         rowsToSave={(r) => r.accepted}
         doneText={(r, name) => t('questions.import.done', { formatted: formatCount(r.accepted), name })}
         renderPreview={(r) => <Preview result={r} />}
+        options={
+          <ForumChoice
+            value={forumId}
+            disabled={importer.commit.isPending}
+            onChange={(value) => {
+              setForumId(value);
+              importer.resetPreview();
+            }}
+          />
+        }
       />
     </>
   );

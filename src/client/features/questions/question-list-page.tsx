@@ -7,6 +7,7 @@ import { bogotaToday } from '../../../domain/bogota-date';
 import { deadlineOf, questionListQuerySchema, questionStatuses, type QuestionFigures, type QuestionListQuery } from '../../../domain/question';
 import { useCan } from '../../app/use-current-user';
 import { formatInteger, formatShortDate } from '../../lib/format';
+import { forumChoicesQueryOptions } from '../../lib/shared-queries';
 import { PageHeader } from '../../ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { WideTable } from '../../ui/wide-table';
@@ -92,6 +93,7 @@ export function QuestionListPage() {
   const query = queryFromUrl(params);
   const list = useQuery(questionListQueryOptions(query));
   const areas = useQuery(areasQueryOptions());
+  const forums = useQuery(forumChoicesQueryOptions());
   const figures = useQuery(questionFiguresQueryOptions(query.year));
   const waiting = useQuery(submissionsQueryOptions('por_moderar'));
   const today = bogotaToday();
@@ -106,10 +108,13 @@ export function QuestionListPage() {
     setParams(next);
   };
   const areaName = (id: number | null) => (id === null ? t('questions.list.noArea') : (areas.data?.find((a) => a.id === id)?.name ?? '—'));
+  // The forum filter: the newest forums (of the chosen year, if one is), and the one in the URL even if older.
+  const forumOptions: { value: string; label: string }[] = (forums.data?.items ?? []).filter((f) => !query.year || f.year === query.year).map((f) => ({ value: String(f.id), label: t('questions.list.forumOption', { title: f.title, year: f.year }) }));
+  if (query.forumId && !forumOptions.some((o) => o.value === String(query.forumId))) forumOptions.push({ value: String(query.forumId), label: t('questions.list.forumNumber', { id: query.forumId }) });
   const years = [...new Set((figures.data ?? []).map((f) => f.year).concat(query.year ? [query.year] : []))].sort((a, b) => b - a);
 
   const filters = (
-    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3, xl: 5 }} spacing="sm" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3, xl: 6 }} spacing="sm" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
       <VisuallyHidden component="legend">{t('questions.list.filters')}</VisuallyHidden>
       <NativeSelect
         label={t('questions.list.status')}
@@ -132,6 +137,12 @@ export function QuestionListPage() {
         value={query.areaId ? String(query.areaId) : ''}
         onChange={(e) => setFilter('area', e.currentTarget.value)}
         data={[{ value: '', label: t('questions.list.all') }, ...(areas.data ?? []).map((a) => ({ value: String(a.id), label: a.name }))]}
+      />
+      <NativeSelect
+        label={t('questions.list.forum')}
+        value={query.forumId ? String(query.forumId) : ''}
+        onChange={(e) => setFilter('foro', e.currentTarget.value)}
+        data={[{ value: '', label: t('questions.list.all') }, ...forumOptions]}
       />
       <NativeSelect
         label={t('questions.list.year')}

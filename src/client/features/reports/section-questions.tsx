@@ -9,7 +9,7 @@ export function SectionQuestions({ data }: { data: QuestionsSectionData }) {
   if (data.figures.length === 0) return <Text c="dimmed">{q.noQuestions}</Text>;
   return (
     <Stack gap="md">
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {q.questionsTitle}
       </Title>
       {data.items.length === 0 && <Text c="dimmed">{q.noPublished}</Text>}
@@ -22,7 +22,7 @@ export function SectionQuestions({ data }: { data: QuestionsSectionData }) {
           </Text>
         </Paper>
       ))}
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {q.figuresTitle}
       </Title>
       {data.figures.map((figures) => (

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { sessionCacheMs } from '../../src/api/auth';
 import { createTestApi } from '../support/test-api';
 
 /**
- * The session check keeps recent sessions in memory for a few seconds (auth.ts). These pin down that it never
- * answers with a session that is gone, changed or expired.
+ * The session check reads the session from the database on every request (auth.ts keeps only tokens' hashes in
+ * memory): it never answers with a session that is gone, changed or expired — not even one changed by another
+ * server process or a script (issue 15).
  */
-describe('session cache', () => {
+describe('session checks', () => {
   const clock = () => {
     let at = Date.parse('2026-03-02T10:00:00Z');
     return { now: () => new Date(at), advance: (ms: number) => (at += ms) };
@@ -46,14 +46,16 @@ describe('session cache', () => {
     expect((await call('GET', '/api/session', { cookie })).status).toBe(401);
   });
 
-  it('a session removed behind the API (another process, a script) stops working within the cache time', async () => {
-    const time = clock();
-    const { call, login, db } = await createTestApi({ now: time.now });
+  it('a session removed or an account deactivated behind the API (another process, a script) stops working at once', async () => {
+    const { call, login, db } = await createTestApi();
     const cookie = await login('editora');
     expect((await call('GET', '/api/session', { cookie })).status).toBe(200);
     await db.deleteFrom('sessions').execute();
-    time.advance(sessionCacheMs);
     expect((await call('GET', '/api/session', { cookie })).status).toBe(401);
+    const again = await login('revisor');
+    expect((await call('GET', '/api/forums', { cookie: again })).status).toBe(200);
+    await db.updateTable('users').set({ active: 0 }).where('username', '=', 'revisor').execute();
+    expect((await call('GET', '/api/forums', { cookie: again })).status).toBe(401);
   });
 
   it('a made-up token is refused every time', async () => {
