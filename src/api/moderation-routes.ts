@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { idParam } from '../domain/common';
 import { acceptSubmissionSchema, mergeSubmissionSchema, moderationMessages, rejectSubmissionSchema, submissionListQuerySchema, type CitizenQuestionSubmission } from '../domain/citizen-question';
 import { questionTypeLabels } from '../domain/question';
-import { acceptSubmission, getSubmission, listSubmissions, mergeSubmission, rejectSubmission } from '../db/citizen-question-queries';
+import { acceptSubmission, getSubmission, listSubmissions, mergeSubmission, rejectSubmission, removeSubmissionPersonalData } from '../db/citizen-question-queries';
 import type { AppEnv } from './deps';
 import { doc, jsonBody, ok, pathParams, problems, queryParams } from './openapi-doc';
 import { requirePermission } from './auth';
@@ -64,8 +64,10 @@ export function moderationRoutes() {
         const current = await waiting(tx, id);
         const target = await tx.selectFrom('forum_questions').select(['id', 'forum_id']).where('id', '=', questionId).executeTakeFirst();
         if (!target || target.forum_id !== current.forumId) throw invalid([{ path: 'questionId', message: moderationMessages.mergeTarget }]);
-        if (!(await mergeSubmission(tx, id, questionId, user.username, now))) throw new HttpProblem(409, moderationMessages.alreadyModerated);
-        return { result: await decided(tx, id), audit: [{ action: 'update', entity: 'citizen_question', entityId: id, changes: [`fusionada con la pregunta ${questionId}`] }] };
+        const personal = await mergeSubmission(tx, id, questionId, user.username, now);
+        if (personal === null) throw new HttpProblem(409, moderationMessages.alreadyModerated);
+        const changes = [`fusionada con la pregunta ${questionId}`, ...(personal === 'kept' ? [`nombre y contacto autorizados conservados con la pregunta ${questionId}`] : personal === 'dropped' ? ['datos personales sin autorización suprimidos'] : [])];
+        return { result: await decided(tx, id), audit: [{ action: 'update', entity: 'citizen_question', entityId: id, changes }] };
       }),
     );
   });
@@ -80,6 +82,18 @@ export function moderationRoutes() {
         return { result: await decided(tx, id), audit: [{ action: 'update', entity: 'citizen_question', entityId: id, changes: [`rechazada: ${reason}`] }] };
       }),
     );
+  });
+
+  // A person whose question was merged into a case asks that their data be removed: only theirs goes.
+  app.delete('/:id/personal-data', requirePermission('writeQuestions'), doc('Suprimir los datos personales de una pregunta fusionada (a solicitud de quien preguntó)', { ...ok(204, 'Suprimidos'), ...problems(401, 403, 404) }, params), async (c) => {
+    const id = readParam(c, 'id', idParam);
+    await change(c, async ({ tx }) => {
+      const current = await getSubmission(tx, id);
+      if (!current || !current.hasPersonalData) throw new HttpProblem(404, moderationMessages.noPersonalData);
+      await removeSubmissionPersonalData(tx, id);
+      return { result: null, audit: [{ action: 'delete', entity: 'citizen_question_personal_data', entityId: id, changes: ['supresión a solicitud'] }] };
+    });
+    return c.body(null, 204);
   });
 
   return app;

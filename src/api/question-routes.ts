@@ -244,7 +244,9 @@ export function questionRoutes() {
       await change(c, async ({ tx }) => {
         const data = await getPersonalData(tx, id);
         if (!data) throw questionNotFound();
-        return { result: data, audit: [{ action: 'export', entity: 'question_personal_data', entityId: id, changes: ['consulta de datos personales'] }] };
+        const merged = data.mergedAskers.length;
+        const changes = ['consulta de datos personales', ...(merged > 0 ? [`y de ${merged} ${merged === 1 ? 'pregunta fusionada' : 'preguntas fusionadas'} (${data.mergedAskers.map((m) => m.submissionId).join(', ')})`] : [])];
+        return { result: data, audit: [{ action: 'export', entity: 'question_personal_data', entityId: id, changes }] };
       }),
     );
   });

@@ -145,8 +145,33 @@ export async function acceptSubmission(db: Db, id: number, type: QuestionType, b
   return questionId;
 }
 
-/** Merging into a case that asks the same: the submission's personal data is not kept (the case has its own). */
-export const mergeSubmission = (db: Db, id: number, questionId: number, by: string, now: string) => decide(db, id, { status: 'fusionada', question_id: questionId, reason: '' }, by, now, true);
+/**
+ * Merging into a case of the same forum that asks the same. The person still asked, and the office may have to
+ * answer them (Ley 1755), so a name or contact given with the consent notice accepted (Ley 1581: for answering this
+ * question) stays on the submission, attached to that case: read only through the case's audited personal-data
+ * route, removable on request, purged with the retention period like the case's own. Anything without a recorded
+ * consent goes. 'kept' or 'dropped' (what the audit says), or null when someone else decided first.
+ */
+export async function mergeSubmission(db: Db, id: number, questionId: number, by: string, now: string): Promise<'kept' | 'dropped' | 'none' | null> {
+  const row = await db.selectFrom('citizen_questions').select(['asker_name', 'asker_contact', 'consent_text', 'consent_at']).where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const hasData = row.asker_name !== '' || row.asker_contact !== '';
+  const consented = row.consent_text !== '' && row.consent_at !== null;
+  const keep = hasData && consented;
+  if (!(await decide(db, id, { status: 'fusionada', question_id: questionId, reason: '' }, by, now, !keep))) return null;
+  return keep ? 'kept' : hasData ? 'dropped' : 'none';
+}
+
+/** Removes the personal data of a merged submission (a person's request); false when it had none. */
+export async function removeSubmissionPersonalData(db: Db, id: number): Promise<boolean> {
+  const result = await db
+    .updateTable('citizen_questions')
+    .set({ asker_name: '', asker_contact: '', consent_text: '', consent_at: null })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('asker_name', '<>', ''), eb('asker_contact', '<>', ''), eb('consent_text', '<>', '')]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
 
 /** Rejecting, with the reason: the personal data goes at once. */
 export const rejectSubmission = (db: Db, id: number, reason: string, by: string, now: string) => decide(db, id, { status: 'rechazada', question_id: null, reason }, by, now, true);

@@ -108,12 +108,15 @@ function parseDoc(value: string | null): RichDoc {
   }
 }
 
+/** The case holds personal data: its asker's, or that of a person whose question was merged into it (with consent). */
+const caseHasPersonal = sql<number>`(q.asker_name <> '' or q.asker_contact <> '' or exists (select 1 from citizen_questions m where m.question_id = q.id and m.status = 'fusionada' and (m.asker_name <> '' or m.asker_contact <> '')))`.as('has_personal');
+
 export async function getQuestionCase(db: Db, id: number): Promise<QuestionCase | undefined> {
   const row = await db
     .selectFrom('forum_questions as q')
     .innerJoin('forums as f', 'f.id', 'q.forum_id')
     .select(caseColumns)
-    .select(sql<number>`(q.asker_name <> '' or q.asker_contact <> '')`.as('has_personal'))
+    .select(caseHasPersonal)
     .where('q.id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -180,7 +183,22 @@ export async function updateQuestionCase(db: Db, id: number, expectedVersion: nu
 export async function getPersonalData(db: Db, id: number): Promise<PersonalData | undefined> {
   const row = await db.selectFrom('forum_questions').select(['asker_name', 'asker_contact', 'consent_text', 'consent_at', 'anonymised_at']).where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  return { name: row.asker_name, contact: row.asker_contact, consentText: row.consent_text, consentAt: row.consent_at, anonymisedAt: row.anonymised_at };
+  const merged = await db
+    .selectFrom('citizen_questions')
+    .select(['id', 'asker_name', 'asker_contact', 'consent_text', 'consent_at', 'received_at'])
+    .where('question_id', '=', id)
+    .where('status', '=', 'fusionada')
+    .where((eb) => eb.or([eb('asker_name', '<>', ''), eb('asker_contact', '<>', '')]))
+    .orderBy('id')
+    .execute();
+  return {
+    name: row.asker_name,
+    contact: row.asker_contact,
+    consentText: row.consent_text,
+    consentAt: row.consent_at,
+    anonymisedAt: row.anonymised_at,
+    mergedAskers: merged.map((m) => ({ submissionId: m.id, name: m.asker_name, contact: m.asker_contact, consentText: m.consent_text, consentAt: m.consent_at, receivedAt: m.received_at })),
+  };
 }
 
 export async function savePersonalData(db: Db, id: number, input: PersonalDataInput): Promise<void> {

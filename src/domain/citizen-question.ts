@@ -28,6 +28,7 @@ export const moderationMessages = {
   reasonRequired: 'Escriba el motivo del rechazo.',
   mergeTarget: 'Elija una pregunta del mismo foro.',
   forumGone: 'El foro de esta pregunta ya no existe.',
+  noPersonalData: 'Esa pregunta no tiene datos personales que suprimir.',
 } as const;
 
 /** Where a forum stands for questions from the public: open before it happens and on its day. */

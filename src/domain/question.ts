@@ -238,8 +238,23 @@ export const personalDataInputSchema = z
     }
   });
 export type PersonalDataInput = z.infer<typeof personalDataInputSchema>;
+/**
+ * A person whose question from the public page was merged into this case (it asks the same): their name and
+ * contact, kept with the case only because they consented (Ley 1581: the office may have to answer them too).
+ */
+export interface MergedAsker {
+  /** The citizen question (moderation queue) it came from. */
+  submissionId: number;
+  name: string;
+  contact: string;
+  consentText: string;
+  consentAt: string | null;
+  receivedAt: string;
+}
 export interface PersonalData extends PersonalDataInput {
   anonymisedAt: string | null;
+  /** The askers of questions merged into this case, with their consent (none when nobody left data). */
+  mergedAskers: MergedAsker[];
 }
 
 /** Figures per forum and year. */

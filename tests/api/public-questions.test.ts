@@ -3,7 +3,8 @@ import { createTestApi } from '../support/test-api';
 import { expectProblem, validForum } from '../support/api-assertions';
 import type { PublicationState } from '../../src/domain/publication';
 import type { Forum } from '../../src/domain/forum';
-import type { QuestionCase } from '../../src/domain/question';
+import type { PersonalData, QuestionCase } from '../../src/domain/question';
+import { purgeExpiredPersonalData } from '../../src/api/question-routes';
 import type { CitizenQuestionSubmission, SubmissionPage } from '../../src/domain/citizen-question';
 import { askMessages } from '../../src/api/public-questions';
 import { createParticipaSite } from '../../src/public/participa-site';
@@ -90,23 +91,60 @@ describe('citizen questions and their moderation', () => {
     expect(audit.map((a) => a.username)).toEqual(['participa (pregunta ciudadana)', 'editora']);
   });
 
-  it('merge into a case of the same forum, or reject with a reason: personal data dropped, audited', async () => {
+  it('merge into a case of the same forum keeps a consented contact with that case (audited, removable); reject drops it', async () => {
     await ask(await good({ text: '¿Habrá más rutas nocturnas para Bosa?', name: 'Luis', contact: '3001234567', consent: 'si' }));
-    await ask(await good({ text: 'Pregunta que no tiene que ver con el foro' }));
-    const [dup, other] = (await queue()).items;
+    await ask(await good({ text: 'Pregunta que no tiene que ver con el foro', name: 'Marta', contact: 'marta@example.org', consent: 'si' }));
+    const waiting = (await queue()).items;
+    const dup = waiting.find((s) => s.text.startsWith('¿Habrá más rutas'));
+    const other = waiting.find((s) => s.text.startsWith('Pregunta que no'));
     const target = (await (await api.call('GET', `/api/questions?forumId=${upcoming.id}`, { cookie: editor })).json()) as { items: { id: number }[] };
+    const caseId = target.items[0]!.id;
     const wrong = await api.call('POST', `/api/question-submissions/${dup!.id}/merge`, { cookie: editor, body: { questionId: 999999 } });
     await expectProblem(wrong, 400);
-    const merged = await api.call('POST', `/api/question-submissions/${dup!.id}/merge`, { cookie: editor, body: { questionId: target.items[0]!.id } });
+    const merged = await api.call('POST', `/api/question-submissions/${dup!.id}/merge`, { cookie: editor, body: { questionId: caseId } });
     expect(merged.status).toBe(200);
-    expect(await merged.json()).toMatchObject({ status: 'fusionada', questionId: target.items[0]!.id, hasPersonalData: false });
+    // The person asked and may have to be answered: the contact they consented to give stays, attached to the case.
+    expect(await merged.json()).toMatchObject({ status: 'fusionada', questionId: caseId, hasPersonalData: true });
+    const mergeAudit = await api.db.selectFrom('audit_log').select('changes').where('entity', '=', 'citizen_question').where('entity_id', '=', dup!.id).where('username', '=', 'editora').executeTakeFirstOrThrow();
+    expect(mergeAudit.changes).toContain(`nombre y contacto autorizados conservados con la pregunta ${caseId}`);
+    // Never in the lists, the public page or the case's plain read; only through the audited view.
+    expect(JSON.stringify(await queue('fusionada'))).not.toContain('3001234567');
+    expect(await (await api.call('GET', '/api/public/years/2024')).text()).not.toContain('3001234567');
+    const plain = await (await api.call('GET', `/api/questions/${caseId}`, { cookie: editor })).json();
+    expect(JSON.stringify(plain)).not.toContain('3001234567');
+    expect(plain).toMatchObject({ hasPersonalData: true });
+    const viewed = await api.call('POST', `/api/questions/${caseId}/personal-data/view`, { cookie: editor, body: {} });
+    const personal = (await viewed.json()) as PersonalData;
+    expect(personal.mergedAskers).toEqual([{ submissionId: dup!.id, name: 'Luis', contact: '3001234567', consentText: notice, consentAt: expect.any(String), receivedAt: expect.any(String) }]);
+    const viewAudit = await api.db.selectFrom('audit_log').select('changes').where('entity', '=', 'question_personal_data').where('entity_id', '=', caseId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(viewAudit.changes).toContain(`pregunta fusionada (${dup!.id})`);
+    // Luis asks for removal: only his data goes (the case's own asker keeps theirs), audited.
+    expect((await api.call('DELETE', `/api/question-submissions/${dup!.id}/personal-data`, { cookie: reviewer, body: {} })).status).toBe(403);
+    expect((await api.call('DELETE', `/api/question-submissions/${dup!.id}/personal-data`, { cookie: editor, body: {} })).status).toBe(204);
+    await expectProblem(await api.call('DELETE', `/api/question-submissions/${dup!.id}/personal-data`, { cookie: editor, body: {} }), 404);
+    const after = (await (await api.call('POST', `/api/questions/${caseId}/personal-data/view`, { cookie: editor, body: {} })).json()) as PersonalData;
+    expect(after.mergedAskers).toEqual([]);
+    const removal = await api.db.selectFrom('audit_log').select(['changes', 'username']).where('entity', '=', 'citizen_question_personal_data').where('entity_id', '=', dup!.id).executeTakeFirstOrThrow();
+    expect(removal).toMatchObject({ username: 'editora' });
+    expect(removal.changes).toContain('supresión a solicitud');
     const noReason = await api.call('POST', `/api/question-submissions/${other!.id}/reject`, { cookie: editor, body: { reason: '  ' } });
     expect((await expectProblem(noReason, 400)).errors?.[0]?.message).toBe('Escriba el motivo del rechazo.');
     const rejected = await api.call('POST', `/api/question-submissions/${other!.id}/reject`, { cookie: editor, body: { reason: 'No trata el tema del foro.' } });
-    expect(await rejected.json()).toMatchObject({ status: 'rechazada', reason: 'No trata el tema del foro.' });
+    expect(await rejected.json()).toMatchObject({ status: 'rechazada', reason: 'No trata el tema del foro.', hasPersonalData: false });
     expect((await queue('rechazada')).items.map((s) => s.id)).toEqual([other!.id]);
-    const row = await api.db.selectFrom('citizen_questions').selectAll().where('id', '=', dup!.id).executeTakeFirstOrThrow();
+    const row = await api.db.selectFrom('citizen_questions').selectAll().where('id', '=', other!.id).executeTakeFirstOrThrow();
     expect([row.asker_name, row.asker_contact, row.consent_text]).toEqual(['', '', '']);
+  });
+
+  it('a merged asker\'s data is purged with the retention period, like the case\'s own', async () => {
+    await ask(await good({ text: '¿Y las rutas nocturnas los domingos en Bosa?', name: 'Rosa', contact: 'rosa@example.org', consent: 'si' }));
+    const dup = (await queue()).items.find((s) => s.text.startsWith('¿Y las rutas'))!;
+    const target = (await (await api.call('GET', `/api/questions?forumId=${upcoming.id}`, { cookie: editor })).json()) as { items: { id: number }[] };
+    expect((await api.call('POST', `/api/question-submissions/${dup.id}/merge`, { cookie: editor, body: { questionId: target.items[0]!.id } })).status).toBe(200);
+    const { retentionMonths } = (await (await api.call('GET', '/api/settings/questions', { cookie: editor })).json()) as { retentionMonths: number };
+    await purgeExpiredPersonalData(api.db, new Date(clock.getTime() + (retentionMonths + 1) * 31 * 24 * 3600_000));
+    const row = await api.db.selectFrom('citizen_questions').selectAll().where('id', '=', dup.id).executeTakeFirstOrThrow();
+    expect([row.asker_name, row.asker_contact, row.consent_text, row.consent_at]).toEqual(['', '', '', null]);
   });
 
   it('bad input gets a Spanish message and stores nothing', async () => {

@@ -68,6 +68,29 @@ describe('/preguntas/moderacion', () => {
     expect(await screen.findByDisplayValue('¿Cuándo abren las inscripciones? <b>urgente</b>', undefined, wait)).toBeInTheDocument();
   });
 
+  it('merging keeps a consented contact with the case: shown in its personal data on request, removable alone', async () => {
+    const app = await renderApp('/preguntas/moderacion', { as: 'editora' });
+    server = app.server;
+    const forum = await withSubmissions(app);
+    const first = (await screen.findByRole('heading', { name: '¿Cuándo abren las inscripciones? <b>urgente</b>' }, wait)).closest('article')!;
+    await userEvent.click(within(first).getByRole('button', { name: 'Fusionar con otra…' }));
+    await within(first).findByLabelText('Pregunta del mismo foro que pregunta lo mismo', undefined, wait);
+    expect(within(first).getByText(/se conservan con la pregunta elegida, para poder responderle también/)).toBeInTheDocument();
+    await userEvent.click(within(first).getByRole('button', { name: 'Fusionar' }));
+    await waitGone('¿Cuándo abren las inscripciones? <b>urgente</b>');
+
+    const caseId = (await apiAs<{ items: { id: number }[] }>(app, 'editora', 'GET', `/api/questions?forumId=${forum.id}`)).items[0]!.id;
+    await app.router.navigate(`/preguntas/${caseId}`);
+    await userEvent.click(await screen.findByRole('button', { name: 'Ver datos personales' }, wait));
+    expect(await screen.findByRole('heading', { name: 'También preguntaron lo mismo (preguntas fusionadas)' }, wait)).toBeInTheDocument();
+    expect(screen.getByText(/ana@example\.org/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: /^Suprimir los datos de la pregunta ciudadana \d+$/ }));
+    const dialog = await screen.findByRole('dialog', { name: '¿Suprimir los datos de esta persona?' }, wait);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Suprimir datos personales' }));
+    expect(await screen.findByText('Datos personales suprimidos.', undefined, wait)).toBeInTheDocument();
+    expect(screen.queryByText(/ana@example\.org/)).not.toBeInTheDocument();
+  });
+
   it('a reviewer reads the queue without the buttons that decide', async () => {
     const app = await renderApp('/preguntas/moderacion', { as: 'revisor' });
     server = app.server;

@@ -95,6 +95,15 @@ export function useRemovePersonalData(id: number) {
   });
 }
 
+/** A person whose question was merged into case `id` asks that their data be removed: only theirs goes. */
+export function useRemoveMergedAsker(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (submissionId: number) => api<null>(`/api/question-submissions/${submissionId}/personal-data`, { method: 'DELETE', body: {} }),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: questionKeys.detail(id) }), invalidateAfter(queryClient, { kind: 'question', questionId: id })]),
+  });
+}
+
 export function useSaveArea() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -47,6 +47,7 @@ function MergeForm({ submission, onDone, onCancel }: { submission: CitizenQuesti
         onChange={(e) => setTarget(e.currentTarget.value)}
         data={cases.data.map((q) => ({ value: String(q.id), label: `${q.id}: ${q.text.length > 90 ? `${q.text.slice(0, 90)}…` : q.text}` }))}
       />
+      {submission.hasPersonalData && <Text size="sm">{t('questions.moderation.mergeKeepsContact')}</Text>}
       {moderate.isError && (
         <Text c="red.9" size="sm" role="alert">
           {errorMessage(moderate.error)}

@@ -1,13 +1,13 @@
-import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { bogotaToday } from '../../../domain/bogota-date';
 import { deadlineOf, type PersonalData, type QuestionCase } from '../../../domain/question';
-import { formatDateTime, formatLongDate } from '../../lib/format';
+import { formatDateTime, formatLongDate, formatShortDate } from '../../lib/format';
 import { ApiError, errorMessage } from '../../lib/http';
 import { routeId } from '../../lib/route-params';
 import { confirmDestructive } from '../../ui/confirm-destructive';
@@ -16,9 +16,12 @@ import { NotFoundState } from '../../ui/not-found-state';
 import { PageHeader } from '../../ui/page-header';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { useCan } from '../../app/use-current-user';
-import { areasQueryOptions, questionKeys, questionQueryOptions, useAnsweredLive, useRemovePersonalData, useSavePersonalData, useUpdateQuestion, useViewPersonalData } from './api';
+import { areasQueryOptions, questionKeys, questionQueryOptions, useAnsweredLive, useRemoveMergedAsker, useRemovePersonalData, useSavePersonalData, useUpdateQuestion, useViewPersonalData } from './api';
 import { DeadlineBadge } from './deadline-badge';
 import { QuestionCaseForm } from './question-case-form';
+
+/** A stored local time (`YYYY-MM-DDTHH:mm`, Bogotá) as «3 dic. 2026, 10:15». */
+const localDateTime = (value: string) => `${formatShortDate(value.slice(0, 10))}, ${value.slice(11, 16)}`;
 
 /** The asker's data (Ley 1581): shown only on request (an audited read), added only with the consent, removable. */
 function PersonalDataPanel({ question, canWrite }: { question: QuestionCase; canWrite: boolean }) {
@@ -26,6 +29,7 @@ function PersonalDataPanel({ question, canWrite }: { question: QuestionCase; can
   const view = useViewPersonalData(question.id);
   const save = useSavePersonalData(question.id);
   const remove = useRemovePersonalData(question.id);
+  const removeMerged = useRemoveMergedAsker(question.id);
   const [shown, setShown] = useState<PersonalData | null>(null);
   const [adding, setAdding] = useState(false);
   const [draft, setDraft] = useState({ name: '', contact: '', consentText: '', consentDate: bogotaToday() as string | null, consentTime: '' });
@@ -77,8 +81,52 @@ function PersonalDataPanel({ question, canWrite }: { question: QuestionCase; can
             <Text size="sm" c="dimmed">
               {shown.consentText}
             </Text>
+            {shown.mergedAskers.length > 0 && (
+              <>
+                <Title order={3} size="h5" mt="xs">
+                  {t('questions.personal.mergedTitle')}
+                </Title>
+                <List size="sm" spacing="xs">
+                  {shown.mergedAskers.map((m) => (
+                    <List.Item key={m.submissionId}>
+                      <Text size="sm">{t('questions.personal.mergedAsker', { id: m.submissionId, when: localDateTime(m.receivedAt) })}</Text>
+                      <Text size="sm">
+                        {t('questions.personal.name')}: {m.name || '—'} · {t('questions.personal.contact')}: {m.contact || '—'}
+                      </Text>
+                      {m.consentAt && <Text size="sm">{t('questions.personal.consentAt', { when: formatLongDate(m.consentAt.slice(0, 10)) })}</Text>}
+                      {canWrite && (
+                        <Button
+                          size="xs"
+                          mt={4}
+                          color="red.9"
+                          variant="outline"
+                          loading={removeMerged.isPending && removeMerged.variables === m.submissionId}
+                          onClick={() =>
+                            confirmDestructive({
+                              title: t('questions.personal.mergedRemoveTitle'),
+                              message: t('questions.personal.mergedRemoveMessage'),
+                              confirmLabel: t('questions.personal.remove'),
+                              onConfirm: () =>
+                                removeMerged.mutate(m.submissionId, {
+                                  onSuccess: () => {
+                                    setShown({ ...shown, mergedAskers: shown.mergedAskers.filter((o) => o.submissionId !== m.submissionId) });
+                                    notifications.show({ color: 'green', message: t('questions.personal.removed') });
+                                  },
+                                }),
+                            })
+                          }
+                        >
+                          {t('questions.personal.mergedRemove', { id: m.submissionId })}
+                        </Button>
+                      )}
+                    </List.Item>
+                  ))}
+                </List>
+              </>
+            )}
           </Stack>
         )}
+        {removeMerged.isError && <Alert color="red">{errorMessage(removeMerged.error)}</Alert>}
         {view.isError && <Alert color="red">{errorMessage(view.error)}</Alert>}
         {adding && (
           <Stack gap="xs">
@@ -175,7 +223,12 @@ export function QuestionCasePage() {
         title={t('questions.detail.titleFor', { id: q.id })}
         subtitle={t('questions.detail.subtitle', { forum: q.forumTitle, received: formatDateTime(`${q.receivedAt}:00-05:00`) })}
         actions={
-          canWrite && !q.answeredLive ? (
+          canWrite ? (
+            <Group gap="sm">
+              <Button component={Link} to={`/compromisos/nuevo?foro=${q.forumId}&pregunta=${q.id}`} variant="default" title={t('questions.detail.newCommitmentHint')}>
+                {t('questions.detail.newCommitment')}
+              </Button>
+              {!q.answeredLive && (
             <Button
               variant="default"
               loading={live.isPending}
@@ -195,6 +248,8 @@ export function QuestionCasePage() {
             >
               {t('questions.detail.answeredLive')}
             </Button>
+              )}
+            </Group>
           ) : undefined
         }
       />
