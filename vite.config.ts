@@ -67,7 +67,6 @@ export default defineConfig(({ mode }) => ({
           isolate: false,
           include: postgresUrl ? postgresInclude : [],
           exclude: postgresExclude,
-          passWithNoTests: true,
           globalSetup: ['tests/support/postgres-global-setup.ts'],
           env: { FOROS_TEST_ENGINE: 'postgres' },
         },

@@ -46,7 +46,7 @@ export interface Entry {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function seed(dbFile: string, count: number): Promise<{ ms: number; questions: number }> {
+export async function seed(dbFile: string, count: number): Promise<{ ms: number; questions: number }> {
   const random = createRandom(2022);
   const seeded = await timed(() =>
     withDatabase(dbFile, (db) =>

@@ -18,6 +18,7 @@ import { benchParticipaVotes } from './participa-votes';
 import { benchQuestionImport, benchQuestions } from './questions';
 import { benchCommitments } from './commitments';
 import { benchReportSync } from './report-sync';
+import { benchEngines } from './engines';
 import { printReport, type ReportRow } from './report';
 
 interface Section {
@@ -42,6 +43,7 @@ const sections: Section[] = [
   { name: 'preguntas-importar', run: () => benchQuestionImport() },
   { name: 'compromisos', run: () => benchCommitments() },
   { name: 'informe-sync', run: () => benchReportSync() },
+  { name: 'motores', run: () => benchEngines() },
 ];
 
 async function main(): Promise<void> {

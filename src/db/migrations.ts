@@ -538,6 +538,17 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('rate_counters_expires').on('rate_counters').column('expires_at').execute();
     },
   },
+  '0023_postgres_forum_search': {
+    // The forum search is `search_text like '%palabra%'` (search_text: title and theme, lower-case, without accents,
+    // written by the app on both engines, so «Política» finds «politica» on either). SQLite reads it from its index
+    // on search_text (0005); PostgreSQL gets a trigram index (pg_trgm, trusted since PostgreSQL 13 and in Debian's
+    // postgresql package), which serves a LIKE with a leading wildcard. Nothing to do on SQLite.
+    async up(db: MigrationDb) {
+      if (engineOf(db) !== 'postgres') return;
+      await sql`create extension if not exists pg_trgm`.execute(db);
+      await sql`create index if not exists forums_search_trgm on forums using gin (search_text gin_trgm_ops)`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import { migrateToLatest } from './migrations';
+import { postgresPlugins } from './engine';
 import type { Database } from './schema';
 
 /** PostgreSQL's type ids whose values the app reads as numbers (pg hands them over as strings by default). */
@@ -62,11 +63,11 @@ export async function openPostgresDatabase(url: string, options: PostgresOptions
     max: options.poolSize ?? 10,
     idleTimeoutMillis: options.idleTimeoutMillis ?? 10_000,
     types,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
   });
   // An idle connection the server drops (restart, failover) must not bring the process down; the next query reconnects.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withoutNulCharacters(pool) }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withoutNulCharacters(pool) }), plugins: postgresPlugins() });
   if (options.migrate ?? true) {
     try {
       await migrateToLatest(db, { schema: options.schema });

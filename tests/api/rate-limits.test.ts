@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { openNodeDatabase } from '../../src/db/node-driver';
 import { createApi, writeRateMessage } from '../../src/api/create-api';
 import { hitLimit, pruneEvery } from '../../src/api/public-limit';
 import { voteMessages } from '../../src/api/public-vote';
@@ -68,6 +73,22 @@ describe('request limits counted in the database', () => {
     const hits = await Promise.all(Array.from({ length: 50 }, () => hitRateCounter(db, 'k', at, 60_000)));
     expect(hits.map((h) => h.hits).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(new Set(hits.map((h) => h.windowStart))).toEqual(new Set([at]));
+  });
+
+  it('on a SQLite file a counter commits without a flush, and the connection keeps its synchronous = FULL for every other write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'foros-limites-'));
+    const db = await openNodeDatabase(join(dir, 'foros.sqlite'));
+    try {
+      const level = async () => (await sql<{ synchronous: number }>`pragma synchronous`.execute(db)).rows[0].synchronous;
+      expect(await level()).toBe(2);
+      const at = Date.parse('2026-03-02T15:00:00Z');
+      expect((await hitRateCounter(db, 'k', at, 60_000)).hits).toBe(1);
+      expect((await hitRateCounter(db, 'k', at + 1, 60_000)).hits).toBe(2);
+      expect(await level()).toBe(2);
+    } finally {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the table keeps only live windows: ended ones are pruned as requests come', async () => {

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { SetupServerApi } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -78,6 +78,30 @@ describe('/preguntas, the forum filter', () => {
 });
 
 describe('/preguntas/:id', () => {
+  it('a commitment is made from the question: its forum fixed, the question linked both ways', async () => {
+    const app = await renderApp('/preguntas', { as: 'editora' });
+    server = app.server;
+    const forum = await withQuestions(app);
+    const id = forum.questions[0]!.questionId!;
+    await app.router.navigate(`/preguntas/${id}`);
+    await userEvent.click(await screen.findByRole('link', { name: 'Registrar un compromiso' }, wait));
+    expect(await screen.findByRole('heading', { name: 'Nuevo compromiso', level: 1 }, wait)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: `Sale de la pregunta ${id}` })).toHaveAttribute('href', `/preguntas/${id}`);
+    const forumField = await screen.findByRole('textbox', { name: /^Foro del que sale/ }, wait);
+    await waitFor(() => expect(forumField).toHaveValue('Foro de juventudes (2022)'));
+    expect(forumField).toBeDisabled();
+    await userEvent.type(screen.getByRole('textbox', { name: /^Compromiso/ }), 'Publicar el calendario de inscripciones');
+    await userEvent.type(screen.getByRole('textbox', { name: /^Área responsable/ }), 'Subdirección de Formación');
+    const due = screen.getByRole('textbox', { name: /^Fecha límite/ });
+    await userEvent.type(due, '30/09/2022');
+    await userEvent.tab();
+    await userEvent.click(screen.getByRole('button', { name: 'Guardar compromiso' }));
+    expect(await screen.findByRole('link', { name: `Sale de la pregunta ${id}` }, wait)).toBeInTheDocument();
+    await waitFor(() => expect(app.router.state.location.pathname).toMatch(/^\/compromisos\/\d+$/));
+    const saved = await apiAs<{ questionId: number | null; forumId: number }>(app, 'editora', 'GET', `/api/commitments/${app.router.state.location.pathname.split('/').pop()}`);
+    expect(saved).toMatchObject({ questionId: id, forumId: forum.id });
+  });
+
   it('shows the rule at the field, saves an answer, and shows a 409 when someone else saved first', async () => {
     const app = await renderApp('/preguntas', { as: 'editora' });
     server = app.server;

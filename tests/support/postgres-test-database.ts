@@ -60,7 +60,7 @@ async function cloneScript(admin: pg.Pool, from: string): Promise<string> {
         [from],
       )
     ).rows;
-    const parts = ['create schema "{dst}";', 'set search_path to "{dst}";'];
+    const parts = ['create schema "{dst}";', 'set search_path to "{dst}", public;'];
     for (const t of tables) parts.push(`create table "${t}" (like ${from}."${t}" including all);`, `insert into "${t}" overriding system value select * from ${from}."${t}";`);
     for (const i of identities) {
       const state = (await client.query<{ last_value: number; is_called: boolean }>(`select last_value, is_called from ${i.seq}`)).rows[0];

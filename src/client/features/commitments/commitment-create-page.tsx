@@ -16,14 +16,25 @@ export function CommitmentCreatePage() {
   const [params] = useSearchParams();
   const create = useCreateCommitment();
   const forum = Number(params.get('foro'));
-  const [initial] = useState<CommitmentInput>(() => ({ forumId: Number.isInteger(forum) && forum > 0 ? forum : 0, text: '', area: '', person: '', dueDate: '', status: 'pending', cancelReason: '', progress: 0 }));
+  const question = Number(params.get('pregunta'));
+  const fromQuestion = Number.isInteger(question) && question > 0 && Number.isInteger(forum) && forum > 0 ? question : null;
+  const [initial] = useState<CommitmentInput>(() => ({ forumId: Number.isInteger(forum) && forum > 0 ? forum : 0, questionId: fromQuestion, text: '', area: '', person: '', dueDate: '', status: 'pending', cancelReason: '', progress: 0 }));
   useDocumentTitle(`${t('commitments.newCommitment')} · ${t('appName')}`);
   return (
     <>
       <Anchor component={Link} to="/compromisos" size="sm">
         {t('commitments.detail.back')}
       </Anchor>
-      <PageHeader title={t('commitments.newCommitment')} />
+      <PageHeader
+        title={t('commitments.newCommitment')}
+        subtitle={
+          fromQuestion ? (
+            <Anchor component={Link} to={`/preguntas/${fromQuestion}`} size="sm">
+              {t('commitments.detail.fromQuestion', { id: fromQuestion })}
+            </Anchor>
+          ) : undefined
+        }
+      />
       <Paper withBorder p="md" radius="md">
         <CommitmentForm
           initial={initial}

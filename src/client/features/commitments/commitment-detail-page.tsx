@@ -103,6 +103,11 @@ export function CommitmentDetailPage() {
             <Anchor component={Link} to={`/foros/${commitment.forumId}`} size="sm">
               {t('commitments.detail.fromForum', { title: commitment.forumTitle })}
             </Anchor>
+            {commitment.questionId !== null && (
+              <Anchor component={Link} to={`/preguntas/${commitment.questionId}`} size="sm">
+                {t('commitments.detail.fromQuestion', { id: commitment.questionId })}
+              </Anchor>
+            )}
             {commitment.effectiveStatus === 'overdue' && (
               <Text size="sm" c="red.9" fw={700} component="span">
                 {t('commitments.detail.overdue', { date: formatShortDate(commitment.dueDate) })}

@@ -65,7 +65,8 @@ export function CommitmentForm({ initial, onSave, saving, readOnly = false }: Co
               onBlur={field.onBlur}
               ref={field.ref}
               error={fieldState.error?.message}
-              disabled={readOnly}
+              description={initial.questionId ? t('commitments.form.forumOfQuestion') : undefined}
+              disabled={readOnly || initial.questionId != null}
               required
               searchable
               allowDeselect={false}

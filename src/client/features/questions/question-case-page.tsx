@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { bogotaToday } from '../../../domain/bogota-date';
 import { deadlineOf, type PersonalData, type QuestionCase } from '../../../domain/question';
 import { formatDateTime, formatLongDate, formatShortDate } from '../../lib/format';
@@ -223,7 +223,12 @@ export function QuestionCasePage() {
         title={t('questions.detail.titleFor', { id: q.id })}
         subtitle={t('questions.detail.subtitle', { forum: q.forumTitle, received: formatDateTime(`${q.receivedAt}:00-05:00`) })}
         actions={
-          canWrite && !q.answeredLive ? (
+          canWrite ? (
+            <Group gap="sm">
+              <Button component={Link} to={`/compromisos/nuevo?foro=${q.forumId}&pregunta=${q.id}`} variant="default" title={t('questions.detail.newCommitmentHint')}>
+                {t('questions.detail.newCommitment')}
+              </Button>
+              {!q.answeredLive && (
             <Button
               variant="default"
               loading={live.isPending}
@@ -243,6 +248,8 @@ export function QuestionCasePage() {
             >
               {t('questions.detail.answeredLive')}
             </Button>
+              )}
+            </Group>
           ) : undefined
         }
       />

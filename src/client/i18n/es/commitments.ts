@@ -21,6 +21,7 @@ export const commitments = {
   },
   form: {
     forum: 'Foro del que sale',
+    forumOfQuestion: 'El foro de la pregunta de la que sale.',
     text: 'Compromiso',
     area: 'Área responsable',
     areaHint: 'Escriba el nombre del área como lo usa la entidad; se compara sin mayúsculas ni tildes.',
@@ -56,6 +57,7 @@ export const commitments = {
     cancelledNoFollowUps: 'El compromiso está cancelado: no admite seguimiento.',
     by: '{{name}}',
     fromForum: 'Foro: {{title}}',
+    fromQuestion: 'Sale de la pregunta {{id}}',
     overdue: 'Vencido desde el {{date}}',
   },
   illustrative: 'Ejemplo ilustrativo',

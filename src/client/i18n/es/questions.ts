@@ -68,6 +68,8 @@ export const questions = {
     due: 'Vence el {{date}} ({{deadline}})',
     noDue: 'Sin término: respondida en la transmisión en vivo.',
     answeredLive: 'Respondida en vivo',
+    newCommitment: 'Registrar un compromiso',
+    newCommitmentHint: 'Un compromiso que sale de esta pregunta, con su área, fecha límite y seguimiento.',
     answeredLiveHint: 'Marca la pregunta como respondida en la transmisión, sin término.',
     answeredLiveDone: 'Pregunta marcada como respondida en vivo.',
     formLabel: 'Caso de la pregunta',
