@@ -23,7 +23,6 @@ import { fromJson } from './json-column';
 import { listYearMetrics } from './metrics-queries';
 import { casesForFigures } from './question-queries';
 import { commitmentsOfYear } from './commitment-queries';
-import { engineOf } from './engine';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
