@@ -235,7 +235,10 @@ export async function publicOpenData(db: Db, year: number, settings: Publication
   const rows = await listYearMetrics(db, year);
   const metrics: Record<number, ForumMetricsInput | null> = {};
   for (const row of rows) metrics[row.id] = row.metrics;
-  return buildOpenData(year, forums, metrics, now);
+  // The questions file lists the answered, publishable cases — and only when «Preguntas y respuestas» is public too
+  // (without the cases it was always empty: buildOpenData publishes a question only with its answered case).
+  const cases = settings.show.questions ? await casesForFigures(db, year) : [];
+  return buildOpenData(year, forums, metrics, now, cases);
 }
 
 /** A forum as a calendar event (its page link in the description, the stream as URL). */

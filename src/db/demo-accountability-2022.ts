@@ -4,6 +4,7 @@ import type { CommitmentStatus } from '../domain/commitment';
 import type { EvaluationInput, EvaluationScores } from '../domain/evaluation';
 import { insertCommitment } from './commitment-queries';
 import { insertEvaluationResponses } from './evaluation-queries';
+import { docFromParagraphs } from '../domain/rich-text';
 import type { Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -91,6 +92,38 @@ export const demoCommitments2022: DemoCommitment[] = [
   },
 ];
 
+/**
+ * Illustrative questions from the public, answered in the livestream and published («Preguntas y respuestas» of the
+ * public page). The seed says the experts answered questions from the live chat, the moderator and the web forms,
+ * but records none of their words: these are examples, marked as such, without anyone's personal data.
+ */
+export const demoQuestions2022: { forum: number; channel: 'live_chat' | 'web_form' | 'moderator'; text: string; answer: string }[] = [
+  {
+    forum: 0,
+    channel: 'live_chat',
+    text: example('¿Cómo puede un joven de otra localidad acceder a los programas de las Unidades de Protección Integral?'),
+    answer: example('Puede acercarse a cualquier Unidad de Protección Integral o escribir a los canales de atención del Instituto; el equipo territorial le orienta sobre la ruta de ingreso según su edad y situación.'),
+  },
+  {
+    forum: 0,
+    channel: 'web_form',
+    text: example('¿Qué ajustes razonables tienen las UPI para personas con discapacidad?'),
+    answer: example('Las UPI avanzan en señalética accesible, rampas y acompañamiento de profesionales; en el foro se presentó el plan de ajustes y sus avances por unidad.'),
+  },
+  {
+    forum: 1,
+    channel: 'moderator',
+    text: example('¿Cómo se mide el avance del Modelo Integrado de Planeación y Gestión en el Instituto?'),
+    answer: example('Con el autodiagnóstico de cada política de MIPG y el Formulario Único de Reporte de Avance de la Gestión (FURAG), cuyos resultados se comparten con los servidores.'),
+  },
+  {
+    forum: 2,
+    channel: 'live_chat',
+    text: example('¿Cómo puedo proponer una causa ciudadana y quién la revisa?'),
+    answer: example('En la plataforma de Causas Ciudadanas de Gobierno Abierto Bogotá: se registra, describe la causa y la comparte; la entidad competente la revisa y responde según la ruta metodológica explicada en el foro.'),
+  },
+];
+
 const comments = [
   example('La información fue clara y útil.'),
   example('Me gustaría que el foro fuera en otro horario.'),
@@ -110,7 +143,7 @@ export function demoEvaluationResponses2022(forum: number): EvaluationInput[] {
 }
 
 /**
- * Writes the illustrative commitments (with their follow-ups) and evaluation responses for the demo forums
+ * Writes the illustrative commitments (with their follow-ups), answered questions and evaluation responses for the demo forums
  * (`forumIds` in the demo's order), in the name of `demo`. Returns the audit entries.
  */
 export async function loadDemoAccountability2022(db: Db, forumIds: number[], now: string): Promise<AuditDraft[]> {
@@ -131,6 +164,40 @@ export async function loadDemoAccountability2022(db: Db, forumIds: number[], now
         .execute();
     }
     audit.push({ action: 'create', entity: 'commitment', entityId: id, changes: ['Ejemplo ilustrativo de la demostración'] });
+  }
+  const forums = await db.selectFrom('forums').select(['id', 'date']).where('id', 'in', forumIds.length > 0 ? forumIds : [0]).execute();
+  for (const [position, q] of demoQuestions2022.entries()) {
+    const forumId = forumIds[q.forum];
+    const date = forums.find((f) => f.id === forumId)?.date;
+    if (forumId === undefined || !date) continue;
+    const { id } = await db
+      .insertInto('forum_questions')
+      .values({
+        forum_id: forumId,
+        position,
+        text: q.text,
+        channel: q.channel,
+        asked_by: '',
+        answered: 1,
+        answered_by: '',
+        answer_summary: '',
+        year: 2022,
+        received_at: `${date}T10:15`,
+        type: 'consulta',
+        status: 'respondida',
+        due_date: null,
+        answer: JSON.stringify(docFromParagraphs([q.answer])),
+        answered_at: date,
+        answer_channel: 'live',
+        publishable: 1,
+        answered_live: 1,
+        case_version: 1,
+        updated_at: now,
+        updated_by: 'demo',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    audit.push({ action: 'create', entity: 'question', entityId: id, changes: ['Ejemplo ilustrativo de la demostración (respondida en la transmisión, publicada)'] });
   }
   for (const [index, forumId] of forumIds.entries()) {
     const responses = demoEvaluationResponses2022(index);

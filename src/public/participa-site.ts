@@ -98,7 +98,9 @@ ${o.body}
 </html>`}`;
 }
 
-const timeText = (f: PublicForum) => (f.time ? `${f.time} (hora de Bogotá)` : t.calendar.noTime);
+/** Only a forum still planned can promise what is missing («por definir», «se publicará»); one held or cancelled says it is not there. */
+const stillPlanned = (f: PublicForum) => f.status === 'planned';
+const timeText = (f: PublicForum) => (f.time ? `${f.time} (hora de Bogotá)` : stillPlanned(f) ? t.calendar.noTime : t.calendar.noTimeHeld);
 
 /** The form a citizen asks a forum a question with (no JavaScript): folded under a <details>, one per open forum. */
 function askForm(f: PublicForum, year: number, token: string, withNotice: boolean): SafeHtml {
@@ -154,7 +156,7 @@ interface ForumExtras {
 }
 
 function forumArticle(f: PublicForum, year: number, extras?: ForumExtras): SafeHtml {
-  const stream = f.streamUrl && isSafeHref(f.streamUrl) ? html`<a href="${f.streamUrl}" rel="noopener noreferrer">${t.calendar.streamLink(f.title)}</a>` : t.calendar.noStream;
+  const stream = f.streamUrl && isSafeHref(f.streamUrl) ? html`<a href="${f.streamUrl}" rel="noopener noreferrer">${t.calendar.streamLink(f.title)}</a>` : stillPlanned(f) ? t.calendar.noStream : t.calendar.noStreamHeld;
   return html`<article class="forum" id="foro-${f.id}" aria-labelledby="foro-${f.id}-titulo">
 <h3 id="foro-${f.id}-titulo">${f.title}</h3>
 <dl class="facts">

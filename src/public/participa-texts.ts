@@ -17,12 +17,16 @@ export const participaTexts = {
     time: 'Hora',
     noDate: 'Por definir',
     noTime: 'Por definir',
+    /** A forum that already happened, without its time recorded. */
+    noTimeHeld: 'No registrada',
     duration: (minutes: number) => `${minutes} minutos`,
     durationLabel: 'Duración',
     platform: 'Plataforma',
     stream: 'Transmisión',
     streamLink: (title: string) => `Ver la transmisión de «${title}»`,
     noStream: 'El enlace se publicará antes del foro.',
+    /** A forum that already happened (or was cancelled), without a published link. */
+    noStreamHeld: 'No se publicó el enlace de la transmisión.',
     theme: 'Tema',
     objective: 'Objetivo',
     place: 'Lugar',

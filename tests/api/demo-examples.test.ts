@@ -3,10 +3,12 @@ import type { CommitmentDetail, CommitmentPage } from '../../src/domain/commitme
 import type { EvaluationTally } from '../../src/domain/evaluation';
 import type { ReportOverview } from '../../src/domain/report';
 import { createTestApi } from '../support/test-api';
+import type { PublicYear } from '../../src/api/public-read';
+import { demoQuestions2022 } from '../../src/db/demo-accountability-2022';
 
 /**
- * The demo's illustrative accountability records (FOROS_DEMO_EXAMPLES, the static demo): commitments with follow-ups
- * and evaluation responses, each marked as an example; the published 2022 report, its sections and the seed's
+ * The demo's illustrative accountability records (FOROS_DEMO_EXAMPLES, the static demo): commitments with follow-ups,
+ * answered and published questions and evaluation responses, each marked as an example; the published 2022 report, its sections and the seed's
  * figures are exactly those of the demo without them.
  */
 describe('the 2022 demo with its illustrative examples', () => {
@@ -23,6 +25,12 @@ describe('the 2022 demo with its illustrative examples', () => {
     const detail = (await (await withExamples.call('GET', `/api/commitments/${done.id}`, { cookie })).json()) as CommitmentDetail;
     expect(detail.followUps.map((f) => f.progress)).toEqual([100, 50]);
     expect(((await (await plain.call('GET', '/api/commitments', { cookie: plainCookie })).json()) as CommitmentPage).total).toBe(0);
+
+    // Questions from the public answered in the livestream, published on «Participa» (Preguntas y respuestas).
+    const year = (await (await withExamples.call('GET', '/api/public/years/2022')).json()) as PublicYear;
+    expect(year.answers).toHaveLength(demoQuestions2022.length);
+    expect(year.answers!.every((q) => q.question.endsWith('(ejemplo ilustrativo)') && q.answer.endsWith('(ejemplo ilustrativo)') && q.answeredLive)).toBe(true);
+    expect(((await (await plain.call('GET', '/api/public/years/2022')).json()) as PublicYear).answers).toEqual([]);
 
     const forums = await withExamples.db.selectFrom('forums').select('id').orderBy('date').execute();
     for (const { id } of forums) {
@@ -41,9 +49,21 @@ describe('the 2022 demo with its illustrative examples', () => {
       return o.sections.map((s) => [s.kind, s.title, s.state]);
     };
     expect(await overview(withExamples, cookie)).toEqual(await overview(plain, plainCookie));
-    for (const path of ['/api/public/years/2022/open-data/forums.csv', '/api/public/years/2022/open-data/questions.csv', '/api/public/years/2022/open-data/metrics.csv']) {
-      const [a, b] = [await (await plain.call('GET', path)).text(), await (await withExamples.call('GET', path)).text()];
-      expect(b, path).toBe(a);
-    }
+    const metricsPath = '/api/public/years/2022/open-data/metrics.csv';
+    expect(await (await withExamples.call('GET', metricsPath)).text()).toBe(await (await plain.call('GET', metricsPath)).text());
+    // The forums' open data: the same but for the count of public questions (the illustrative ones).
+    const withoutQuestionCount = async (api: typeof plain) => {
+      const rows = (await (await api.call('GET', '/api/public/years/2022/open-data/forums.csv')).text()).trim().split(/\r?\n/).map((r) => r.split(';'));
+      const column = rows[0]!.indexOf('public_questions');
+      expect(column).toBeGreaterThan(-1);
+      return rows.map((r) => r.filter((_, i) => i !== column).join(';'));
+    };
+    expect(await withoutQuestionCount(withExamples)).toEqual(await withoutQuestionCount(plain));
+    // The questions' open data: the seed's rows (none) and the illustrative questions, each marked as an example.
+    const [plainQuestions, exampleQuestions] = [plain, withExamples].map(async (api) => (await (await api.call('GET', '/api/public/years/2022/open-data/questions.csv')).text()).trim().split(/\r?\n/));
+    const [a, b] = [await plainQuestions, await exampleQuestions];
+    expect(b[0]).toBe(a[0]);
+    expect(b.slice(1).filter((row) => !a.includes(row))).toHaveLength(demoQuestions2022.length);
+    expect(b.slice(1).filter((row) => !a.includes(row)).every((row) => row.includes('(ejemplo ilustrativo)'))).toBe(true);
   });
 });

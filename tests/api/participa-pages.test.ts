@@ -56,6 +56,11 @@ describe('public «Participa» pages (server-rendered HTML)', () => {
     expect(text).toContain('Foro Virtual de Participación: Políticas Públicas');
     expect(text).toContain('22 de junio de 2022');
     expect(text).toContain('Preguntas orientadoras');
+    // Forums that already happened do not promise a time or a link «to be published»: they say none was recorded.
+    expect(text).toContain('Hora No registrada');
+    expect(text).toContain('No se publicó el enlace de la transmisión.');
+    expect(text).not.toContain('Por definir');
+    expect(text).not.toContain('El enlace se publicará antes del foro.');
     expect(page).toContain('href="/api/public/years/2022/forums/1.ics"');
     expect(page).toContain('href="/api/public/years/2022/calendar.ics"');
     expect(page).toContain('webcal://localhost/api/public/years/2022/calendar.ics');
