@@ -226,25 +226,26 @@ export async function insertResponses(
   now: string,
   importBatch = 0,
 ): Promise<number[]> {
+  // One response as a row of the table (the single insert and PostgreSQL's multi-row inserts).
+  const row = (r: (typeof responses)[number]) => ({
+    consultation_id: consultationId,
+    value_group_kind: r.valueGroupKind,
+    value_group: r.valueGroup,
+    topic_ids: JSON.stringify(r.topicIds),
+    proposed_topic: r.proposedTopic,
+    questions: JSON.stringify(r.questions),
+    channel: r.channel,
+    date: r.date,
+    late: r.late ? 1 : 0,
+    source,
+    created_at: now,
+    created_by: by,
+    import_batch: importBatch,
+  });
   if (responses.length === 1) {
-    const [r] = responses;
     const { id } = await db
       .insertInto('consultation_responses')
-      .values({
-        consultation_id: consultationId,
-        value_group_kind: r.valueGroupKind,
-        value_group: r.valueGroup,
-        topic_ids: JSON.stringify(r.topicIds),
-        proposed_topic: r.proposedTopic,
-        questions: JSON.stringify(r.questions),
-        channel: r.channel,
-        date: r.date,
-        late: r.late ? 1 : 0,
-        source,
-        created_at: now,
-        created_by: by,
-        import_batch: importBatch,
-      })
+      .values(row(responses[0]!))
       .returning('id')
       .executeTakeFirstOrThrow();
     return [id];
@@ -252,22 +253,7 @@ export async function insertResponses(
   if (engineOf(db) === 'postgres') {
     // PostgreSQL: multi-row INSERTs through Kysely (typed values, no JSON to cast back), in order.
     for (let start = 0; start < responses.length; start += postgresInsertRows) {
-      const rows = responses.slice(start, start + postgresInsertRows).map((r) => ({
-        consultation_id: consultationId,
-        value_group_kind: r.valueGroupKind,
-        value_group: r.valueGroup,
-        topic_ids: JSON.stringify(r.topicIds),
-        proposed_topic: r.proposedTopic,
-        questions: JSON.stringify(r.questions),
-        channel: r.channel,
-        date: r.date,
-        late: r.late ? 1 : 0,
-        source,
-        created_at: now,
-        created_by: by,
-        import_batch: importBatch,
-      }));
-      await db.insertInto('consultation_responses').values(rows).execute();
+      await db.insertInto('consultation_responses').values(responses.slice(start, start + postgresInsertRows).map(row)).execute();
     }
     return [];
   }
