@@ -6,6 +6,7 @@ import { bogotaToday } from '../src/domain/bogota-date';
 import { benchAdminPassword, createWorkspace } from './server';
 import { summarize, type LatencySummary } from './stats';
 import { ms, times, type ReportRow } from './report';
+import { startSourceServer } from './processes';
 
 /**
  * `npm run bench participa-votos` (issue 14): citizens vote in the consultation from many addresses while a person
@@ -92,37 +93,8 @@ interface ChildServer {
 async function startChildServer(dbFile: string): Promise<ChildServer> {
   // FOROS_BENCH_VOTE_PROFILE=<dir>: the server writes a CPU profile there when it stops (node --cpu-prof).
   const profile = process.env.FOROS_BENCH_VOTE_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.FOROS_BENCH_VOTE_PROFILE] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', FOROS_DB: dbFile, FOROS_DEMO: '1', FOROS_ADMIN_PASSWORD: benchAdminPassword, FOROS_LOG_LEVEL: 'warn', FOROS_TRUST_PROXY: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const errors: string[] = [];
-  child.stderr?.on('data', (d: Buffer) => errors.push(d.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`El servidor no arrancó: ${errors.join('')}`)), 120_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const found = /listo en http:\/\/localhost:(\d+)/.exec(out);
-      if (found) {
-        clearTimeout(timer);
-        resolve(Number(found[1]));
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`El servidor terminó (${code}): ${errors.join('')}`)));
-  });
-  child.stdout?.resume();
-  return {
-    port,
-    cpuSeconds: () => cpuSecondsOf(child.pid),
-    origin: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.removeAllListeners('exit');
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const server = await startSourceServer(dbFile, { FOROS_DEMO: '1', FOROS_TRUST_PROXY: '0' }, profile);
+  return { ...server, cpuSeconds: () => cpuSecondsOf(server.pid) };
 }
 
 /** CPU seconds (user + system) process `pid` has used (Linux /proc; NaN elsewhere). */

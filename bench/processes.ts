@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
+import { benchAdminPassword } from './server';
 
 /** A server started as a child process; `url` comes from the line it prints when ready. */
 export interface ChildServer {
@@ -7,6 +8,8 @@ export interface ChildServer {
   /** Milliseconds from spawn to the printed URL. */
   readyMs: number;
   output: () => string;
+  /** The child's process id (for its CPU time in /proc). */
+  pid: number | undefined;
   stop: () => Promise<void>;
 }
 
@@ -42,7 +45,7 @@ export function startChild(command: string, args: string[], env: Record<string, 
         clearTimeout(timer);
         child.stdout?.off('data', onData);
         child.stdout?.resume();
-        resolve({ url, readyMs: performance.now() - started, output: () => output, stop });
+        resolve({ url, readyMs: performance.now() - started, output: () => output, pid: child.pid, stop });
       }
     };
     child.stdout?.on('data', onData);
@@ -89,4 +92,14 @@ export async function throughput(base: string, paths: string[], headers: Record<
   const elapsed = performance.now() - started;
   agent.destroy();
   return (done / elapsed) * 1000;
+}
+
+/**
+ * Foros as `npm start` runs it, from source (`tsx src/server/main.ts`), on `dbFile`, on a free port of 127.0.0.1,
+ * default PBKDF2 cost, warnings only; `env` adds or overrides variables, `nodeArgs` go to node (e.g. --cpu-prof).
+ */
+export async function startSourceServer(dbFile: string, env: Record<string, string> = {}, nodeArgs: string[] = []) {
+  const child = await startChild(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], { PORT: '0', HOST: '127.0.0.1', FOROS_DB: dbFile, FOROS_ADMIN_PASSWORD: benchAdminPassword, FOROS_LOG_LEVEL: 'warn', ...env }, 120_000);
+  const port = Number(new URL(child.url).port);
+  return { port, origin: `http://127.0.0.1:${port}`, pid: child.pid, stop: child.stop };
 }

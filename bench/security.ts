@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { createApi } from '../src/api/create-api';
@@ -10,6 +9,7 @@ import { makeForum } from './seed-data';
 import { benchAdminPassword, benchIterations, createWorkspace, withDatabase } from './server';
 import { createRandom, summarize, type LatencySummary } from './stats';
 import { ms, type ReportRow } from './report';
+import { startSourceServer } from './processes';
 
 /**
  * `npm run bench seguridad` (issue 9): the server under hostile traffic, as a separate process (its event loop is
@@ -31,44 +31,9 @@ export interface SecurityBenchOptions {
 
 export const defaultSecurityBench: SecurityBenchOptions = { floodMs: 10_000, connections: 4, importRows: 100_000, seededCounters: 50_000, writes: 300 };
 
-interface ChildServer {
-  origin: string;
-  port: number;
-  stop: () => Promise<void>;
-}
-
-/** `tsx src/server/main.ts` on the file, on a free port, default PBKDF2 cost, warnings only. */
-async function startChildServer(dbFile: string): Promise<ChildServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', FOROS_DB: dbFile, FOROS_DEMO: '0', FOROS_ADMIN_PASSWORD: benchAdminPassword, FOROS_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const errors: string[] = [];
-  child.stderr?.on('data', (d: Buffer) => errors.push(d.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`El servidor no arrancó: ${errors.join('')}`)), 60_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const found = /listo en http:\/\/localhost:(\d+)/.exec(out);
-      if (found) {
-        clearTimeout(timer);
-        resolve(Number(found[1]));
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`El servidor terminó (${code}): ${errors.join('')}`)));
-  });
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    port,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.removeAllListeners('exit');
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
+/** The server on the file, from source, demo off. */
+const startChildServer = (dbFile: string) => startSourceServer(dbFile, { FOROS_DEMO: '0' });
+type ChildServer = Awaited<ReturnType<typeof startChildServer>>;
 
 interface Answer {
   status: number;
