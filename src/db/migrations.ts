@@ -549,6 +549,24 @@ export const migrations: Record<string, Migration> = {
       await sql`create index if not exists forums_search_trgm on forums using gin (search_text gin_trgm_ops)`.execute(db);
     },
   },
+  '0025_system_admin': {
+    // Issue 15: the system administrator (role `sysadmin`), above an organisation's `admin`. The account the
+    // installation started with — the oldest active admin (of organisation 1, the office the data was made by) —
+    // becomes it, so an upgraded installation has someone who can create organisations. A fresh database has no
+    // accounts yet: the bootstrap creates its first one as sysadmin.
+    async up(db: MigrationDb) {
+      const first = await db
+        .selectFrom('users')
+        .select('id')
+        .where('role', '=', 'admin')
+        .where('active', '=', 1)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+      if (first) await db.updateTable('users').set({ role: 'sysadmin' }).where('id', '=', first.id).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -50,6 +50,7 @@ export const common = {
     leave: 'Salir sin guardar',
   },
   roles: {
+    sysadmin: 'Administración del sistema',
     admin: 'Administración',
     editor: 'Edición',
     reviewer: 'Revisión',

@@ -78,4 +78,5 @@ export const users = {
     successMessage: 'Entregue la nueva contraseña a {{name}} por un canal seguro y pídale que no la comparta.',
   },
   failed: 'No se pudo completar la acción',
+  sysadminLocked: 'Solo la administración del sistema cambia esta cuenta.',
 } as const;
