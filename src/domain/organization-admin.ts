@@ -3,9 +3,9 @@ import { text, validationMessages, version } from './common';
 import { password, username } from './user';
 
 /**
- * An organisation (entity) of the installation (issue 15): its name, acronym, NIT, public slug, time zone and
- * colours; its accounts and data are its own. The system administrator creates organisations and their first
- * administrator, and changes them; nobody else sees this list.
+ * Organisations as the system administrator manages them (issue 15, the «Organizaciones» screen): name, acronym,
+ * NIT, public slug, time zone and colours, and the first administrator created with one. What an organisation is
+ * for everyone else (its summary, its slug rules) is organization.ts.
  */
 
 export const organizationMessages = {

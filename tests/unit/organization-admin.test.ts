@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTimeZone, organizationCreateSchema, organizationLabel, organizationMessages, organizationUpdateSchema, slugSchema } from '../../src/domain/organization';
+import { isTimeZone, organizationCreateSchema, organizationLabel, organizationMessages, organizationUpdateSchema, slugSchema } from '../../src/domain/organization-admin';
 import { toFieldIssues } from '../../src/domain/common';
 
 const admin = { username: 'jefa.sdis', displayName: 'Jefa de participación', password: 'una-clave-larga-segura' };
