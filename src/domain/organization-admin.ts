@@ -53,11 +53,16 @@ const nitSchema = z
 
 const timeZoneSchema = z.string({ error: organizationMessages.timeZone }).trim().max(64, { error: organizationMessages.timeZone }).refine(isTimeZone, { error: organizationMessages.timeZone });
 
-const hexColor = z.string({ error: organizationMessages.color }).trim().regex(/^#[0-9a-fA-F]{6}$/, { error: organizationMessages.color }).toLowerCase();
+/** A colour as #rrggbb; an empty text is no colour (the form's empty field). */
+const hexColor = z
+  .string({ error: organizationMessages.color })
+  .trim()
+  .regex(/^(#[0-9a-fA-F]{6})?$/, { error: organizationMessages.color })
+  .transform((value) => (value === '' ? undefined : value.toLowerCase()));
 
 /** The colours of the organisation's public pages and documents (stored as JSON; none is required). */
 export const organizationColorsSchema = z.strictObject({ primary: hexColor.optional(), secondary: hexColor.optional() });
-export type OrganizationColors = z.infer<typeof organizationColorsSchema>;
+export type OrganizationColors = z.output<typeof organizationColorsSchema>;
 
 const organizationFields = {
   name: text(200, { required: true }),

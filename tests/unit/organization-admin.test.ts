@@ -61,6 +61,11 @@ describe('organisation schema', () => {
     expect(toFieldIssues(unknown.error!)).toEqual([{ path: 'owner', message: 'Este campo no está permitido.' }]);
   });
 
+  it("takes an empty colour as no colour, and writes colours in lower case", () => {
+    expect(organizationUpdateSchema.parse({ name: 'X', slug: 'xx', colors: { primary: '#1C4E80', secondary: '' } }).colors).toEqual({ primary: '#1c4e80', secondary: undefined });
+    expect(JSON.stringify(organizationUpdateSchema.parse({ name: 'X', slug: 'xx', colors: { primary: '', secondary: '' } }).colors)).toBe('{}');
+  });
+
   it('knows real time zones', () => {
     expect(isTimeZone('America/Bogota')).toBe(true);
     expect(isTimeZone('Europe/Madrid')).toBe(true);

@@ -4,7 +4,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { useLogout } from '../features/session/api';
-import { useCan, useCurrentUser } from './use-current-user';
+import { useCan, useCurrentOrganization, useCurrentUser } from './use-current-user';
 import { LoadingState } from '../ui/states';
 
 export function Layout() {
@@ -14,6 +14,8 @@ export function Layout() {
   const canManageUsers = useCan('manageUsers');
   const canConfigure = useCan('configure');
   const canManagePublication = useCan('managePublication');
+  const canManageOrganizations = useCan('manageOrganizations');
+  const organization = useCurrentOrganization();
   const logout = useLogout();
   const navigate = useNavigate();
 
@@ -30,6 +32,8 @@ export function Layout() {
     ...(canManagePublication ? [{ to: '/publicacion', label: t('nav.publication') }] : []),
     ...(canManageUsers ? [{ to: '/cuentas', label: t('nav.users') }] : []),
     ...(canConfigure ? [{ to: '/ajustes', label: t('nav.settings') }] : []),
+    // Above the organisations: the system administrator's.
+    ...(canManageOrganizations ? [{ to: '/organizaciones', label: t('nav.organizations') }] : []),
   ];
 
   return (
@@ -44,9 +48,15 @@ export function Layout() {
             <Anchor component={Link} to="/inicio" underline="never" c="blue.9" fw={800} size="xl">
               {t('appName')}
             </Anchor>
-            <Text c="dimmed" size="sm" visibleFrom="md">
-              {t('appTagline')}
-            </Text>
+            {organization ? (
+              <Text size="sm" fw={600} c="dark.7" visibleFrom="xs" lineClamp={1} data-testid="current-organization">
+                {organization.acronym ? `${organization.name} (${organization.acronym})` : organization.name}
+              </Text>
+            ) : (
+              <Text c="dimmed" size="sm" visibleFrom="md">
+                {t('appTagline')}
+              </Text>
+            )}
           </Group>
           {user && (
             <Group gap="sm" wrap="nowrap">

@@ -10,7 +10,7 @@ import { passwordProblem } from '../../../domain/password-policy';
 import { errorMessage } from '../../lib/http';
 import { applyServerErrors } from './apply-server-errors';
 import { useCreateUser } from './api';
-import { UserPasswordField } from './user-password-field';
+import { NewPasswordField } from '../../ui/new-password-field';
 
 const fields = ['username', 'displayName', 'role', 'password'] as const;
 
@@ -102,7 +102,7 @@ function UserCreateForm({ onDone }: { onDone: () => void }) {
           control={form.control}
           name="password"
           render={({ field, fieldState }) => (
-            <UserPasswordField
+            <NewPasswordField
               inputRef={field.ref}
               name={field.name}
               label={t('users.fields.password')}
