@@ -72,11 +72,14 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
   const names: Record<string, string> = { admin: 'Administración', editora: 'Editora de demostración', revisor: 'Revisor de demostración' };
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password, options.passwordIterations)));
   // Through the write path like any change, in the name of `demo` (no account).
-  await applyChange(db, { id: null, username: 'demo' }, now, async ({ tx }) => {
+  const created = await applyChange(db, { id: null, username: 'demo' }, now, async ({ tx }) => {
+    // Again under the write lock: two processes starting together on a new database both saw no account above;
+    // the second to get here finds the first one's and leaves everything as it is.
+    if ((await countUsers(tx)) > 0) return { result: false };
     for (const [i, account] of accounts.entries()) {
       await insertUser(tx, { username: account.username, displayName: names[account.username], role: account.role, passwordHash: hashes[i] }, now);
     }
-    if (!options.demo) return { result: null };
+    if (!options.demo) return { result: true };
     const loaded = ['Datos de demostración 2022'];
     // The consultation that chose the three topics, with illustrative responses (the report gives no tally; its
     // note says so); each forum links back to its topic.
@@ -111,7 +114,7 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
     // After publishing: the published snapshot and the seed's figures are the seed's; the published report gets no
     // section for them (a published report stays as it was approved).
     if (options.examples) audit.push(...(await loadDemoAccountability2022(tx, forumIds, now)));
-    return { result: null, audit };
+    return { result: true, audit };
   });
-  return accounts;
+  return created ? accounts : [];
 }
