@@ -5,6 +5,8 @@ import { yearParam } from '../domain/report';
 import { publicationMessages, publicPagePath } from '../domain/publication';
 import { buildCalendar, icalMediaType } from '../domain/ical';
 import { docxMediaType } from '../export/docx';
+import { pdfMediaType, publishedPdfFileName } from '../export/pdf-names';
+import { pdfMessages, publishedReportPdf } from './report-pdf';
 import { exportReportDocx } from '../export/export-report';
 import { csvMediaType, dictionaryCsv, openDataCsv, openDataFileName, type OpenDataFile } from '../export/open-data';
 import type { AppEnv } from './deps';
@@ -24,7 +26,7 @@ import { clientAddress, isHttps, ownOrigin } from './request-info';
 
 const minute = 60_000;
 /** Per address and minute: reading pages and data is cheap; a Word file is built per request. */
-export const publicRateLimits = { read: 240, files: 60, docx: 10, vote: voteLimits.perAddressPerMinute, question: 10, evaluation: 10 } as const;
+export const publicRateLimits = { read: 240, files: 60, docx: 10, pdf: 20, vote: voteLimits.perAddressPerMinute, question: 10, evaluation: 10 } as const;
 
 const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
 const forumIcsParam = z
@@ -44,6 +46,7 @@ export function publicRoutes() {
   const read = rateLimit('public-read', { max: publicRateLimits.read, windowMs: minute });
   const files = rateLimit('public-files', { max: publicRateLimits.files, windowMs: minute });
   const docx = rateLimit('public-docx', { max: publicRateLimits.docx, windowMs: minute });
+  const pdf = rateLimit('public-pdf', { max: publicRateLimits.pdf, windowMs: minute });
   const year = pathParams({ year: yearParam });
   const db = (c: Context<AppEnv>) => c.get('deps').db;
 
@@ -100,6 +103,20 @@ export function publicRoutes() {
     if (!deps.rasterizeSvg) throw new HttpProblem(503, exportMessages.noRasterizer);
     const result = await exportReportDocx(snapshot.data, { rasterize: deps.rasterizeSvg, generatedAt: snapshot.publishedAt });
     return c.body(result.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': docxMediaType, 'Content-Disposition': attachment(`informe-${y}-v${version.number}.docx`) });
+  });
+
+  // The published version as PDF: built once per snapshot (by its SHA-256) and kept, so a download is cheap.
+  app.get('/years/:year/report.pdf', pdf, doc('El informe publicado en PDF (la versión congelada vigente; cabecera X-Foros-SHA256: la de su instantánea)', { ...file(pdfMediaType, 'Documento PDF'), ...problems(400, 404, 429, 503) }, { security: [], parameters: year }), async (c) => {
+    const deps = c.get('deps');
+    const y = readParam(c, 'year', yearParam);
+    const { version, snapshot } = await publicReport(db(c), y, await publishedSettings(db(c), y));
+    if (!deps.renderReportPdf) throw new HttpProblem(503, pdfMessages.noRenderer);
+    const bytes = await publishedReportPdf(deps.renderReportPdf, version.sha256, snapshot.data, snapshot.publishedAt);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': pdfMediaType,
+      'Content-Disposition': attachment(publishedPdfFileName(y, version.number)),
+      'X-Foros-SHA256': version.sha256,
+    });
   });
 
   app.get('/years/:year/open-data.json', files, doc('Datos abiertos publicados de la vigencia (JSON con diccionario)', { ...ok(200, 'Datos abiertos'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {
