@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { buildReportPdf, type PdfFonts, type RenderReportPdf } from '../export/pdf';
+import type { PdfFonts, RenderReportPdf } from '../export/pdf';
 import type { RasterizeSvg } from '../export/rasterize';
 
 const require = createRequire(import.meta.url);
@@ -18,7 +18,13 @@ function nodePdfFonts(): PdfFonts {
   return fonts;
 }
 
-/** The report → PDF in Node (pdfkit's Node build), for the server's PDF routes and the tests; charts through `rasterize`. */
+/**
+ * The report → PDF in Node (pdfkit's Node build), for the server's PDF routes and the tests; charts through
+ * `rasterize`. pdfkit and the fonts load on the first PDF, not at start.
+ */
 export function createNodePdfRenderer(rasterize: RasterizeSvg): RenderReportPdf {
-  return (model) => buildReportPdf(model, { rasterize, fonts: nodePdfFonts() });
+  return async (model) => {
+    const { buildReportPdf } = await import('../export/pdf');
+    return buildReportPdf(model, { rasterize, fonts: nodePdfFonts() });
+  };
 }
