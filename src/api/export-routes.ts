@@ -11,8 +11,9 @@ import type { Database } from '../db/schema';
 import type { Kysely, Transaction } from 'kysely';
 import { buildStatistics } from '../domain/report-statistics';
 import { isFinal } from '../export/document-model';
-import { docxMediaType } from '../export/docx';
-import { exportReportDocx, reportDocumentOf, type ReportExportData } from '../export/export-report';
+import { docxMediaType } from '../export/file-types';
+import type { exportReportDocx, ReportExportData } from '../export/export-report';
+import { reportDocumentOf } from '../export/export-data';
 import { pdfFileName, pdfMediaType } from '../export/pdf-names';
 import { pdfMessages } from './report-pdf';
 import { casesForFigures } from '../db/question-queries';
@@ -160,6 +161,7 @@ export function exportRoutes() {
     const data = await readExportData(deps.db, year, todayOf(deps.now()));
     if (final && !isFinal(data.sections)) throw new HttpProblem(409, exportMessages.notFinal);
     if (!deps.rasterizeSvg) throw new HttpProblem(503, exportMessages.noRasterizer);
+    const { exportReportDocx } = await import('../export/export-report');
     const result = await exportReportDocx(data, { rasterize: deps.rasterizeSvg, generatedAt: requestTime(c) });
     return { year, result };
   }

@@ -1,7 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { renderChartSvg } from './chart-svg';
 import type { ChartBlock, DocBlock, GridBlock, ListBlock, ReportDocument, Run, TableBlock } from './document-model';
-import { chartPixelRatio, chartPrintWidthPx } from './docx';
 import { exportTexts as t } from './export-texts';
 import type { RasterizeSvg } from './rasterize';
 
@@ -32,6 +31,11 @@ export interface PdfOptions {
 export type RenderReportPdf = (model: ReportDocument) => Promise<Uint8Array>;
 
 
+/**
+ * Width of a chart's PNG: the Word file's fallback image (600 px at 2×, docx.ts; not imported, so the PDF does not load
+ * docx), so the rasteriser's cache serves both exports with one drawing. ≈ 190 dpi at 16 cm.
+ */
+const chartPngWidth = 1200;
 const cm = (value: number) => (value / 2.54) * 72;
 const margin = cm(2.5);
 const colors = { accent: '#1C5FA8', draft: '#B00020', text: '#1F1F1F', muted: '#555555', headerFill: '#DCE6F2', border: '#A6A6A6' };
@@ -300,7 +304,7 @@ function headersAndFooters(ctx: Ctx, model: ReportDocument) {
 async function renderImages(model: ReportDocument, rasterize: RasterizeSvg) {
   const images = new Map<string, Uint8Array>();
   for (const block of model.blocks) {
-    if (block.type === 'chart') images.set(block.chart.id, await rasterize(renderChartSvg(block.chart), Math.round(chartPrintWidthPx * chartPixelRatio)));
+    if (block.type === 'chart') images.set(block.chart.id, await rasterize(renderChartSvg(block.chart), chartPngWidth));
   }
   return images;
 }
