@@ -14,7 +14,7 @@ import { requestTime } from './change';
 import { exportMessages } from './export-routes';
 import { HttpProblem } from './problem';
 import { forumEvent, publicCalendar, publicOpenData, publicReport, publicReportVersion, publicYear, publishedSettings } from './public-read';
-import { hitLimit, rateLimit, retryAfterSeconds } from './public-limit';
+import { hitLimit, hitSmoothLimit, rateLimit, retryAfterSeconds } from './public-limit';
 import { readParam } from './validate';
 import { getCookie, setCookie } from 'hono/cookie';
 import { castVote, formToken, voteInputSchema, voteLimits, voteMessages, type VoteResult } from './public-vote';
@@ -24,8 +24,8 @@ import { askInputSchema, askMessages, askQuestion, type AskResult } from './publ
 import { clientAddress, isHttps, ownOrigin } from './request-info';
 
 const minute = 60_000;
-/** Per address and minute: reading pages and data is cheap; a Word file is built per request. */
-export const publicRateLimits = { read: 240, files: 60, docx: 10, pdf: 20, vote: voteLimits.perAddressPerMinute, question: 10, evaluation: 10 } as const;
+/** Per address and minute: reading pages and data is cheap; a Word file is built per request (the vote's limit is smooth: voteLimits.perAddress). */
+export const publicRateLimits = { read: 240, files: 60, docx: 10, pdf: 20, question: 10, evaluation: 10 } as const;
 
 const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
 const forumIcsParam = z
@@ -153,7 +153,8 @@ export function publicRoutes() {
       if (result.ok) return c.json({ id: result.responseId, message: voteMessages.ok }, 201);
       return c.json({ type: 'about:blank', title: result.message, status: result.status, code: result.code, errors: result.issues ?? [] }, result.status, { 'Content-Type': 'application/problem+json' });
     };
-    const { allowed, retryAfterMs } = await hitLimit(deps.db, `public-vote|${clientAddress(c)}`, deps.now().getTime(), { max: publicRateLimits.vote, windowMs: minute });
+    // Votes per address: smooth (30 at once, then one every 20 s; voteLimits.perAddress), not a per-minute window.
+    const { allowed, retryAfterMs } = await hitSmoothLimit(deps.db, `public-vote|${clientAddress(c)}`, deps.now().getTime(), voteLimits.perAddress);
     if (!allowed) {
       c.header('Retry-After', retryAfterSeconds(retryAfterMs));
       if (isForm) return c.redirect(`${publicPagePath(y)}/voto?resultado=rateLimited`, 303);
