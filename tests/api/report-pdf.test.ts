@@ -4,6 +4,8 @@ import { expectProblem, validForum } from '../support/api-assertions';
 import { readPdf } from '../support/pdf-reader';
 import type { PublicationState } from '../../src/domain/publication';
 import { publicRateLimits } from '../../src/api/public-routes';
+import { createNodePdfRenderer } from '../../src/server/pdf-node';
+import { createNodeRasterizer } from '../../src/server/rasterizer-node';
 
 type TestApi = Awaited<ReturnType<typeof createTestApi>>;
 
@@ -96,6 +98,19 @@ describe('the report as PDF (public: the published version; office: as it stands
     const problem = await expectProblem(await bare.call('GET', '/api/public/years/2022/report.pdf'), 503);
     expect(problem.title).toMatch(/no puede generar el PDF/);
     await expectProblem(await bare.call('GET', '/api/reports/2022/export.pdf', { cookie: await bare.login('editora') }), 503);
+  });
+
+  it('publishing a version builds its PDF in the background: the first citizen to download it does not wait for a build', async () => {
+    const real = createNodePdfRenderer(createNodeRasterizer());
+    const built: string[] = [];
+    const counted = await createTestApi({ demo: true, renderReportPdf: async (model) => (built.push(model.title), real(model)) });
+    const cookie = await counted.login('editora');
+    expect((await counted.call('POST', '/api/publication/2022/report', { cookie, body: {} })).status).toBe(201);
+    await expect.poll(() => built.length, { timeout: 30_000 }).toBe(1);
+    const res = await counted.call('GET', '/api/public/years/2022/report.pdf');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="informe-2022-v2.pdf"');
+    expect(built).toHaveLength(1);
   });
 
   it('is rate limited per address (429 with Retry-After past the limit)', async () => {
