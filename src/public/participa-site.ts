@@ -241,10 +241,10 @@ ${r
   ? html`<p>${t.report.version(r.number, formatDateTime(r.publishedAt))}</p>
 <ul class="links">
 <li><a href="${publicPagePath(y)}/informe">${t.report.read}</a></li>
+<li><a href="/api/public/years/${y}/report.pdf" download>${t.report.pdf}</a></li>
 <li><a href="/api/public/years/${y}/report.docx" download>${t.report.word}</a></li>
 <li><a href="/api/public/years/${y}/report.json" download>${t.report.json}</a></li>
 </ul>
-<p>${t.report.pdf}</p>
 <p>${t.report.sha}: <code class="hash">${r.sha256}</code></p>
 <p class="note">${t.report.shaHelp}</p>`
   : html`<p>${t.report.none}</p>`}
@@ -479,7 +479,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
           colour: data.entity.primaryColour,
           entity: data.entity,
           year: data.year,
-          nav: html`<nav class="wrap site-nav" aria-label="${t.navLabel}"><ul><li><a href="${publicPagePath(data.year)}">${t.report.backToYear(data.year)}</a></li><li><a href="/api/public/years/${data.year}/report.docx" download>${t.report.word}</a></li></ul></nav>`,
+          nav: html`<nav class="wrap site-nav" aria-label="${t.navLabel}"><ul><li><a href="${publicPagePath(data.year)}">${t.report.backToYear(data.year)}</a></li><li><a href="/api/public/years/${data.year}/report.pdf" download>${t.report.pdf}</a></li><li><a href="/api/public/years/${data.year}/report.docx" download>${t.report.word}</a></li></ul></nav>`,
           body: html`${body}<p class="note">${t.report.version(data.report!.number, formatDateTime(data.report!.publishedAt))} ${t.report.sha}: <code class="hash">${data.report!.sha256}</code></p>`,
         }),
       settings.frameOrigins,

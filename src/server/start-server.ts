@@ -17,6 +17,7 @@ import { openNodeDatabase } from '../db/node-driver';
 import { openPostgresDatabase } from '../db/pg-driver';
 import { keptSecret } from '../db/secret-queries';
 import { createNodeRasterizer } from './rasterizer-node';
+import { createNodePdfRenderer } from './pdf-node';
 import { createLogger } from './logger';
 import { createParticipaSite } from '../public/participa-site';
 import { normalizeAddress } from '../api/request-info';
@@ -126,6 +127,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (incoming && !incoming.complete) c.res.headers.set('Connection', 'close');
   };
   const security = securityHeaders(isHttps);
+  const rasterizeSvg = createNodeRasterizer();
   const api = createApi({
     // Every answer, the API's as the app's: the same two middleware first (the API gets /api requests directly).
     first: [closeEarlyAnswers, security],
@@ -134,7 +136,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     db,
     passwordIterations: options.passwordIterations,
     secureCookies: options.secureCookies,
-    rasterizeSvg: createNodeRasterizer(),
+    rasterizeSvg,
+    renderReportPdf: createNodePdfRenderer(rasterizeSvg),
     connection: socketOf,
     trustProxy,
     session: options.session,
