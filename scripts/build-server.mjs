@@ -14,6 +14,7 @@ export async function buildServer() {
   await build({
     entryPoints: {
       main: fileURLToPath(new URL('../src/server/main.ts', import.meta.url)),
+      migrate: fileURLToPath(new URL('../src/server/migrate.ts', import.meta.url)),
       // The Word export's chart drawing threads (src/server/rasterizer-pool.ts looks for it beside main.mjs).
       'rasterizer-worker': fileURLToPath(new URL('../src/server/rasterizer-worker.ts', import.meta.url)),
     },

@@ -53,12 +53,14 @@ export interface CreatedAccount {
  * (its three forums with their livestream metrics, one editor, one reviewer). Does nothing when accounts already exist.
  */
 export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions): Promise<CreatedAccount[]> {
-  // The same policy as the accounts page: a given password that breaks it stops everything, whether or not it is used now.
+  // The given passwords are used only now, on an empty database: a later start has nothing to check (and does not pay
+  // for loading the password estimator's dictionaries, most of a cold start's CPU).
+  if ((await countUsers(db)) > 0) return [];
+  // The same policy as the accounts page: a given password that breaks it stops everything.
   for (const [name, given] of [['FOROS_ADMIN_PASSWORD', options.adminPassword], ['la contraseña de demostración', options.demoPassword]] as const) {
     const problem = given ? await passwordProblem(given, ['admin', 'administración', 'editora', 'revisor', 'foros']) : null;
     if (problem) throw new WeakPasswordError(`${name} no cumple la política de contraseñas: ${problem}`);
   }
-  if ((await countUsers(db)) > 0) return [];
   const now = (options.now ?? new Date()).toISOString();
   const accounts: CreatedAccount[] = [
     { username: 'admin', role: 'admin', password: options.adminPassword || generatePassword(), generated: !options.adminPassword },
@@ -72,11 +74,14 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
   const names: Record<string, string> = { admin: 'Administración', editora: 'Editora de demostración', revisor: 'Revisor de demostración' };
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password, options.passwordIterations)));
   // Through the write path like any change, in the name of `demo` (no account).
-  await applyChange(db, { id: null, username: 'demo' }, now, async ({ tx }) => {
+  const created = await applyChange(db, { id: null, username: 'demo' }, now, async ({ tx }) => {
+    // Again under the write lock: two processes starting together on a new database both saw no account above;
+    // the second to get here finds the first one's and leaves everything as it is.
+    if ((await countUsers(tx)) > 0) return { result: false };
     for (const [i, account] of accounts.entries()) {
       await insertUser(tx, { username: account.username, displayName: names[account.username], role: account.role, passwordHash: hashes[i] }, now);
     }
-    if (!options.demo) return { result: null };
+    if (!options.demo) return { result: true };
     const loaded = ['Datos de demostración 2022'];
     // The consultation that chose the three topics, with illustrative responses (the report gives no tally; its
     // note says so); each forum links back to its topic.
@@ -111,7 +116,7 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
     // After publishing: the published snapshot and the seed's figures are the seed's; the published report gets no
     // section for them (a published report stays as it was approved).
     if (options.examples) audit.push(...(await loadDemoAccountability2022(tx, forumIds, now)));
-    return { result: null, audit };
+    return { result: true, audit };
   });
-  return accounts;
+  return created ? accounts : [];
 }

@@ -11,8 +11,8 @@ import type { Database } from '../db/schema';
 import type { Kysely, Transaction } from 'kysely';
 import { buildStatistics } from '../domain/report-statistics';
 import { isFinal } from '../export/document-model';
-import { docxMediaType } from '../export/docx';
-import { exportReportDocx, type ReportExportData } from '../export/export-report';
+import { docxMediaType } from '../export/file-types';
+import type { exportReportDocx, ReportExportData } from '../export/export-report';
 import { casesForFigures } from '../db/question-queries';
 import { buildOpenData, csvMediaType, openDataCsv, openDataFileName, type OpenDataFile } from '../export/open-data';
 import { accountabilityCsv, accountabilityFileName, commitmentRows, evaluationRows, fullDictionaryCsv, fullDictionaryFor, type AccountabilityFile } from '../export/open-data-accountability';
@@ -158,6 +158,7 @@ export function exportRoutes() {
     const data = await readExportData(deps.db, year, todayOf(deps.now()));
     if (final && !isFinal(data.sections)) throw new HttpProblem(409, exportMessages.notFinal);
     if (!deps.rasterizeSvg) throw new HttpProblem(503, exportMessages.noRasterizer);
+    const { exportReportDocx } = await import('../export/export-report');
     const result = await exportReportDocx(data, { rasterize: deps.rasterizeSvg, generatedAt: requestTime(c) });
     return { year, result };
   }

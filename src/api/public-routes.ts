@@ -4,8 +4,7 @@ import { bogotaToday } from '../domain/bogota-date';
 import { yearParam } from '../domain/report';
 import { publicationMessages, publicPagePath } from '../domain/publication';
 import { buildCalendar, icalMediaType } from '../domain/ical';
-import { docxMediaType } from '../export/docx';
-import { exportReportDocx } from '../export/export-report';
+import { docxMediaType } from '../export/file-types';
 import { csvMediaType, dictionaryCsv, openDataCsv, openDataFileName, type OpenDataFile } from '../export/open-data';
 import type { AppEnv } from './deps';
 import { doc, file, jsonBody, ok, pathParams, problems } from './openapi-doc';
@@ -98,6 +97,8 @@ export function publicRoutes() {
     const y = readParam(c, 'year', yearParam);
     const { version, snapshot } = await publicReport(db(c), y, await publishedSettings(db(c), y));
     if (!deps.rasterizeSvg) throw new HttpProblem(503, exportMessages.noRasterizer);
+    // docx loads on the first Word download (a megabyte the server does not parse at start).
+    const { exportReportDocx } = await import('../export/export-report');
     const result = await exportReportDocx(snapshot.data, { rasterize: deps.rasterizeSvg, generatedAt: snapshot.publishedAt });
     return c.body(result.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': docxMediaType, 'Content-Disposition': attachment(`informe-${y}-v${version.number}.docx`) });
   });

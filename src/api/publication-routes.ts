@@ -6,7 +6,7 @@ import { getReport, listSectionRows } from '../db/report-queries';
 import { getPublication, insertPublishedReport, listPublishedReports, savePublication } from '../db/publication-queries';
 import type { Database } from '../db/schema';
 import { isFinal } from '../export/document-model';
-import { sha256Hex } from '../export/export-report';
+import { sha256Hex } from '../export/file-types';
 import type { AppEnv } from './deps';
 import { doc, jsonBody, ok, pathParams, problems } from './openapi-doc';
 import { requirePermission } from './auth';

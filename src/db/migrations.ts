@@ -553,14 +553,15 @@ export const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Brings the database to the latest schema; throws with the failing migration's error. */
-export async function migrateToLatest(db: Kysely<Database>, options: { schema?: string } = {}): Promise<void> {
+/** Brings the database to the latest schema; throws with the failing migration's error. Answers the migrations it applied. */
+export async function migrateToLatest(db: Kysely<Database>, options: { schema?: string } = {}): Promise<string[]> {
   const postgres = engineOf(db) === 'postgres';
   if (!postgres) await sql`PRAGMA foreign_keys = ON`.execute(db);
   // PostgreSQL: the same migrations with their DDL in PostgreSQL's words (engine.ts), all in one transaction and under
   // Kysely's advisory lock, so several processes starting at once migrate once.
   // A schema other than the default (the tests' own) keeps Kysely's migration tables there too.
   const migrator = new Migrator({ db: postgres ? db.withPlugin(new SqliteDdlForPostgres()) : db, provider, ...(options.schema ? { migrationTableSchema: options.schema } : {}) });
-  const { error } = await migrator.migrateToLatest();
+  const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -323,4 +323,4 @@ export async function buildDocx(doc: ReportDocument, options: DocxOptions): Prom
 /** The file name of the export: `informe-2022.docx`, `informe-2022-borrador.docx`. */
 export const docxFileName = (doc: Pick<ReportDocument, 'year' | 'draft'>) => `informe-${doc.year}${doc.draft ? '-borrador' : ''}.docx`;
 
-export const docxMediaType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export { docxMediaType } from './file-types';
