@@ -6,6 +6,7 @@ import { hashPassword } from '../../src/api/passwords';
 import { insertUser } from '../../src/db/user-queries';
 import type { Role } from '../../src/domain/user';
 import { createNodeRasterizer } from '../../src/server/rasterizer-node';
+import { createNodePdfRenderer } from '../../src/server/pdf-node';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema';
 import { freshPostgresDatabase } from './postgres-test-database';
@@ -90,10 +91,12 @@ export async function freshTestDatabase(demo = false, examples = false): Promise
 export async function createTestApi(options: Partial<Omit<ApiDeps, 'db'>> & { demo?: boolean; examples?: boolean } = {}) {
   const { demo, examples, ...deps } = options;
   const db = await freshTestDatabase(demo ?? false, examples ?? false);
+  const rasterizeSvg = deps.rasterizeSvg ?? createNodeRasterizer();
   const app = createApi({
     db,
     passwordIterations: fastIterations,
-    rasterizeSvg: createNodeRasterizer(),
+    rasterizeSvg,
+    renderReportPdf: createNodePdfRenderer(rasterizeSvg),
     connection: (c) => ({ remoteAddress: testAddress, ...((c.env ?? {}) as TestConnection) }),
     ...deps,
   });
