@@ -323,8 +323,7 @@ export function createApi(deps: ApiDeps) {
   app.route('/health', healthRoutes());
   app.route('/session', sessionRoutes());
   app.route('/users', userRoutes());
-  // Issue 15: registered once the data layer (0024, org-scope.ts) is on this branch.
-  void organizationRoutes;
+  app.route('/organizations', organizationRoutes());
   app.route('/people', peopleRoutes());
   app.route('/forums', forumRoutes());
   app.route('/forums', evaluationRoutes());

@@ -1,10 +1,8 @@
 import { Hono } from 'hono';
-import type { Context } from 'hono';
-import type { Kysely, Transaction } from 'kysely';
 import { idParam } from '../domain/common';
 import { organizationCreateSchema, organizationMessages, organizationUpdateSchema, type Organization, type OrganizationUpdate } from '../domain/organization-admin';
 import { passwordProblem } from '../domain/password-policy';
-import type { Database } from '../db/schema';
+import { forOrganization, unscoped } from '../db/org-scope';
 import {
   deleteOrganizationSessions,
   getOrganization,
@@ -37,12 +35,6 @@ const slugTaken = () => fieldProblem(409, 'slug', organizationMessages.slugTaken
 const usernameInUse = () => fieldProblem(409, 'admin.username', organizationMessages.usernameTaken);
 const notFound = () => new HttpProblem(404, organizationMessages.notFound);
 
-// TEMPORARY (until the data layer of issue 15 is merged on this branch): the transaction as the whole installation
-// sees it, and a database scoped to one organisation. Replaced by org-scope.ts at the merge.
-const installation = (tx: Transaction<Database>) => tx;
-const scopedTo = (tx: Transaction<Database>, _organizationId: number) => tx;
-const rootOf = (c: Context<AppEnv>) => (c.get('deps') as { rootDb?: Kysely<Database> }).rootDb ?? c.get('deps').db;
-
 const fieldNames: Record<keyof Omit<OrganizationUpdate, 'version' | 'active'>, string> = {
   name: 'nombre',
   acronym: 'sigla',
@@ -70,11 +62,11 @@ export function organizationRoutes() {
   app.use('*', requirePermission('manageOrganizations'));
 
   app.get('/', doc('Organizaciones (administración del sistema)', { ...ok(200, 'Lista de organizaciones con sus cuentas y foros'), ...problems(401, 403) }), async (c) =>
-    c.json({ items: await listOrganizations(rootOf(c)) }),
+    c.json({ items: await listOrganizations(c.get('deps').rootDb) }),
   );
 
-  app.get('/:id', doc('Organización', { ...ok(200, 'Organización'), ...problems(400, 401, 403, 404) }, { parameters: pathParams({ id: idParam }) }), async (c) => {
-    const organization = await getOrganization(rootOf(c), readParam(c, 'id', idParam));
+  app.get('/:id', doc('Organización', { ...ok(200, 'Organización'), ...problems(401, 403, 404) }, { parameters: pathParams({ id: idParam }) }), async (c) => {
+    const organization = await getOrganization(c.get('deps').rootDb, readParam(c, 'id', idParam));
     if (!organization) throw notFound();
     return c.json(organization);
   });
@@ -83,17 +75,17 @@ export function organizationRoutes() {
     const deps = c.get('deps');
     const { admin, ...input } = await createBody.read(c);
     // The cheap refusals first (before hashing); checked again inside the transaction for two requests at once.
-    if (await organizationWithSlug(rootOf(c), input.slug)) throw slugTaken();
-    if (await usernameTaken(rootOf(c), admin.username)) throw usernameInUse();
+    if (await organizationWithSlug(c.get('deps').rootDb, input.slug)) throw slugTaken();
+    if (await usernameTaken(c.get('deps').rootDb, admin.username)) throw usernameInUse();
     const weak = await passwordProblem(admin.password, [admin.username, admin.displayName, input.name, input.acronym, input.slug]);
     if (weak) throw fieldProblem(400, 'admin.password', weak);
     const passwordHash = await hashPassword(admin.password, deps.passwordIterations);
     const created = await change(c, async ({ tx, now }) => {
-      const root = installation(tx);
+      const root = unscoped(tx);
       if (await organizationWithSlug(root, input.slug)) throw slugTaken();
       if (await usernameTaken(root, admin.username)) throw usernameInUse();
       const id = await insertOrganization(root, input, now);
-      const adminId = await insertUser(scopedTo(root, id), { username: admin.username, displayName: admin.displayName, role: 'admin', passwordHash }, now);
+      const adminId = await insertUser(forOrganization(root, id), { username: admin.username, displayName: admin.displayName, role: 'admin', passwordHash }, now);
       return {
         result: (await getOrganization(root, id))!,
         audit: [
@@ -108,14 +100,14 @@ export function organizationRoutes() {
     const id = readParam(c, 'id', idParam);
     const { version, ...input } = await updateBody.read(c);
     const saved = await change(c, async ({ tx, user }) => {
-      const root = installation(tx);
+      const root = unscoped(tx);
       const current = await getOrganization(root, id);
       if (!current) throw notFound();
       const from = version ?? current.version;
       if (current.version !== from) throw stale(organizationMessages.stale, version, current);
       if (input.slug !== current.slug && (await organizationWithSlug(root, input.slug, id))) throw slugTaken();
       const deactivating = input.active === false && current.active;
-      if (deactivating && organizationOfUser(user) === id) throw new HttpProblem(409, organizationRouteMessages.ownOrganization);
+      if (deactivating && user.organizationId === id) throw new HttpProblem(409, organizationRouteMessages.ownOrganization);
       const changes = changedFields(current, input);
       if (changes.length === 0) return { result: current };
       if (!(await updateOrganization(root, id, from, input))) throw stale(organizationMessages.stale, version, (await getOrganization(root, id))!);
@@ -128,6 +120,3 @@ export function organizationRoutes() {
 
   return app;
 }
-
-// TEMPORARY (until SessionUser carries organizationId, issue 15's data layer): everyone is in organisation 1.
-const organizationOfUser = (user: object) => ('organizationId' in user && typeof user.organizationId === 'number' ? user.organizationId : 1);

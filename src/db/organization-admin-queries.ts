@@ -1,29 +1,6 @@
-import type { Generated, Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Organization, OrganizationColors, OrganizationUpdate } from '../domain/organization-admin';
 import type { Database } from './schema';
-
-// TEMPORARY (until the data layer of issue 15, migration 0024, is merged on this branch): the organisations table
-// and the organisation column as its contract gives them. Replaced by schema.ts's own types at the merge.
-interface OrganizationsTableStub {
-  id: Generated<number>;
-  name: string;
-  acronym: Generated<string>;
-  nit: Generated<string>;
-  slug: string;
-  time_zone: Generated<string>;
-  logo: string | null;
-  colors: Generated<string>;
-  active: Generated<number>;
-  created_at: string;
-  version: Generated<number>;
-}
-type StubDatabase = Omit<Database, 'users' | 'forums'> & {
-  organizations: OrganizationsTableStub;
-  users: Database['users'] & { organization_id: number };
-  forums: Database['forums'] & { organization_id: number };
-};
-type Root = Kysely<StubDatabase> | Transaction<StubDatabase>;
-const stub = (db: Kysely<Database> | Transaction<Database>) => db as unknown as Root;
 
 /**
  * The installation's organisations, for the system administrator (issue 15). Every query here runs on the root
@@ -41,8 +18,7 @@ function parseColors(text: string): OrganizationColors {
 }
 
 function organizationQuery(root: Db) {
-  const db = stub(root);
-  return db
+  return root
     .selectFrom('organizations as o')
     .selectAll('o')
     .select((eb) => [
@@ -84,18 +60,18 @@ export async function getOrganization(root: Db, id: number): Promise<Organizatio
 
 /** The organisation that holds `slug`, if any (other than `exceptId`). */
 export async function organizationWithSlug(root: Db, slug: string, exceptId?: number): Promise<number | undefined> {
-  let query = stub(root).selectFrom('organizations').select('id').where('slug', '=', slug);
+  let query = root.selectFrom('organizations').select('id').where('slug', '=', slug);
   if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
   return (await query.executeTakeFirst())?.id;
 }
 
 /** Whether any organisation has an account named `username` (usernames are unique across the installation). */
 export async function usernameTaken(root: Db, username: string): Promise<boolean> {
-  return (await stub(root).selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
+  return (await root.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
 }
 
 export async function insertOrganization(root: Db, input: Omit<OrganizationUpdate, 'active' | 'version'>, now: string): Promise<number> {
-  const { id } = await stub(root)
+  const { id } = await root
     .insertInto('organizations')
     .values({ name: input.name, acronym: input.acronym, nit: input.nit, slug: input.slug, time_zone: input.timeZone, logo: null, colors: JSON.stringify(input.colors), active: 1, created_at: now, version: 1 })
     .returning('id')
@@ -105,7 +81,7 @@ export async function insertOrganization(root: Db, input: Omit<OrganizationUpdat
 
 /** Saves the organisation if it is still at `version` (false: someone saved it since). */
 export async function updateOrganization(root: Db, id: number, version: number, input: Omit<OrganizationUpdate, 'version'>): Promise<boolean> {
-  const result = await stub(root)
+  const result = await root
     .updateTable('organizations')
     .set({
       name: input.name,
@@ -125,6 +101,5 @@ export async function updateOrganization(root: Db, id: number, version: number, 
 
 /** Ends every session of the organisation's accounts (it was deactivated). */
 export async function deleteOrganizationSessions(root: Db, id: number): Promise<void> {
-  const db = stub(root);
-  await db.deleteFrom('sessions').where('user_id', 'in', db.selectFrom('users').select('id').where('organization_id', '=', id)).execute();
+  await root.deleteFrom('sessions').where('user_id', 'in', root.selectFrom('users').select('id').where('organization_id', '=', id)).execute();
 }

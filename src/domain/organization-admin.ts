@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { text, validationMessages, version } from './common';
+import { defaultTimeZone } from './organization';
 import { password, username } from './user';
+
+export { defaultTimeZone };
 
 /**
  * Organisations as the system administrator manages them (issue 15, the «Organizaciones» screen): name, acronym,
@@ -21,7 +24,6 @@ export const organizationMessages = {
   inactive: 'La organización de esta cuenta está desactivada: no se puede iniciar sesión. Consulte a la administración del sistema.',
 } as const;
 
-export const defaultTimeZone = 'America/Bogota';
 
 /** Whether the runtime knows the IANA time zone (Intl throws a RangeError for one it does not). */
 export function isTimeZone(value: string): boolean {
@@ -108,17 +110,4 @@ export interface Organization {
   version: number;
   users: number;
   forums: number;
-}
-
-/** What every session says of its organisation (GET /api/session). */
-export interface OrganizationSummary {
-  id: number;
-  name: string;
-  acronym: string;
-  slug: string;
-}
-
-/** «Nombre (SIGLA)», or the name alone: how the header and lists name an organisation. */
-export function organizationLabel(organization: Pick<OrganizationSummary, 'name' | 'acronym'>): string {
-  return organization.acronym ? `${organization.name} (${organization.acronym})` : organization.name;
 }

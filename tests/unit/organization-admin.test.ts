@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTimeZone, organizationCreateSchema, organizationLabel, organizationMessages, organizationUpdateSchema, slugSchema } from '../../src/domain/organization-admin';
+import { isTimeZone, organizationCreateSchema, organizationMessages, organizationUpdateSchema, slugSchema } from '../../src/domain/organization-admin';
+import { isValidSlug, organizationLabel } from '../../src/domain/organization';
 import { toFieldIssues } from '../../src/domain/common';
 
 const admin = { username: 'jefa.sdis', displayName: 'Jefa de participación', password: 'una-clave-larga-segura' };
@@ -31,6 +32,8 @@ describe('organisation schema', () => {
     ['a'.repeat(61), false],
   ])('slug %j valid: %s', (slug, valid) => {
     expect(slugSchema.safeParse(slug).success).toBe(valid);
+    // The same rule as the data layer's (public addresses, the upgrade's slug).
+    expect(isValidSlug(slug)).toBe(valid);
   });
 
   it('says in Spanish why a slug of digits, a bad NIT, a bad time zone or a bad colour is refused, at each field', () => {

@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { useLogout } from '../features/session/api';
+import { organizationLabel } from '../../domain/organization';
 import { useCan, useCurrentOrganization, useCurrentUser } from './use-current-user';
 import { LoadingState } from '../ui/states';
 
@@ -50,7 +51,7 @@ export function Layout() {
             </Anchor>
             {organization ? (
               <Text size="sm" fw={600} c="dark.7" visibleFrom="xs" lineClamp={1} data-testid="current-organization">
-                {organization.acronym ? `${organization.name} (${organization.acronym})` : organization.name}
+                {organizationLabel(organization)}
               </Text>
             ) : (
               <Text c="dimmed" size="sm" visibleFrom="md">

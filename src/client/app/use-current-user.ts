@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { can, type Permission } from '../../domain/roles';
-import type { OrganizationSummary } from '../../domain/organization-admin';
+import type { OrganizationSummary } from '../../domain/organization';
 import { sessionQueryOptions } from '../lib/shared-queries';
 
 export function useCurrentUser() {

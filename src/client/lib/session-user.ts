@@ -1,5 +1,5 @@
 import type { SessionUser } from '../../domain/roles';
-import type { OrganizationSummary } from '../../domain/organization-admin';
+import type { OrganizationSummary } from '../../domain/organization';
 import { api, ApiError } from './http';
 
 /** The logged-in person, with the organisation the session names (issue 15; the header shows it). */

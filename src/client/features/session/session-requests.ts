@@ -2,7 +2,7 @@ import type { SessionUser } from '../../../domain/roles';
 import { api } from '../../lib/http';
 
 import { currentUserFrom, type CurrentUser } from '../../lib/session-user';
-import type { OrganizationSummary } from '../../../domain/organization-admin';
+import type { OrganizationSummary } from '../../../domain/organization';
 
 export { fetchSessionUser } from '../../lib/session-user';
 
