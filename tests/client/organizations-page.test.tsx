@@ -32,6 +32,7 @@ async function fillNew(user: ReturnType<typeof userEvent.setup>, values: { name:
   const form = await screen.findByRole('form', { name: 'Datos de la organización' });
   await user.type(within(form).getByLabelText(/^Nombre de la entidad/), values.name);
   if (values.acronym) await user.type(within(form).getByLabelText(/^Sigla/), values.acronym);
+  await user.clear(within(form).getByLabelText(/^Dirección pública/));
   await user.type(within(form).getByLabelText(/^Dirección pública/), values.slug);
   await user.type(within(form).getByLabelText(/^Usuario/), values.username);
   await user.type(within(form).getByLabelText(/^Nombre para mostrar/), values.displayName);
@@ -93,6 +94,17 @@ describe('«Organizaciones» (/organizaciones), the system administrator’s', (
     await waitFor(() => expect(within(form).getByLabelText(/^Dirección pública/)).toHaveAccessibleDescription(/Ya existe una organización con esa dirección pública\./));
     expect(await organizations(app)).toHaveLength(1);
     await expect(app.api.login('jefe.otro', password)).rejects.toThrow(/failed/);
+  });
+
+  it('proposes the public address from the name until the person writes their own', async () => {
+    const { user } = await open('/organizaciones/nueva');
+    const form = await screen.findByRole('form', { name: 'Datos de la organización' });
+    await user.type(within(form).getByLabelText(/^Nombre de la entidad/), 'Secretaría de Educación del Distrito');
+    expect(within(form).getByLabelText(/^Dirección pública/)).toHaveValue('secretaria-de-educacion-del-distrito');
+    await user.clear(within(form).getByLabelText(/^Dirección pública/));
+    await user.type(within(form).getByLabelText(/^Dirección pública/), 'sed');
+    await user.type(within(form).getByLabelText(/^Nombre de la entidad/), ' (SED)');
+    expect(within(form).getByLabelText(/^Dirección pública/)).toHaveValue('sed');
   });
 
   it('a weak password for the first administrator is refused at its field, before anything is sent', async () => {

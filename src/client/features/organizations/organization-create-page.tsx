@@ -2,9 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Stack, Text, TextInput } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { useEffect, useRef } from 'react';
 import { Controller, useForm, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { slugify } from '../../../domain/organization';
 import { defaultTimeZone, organizationCreateSchema, type Organization, type OrganizationCreate } from '../../../domain/organization-admin';
 import { passwordProblem } from '../../../domain/password-policy';
 import { FormActionBar } from '../../ui/form-action-bar';
@@ -48,6 +50,18 @@ export function OrganizationCreatePage() {
   const form = useForm<OrganizationCreateValues, unknown, OrganizationCreate>({ defaultValues: emptyValues, resolver, mode: 'onSubmit', reValidateMode: 'onChange', shouldFocusError: false });
   const { formState, register } = form;
   const errors = formState.errors;
+
+  // The public address follows the name (accents and spaces out) until the person writes one of their own.
+  const slugWritten = useRef(false);
+  useEffect(() => {
+    const subscription = form.watch((values, { name, type }) => {
+      if (name === 'slug' && type === 'change') slugWritten.current = true;
+      if (name !== 'name' || slugWritten.current) return;
+      const typed = values.name?.trim() ?? '';
+      form.setValue('slug', typed ? slugify(typed) : '', { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+    });
+    return () => subscription.unsubscribe();
+  }, [form]);
 
   const { submit, serverIssues, saveError, saved, busy, errorCount, guardDialog, formRef, alertRef } = useVersionedSave<OrganizationCreateValues, OrganizationCreate, SavedOrganization>({
     form,

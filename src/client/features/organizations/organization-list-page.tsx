@@ -81,11 +81,11 @@ function OrganizationTable({ organizations, currentId }: { organizations: Organi
               <Table.Td ta="right">{formatInteger(organization.forums)}</Table.Td>
               <Table.Td>
                 {organization.active ? (
-                  <Badge variant="outline" color="teal.9">
+                  <Badge variant="outline" color="teal.9" miw="max-content">
                     {t('organizations.status.active')}
                   </Badge>
                 ) : (
-                  <Badge variant="filled" color="gray.7">
+                  <Badge variant="filled" color="gray.7" miw="max-content">
                     {t('organizations.status.inactive')}
                   </Badge>
                 )}

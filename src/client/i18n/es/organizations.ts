@@ -33,7 +33,7 @@ export const organizations = {
   },
   editPage: {
     title: 'Editar {{name}}',
-    subtitle: 'Versión {{version}} · creada el {{date}} · {{users}} usuarios, {{forums}} foros',
+    subtitle: 'Versión {{version}} · creada el {{date}} · usuarios: {{users}} · foros: {{forums}}',
     saved: 'Organización {{name}} guardada.',
     notFound: 'No existe esa organización.',
     back: 'Volver a Organizaciones',
@@ -60,8 +60,7 @@ export const organizations = {
       nit: 'NIT',
       nitHint: 'Opcional. Con el dígito de verificación tras un guion: 899.999.123-4.',
       slug: 'Dirección pública',
-      slugHint: 'Letras minúsculas sin tildes, números y guiones; no solo números. Es la dirección de sus páginas públicas.',
-      slugSuggest: 'Sugerir a partir del nombre',
+      slugHint: 'Letras minúsculas sin tildes, números y guiones; no solo números. Es la dirección de sus páginas públicas; se propone a partir del nombre.',
       timeZone: 'Zona horaria',
       timeZoneHint: 'Las fechas y plazos de la entidad se cuentan en esta zona.',
       primaryColor: 'Color principal',
