@@ -44,13 +44,13 @@ export function Layout() {
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.main')} />
             <Anchor component={Link} to="/inicio" underline="never" c="blue.9" fw={800} size="xl">
               {t('appName')}
             </Anchor>
             {organization ? (
-              <Text size="sm" fw={600} c="dark.7" visibleFrom="xs" lineClamp={1} data-testid="current-organization">
+              <Text size="sm" fw={600} c="dark.7" visibleFrom="xs" truncate="end" miw={0} title={organizationLabel(organization)} data-testid="current-organization">
                 {organizationLabel(organization)}
               </Text>
             ) : (
@@ -60,7 +60,7 @@ export function Layout() {
             )}
           </Group>
           {user && (
-            <Group gap="sm" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
               <Text size="sm" visibleFrom="sm">
                 {user.displayName}
               </Text>

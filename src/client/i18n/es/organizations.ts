@@ -62,7 +62,7 @@ export const organizations = {
       slug: 'Dirección pública',
       slugHint: 'Letras minúsculas sin tildes, números y guiones; no solo números. Es la dirección de sus páginas públicas; se propone a partir del nombre.',
       timeZone: 'Zona horaria',
-      timeZoneHint: 'Las fechas y plazos de la entidad se cuentan en esta zona.',
+      timeZoneHint: 'La de la entidad. Por ahora las fechas y plazos se calculan en la hora de Colombia.',
       primaryColor: 'Color principal',
       secondaryColor: 'Color secundario',
       colorHint: 'Opcional. En hexadecimal, como #1c4e80.',
