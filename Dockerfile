@@ -4,6 +4,7 @@
 #   docker build -t foros .
 #   docker run -p 3000:3000 -v foros-data:/data -e FOROS_ADMIN_PASSWORD='…' foros            # SQLite in /data
 #   docker run -p 3000:3000 -e DATABASE_URL=postgres://… -e FOROS_ADMIN_PASSWORD='…' foros   # PostgreSQL
+#   docker run --rm -e DATABASE_URL=postgres://… foros node dist-server/migrate.mjs          # npm run migrate
 #
 # compose.yaml runs it beside PostgreSQL.
 

@@ -12,7 +12,7 @@ import { seed } from './forums';
 import { benchAdminPassword, benchIterations, createWorkspace, login, startBenchServer } from './server';
 import { createRandom, summarize, timed } from './stats';
 import { ms, times, type ReportRow } from './report';
-import { httpGet, keepAliveAgent } from './processes';
+import { httpGet, keepAliveAgent, load, startSourceServer } from './processes';
 
 /**
  * `npm run bench motores` (run it as `scripts/with-postgres.sh npm run bench motores`, or with TEST_DATABASE_URL set):
@@ -162,6 +162,25 @@ export async function benchEngines(forums = engineBenchForums): Promise<ReportRo
       });
     }
     agent.destroy();
+
+    // Scaling out: two server processes (`npm start`'s server from source, as a deployment runs `npm run serve` twice)
+    // on the same PostgreSQL database behind a round-robin «balancer», 200 clients (each its own keep-alive connection)
+    // for 30 s, half list pages and half forum details, one session made on the in-process server (sessions live in
+    // the database, so it works on both).
+    const clients = Number(process.env.BENCH_ENGINE_CLIENTS ?? 200);
+    const seconds = Number(process.env.BENCH_ENGINE_SECONDS ?? 30);
+    const details = paths.flatMap((path) => [path, `/api/forums/${1 + r.int(0, forums - 1)}`]);
+    const processes = await Promise.all([0, 1].map(() => startSourceServer('', { DATABASE_URL: pgUrl.toString(), DATABASE_POOL_SIZE: '20' })));
+    for (const child of processes) stops.push(child.stop);
+    const result = await load(processes.map((p) => p.origin), details, { cookie: cookies.postgres }, clients, seconds * 1000);
+    if (result.errors > 0) console.error(`Errores con dos procesos:\n${result.failures.join('\n')}`);
+    rows.push({
+      section,
+      measure: `PostgreSQL, 2 procesos, ${clients} clientes ${seconds} s (lista + detalle): respuestas/s, p95 (p50), errores`,
+      value: `${Math.round(result.perSecond).toLocaleString('es-CO')}/s, ${ms(result.latency.p95)} (${ms(result.latency.p50)}), ${result.errors} errores de ${(result.latency.count + result.errors).toLocaleString('es-CO')}`,
+      target: '0 errores',
+      ok: result.errors === 0,
+    });
   } finally {
     for (const stop of stops.reverse()) await stop();
     await server.end().catch(() => {});

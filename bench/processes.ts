@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { benchAdminPassword } from './server';
+import { summarize } from './stats';
 
 /** A server started as a child process; `url` comes from the line it prints when ready. */
 export interface ChildServer {
@@ -102,4 +103,52 @@ export async function startSourceServer(dbFile: string, env: Record<string, stri
   const child = await startChild(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], { PORT: '0', HOST: '127.0.0.1', FOROS_DB: dbFile, FOROS_ADMIN_PASSWORD: benchAdminPassword, FOROS_LOG_LEVEL: 'warn', ...env }, 120_000);
   const port = Number(new URL(child.url).port);
   return { port, origin: `http://127.0.0.1:${port}`, pid: child.pid, stop: child.stop };
+}
+
+/** What `load` measured: answers per second, latency of every answer, and the requests that failed. */
+export interface LoadResult {
+  perSecond: number;
+  latency: ReturnType<typeof summarize>;
+  errors: number;
+  /** The first few failures, to print when there are any. */
+  failures: string[];
+}
+
+/**
+ * `clients` concurrent clients, each on its own keep-alive connection, spread round robin over `bases` (several
+ * server processes behind a balancer), GET the paths for `ms`; every answer timed, every non-200 or broken
+ * connection counted as an error (never thrown: the run goes on and reports them).
+ */
+export async function load(bases: string[], paths: string[], headers: Record<string, string>, clients: number, ms: number): Promise<LoadResult> {
+  const agents = bases.map(() => keepAliveAgent(Math.ceil(clients / bases.length)));
+  const samples: number[] = [];
+  const failures: string[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  const end = started + ms;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      const base = bases[client % bases.length];
+      const agent = agents[client % bases.length];
+      while (performance.now() < end) {
+        const path = paths[next++ % paths.length];
+        const t0 = performance.now();
+        try {
+          const { status } = await httpGet(base + path, headers, agent);
+          if (status === 200) samples.push(performance.now() - t0);
+          else {
+            errors++;
+            if (failures.length < 5) failures.push(`HTTP ${status} ${base}${path}`);
+          }
+        } catch (error) {
+          errors++;
+          if (failures.length < 5) failures.push(`${base}${path}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    }),
+  );
+  const elapsed = performance.now() - started;
+  for (const agent of agents) agent.destroy();
+  return { perSecond: (samples.length / elapsed) * 1000, latency: summarize(samples), errors, failures };
 }

@@ -12,15 +12,21 @@ export const serverOutDir = fileURLToPath(new URL('../dist-server/', import.meta
 export async function buildServer() {
   rmSync(serverOutDir, { recursive: true, force: true });
   await build({
-    entryPoints: { main: fileURLToPath(new URL('../src/server/main.ts', import.meta.url)) },
+    entryPoints: {
+      main: fileURLToPath(new URL('../src/server/main.ts', import.meta.url)),
+      migrate: fileURLToPath(new URL('../src/server/migrate.ts', import.meta.url)),
+      // The Word export's chart drawing threads (src/server/rasterizer-pool.ts looks for it beside main.mjs).
+      'rasterizer-worker': fileURLToPath(new URL('../src/server/rasterizer-worker.ts', import.meta.url)),
+    },
     outdir: serverOutDir,
     bundle: true,
     splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // better-sqlite3 is a native module; everything else is bundled (one file parses faster than hundreds).
-    external: ['better-sqlite3'],
+    // better-sqlite3 is a native module; pdfkit reads its own data files (standard fonts, ICC profile) relative to
+    // its package; everything else is bundled (one file parses faster than hundreds).
+    external: ['better-sqlite3', 'pdfkit'],
     // A package's ES module build first (esbuild's Node default is `main`, the CommonJS one): a CommonJS build
     // loaded by a dynamic import() exposes only `default` (zxcvbn's `ZxcvbnFactory` came out undefined).
     mainFields: ['module', 'main'],

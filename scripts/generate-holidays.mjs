@@ -1,13 +1,13 @@
 // `node scripts/generate-holidays.mjs`: writes src/domain/colombian-holidays.ts, the Colombian national holidays
-// of 2010–2050 as date-holidays (country CO, type public) computes them. The server and the app read this table
-// instead of asking the library at run time (≈ 9 ms per year the first time: it parses every rule with moment);
-// years outside it still come from the library. tests/unit/working-days.test.ts checks the table against the
+// of 1990–2110 as date-holidays (country CO, type public) computes them. The server and the app read only this table:
+// the library (with moment-timezone and its astronomy, ≈ 2 MB of source) is a development dependency, not loaded at
+// run time (it was a third of the server's start-up parse). The app accepts years 2000–2100 only. tests/unit/working-days.test.ts checks the table against the
 // installed library, so a date-holidays update that changes a holiday fails there until this is run again.
 import { writeFileSync } from 'node:fs';
 import Holidays from 'date-holidays';
 
-export const firstYear = 2010;
-export const lastYear = 2050;
+export const firstYear = 1990;
+export const lastYear = 2110;
 
 const calendar = new Holidays('CO');
 const lines = [];

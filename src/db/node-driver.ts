@@ -14,10 +14,10 @@ export type Synchronous = 'FULL' | 'NORMAL';
  * WAL with `synchronous = FULL`: every commit is on disk before it is acknowledged, so a power cut loses no
  * write the server answered (NORMAL may lose the last ones; the bench measures the cost: `npm run bench seguridad`).
  */
-export async function openNodeDatabase(file: string, options: { synchronous?: Synchronous } = {}): Promise<Kysely<Database>> {
+export async function openNodeDatabase(file: string, options: { synchronous?: Synchronous; migrate?: boolean } = {}): Promise<Kysely<Database>> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = openConnection(new BetterSqlite3(file), options);
-  await migrateToLatest(db);
+  if (options.migrate ?? true) await migrateToLatest(db);
   return db;
 }
 

@@ -1,33 +1,22 @@
-import Holidays from 'date-holidays';
 import { holidayTable, holidayTableYears } from './colombian-holidays';
 
 /**
  * Colombian working days (Ley 1755 de 2015 counts legal terms in «días hábiles»): Monday to Friday except the
  * national holidays, including those Ley 51 de 1983 moves to the next Monday. The calendar comes from
- * `date-holidays` (country CO), kept by its maintainers, not from a hand-made list: for 2010–2050 as the table
- * scripts/generate-holidays.mjs wrote from it (checked against the library by the unit tests), for other years
- * from the library itself. Dates are plain YYYY-MM-DD strings (the office's calendar day in Bogotá); no time zone
- * enters the count.
+ * `date-holidays` (country CO), kept by its maintainers, not from a hand-made list: for 1990–2110 as the table
+ * scripts/generate-holidays.mjs wrote from it (checked against the library by the unit tests; the library itself is
+ * not loaded at run time). The app accepts years 2000–2100; outside the table a year counts no holidays. Dates are
+ * plain YYYY-MM-DD strings (the office's calendar day in Bogotá); no time zone enters the count.
  */
 
 const holidaysByYear = new Map<number, ReadonlySet<string>>();
-let calendar: Holidays | undefined;
 
 /** The national (public) holidays of a year, YYYY-MM-DD; computed once per year and kept. */
 export function colombianHolidays(year: number): ReadonlySet<string> {
   let set = holidaysByYear.get(year);
   if (!set) {
     const table = year >= holidayTableYears.first && year <= holidayTableYears.last ? holidayTable[year] : undefined;
-    if (table !== undefined) set = new Set(table.split(' ').map((monthDay) => `${year}-${monthDay}`));
-    else {
-      calendar ??= new Holidays('CO');
-      set = new Set(
-        calendar
-          .getHolidays(year)
-          .filter((h) => h.type === 'public')
-          .map((h) => h.date.slice(0, 10)),
-      );
-    }
+    set = new Set(table ? table.split(' ').map((monthDay) => `${year}-${monthDay}`) : []);
     holidaysByYear.set(year, set);
   }
   return set;

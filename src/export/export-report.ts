@@ -2,14 +2,9 @@ import type { ReportDocument } from './document-model';
 import { reportDocumentOf, type ReportExportData } from './export-data';
 import { buildDocx, docxFileName } from './docx';
 import type { RasterizeSvg } from './rasterize';
+import { sha256Hex } from './file-types';
 
 export { reportDocumentOf, type ReportExportData };
-
-/** Lower-case hex SHA-256 of the bytes (Web Crypto: the same in Node and the browser). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as unknown as ArrayBuffer);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export interface DocxExport {
   document: ReportDocument;

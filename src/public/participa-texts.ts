@@ -124,7 +124,7 @@ export const participaTexts = {
     read: 'Leer el informe en esta página',
     word: 'Descargar en Word (.docx)',
     json: 'Descargar el texto publicado (JSON)',
-    pdf: 'Para un PDF, abra el informe y use «Imprimir» → «Guardar como PDF» en su navegador.',
+    pdf: 'Descargar PDF',
     sha: 'Huella SHA-256 del texto publicado',
     shaHelp: 'Con ella cualquiera puede comprobar que el archivo JSON descargado es exactamente el publicado.',
     backToYear: (year: number) => `Volver a Rendición de cuentas ${year}`,

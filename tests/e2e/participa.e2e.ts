@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readDocx } from '../support/docx-reader';
+import { readPdf } from '../support/pdf-reader';
 import { chromiumPath, expectAccessible, login, newPage, screenshot, startE2e, type E2eEnv } from './support';
 
 /** Clicks a link that downloads, and returns the file's name and text/bytes. */
@@ -41,6 +42,13 @@ describe.skipIf(!chromiumPath)('public «Participa» pages end to end (a citizen
     const word = await download(page, 'Descargar en Word (.docx)');
     expect(word.name).toBe('informe-2022-v1.docx');
     expect(readDocx(word.bytes).paragraphs).toContain('1. Introducción');
+    // «Descargar PDF»: the published version as a real PDF (the server's, built once per published snapshot).
+    const pdf = await download(page, 'Descargar PDF');
+    expect(pdf.name).toBe('informe-2022-v1.pdf');
+    const read = readPdf(pdf.bytes);
+    expect(read.title).toBe('Foros Virtuales de Participación 2022');
+    expect(read.flatText).toContain('1. Introducción');
+    expect(read.flatText).toContain('Protección de la Niñez');
 
     await context.close();
 

@@ -6,6 +6,7 @@ import { hashPassword } from '../../src/api/passwords';
 import { insertUser } from '../../src/db/user-queries';
 import type { Role } from '../../src/domain/user';
 import { createNodeRasterizer } from '../../src/server/rasterizer-node';
+import { createNodePdfRenderer } from '../../src/server/pdf-node';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema';
 import { freshPostgresDatabase } from './postgres-test-database';
@@ -131,10 +132,12 @@ export async function createArrangedTestApi<T>(key: string, arrange: (api: TestA
 
 /** The API over `db`, with the helpers the tests call it through. */
 function testApiOver(db: Kysely<Database>, deps: Partial<Omit<ApiDeps, 'db'>> = {}) {
+  const rasterizeSvg = deps.rasterizeSvg ?? createNodeRasterizer();
   const app = createApi({
     db,
     passwordIterations: fastIterations,
-    rasterizeSvg: createNodeRasterizer(),
+    rasterizeSvg,
+    renderReportPdf: createNodePdfRenderer(rasterizeSvg),
     connection: (c) => ({ remoteAddress: testAddress, ...((c.env ?? {}) as TestConnection) }),
     ...deps,
   });

@@ -47,9 +47,12 @@ describe('Colombian working days', () => {
     }
   });
 
-  it('counts terms in years outside the table and across them, ignoring a time after the date', () => {
-    // 2009 and 2051 come from date-holidays itself; 1 January 2052 is a holiday (and 2052-01-01 a Monday).
+  it('counts terms across years and far from today, ignoring a time after the date; outside 1990–2110 no holidays', () => {
+    // 1 January 2052 is a holiday (and 2052-01-01 a Monday).
+    expect(holidayTableYears).toEqual({ first: 1990, last: 2110 });
     expect(colombianHolidays(2009).has('2009-07-20')).toBe(true);
+    expect(colombianHolidays(2100).has('2100-12-25')).toBe(true);
+    expect(colombianHolidays(2111).size).toBe(0);
     expect(addWorkingDays('2009-12-30', 1)).toBe('2009-12-31');
     expect(addWorkingDays('2051-12-29', 1)).toBe('2052-01-02');
     expect(isWorkingDay('2052-01-01')).toBe(false);
