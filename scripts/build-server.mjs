@@ -12,7 +12,12 @@ export const serverOutDir = fileURLToPath(new URL('../dist-server/', import.meta
 export async function buildServer() {
   rmSync(serverOutDir, { recursive: true, force: true });
   await build({
-    entryPoints: { main: fileURLToPath(new URL('../src/server/main.ts', import.meta.url)), migrate: fileURLToPath(new URL('../src/server/migrate.ts', import.meta.url)) },
+    entryPoints: {
+      main: fileURLToPath(new URL('../src/server/main.ts', import.meta.url)),
+      migrate: fileURLToPath(new URL('../src/server/migrate.ts', import.meta.url)),
+      // The Word export's chart drawing threads (src/server/rasterizer-pool.ts looks for it beside main.mjs).
+      'rasterizer-worker': fileURLToPath(new URL('../src/server/rasterizer-worker.ts', import.meta.url)),
+    },
     outdir: serverOutDir,
     bundle: true,
     splitting: true,

@@ -71,7 +71,17 @@ export interface ApiDeps {
 }
 
 export interface ResolvedDeps {
+  /**
+   * The request's organisation's database (org-scope.ts): every query through it reads and writes only that
+   * organisation's rows. A logged-in person's organisation; the public routes' organisation (by slug; the first
+   * organisation on the older addresses without one); the first organisation before anyone is known.
+   */
   db: Kysely<Database>;
+  /**
+   * The installation's database, unscoped: only for what is above organisations — sessions and login, the health
+   * check, the rate counters, the system administrator's organisation routes, the public slug lookup.
+   */
+  rootDb: Kysely<Database>;
   now: () => Date;
   passwordIterations: number;
   secureCookies: boolean;
@@ -94,6 +104,8 @@ export type AppEnv = {
   Variables: {
     deps: ResolvedDeps;
     user: SessionUser | null;
+    /** The public routes' organisation slug (/api/public/o/:slug/…), null on the addresses without one (the first organisation). */
+    publicSlug: string | null;
     sessionTokenHash: string | null;
     requestId: string;
   };

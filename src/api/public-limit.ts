@@ -92,7 +92,7 @@ export function memoryLimiter(options: WindowLimit & { maxKeys?: number }) {
 export function rateLimit(group: string, limit: WindowLimit): MiddlewareHandler<AppEnv> {
   return async (c: Context<AppEnv>, next) => {
     const deps = c.get('deps');
-    const { allowed, retryAfterMs } = await hitLimit(deps.db, `${group}|${clientAddress(c)}`, deps.now().getTime(), limit);
+    const { allowed, retryAfterMs } = await hitLimit(deps.rootDb, `${group}|${clientAddress(c)}`, deps.now().getTime(), limit);
     if (!allowed) {
       c.header('Retry-After', retryAfterSeconds(retryAfterMs));
       throw new HttpProblem(429, publicationMessages.rateLimited);

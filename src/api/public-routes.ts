@@ -65,7 +65,7 @@ export function publicRoutes() {
     const forums = await publicCalendar(db(c), y, settings);
     const origin = originOf(c);
     const host = new URL(origin).host;
-    const events = forums.flatMap((f) => forumEvent(f, `${origin}${publicPagePath(y)}#foro-${f.id}`, host) ?? []);
+    const events = forums.flatMap((f) => forumEvent(f, `${origin}${publicPagePath(y, c.get('publicSlug'))}#foro-${f.id}`, host) ?? []);
     const name = `Foros ${y}${settings.entityName ? ` — ${settings.entityName}` : ''}`;
     return c.body(buildCalendar(name, events, c.get('deps').now()), 200, { 'Content-Type': icalMediaType, 'Content-Disposition': `inline; filename="foros-${y}.ics"` });
   });
@@ -76,7 +76,7 @@ export function publicRoutes() {
     const settings = await publishedSettings(db(c), y);
     const forum = (await publicCalendar(db(c), y, settings)).find((f) => f.id === id);
     const origin = originOf(c);
-    const event = forum ? forumEvent(forum, `${origin}${publicPagePath(y)}#foro-${forum.id}`, new URL(origin).host) : null;
+    const event = forum ? forumEvent(forum, `${origin}${publicPagePath(y, c.get('publicSlug'))}#foro-${forum.id}`, new URL(origin).host) : null;
     if (!forum || !event) throw new HttpProblem(404, 'Ese foro no está en el calendario publicado o aún no tiene fecha.');
     return c.body(buildCalendar(forum.title, [event], c.get('deps').now()), 200, { 'Content-Type': icalMediaType, 'Content-Disposition': attachment(`foro-${forum.id}.ics`) });
   });
@@ -149,7 +149,7 @@ export function publicRoutes() {
     const y = readParam(c, 'year', yearParam);
     const isForm = (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
     const answer = (result: VoteResult) => {
-      if (isForm) return c.redirect(`${publicPagePath(y)}/voto?resultado=${result.ok ? 'ok' : result.code}`, 303);
+      if (isForm) return c.redirect(`${publicPagePath(y, c.get('publicSlug'))}/voto?resultado=${result.ok ? 'ok' : result.code}`, 303);
       if (result.ok) return c.json({ id: result.responseId, message: voteMessages.ok }, 201);
       return c.json({ type: 'about:blank', title: result.message, status: result.status, code: result.code, errors: result.issues ?? [] }, result.status, { 'Content-Type': 'application/problem+json' });
     };
@@ -157,7 +157,7 @@ export function publicRoutes() {
     const { allowed, retryAfterMs } = await hitSmoothLimit(deps.db, `public-vote|${clientAddress(c)}`, deps.now().getTime(), voteLimits.perAddress);
     if (!allowed) {
       c.header('Retry-After', retryAfterSeconds(retryAfterMs));
-      if (isForm) return c.redirect(`${publicPagePath(y)}/voto?resultado=rateLimited`, 303);
+      if (isForm) return c.redirect(`${publicPagePath(y, c.get('publicSlug'))}/voto?resultado=rateLimited`, 303);
       throw new HttpProblem(429, voteMessages.rateLimited);
     }
     let body: unknown;
@@ -190,14 +190,14 @@ export function publicRoutes() {
     const y = readParam(c, 'year', yearParam);
     const isForm = isFormPost(c);
     const answer = (result: AskResult) => {
-      if (isForm) return c.redirect(`${publicPagePath(y)}/pregunta?resultado=${result.ok ? 'ok' : result.code}`, 303);
+      if (isForm) return c.redirect(`${publicPagePath(y, c.get('publicSlug'))}/pregunta?resultado=${result.ok ? 'ok' : result.code}`, 303);
       if (result.ok) return c.json({ id: result.id, message: askMessages.ok }, 201);
       return c.json({ type: 'about:blank', title: result.message, status: result.status, code: result.code, errors: result.issues ?? [] }, result.status, { 'Content-Type': 'application/problem+json' });
     };
     const { allowed, retryAfterMs } = await hitLimit(deps.db, `public-question|${clientAddress(c)}`, deps.now().getTime(), { max: publicRateLimits.question, windowMs: minute });
     if (!allowed) {
       c.header('Retry-After', retryAfterSeconds(retryAfterMs));
-      if (isForm) return c.redirect(`${publicPagePath(y)}/pregunta?resultado=rateLimited`, 303);
+      if (isForm) return c.redirect(`${publicPagePath(y, c.get('publicSlug'))}/pregunta?resultado=rateLimited`, 303);
       throw new HttpProblem(429, askMessages.rateLimited);
     }
     const body = await readPublicForm(c, ['forumId', 'text', 'name', 'contact', 'consent', 'formToken', 'website']);
@@ -210,14 +210,14 @@ export function publicRoutes() {
     const y = readParam(c, 'year', yearParam);
     const isForm = isFormPost(c);
     const answer = (result: EvaluateResult) => {
-      if (isForm) return c.redirect(`${publicPagePath(y)}/evaluacion?resultado=${result.ok ? 'ok' : result.code}`, 303);
+      if (isForm) return c.redirect(`${publicPagePath(y, c.get('publicSlug'))}/evaluacion?resultado=${result.ok ? 'ok' : result.code}`, 303);
       if (result.ok) return c.json({ id: result.id, message: evaluateMessages.ok }, 201);
       return c.json({ type: 'about:blank', title: result.message, status: result.status, code: result.code, errors: result.issues ?? [] }, result.status, { 'Content-Type': 'application/problem+json' });
     };
     const { allowed, retryAfterMs } = await hitLimit(deps.db, `public-evaluation|${clientAddress(c)}`, deps.now().getTime(), { max: publicRateLimits.evaluation, windowMs: minute });
     if (!allowed) {
       c.header('Retry-After', retryAfterSeconds(retryAfterMs));
-      if (isForm) return c.redirect(`${publicPagePath(y)}/evaluacion?resultado=rateLimited`, 303);
+      if (isForm) return c.redirect(`${publicPagePath(y, c.get('publicSlug'))}/evaluacion?resultado=rateLimited`, 303);
       throw new HttpProblem(429, evaluateMessages.rateLimited);
     }
     const body = await readPublicForm(c, ['forumId', ...evaluationQuestions, 'comment', 'valueGroup', 'formToken', 'website']);

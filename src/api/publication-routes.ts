@@ -1,3 +1,4 @@
+import { firstOrganizationId, organizationOf } from '../db/org-scope';
 import { Hono } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
 import { emptyBodySchema, yearParam } from '../domain/report';
@@ -23,6 +24,17 @@ const updateBody = jsonBody(publicationUpdateSchema, 'PublicationUpdate');
 const publishBody = jsonBody(emptyBodySchema, 'PublishReport');
 
 /** What the «Publicación» screen shows of a year. */
+/**
+ * The slug of the public pages' address of the database's organisation; null for the first organisation, whose
+ * older addresses without a slug (/participa/<year>) stay its own.
+ */
+async function publicSlugOf(db: Db): Promise<string | null> {
+  const id = organizationOf(db);
+  if (id === null || id === firstOrganizationId) return null;
+  const row = await db.selectFrom('organizations').select('slug').where('id', '=', id).executeTakeFirst();
+  return row?.slug ?? null;
+}
+
 export async function publicationState(db: Db, year: number): Promise<PublicationState> {
   const publication = await getPublication(db, year);
   const report = await getReport(db, year);
@@ -35,7 +47,7 @@ export async function publicationState(db: Db, year: number): Promise<Publicatio
     updatedBy: publication.updatedBy,
     report: { exists: Boolean(report), sections: sections.length, approved: sections.length > 0 && sections.every((s) => s.state === 'approved') },
     published: await listPublishedReports(db, year),
-    publicPath: publicPagePath(year),
+    publicPath: publicPagePath(year, await publicSlugOf(db)),
   };
 }
 

@@ -73,11 +73,11 @@ export interface ReadCsvOptions {
   maxRecords?: number;
 }
 
-/** Text → records. Blank lines before the header and a `sep=` line are skipped; a blank line elsewhere is a record `['']`. */
-export function readCsv(input: string, options: ReadCsvOptions = {}): CsvRecords {
+/** The text papaparse reads and how: the byte-order mark, blank lines before the header and a `sep=` line dropped. */
+function prepare(input: string, options: ReadCsvOptions): { body: string; newline: '\n' | '\r\n' | '\r'; delimiter: CsvDelimiter } | null {
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const start = text.search(/\S/);
-  if (start < 0) return { records: [], delimiter: options.delimiter ?? ',', unclosedQuote: false, tooMany: false };
+  if (start < 0) return null;
   if (start > 0) text = text.slice(text.lastIndexOf('\n', start) + 1);
   let delimiter = options.delimiter;
   const sep = /^sep=([,;\t])(\r\n|\n|\r|$)/i.exec(text.slice(0, 8));
@@ -86,7 +86,14 @@ export function readCsv(input: string, options: ReadCsvOptions = {}): CsvRecords
     text = text.slice(sep[0].length);
   }
   const { text: body, newline } = lineEnds(text);
-  delimiter ??= guessDelimiter(body, newline);
+  return { body, newline, delimiter: delimiter ?? guessDelimiter(body, newline) };
+}
+
+/** Text → records. Blank lines before the header and a `sep=` line are skipped; a blank line elsewhere is a record `['']`. */
+export function readCsv(input: string, options: ReadCsvOptions = {}): CsvRecords {
+  const prepared = prepare(input, options);
+  if (!prepared) return { records: [], delimiter: options.delimiter ?? ',', unclosedQuote: false, tooMany: false };
+  const { body, newline, delimiter } = prepared;
   const maxRecords = options.maxRecords ?? Infinity;
   const parsed = Papa.parse<string[]>(body, {
     delimiter,
@@ -105,4 +112,36 @@ export function readCsv(input: string, options: ReadCsvOptions = {}): CsvRecords
     unclosedQuote: parsed.errors.some((e) => e.code === 'MissingQuotes'),
     tooMany: records.length > maxRecords,
   };
+}
+
+/**
+ * The same reading as readCsv, each record handed to `onRecord` (index 0 is the header) as papaparse splits it
+ * instead of all kept in an array: a caller that keeps only what it makes of each record lets the records go
+ * young (for a 10.000-row export, keeping them all was most of the garbage collector's work). `records` is
+ * how many there were (readCsv's `records.length`); at most `maxRecords + 1` are handed over.
+ */
+export function forEachCsvRecord(input: string, onRecord: (record: string[], index: number) => void, options: ReadCsvOptions = {}): Omit<CsvRecords, 'records'> & { records: number } {
+  const prepared = prepare(input, options);
+  if (!prepared) return { records: 0, delimiter: options.delimiter ?? ',', unclosedQuote: false, tooMany: false };
+  const { body, newline, delimiter } = prepared;
+  const maxRecords = options.maxRecords ?? Infinity;
+  let count = 0;
+  let lastBlank = false;
+  let unclosedQuote = false;
+  Papa.parse<string[]>(body, {
+    delimiter,
+    newline,
+    quoteChar: '"',
+    escapeChar: '"',
+    ...(Number.isFinite(maxRecords) ? { preview: maxRecords + 1 } : {}),
+    step: (results) => {
+      if (results.errors.length > 0 && results.errors.some((e) => e.code === 'MissingQuotes')) unclosedQuote = true;
+      const record = results.data;
+      lastBlank = record.length === 1 && record[0] === '';
+      onRecord(record, count++);
+    },
+  });
+  // A line end after the last record is not one more (empty) record (it was handed over: a blank record).
+  if (lastBlank && body.endsWith(newline)) count--;
+  return { records: Math.min(count, maxRecords + 1), delimiter, unclosedQuote, tooMany: count > maxRecords };
 }

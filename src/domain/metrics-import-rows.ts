@@ -22,10 +22,14 @@ export class Problems {
 
 const exactFigure = (value: number): Figure => ({ value, approximate: false });
 
+interface ProblemSink {
+  add(row: number | undefined, message: string): void;
+}
+
 interface RowContext {
   cells: string[];
   rowNumber: number;
-  problems: Problems;
+  problems: ProblemSink;
 }
 
 function cellOf(ctx: RowContext, column: Column | undefined): string {
@@ -63,15 +67,14 @@ function dateOf(cell: string, column: Column, dayFirst: boolean): { date: string
 }
 
 /** Reads a date column, each distinct value once (exports repeat their dates), its problem reported on every row. */
-function dateReader(column: Column | undefined, dayFirst: boolean): (ctx: RowContext) => string | undefined {
+function dateReader(column: Column | undefined, dayFirst: boolean): (cell: string, rowNumber: number, problems: ProblemSink) => string | undefined {
   const seen = new Map<string, { date: string } | { problem: string }>();
-  return (ctx) => {
-    const cell = cellOf(ctx, column);
+  return (cell, rowNumber, problems) => {
     if (!column || cell === '') return undefined;
     let read = seen.get(cell);
     if (!read) seen.set(cell, (read = dateOf(cell, column, dayFirst)));
     if ('date' in read) return read.date;
-    ctx.problems.add(ctx.rowNumber, read.problem);
+    problems.add(rowNumber, read.problem);
     return undefined;
   };
 }
@@ -96,30 +99,68 @@ function put(target: Record<string, unknown>, key: string, value: unknown) {
 }
 
 
-function parseMetaRows(records: string[][], columns: Column[], dayFirstOf: DayFirstOf, problems: Problems, asOf: string | undefined): ImportedRow[] {
+/** A Meta row read but for its dates (their order is known only at the end of the file). */
+interface PendingMetaRow {
+  rowNumber: number;
+  /** The date cell, '' when empty or «lifetime». */
+  dayCell: string;
+  publishCell: string;
+  permalink: string;
+  title: string;
+  durationSeconds: number | null;
+  values: ImportedValues;
+  /** The row's problems from its figures, then from its duration (reported after the publication date's). */
+  figureProblems: string[] | null;
+  durationProblems: string[] | null;
+}
+
+/** A row's problems, kept until its dates are read. */
+class RowProblems implements ProblemSink {
+  list: string[] | null = null;
+  add(_row: number | undefined, message: string) {
+    (this.list ??= []).push(message);
+  }
+}
+
+/**
+ * The Meta video export, read one record at a time as the CSV is split (`add`), so no record outlives its own
+ * reading: each row's figures are read at once, its dates at the end (`finish`), when the whole file has said
+ * their order. The rows and problems are those of reading all records in one pass, in the same order.
+ */
+export function metaRowReader(columns: Column[], problems: Problems, asOf: string | undefined) {
   const col = byField(columns);
   const retention = columns
     .filter((c) => c.field.startsWith('retention.'))
-    .map((c) => ({ column: c, interval: Number(c.field.slice('retention.'.length)) }))
+    .map((c) => ({ index: c.index, column: c, interval: Number(c.field.slice('retention.'.length)) }))
     .sort((a, b) => a.interval - b.interval);
   const [dateCol, permalinkCol, titleCol, publishCol, durationCol] = (['date', 'permalink', 'title', 'publishTime', 'durationSeconds'] as const).map((k) => col.get(k));
   const sinceFields = (['views3s', 'views15s', 'views1m', 'viewers3s', 'viewers1m', 'totalWatchSeconds', 'interactions', 'reach'] as const).map((k) => [k, col.get(k)] as const).filter(([, c]) => c);
   const cardFields = (['reactions', 'comments', 'shares', 'reach', 'interactions', 'views3s'] as const).map((k) => [k, col.get(k)] as const).filter(([, c]) => c);
   const avgCol = col.get('avgWatchSeconds');
-  const readDay = dateReader(dateCol, dayFirstOf('date'));
-  const readPublished = dateReader(publishCol, dayFirstOf('publishTime'));
   const lifetime = new Map<string, boolean>();
   const isLifetime = (cell: string) => lifetime.get(cell) ?? lifetime.set(cell, lifetimeWords.has(normaliseText(cell))).get(cell)!;
-  const rows: ImportedRow[] = [];
-  for (let r = 1; r < records.length; r++) {
-    if (isBlankRecord(records[r])) continue;
-    const ctx: RowContext = { cells: records[r], rowNumber: r + 1, problems };
+  const pending: PendingMetaRow[] = [];
+  const curveIntervals = new Float64Array(retention.length);
+  const curveValues = new Float64Array(retention.length);
+  // Retention points are values: one object per (interval, whole percent) for the whole file, shared by the rows
+  // that have it (410.000 points of a 10.000-row export are a few thousand distinct ones). Nothing changes a point.
+  const points = new Map<number, RetentionPoint>();
+  const point = (interval: number, percent: number): RetentionPoint => {
+    if (!Number.isInteger(percent) || percent < 0 || percent > 100_000 || interval >= 1000) return { interval, percent };
+    const key = percent * 1000 + interval;
+    let shared = points.get(key);
+    if (!shared) points.set(key, (shared = { interval, percent }));
+    return shared;
+  };
+  const figureProblems = new RowProblems();
+  const durationProblems = new RowProblems();
+
+  const add = (cells: string[], r: number) => {
+    if (isBlankRecord(cells)) return;
+    const ctx: RowContext = { cells, rowNumber: r + 1, problems: figureProblems };
+    figureProblems.list = null;
+    durationProblems.list = null;
     const dateCell = cellOf(ctx, dateCol);
-    let day: string | undefined;
-    if (dateCell !== '' && !isLifetime(dateCell)) {
-      day = readDay(ctx);
-      if (!day) continue;
-    }
     const since: Record<string, unknown> = { source: 'meta_csv' };
     const card: Record<string, unknown> = { source: 'meta_csv' };
     if (asOf) since.asOf = card.asOf = asOf;
@@ -147,38 +188,78 @@ function parseMetaRows(records: string[][], columns: Column[], dayFirstOf: DayFi
       }
     }
     if (retention.length > 0) {
-      const curve: RetentionPoint[] = [];
+      let n = 0;
       let fractions = true;
       for (let k = 0; k < retention.length; k++) {
-        const { column, interval } = retention[k];
-        const raw = ctx.cells[column.index];
+        const { index, column, interval } = retention[k];
+        const raw = cells[index];
         const digits = raw === undefined ? -1 : plainDigits(raw);
         const value = digits >= 0 ? digits : readNumber(ctx, column, true);
         if (value === null) continue;
         if (value > 1) fractions = false;
-        curve.push({ interval, percent: value });
+        curveIntervals[n] = interval;
+        curveValues[n++] = value;
       }
-      // Meta's API gives retention as fractions (0–1); exports re-saved from it can too: scale to percent.
-      if (fractions) for (const p of curve) p.percent = Math.round(p.percent * 10000) / 100;
-      if (curve.length > 0) {
+      if (n > 0) {
+        const curve: RetentionPoint[] = new Array(n);
+        // Meta's API gives retention as fractions (0–1); exports re-saved from it can too: scale to percent.
+        for (let i = 0; i < n; i++) curve[i] = point(curveIntervals[i], fractions ? Math.round(curveValues[i] * 10000) / 100 : curveValues[i]);
         since.retentionCurve = curve;
         sinceFigures++;
       }
     }
-    const row: ImportedRow = { rowNumber: r + 1, values: {} };
-    const target = row as unknown as Record<string, unknown>;
-    put(target, 'permalink', cellOf(ctx, permalinkCol));
-    put(target, 'title', cellOf(ctx, titleCol));
-    put(target, 'publishDate', readPublished(ctx));
-    put(target, 'day', day);
-    put(target, 'asOf', day);
-    const duration = readNumber(ctx, durationCol, true);
-    put(target, 'durationSeconds', duration === null ? null : Math.round(duration));
-    if (sinceFigures > 0) row.values.sincePublication = since as Partial<SincePublication>;
-    if (cardFigures > 0) row.values.postCard = card as Partial<PostCard>;
-    rows.push(row);
-  }
-  return rows;
+    const values: ImportedValues = {};
+    if (sinceFigures > 0) values.sincePublication = since as Partial<SincePublication>;
+    if (cardFigures > 0) values.postCard = card as Partial<PostCard>;
+    const rowFigureProblems = figureProblems.list;
+    const duration = readNumber({ cells, rowNumber: r + 1, problems: durationProblems }, durationCol, true);
+    pending.push({
+      rowNumber: r + 1,
+      dayCell: dateCell !== '' && !isLifetime(dateCell) ? dateCell : '',
+      publishCell: cellOf(ctx, publishCol),
+      permalink: cellOf(ctx, permalinkCol),
+      title: cellOf(ctx, titleCol),
+      durationSeconds: duration === null ? null : Math.round(duration),
+      values,
+      figureProblems: rowFigureProblems,
+      durationProblems: durationProblems.list,
+    });
+  };
+
+  const finish = (dayFirstOf: DayFirstOf): ImportedRow[] => {
+    const readDay = dateReader(dateCol, dayFirstOf('date'));
+    const readPublished = dateReader(publishCol, dayFirstOf('publishTime'));
+    const rows: ImportedRow[] = [];
+    for (const p of pending) {
+      let day: string | undefined;
+      if (p.dayCell !== '') {
+        // A row whose date cannot be read is left out, with that one problem.
+        day = readDay(p.dayCell, p.rowNumber, problems);
+        if (!day) continue;
+      }
+      if (p.figureProblems) for (const message of p.figureProblems) problems.add(p.rowNumber, message);
+      const row: ImportedRow = { rowNumber: p.rowNumber, values: p.values };
+      const target = row as unknown as Record<string, unknown>;
+      put(target, 'permalink', p.permalink);
+      put(target, 'title', p.title);
+      put(target, 'publishDate', readPublished(p.publishCell, p.rowNumber, problems));
+      put(target, 'day', day);
+      put(target, 'asOf', day);
+      if (p.durationProblems) for (const message of p.durationProblems) problems.add(p.rowNumber, message);
+      put(target, 'durationSeconds', p.durationSeconds);
+      rows.push(row);
+    }
+    pending.length = 0;
+    return rows;
+  };
+
+  return { add, finish };
+}
+
+function parseMetaRows(records: string[][], columns: Column[], dayFirstOf: DayFirstOf, problems: Problems, asOf: string | undefined): ImportedRow[] {
+  const reader = metaRowReader(columns, problems, asOf);
+  for (let r = 1; r < records.length; r++) reader.add(records[r], r);
+  return reader.finish(dayFirstOf);
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined | ''): { [P in K]?: V } {
@@ -188,7 +269,8 @@ function optional<K extends string, V>(key: K, value: V | undefined | ''): { [P 
 function parseYoutubeTableRows(records: string[][], columns: Column[], dayFirstOf: DayFirstOf, problems: Problems, asOf: string | undefined): ImportedRow[] {
   const col = byField(columns);
   const base = asOf ? { source: 'youtube_csv' as const, asOf } : { source: 'youtube_csv' as const };
-  const readPublished = dateReader(col.get('publishTime'), dayFirstOf('publishTime'));
+  const publishColumn = col.get('publishTime');
+  const readPublished = dateReader(publishColumn, dayFirstOf('publishTime'));
   const rows: ImportedRow[] = [];
   for (let r = 1; r < records.length; r++) {
     if (isBlankRecord(records[r])) continue;
@@ -234,7 +316,7 @@ function parseYoutubeTableRows(records: string[][], columns: Column[], dayFirstO
       rowNumber: r + 1,
       ...optional('permalink', /^[\w-]{6,}$/.test(content) ? `https://www.youtube.com/watch?v=${content}` : undefined),
       ...optional('title', cellOf(ctx, col.get('title'))),
-      ...optional('publishDate', readPublished(ctx)),
+      ...optional('publishDate', readPublished(cellOf(ctx, publishColumn), ctx.rowNumber, problems)),
       ...optional('durationSeconds', duration),
       values: compact({ postCard: nonEmpty(card), sincePublication: nonEmpty(since) }) as ImportedValues,
     });

@@ -222,15 +222,20 @@ function titlePage(doc: ReportDocument): Paragraph[] {
   return out;
 }
 
-/** Renders every chart of the model to SVG and PNG (sequentially: the rasteriser is single-threaded anyway). */
+/**
+ * Renders every chart of the model to SVG and PNG. All charts are asked for at once: a rasteriser with a pool of
+ * workers (the server's, rasterizer-pool.ts) draws them on every core; a single-threaded one draws them in turn.
+ */
 async function renderImages(doc: ReportDocument, rasterize: RasterizeSvg): Promise<Context['images']> {
-  const images: Context['images'] = new Map();
-  for (const block of doc.blocks) {
-    if (block.type !== 'chart') continue;
-    const svg = renderChartSvg(block.chart);
-    images.set(block.chart.id, { svg, png: await rasterize(svg, Math.round(chartPrintWidthPx * chartPixelRatio)) });
-  }
-  return images;
+  const charts = doc.blocks.flatMap((block) => (block.type === 'chart' ? [block.chart] : []));
+  const width = Math.round(chartPrintWidthPx * chartPixelRatio);
+  const drawn = await Promise.all(
+    charts.map(async (chart) => {
+      const svg = renderChartSvg(chart);
+      return [chart.id, { svg, png: await rasterize(svg, width) }] as const;
+    }),
+  );
+  return new Map(drawn);
 }
 
 /** The report's Word document as bytes. */

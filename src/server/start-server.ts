@@ -16,8 +16,8 @@ import { discardPendingImports } from '../db/consultation-queries';
 import { openNodeDatabase } from '../db/node-driver';
 import { openPostgresDatabase } from '../db/pg-driver';
 import { keptSecret } from '../db/secret-queries';
-import { createNodeRasterizer } from './rasterizer-node';
 import { createNodePdfRenderer } from './pdf-node';
+import { createRasterizerPool } from './rasterizer-pool';
 import { createLogger } from './logger';
 import { createParticipaSite } from '../public/participa-site';
 import { normalizeAddress } from '../api/request-info';
@@ -127,7 +127,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (incoming && !incoming.complete) c.res.headers.set('Connection', 'close');
   };
   const security = securityHeaders(isHttps);
-  const rasterizeSvg = createNodeRasterizer();
+  // Charts for the Word and PDF exports, drawn on worker threads (one per core, started on the first export).
+  const rasterizer = createRasterizerPool();
   const api = createApi({
     // Every answer, the API's as the app's: the same two middleware first (the API gets /api requests directly).
     first: [closeEarlyAnswers, security],
@@ -136,8 +137,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     db,
     passwordIterations: options.passwordIterations,
     secureCookies: options.secureCookies,
-    rasterizeSvg,
-    renderReportPdf: createNodePdfRenderer(rasterizeSvg),
+    rasterizeSvg: rasterizer,
+    renderReportPdf: createNodePdfRenderer(rasterizer),
     connection: socketOf,
     trustProxy,
     session: options.session,
@@ -262,6 +263,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         clearInterval(sweep);
         clearTimeout(cut);
       }
+      await rasterizer.close();
       await db.destroy();
     },
   };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCsv } from '../../src/domain/csv';
+import { forEachCsvRecord, readCsv } from '../../src/domain/csv';
 import { matchRowToForum, videoKey } from '../../src/domain/forum-matching';
 import { parseMetricsCsv } from '../../src/domain/metrics-import';
 import { parseCsvNumber, parseExportDate } from '../../src/domain/metrics-import-cells';
@@ -392,5 +392,52 @@ describe('problems are data', () => {
     expect(result.problems).toHaveLength(metricsImportLimits.maxProblems);
     expect(result.moreProblems).toBe(50);
     expect(result.problems.every((p) => p.row !== undefined)).toBe(true);
+  });
+});
+
+describe('a Meta export read one record at a time (its dates at the end of the file)', () => {
+  it('reports the problems in the order of the rows and cells, drops a row whose date cannot be read, and reads fractions of retention as percents', () => {
+    const text = [
+      'Title,Reach,Publish time,Date,Duration (sec),Percentage of total views at interval 0,Percentage of total views at interval 1',
+      'A,abc,99/99/2022,Lifetime,x,0.5,0.25',
+      'B,5,06/22/2022,31/31/2022,y,1,1',
+      'C,7,06/22/2022,Lifetime,30,80,40,extra',
+      'D,-1,06/23/2022,06/24/2022,20,,',
+    ].join('\n');
+    const result = ok(parseMetricsCsv(text));
+    expect(result.problems.map((p) => [p.row, p.message.slice(0, 24)])).toEqual([
+      [4, importMessages.extraCells.slice(0, 24)],
+      [2, 'Columna «Reach»: «abc» n'],
+      [2, 'Columna «Publish time»: '],
+      [2, 'Columna «Duration (sec)»'],
+      [3, 'Columna «Date»: «31/31/2'],
+      [5, 'Columna «Reach»: «-1» es'],
+    ]);
+    // Row 3 (its date unreadable) is left out with that one problem, not its others.
+    expect(result.rows.map((r) => [r.rowNumber, r.title, r.day ?? null, r.publishDate ?? null, r.durationSeconds ?? null])).toEqual([
+      [2, 'A', null, null, null],
+      [4, 'C', null, '2022-06-22', 30],
+      [5, 'D', '2022-06-24', '2022-06-23', 20],
+    ]);
+    expect(result.rows[0].values.sincePublication!.retentionCurve).toEqual([{ interval: 0, percent: 50 }, { interval: 1, percent: 25 }]);
+    expect(result.rows[1].values.sincePublication!.retentionCurve).toEqual([{ interval: 0, percent: 80 }, { interval: 1, percent: 40 }]);
+    expect(result.rows[2].values.sincePublication?.retentionCurve).toBeUndefined();
+  });
+});
+
+describe('forEachCsvRecord', () => {
+  it('hands over the records readCsv returns, with the same delimiter, unclosed quote and cap', () => {
+    const inputs = ['a;b\r\n1;2\r\n', 'a,b\n1,2\n\n3,4', '\ufeffsep=;\na;b\n"x\ny";2\n', 'a\tb\n"1\t2', '\n\n  \nTitle,Reach\nA,1\r\nB,2\rC,3\n', 'x\n1\n2\n3\n4\n', ''];
+    for (const input of inputs) {
+      for (const maxRecords of [undefined, 2]) {
+        const expected = readCsv(input, { maxRecords });
+        const seen: string[][] = [];
+        const streamed = forEachCsvRecord(input, (record, index) => {
+          expect(index).toBe(seen.length);
+          seen.push(record);
+        }, { maxRecords });
+        expect({ ...streamed, records: seen.slice(0, streamed.records) }, JSON.stringify(input)).toEqual(expected);
+      }
+    }
   });
 });
