@@ -50,9 +50,17 @@ export function Layout() {
               {t('appName')}
             </Anchor>
             {organization ? (
-              <Text size="sm" fw={600} c="dark.7" visibleFrom="xs" truncate="end" miw={0} title={organizationLabel(organization)} data-testid="current-organization">
-                {organizationLabel(organization)}
-              </Text>
+              <>
+                <Text size="sm" fw={600} c="dark.7" visibleFrom={organization.acronym ? 'md' : 'xs'} truncate="end" miw={0} title={organizationLabel(organization)} data-testid="current-organization">
+                  {organizationLabel(organization)}
+                </Text>
+                {/* Narrower, the acronym alone says which organisation (the name would be cut to a word). */}
+                {organization.acronym && (
+                  <Text size="sm" fw={600} c="dark.7" visibleFrom="xs" hiddenFrom="md" title={organizationLabel(organization)}>
+                    {organization.acronym}
+                  </Text>
+                )}
+              </>
             ) : (
               <Text c="dimmed" size="sm" visibleFrom="md">
                 {t('appTagline')}
