@@ -21,19 +21,16 @@ export const organizationMessages = {
   usernameTaken: 'Ya existe una cuenta con ese nombre de usuario (en esta u otra organización).',
   notFound: 'No existe esa organización.',
   stale: 'Otra persona cambió esta organización mientras usted la editaba.',
-  inactive: 'La organización de esta cuenta está desactivada: no se puede iniciar sesión. Consulte a la administración del sistema.',
 } as const;
 
 
-/** Whether the runtime knows the IANA time zone (Intl throws a RangeError for one it does not). */
+let knownZones: ReadonlySet<string> | null = null;
+
+/** Whether the IANA time zone is one the runtime lists (its canonical names: America/Bogota, Europe/Madrid…). */
 export function isTimeZone(value: string): boolean {
-  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(value)) return false;
-  try {
-    new Intl.DateTimeFormat('es-CO', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/.test(value) && value !== 'UTC') return false;
+  knownZones ??= new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [defaultTimeZone]);
+  return knownZones.has(value) || value === 'UTC';
 }
 
 /** The public address of the organisation's pages (/participa/<slug>): never all digits, so it is never taken for an id. */

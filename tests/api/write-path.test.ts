@@ -110,6 +110,7 @@ describe('GET never writes', () => {
         .replace('/consultations/:id', `/consultations/${consultation}`)
         .replace('/questions/:id', `/questions/${questionId}`)
         .replace('/commitments/:id', `/commitments/${commitmentId}`)
+        .replace('/organizations/:id', '/organizations/1')
         .replace('/sections/:id', `/sections/${sectionId}`)
         .replace(':revisionId', String(revisionId))
         .replaceAll(':year', '2022')
