@@ -35,8 +35,32 @@ const scrollAreaWithoutFloatingUi = (): Plugin => ({
   },
 });
 
+/** Mantine's AppShell bars import react-remove-scroll for two class names: give them those (src/client/lib/remove-scroll-class-names.ts). */
+const appShellWithoutRemoveScroll = (): Plugin => ({
+  name: 'foros:app-shell-without-remove-scroll',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === 'react-remove-scroll' && importer && /@mantine\/core\/esm\/components\/AppShell\/AppShell(Header|Aside|Footer)\/AppShell\1\.mjs$/.test(importer)) {
+      return fileURLToPath(new URL('./src/client/lib/remove-scroll-class-names.ts', import.meta.url));
+    }
+    return null;
+  },
+});
+
+/** Mantine's Table.ScrollContainer (unused here) brings the whole ScrollArea: give it a plain scrolling div (src/client/lib/table-scroll-container.tsx). */
+const tableWithoutScrollArea = (): Plugin => ({
+  name: 'foros:table-without-scroll-area',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source === '../ScrollArea/ScrollArea.mjs' && importer && /@mantine\/core\/esm\/components\/Table\/TableScrollContainer\.mjs$/.test(importer)) {
+      return fileURLToPath(new URL('./src/client/lib/table-scroll-container.tsx', import.meta.url));
+    }
+    return null;
+  },
+});
+
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), scrollAreaWithoutFloatingUi()],
+  plugins: [react(), scrollAreaWithoutFloatingUi(), appShellWithoutRemoveScroll(), tableWithoutScrollArea()],
   define: {
     __FOROS_MOCK__: JSON.stringify(mode === 'mock' || mode === 'demo'),
   },

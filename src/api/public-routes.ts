@@ -157,7 +157,7 @@ export function publicRoutes() {
     const { allowed, retryAfterMs } = await hitSmoothLimit(deps.db, `public-vote|${clientAddress(c)}`, deps.now().getTime(), voteLimits.perAddress);
     if (!allowed) {
       c.header('Retry-After', retryAfterSeconds(retryAfterMs));
-      if (isForm) return c.redirect(`${publicPagePath(y, c.get('publicSlug'))}/voto?resultado=rateLimited`, 303);
+      if (isForm) return c.redirect(`${publicPagePath(y, c.get('publicSlug'))}/voto?resultado=rateLimited&espera=${retryAfterSeconds(retryAfterMs)}`, 303);
       throw new HttpProblem(429, voteMessages.rateLimited);
     }
     let body: unknown;
@@ -197,7 +197,7 @@ export function publicRoutes() {
     const { allowed, retryAfterMs } = await hitLimit(deps.db, `public-question|${clientAddress(c)}`, deps.now().getTime(), { max: publicRateLimits.question, windowMs: minute });
     if (!allowed) {
       c.header('Retry-After', retryAfterSeconds(retryAfterMs));
-      if (isForm) return c.redirect(`${publicPagePath(y, c.get('publicSlug'))}/pregunta?resultado=rateLimited`, 303);
+      if (isForm) return c.redirect(`${publicPagePath(y, c.get('publicSlug'))}/pregunta?resultado=rateLimited&espera=${retryAfterSeconds(retryAfterMs)}`, 303);
       throw new HttpProblem(429, askMessages.rateLimited);
     }
     const body = await readPublicForm(c, ['forumId', 'text', 'name', 'contact', 'consent', 'formToken', 'website']);
@@ -217,7 +217,7 @@ export function publicRoutes() {
     const { allowed, retryAfterMs } = await hitLimit(deps.db, `public-evaluation|${clientAddress(c)}`, deps.now().getTime(), { max: publicRateLimits.evaluation, windowMs: minute });
     if (!allowed) {
       c.header('Retry-After', retryAfterSeconds(retryAfterMs));
-      if (isForm) return c.redirect(`${publicPagePath(y, c.get('publicSlug'))}/evaluacion?resultado=rateLimited`, 303);
+      if (isForm) return c.redirect(`${publicPagePath(y, c.get('publicSlug'))}/evaluacion?resultado=rateLimited&espera=${retryAfterSeconds(retryAfterMs)}`, 303);
       throw new HttpProblem(429, evaluateMessages.rateLimited);
     }
     const body = await readPublicForm(c, ['forumId', ...evaluationQuestions, 'comment', 'valueGroup', 'formToken', 'website']);

@@ -51,7 +51,17 @@ interface Ctx {
   images: Map<string, Uint8Array>;
   left: number;
   width: number;
+  /** Page (0-based) of each anchor, as the sections are laid out: the table of contents' page numbers. */
+  anchorPages: Map<string, number>;
+  /** Where each table-of-contents line was written (page, y, anchor), to add its page number at the end. */
+  tocLines: Array<{ page: number; y: number; anchor: string; size: number }>;
 }
+
+/** The page being written (0-based). */
+const pageIndex = (doc: Doc) => {
+  const range = doc.bufferedPageRange();
+  return range.start + range.count - 1;
+};
 
 const bottom = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
 /** Starts a new page unless `height` points still fit on this one. */
@@ -189,6 +199,7 @@ function blockOf(ctx: Ctx, block: DocBlock) {
       }
       const text = block.number ? `${block.number}. ${block.text}` : block.text;
       if (block.anchor) {
+        ctx.anchorPages.set(block.anchor, pageIndex(doc));
         doc.addNamedDestination(block.anchor, 'XYZ', doc.page.margins.left, doc.page.height - doc.y, null);
         if (block.level <= 2) doc.outline.addItem(text);
       }
@@ -233,6 +244,7 @@ function blockOf(ctx: Ctx, block: DocBlock) {
     case 'signature':
       doc.moveDown(2);
       ensureRoom(doc, 110);
+      ctx.anchorPages.set(block.anchor, pageIndex(doc));
       doc.addNamedDestination(block.anchor, 'XYZ', doc.page.margins.left, doc.page.height - doc.y, null);
       doc.font('bold').fontSize(bodySize).fillColor(colors.text).text(block.title, ctx.left, doc.y, { width: ctx.width });
       doc.moveDown(2.5);
@@ -269,13 +281,28 @@ function tableOfContents(ctx: Ctx, model: ReportDocument) {
   doc.addPage();
   doc.font('bold').fontSize(15).fillColor(colors.accent).text(t.tocTitle, ctx.left, doc.y, { width: ctx.width });
   doc.moveDown(0.6);
+  const numberWidth = cm(1.2);
   for (const entry of model.toc) {
     const indent = entry.level === 2 ? cm(0.8) : 0;
+    const size = entry.level === 1 ? bodySize : 9.5;
+    ensureRoom(doc, size * 2);
+    ctx.tocLines.push({ page: pageIndex(doc), y: doc.y, anchor: entry.anchor, size });
     doc
       .font(entry.level === 1 ? 'bold' : 'regular')
-      .fontSize(entry.level === 1 ? bodySize : 9.5)
+      .fontSize(size)
       .fillColor(colors.text)
-      .text(entry.number ? `${entry.number}. ${entry.title}` : entry.title, ctx.left + indent, doc.y, { width: ctx.width - indent, goTo: entry.anchor, lineGap: 3 });
+      .text(entry.number ? `${entry.number}. ${entry.title}` : entry.title, ctx.left + indent, doc.y, { width: ctx.width - indent - numberWidth, goTo: entry.anchor, lineGap: 3 });
+  }
+}
+
+/** Each table-of-contents line's page number, right-aligned, once every section has its page. */
+function tocPageNumbers(ctx: Ctx) {
+  const { doc } = ctx;
+  for (const line of ctx.tocLines) {
+    const page = ctx.anchorPages.get(line.anchor);
+    if (page === undefined) continue;
+    doc.switchToPage(line.page);
+    doc.font('regular').fontSize(line.size).fillColor(colors.text).text(String(page + 1), ctx.left, line.y, { width: ctx.width, align: 'right', lineBreak: false, goTo: line.anchor });
   }
 }
 
@@ -340,11 +367,12 @@ export async function buildReportPdf(model: ReportDocument, options: PdfOptions)
   doc.registerFont('bold', options.fonts.bold as unknown as ArrayBuffer);
   doc.registerFont('italic', options.fonts.italic as unknown as ArrayBuffer);
   doc.registerFont('boldItalic', options.fonts.boldItalic as unknown as ArrayBuffer);
-  const ctx: Ctx = { doc, images, left: margin, width: doc.page.width - 2 * margin };
+  const ctx: Ctx = { doc, images, left: margin, width: doc.page.width - 2 * margin, anchorPages: new Map(), tocLines: [] };
 
   titlePage(ctx, model);
   tableOfContents(ctx, model);
   for (const block of model.blocks) blockOf(ctx, block);
+  tocPageNumbers(ctx);
   headersAndFooters(ctx, model);
   doc.end();
   await ended;

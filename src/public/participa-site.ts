@@ -499,6 +499,8 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
       const ok = code === 'ok';
       const title = ok ? texts.thanksTitle : texts.refusedTitle;
       const message = Object.hasOwn(messages, code) ? messages[code]! : fallback;
+      // A refusal by the address limit says when to try again (the seconds the form's route computed; 1 h at most).
+      const wait = code === 'rateLimited' && /^[1-9]\d{0,3}$/.test(c.req.query('espera') ?? '') ? Math.min(3600, Number(c.req.query('espera'))) : null;
       return send(
         c,
         200,
@@ -510,7 +512,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
             colour: data.entity.primaryColour,
             entity: data.entity,
             year: data.year,
-            body: html`<h1>${title}</h1><div class="result" role="${ok ? 'status' : 'alert'}"><p>${message}</p></div><p><a href="${publicPagePath(data.year)}${anchor}">${texts.back}</a></p>`,
+            body: html`<h1>${title}</h1><div class="result" role="${ok ? 'status' : 'alert'}"><p>${message}</p>${wait ? html`<p>${t.tryAgainIn(wait)}</p>` : ''}</div><p><a href="${publicPagePath(data.year)}${anchor}">${texts.back}</a></p>`,
           }),
         settings.frameOrigins,
         found.org.slug,

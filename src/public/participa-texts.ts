@@ -149,5 +149,6 @@ export const participaTexts = {
   indexEmpty: 'Aún no hay vigencias publicadas.',
   indexIntro: 'Vigencias publicadas:',
   rateLimited: 'Demasiadas peticiones desde su conexión. Espere un minuto e inténtelo de nuevo.',
+  tryAgainIn: (seconds: number) => (seconds < 90 ? `Puede volver a intentarlo en ${seconds} segundos.` : `Puede volver a intentarlo en ${Math.ceil(seconds / 60)} minutos.`),
   logoAlt: (entity: string) => `Logo de ${entity}`,
 } as const;

@@ -8,7 +8,7 @@ const fontFile = (name: string) => new Uint8Array(readFileSync(require.resolve(`
 
 let fonts: PdfFonts | null = null;
 /** DejaVu Sans in its four faces, read once from node_modules (the same family the charts are drawn with). */
-function nodePdfFonts(): PdfFonts {
+export function nodePdfFonts(): PdfFonts {
   fonts ??= {
     regular: fontFile('DejaVuSans.ttf'),
     bold: fontFile('DejaVuSans-Bold.ttf'),

@@ -16,7 +16,6 @@ import { discardPendingImports } from '../db/consultation-queries';
 import { openNodeDatabase } from '../db/node-driver';
 import { openPostgresDatabase } from '../db/pg-driver';
 import { keptSecret } from '../db/secret-queries';
-import { createNodePdfRenderer } from './pdf-node';
 import { createRasterizerPool } from './rasterizer-pool';
 import { createLogger } from './logger';
 import { createParticipaSite } from '../public/participa-site';
@@ -138,7 +137,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     passwordIterations: options.passwordIterations,
     secureCookies: options.secureCookies,
     rasterizeSvg: rasterizer,
-    renderReportPdf: createNodePdfRenderer(rasterizer),
+    // The PDF is laid out on the same threads (pdfkit's layout would otherwise hold the event loop ~0.3–1 s).
+    renderReportPdf: rasterizer.renderPdf,
     connection: socketOf,
     trustProxy,
     session: options.session,

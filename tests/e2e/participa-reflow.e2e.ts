@@ -124,6 +124,7 @@ describe.skipIf(!chromiumPath)('«Participa» at 200 % zoom and at 390 px: reflo
         ['/participa/2022/informe', 'informe publicado'],
         [`/participa/${year}/voto?resultado=ok`, 'voto registrado'],
         [`/participa/${year}/voto?resultado=twice`, 'voto repetido'],
+        [`/participa/${year}/voto?resultado=rateLimited&espera=20`, 'voto frenado por el límite de la dirección'],
         [`/participa/${year}/pregunta?resultado=ok`, 'pregunta recibida'],
         [`/participa/${year}/pregunta?resultado=consent`, 'pregunta rechazada'],
         [`/participa/${year}/evaluacion?resultado=ok`, 'evaluación registrada'],
