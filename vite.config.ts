@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
@@ -12,7 +12,9 @@ const apiPort = Number(process.env.API_PORT ?? process.env.PORT ?? 3000);
  * in `node` only.
  */
 const postgresUrl = process.env.TEST_DATABASE_URL;
-const postgresInclude = ['tests/api/**/*.test.ts', 'tests/unit/compiled-query.test.ts', 'tests/unit/secret-queries.test.ts'];
+/** Files about the PostgreSQL test databases themselves. */
+const postgresOnly = ['tests/unit/postgres-test-database.test.ts'];
+const postgresInclude = ['tests/api/**/*.test.ts', 'tests/unit/compiled-query.test.ts', 'tests/unit/secret-queries.test.ts', ...postgresOnly];
 const postgresExclude = ['tests/api/server.test.ts'];
 const postgresWanted = !process.argv.includes('--project') || process.argv.some((a) => a === 'postgres' || a === '--project=postgres');
 if (!postgresUrl && postgresWanted && process.argv.some((a) => a === 'run' || a.endsWith('vitest'))) {
@@ -80,7 +82,7 @@ export default defineConfig(({ mode }) => ({
     projects: [
       // One module graph per worker for all its files (isolate: false): loading the app's modules and building the
       // test database once per worker instead of once per file. A file that changes something global undoes it.
-      { extends: true, test: { name: 'node', environment: 'node', isolate: false, include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'] } },
+      { extends: true, test: { name: 'node', environment: 'node', isolate: false, include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'], exclude: [...configDefaults.exclude, ...postgresOnly] } },
       // A page test renders whole pages in jsdom over the real API: seconds each on an idle 2-core machine, many
       // times that when the machine is busy. The cap only decides when a stuck test is called stuck.
       {

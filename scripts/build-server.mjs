@@ -24,8 +24,9 @@ export async function buildServer() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // better-sqlite3 is a native module; everything else is bundled (one file parses faster than hundreds).
-    external: ['better-sqlite3'],
+    // better-sqlite3 is a native module; pdfkit reads its own data files (standard fonts, ICC profile) relative to
+    // its package; everything else is bundled (one file parses faster than hundreds).
+    external: ['better-sqlite3', 'pdfkit'],
     // A package's ES module build first (esbuild's Node default is `main`, the CommonJS one): a CommonJS build
     // loaded by a dynamic import() exposes only `default` (zxcvbn's `ZxcvbnFactory` came out undefined).
     mainFields: ['module', 'main'],

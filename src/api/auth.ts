@@ -52,11 +52,11 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
     const deps = c.get('deps');
     const now = deps.now();
     const tokenHash = await tokenHashOf(token);
-    const found = await findSessionUser(deps.db, tokenHash, now.toISOString(), new Date(now.getTime() - deps.session.idleMs).toISOString());
+    const found = await findSessionUser(deps.rootDb, tokenHash, now.toISOString(), new Date(now.getTime() - deps.session.idleMs).toISOString());
     if (found) {
-      c.set('user', Object.freeze({ id: found.id, username: found.username, displayName: found.displayName, role: found.role }));
+      c.set('user', Object.freeze({ id: found.id, username: found.username, displayName: found.displayName, role: found.role, organizationId: found.organizationId }));
       c.set('sessionTokenHash', tokenHash);
-      if (now.getTime() - Date.parse(found.lastSeenAt) >= touchEveryMs) await touchSession(deps.db, tokenHash, now.toISOString());
+      if (now.getTime() - Date.parse(found.lastSeenAt) >= touchEveryMs) await touchSession(deps.rootDb, tokenHash, now.toISOString());
     }
   }
   return next();

@@ -13,7 +13,9 @@ import { loadDemoAccountability2022 } from '../db/demo-accountability-2022';
 import { savePublication } from '../db/publication-queries';
 import { defaultPublicationSettings } from '../domain/publication';
 import { publishReport } from './publication-routes';
+import { firstOrganizationId, forOrganization, unscoped } from '../db/org-scope';
 
+const demoOrganization = { name: 'Instituto Distrital para la Protección de la Niñez y la Juventud', acronym: 'IDIPRON', slug: 'idipron' };
 const demoPublicationEntity = 'Instituto Distrital para la Protección de la Niñez y la Juventud — IDIPRON';
 const demoPrivacyNotice =
   'Estas páginas no piden datos personales. Si en el futuro usted deja su nombre o un contacto con una pregunta, la entidad los tratará según la Ley 1581 de 2012 y su política de tratamiento de datos, solo para responderle. (Aviso de demostración.)';
@@ -61,6 +63,9 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
     const problem = given ? await passwordProblem(given, ['admin', 'administración', 'editora', 'revisor', 'foros']) : null;
     if (problem) throw new WeakPasswordError(`${name} no cumple la política de contraseñas: ${problem}`);
   }
+  // The bootstrap's admin and the demo belong to the first organisation (migration 0024 made it).
+  const root = db;
+  db = forOrganization(root, firstOrganizationId);
   const now = (options.now ?? new Date()).toISOString();
   const accounts: CreatedAccount[] = [
     { username: 'admin', role: 'admin', password: options.adminPassword || generatePassword(), generated: !options.adminPassword },
@@ -77,11 +82,13 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
   const created = await applyChange(db, { id: null, username: 'demo' }, now, async ({ tx }) => {
     // Again under the write lock: two processes starting together on a new database both saw no account above;
     // the second to get here finds the first one's and leaves everything as it is.
-    if ((await countUsers(tx)) > 0) return { result: false };
+    if ((await countUsers(unscoped(tx))) > 0) return { result: false };
     for (const [i, account] of accounts.entries()) {
       await insertUser(tx, { username: account.username, displayName: names[account.username], role: account.role, passwordHash: hashes[i] }, now);
     }
     if (!options.demo) return { result: true };
+    // The demo's organisation is the entity of its data (the public pages' address /participa/idipron/2022).
+    await tx.updateTable('organizations').set({ name: demoOrganization.name, acronym: demoOrganization.acronym, slug: demoOrganization.slug }).where('id', '=', firstOrganizationId).execute();
     const loaded = ['Datos de demostración 2022'];
     // The consultation that chose the three topics, with illustrative responses (the report gives no tally; its
     // note says so); each forum links back to its topic.

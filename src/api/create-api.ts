@@ -35,6 +35,10 @@ import { healthPath, healthRoutes } from './health-routes';
 import { openApiDocument } from './openapi';
 import { doc, ok } from './openapi-doc';
 import { BodyAbortedProblem } from './validate';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { firstOrganizationId, forOrganization } from '../db/org-scope';
+import { findOrganizationBySlug } from '../db/organization-lookup';
 
 /** Unexpected errors on the console; nothing else (tests, the browser mock). The Node server passes pino. */
 const consoleErrorsOnly: ApiLogger = {
@@ -164,14 +168,35 @@ function groupRoutes(routes: Route[]) {
   return { bySegment, anySegment };
 }
 
+export const publicOrganizationMissing = 'No existe una entidad con esa dirección.';
+
 /** Writes per minute per account (or address) by default: far above a person's pace. */
 export const defaultWritesPerMinute = 600;
 export const writeRateMessage = 'Demasiados cambios en poco tiempo. Espere un minuto e inténtelo de nuevo.';
 
+/**
+ * One scoped database per organisation, made on first use and kept (a few hundred organisations at most; each is a
+ * Kysely instance sharing the root's connection pool).
+ */
+function scopedDatabases(root: Kysely<Database>) {
+  const made = new Map<number, Kysely<Database>>();
+  return (organizationId: number) => {
+    let db = made.get(organizationId);
+    if (!db) {
+      db = forOrganization(root, organizationId);
+      if (made.size >= 10_000) made.clear();
+      made.set(organizationId, db);
+    }
+    return db;
+  };
+}
+
 /** The whole API as a Hono app. Runs in Node (server) and in the browser or jsdom (through msw). */
 export function createApi(deps: ApiDeps) {
+  const scoped = scopedDatabases(deps.db);
   const resolved: ResolvedDeps = {
-    db: deps.db,
+    db: scoped(firstOrganizationId),
+    rootDb: deps.db,
     now: deps.now ?? (() => new Date()),
     passwordIterations: deps.passwordIterations ?? defaultPasswordIterations,
     secureCookies: deps.secureCookies ?? false,
@@ -184,6 +209,7 @@ export function createApi(deps: ApiDeps) {
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     yieldToOthers: deps.yieldToOthers ?? macrotask,
     rasterizeSvg: deps.rasterizeSvg ?? null,
+    renderReportPdf: deps.renderReportPdf ?? null,
     voteSecret: deps.voteSecret ?? randomSecret(),
     publicFormMinMs: deps.publicFormMinMs ?? voteLimits.minSubmitMs,
     writesPerMinute: deps.writesPerMinute ?? defaultWritesPerMinute,
@@ -243,6 +269,26 @@ export function createApi(deps: ApiDeps) {
     await next();
   });
   app.use('*', loadSession);
+  // From here on, the request's store is its organisation's (org-scope.ts): a logged-in person's; the public routes
+  // under /api/public/o/:slug/ set theirs below; anyone else's stays the first organisation's (the older public
+  // addresses). The routes need no `where` of their own.
+  app.use('*', async (c, next) => {
+    c.set('publicSlug', null);
+    if (c.req.path.startsWith('/api/public/')) {
+      // The public pages' data is the organisation's of the address, whoever asks (a logged-in person included).
+      const slug = /^\/api\/public\/o\/([^/]+)\//.exec(c.req.path)?.[1];
+      if (slug !== undefined) {
+        const organization = await findOrganizationBySlug(resolved.rootDb, slug);
+        if (!organization) throw new HttpProblem(404, publicOrganizationMissing);
+        c.set('publicSlug', organization.slug);
+        c.set('deps', { ...resolved, db: scoped(organization.id) });
+      }
+      return next();
+    }
+    const user = c.get('user');
+    if (user && user.organizationId !== firstOrganizationId) c.set('deps', { ...resolved, db: scoped(user.organizationId) });
+    await next();
+  });
   // Every write is rate limited: per account (per address without a session), a fixed one-minute window. A person
   // saves a few times a minute; a script gone wrong, or a stolen session, gets 429 instead of the whole server.
   // Counted in the database (public-limit.ts), so several server processes share the count.
@@ -251,7 +297,7 @@ export function createApi(deps: ApiDeps) {
     // Logging in has its own, stricter throttle (rate-limit.ts).
     if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) || c.req.path === '/api/session') return next();
     const user = c.get('user');
-    const { allowed, retryAfterMs } = await hitLimit(resolved.db, user ? `writes|user|${user.id}` : `writes|address|${clientAddress(c)}`, resolved.now().getTime(), writes);
+    const { allowed, retryAfterMs } = await hitLimit(resolved.rootDb, user ? `writes|user|${user.id}` : `writes|address|${clientAddress(c)}`, resolved.now().getTime(), writes);
     if (!allowed) {
       c.header('Retry-After', retryAfterSeconds(retryAfterMs));
       throw new HttpProblem(429, writeRateMessage);
@@ -290,6 +336,7 @@ export function createApi(deps: ApiDeps) {
   app.route('/', exportRoutes());
   app.route('/publication', publicationRoutes());
   app.route('/public', publicRoutes());
+  app.route('/public/o/:slug', publicRoutes());
 
   app.notFound((c) => problem(c, 404, 'No existe ese recurso de la API.'));
   app.onError((err, c) => {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { SessionUser } from '../domain/user';
 import type { RasterizeSvg } from '../export/rasterize';
+import type { RenderReportPdf } from '../export/pdf';
 import type { LoginLimits } from './rate-limit';
 
 /** How a request reached the server: the socket's address and whether it was TLS. */
@@ -51,6 +52,11 @@ export interface ApiDeps {
   yieldToOthers?: () => Promise<void>;
   /** SVG → PNG for the charts of the Word export (resvg-wasm; loaded by the server, the browser mock or tests). Without it the export route answers 503. */
   rasterizeSvg?: RasterizeSvg;
+  /**
+   * The report's document model → PDF bytes (src/export/pdf.ts with pdfkit and the DejaVu fonts, loaded by the Node
+   * server and tests). Without it the PDF routes answer 503 (the browser mock and the static demo).
+   */
+  renderReportPdf?: RenderReportPdf;
   /** HMAC key of the citizen vote's cookie and form token (FOROS_VOTE_SECRET); default: random per start. */
   voteSecret?: string;
   /** The public forms' minimum time-to-submit in ms (vote, question, evaluation; default 3 000). End-to-end tests set 0 instead of waiting. */
@@ -65,7 +71,17 @@ export interface ApiDeps {
 }
 
 export interface ResolvedDeps {
+  /**
+   * The request's organisation's database (org-scope.ts): every query through it reads and writes only that
+   * organisation's rows. A logged-in person's organisation; the public routes' organisation (by slug; the first
+   * organisation on the older addresses without one); the first organisation before anyone is known.
+   */
   db: Kysely<Database>;
+  /**
+   * The installation's database, unscoped: only for what is above organisations — sessions and login, the health
+   * check, the rate counters, the system administrator's organisation routes, the public slug lookup.
+   */
+  rootDb: Kysely<Database>;
   now: () => Date;
   passwordIterations: number;
   secureCookies: boolean;
@@ -78,6 +94,7 @@ export interface ResolvedDeps {
   sleep: (ms: number) => Promise<void>;
   yieldToOthers: () => Promise<void>;
   rasterizeSvg: RasterizeSvg | null;
+  renderReportPdf: RenderReportPdf | null;
   voteSecret: string;
   publicFormMinMs: number;
   writesPerMinute: number;
@@ -87,6 +104,8 @@ export type AppEnv = {
   Variables: {
     deps: ResolvedDeps;
     user: SessionUser | null;
+    /** The public routes' organisation slug (/api/public/o/:slug/…), null on the addresses without one (the first organisation). */
+    publicSlug: string | null;
     sessionTokenHash: string | null;
     requestId: string;
   };

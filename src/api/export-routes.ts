@@ -13,6 +13,9 @@ import { buildStatistics } from '../domain/report-statistics';
 import { isFinal } from '../export/document-model';
 import { docxMediaType } from '../export/file-types';
 import type { exportReportDocx, ReportExportData } from '../export/export-report';
+import { reportDocumentOf } from '../export/export-data';
+import { pdfFileName, pdfMediaType } from '../export/pdf-names';
+import { pdfMessages } from './report-pdf';
 import { casesForFigures } from '../db/question-queries';
 import { buildOpenData, csvMediaType, openDataCsv, openDataFileName, type OpenDataFile } from '../export/open-data';
 import { accountabilityCsv, accountabilityFileName, commitmentRows, evaluationRows, fullDictionaryCsv, fullDictionaryFor, type AccountabilityFile } from '../export/open-data-accountability';
@@ -127,7 +130,7 @@ const exportRecordBody = jsonBody(exportRecordSchema, 'ExportRecord');
 
 /**
  * The finished report's exports and the year's open data. Mounted at the API's root:
- * GET /reports/:year/export-data, GET /reports/:year/export.docx (a download), POST /reports/:year/export.docx (the
+ * GET /reports/:year/export-data, GET /reports/:year/export.docx (a download), GET /reports/:year/export.pdf (a download), POST /reports/:year/export.docx (the
  * recorded final export), POST /reports/:year/exports (a final export the browser built),
  * GET /years/:year/open-data.json, GET /years/:year/open-data/{forums,questions,metrics,commitments,evaluations,dictionary}.csv,
  * GET /years/:year/open-data/dictionary.json.
@@ -180,6 +183,21 @@ export function exportRoutes() {
     }
     const { result } = await buildDocx(c, false);
     return docxResponse(c, result);
+  });
+
+  // The report as it stands, as PDF (draft marked like the Word file): a download for the office, never recorded.
+  app.get('/reports/:year/export.pdf', requirePermission('readReports'), doc('Informe en PDF tal como está (borrador marcado «BORRADOR»); una descarga: no se registra', { ...file(pdfMediaType, 'Documento PDF'), ...problems(400, 401, 403, 404, 503) }, { parameters: pathParams({ year: yearParam }) }), async (c) => {
+    const deps = c.get('deps');
+    const year = readParam(c, 'year', yearParam);
+    const data = await readExportData(deps.db, year, todayOf(deps.now()));
+    if (!deps.renderReportPdf) throw new HttpProblem(503, pdfMessages.noRenderer);
+    const document = reportDocumentOf(data, requestTime(c));
+    const bytes = await deps.renderReportPdf(document);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': pdfMediaType,
+      'Content-Disposition': attachment(pdfFileName(document)),
+      'X-Foros-Draft': document.draft ? '1' : '0',
+    });
   });
 
   // The final export, built by the server and recorded in the audit log with its SHA-256 (only with every section approved).

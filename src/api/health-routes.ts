@@ -37,7 +37,7 @@ export function healthRoutes() {
     }
     let state: Awaited<ReturnType<typeof migrationState>>;
     try {
-      state = await migrationState(deps.db);
+      state = await migrationState(deps.rootDb);
     } catch (error) {
       deps.logger.error({ error: error instanceof Error ? error.message : String(error) }, 'estado: la base de datos no responde');
       return problem(c, 503, healthMessages.unreachable, { ok: false, database: 'error', migrations: 'unknown' });

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
 import { publicationMessages } from '../domain/publication';
-import { hitRateCounter, pruneRateCounters } from '../db/rate-counter-queries';
+import { hitRateCounter, hitSmoothCounter, pruneRateCounters } from '../db/rate-counter-queries';
 import type { Database } from '../db/schema';
 import type { AppEnv } from './deps';
 import { HttpProblem } from './problem';
@@ -31,12 +31,33 @@ const hitsSincePrune = new WeakMap<object, number>();
  */
 export async function hitLimit(db: Kysely<Database>, key: string, nowMs: number, limit: WindowLimit): Promise<LimitAnswer> {
   const { hits, windowStart } = await hitRateCounter(db, key, nowMs, limit.windowMs);
+  await pruneNowAndThen(db, nowMs);
+  return { allowed: hits <= limit.max, retryAfterMs: windowStart + limit.windowMs - nowMs };
+}
+
+/** A smooth limit: `burst` requests at once, then one every `intervalMs` (and the burst comes back at that pace). */
+export interface SmoothLimit {
+  burst: number;
+  intervalMs: number;
+}
+
+/**
+ * Counts one request of `key` against a smooth limit (GCRA, `hitSmoothCounter`): no fixed window whose edges let
+ * twice the limit through or make a group that arrives together wait a whole window. Used where people behind one
+ * address (a household, a school, an office's NAT) may come at once: the citizen vote.
+ */
+export async function hitSmoothLimit(db: Kysely<Database>, key: string, nowMs: number, limit: SmoothLimit): Promise<LimitAnswer> {
+  const answer = await hitSmoothCounter(db, key, nowMs, limit.intervalMs, limit.burst);
+  await pruneNowAndThen(db, nowMs);
+  return answer;
+}
+
+async function pruneNowAndThen(db: Kysely<Database>, nowMs: number) {
   const since = (hitsSincePrune.get(db) ?? 0) + 1;
   if (since >= pruneEvery) {
     hitsSincePrune.set(db, 0);
     await pruneRateCounters(db, nowMs);
   } else hitsSincePrune.set(db, since);
-  return { allowed: hits <= limit.max, retryAfterMs: windowStart + limit.windowMs - nowMs };
 }
 
 /** The Retry-After header's value (whole seconds, at least 1). */
@@ -71,7 +92,7 @@ export function memoryLimiter(options: WindowLimit & { maxKeys?: number }) {
 export function rateLimit(group: string, limit: WindowLimit): MiddlewareHandler<AppEnv> {
   return async (c: Context<AppEnv>, next) => {
     const deps = c.get('deps');
-    const { allowed, retryAfterMs } = await hitLimit(deps.db, `${group}|${clientAddress(c)}`, deps.now().getTime(), limit);
+    const { allowed, retryAfterMs } = await hitLimit(deps.rootDb, `${group}|${clientAddress(c)}`, deps.now().getTime(), limit);
     if (!allowed) {
       c.header('Retry-After', retryAfterSeconds(retryAfterMs));
       throw new HttpProblem(429, publicationMessages.rateLimited);

@@ -5,6 +5,8 @@ import { yearParam } from '../domain/report';
 import { publicationMessages, publicPagePath } from '../domain/publication';
 import { buildCalendar, icalMediaType } from '../domain/ical';
 import { docxMediaType } from '../export/file-types';
+import { pdfMediaType, publishedPdfFileName } from '../export/pdf-names';
+import { pdfMessages, publishedReportPdf } from './report-pdf';
 import { csvMediaType, dictionaryCsv, openDataCsv, openDataFileName, type OpenDataFile } from '../export/open-data';
 import type { AppEnv } from './deps';
 import { doc, file, jsonBody, ok, pathParams, problems } from './openapi-doc';
@@ -12,7 +14,7 @@ import { requestTime } from './change';
 import { exportMessages } from './export-routes';
 import { HttpProblem } from './problem';
 import { forumEvent, publicCalendar, publicOpenData, publicReport, publicReportVersion, publicYear, publishedSettings } from './public-read';
-import { hitLimit, rateLimit, retryAfterSeconds } from './public-limit';
+import { hitLimit, hitSmoothLimit, rateLimit, retryAfterSeconds } from './public-limit';
 import { readParam } from './validate';
 import { getCookie, setCookie } from 'hono/cookie';
 import { castVote, formToken, voteInputSchema, voteLimits, voteMessages, type VoteResult } from './public-vote';
@@ -22,8 +24,8 @@ import { askInputSchema, askMessages, askQuestion, type AskResult } from './publ
 import { clientAddress, isHttps, ownOrigin } from './request-info';
 
 const minute = 60_000;
-/** Per address and minute: reading pages and data is cheap; a Word file is built per request. */
-export const publicRateLimits = { read: 240, files: 60, docx: 10, vote: voteLimits.perAddressPerMinute, question: 10, evaluation: 10 } as const;
+/** Per address and minute: reading pages and data is cheap; a Word file is built per request (the vote's limit is smooth: voteLimits.perAddress). */
+export const publicRateLimits = { read: 240, files: 60, docx: 10, pdf: 20, question: 10, evaluation: 10 } as const;
 
 const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
 const forumIcsParam = z
@@ -43,6 +45,7 @@ export function publicRoutes() {
   const read = rateLimit('public-read', { max: publicRateLimits.read, windowMs: minute });
   const files = rateLimit('public-files', { max: publicRateLimits.files, windowMs: minute });
   const docx = rateLimit('public-docx', { max: publicRateLimits.docx, windowMs: minute });
+  const pdf = rateLimit('public-pdf', { max: publicRateLimits.pdf, windowMs: minute });
   const year = pathParams({ year: yearParam });
   const db = (c: Context<AppEnv>) => c.get('deps').db;
 
@@ -62,7 +65,7 @@ export function publicRoutes() {
     const forums = await publicCalendar(db(c), y, settings);
     const origin = originOf(c);
     const host = new URL(origin).host;
-    const events = forums.flatMap((f) => forumEvent(f, `${origin}${publicPagePath(y)}#foro-${f.id}`, host) ?? []);
+    const events = forums.flatMap((f) => forumEvent(f, `${origin}${publicPagePath(y, c.get('publicSlug'))}#foro-${f.id}`, host) ?? []);
     const name = `Foros ${y}${settings.entityName ? ` — ${settings.entityName}` : ''}`;
     return c.body(buildCalendar(name, events, c.get('deps').now()), 200, { 'Content-Type': icalMediaType, 'Content-Disposition': `inline; filename="foros-${y}.ics"` });
   });
@@ -73,7 +76,7 @@ export function publicRoutes() {
     const settings = await publishedSettings(db(c), y);
     const forum = (await publicCalendar(db(c), y, settings)).find((f) => f.id === id);
     const origin = originOf(c);
-    const event = forum ? forumEvent(forum, `${origin}${publicPagePath(y)}#foro-${forum.id}`, new URL(origin).host) : null;
+    const event = forum ? forumEvent(forum, `${origin}${publicPagePath(y, c.get('publicSlug'))}#foro-${forum.id}`, new URL(origin).host) : null;
     if (!forum || !event) throw new HttpProblem(404, 'Ese foro no está en el calendario publicado o aún no tiene fecha.');
     return c.body(buildCalendar(forum.title, [event], c.get('deps').now()), 200, { 'Content-Type': icalMediaType, 'Content-Disposition': attachment(`foro-${forum.id}.ics`) });
   });
@@ -101,6 +104,20 @@ export function publicRoutes() {
     const { exportReportDocx } = await import('../export/export-report');
     const result = await exportReportDocx(snapshot.data, { rasterize: deps.rasterizeSvg, generatedAt: snapshot.publishedAt });
     return c.body(result.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': docxMediaType, 'Content-Disposition': attachment(`informe-${y}-v${version.number}.docx`) });
+  });
+
+  // The published version as PDF: built once per snapshot (by its SHA-256) and kept, so a download is cheap.
+  app.get('/years/:year/report.pdf', pdf, doc('El informe publicado en PDF (la versión congelada vigente; cabecera X-Foros-SHA256: la de su instantánea)', { ...file(pdfMediaType, 'Documento PDF'), ...problems(400, 404, 429, 503) }, { security: [], parameters: year }), async (c) => {
+    const deps = c.get('deps');
+    const y = readParam(c, 'year', yearParam);
+    const { version, snapshot } = await publicReport(db(c), y, await publishedSettings(db(c), y));
+    if (!deps.renderReportPdf) throw new HttpProblem(503, pdfMessages.noRenderer);
+    const bytes = await publishedReportPdf(deps.renderReportPdf, version.sha256, snapshot.data, snapshot.publishedAt);
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': pdfMediaType,
+      'Content-Disposition': attachment(publishedPdfFileName(y, version.number)),
+      'X-Foros-SHA256': version.sha256,
+    });
   });
 
   app.get('/years/:year/open-data.json', files, doc('Datos abiertos publicados de la vigencia (JSON con diccionario)', { ...ok(200, 'Datos abiertos'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {
@@ -132,14 +149,15 @@ export function publicRoutes() {
     const y = readParam(c, 'year', yearParam);
     const isForm = (c.req.header('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
     const answer = (result: VoteResult) => {
-      if (isForm) return c.redirect(`${publicPagePath(y)}/voto?resultado=${result.ok ? 'ok' : result.code}`, 303);
+      if (isForm) return c.redirect(`${publicPagePath(y, c.get('publicSlug'))}/voto?resultado=${result.ok ? 'ok' : result.code}`, 303);
       if (result.ok) return c.json({ id: result.responseId, message: voteMessages.ok }, 201);
       return c.json({ type: 'about:blank', title: result.message, status: result.status, code: result.code, errors: result.issues ?? [] }, result.status, { 'Content-Type': 'application/problem+json' });
     };
-    const { allowed, retryAfterMs } = await hitLimit(deps.db, `public-vote|${clientAddress(c)}`, deps.now().getTime(), { max: publicRateLimits.vote, windowMs: minute });
+    // Votes per address: smooth (30 at once, then one every 20 s; voteLimits.perAddress), not a per-minute window.
+    const { allowed, retryAfterMs } = await hitSmoothLimit(deps.db, `public-vote|${clientAddress(c)}`, deps.now().getTime(), voteLimits.perAddress);
     if (!allowed) {
       c.header('Retry-After', retryAfterSeconds(retryAfterMs));
-      if (isForm) return c.redirect(`${publicPagePath(y)}/voto?resultado=rateLimited`, 303);
+      if (isForm) return c.redirect(`${publicPagePath(y, c.get('publicSlug'))}/voto?resultado=rateLimited&espera=${retryAfterSeconds(retryAfterMs)}`, 303);
       throw new HttpProblem(429, voteMessages.rateLimited);
     }
     let body: unknown;
@@ -172,14 +190,14 @@ export function publicRoutes() {
     const y = readParam(c, 'year', yearParam);
     const isForm = isFormPost(c);
     const answer = (result: AskResult) => {
-      if (isForm) return c.redirect(`${publicPagePath(y)}/pregunta?resultado=${result.ok ? 'ok' : result.code}`, 303);
+      if (isForm) return c.redirect(`${publicPagePath(y, c.get('publicSlug'))}/pregunta?resultado=${result.ok ? 'ok' : result.code}`, 303);
       if (result.ok) return c.json({ id: result.id, message: askMessages.ok }, 201);
       return c.json({ type: 'about:blank', title: result.message, status: result.status, code: result.code, errors: result.issues ?? [] }, result.status, { 'Content-Type': 'application/problem+json' });
     };
     const { allowed, retryAfterMs } = await hitLimit(deps.db, `public-question|${clientAddress(c)}`, deps.now().getTime(), { max: publicRateLimits.question, windowMs: minute });
     if (!allowed) {
       c.header('Retry-After', retryAfterSeconds(retryAfterMs));
-      if (isForm) return c.redirect(`${publicPagePath(y)}/pregunta?resultado=rateLimited`, 303);
+      if (isForm) return c.redirect(`${publicPagePath(y, c.get('publicSlug'))}/pregunta?resultado=rateLimited&espera=${retryAfterSeconds(retryAfterMs)}`, 303);
       throw new HttpProblem(429, askMessages.rateLimited);
     }
     const body = await readPublicForm(c, ['forumId', 'text', 'name', 'contact', 'consent', 'formToken', 'website']);
@@ -192,14 +210,14 @@ export function publicRoutes() {
     const y = readParam(c, 'year', yearParam);
     const isForm = isFormPost(c);
     const answer = (result: EvaluateResult) => {
-      if (isForm) return c.redirect(`${publicPagePath(y)}/evaluacion?resultado=${result.ok ? 'ok' : result.code}`, 303);
+      if (isForm) return c.redirect(`${publicPagePath(y, c.get('publicSlug'))}/evaluacion?resultado=${result.ok ? 'ok' : result.code}`, 303);
       if (result.ok) return c.json({ id: result.id, message: evaluateMessages.ok }, 201);
       return c.json({ type: 'about:blank', title: result.message, status: result.status, code: result.code, errors: result.issues ?? [] }, result.status, { 'Content-Type': 'application/problem+json' });
     };
     const { allowed, retryAfterMs } = await hitLimit(deps.db, `public-evaluation|${clientAddress(c)}`, deps.now().getTime(), { max: publicRateLimits.evaluation, windowMs: minute });
     if (!allowed) {
       c.header('Retry-After', retryAfterSeconds(retryAfterMs));
-      if (isForm) return c.redirect(`${publicPagePath(y)}/evaluacion?resultado=rateLimited`, 303);
+      if (isForm) return c.redirect(`${publicPagePath(y, c.get('publicSlug'))}/evaluacion?resultado=rateLimited&espera=${retryAfterSeconds(retryAfterMs)}`, 303);
       throw new HttpProblem(429, evaluateMessages.rateLimited);
     }
     const body = await readPublicForm(c, ['forumId', ...evaluationQuestions, 'comment', 'valueGroup', 'formToken', 'website']);

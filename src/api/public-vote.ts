@@ -18,7 +18,13 @@ import { applyChange } from './change';
  * Every refusal is a code with a Spanish message; nothing is stored then.
  */
 
-export const voteLimits = { minSubmitMs: 3_000, maxFormAgeMs: 6 * 3600_000, locality: 120, perAddressPerMinute: 10 } as const;
+/**
+ * `perAddress`: votes from one address — 30 at once (a family, a class, an office behind one NAT voting together),
+ * then one every 20 s (3 a minute, 180 an hour) for as long as they keep coming; a quiet address gets its 30 back
+ * at that pace. Smooth (public-limit.ts `hitSmoothLimit`), so no window edge lets twice the limit through. See the
+ * README (Participa, «Límite por dirección») for why these numbers.
+ */
+export const voteLimits = { minSubmitMs: 3_000, maxFormAgeMs: 6 * 3600_000, locality: 120, perAddress: { burst: 30, intervalMs: 20_000 } } as const;
 
 export const voteMessages = {
   ok: 'Gracias: su voto quedó registrado.',
@@ -31,7 +37,7 @@ export const voteMessages = {
   fast: 'El formulario se envió demasiado rápido. Revise sus respuestas y envíelo de nuevo.',
   invalid: 'Revise el formulario: elija al menos un tema o proponga uno, y diga su grupo de valor.',
   scripted: 'El texto no puede contener código (etiquetas HTML o scripts).',
-  rateLimited: 'Demasiados votos desde su conexión. Espere un minuto e inténtelo de nuevo.',
+  rateLimited: 'Demasiados votos desde su conexión en poco tiempo: se reciben 30 seguidos y luego uno cada 20 segundos. Espere un momento e inténtelo de nuevo.',
 } as const;
 export type VoteCode = keyof typeof voteMessages;
 

@@ -1,3 +1,4 @@
+import { firstOrganizationId, organizationOf } from '../db/org-scope';
 import { Hono } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
 import { emptyBodySchema, yearParam } from '../domain/report';
@@ -14,6 +15,7 @@ import { change, stale } from './change';
 import { exportDataIn } from './export-routes';
 import { todayOf } from './report-generated';
 import { HttpProblem } from './problem';
+import { publishedReportPdf } from './report-pdf';
 import { readParam } from './validate';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -22,6 +24,17 @@ const updateBody = jsonBody(publicationUpdateSchema, 'PublicationUpdate');
 const publishBody = jsonBody(emptyBodySchema, 'PublishReport');
 
 /** What the «Publicación» screen shows of a year. */
+/**
+ * The slug of the public pages' address of the database's organisation; null for the first organisation, whose
+ * older addresses without a slug (/participa/<year>) stay its own.
+ */
+async function publicSlugOf(db: Db): Promise<string | null> {
+  const id = organizationOf(db);
+  if (id === null || id === firstOrganizationId) return null;
+  const row = await db.selectFrom('organizations').select('slug').where('id', '=', id).executeTakeFirst();
+  return row?.slug ?? null;
+}
+
 export async function publicationState(db: Db, year: number): Promise<PublicationState> {
   const publication = await getPublication(db, year);
   const report = await getReport(db, year);
@@ -34,7 +47,7 @@ export async function publicationState(db: Db, year: number): Promise<Publicatio
     updatedBy: publication.updatedBy,
     report: { exists: Boolean(report), sections: sections.length, approved: sections.length > 0 && sections.every((s) => s.state === 'approved') },
     published: await listPublishedReports(db, year),
-    publicPath: publicPagePath(year),
+    publicPath: publicPagePath(year, await publicSlugOf(db)),
   };
 }
 
@@ -88,13 +101,20 @@ export function publicationRoutes() {
   app.post('/:year/report', requirePermission('managePublication'), doc('Publicar una nueva versión del informe aprobado (queda congelada; su SHA-256 va a la auditoría)', { ...ok(201, 'Publicación con la nueva versión'), ...problems(400, 401, 403, 404, 409) }, { parameters: pathParams({ year: yearParam }) }), publishBody, async (c) => {
     const year = readParam(c, 'year', yearParam);
     await publishBody.read(c);
+    let published: Awaited<ReturnType<typeof publishReport>> | null = null;
     const body = await change(c, async ({ tx, user, now }) => {
-      const { number, sha256, bytes } = await publishReport(tx, year, user.username, now);
+      published = await publishReport(tx, year, user.username, now);
+      const { number, sha256, bytes } = published;
       return {
         result: await publicationState(tx, year),
         audit: [{ action: 'publish', entity: 'report', entityId: year, changes: [`versión publicada ${number}`, `sha256: ${sha256}`, `bytes: ${bytes}`] }],
       };
     });
+    // The new version's PDF is built now, in the background, so the first citizen who asks finds it ready (it is
+    // kept by the snapshot's SHA-256: report-pdf.ts). A failure here is not the publication's: the route retries.
+    const render = c.get('deps').renderReportPdf;
+    const frozen = published as Awaited<ReturnType<typeof publishReport>> | null;
+    if (render && frozen) publishedReportPdf(render, frozen.sha256, frozen.snapshot.data, frozen.snapshot.publishedAt).catch(() => undefined);
     return c.json(body, 201);
   });
 
@@ -102,7 +122,7 @@ export function publicationRoutes() {
 }
 
 /** Freezes the approved report of `year` as its next published version (inside a change). */
-export async function publishReport(tx: Db, year: number, by: string, now: string): Promise<{ number: number; sha256: string; bytes: number }> {
+export async function publishReport(tx: Db, year: number, by: string, now: string): Promise<{ number: number; sha256: string; bytes: number; snapshot: PublishedSnapshot }> {
   if (!(await getReport(tx, year))) throw new HttpProblem(404, publicationMessages.noReport(year));
   const data = await exportDataIn(tx, year, todayOf(now));
   if (!isFinal(data.sections)) throw new HttpProblem(409, publicationMessages.reportNotReady);
@@ -113,5 +133,5 @@ export async function publishReport(tx: Db, year: number, by: string, now: strin
   const bytes = new TextEncoder().encode(text);
   const sha256 = await sha256Hex(bytes);
   await insertPublishedReport(tx, { year, number, snapshot: text, sha256, bytes: bytes.length, by, now });
-  return { number, sha256, bytes: bytes.length };
+  return { number, sha256, bytes: bytes.length, snapshot };
 }

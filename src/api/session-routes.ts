@@ -7,7 +7,12 @@ import type { AuditDraft } from '../domain/audit';
 import type { AppEnv } from './deps';
 import { doc, jsonBody, ok, problems } from './openapi-doc';
 import { sessionCookie, sessionCookieOptions } from './auth';
-import { applyChange, change } from './change';
+import { applyChange, change, requestTime } from './change';
+import { firstOrganizationId, forOrganization } from '../db/org-scope';
+import { findOrganizationById } from '../db/organization-lookup';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { OrganizationSummary } from '../domain/organization';
 import { HttpProblem } from './problem';
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from './passwords';
 import { current, decideLogin, loginKeys, waitText, workQueue } from './rate-limit';
@@ -26,6 +31,12 @@ export const sessionMessages = {
 /** Password checks waiting their turn before new attempts get 503 (at ~0,1 s each, a few seconds of queue). */
 const maxWaitingChecks = 32;
 
+/** The organisation a session's account belongs to, as the app shows it (name, acronym, public slug). */
+async function sessionOrganization(root: Kysely<Database>, id: number): Promise<OrganizationSummary | null> {
+  const found = await findOrganizationById(root, id);
+  return found ? { id: found.id, name: found.name, acronym: found.acronym, slug: found.slug } : null;
+}
+
 /** Counting a login attempt is a write before anyone is known. */
 const anonymous = { id: null, username: '(inicio de sesión)' };
 
@@ -35,10 +46,10 @@ export function sessionRoutes() {
   let dummyHash: Promise<string> | null = null;
   let checks: ReturnType<typeof workQueue> | null = null;
 
-  app.get('/', doc('Sesión actual', { ...ok(200, 'Usuario de la sesión'), ...problems(401) }), (c) => {
+  app.get('/', doc('Sesión actual', { ...ok(200, 'Usuario de la sesión y su organización'), ...problems(401) }), async (c) => {
     const user = c.get('user');
     if (!user) throw new HttpProblem(401, 'No hay una sesión iniciada.');
-    return c.json({ user });
+    return c.json({ user, organization: await sessionOrganization(c.get('deps').rootDb, user.organizationId) });
   });
 
   app.post('/', doc('Iniciar sesión', { ...ok(200, 'Sesión iniciada'), ...problems(400, 401, 429) }, { security: [] }), loginBody, async (c) => {
@@ -51,7 +62,7 @@ export function sessionRoutes() {
     const nowMs = deps.now().getTime();
 
     // Checked and counted in one transaction: parallel attempts cannot slip past a limit.
-    const decision = await applyChange(deps.db, anonymous, deps.now().toISOString(), async ({ tx }) => {
+    const decision = await applyChange(deps.rootDb, anonymous, deps.now().toISOString(), async ({ tx }) => {
       const rows = await getLoginAttempts(tx, [keys.address, keys.pair, keys.account]);
       const counters = {
         address: current(rows.get(keys.address), keys.address, nowMs, limits.windowMs),
@@ -73,7 +84,8 @@ export function sessionRoutes() {
     // Past the account's ceiling the attempt waits its turn (slowed, never locked).
     if (decision.delayMs > 0) await deps.sleep(decision.delayMs);
 
-    const user = await findUserByUsername(deps.db, username);
+    // Usernames are unique across the installation: the account is looked up above organisations.
+    const user = await findUserByUsername(deps.rootDb, username);
     dummyHash ??= hashPassword(randomToken(), deps.passwordIterations);
     const stored = user?.active ? user.passwordHash : await dummyHash;
     checks ??= workQueue(deps.passwordChecks, maxWaitingChecks, () => new HttpProblem(503, sessionMessages.serverBusy));
@@ -101,26 +113,23 @@ export function sessionRoutes() {
       if (accountRow.failures === limits.perAccount) {
         entries.push({ action: 'login_throttled', entity: 'session', entityId: null, changes: [`${accountRow.failures} intentos fallidos desde cualquier dirección: intentos espaciados ${waitText(limits.spacingMs)}`] });
       }
-      await applyChange(deps.db, who, at, async () => ({ result: null, audit: entries }));
+      // In the audit log of the account's organisation (an unknown account's attempts: the first organisation's).
+      await applyChange(forOrganization(deps.rootDb, user?.organizationId ?? firstOrganizationId), who, at, async () => ({ result: null, audit: entries }));
       throw new HttpProblem(401, sessionMessages.wrong);
     }
 
     const token = randomToken();
     const expires = new Date(now.getTime() + deps.session.maxMs);
     const tokenHash = await sha256Hex(token);
-    const sessionUser = { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
-    await change(
-      c,
-      async ({ tx }) => {
-        await releaseLoginAttempt(tx, keys);
-        await deleteExpiredSessions(tx, at);
-        await insertSession(tx, tokenHash, user.id, at, expires.toISOString());
-        return { result: null, audit: [{ action: 'login', entity: 'session', entityId: null, changes: [`desde ${address}`] }] };
-      },
-      { as: sessionUser },
-    );
+    const sessionUser = { id: user.id, username: user.username, displayName: user.displayName, role: user.role, organizationId: user.organizationId };
+    await applyChange(forOrganization(deps.rootDb, user.organizationId), sessionUser, requestTime(c), async ({ tx }) => {
+      await releaseLoginAttempt(tx, keys);
+      await deleteExpiredSessions(tx, at);
+      await insertSession(tx, tokenHash, user.id, at, expires.toISOString());
+      return { result: null, audit: [{ action: 'login', entity: 'session', entityId: null, changes: [`desde ${address}`] }] };
+    });
     setCookie(c, sessionCookie, token, sessionCookieOptions(c, expires));
-    return c.json({ user: sessionUser });
+    return c.json({ user: sessionUser, organization: await sessionOrganization(deps.rootDb, user.organizationId) });
   });
 
   app.delete('/', doc('Cerrar sesión', { ...ok(204, 'Sesión cerrada') }), async (c) => {

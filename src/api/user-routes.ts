@@ -1,3 +1,4 @@
+import { unscoped } from '../db/org-scope';
 import { Hono } from 'hono';
 import { idParam } from '../domain/common';
 import { passwordResetSchema, userCreateSchema, userUpdateSchema } from '../domain/user';
@@ -42,12 +43,13 @@ export function userRoutes() {
       new HttpProblem(409, 'Ya existe una cuenta con ese nombre de usuario.', {
         errors: [{ path: 'username', message: 'Ya existe una cuenta con ese nombre de usuario.' }],
       });
-    if (await findUserByUsername(deps.db, input.username)) throw duplicate();
+    // Usernames are unique across the installation (login is by username): looked up above organisations.
+    if (await findUserByUsername(deps.rootDb, input.username)) throw duplicate();
     await assertStrongPassword(input.password, [input.username, input.displayName]);
     const passwordHash = await hashPassword(input.password, deps.passwordIterations);
     // Checked again inside the transaction: two simultaneous requests for the same name must give 201 + 409, not a 500.
     const user = await change(c, async ({ tx, now }) => {
-      if (await findUserByUsername(tx, input.username)) throw duplicate();
+      if (await findUserByUsername(unscoped(tx), input.username)) throw duplicate();
       const id = await insertUser(tx, { ...input, passwordHash }, now);
       return { result: withoutHash((await findUserById(tx, id))!), audit: [{ action: 'create', entity: 'user', entityId: id, changes: [`rol: ${input.role}`] }] };
     });

@@ -1,3 +1,4 @@
+import { orgScope, organizationIdOf } from './org-scope';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   areaKey,
@@ -223,27 +224,27 @@ export async function applyProgressUpdates(db: Db, updates: ProgressUpdateRow[],
       const rows = sql`jsonb_to_recordset(cast(${batch} as jsonb)) as u(id bigint, "to" bigint, status text, note text, changes text)`;
       await sql`
         update commitments set progress = u."to", status = u.status, version = version + 1, updated_at = ${now}, updated_by = ${user.username}
-        from ${rows} where commitments.id = u.id`.execute(db);
+        from ${rows} where commitments.id = u.id and ${orgScope(db, 'commitments')}`.execute(db);
       await sql`
-        insert into commitment_follow_ups (commitment_id, date, note, progress, evidence_url, created_at, created_by)
-        select u.id, ${today}, u.note, u."to", '', ${now}, ${user.username} from ${rows}`.execute(db);
+        insert into commitment_follow_ups (commitment_id, date, note, progress, evidence_url, created_at, created_by, organization_id)
+        select u.id, ${today}, u.note, u."to", '', ${now}, ${user.username}, ${organizationIdOf(db)} from ${rows}`.execute(db);
       await sql`
-        insert into audit_log (at, user_id, username, action, entity, entity_id, changes)
-        select ${now}, ${user.id}, ${user.username}, 'update', 'commitment', u.id, u.changes from ${rows}`.execute(db);
+        insert into audit_log (at, user_id, username, action, entity, entity_id, changes, organization_id)
+        select ${now}, ${user.id}, ${user.username}, 'update', 'commitment', u.id, u.changes, ${organizationIdOf(db)} from ${rows}`.execute(db);
       continue;
     }
     await sql`
       update commitments set
         progress = u.progress, status = u.status, version = version + 1, updated_at = ${now}, updated_by = ${user.username}
       from (select json_extract(j.value, '$.id') as id, json_extract(j.value, '$.to') as progress, json_extract(j.value, '$.status') as status from json_each(${batch}) j) as u
-      where commitments.id = u.id`.execute(db);
+      where commitments.id = u.id and ${orgScope(db, 'commitments')}`.execute(db);
     await sql`
-      insert into commitment_follow_ups (commitment_id, date, note, progress, evidence_url, created_at, created_by)
-      select json_extract(j.value, '$.id'), ${today}, json_extract(j.value, '$.note'), json_extract(j.value, '$.to'), '', ${now}, ${user.username}
+      insert into commitment_follow_ups (commitment_id, date, note, progress, evidence_url, created_at, created_by, organization_id)
+      select json_extract(j.value, '$.id'), ${today}, json_extract(j.value, '$.note'), json_extract(j.value, '$.to'), '', ${now}, ${user.username}, ${organizationIdOf(db)}
       from json_each(${batch}) j`.execute(db);
     await sql`
-      insert into audit_log (at, user_id, username, action, entity, entity_id, changes)
-      select ${now}, ${user.id}, ${user.username}, 'update', 'commitment', json_extract(j.value, '$.id'), json_extract(j.value, '$.changes')
+      insert into audit_log (at, user_id, username, action, entity, entity_id, changes, organization_id)
+      select ${now}, ${user.id}, ${user.username}, 'update', 'commitment', json_extract(j.value, '$.id'), json_extract(j.value, '$.changes'), ${organizationIdOf(db)}
       from json_each(${batch}) j`.execute(db);
   }
 }

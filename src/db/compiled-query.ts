@@ -1,6 +1,7 @@
 import type { Compilable, CompiledQuery, Kysely, Transaction } from 'kysely';
 import type { Database } from './schema';
 import { engineOf } from './engine';
+import { OrganizationSlot, organizationScopeOf, withOrganizationSlot } from './org-scope';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -8,6 +9,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 class Slot {
   constructor(readonly index: number) {}
 }
+
+const organizationSlot = new OrganizationSlot();
 
 /**
  * A query whose SQL is built and compiled once per shape, then run with each call's values. Kysely builds an
@@ -21,18 +24,24 @@ class Slot {
  *
  * The SQL is compiled per engine (SQLite's `?` and PostgreSQL's `$1`, their quoting and functions): the cache key is
  * the engine and the shape's key, so one process may hold databases of both engines (the bench does).
+ *
+ * On a database scoped to an organisation (org-scope.ts) the scope's `organization_id = ?` is compiled with a slot
+ * too, filled from the database each call runs on: one cached query serves every organisation, never with the
+ * organisation it was first compiled for. Scoped and root databases compile apart (their SQL differs).
  */
 export function compiledQuery<Shape, Values extends unknown[], Row>(build: (db: Db, shape: Shape, ...values: Values) => Compilable<Row>, key: (shape: Shape) => string) {
   const compiled = new Map<string, CompiledQuery<Row>>();
   return async (db: Db, shape: Shape, ...values: Values): Promise<Row[]> => {
-    const name = `${engineOf(db)}:${key(shape)}`;
+    const scope = organizationScopeOf(db);
+    const name = `${engineOf(db)}:${scope ? 'org' : 'root'}:${key(shape)}`;
     let query = compiled.get(name);
     if (!query) {
-      query = build(db, shape, ...(values.map((_, i) => new Slot(i)) as Values)).compile();
+      const compileDb = scope ? (withOrganizationSlot(db, organizationSlot) as Db) : db;
+      query = build(compileDb, shape, ...(values.map((_, i) => new Slot(i)) as Values)).compile();
       if (compiled.size >= 64) compiled.clear();
       compiled.set(name, query);
     }
-    const parameters = query.parameters.map((p) => (p instanceof Slot ? values[p.index] : p));
+    const parameters = query.parameters.map((p) => (p instanceof Slot ? values[p.index] : p === organizationSlot ? scope!.organizationId : p));
     return (await db.executeQuery<Row>({ ...query, parameters })).rows;
   };
 }

@@ -1,3 +1,4 @@
+import { orgScope, organizationIdOf } from './org-scope';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type {
   Consultation,
@@ -25,6 +26,7 @@ const insertBatch = 10_000;
  * of responses carries this condition. Manual responses and finished imports pass it (`import_batch` 0, or an id
  * no longer pending); the pending list is nearly always empty, so SQLite checks it once per query.
  */
+// org-scope: global ids — an import's id is unique across the installation; this only hides rows of imports still being written.
 const visible = (column = 'import_batch') => sql<boolean>`${sql.ref(column)} not in (select id from consultation_pending_imports)`;
 
 export async function getConsultationTopics(db: Db, consultationId: number): Promise<ConsultationTopic[]> {
@@ -196,7 +198,7 @@ export async function votesPerTopic(db: Db, consultationId: number): Promise<Map
   const rows = await sql<{ topic_id: number; n: number }>`
     select j.value as topic_id, count(*) as n
     from consultation_responses r, ${jsonScalars(db, sql`r.topic_ids`, 'j')}
-    where r.consultation_id = ${consultationId} and ${visible('r.import_batch')}
+    where r.consultation_id = ${consultationId} and ${visible('r.import_batch')} and ${orgScope(db, 'r')}
     group by j.value`.execute(db);
   return new Map(rows.rows.map((r) => [Number(r.topic_id), Number(r.n)]));
 }
@@ -266,8 +268,8 @@ export async function insertResponses(
     }
     await sql`
       insert into consultation_responses
-        (consultation_id, value_group_kind, value_group, topic_ids, proposed_topic, questions, channel, date, late, source, created_at, created_by, import_batch)
-      select ${consultationId}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, ${source}, ${now}, ${by}, ${importBatch}
+        (consultation_id, value_group_kind, value_group, topic_ids, proposed_topic, questions, channel, date, late, source, created_at, created_by, import_batch, organization_id)
+      select ${consultationId}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7, ${source}, ${now}, ${by}, ${importBatch}, ${organizationIdOf(db)}
       from json_each(${JSON.stringify(batch)}) j
       order by j.key`.execute(db);
   }
@@ -333,14 +335,14 @@ export async function tallyResponses(db: Db, consultationId: number): Promise<Ta
       select cast(json_agg(json_build_object(
         'id', id, 'valueGroupKind', value_group_kind, 'valueGroup', value_group, 'topicIds', cast(topic_ids as json),
         'proposedTopic', proposed_topic, 'questions', cast(questions as json), 'channel', channel) order by id) as text) as responses
-      from consultation_responses where consultation_id = ${consultationId} and ${visible()}`.execute(db);
+      from consultation_responses where consultation_id = ${consultationId} and ${visible()} and ${orgScope(db, 'consultation_responses')}`.execute(db);
     return JSON.parse(rows[0]?.responses ?? '[]') as TallyResponse[];
   }
   const { rows } = await sql<{ responses: Json<TallyResponse[]> | null }>`
     select json_group_array(json_object(
       'id', id, 'valueGroupKind', value_group_kind, 'valueGroup', value_group, 'topicIds', json(topic_ids),
       'proposedTopic', proposed_topic, 'questions', json(questions), 'channel', channel)) as responses
-    from (select * from consultation_responses where consultation_id = ${consultationId} and ${visible()} order by id)`.execute(db);
+    from (select * from consultation_responses where consultation_id = ${consultationId} and ${visible()} and ${orgScope(db, 'consultation_responses')} order by id)`.execute(db);
   return fromJson(rows[0]?.responses ?? '[]');
 }
 
@@ -374,6 +376,7 @@ export async function startPendingImport(db: Db, consultationId: number, now: st
   // Response ids only grow (AUTOINCREMENT): every row this import writes comes after the largest id now.
   const { id } = await db
     .insertInto('consultation_pending_imports')
+    // org-scope: global ids — the largest response id of the installation (ids are global).
     .values({ consultation_id: consultationId, started_at: now, first_id: sql<number>`(select coalesce(max(id), 0) from consultation_responses)` })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -390,7 +393,7 @@ export async function discardPendingImportRows(db: Db, importId: number, limit =
   const pending = await db.selectFrom('consultation_pending_imports').select('first_id').where('id', '=', importId).executeTakeFirst();
   const from = pending?.first_id ?? 0;
   const result = await sql`delete from consultation_responses where id in (
-    select id from consultation_responses where id > ${from} and import_batch = ${importId} order by id limit ${limit})`.execute(db);
+    select id from consultation_responses where id > ${from} and import_batch = ${importId} and ${orgScope(db, 'consultation_responses')} order by id limit ${limit})`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
 

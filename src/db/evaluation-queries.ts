@@ -1,3 +1,4 @@
+import { organizationIdOf } from './org-scope';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { evaluationQuestions, type EvaluationInput, type EvaluationResponse } from '../domain/evaluation';
 import type { Database, EvaluationResponsesTable } from './schema';
@@ -69,8 +70,8 @@ export async function insertEvaluationResponses(db: Db, forumId: number, respons
   for (let start = 0; start < responses.length; start += batchSize) {
     const batch = JSON.stringify(responses.slice(start, start + batchSize).map((r) => [...evaluationQuestions.map((q) => r.scores[q]), r.comment, r.valueGroup]));
     const rows = await sql<{ id: number }>`
-      insert into evaluation_responses (forum_id, clarity, usefulness, participation, answers, format, comment, value_group, source, created_at, created_by)
-      select ${forumId}, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]'), json_extract(j.value, '$[6]'), ${source}, ${now}, ${username}
+      insert into evaluation_responses (forum_id, clarity, usefulness, participation, answers, format, comment, value_group, source, created_at, created_by, organization_id)
+      select ${forumId}, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]'), json_extract(j.value, '$[6]'), ${source}, ${now}, ${username}, ${organizationIdOf(db)}
       from json_each(${batch}) j
       returning id`.execute(db);
     ids.push(...rows.rows.map((r) => r.id));

@@ -37,7 +37,8 @@ function toRow(input: ForumInput) {
   };
 }
 
-type ForumRow = Omit<ForumsTable, 'id' | 'consultation_id' | 'consultation_topic_id'> & {
+type ForumRow = Omit<ForumsTable, 'id' | 'consultation_id' | 'consultation_topic_id' | 'organization_id'> & {
+  organization_id: number;
   id: number;
   consultation_id?: number | null;
   consultation_topic_id?: number | null;

@@ -3,6 +3,7 @@ import { Migrator, sql, type ColumnDefinitionBuilder, type Kysely, type Migratio
 type ColumnBuilder = ColumnDefinitionBuilder;
 import type { Database } from './schema';
 import { SqliteDdlForPostgres, engineOf } from './engine';
+import { defaultOrganizationName, defaultTimeZone, slugify } from '../domain/organization';
 
 /** Migrations live in code (no file system), so the same list runs in Node and in the browser. */
 /**
@@ -549,7 +550,189 @@ export const migrations: Record<string, Migration> = {
       await sql`create index if not exists forums_search_trgm on forums using gin (search_text gin_trgm_ops)`.execute(db);
     },
   },
+  '0024_organizations': {
+    // Issue 15, many entities on one installation: the organisations, and `organization_id` on every table that holds
+    // an organisation's data (org-scope.ts scopes every query by it). An existing database's data all becomes
+    // organisation 1, named after the entity its public pages name (else «Mi entidad»); an empty one gets the same
+    // organisation 1, which the bootstrap's admin and demo belong to. Keys that were unique per installation become
+    // unique per organisation: a report, its removed forums and sections and the publication settings per (organisation,
+    // year), a setting per (organisation, key), an area's name, a published version's number. Usernames stay unique
+    // across the installation (login is by username). sessions, login_attempts and rate_counters stay global.
+    async up(db: MigrationDb) {
+      const postgres = engineOf(db) === 'postgres';
+      await db.schema
+        .createTable('organizations')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('acronym', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('nit', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('slug', 'text', (c) => c.notNull().unique())
+        .addColumn('time_zone', 'text', (c) => c.notNull().defaultTo(defaultTimeZone))
+        .addColumn('logo', 'text')
+        .addColumn('colors', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+      // The entity the latest published year names, else the default.
+      const published = await db.selectFrom('publication_settings').select('settings').orderBy('year', 'desc').execute();
+      let name = defaultOrganizationName;
+      for (const row of published) {
+        try {
+          const entity = (JSON.parse(row.settings) as { entityName?: unknown }).entityName;
+          if (typeof entity === 'string' && entity.trim()) {
+            name = entity.trim();
+            break;
+          }
+        } catch {
+          // A setting that does not parse names no entity.
+        }
+      }
+      await db.insertInto('organizations').values({ id: 1, name, slug: slugify(name), created_at: new Date().toISOString() }).execute();
+      if (postgres) await sql`select setval(pg_get_serial_sequence('organizations', 'id'), 1)`.execute(db);
+
+      // Every existing row belongs to organisation 1. SQLite adds a NOT NULL column only with a default, and one with
+      // a REFERENCES clause only with foreign keys off (as 0016, outside a transaction of Kysely's).
+      if (!postgres) await sql`PRAGMA foreign_keys = OFF`.execute(db);
+      try {
+        if (!postgres) await sql`begin`.execute(db);
+        for (const table of organizationTables0024) {
+          await db.schema
+            .alterTable(table)
+            .addColumn('organization_id', 'integer', (c) => c.notNull().defaultTo(1).references('organizations.id'))
+            .execute();
+        }
+        if (postgres) await perOrganizationKeysPostgres(db);
+        else await perOrganizationKeysSqlite(db);
+        await db.schema.dropIndex('published_reports_year_number').execute();
+        await db.schema.createIndex('published_reports_year_number').on('published_reports').columns(['organization_id', 'year', 'number']).unique().execute();
+        // The staff lists read one organisation's rows: its forums and questions by the lists' usual orders.
+        await db.schema.createIndex('forums_organization_date').on('forums').columns(['organization_id', 'date', 'id']).execute();
+        await db.schema.createIndex('forums_organization_year_status_date').on('forums').columns(['organization_id', 'year', 'status', 'date']).execute();
+        await db.schema.createIndex('forum_questions_organization_due').on('forum_questions').columns(['organization_id', 'due_date', 'id']).execute();
+        await db.schema.createIndex('users_organization').on('users').columns(['organization_id', 'username']).execute();
+        await db.schema.createIndex('audit_log_organization').on('audit_log').columns(['organization_id', 'id']).execute();
+        if (!postgres) {
+          const broken = await sql`PRAGMA foreign_key_check`.execute(db);
+          if (broken.rows.length > 0) throw new Error('0024: quedaron filas con referencias rotas.');
+          await sql`commit`.execute(db);
+        }
+      } catch (error) {
+        if (!postgres) await sql`rollback`.execute(db);
+        throw error;
+      } finally {
+        if (!postgres) await sql`PRAGMA foreign_keys = ON`.execute(db);
+      }
+    },
+  },
 };
+
+/** The tables of an organisation's data as of 0024 (a later table that holds such data adds its own column). */
+const organizationTables0024 = [
+  'users',
+  'forums',
+  'forum_questions',
+  'areas',
+  'settings',
+  'audit_log',
+  'forum_metrics',
+  'consultations',
+  'consultation_topics',
+  'consultation_responses',
+  'reports',
+  'report_sections',
+  'section_revisions',
+  'section_comments',
+  'report_removed_forums',
+  'report_removed_sections',
+  'consultation_pending_imports',
+  'evaluation_responses',
+  'commitments',
+  'commitment_follow_ups',
+  'publication_settings',
+  'published_reports',
+  'citizen_questions',
+];
+
+/** 0024 on PostgreSQL: the per-installation keys become per-organisation keys, constraint by constraint. */
+async function perOrganizationKeysPostgres(db: MigrationDb) {
+  const constraints = async (table: string, type: 'p' | 'u' | 'f', references?: string) => {
+    const { rows } = await sql<{ name: string }>`select conname as name from pg_constraint
+      where conrelid = cast(${table} as regclass) and contype = ${type} ${references ? sql`and confrelid = cast(${references} as regclass)` : sql``}`.execute(db);
+    return rows.map((r) => r.name);
+  };
+  const drop = async (table: string, names: string[]) => {
+    for (const name of names) await sql`alter table ${sql.table(table)} drop constraint ${sql.id(name)}`.execute(db);
+  };
+  const children = ['report_sections', 'report_removed_forums', 'report_removed_sections'];
+  for (const child of children) await drop(child, await constraints(child, 'f', 'reports'));
+  await drop('reports', await constraints('reports', 'p'));
+  await sql`alter table reports add constraint reports_pk primary key (organization_id, year)`.execute(db);
+  await drop('report_removed_forums', await constraints('report_removed_forums', 'p'));
+  await sql`alter table report_removed_forums add constraint report_removed_forums_pk primary key (organization_id, year, forum_id)`.execute(db);
+  await drop('report_removed_sections', await constraints('report_removed_sections', 'p'));
+  await sql`alter table report_removed_sections add constraint report_removed_sections_pk primary key (organization_id, year, kind)`.execute(db);
+  for (const child of children) {
+    await sql`alter table ${sql.table(child)} add constraint ${sql.id(`${child}_report_fk`)} foreign key (organization_id, year) references reports (organization_id, year) on delete cascade`.execute(db);
+  }
+  await drop('publication_settings', await constraints('publication_settings', 'p'));
+  await sql`alter table publication_settings add constraint publication_settings_pk primary key (organization_id, year)`.execute(db);
+  await drop('settings', await constraints('settings', 'p'));
+  await sql`alter table settings add constraint settings_pk primary key (organization_id, key)`.execute(db);
+  await drop('areas', await constraints('areas', 'u'));
+  await sql`alter table areas add constraint areas_organization_name unique (organization_id, name)`.execute(db);
+}
+
+/**
+ * 0024 on SQLite, which cannot change a table's keys: each table is rebuilt as SQLite documents it (as 0016), from its
+ * stored definition with the keys edited — new table, rows copied, old dropped, new renamed, its indexes again.
+ */
+async function perOrganizationKeysSqlite(db: MigrationDb) {
+  const yearFk = /"year" integer not null references "reports" \("year"\) on delete cascade/i;
+  const reportFk = 'foreign key ("organization_id", "year") references "reports" ("organization_id", "year") on delete cascade';
+  const rebuilds: [string, [RegExp, string][], string[]][] = [
+    ['reports', [[/"year" integer primary key/i, '"year" integer not null']], ['constraint "reports_pk" primary key ("organization_id", "year")']],
+    ['report_sections', [[yearFk, '"year" integer not null']], [reportFk]],
+    [
+      'report_removed_forums',
+      [
+        [yearFk, '"year" integer not null'],
+        [/primary key \("year", "forum_id"\)/i, 'primary key ("organization_id", "year", "forum_id")'],
+      ],
+      [reportFk],
+    ],
+    [
+      'report_removed_sections',
+      [
+        [yearFk, '"year" integer not null'],
+        [/primary key \("year", "kind"\)/i, 'primary key ("organization_id", "year", "kind")'],
+      ],
+      [reportFk],
+    ],
+    ['publication_settings', [[/"year" integer primary key/i, '"year" integer not null']], ['constraint "publication_settings_pk" primary key ("organization_id", "year")']],
+    ['settings', [[/"key" text primary key/i, '"key" text not null']], ['constraint "settings_pk" primary key ("organization_id", "key")']],
+    ['areas', [[/"name" text not null unique/i, '"name" text not null']], ['constraint "areas_organization_name" unique ("organization_id", "name")']],
+  ];
+  for (const [table, edits, constraints] of rebuilds) {
+    const stored = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = ${table}`.execute(db);
+    let definition = stored.rows[0]?.sql;
+    if (!definition) throw new Error(`0024: no se encontró la tabla ${table}.`);
+    for (const [from, to] of edits) {
+      if (!from.test(definition)) throw new Error(`0024: la definición de ${table} no es la esperada (${from}).`);
+      definition = definition.replace(from, to);
+    }
+    definition = definition.replace(new RegExp(`^create table\\s+"?${table}"?`, 'i'), `create table "${table}_rebuilt"`).replace(/\)\s*$/, `, ${constraints.join(', ')})`);
+    const indexes = await sql<{ sql: string }>`select sql from sqlite_master where type = 'index' and tbl_name = ${table} and sql is not null`.execute(db);
+    const sequence = await sql<{ seq: number }>`select seq from sqlite_sequence where name = ${table}`.execute(db);
+    await sql.raw(definition).execute(db);
+    await sql`insert into ${sql.table(`${table}_rebuilt`)} select * from ${sql.table(table)}`.execute(db);
+    await sql`drop table ${sql.table(table)}`.execute(db);
+    await sql`alter table ${sql.table(`${table}_rebuilt`)} rename to ${sql.table(table)}`.execute(db);
+    for (const index of indexes.rows) await sql.raw(index.sql).execute(db);
+    const seq = sequence.rows[0]?.seq;
+    if (seq != null) await sql`update sqlite_sequence set seq = max(seq, ${seq}) where name = ${table}`.execute(db);
+  }
+}
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

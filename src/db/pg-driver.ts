@@ -56,18 +56,33 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return !!url && /^postgres(ql)?:\/\//i.test(url);
 }
 
-/** Opens a pool on a PostgreSQL database and (unless told otherwise) migrates it. Node only. */
-export async function openPostgresDatabase(url: string, options: PostgresOptions = {}): Promise<Kysely<Database>> {
+/** A connection pool on a PostgreSQL database with the store's type parsers (and `schema` first on its search_path). Node only. */
+export function openPostgresPool(url: string, options: Omit<PostgresOptions, 'migrate'> & { allowExitOnIdle?: boolean } = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
     idleTimeoutMillis: options.idleTimeoutMillis ?? 10_000,
+    allowExitOnIdle: options.allowExitOnIdle,
     types,
     ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
   });
   // An idle connection the server drops (restart, failover) must not bring the process down; the next query reconnects.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withoutNulCharacters(pool) }), plugins: postgresPlugins() });
+  return pool;
+}
+
+/**
+ * The store over an open pool. `destroy()` ends the pool unless `keepPool` (the tests lend one pool, and its warm
+ * connections, to one test after another; the store still refuses every query once destroyed).
+ */
+export function postgresDatabaseOnPool(pool: pg.Pool, options: { keepPool?: boolean } = {}): Kysely<Database> {
+  const lent = options.keepPool ? ({ connect: () => pool.connect(), end: async () => {} } as unknown as pg.Pool) : pool;
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: withoutNulCharacters(lent) }), plugins: postgresPlugins() });
+}
+
+/** Opens a pool on a PostgreSQL database and (unless told otherwise) migrates it. Node only. */
+export async function openPostgresDatabase(url: string, options: PostgresOptions = {}): Promise<Kysely<Database>> {
+  const db = postgresDatabaseOnPool(openPostgresPool(url, options));
   if (options.migrate ?? true) {
     try {
       await migrateToLatest(db, { schema: options.schema });

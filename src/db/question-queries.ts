@@ -1,3 +1,4 @@
+import { organizationIdOf } from './org-scope';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   defaultQuestionSettings,
@@ -109,6 +110,7 @@ function parseDoc(value: string | null): RichDoc {
 }
 
 /** The case holds personal data: its asker's, or that of a person whose question was merged into it (with consent). */
+// org-scope: global ids — the merged submissions of this (scoped) case, by its id.
 const caseHasPersonal = sql<number>`(q.asker_name <> '' or q.asker_contact <> '' or exists (select 1 from citizen_questions m where m.question_id = q.id and m.status = 'fusionada' and (m.asker_name <> '' or m.asker_contact <> '')))`.as('has_personal');
 
 export async function getQuestionCase(db: Db, id: number): Promise<QuestionCase | undefined> {
@@ -446,10 +448,10 @@ export async function insertImportedQuestions(db: Db, questions: ImportedQuestio
       questions.slice(start, start + importBatch).map((q) => [q.forumId, q.position, q.text, q.channel, q.receivedAt, q.type, q.dueDate, q.year, q.name, q.contact, q.consentText, q.consentAt]),
     );
     await sql`
-      insert into forum_questions (forum_id, position, text, channel, asked_by, answered, answered_by, answer_summary, received_at, type, due_date, status, year, asker_name, asker_contact, consent_text, consent_at)
+      insert into forum_questions (forum_id, position, text, channel, asked_by, answered, answered_by, answer_summary, received_at, type, due_date, status, year, asker_name, asker_contact, consent_text, consent_at, organization_id)
       select json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'), '', 0, '', '',
         json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]'), json_extract(j.value, '$[6]'), 'recibida', json_extract(j.value, '$[7]'),
-        json_extract(j.value, '$[8]'), json_extract(j.value, '$[9]'), json_extract(j.value, '$[10]'), json_extract(j.value, '$[11]')
+        json_extract(j.value, '$[8]'), json_extract(j.value, '$[9]'), json_extract(j.value, '$[10]'), json_extract(j.value, '$[11]'), ${organizationIdOf(db)}
       from json_each(${batch}) j`.execute(db);
   }
 }

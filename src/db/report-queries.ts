@@ -1,3 +1,4 @@
+import { orgScope } from './org-scope';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ForumMetricsInput } from '../domain/metrics';
 import {
@@ -35,7 +36,7 @@ export interface ReportRecord extends ReportInput {
   updatedBy: string;
 }
 
-export type SectionRow = Omit<ReportSectionsTable, 'id'> & { id: number };
+export type SectionRow = Omit<ReportSectionsTable, 'id' | 'organization_id'> & { id: number; organization_id: number };
 
 /* ---------- reports ---------- */
 
@@ -407,7 +408,7 @@ export async function yearCommitmentsHash(db: Db, year: number, options: { openO
       sum(case when c.status <> 'cancelled' then c.progress end) as progress_sum,
       count(case when c.status <> 'cancelled' then 1 end) as progress_count
     from commitments c join forums f on f.id = c.forum_id
-    where c.year = ${year} ${open}`.execute(db);
+    where c.year = ${year} ${open} and ${orgScope(db, 'c')}`.execute(db);
   const r = rows[0]!;
   return commitmentsHash(year, r.list, {
     total: Number(r.total),
@@ -451,13 +452,13 @@ export async function yearEvaluation(db: Db, year: number): Promise<EvaluationSe
   const counted = await sql<Record<string, number>>`
     select e.forum_id as forum_id, count(*) as responses, ${sql.raw(scoreColumns)}
     from evaluation_responses e join forums f on f.id = e.forum_id
-    where f.year = ${year}
+    where f.year = ${year} and ${orgScope(db, 'f')}
     group by e.forum_id`.execute(db);
   const comments = await sql<{ forum_id: number; comment: string }>`
     select forum_id, comment from (
       select e.forum_id, e.comment, row_number() over (partition by e.forum_id order by e.id) as n
       from evaluation_responses e join forums f on f.id = e.forum_id
-      where f.year = ${year} and ${engineOf(db) === 'postgres' ? sql`btrim(e.comment, ${commentWhitespace})` : sql`trim(e.comment, ${commentWhitespace})`} <> ''
+      where f.year = ${year} and ${orgScope(db, 'f')} and ${engineOf(db) === 'postgres' ? sql`btrim(e.comment, ${commentWhitespace})` : sql`trim(e.comment, ${commentWhitespace})`} <> ''
     ) as c where n <= ${evaluationSectionLimits.comments}
     order by forum_id, n`.execute(db);
   const byForum = new Map(counted.rows.map((r) => [Number(r.forum_id), r]));

@@ -16,7 +16,31 @@ import type { Role } from '../domain/roles';
  * (`Json<T>`, read with `fromJson`), so rows map to domain records without casts.
  */
 
+/**
+ * The organisation a row belongs to (0024). Read it, filter by it; never write it: the scope of the database
+ * (`forOrganization`, org-scope.ts) writes it on every insert.
+ */
+export type OrganizationColumn = ColumnType<number, never, never>;
+
+/** An organisation (entity) of the installation (0024). */
+export interface OrganizationsTable {
+  id: Generated<number>;
+  name: string;
+  acronym: Generated<string>;
+  nit: Generated<string>;
+  /** The public pages' address: /participa/<slug>/<year>. Unique, never all digits. */
+  slug: string;
+  time_zone: Generated<string>;
+  logo: string | null;
+  /** JSON object of colours ('{}' when none). */
+  colors: Generated<string>;
+  active: Generated<number>;
+  created_at: string;
+  version: Generated<number>;
+}
+
 export interface UsersTable {
+  organization_id: OrganizationColumn;
   id: Generated<number>;
   username: string;
   display_name: string;
@@ -46,6 +70,7 @@ export interface ForumDetails {
 }
 
 export interface ForumsTable {
+  organization_id: OrganizationColumn;
   id: Generated<number>;
   title: string;
   theme: string;
@@ -73,6 +98,7 @@ export interface ForumsTable {
 }
 
 export interface ForumQuestionsTable {
+  organization_id: OrganizationColumn;
   id: Generated<number>;
   forum_id: number;
   position: number;
@@ -109,11 +135,13 @@ export interface ForumQuestionsTable {
 }
 
 export interface AreasTable {
+  organization_id: OrganizationColumn;
   id: Generated<number>;
   name: string;
 }
 
 export interface SettingsTable {
+  organization_id: OrganizationColumn;
   key: string;
   /** JSON. */
   value: string;
@@ -121,6 +149,7 @@ export interface SettingsTable {
 }
 
 export interface AuditLogTable {
+  organization_id: OrganizationColumn;
   id: Generated<number>;
   at: string;
   user_id: number | null;
@@ -132,6 +161,7 @@ export interface AuditLogTable {
 }
 
 export interface ForumMetricsTable {
+  organization_id: OrganizationColumn;
   forum_id: number;
   version: number;
   /** JSON of each snapshot (PostCard, LiveSummary, SincePublication), null when not taken. */
@@ -145,6 +175,7 @@ export interface ForumMetricsTable {
 }
 
 export interface ConsultationsTable {
+  organization_id: OrganizationColumn;
   id: Generated<number>;
   year: number;
   title: string;
@@ -163,6 +194,7 @@ export interface ConsultationsTable {
 }
 
 export interface ConsultationTopicsTable {
+  organization_id: OrganizationColumn;
   id: Generated<number>;
   consultation_id: number;
   position: number;
@@ -172,6 +204,7 @@ export interface ConsultationTopicsTable {
 }
 
 export interface ConsultationResponsesTable {
+  organization_id: OrganizationColumn;
   id: Generated<number>;
   consultation_id: number;
   value_group_kind: ResponseValueGroupKind;
@@ -195,6 +228,7 @@ export interface ConsultationResponsesTable {
 
 /** An import being written in chunks (0006): its rows stay invisible until the row here is deleted (the commit). */
 export interface ConsultationPendingImportsTable {
+  organization_id: OrganizationColumn;
   id: Generated<number>;
   consultation_id: number;
   started_at: string;
@@ -221,6 +255,7 @@ export interface RateCountersTable {
 
 /** The yearly report (0004): one per year. */
 export interface ReportsTable {
+  organization_id: OrganizationColumn;
   year: number;
   title: string;
   entity: string;
@@ -235,6 +270,7 @@ export interface ReportsTable {
 }
 
 export interface ReportSectionsTable {
+  organization_id: OrganizationColumn;
   id: Generated<number>;
   year: number;
   position: number;
@@ -260,6 +296,7 @@ export interface ReportSectionsTable {
 }
 
 export interface SectionRevisionsTable {
+  organization_id: OrganizationColumn;
   id: Generated<number>;
   section_id: number;
   number: number;
@@ -272,6 +309,7 @@ export interface SectionRevisionsTable {
 }
 
 export interface SectionCommentsTable {
+  organization_id: OrganizationColumn;
   id: Generated<number>;
   section_id: number;
   parent_id: number | null;
@@ -285,18 +323,21 @@ export interface SectionCommentsTable {
 
 /** Forum sections a person removed from a report: they do not come back when the report is read. */
 export interface ReportRemovedForumsTable {
+  organization_id: OrganizationColumn;
   year: number;
   forum_id: number;
 }
 
 /** A generated section removed from a year's report on purpose (0017): the report sync does not add it back. */
 export interface ReportRemovedSectionsTable {
+  organization_id: OrganizationColumn;
   year: number;
   kind: string;
 }
 
 /** A forum's evaluation survey response (0010): scores 1–5 or null. */
 export interface EvaluationResponsesTable {
+  organization_id: OrganizationColumn;
   id: Generated<number>;
   forum_id: number;
   clarity: number | null;
@@ -313,6 +354,7 @@ export interface EvaluationResponsesTable {
 
 /** A commitment made in a forum (0011). */
 export interface CommitmentsTable {
+  organization_id: OrganizationColumn;
   id: Generated<number>;
   forum_id: number;
   question_id: number | null;
@@ -334,6 +376,7 @@ export interface CommitmentsTable {
 }
 
 export interface CommitmentFollowUpsTable {
+  organization_id: OrganizationColumn;
   id: Generated<number>;
   commitment_id: number;
   date: string;
@@ -345,6 +388,7 @@ export interface CommitmentFollowUpsTable {
 }
 
 export interface Database {
+  organizations: OrganizationsTable;
   users: UsersTable;
   sessions: SessionsTable;
   forums: ForumsTable;
@@ -375,6 +419,7 @@ export interface Database {
 
 /** A question a citizen sent from the public page, waiting for moderation or moderated (0018). */
 export interface CitizenQuestionsTable {
+  organization_id: OrganizationColumn;
   id: Generated<number>;
   forum_id: number;
   year: number;
@@ -395,6 +440,7 @@ export interface CitizenQuestionsTable {
 
 /** What the office publishes of a year (0012): the settings as JSON (domain/publication.ts). */
 export interface PublicationSettingsTable {
+  organization_id: OrganizationColumn;
   year: number;
   settings: string;
   version: number;
@@ -404,6 +450,7 @@ export interface PublicationSettingsTable {
 
 /** A published, frozen version of a year's report (0012): the snapshot JSON and the SHA-256 of its UTF-8 bytes. */
 export interface PublishedReportsTable {
+  organization_id: OrganizationColumn;
   id: Generated<number>;
   year: number;
   number: number;

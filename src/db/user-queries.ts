@@ -3,7 +3,7 @@ import type { Role, User } from '../domain/user';
 import type { Database, UsersTable } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
-type UserRow = Omit<UsersTable, 'id'> & { id: number };
+type UserRow = Omit<UsersTable, 'id' | 'organization_id'> & { id: number; organization_id: number };
 
 export interface UserWithHash extends User {
   passwordHash: string;
@@ -18,6 +18,7 @@ function fromRow(row: UserRow): UserWithHash {
     active: row.active === 1,
     createdAt: row.created_at,
     passwordHash: row.password_hash,
+    organizationId: row.organization_id,
   };
 }
 
@@ -25,9 +26,19 @@ export function withoutHash({ passwordHash: _hash, ...user }: UserWithHash): Use
   return user;
 }
 
+/**
+ * The account that logs in with `username` (unique across the installation; run on the root database). An account
+ * of a deactivated organisation reads as deactivated: it cannot log in.
+ */
 export async function findUserByUsername(db: Db, username: string): Promise<UserWithHash | undefined> {
-  const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-  return row && fromRow(row);
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+    .selectAll('users')
+    .select('organizations.active as organization_active')
+    .where('username', '=', username)
+    .executeTakeFirst();
+  return row && { ...fromRow(row), active: row.active === 1 && row.organization_active === 1 };
 }
 
 export async function findUserById(db: Db, id: number): Promise<UserWithHash | undefined> {
@@ -65,7 +76,7 @@ export async function insertUser(
 }
 
 export async function updateUser(db: Db, id: number, changes: { displayName?: string; role?: Role; active?: boolean; passwordHash?: string }) {
-  const set: Partial<Omit<UsersTable, 'id'>> = {};
+  const set: Partial<Omit<UsersTable, 'id' | 'organization_id'>> = {};
   if (changes.displayName !== undefined) set.display_name = changes.displayName;
   if (changes.role !== undefined) set.role = changes.role;
   if (changes.active !== undefined) set.active = changes.active ? 1 : 0;
@@ -103,6 +114,8 @@ export async function findSessionUser(db: Db, tokenHash: string, now: string, id
     .where('sessions.expires_at', '>', now)
     .where((eb) => eb.fn.coalesce('sessions.last_seen_at', 'sessions.created_at'), '>', idleSince)
     .where('users.active', '=', 1)
+    // A deactivated organisation's sessions end with it.
+    .where((eb) => eb.exists(eb.selectFrom('organizations').select('organizations.id').whereRef('organizations.id', '=', 'users.organization_id').where('organizations.active', '=', 1)))
     .executeTakeFirst();
   return row && { ...fromRow(row), lastSeenAt: row.last_seen, sessionExpiresAt: row.session_expires_at };
 }

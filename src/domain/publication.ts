@@ -127,7 +127,8 @@ export interface PublicationState {
   publicPath: string;
 }
 
-export const publicPagePath = (year: number) => `/participa/${year}`;
+/** A year's public page: /participa/<slug>/<year>, or /participa/<year> for the first organisation's older address (no slug). */
+export const publicPagePath = (year: number, slug?: string | null) => (slug ? `/participa/${slug}/${year}` : `/participa/${year}`);
 
 /** `https://www.entidad.gov.co` or `http://localhost:8080`: an origin, nothing after it. */
 export function isOrigin(value: string): boolean {

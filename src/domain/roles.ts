@@ -37,6 +37,8 @@ export interface User {
   role: Role;
   active: boolean;
   createdAt: string;
+  /** The organisation the account belongs to (issue 15): everything it sees and changes is that organisation's. */
+  organizationId: number;
 }
 
-export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'role'>;
+export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'role' | 'organizationId'>;

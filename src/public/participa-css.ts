@@ -5,7 +5,7 @@ html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",Arial,s
 body{margin:0}
 .wrap{max-width:60rem;margin:0 auto;padding:0 1rem}
 a{color:var(--brand);text-underline-offset:.15em}
-a:focus-visible,summary:focus-visible,main:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
+a:focus-visible,summary:focus-visible,main:focus-visible,input:focus-visible,textarea:focus-visible,select:focus-visible,button:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
 .skip{position:absolute;left:-9999px;top:0;background:#fff;color:#1a1a1a;padding:.5rem 1rem;z-index:10}
 .skip:focus{left:.5rem;top:.5rem}
 .site-header{border-top:6px solid var(--brand);border-bottom:1px solid #d0d0d0;padding:1rem 0 0}

@@ -19,6 +19,8 @@ import { evaluationQuestions, evaluationQuestionTexts, scoreLabels } from '../do
 import { evaluateMessages, type EvaluateCode } from '../api/public-evaluation';
 import { html, isSafeHref, raw, type SafeHtml } from './html';
 import { participaCss } from './participa-css';
+import { firstOrganizationId, forOrganization } from '../db/org-scope';
+import { findOrganizationBySlug } from '../db/organization-lookup';
 import { participaTexts as t } from './participa-texts';
 import { reportHtml } from './report-html';
 
@@ -45,6 +47,8 @@ export interface ParticipaSiteOptions {
 }
 
 const yearPattern = /^\d{4}$/;
+/** The addresses without a slug (the first organisation's) and those with one (never all digits: a year is). */
+const sitePrefixes = ['/participa', '/participa/:slug{[a-z0-9-]*[a-z][a-z0-9-]*}'] as const;
 
 export function pageSecurityPolicy(nonce: string, frameOrigins: readonly string[]): string {
   return [
@@ -237,10 +241,10 @@ ${r
   ? html`<p>${t.report.version(r.number, formatDateTime(r.publishedAt))}</p>
 <ul class="links">
 <li><a href="${publicPagePath(y)}/informe">${t.report.read}</a></li>
+<li><a href="/api/public/years/${y}/report.pdf" download>${t.report.pdf}</a></li>
 <li><a href="/api/public/years/${y}/report.docx" download>${t.report.word}</a></li>
 <li><a href="/api/public/years/${y}/report.json" download>${t.report.json}</a></li>
 </ul>
-<p>${t.report.pdf}</p>
 <p>${t.report.sha}: <code class="hash">${r.sha256}</code></p>
 <p class="note">${t.report.shaHelp}</p>`
   : html`<p>${t.report.none}</p>`}
@@ -327,6 +331,22 @@ function yearNav(data: PublicYear): SafeHtml {
 const newNonce = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 const defaultColour = '#1F5F8B';
 
+/**
+ * The pages' addresses are per organisation (issue 15): /participa/<slug>, /participa/<slug>/<year>, … The older
+ * addresses without a slug (/participa, /participa/<year>, …) stay the first organisation's, so links already shared
+ * keep working. A page is rendered with the older addresses and, for a slug, its links are turned into the slug's.
+ */
+const legacyYearPath = /\/participa\/(\d{4})(?=[/"#?]|$)/g;
+export function relinkForSlug(page: string, slug: string | null): string {
+  if (!slug) return page;
+  return page.replaceAll('/api/public/years/', `/api/public/o/${slug}/years/`).replace(legacyYearPath, `/participa/${slug}/$1`).replaceAll('href="/participa"', `href="/participa/${slug}"`);
+}
+
+interface SiteOrganization {
+  db: Kysely<Database>;
+  slug: string | null;
+}
+
 export function createParticipaSite(options: ParticipaSiteOptions) {
   const app = new Hono();
   const now = options.now ?? (() => new Date());
@@ -335,11 +355,27 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
   const reportCache = new Map<string, { title: string; body: SafeHtml }>();
 
   /** An HTML answer with the page's own policy (its nonce; framing only from `frameOrigins`). */
-  const send = (c: Context, status: 200 | 404 | 429, body: (nonce: string) => string, frameOrigins: readonly string[] = []) => {
+  const send = (c: Context, status: 200 | 404 | 429, body: (nonce: string) => string, frameOrigins: readonly string[] = [], slug: string | null = null) => {
     const nonce = newNonce();
     c.header('Content-Security-Policy', pageSecurityPolicy(nonce, frameOrigins));
     c.header('Cache-Control', 'no-cache');
-    return c.html(body(nonce), status);
+    return c.html(relinkForSlug(body(nonce), slug), status);
+  };
+  const firstOrganization: SiteOrganization = { db: forOrganization(options.db, firstOrganizationId), slug: null };
+  const organizations = new Map<number, Kysely<Database>>();
+  /** The organisation of the address: its slug's, or the first one's on the addresses without one; null: no such slug. */
+  const organizationOfPage = async (c: Context): Promise<SiteOrganization | null> => {
+    const slug = c.req.param('slug');
+    if (slug === undefined) return firstOrganization;
+    const found = await findOrganizationBySlug(options.db, slug);
+    if (!found) return null;
+    let db = organizations.get(found.id);
+    if (!db) {
+      db = forOrganization(options.db, found.id);
+      if (organizations.size >= 10_000) organizations.clear();
+      organizations.set(found.id, db);
+    }
+    return { db, slug: found.slug };
   };
   const notFound = (c: Context) =>
     send(c, 404, (nonce) => page({ title: t.notFoundTitle, description: t.notFound, nonce, colour: defaultColour, body: html`<h1>${t.notFoundTitle}</h1><p>${t.notFound}</p><p><a href="/participa">${t.indexTitle}</a></p>` }));
@@ -354,24 +390,29 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
   });
 
   /** The year's settings when anything of it is public, else null (a 404 page). */
-  async function yearData(c: Context): Promise<{ data: PublicYear; settings: PublicationSettings } | null> {
+  async function yearData(c: Context): Promise<{ data: PublicYear; settings: PublicationSettings; org: SiteOrganization } | null> {
     const raw = c.req.param('year') ?? '';
     if (!yearPattern.test(raw)) return null;
     const year = Number(raw);
+    const org = await organizationOfPage(c);
+    if (!org) return null;
     try {
-      const data = await publicYear(options.db, year, bogotaToday(now()));
-      return { data, settings: (await getPublication(options.db, year)).settings };
+      const data = await publicYear(org.db, year, bogotaToday(now()));
+      return { data, settings: (await getPublication(org.db, year)).settings, org };
     } catch (error) {
       if (error instanceof HttpProblem && error.status === 404) return null;
       throw error;
     }
   }
 
-  app.get('/participa', async (c) => {
-    const rows = await options.db.selectFrom('publication_settings').select('year').orderBy('year', 'desc').execute();
+  for (const prefix of sitePrefixes) {
+  app.get(prefix, async (c) => {
+    const org = await organizationOfPage(c);
+    if (!org) return notFound(c);
+    const rows = await org.db.selectFrom('publication_settings').select('year').orderBy('year', 'desc').execute();
     const years: number[] = [];
     for (const row of rows) {
-      const { settings } = await getPublication(options.db, row.year);
+      const { settings } = await getPublication(org.db, row.year);
       if (anyPublic(settings)) years.push(row.year);
     }
     return send(c, 200, (nonce) =>
@@ -382,10 +423,12 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
         colour: defaultColour,
         body: html`<h1>${t.indexTitle}</h1>${years.length === 0 ? html`<p>${t.indexEmpty}</p>` : html`<p>${t.indexIntro}</p><ul class="links">${years.map((y) => html`<li><a href="${publicPagePath(y)}">${t.heading(y)}</a></li>`)}</ul>`}`,
       }),
+      [],
+      org.slug,
     );
   });
 
-  app.get('/participa/:year', async (c) => {
+  app.get(`${prefix}/:year{[0-9]{4}}`, async (c) => {
     const found = await yearData(c);
     if (!found) return notFound(c);
     const { data, settings } = found;
@@ -406,18 +449,19 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
           body: yearBody(data, origin, token, bogotaToday(now())),
         }),
       settings.frameOrigins,
+      found.org.slug,
     );
   });
 
-  app.get('/participa/:year/informe', async (c) => {
+  app.get(`${prefix}/:year{[0-9]{4}}/informe`, async (c) => {
     const found = await yearData(c);
     if (!found || !found.data.report) return notFound(c);
     const { data, settings } = found;
     // A published version never changes: its rendered body is kept by its SHA-256 (a few versions at most).
-    const key = data.report!.sha256;
+    const key = `${found.org.slug ?? ''}:${data.report!.sha256}`;
     let rendered = reportCache.get(key);
     if (!rendered) {
-      const { snapshot } = await publicReport(options.db, data.year, settings);
+      const { snapshot } = await publicReport(found.org.db, data.year, settings);
       const model = reportDocumentOf(snapshot.data, snapshot.publishedAt);
       rendered = { title: model.title, body: reportHtml(model) };
       if (reportCache.size >= 16) reportCache.delete(reportCache.keys().next().value!);
@@ -435,16 +479,19 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
           colour: data.entity.primaryColour,
           entity: data.entity,
           year: data.year,
-          nav: html`<nav class="wrap site-nav" aria-label="${t.navLabel}"><ul><li><a href="${publicPagePath(data.year)}">${t.report.backToYear(data.year)}</a></li><li><a href="/api/public/years/${data.year}/report.docx" download>${t.report.word}</a></li></ul></nav>`,
+          nav: html`<nav class="wrap site-nav" aria-label="${t.navLabel}"><ul><li><a href="${publicPagePath(data.year)}">${t.report.backToYear(data.year)}</a></li><li><a href="/api/public/years/${data.year}/report.pdf" download>${t.report.pdf}</a></li><li><a href="/api/public/years/${data.year}/report.docx" download>${t.report.word}</a></li></ul></nav>`,
           body: html`${body}<p class="note">${t.report.version(data.report!.number, formatDateTime(data.report!.publishedAt))} ${t.report.sha}: <code class="hash">${data.report!.sha256}</code></p>`,
         }),
       settings.frameOrigins,
+      found.org.slug,
     );
   });
 
+  }
+
   /** The answer page a public form redirects to: thanks, or why it was refused (announced), and the way back. */
-  const resultPage = (path: string, texts: { thanksTitle: string; refusedTitle: string; back: string }, messages: Record<string, string>, fallback: string, anchor: string) =>
-    app.get(`/participa/:year/${path}`, async (c) => {
+  const resultPage = (prefix: string, path: string, texts: { thanksTitle: string; refusedTitle: string; back: string }, messages: Record<string, string>, fallback: string, anchor: string) =>
+    app.get(`${prefix}/:year{[0-9]{4}}/${path}`, async (c) => {
       const found = await yearData(c);
       if (!found) return notFound(c);
       const { data, settings } = found;
@@ -452,6 +499,8 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
       const ok = code === 'ok';
       const title = ok ? texts.thanksTitle : texts.refusedTitle;
       const message = Object.hasOwn(messages, code) ? messages[code]! : fallback;
+      // A refusal by the address limit says when to try again (the seconds the form's route computed; 1 h at most).
+      const wait = code === 'rateLimited' && /^[1-9]\d{0,3}$/.test(c.req.query('espera') ?? '') ? Math.min(3600, Number(c.req.query('espera'))) : null;
       return send(
         c,
         200,
@@ -463,14 +512,17 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
             colour: data.entity.primaryColour,
             entity: data.entity,
             year: data.year,
-            body: html`<h1>${title}</h1><div class="result" role="${ok ? 'status' : 'alert'}"><p>${message}</p></div><p><a href="${publicPagePath(data.year)}${anchor}">${texts.back}</a></p>`,
+            body: html`<h1>${title}</h1><div class="result" role="${ok ? 'status' : 'alert'}"><p>${message}</p>${wait ? html`<p>${t.tryAgainIn(wait)}</p>` : ''}</div><p><a href="${publicPagePath(data.year)}${anchor}">${texts.back}</a></p>`,
           }),
         settings.frameOrigins,
+        found.org.slug,
       );
     });
-  resultPage('voto', t.consultation.vote, voteMessages satisfies Record<VoteCode, string>, voteMessages.token, '#consulta');
-  resultPage('pregunta', t.ask, askMessages satisfies Record<AskCode, string>, askMessages.token, '#calendario');
-  resultPage('evaluacion', t.evaluate, evaluateMessages satisfies Record<EvaluateCode, string>, evaluateMessages.token, '#calendario');
+  for (const prefix of sitePrefixes) {
+  resultPage(prefix, 'voto', t.consultation.vote, voteMessages satisfies Record<VoteCode, string>, voteMessages.token, '#consulta');
+  resultPage(prefix, 'pregunta', t.ask, askMessages satisfies Record<AskCode, string>, askMessages.token, '#calendario');
+  resultPage(prefix, 'evaluacion', t.evaluate, evaluateMessages satisfies Record<EvaluateCode, string>, evaluateMessages.token, '#calendario');
+  }
 
   app.get('/participa/*', (c) => notFound(c));
   return app;

@@ -124,7 +124,7 @@ export const participaTexts = {
     read: 'Leer el informe en esta página',
     word: 'Descargar en Word (.docx)',
     json: 'Descargar el texto publicado (JSON)',
-    pdf: 'Para un PDF, abra el informe y use «Imprimir» → «Guardar como PDF» en su navegador.',
+    pdf: 'Descargar PDF',
     sha: 'Huella SHA-256 del texto publicado',
     shaHelp: 'Con ella cualquiera puede comprobar que el archivo JSON descargado es exactamente el publicado.',
     backToYear: (year: number) => `Volver a Rendición de cuentas ${year}`,
@@ -149,5 +149,6 @@ export const participaTexts = {
   indexEmpty: 'Aún no hay vigencias publicadas.',
   indexIntro: 'Vigencias publicadas:',
   rateLimited: 'Demasiadas peticiones desde su conexión. Espere un minuto e inténtelo de nuevo.',
+  tryAgainIn: (seconds: number) => (seconds < 90 ? `Puede volver a intentarlo en ${seconds} segundos.` : `Puede volver a intentarlo en ${Math.ceil(seconds / 60)} minutos.`),
   logoAlt: (entity: string) => `Logo de ${entity}`,
 } as const;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { RenderReportPdf } from '../export/pdf';
 import { withImageCache, type RasterizeSvg } from '../export/rasterize';
 import { resvgWasmBytes } from './rasterizer-node';
 
@@ -34,6 +35,8 @@ function workerFile(): { file: string; typescript: boolean } {
 export interface RasterizerPool extends RasterizeSvg {
   /** The workers without the image cache (the bench's first export of a year, on threads that drew before). */
   uncached: RasterizeSvg;
+  /** The report as PDF, built on one of the threads (layout, fonts and its charts there: the event loop stays free). */
+  renderPdf: RenderReportPdf;
   /** Starts every worker and loads its wasm and fonts (a blank drawing), so the next export only draws. */
   warm: () => Promise<void>;
   /** Stops the workers (pending charts fail). */
@@ -80,8 +83,8 @@ export function createRasterizerPool(options: { size?: number; maxCacheBytes?: n
     return slot;
   };
 
-  const draw: RasterizeSvg = (svg, width) => {
-    // The least busy worker (a dead one is started again).
+  /** Sends one job to the least busy worker (a dead one is started again); its answer's bytes. */
+  const send = (job: { svg: string; width: number } | { pdf: unknown }): Promise<Uint8Array> => {
     let index = 0;
     for (let i = 0; i < size; i++) {
       const load = slots[i]?.jobs.size ?? 0;
@@ -93,14 +96,16 @@ export function createRasterizerPool(options: { size?: number; maxCacheBytes?: n
       slot.jobs.set(id, { resolve, reject });
       // Kept alive while it has work: an export in progress is not cut short by an otherwise idle process.
       slot.worker.ref();
-      slot.worker.postMessage({ id, svg, width });
+      slot.worker.postMessage({ id, ...job });
     });
   };
+  const draw: RasterizeSvg = (svg, width) => send({ svg, width });
 
   const cached = withImageCache(draw, options.maxCacheBytes);
   return Object.assign((svg: string, width: number) => cached(svg, width), {
     cachedImages: cached.cachedImages,
     uncached: draw,
+    renderPdf: ((model) => send({ pdf: model })) satisfies RenderReportPdf,
     warm: async () => {
       const blank = '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"><text x="0" y="2">0</text></svg>';
       await Promise.all(Array.from({ length: size }, () => draw(blank, 2)));

@@ -126,7 +126,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (incoming && !incoming.complete) c.res.headers.set('Connection', 'close');
   };
   const security = securityHeaders(isHttps);
-  // Charts for the Word export, drawn on worker threads (one per core, started on the first export).
+  // Charts for the Word and PDF exports, drawn on worker threads (one per core, started on the first export).
   const rasterizer = createRasterizerPool();
   const api = createApi({
     // Every answer, the API's as the app's: the same two middleware first (the API gets /api requests directly).
@@ -137,6 +137,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     passwordIterations: options.passwordIterations,
     secureCookies: options.secureCookies,
     rasterizeSvg: rasterizer,
+    // The PDF is laid out on the same threads (pdfkit's layout would otherwise hold the event loop ~0.3–1 s).
+    renderReportPdf: rasterizer.renderPdf,
     connection: socketOf,
     trustProxy,
     session: options.session,

@@ -70,6 +70,7 @@ describe('public «Participa» pages (server-rendered HTML)', () => {
     expect(text).toContain(`Huella SHA-256 del texto publicado: ${published[0].sha256}`);
     expect(page).toContain('href="/participa/2022/informe"');
     expect(page).toContain('href="/api/public/years/2022/report.docx"');
+    expect(page).toContain('href="/api/public/years/2022/report.pdf"');
     expect(page).toContain('href="/api/public/years/2022/open-data/forums.csv"');
     expect(text).toContain('Creative Commons Atribución 4.0 Internacional (CC BY 4.0)');
     expect(text).toContain('Diccionario de datos');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApi } from '../support/test-api';
+import { createArrangedTestApi, createTestApi, type TestApi } from '../support/test-api';
 import { dbSnapshot, expectProblem, validForum } from '../support/api-assertions';
 
 type Role = 'admin' | 'editor' | 'reviewer' | 'anonymous';
@@ -258,7 +258,7 @@ function reportRoutes(): Route[] {
 }
 
 /** Creates the 2022 report as admin; editora edits and submits the introduction; admin comments on it. */
-async function arrangeReport(api: Awaited<ReturnType<typeof createTestApi>>, admin: string): Promise<Ctx['report']> {
+async function arrangeReport(api: TestApi, admin: string): Promise<Ctx['report']> {
   const body = { title: 'Informe', entity: 'IDIPRON', strategy: 'Estrategia', preparedBy: { name: 'A', role: 'B', office: 'C' } };
   const overview = (await (await api.call('POST', '/api/reports/2022', { cookie: admin, body })).json()) as { sections: { id: number; kind: string; version: number; title: string }[] };
   const intro = overview.sections.find((s) => s.kind === 'introduction')!;
@@ -285,19 +285,27 @@ async function arrangeReport(api: Awaited<ReturnType<typeof createTestApi>>, adm
 const roles: Role[] = ['admin', 'editor', 'reviewer', 'anonymous'];
 const matrix = routes.flatMap((route) => roles.map((role) => [route.name, role, route.expected[role]] as const));
 
+/**
+ * One forum, one consultation with a response, the 2022 report (arrangeReport) and a session for `role`, made through
+ * the API. Every test of the matrix starts from the same arrangement, so it is made once per role and worker and each
+ * test gets its own copy of the resulting database (createArrangedTestApi), as if it had made it itself.
+ */
 async function arrange(role: Role) {
-  const api = await createTestApi();
-  const admin = await api.login('admin');
-  const created = await api.call('POST', '/api/forums', { cookie: admin, body: validForum() });
-  const forumId = ((await created.json()) as { id: number }).id;
-  const reviewer = await api.db.selectFrom('users').select('id').where('username', '=', 'revisor').executeTakeFirstOrThrow();
-  const consultation = (await (await api.call('POST', '/api/consultations', { cookie: admin, body: consultationBody() })).json()) as { id: number; topics: { id: number }[] };
-  const topicId = consultation.topics[0].id;
-  const response = await api.call('POST', `/api/consultations/${consultation.id}/responses`, { cookie: admin, body: responseBody(topicId) });
-  const responseId = ((await response.json()) as { id: number }).id;
-  const cookie = role === 'anonymous' ? undefined : await api.login(loginFor[role]);
-  const report = await arrangeReport(api, admin);
-  return { ...api, cookie, ctx: { forumId, reviewerId: reviewer.id, consultationId: consultation.id, topicId, responseId, report } };
+  const { arranged, ...api } = await createArrangedTestApi(`permissions-matrix:${role}`, async (api) => {
+    const admin = await api.login('admin');
+    const created = await api.call('POST', '/api/forums', { cookie: admin, body: validForum() });
+    const forumId = ((await created.json()) as { id: number }).id;
+    const reviewer = await api.db.selectFrom('users').select('id').where('username', '=', 'revisor').executeTakeFirstOrThrow();
+    const consultation = (await (await api.call('POST', '/api/consultations', { cookie: admin, body: consultationBody() })).json()) as { id: number; topics: { id: number }[] };
+    const topicId = consultation.topics[0].id;
+    const response = await api.call('POST', `/api/consultations/${consultation.id}/responses`, { cookie: admin, body: responseBody(topicId) });
+    const responseId = ((await response.json()) as { id: number }).id;
+    const cookie = role === 'anonymous' ? undefined : await api.login(loginFor[role]);
+    const report = await arrangeReport(api, admin);
+    const ctx: Ctx = { forumId, reviewerId: reviewer.id, consultationId: consultation.id, topicId, responseId, report };
+    return { cookie, ctx };
+  });
+  return { ...api, ...arranged };
 }
 
 describe('permission matrix: each role × each route', () => {

@@ -3,6 +3,7 @@ import { createTestApi } from '../support/test-api';
 import { expectProblem, validForum } from '../support/api-assertions';
 import type { PublicationState } from '../../src/domain/publication';
 import { publicRateLimits } from '../../src/api/public-routes';
+import { readPdf } from '../support/pdf-reader';
 
 type TestApi = Awaited<ReturnType<typeof createTestApi>>;
 
@@ -15,6 +16,7 @@ const resources = (year: number, forumId: number) => [
   `/api/public/years/${year}/report`,
   `/api/public/years/${year}/report.json`,
   `/api/public/years/${year}/report.docx`,
+  `/api/public/years/${year}/report.pdf`,
   `/api/public/years/${year}/open-data.json`,
   `/api/public/years/${year}/open-data/forums.csv`,
   `/api/public/years/${year}/open-data/questions.csv`,
@@ -69,7 +71,7 @@ describe('public API leaks nothing unpublished and no staff-only field', () => {
     for (const path of resources(2022, forumId)) {
       const res = await api.call('GET', path);
       expect(res.status, path).toBe(200);
-      const text = path.endsWith('.docx') ? '' : await res.text();
+      const text = path.endsWith('.docx') ? '' : path.endsWith('.pdf') ? readPdf(new Uint8Array(await res.arrayBuffer())).text : await res.text();
       for (const secret of Object.values(secrets)) expect(text, `${path} shows «${secret}»`).not.toContain(secret);
     }
   });
@@ -89,7 +91,7 @@ describe('public API leaks nothing unpublished and no staff-only field', () => {
     expect(((await (await api.call('GET', '/api/public/years/2022')).json()) as { forums: unknown }).forums).toBeNull();
 
     await publish(2022, { report: false });
-    for (const path of ['/report', '/report.json', '/report.docx']) await expectProblem(await api.call('GET', `/api/public/years/2022${path}`), 404);
+    for (const path of ['/report', '/report.json', '/report.docx', '/report.pdf']) await expectProblem(await api.call('GET', `/api/public/years/2022${path}`), 404);
     expect(((await (await api.call('GET', '/api/public/years/2022')).json()) as { report: unknown }).report).toBeNull();
 
     await publish(2022, { openData: false });

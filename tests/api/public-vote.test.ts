@@ -107,11 +107,29 @@ describe('public vote in the consultation', () => {
     expect(await stored()).toBe(3);
   });
 
-  it('per-address limit: the eleventh vote in a minute from one address is a 429', async () => {
+  it('per-address limit: 30 votes at once from one address pass it, the 31st is a 429; then one every 20 s', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await vote({ website: '' }, { address: '127.0.2.1' })).status);
-    expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true);
-    expect(statuses[10]).toBe(429);
+    for (let i = 0; i < 31; i++) statuses.push((await vote({ website: '' }, { address: '127.0.2.1' })).status);
+    // 400: past the limit, each is refused for its own reason (no group, no token) — the limit let it through.
+    expect(statuses.slice(0, 30).every((s) => s === 400)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    later(20_000);
+    expect((await vote({ website: '' }, { address: '127.0.2.1' })).status).toBe(400);
+    expect((await vote({ website: '' }, { address: '127.0.2.1' })).status).toBe(429);
+  });
+
+  it('the HTML form refused by the address limit lands on a page that says when to try again', async () => {
+    for (let i = 0; i < 30; i++) await vote({ website: '' }, { address: '127.0.2.9' });
+    const form = new URLSearchParams({ topicIds: String(topicIds[0]), valueGroupKind: 'external', valueGroup: 'Ciudadanía', formToken: 'x', website: '' });
+    const res = await api.call('POST', '/api/public/years/2024/consultation/votes', { rawBody: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, address: '127.0.2.9' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/participa/2024/voto?resultado=rateLimited&espera=20');
+    const site = createParticipaSite({ db: api.db, address: () => '127.0.0.1', now: () => clock, voteSecret: 'secreto-de-prueba' });
+    const page = await (await site.request(`http://localhost${res.headers.get('location')}`)).text();
+    expect(page).toContain(voteMessages.rateLimited);
+    expect(page).toContain('Puede volver a intentarlo en 20 segundos.');
+    // A made-up wait is not shown.
+    expect(await (await site.request('http://localhost/participa/2024/voto?resultado=rateLimited&espera=abc')).text()).not.toContain('Puede volver a intentarlo');
   });
 
   it('the public page shows the vote form (no JavaScript); posting it leads to the thanks page, again to the refusal', async () => {

@@ -4,6 +4,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { encodePng } from '../../src/export/png';
 import { createNodeRasterizer, nodeResvgAssets } from '../../src/server/rasterizer-node';
 import { createRasterizerPool } from '../../src/server/rasterizer-pool';
+import { createNodePdfRenderer } from '../../src/server/pdf-node';
+import { reportDocumentOf, type ReportExportData } from '../../src/export/export-data';
+import { createTestApi } from '../support/test-api';
+import { readPdf } from '../support/pdf-reader';
 
 /**
  * The server draws the Word export's charts on worker threads (rasterizer-pool.ts) and writes their PNGs itself
@@ -93,4 +97,20 @@ describe('chart PNGs of the Word export', () => {
     await expect(pool('<svg esto no es SVG', 200)).rejects.toThrow();
     expect((await pool(chart('después'), 200)).length).toBeGreaterThan(100);
   });
+});
+
+describe('the report PDF on the pool\'s threads', () => {
+  const pool = createRasterizerPool({ size: 1 });
+  afterAll(() => pool.close());
+
+  it('builds the same PDF text as on this thread, off the event loop (the server\'s renderReportPdf)', async () => {
+    const api = await createTestApi({ demo: true });
+    const data = (await (await api.call('GET', '/api/reports/2022/export-data', { cookie: await api.login('editora') })).json()) as ReportExportData;
+    const model = reportDocumentOf(data, '2026-03-02T15:00:00.000Z');
+    const [onPool, here] = await Promise.all([pool.renderPdf(model), createNodePdfRenderer(createNodeRasterizer())(model)]);
+    const read = readPdf(onPool);
+    expect(read.title).toBe('Foros Virtuales de Participación 2022');
+    expect(read.flatText).toContain('Gráfico 1. Cifras principales — Foro Políticas Públicas');
+    expect(read.flatText).toBe(readPdf(here).flatText);
+  }, 120_000);
 });

@@ -5,9 +5,8 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../src/db/node-driver';
 import { createApi, writeRateMessage } from '../../src/api/create-api';
-import { hitLimit, pruneEvery } from '../../src/api/public-limit';
-import { voteMessages } from '../../src/api/public-vote';
-import { publicRateLimits } from '../../src/api/public-routes';
+import { hitLimit, hitSmoothLimit, pruneEvery } from '../../src/api/public-limit';
+import { voteLimits, voteMessages } from '../../src/api/public-vote';
 import { hitRateCounter } from '../../src/db/rate-counter-queries';
 import { createTestApi, fastIterations, testAddress, testOrigin } from '../support/test-api';
 
@@ -42,26 +41,42 @@ describe('request limits counted in the database', () => {
     expect((await onSecond({})).status).toBe(400);
   });
 
-  it('a public form route keeps its limit per address (10 votes a minute), says so in Spanish, and opens again after the window', async () => {
+  it('votes per address are limited smoothly: 30 at once, then one every 20 s, no window edge; said in Spanish with Retry-After', async () => {
     const time = clock();
     const { call } = await createTestApi({ now: time.now });
+    const { burst, intervalMs } = voteLimits.perAddress;
     const vote = (address: string) => call('POST', '/api/public/years/2026/consultation/votes', { body: { valueGroupKind: 'external', valueGroup: 'Ciudadanía', formToken: 'x' }, address });
-    for (let i = 0; i < publicRateLimits.vote; i++) expect((await vote('10.0.0.1')).status).not.toBe(429);
-    time.advance(30_000);
+    // A class or an office behind one address, all at once: every vote reaches the form's own checks.
+    for (let i = 0; i < burst; i++) expect((await vote('10.0.0.1')).status).not.toBe(429);
     const refused = await vote('10.0.0.1');
     expect(refused.status).toBe(429);
     expect(((await refused.json()) as { title: string }).title).toBe(voteMessages.rateLimited);
-    // Retry-After: what is left of the window that began at the first vote.
-    expect(refused.headers.get('retry-after')).toBe('30');
+    // Retry-After: when the next one is let through (one interval after the burst began).
+    expect(refused.headers.get('retry-after')).toBe(String(intervalMs / 1000));
     expect((await vote('10.0.0.2')).status).not.toBe(429);
-    time.advance(30_000);
-    expect((await vote('10.0.0.1')).status).not.toBe(429);
+    // No window edge: a minute later only three more (one per 20 s), not a new batch of 30.
+    time.advance(60_000);
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await vote('10.0.0.1')).status);
+    expect(statuses.filter((s) => s !== 429)).toHaveLength(60_000 / intervalMs);
+    // Quiet for long enough (burst × interval), the address has its 30 again.
+    time.advance(burst * intervalMs);
+    for (let i = 0; i < burst; i++) expect((await vote('10.0.0.1')).status).not.toBe(429);
+    expect((await vote('10.0.0.1')).status).toBe(429);
+  });
+
+  it('the smooth counter is atomic: 50 hits at once on one key let exactly the burst through', async () => {
+    const { db } = await createTestApi();
+    const at = Date.parse('2026-03-02T15:00:00Z');
+    const hits = await Promise.all(Array.from({ length: 50 }, () => hitSmoothLimit(db, 's', at, { burst: 30, intervalMs: 20_000 })));
+    expect(hits.filter((h) => h.allowed)).toHaveLength(30);
+    expect(hits.filter((h) => !h.allowed).every((h) => h.retryAfterMs === 20_000)).toBe(true);
   });
 
   it('the counts survive a restart (a new API over the same database)', async () => {
     const time = clock();
     const first = await createTestApi({ now: time.now });
-    for (let i = 0; i < publicRateLimits.vote; i++) await first.call('POST', '/api/public/years/2026/consultation/votes', { body: {}, address: '10.0.0.3' });
+    for (let i = 0; i < voteLimits.perAddress.burst; i++) await first.call('POST', '/api/public/years/2026/consultation/votes', { body: {}, address: '10.0.0.3' });
     const restarted = createApi({ db: first.db, now: time.now, connection: () => ({ remoteAddress: '10.0.0.3' }) });
     const res = await restarted.request('/api/public/years/2026/consultation/votes', { method: 'POST', headers: { origin: testOrigin, 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(429);

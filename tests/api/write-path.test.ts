@@ -101,8 +101,10 @@ describe('GET never writes', () => {
     await json(await call('POST', `/api/reports/2022/sections/${sectionId}/comments`, { cookie: admin, body: { body: 'Revisar la cifra de alcance.' } }), 201);
     const revisionId = (await db.selectFrom('section_revisions').select('id').where('section_id', '=', sectionId).executeTakeFirstOrThrow()).id;
 
+    const slug = (await db.selectFrom('organizations').select('slug').where('id', '=', 1).executeTakeFirstOrThrow()).slug;
     const concrete = (path: string) =>
       path
+        .replace(':slug', slug)
         .replace('/forums/:id', `/forums/${forums[0].id}`)
         .replace('/forums/:file', `/forums/${forums[0].id}.ics`)
         .replace('/consultations/:id', `/consultations/${consultation}`)

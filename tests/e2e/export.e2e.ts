@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { pdfPageCount, readDocx } from '../support/docx-reader';
+import { readPdf } from '../support/pdf-reader';
 import { chromiumPath, expectAccessible, login, newPage, screenshot, startE2e, type E2eEnv } from './support';
 
 const sectionHeadings = [
@@ -55,6 +56,15 @@ describe.skipIf(!chromiumPath)('report export end to end (Chromium, real server,
     const hash = createHash('sha256').update(bytes).digest('hex');
     await expect.poll(() => page.getByText(/Exportación final registrada/).count()).toBeGreaterThan(0);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
+
+    // «Descargar PDF»: the server's PDF of the same report, sections in order, not a draft.
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Descargar PDF' }).first().click()]);
+    expect(pdfDownload.suggestedFilename()).toBe('informe-2022.pdf');
+    const pdf = readPdf(new Uint8Array(readFileSync(await pdfDownload.path())));
+    const at = sectionHeadings.map((h) => pdf.flatText.lastIndexOf(h));
+    expect(at.every((p) => p >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(pdf.flatText).not.toContain('BORRADOR');
     await context.close();
   });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readDocx } from '../support/docx-reader';
+import { readPdf } from '../support/pdf-reader';
 import { chromiumPath, expectAccessible, login, newPage, screenshot, startE2e, type E2eEnv } from './support';
 
 /** Clicks a link that downloads, and returns the file's name and text/bytes. */
@@ -20,7 +21,7 @@ describe.skipIf(!chromiumPath)('public «Participa» pages end to end (a citizen
     await env?.close();
   });
 
-  it('a citizen reads the 2022 page with JavaScript off, adds a forum to the calendar, reads the report and downloads it; axe-clean at 1366 and 390 px', async () => {
+  it('a citizen reads the 2022 page with JavaScript off, adds a forum to the calendar, reads the report and downloads it (PDF, Word); axe-clean at 1366 px', async () => {
     const context = await env.browser.newContext({ baseURL: env.server.url, locale: 'es-CO', javaScriptEnabled: false, viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     const res = await page.goto('/participa/2022');
@@ -41,13 +42,21 @@ describe.skipIf(!chromiumPath)('public «Participa» pages end to end (a citizen
     const word = await download(page, 'Descargar en Word (.docx)');
     expect(word.name).toBe('informe-2022-v1.docx');
     expect(readDocx(word.bytes).paragraphs).toContain('1. Introducción');
+    // «Descargar PDF»: the published version as a real PDF (the server's, built once per published snapshot).
+    const pdf = await download(page, 'Descargar PDF');
+    expect(pdf.name).toBe('informe-2022-v1.pdf');
+    const read = readPdf(pdf.bytes);
+    expect(read.title).toBe('Foros Virtuales de Participación 2022');
+    expect(read.flatText).toContain('1. Introducción');
+    expect(read.flatText).toContain('Protección de la Niñez');
 
     await context.close();
 
     // axe runs its script in the page: a context with JavaScript on (the page itself has none to run).
     const checked = await env.browser.newContext({ baseURL: env.server.url, locale: 'es-CO', viewport: { width: 1366, height: 900 } });
     const view = await checked.newPage();
-    for (const width of [1366, 390]) {
+    // 390 px and 200 % zoom: participa-reflow.e2e.ts, on these pages and every other state.
+    for (const width of [1366]) {
       await view.setViewportSize({ width, height: 900 });
       for (const path of ['/participa/2022', '/participa/2022/informe', '/participa']) {
         await view.goto(path);

@@ -6,6 +6,7 @@ import { hashPassword } from '../../src/api/passwords';
 import { insertUser } from '../../src/db/user-queries';
 import type { Role } from '../../src/domain/user';
 import { createNodeRasterizer } from '../../src/server/rasterizer-node';
+import { createNodePdfRenderer } from '../../src/server/pdf-node';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema';
 import { freshPostgresDatabase } from './postgres-test-database';
@@ -89,11 +90,54 @@ export async function freshTestDatabase(demo = false, examples = false): Promise
  */
 export async function createTestApi(options: Partial<Omit<ApiDeps, 'db'>> & { demo?: boolean; examples?: boolean } = {}) {
   const { demo, examples, ...deps } = options;
-  const db = await freshTestDatabase(demo ?? false, examples ?? false);
+  return testApiOver(await freshTestDatabase(demo ?? false, examples ?? false), deps);
+}
+
+export type TestApi = Awaited<ReturnType<typeof createTestApi>>;
+
+/** What `arrange` made, per key: the database it left (SQLite's image; on PostgreSQL, a template schema) and what it returned. */
+const arranged = new Map<string, Promise<{ image?: Buffer; value: unknown }>>();
+
+/**
+ * A fresh API over a fresh database holding what `arrange` did through the API — run once per test worker and key,
+ * then copied for every call as the plain test database is — and what `arrange` returned (ids, session cookies: the
+ * sessions are rows of the copy). For a matrix of tests that each need the same arranged data before the one request
+ * they check: each test still gets its own database and its own API, as if it had arranged the data itself.
+ * `key` names the arrangement; the files of a worker share one module graph, so it must be unique across files.
+ */
+export async function createArrangedTestApi<T>(key: string, arrange: (api: TestApi) => Promise<T>): Promise<TestApi & { arranged: T }> {
+  if (testEngine === 'postgres') {
+    // The template schema is built once per worker and key (freshPostgresDatabase): `arrange` runs there.
+    const db = await freshPostgresDatabase(`arranged_${key}`, async (template) => {
+      await prepareTemplate(template, false, false);
+      const value = await arrange(testApiOver(template));
+      arranged.set(key, Promise.resolve({ value }));
+    });
+    return { ...testApiOver(db), arranged: (await arranged.get(key)!).value as T };
+  }
+  let entry = arranged.get(key);
+  if (!entry) {
+    entry = (async () => {
+      const db = openNodeDatabaseCopy(await template(false, false));
+      const value = await arrange(testApiOver(db));
+      const image = serializeNodeDatabase(db);
+      await db.destroy();
+      return { image, value };
+    })();
+    arranged.set(key, entry);
+  }
+  const { image, value } = await entry;
+  return { ...testApiOver(openNodeDatabaseCopy(image!)), arranged: value as T };
+}
+
+/** The API over `db`, with the helpers the tests call it through. */
+function testApiOver(db: Kysely<Database>, deps: Partial<Omit<ApiDeps, 'db'>> = {}) {
+  const rasterizeSvg = deps.rasterizeSvg ?? createNodeRasterizer();
   const app = createApi({
     db,
     passwordIterations: fastIterations,
-    rasterizeSvg: createNodeRasterizer(),
+    rasterizeSvg,
+    renderReportPdf: createNodePdfRenderer(rasterizeSvg),
     connection: (c) => ({ remoteAddress: testAddress, ...((c.env ?? {}) as TestConnection) }),
     ...deps,
   });

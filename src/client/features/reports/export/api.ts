@@ -30,6 +30,17 @@ export const openDataFiles = [
 
 /** Fetches a file from the API as a Blob (problems turned into ApiError, as the JSON client does). */
 export async function fetchFile(path: string): Promise<Blob> {
+  return (await fetchOk(path)).blob();
+}
+
+/** The same with the file name the server gave (Content-Disposition), or `fallback`. */
+export async function fetchNamedFile(path: string, fallback: string): Promise<{ blob: Blob; fileName: string }> {
+  const res = await fetchOk(path);
+  const named = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '');
+  return { blob: await res.blob(), fileName: named?.[1] ?? fallback };
+}
+
+async function fetchOk(path: string): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(new URL(path, window.location.origin), { credentials: 'same-origin' });
@@ -46,7 +57,7 @@ export async function fetchFile(path: string): Promise<Blob> {
     }
     throw new ApiError(res.status, title);
   }
-  return res.blob();
+  return res;
 }
 
 /** Saves a Blob as a download with that file name. */

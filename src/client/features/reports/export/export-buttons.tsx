@@ -7,7 +7,7 @@ import { errorMessage } from '../../../lib/http';
 import type { ReportExportData } from '../../../../export/export-data';
 import { inWorkerOrHere } from '../../../lib/worker-or-here';
 import { useCan } from '../../../app/use-current-user';
-import { exportDataQueryOptions, recordFinalExport, saveFile } from './api';
+import { exportDataQueryOptions, fetchNamedFile, recordFinalExport, saveFile } from './api';
 import type { BuiltWord } from './word-build';
 
 /** Builds the .docx in a Web Worker (the page keeps answering); on this thread where there is none (jsdom). */
@@ -53,8 +53,38 @@ export function ExportButtons({ year }: { year: number }) {
   }
 
   return (
-    <Button onClick={() => void downloadWord()} loading={busy} loaderProps={{ type: 'dots' }} aria-busy={busy}>
-      {busy ? t('export.building') : t('export.downloadWord')}
+    <>
+      <Button onClick={() => void downloadWord()} loading={busy} loaderProps={{ type: 'dots' }} aria-busy={busy}>
+        {busy ? t('export.building') : t('export.downloadWord')}
+      </Button>
+      <PdfButton year={year} />
+    </>
+  );
+}
+
+/**
+ * «Descargar PDF»: the report as it stands, as a PDF the server builds (GET /api/reports/:year/export.pdf, pdfkit:
+ * the same document model and charts as the Word file; a draft is marked «BORRADOR»). A download for reading,
+ * never recorded. Where the API has no PDF generator (the browser mock, the static demo) it says so (503).
+ */
+export function PdfButton({ year }: { year: number }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  async function downloadPdf() {
+    setBusy(true);
+    try {
+      const { blob, fileName } = await fetchNamedFile(`/api/reports/${year}/export.pdf`, `informe-${year}.pdf`);
+      saveFile(blob, fileName);
+      notifications.show({ color: 'green', message: t('export.pdfReady', { file: fileName }) });
+    } catch (error) {
+      notifications.show({ color: 'red', title: t('export.pdfFailed'), message: errorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Button variant="default" onClick={() => void downloadPdf()} loading={busy} loaderProps={{ type: 'dots' }} aria-busy={busy}>
+      {busy ? t('export.building') : t('export.downloadPdf')}
     </Button>
   );
 }

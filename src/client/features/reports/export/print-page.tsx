@@ -16,7 +16,8 @@ import './print.css';
 /**
  * /informes/:year/imprimir: the whole report as one printable page (A4, margins, each section on a new page,
  * charts as SVG, «BORRADOR» on every page of a draft), outside the app's layout so nothing else prints.
- * «Descargar PDF» opens the browser's print dialog (Guardar como PDF); the toolbar does not print.
+ * «Descargar PDF» downloads the server's PDF (export-buttons.tsx); «Imprimir» opens the browser's print dialog; the
+ * toolbar does not print.
  */
 export function PrintPage() {
   const { t } = useTranslation();
@@ -51,7 +52,7 @@ export function PrintPage() {
           <Group gap="sm" wrap="wrap">
             <ExportButtons year={year} />
             <Button variant="default" onClick={() => window.print()}>
-              {t('export.downloadPdf')}
+              {t('export.print')}
             </Button>
           </Group>
         </Group>
