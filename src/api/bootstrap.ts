@@ -51,7 +51,8 @@ export interface CreatedAccount {
 }
 
 /**
- * On an empty database: creates the admin account and, unless `demo` is false, the 2022 demo
+ * On an empty database: creates the first account — `admin`, the system administrator (issue 15), who manages the
+ * organisations and is the first organisation's administrator — and, unless `demo` is false, the 2022 demo
  * (its three forums with their livestream metrics, one editor, one reviewer). Does nothing when accounts already exist.
  */
 export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions): Promise<CreatedAccount[]> {
@@ -68,7 +69,7 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
   db = forOrganization(root, firstOrganizationId);
   const now = (options.now ?? new Date()).toISOString();
   const accounts: CreatedAccount[] = [
-    { username: 'admin', role: 'admin', password: options.adminPassword || generatePassword(), generated: !options.adminPassword },
+    { username: 'admin', role: 'sysadmin', password: options.adminPassword || generatePassword(), generated: !options.adminPassword },
   ];
   if (options.demo) {
     accounts.push(

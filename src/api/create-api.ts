@@ -10,6 +10,7 @@ import { clientAddress } from './request-info';
 import { sessionRoutes } from './session-routes';
 import { peopleRoutes } from './people-routes';
 import { userRoutes } from './user-routes';
+import { organizationRoutes } from './organization-routes';
 import { forumRoutes } from './forum-routes';
 import { isMetricsImportPath, metricsImportMaxBytes, metricsRoutes } from './metrics-routes';
 import { metricsApiMessages } from '../domain/metrics-update';
@@ -57,6 +58,7 @@ const mb = 1024 * kb;
 const bodyLimits: { match: (path: string) => boolean; maxBytes: number; message: string }[] = [
   { match: (path) => path === '/api/session', maxBytes: 4 * kb, message: 'La petición es demasiado grande (máximo 4 KB).' },
   { match: (path) => path.startsWith('/api/users'), maxBytes: 16 * kb, message: 'La petición es demasiado grande (máximo 16 KB).' },
+  { match: (path) => path.startsWith('/api/organizations'), maxBytes: 16 * kb, message: 'La petición es demasiado grande (máximo 16 KB).' },
   // The public pages' API: read-only today; the citizen forms that land later stay small.
   { match: isVotePath, maxBytes: 8 * kb, message: 'El voto es demasiado largo (máximo 8 KB).' },
   { match: isAskPath, maxBytes: 8 * kb, message: askMessages.tooLarge },
@@ -321,6 +323,7 @@ export function createApi(deps: ApiDeps) {
   app.route('/health', healthRoutes());
   app.route('/session', sessionRoutes());
   app.route('/users', userRoutes());
+  app.route('/organizations', organizationRoutes());
   app.route('/people', peopleRoutes());
   app.route('/forums', forumRoutes());
   app.route('/forums', evaluationRoutes());

@@ -1,10 +1,11 @@
 import { unscoped } from '../db/org-scope';
 import { Hono } from 'hono';
 import { idParam } from '../domain/common';
-import { passwordResetSchema, userCreateSchema, userUpdateSchema } from '../domain/user';
+import { isAdminRole, passwordResetSchema, userCreateSchema, userUpdateSchema, type Role, type SessionUser } from '../domain/user';
 import { passwordProblem } from '../domain/password-policy';
 import {
   countActiveAdmins,
+  countActiveSysadmins,
   deleteUserSessions,
   findUserById,
   findUserByUsername,
@@ -14,7 +15,7 @@ import {
   withoutHash } from '../db/user-queries';
 import type { AppEnv } from './deps';
 import { doc, jsonBody, ok, pathParams, problems } from './openapi-doc';
-import { requirePermission } from './auth';
+import { requirePermission, requireUser } from './auth';
 import { change } from './change';
 import { HttpProblem } from './problem';
 import { hashPassword } from './passwords';
@@ -23,6 +24,20 @@ import { readParam } from './validate';
 const userCreateBody = jsonBody(userCreateSchema, 'UserCreate');
 const userUpdateBody = jsonBody(userUpdateSchema, 'UserUpdate');
 const passwordResetBody = jsonBody(passwordResetSchema, 'PasswordReset');
+
+export const userRouteMessages = {
+  sysadminRole: 'Solo la administración del sistema puede dar o quitar el rol «Administración del sistema».',
+  sysadminAccount: 'Solo la administración del sistema puede cambiar la cuenta de la administración del sistema.',
+  lastAdmin: 'Debe quedar al menos una cuenta de administración activa.',
+  lastSysadmin: 'Debe quedar al menos una cuenta de administración del sistema activa.',
+} as const;
+
+/** Nobody but a sysadmin makes a sysadmin, unmakes one, or touches a sysadmin's account (403). */
+function assertMayTouch(actor: SessionUser, target: { role: Role } | null, newRole: Role | undefined) {
+  if (actor.role === 'sysadmin') return;
+  if (target?.role === 'sysadmin') throw new HttpProblem(403, userRouteMessages.sysadminAccount);
+  if (newRole === 'sysadmin') throw new HttpProblem(403, userRouteMessages.sysadminRole, { errors: [{ path: 'role', message: userRouteMessages.sysadminRole }] });
+}
 
 /** The password policy at the password field (400), with the account's own words as what not to build on. */
 async function assertStrongPassword(password: string, related: string[]) {
@@ -39,6 +54,7 @@ export function userRoutes() {
   app.post('/', doc('Crear cuenta', { ...ok(201, 'Cuenta creada'), ...problems(400, 401, 403, 409) }), userCreateBody, async (c) => {
     const deps = c.get('deps');
     const input = await userCreateBody.read(c);
+    assertMayTouch(requireUser(c), null, input.role);
     const duplicate = () =>
       new HttpProblem(409, 'Ya existe una cuenta con ese nombre de usuario.', {
         errors: [{ path: 'username', message: 'Ya existe una cuenta con ese nombre de usuario.' }],
@@ -60,11 +76,15 @@ export function userRoutes() {
     const id = readParam(c, 'id', idParam);
     const input = await userUpdateBody.read(c);
     // The last active admin is counted inside the transaction, so two admins demoting each other at once cannot leave none.
-    const user = await change(c, async ({ tx }) => {
+    const user = await change(c, async ({ tx, user: actor }) => {
       const current = await findUserById(tx, id);
       if (!current) throw new HttpProblem(404, 'No existe esa cuenta.');
-      const losesAdmin = current.role === 'admin' && current.active && ((input.role && input.role !== 'admin') || input.active === false);
-      if (losesAdmin && (await countActiveAdmins(tx)) <= 1) throw new HttpProblem(409, 'Debe quedar al menos una cuenta de administración activa.');
+      assertMayTouch(actor, current, input.role);
+      // An organisation keeps an administrator (a sysadmin is one), and the installation keeps a sysadmin.
+      const losesAdmin = isAdminRole(current.role) && current.active && ((input.role && !isAdminRole(input.role)) || input.active === false);
+      if (losesAdmin && (await countActiveAdmins(tx)) <= 1) throw new HttpProblem(409, userRouteMessages.lastAdmin);
+      const losesSysadmin = current.role === 'sysadmin' && current.active && ((input.role && input.role !== 'sysadmin') || input.active === false);
+      if (losesSysadmin && (await countActiveSysadmins(tx)) <= 1) throw new HttpProblem(409, userRouteMessages.lastSysadmin);
       const changed = (Object.keys(input) as (keyof typeof input)[]).filter((key) => input[key] !== undefined && input[key] !== current[key]);
       if (changed.length === 0) return { result: withoutHash(current) };
       await updateUser(tx, id, input);
@@ -80,6 +100,7 @@ export function userRoutes() {
     const input = await passwordResetBody.read(c);
     const user = await findUserById(deps.db, id);
     if (!user) throw new HttpProblem(404, 'No existe esa cuenta.');
+    assertMayTouch(requireUser(c), user, undefined);
     await assertStrongPassword(input.password, [user.username, user.displayName]);
     const passwordHash = await hashPassword(input.password, deps.passwordIterations);
     await change(c, async ({ tx }) => {

@@ -625,6 +625,25 @@ export const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0025_system_admin': {
+    // Issue 15: the system administrator (role `sysadmin`), above an organisation's `admin`. The account the
+    // installation started with — the oldest active admin (of organisation 1, the office the data was made by) —
+    // becomes it, so an upgraded installation has someone who can create organisations. A fresh database has no
+    // accounts yet: the bootstrap creates its first one as sysadmin.
+    async up(db: MigrationDb) {
+      const first = await db
+        .selectFrom('users')
+        .select('id')
+        .where('role', '=', 'admin')
+        .where('active', '=', 1)
+        .where('organization_id', '=', 1)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst();
+      if (first) await db.updateTable('users').set({ role: 'sysadmin' }).where('id', '=', first.id).execute();
+    },
+  },
 };
 
 /** The tables of an organisation's data as of 0024 (a later table that holds such data adds its own column). */

@@ -85,11 +85,22 @@ export async function updateUser(db: Db, id: number, changes: { displayName?: st
   await db.updateTable('users').set(set).where('id', '=', id).execute();
 }
 
+/** Active administrators of the organisation (a sysadmin is one of its organisation). */
 export async function countActiveAdmins(db: Db): Promise<number> {
   const { n } = await db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('role', '=', 'admin')
+    .where('role', 'in', ['admin', 'sysadmin'])
+    .where('active', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export async function countActiveSysadmins(db: Db): Promise<number> {
+  const { n } = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'sysadmin')
     .where('active', '=', 1)
     .executeTakeFirstOrThrow();
   return Number(n);

@@ -37,3 +37,8 @@ export function slugify(name: string): string {
 /** The name of the organisation an installation's existing data becomes when no entity name was ever saved. */
 export const defaultOrganizationName = 'Mi entidad';
 export const defaultTimeZone = 'America/Bogota';
+
+/** «Nombre (SIGLA)», or the name alone: how the header and lists name an organisation. */
+export function organizationLabel(organization: Pick<OrganizationSummary, 'name' | 'acronym'>): string {
+  return organization.acronym ? `${organization.name} (${organization.acronym})` : organization.name;
+}

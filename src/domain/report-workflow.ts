@@ -43,8 +43,8 @@ export interface WorkflowActor {
   role: Role;
 }
 
-const editors: readonly Role[] = ['admin', 'editor'];
-const reviewers: readonly Role[] = ['admin', 'reviewer'];
+const editors: readonly Role[] = ['sysadmin', 'admin', 'editor'];
+const reviewers: readonly Role[] = ['sysadmin', 'admin', 'reviewer'];
 
 const refuse = (message: string, reason: RefusalReason): TransitionResult => ({ ok: false, message, reason });
 const go = (next: SectionState, withdrawnApproval = false): TransitionResult => ({ ok: true, next, withdrawnApproval });

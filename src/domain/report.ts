@@ -246,7 +246,7 @@ export function pendingFor(
   user: { username: string; role: string },
 ): PendingSection[] {
   const mine =
-    user.role === 'reviewer' || user.role === 'admin'
+    user.role === 'reviewer' || user.role === 'admin' || user.role === 'sysadmin'
       ? sections.filter((s) => s.state === 'in_review' && s.lastEditedBy !== user.username)
       : user.role === 'editor'
         ? sections.filter((s) => s.state === 'changes_requested')

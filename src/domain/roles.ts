@@ -1,33 +1,51 @@
 /** Roles and what each may do; no schema library here, so the app shell stays small. */
-export const roles = ['admin', 'editor', 'reviewer'] as const;
+/**
+ * `sysadmin` (administrador del sistema, issue 15) is above `admin`: everything an organisation's administrator can
+ * do in its own organisation, plus creating and changing organisations. Only a sysadmin makes another sysadmin.
+ */
+export const roles = ['sysadmin', 'admin', 'editor', 'reviewer'] as const;
 export type Role = (typeof roles)[number];
 
 /** What each role may do. The server enforces it on every route; the UI hides what is not allowed. */
 export const permissions = {
-  manageUsers: ['admin'],
-  readForums: ['admin', 'editor', 'reviewer'],
-  writeForums: ['admin', 'editor'],
-  readAudit: ['admin', 'editor', 'reviewer'],
-  writeMetrics: ['admin', 'editor'],
-  readReports: ['admin', 'editor', 'reviewer'],
-  writeReports: ['admin', 'editor'],
-  reviewReports: ['admin', 'reviewer'],
+  manageUsers: ['sysadmin', 'admin'],
+  readForums: ['sysadmin', 'admin', 'editor', 'reviewer'],
+  writeForums: ['sysadmin', 'admin', 'editor'],
+  readAudit: ['sysadmin', 'admin', 'editor', 'reviewer'],
+  writeMetrics: ['sysadmin', 'admin', 'editor'],
+  readReports: ['sysadmin', 'admin', 'editor', 'reviewer'],
+  writeReports: ['sysadmin', 'admin', 'editor'],
+  reviewReports: ['sysadmin', 'admin', 'reviewer'],
   /** Recording a final export (the file the office files and signs): the people who produce the report. */
-  exportFinalReports: ['admin', 'editor'],
-  readConsultations: ['admin', 'editor', 'reviewer'],
-  writeConsultations: ['admin', 'editor'],
+  exportFinalReports: ['sysadmin', 'admin', 'editor'],
+  readConsultations: ['sysadmin', 'admin', 'editor', 'reviewer'],
+  writeConsultations: ['sysadmin', 'admin', 'editor'],
   /** Questions as cases (Ley 1755): reviewers read, editors answer, admins configure terms and areas. */
-  readQuestions: ['admin', 'editor', 'reviewer'],
-  writeQuestions: ['admin', 'editor'],
-  configure: ['admin'],
+  readQuestions: ['sysadmin', 'admin', 'editor', 'reviewer'],
+  writeQuestions: ['sysadmin', 'admin', 'editor'],
+  configure: ['sysadmin', 'admin'],
   /** The public «Participa» pages: what is published, and publishing the approved report. */
-  managePublication: ['admin', 'editor'],
+  managePublication: ['sysadmin', 'admin', 'editor'],
+  /** The installation's organisations (entities) and their first administrators: the system administrator only. */
+  manageOrganizations: ['sysadmin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
 
 export function can(role: Role | undefined | null, permission: Permission): boolean {
   return role != null && (permissions[permission] as readonly Role[]).includes(role);
+}
+
+/** An administrator of its organisation: `admin`, or `sysadmin` (who is one in the organisation it belongs to). */
+export function isAdminRole(role: Role | undefined | null): boolean {
+  return role === 'admin' || role === 'sysadmin';
+}
+
+/** The roles `actor` may give an account (or take from one): everyone but a sysadmin, unless the actor is one. */
+export function assignableRoles(actor: Role | undefined | null): readonly Role[] {
+  if (actor === 'sysadmin') return roles;
+  if (actor === 'admin') return roles.filter((role) => role !== 'sysadmin');
+  return [];
 }
 
 export interface User {

@@ -4,7 +4,7 @@ import { text, validationMessages } from './common';
 import { roles } from './roles';
 import { passwordPolicy } from './password-policy';
 
-export { roles, permissions, can, type Role, type Permission, type User, type SessionUser } from './roles';
+export { roles, permissions, can, isAdminRole, assignableRoles, type Role, type Permission, type User, type SessionUser } from './roles';
 
 export const roleSchema = z.enum(roles, { error: validationMessages.invalidOption });
 

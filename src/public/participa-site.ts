@@ -411,16 +411,22 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
     if (!org) return notFound(c);
     const rows = await org.db.selectFrom('publication_settings').select('year').orderBy('year', 'desc').execute();
     const years: number[] = [];
+    // The entity as its latest published year presents it (name, logo, colour), so a citizen knows whose page it is.
+    let entity: { name: string; logoUrl: string; colour: string } | undefined;
     for (const row of rows) {
       const { settings } = await getPublication(org.db, row.year);
-      if (anyPublic(settings)) years.push(row.year);
+      if (!anyPublic(settings)) continue;
+      years.push(row.year);
+      entity ??= { name: settings.entityName, logoUrl: settings.logoUrl, colour: settings.primaryColour };
     }
+    const title = entity?.name ? `${t.indexTitle} — ${entity.name}` : t.indexTitle;
     return send(c, 200, (nonce) =>
       page({
-        title: t.indexTitle,
-        description: t.indexTitle,
+        title,
+        description: title,
         nonce,
-        colour: defaultColour,
+        colour: entity?.colour ?? defaultColour,
+        entity,
         body: html`<h1>${t.indexTitle}</h1>${years.length === 0 ? html`<p>${t.indexEmpty}</p>` : html`<p>${t.indexIntro}</p><ul class="links">${years.map((y) => html`<li><a href="${publicPagePath(y)}">${t.heading(y)}</a></li>`)}</ul>`}`,
       }),
       [],

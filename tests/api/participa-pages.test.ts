@@ -151,9 +151,14 @@ describe('public «Participa» pages (server-rendered HTML)', () => {
     expect(page).not.toContain('Moderación Interna Reservada');
   });
 
-  it('the index lists the published years', async () => {
-    const res = await get('/participa');
-    expect(res.status).toBe(200);
-    expect(await res.text()).toContain('href="/participa/2022"');
+  it('the index lists the published years under the entity\'s name, as its slug\'s address does', async () => {
+    for (const path of ['/participa', '/participa/idipron']) {
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      const body = await res.text();
+      expect(body).toContain(path === '/participa' ? 'href="/participa/2022"' : 'href="/participa/idipron/2022"');
+      expect(body).toContain('<title>Participa: rendición de cuentas — Instituto Distrital para la Protección de la Niñez y la Juventud');
+      expect(body).toContain('<p class="entity">Instituto Distrital para la Protección de la Niñez y la Juventud');
+    }
   });
 });

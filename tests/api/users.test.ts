@@ -27,7 +27,7 @@ describe('users: list and create', () => {
     const { users, call, admin } = await setup();
     const items = await users();
     expect(items.map((u) => [u.username, u.role, u.active])).toEqual([
-      ['admin', 'admin', true],
+      ['admin', 'sysadmin', true],
       ['editora', 'editor', true],
       ['revisor', 'reviewer', true],
     ]);
@@ -125,28 +125,35 @@ describe('users: change role, deactivate, reset password', () => {
 });
 
 describe('users: the last active admin', () => {
-  it('cannot be demoted or deactivated (409), and nothing changes', async () => {
+  it('the last admin of the organisation (the sysadmin here) cannot be demoted or deactivated (409), and nothing changes', async () => {
     const { call, admin, idOf, db } = await setup();
     const id = await idOf('admin');
     const before = await dbSnapshot(db);
-    for (const body of [{ role: 'editor' }, { role: 'reviewer' }, { active: false }, { role: 'editor', active: false }]) {
+    for (const body of [{ role: 'editor' }, { role: 'reviewer' }, { active: false }, { role: 'editor', active: false }, { role: 'admin' }]) {
       await expectProblem(await call('PATCH', `/api/users/${id}`, { cookie: admin, body }), 409);
     }
     expect(await dbSnapshot(db)).toEqual(before);
     // Harmless changes to the last admin are still allowed.
-    const ok = await call('PATCH', `/api/users/${id}`, { cookie: admin, body: { displayName: 'Jefa de sistemas', role: 'admin', active: true } });
+    const ok = await call('PATCH', `/api/users/${id}`, { cookie: admin, body: { displayName: 'Jefa de sistemas', role: 'sysadmin', active: true } });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ displayName: 'Jefa de sistemas', role: 'admin', active: true });
+    expect(await ok.json()).toMatchObject({ displayName: 'Jefa de sistemas', role: 'sysadmin', active: true });
   });
 
   it('can be demoted once another active admin exists, but not the one left after that', async () => {
-    const { call, admin, idOf, login } = await setup();
+    const { call, admin, idOf } = await setup();
     expect((await call('POST', '/api/users', { cookie: admin, body: { username: 'admin2', displayName: 'Segunda', role: 'admin', password: newPassword } })).status).toBe(201);
-    const second = await login('admin2', newPassword);
-    const firstId = await idOf('admin');
-    const secondId = await idOf('admin2');
-    expect((await call('PATCH', `/api/users/${firstId}`, { cookie: second, body: { role: 'editor' } })).status).toBe(200);
-    await expectProblem(await call('PATCH', `/api/users/${secondId}`, { cookie: second, body: { active: false } }), 409);
+    expect((await call('POST', '/api/users', { cookie: admin, body: { username: 'admin3', displayName: 'Tercera', role: 'admin', password: newPassword } })).status).toBe(201);
+    expect((await call('PATCH', `/api/users/${await idOf('admin2')}`, { cookie: admin, body: { role: 'editor' } })).status).toBe(200);
+    expect((await call('PATCH', `/api/users/${await idOf('admin3')}`, { cookie: admin, body: { active: false } })).status).toBe(200);
+    // Left: the sysadmin, the organisation's only active administrator.
+    await expectProblem(await call('PATCH', `/api/users/${await idOf('admin')}`, { cookie: admin, body: { active: false } }), 409);
+  });
+
+  it('the last active sysadmin stays one while other admins exist (409 with the reason)', async () => {
+    const { call, admin, idOf } = await setup();
+    expect((await call('POST', '/api/users', { cookie: admin, body: { username: 'admin2', displayName: 'Segunda', role: 'admin', password: newPassword } })).status).toBe(201);
+    const body = await expectProblem(await call('PATCH', `/api/users/${await idOf('admin')}`, { cookie: admin, body: { role: 'admin' } }), 409);
+    expect(body.title).toBe('Debe quedar al menos una cuenta de administración del sistema activa.');
   });
 
   it('an inactive admin does not count as the remaining admin', async () => {
@@ -155,6 +162,49 @@ describe('users: the last active admin', () => {
     const secondId = await idOf('admin2');
     expect((await call('PATCH', `/api/users/${secondId}`, { cookie: admin, body: { active: false } })).status).toBe(200);
     await expectProblem(await call('PATCH', `/api/users/${await idOf('admin')}`, { cookie: admin, body: { role: 'editor' } }), 409);
+  });
+});
+
+describe('users: only a sysadmin makes, unmakes or changes a sysadmin (issue 15)', () => {
+  async function withOrgAdmin() {
+    const context = await setup();
+    expect((await context.call('POST', '/api/users', { cookie: context.admin, body: { username: 'jefa', displayName: 'Jefa de la oficina', role: 'admin', password: newPassword } })).status).toBe(201);
+    return { ...context, orgAdmin: await context.login('jefa', newPassword) };
+  }
+
+  it('the bootstrap account is the system administrator', async () => {
+    const { call, admin } = await setup();
+    expect((await (await call('GET', '/api/session', { cookie: admin })).json()).user).toMatchObject({ username: 'admin', role: 'sysadmin' });
+  });
+
+  it('an admin cannot create a sysadmin, nor make one of an account (403), and nothing changes', async () => {
+    const { call, orgAdmin, idOf, db } = await withOrgAdmin();
+    const before = await dbSnapshot(db);
+    const created = await expectProblem(await call('POST', '/api/users', { cookie: orgAdmin, body: { username: 'otra.sys', displayName: 'Otra', role: 'sysadmin', password: newPassword } }), 403);
+    expect(created.title).toBe('Solo la administración del sistema puede dar o quitar el rol «Administración del sistema».');
+    await expectProblem(await call('PATCH', `/api/users/${await idOf('editora')}`, { cookie: orgAdmin, body: { role: 'sysadmin' } }), 403);
+    await expectProblem(await call('PATCH', `/api/users/${await idOf('jefa')}`, { cookie: orgAdmin, body: { role: 'sysadmin' } }), 403);
+    expect(await dbSnapshot(db)).toEqual(before);
+  });
+
+  it("an admin cannot demote, deactivate or reset the password of the sysadmin's account (403)", async () => {
+    const { call, orgAdmin, idOf, db, tryLogin } = await withOrgAdmin();
+    const id = await idOf('admin');
+    const before = await dbSnapshot(db);
+    for (const body of [{ role: 'editor' }, { active: false }, { displayName: 'Otro nombre' }]) {
+      const problem = await expectProblem(await call('PATCH', `/api/users/${id}`, { cookie: orgAdmin, body }), 403);
+      expect(problem.title).toBe('Solo la administración del sistema puede cambiar la cuenta de la administración del sistema.');
+    }
+    await expectProblem(await call('POST', `/api/users/${id}/password`, { cookie: orgAdmin, body: { password: 'una-clave-nueva-larga-9' } }), 403);
+    expect(await dbSnapshot(db)).toEqual(before);
+    expect((await tryLogin('admin', testPassword)).status).toBe(200);
+  });
+
+  it('a sysadmin can make another sysadmin, who can then manage organisations', async () => {
+    const { call, admin, login } = await setup();
+    expect((await call('POST', '/api/users', { cookie: admin, body: { username: 'segundo.sys', displayName: 'Segundo', role: 'sysadmin', password: newPassword } })).status).toBe(201);
+    const second = await login('segundo.sys', newPassword);
+    expect((await (await call('GET', '/api/session', { cookie: second })).json()).user).toMatchObject({ role: 'sysadmin' });
   });
 });
 

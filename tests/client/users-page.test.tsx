@@ -45,7 +45,7 @@ describe('accounts page (/cuentas)', () => {
     await openAccounts();
     const admin = await rowOf('admin');
     expect(admin).toHaveTextContent('(usted)');
-    expect(within(admin).getAllByRole('cell')[1]).toHaveTextContent(/^Administración$/);
+    expect(within(admin).getAllByRole('cell')[1]).toHaveTextContent(/^Administración del sistema$/);
     const editora = await rowOf('editora');
     expect(editora).toHaveTextContent('Editora de demostración');
     expect(within(editora).getAllByRole('cell')[1]).toHaveTextContent(/^Edición$/);

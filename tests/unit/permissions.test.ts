@@ -1,22 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { can, permissions, roles, type Permission, type Role } from '../../src/domain/user';
+import { assignableRoles, can, isAdminRole, permissions, roles, type Permission, type Role } from '../../src/domain/user';
 
 const expected: Record<Permission, Record<Role, boolean>> = {
-  manageUsers: { admin: true, editor: false, reviewer: false },
-  readForums: { admin: true, editor: true, reviewer: true },
-  writeForums: { admin: true, editor: true, reviewer: false },
-  readAudit: { admin: true, editor: true, reviewer: true },
-  writeMetrics: { admin: true, editor: true, reviewer: false },
-  readReports: { admin: true, editor: true, reviewer: true },
-  writeReports: { admin: true, editor: true, reviewer: false },
-  reviewReports: { admin: true, editor: false, reviewer: true },
-  exportFinalReports: { admin: true, editor: true, reviewer: false },
-  readConsultations: { admin: true, editor: true, reviewer: true },
-  writeConsultations: { admin: true, editor: true, reviewer: false },
-  readQuestions: { admin: true, editor: true, reviewer: true },
-  writeQuestions: { admin: true, editor: true, reviewer: false },
-  configure: { admin: true, editor: false, reviewer: false },
-  managePublication: { admin: true, editor: true, reviewer: false },
+  manageUsers: { sysadmin: true, admin: true, editor: false, reviewer: false },
+  readForums: { sysadmin: true, admin: true, editor: true, reviewer: true },
+  writeForums: { sysadmin: true, admin: true, editor: true, reviewer: false },
+  readAudit: { sysadmin: true, admin: true, editor: true, reviewer: true },
+  writeMetrics: { sysadmin: true, admin: true, editor: true, reviewer: false },
+  readReports: { sysadmin: true, admin: true, editor: true, reviewer: true },
+  writeReports: { sysadmin: true, admin: true, editor: true, reviewer: false },
+  reviewReports: { sysadmin: true, admin: true, editor: false, reviewer: true },
+  exportFinalReports: { sysadmin: true, admin: true, editor: true, reviewer: false },
+  readConsultations: { sysadmin: true, admin: true, editor: true, reviewer: true },
+  writeConsultations: { sysadmin: true, admin: true, editor: true, reviewer: false },
+  readQuestions: { sysadmin: true, admin: true, editor: true, reviewer: true },
+  writeQuestions: { sysadmin: true, admin: true, editor: true, reviewer: false },
+  configure: { sysadmin: true, admin: true, editor: false, reviewer: false },
+  managePublication: { sysadmin: true, admin: true, editor: true, reviewer: false },
+  manageOrganizations: { sysadmin: true, admin: false, editor: false, reviewer: false },
 };
 
 describe('can()', () => {
@@ -32,5 +33,26 @@ describe('can()', () => {
 
   it.each([undefined, null, 'superadmin' as Role, '' as Role])('nobody without a known role may do anything (%j)', (role) => {
     for (const permission of Object.keys(expected) as Permission[]) expect(can(role, permission)).toBe(false);
+  });
+});
+
+describe('the system administrator (issue 15)', () => {
+  it('may do everything an organisation administrator may, and manage organisations', () => {
+    for (const permission of Object.keys(permissions) as Permission[]) {
+      if (can('admin', permission)) expect(can('sysadmin', permission), permission).toBe(true);
+    }
+    expect(can('sysadmin', 'manageOrganizations')).toBe(true);
+    expect(roles.filter((role) => can(role, 'manageOrganizations'))).toEqual(['sysadmin']);
+  });
+
+  it('only a sysadmin may give (or take away) the sysadmin role', () => {
+    expect(assignableRoles('sysadmin')).toEqual(['sysadmin', 'admin', 'editor', 'reviewer']);
+    expect(assignableRoles('admin')).toEqual(['admin', 'editor', 'reviewer']);
+    expect(assignableRoles('editor')).toEqual([]);
+    expect(assignableRoles(null)).toEqual([]);
+  });
+
+  it('counts as an administrator of its organisation', () => {
+    expect(['sysadmin', 'admin', 'editor', 'reviewer', null].map((role) => isAdminRole(role as Role | null))).toEqual([true, true, false, false, false]);
   });
 });

@@ -11,34 +11,34 @@ type Outcome = SectionState | 'role' | 'state';
  */
 const table: Record<SectionState, Record<SectionAction, Record<Role, Outcome>>> = {
   draft: {
-    edit: { admin: 'draft', editor: 'draft', reviewer: 'role' },
-    submit: { admin: 'in_review', editor: 'in_review', reviewer: 'role' },
-    approve: { admin: 'state', editor: 'role', reviewer: 'state' },
-    request_changes: { admin: 'state', editor: 'role', reviewer: 'state' },
+    edit: { sysadmin: 'draft', admin: 'draft', editor: 'draft', reviewer: 'role' },
+    submit: { sysadmin: 'in_review', admin: 'in_review', editor: 'in_review', reviewer: 'role' },
+    approve: { sysadmin: 'state', admin: 'state', editor: 'role', reviewer: 'state' },
+    request_changes: { sysadmin: 'state', admin: 'state', editor: 'role', reviewer: 'state' },
   },
   in_review: {
-    edit: { admin: 'draft', editor: 'draft', reviewer: 'role' },
-    submit: { admin: 'state', editor: 'state', reviewer: 'role' },
-    approve: { admin: 'approved', editor: 'role', reviewer: 'approved' },
-    request_changes: { admin: 'changes_requested', editor: 'role', reviewer: 'changes_requested' },
+    edit: { sysadmin: 'draft', admin: 'draft', editor: 'draft', reviewer: 'role' },
+    submit: { sysadmin: 'state', admin: 'state', editor: 'state', reviewer: 'role' },
+    approve: { sysadmin: 'approved', admin: 'approved', editor: 'role', reviewer: 'approved' },
+    request_changes: { sysadmin: 'changes_requested', admin: 'changes_requested', editor: 'role', reviewer: 'changes_requested' },
   },
   approved: {
-    edit: { admin: 'draft', editor: 'draft', reviewer: 'role' },
-    submit: { admin: 'state', editor: 'state', reviewer: 'role' },
-    approve: { admin: 'state', editor: 'role', reviewer: 'state' },
-    request_changes: { admin: 'state', editor: 'role', reviewer: 'state' },
+    edit: { sysadmin: 'draft', admin: 'draft', editor: 'draft', reviewer: 'role' },
+    submit: { sysadmin: 'state', admin: 'state', editor: 'state', reviewer: 'role' },
+    approve: { sysadmin: 'state', admin: 'state', editor: 'role', reviewer: 'state' },
+    request_changes: { sysadmin: 'state', admin: 'state', editor: 'role', reviewer: 'state' },
   },
   changes_requested: {
-    edit: { admin: 'draft', editor: 'draft', reviewer: 'role' },
-    submit: { admin: 'in_review', editor: 'in_review', reviewer: 'role' },
-    approve: { admin: 'state', editor: 'role', reviewer: 'state' },
-    request_changes: { admin: 'state', editor: 'role', reviewer: 'state' },
+    edit: { sysadmin: 'draft', admin: 'draft', editor: 'draft', reviewer: 'role' },
+    submit: { sysadmin: 'in_review', admin: 'in_review', editor: 'in_review', reviewer: 'role' },
+    approve: { sysadmin: 'state', admin: 'state', editor: 'role', reviewer: 'state' },
+    request_changes: { sysadmin: 'state', admin: 'state', editor: 'role', reviewer: 'state' },
   },
 };
 
 const actor = (role: Role) => ({ username: `persona-${role}`, role });
 const rows = (Object.keys(table) as SectionState[]).flatMap((state) =>
-  (Object.keys(table[state]) as SectionAction[]).flatMap((action) => (['admin', 'editor', 'reviewer'] as Role[]).map((role) => [state, action, role, table[state][action][role]] as const)),
+  (Object.keys(table[state]) as SectionAction[]).flatMap((action) => (['sysadmin', 'admin', 'editor', 'reviewer'] as Role[]).map((role) => [state, action, role, table[state][action][role]] as const)),
 );
 
 describe('transition: every state × action × role', () => {

@@ -4,7 +4,8 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { useLogout } from '../features/session/api';
-import { useCan, useCurrentUser } from './use-current-user';
+import { organizationLabel } from '../../domain/organization';
+import { useCan, useCurrentOrganization, useCurrentUser } from './use-current-user';
 import { LoadingState } from '../ui/states';
 
 export function Layout() {
@@ -14,6 +15,8 @@ export function Layout() {
   const canManageUsers = useCan('manageUsers');
   const canConfigure = useCan('configure');
   const canManagePublication = useCan('managePublication');
+  const canManageOrganizations = useCan('manageOrganizations');
+  const organization = useCurrentOrganization();
   const logout = useLogout();
   const navigate = useNavigate();
 
@@ -30,6 +33,8 @@ export function Layout() {
     ...(canManagePublication ? [{ to: '/publicacion', label: t('nav.publication') }] : []),
     ...(canManageUsers ? [{ to: '/cuentas', label: t('nav.users') }] : []),
     ...(canConfigure ? [{ to: '/ajustes', label: t('nav.settings') }] : []),
+    // Above the organisations: the system administrator's.
+    ...(canManageOrganizations ? [{ to: '/organizaciones', label: t('nav.organizations') }] : []),
   ];
 
   return (
@@ -39,17 +44,23 @@ export function Layout() {
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.main')} />
             <Anchor component={Link} to="/inicio" underline="never" c="blue.9" fw={800} size="xl">
               {t('appName')}
             </Anchor>
-            <Text c="dimmed" size="sm" visibleFrom="md">
-              {t('appTagline')}
-            </Text>
+            {organization ? (
+              <Text size="sm" fw={600} c="dark.7" visibleFrom="xs" truncate="end" miw={0} title={organizationLabel(organization)} data-testid="current-organization">
+                {organizationLabel(organization)}
+              </Text>
+            ) : (
+              <Text c="dimmed" size="sm" visibleFrom="md">
+                {t('appTagline')}
+              </Text>
+            )}
           </Group>
           {user && (
-            <Group gap="sm" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
               <Text size="sm" visibleFrom="sm">
                 {user.displayName}
               </Text>

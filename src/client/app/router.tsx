@@ -64,6 +64,15 @@ export const routes: RouteObject[] = [
               { path: 'ajustes', lazy: page(() => import('../features/questions/settings-page'), (m) => m.SettingsPage) },
             ],
           },
+          {
+            // The installation's organisations: the system administrator's (issue 15).
+            element: <RequireSession permission="manageOrganizations" />,
+            children: [
+              { path: 'organizaciones', lazy: page(() => import('../features/organizations/organization-list-page'), (m) => m.OrganizationListPage) },
+              { path: 'organizaciones/nueva', lazy: page(() => import('../features/organizations/organization-create-page'), (m) => m.OrganizationCreatePage) },
+              { path: 'organizaciones/:id', lazy: page(() => import('../features/organizations/organization-edit-page'), (m) => m.OrganizationEditPage) },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

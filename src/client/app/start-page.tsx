@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { PageHeader } from '../ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
 import { reportListQueryOptions, reportQueryOptions, yearMetricsQueryOptions } from '../lib/shared-queries';
+import { isAdminRole } from '../../domain/roles';
 import { useCurrentUser } from './use-current-user';
 import { DueQuestionsPanel } from './due-questions-panel';
 
@@ -31,7 +32,7 @@ export function StartPage() {
   const reports = useQuery(reportListQueryOptions());
   const year = reports.data && reports.data.length > 0 ? Math.max(...reports.data.map((r) => r.year)) : null;
   const overview = useQuery({ ...reportQueryOptions(year ?? 0), enabled: year !== null });
-  const writes = user?.role === 'editor' || user?.role === 'admin';
+  const writes = user?.role === 'editor' || isAdminRole(user?.role);
   const metrics = useQuery({ ...yearMetricsQueryOptions(year ?? 0), enabled: year !== null && writes });
 
   const body = () => {
@@ -100,7 +101,7 @@ export function StartPage() {
           <Button component={Link} to="/foros" variant="default">
             {t('home.links.forums')}
           </Button>
-          {user?.role === 'admin' && (
+          {isAdminRole(user?.role) && (
             <Button component={Link} to="/cuentas" variant="default">
               {t('home.links.accounts')}
             </Button>

@@ -1,5 +1,5 @@
 import type { InvalidateQueryFilters, QueryClient } from '@tanstack/react-query';
-import { consultationKeys, exportKeys, forumKeys, metricsDashboardKeys, metricsKeys, publicationKeys, questionKeys, reportKeys, settingsKeys, submissionKeys, userKeys } from './query-keys';
+import { consultationKeys, exportKeys, forumKeys, metricsDashboardKeys, metricsKeys, organizationKeys, publicationKeys, questionKeys, reportKeys, sessionKeys, settingsKeys, submissionKeys, userKeys } from './query-keys';
 
 /**
  * What a successful write on the server changes, for the cache: the coupling of the server's write path
@@ -36,7 +36,9 @@ export type ServerWrite =
   /** Questions imported from a file: new cases in forums (their questions) and in the years' reports. */
   | { kind: 'questionImport' }
   /** A year's publication settings saved or its report published (the answer is the publication). */
-  | { kind: 'publication'; year: number };
+  | { kind: 'publication'; year: number }
+  /** An organisation created (with its first admin) or saved (the answer is the organisation). */
+  | { kind: 'organization' };
 
 type Affected = { [K in ServerWrite['kind']]: (write: Extract<ServerWrite, { kind: K }>) => InvalidateQueryFilters[] };
 
@@ -95,6 +97,8 @@ export const affectedBy: Affected = {
   // Accepting adds a case to its forum (and the year's «Preguntas y respuestas» figures).
   submission: () => [{ queryKey: submissionKeys.all }, { queryKey: questionKeys.all }, { queryKey: forumKeys.details() }, { queryKey: reportKeys.all }, { queryKey: exportKeys.all }],
   publication: () => [{ queryKey: publicationKeys.years() }],
+  // The list's counts; the header names the person's own organisation (the session says which).
+  organization: () => [{ queryKey: organizationKeys.lists() }, { queryKey: sessionKeys.all }],
 };
 
 /** After a successful write: invalidates what it changed (resolves when what is on screen has refetched). */

@@ -102,3 +102,12 @@ export const publicationKeys = {
   details: () => [...publicationKeys.all, 'detail'] as const,
   detail: (year: number) => [...publicationKeys.details(), year] as const,
 };
+
+/** The installation's organisations (the system administrator's «Organizaciones» screen). */
+export const organizationKeys = {
+  all: ['organizations'] as const,
+  lists: () => [...organizationKeys.all, 'list'] as const,
+  list: () => [...organizationKeys.lists(), {}] as const,
+  details: () => [...organizationKeys.all, 'detail'] as const,
+  detail: (id: number) => [...organizationKeys.details(), id] as const,
+};

@@ -7,7 +7,7 @@ import { i18next } from '../i18n';
  * modal, the safe choice focused first, the confirm button in red.9 (white text on it keeps 5.4:1, WCAG AA)
  * and a named close button. Every destructive confirmation of the app goes through here.
  */
-export function confirmDestructive(options: { title: string; message: string; confirmLabel: string; cancelLabel?: string; onConfirm: () => void }) {
+export function confirmDestructive(options: { title: string; message: string; confirmLabel: string; cancelLabel?: string; onConfirm: () => void; onClose?: () => void }) {
   modals.openConfirmModal({
     title: options.title,
     children: <Text size="sm">{options.message}</Text>,
@@ -16,5 +16,7 @@ export function confirmDestructive(options: { title: string; message: string; co
     closeButtonProps: { 'aria-label': i18next.t('actions.close') },
     cancelProps: { 'data-autofocus': true },
     onConfirm: options.onConfirm,
+    // Called however it closes (after onConfirm when confirmed): a caller waiting for the answer stops waiting.
+    ...(options.onClose ? { onClose: options.onClose } : {}),
   });
 }

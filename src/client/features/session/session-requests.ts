@@ -1,6 +1,9 @@
 import type { SessionUser } from '../../../domain/roles';
 import { api } from '../../lib/http';
 
+import { currentUserFrom, type CurrentUser } from '../../lib/session-user';
+import type { OrganizationSummary } from '../../../domain/organization';
+
 export { fetchSessionUser } from '../../lib/session-user';
 
 /**
@@ -12,9 +15,8 @@ export interface LoginInput {
   password: string;
 }
 
-export async function logIn(input: LoginInput): Promise<SessionUser> {
-  const { user } = await api<{ user: SessionUser }>('/api/session', { method: 'POST', body: input });
-  return user;
+export async function logIn(input: LoginInput): Promise<CurrentUser> {
+  return currentUserFrom(await api<{ user: SessionUser; organization?: OrganizationSummary }>('/api/session', { method: 'POST', body: input }));
 }
 
 /** Only same-app paths are followed after login (no open redirect). */

@@ -4,12 +4,13 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { roles, userCreateSchema, type Role, type UserCreateInput } from '../../../domain/user';
+import { assignableRoles, userCreateSchema, type Role, type UserCreateInput } from '../../../domain/user';
+import { useCurrentUser } from '../../app/use-current-user';
 import { passwordProblem } from '../../../domain/password-policy';
 import { errorMessage } from '../../lib/http';
 import { applyServerErrors } from './apply-server-errors';
 import { useCreateUser } from './api';
-import { UserPasswordField } from './user-password-field';
+import { NewPasswordField } from '../../ui/new-password-field';
 
 const fields = ['username', 'displayName', 'role', 'password'] as const;
 
@@ -26,6 +27,7 @@ export function UserCreateModal({ opened, onClose }: { opened: boolean; onClose:
 function UserCreateForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const create = useCreateUser();
+  const me = useCurrentUser();
   const [formError, setFormError] = useState<unknown>(null);
   const form = useForm({
     resolver: zodResolver(userCreateSchema),
@@ -55,7 +57,8 @@ function UserCreateForm({ onDone }: { onDone: () => void }) {
     }
   });
 
-  const roleOptions = roles.map((role) => ({ value: role, label: t(`roles.${role}`) }));
+  // Only a sysadmin is offered the sysadmin role (the server refuses it to anyone else).
+  const roleOptions = assignableRoles(me?.role).map((role) => ({ value: role, label: t(`roles.${role}`) }));
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -99,7 +102,7 @@ function UserCreateForm({ onDone }: { onDone: () => void }) {
           control={form.control}
           name="password"
           render={({ field, fieldState }) => (
-            <UserPasswordField
+            <NewPasswordField
               inputRef={field.ref}
               name={field.name}
               label={t('users.fields.password')}

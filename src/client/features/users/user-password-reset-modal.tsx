@@ -9,7 +9,7 @@ import { passwordProblem } from '../../../domain/password-policy';
 import { errorMessage } from '../../lib/http';
 import { applyServerErrors } from './apply-server-errors';
 import { useResetUserPassword } from './api';
-import { UserPasswordField } from './user-password-field';
+import { NewPasswordField } from '../../ui/new-password-field';
 
 /** A new password for an account (typed or generated); the old one and its sessions stop working. */
 export function UserPasswordResetModal({ user, isSelf, onClose }: { user: User | null; isSelf: boolean; onClose: () => void }) {
@@ -62,7 +62,7 @@ function UserPasswordResetForm({ user, isSelf, onDone }: { user: User; isSelf: b
           control={form.control}
           name="password"
           render={({ field, fieldState }) => (
-            <UserPasswordField
+            <NewPasswordField
               inputRef={field.ref}
               name={field.name}
               label={t('users.fields.newPassword')}

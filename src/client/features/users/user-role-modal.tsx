@@ -2,7 +2,8 @@ import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roles, type Role, type User } from '../../../domain/user';
+import { assignableRoles, type Role, type User } from '../../../domain/user';
+import { useCurrentUser } from '../../app/use-current-user';
 import { errorMessage } from '../../lib/http';
 import { useUpdateUser } from './api';
 
@@ -19,6 +20,7 @@ export function UserRoleModal({ user, isSelf, onClose }: { user: User | null; is
 function UserRoleForm({ user, isSelf, onDone }: { user: User; isSelf: boolean; onDone: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateUser();
+  const me = useCurrentUser();
   const [role, setRole] = useState<Role>(user.role);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const changed = role !== user.role;
@@ -48,7 +50,7 @@ function UserRoleForm({ user, isSelf, onDone }: { user: User; isSelf: boolean; o
         )}
         <Select
           label={t('users.role.newRole')}
-          data={roles.map((value) => ({ value, label: t(`roles.${value}`) }))}
+          data={assignableRoles(me?.role).map((value) => ({ value, label: t(`roles.${value}`) }))}
           value={role}
           onChange={(value) => {
             if (value) setRole(value as Role);

@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../domain/user';
 import { formatDate } from '../../lib/format';
 import { WideTable } from '../../ui/wide-table';
+import { useCurrentUser } from '../../app/use-current-user';
 
 export type UserAction = 'role' | 'active' | 'password';
 
 /** The accounts, one row each, with the actions an administrator can take on them. */
 export function UserTable({ users, currentUserId, onAction }: { users: User[]; currentUserId: number | undefined; onAction: (action: UserAction, user: User) => void }) {
+  const me = useCurrentUser();
   const { t } = useTranslation();
   return (
     <WideTable label={t('users.tableLabel')} minWidth={760}>
@@ -24,7 +26,7 @@ export function UserTable({ users, currentUserId, onAction }: { users: User[]; c
         </Table.Thead>
         <Table.Tbody>
           {users.map((user) => (
-            <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} onAction={onAction} />
+            <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} onAction={onAction} locked={user.role === 'sysadmin' && me?.role !== 'sysadmin'} />
           ))}
         </Table.Tbody>
       </Table>
@@ -32,7 +34,8 @@ export function UserTable({ users, currentUserId, onAction }: { users: User[]; c
   );
 }
 
-function UserRow({ user, isSelf, onAction }: { user: User; isSelf: boolean; onAction: (action: UserAction, user: User) => void }) {
+/** `locked`: a sysadmin's account seen by an organisation's admin, who may not change it (the server says 403). */
+function UserRow({ user, isSelf, onAction, locked }: { user: User; isSelf: boolean; onAction: (action: UserAction, user: User) => void; locked: boolean }) {
   const { t } = useTranslation();
   const vars = { username: user.username };
   return (
@@ -63,23 +66,29 @@ function UserRow({ user, isSelf, onAction }: { user: User; isSelf: boolean; onAc
       </Table.Td>
       <Table.Td>{formatDate(user.createdAt.slice(0, 10))}</Table.Td>
       <Table.Td>
-        <Group gap="xs" wrap="nowrap">
-          <Button size="compact-sm" variant="default" aria-label={t('users.role.actionLabel', vars)} onClick={() => onAction('role', user)}>
-            {t('users.role.action')}
-          </Button>
-          <Button size="compact-sm" variant="default" aria-label={t('users.password.actionLabel', vars)} onClick={() => onAction('password', user)}>
-            {t('users.password.action')}
-          </Button>
-          {user.active ? (
-            <Button size="compact-sm" variant="outline" color="red.9" aria-label={t('users.active.deactivateLabel', vars)} onClick={() => onAction('active', user)}>
-              {t('users.active.deactivate')}
+        {locked ? (
+          <Text size="sm" c="dimmed">
+            {t('users.sysadminLocked')}
+          </Text>
+        ) : (
+          <Group gap="xs" wrap="nowrap">
+            <Button size="compact-sm" variant="default" aria-label={t('users.role.actionLabel', vars)} onClick={() => onAction('role', user)}>
+              {t('users.role.action')}
             </Button>
-          ) : (
-            <Button size="compact-sm" variant="outline" aria-label={t('users.active.reactivateLabel', vars)} onClick={() => onAction('active', user)}>
-              {t('users.active.reactivate')}
+            <Button size="compact-sm" variant="default" aria-label={t('users.password.actionLabel', vars)} onClick={() => onAction('password', user)}>
+              {t('users.password.action')}
             </Button>
-          )}
-        </Group>
+            {user.active ? (
+              <Button size="compact-sm" variant="outline" color="red.9" aria-label={t('users.active.deactivateLabel', vars)} onClick={() => onAction('active', user)}>
+                {t('users.active.deactivate')}
+              </Button>
+            ) : (
+              <Button size="compact-sm" variant="outline" aria-label={t('users.active.reactivateLabel', vars)} onClick={() => onAction('active', user)}>
+                {t('users.active.reactivate')}
+              </Button>
+            )}
+          </Group>
+        )}
       </Table.Td>
     </Table.Tr>
   );

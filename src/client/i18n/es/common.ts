@@ -13,6 +13,7 @@ export const common = {
     questions: 'Preguntas',
     settings: 'Ajustes',
     publication: 'Publicación',
+    organizations: 'Organizaciones',
     main: 'Navegación principal',
     skipToContent: 'Saltar al contenido',
   },
@@ -50,9 +51,20 @@ export const common = {
     leave: 'Salir sin guardar',
   },
   roles: {
+    sysadmin: 'Administración del sistema',
     admin: 'Administración',
     editor: 'Edición',
     reviewer: 'Revisión',
+  },
+  /** A new password typed or generated for someone else (ui/new-password-field.tsx). */
+  passwordField: {
+    passwordHint: 'Al menos 12 caracteres y difícil de adivinar: por ejemplo, tres o cuatro palabras poco comunes.',
+    showPassword: 'Mostrar u ocultar la contraseña',
+    generate: 'Generar contraseña',
+    generated: 'Contraseña generada:',
+    generatedHint: 'Cópiela ahora y entréguela a la persona por un canal seguro; después no se vuelve a mostrar.',
+    copy: 'Copiar',
+    copied: 'Copiada',
   },
   wideTable: {
     hint: 'Deslice la tabla o use las flechas del teclado para ver todas las columnas',

@@ -12,5 +12,6 @@ import { home } from './home';
 import { questions } from './questions';
 import { commitments, evaluations } from './commitments';
 import { publication } from './publication';
+import { organizations } from './organizations';
 
-export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts, home, questions, publication, commitments, evaluations } as const;
+export const es = { ...common, session, forums, users, forumForm, metricsCharts, metrics, consultations, reports, export: exportTexts, home, questions, publication, commitments, evaluations, organizations } as const;

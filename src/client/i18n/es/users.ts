@@ -28,14 +28,7 @@ export const users = {
     role: 'Rol',
     password: 'Contraseña',
     newPassword: 'Contraseña nueva',
-    passwordHint: 'Al menos 12 caracteres y difícil de adivinar: por ejemplo, tres o cuatro palabras poco comunes.',
-    showPassword: 'Mostrar u ocultar la contraseña',
   },
-  generate: 'Generar contraseña',
-  generated: 'Contraseña generada:',
-  generatedHint: 'Cópiela ahora y entréguela a la persona por un canal seguro; después no se vuelve a mostrar.',
-  copy: 'Copiar',
-  copied: 'Copiada',
   create: {
     open: 'Nueva cuenta',
     title: 'Nueva cuenta',
@@ -78,4 +71,5 @@ export const users = {
     successMessage: 'Entregue la nueva contraseña a {{name}} por un canal seguro y pídale que no la comparta.',
   },
   failed: 'No se pudo completar la acción',
+  sysadminLocked: 'Solo la administración del sistema cambia esta cuenta.',
 } as const;

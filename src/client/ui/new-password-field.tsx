@@ -1,9 +1,9 @@
 import { Button, Code, CopyButton, Group, Paper, PasswordInput, Stack, Text } from '@mantine/core';
 import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { generatePassword } from './generate-password';
+import { generatePassword } from '../lib/generate-password';
 
-interface UserPasswordFieldProps {
+interface NewPasswordFieldProps {
   label: string;
   name: string;
   value: string;
@@ -15,10 +15,10 @@ interface UserPasswordFieldProps {
 }
 
 /**
- * A new password for someone else: typed, or generated (readable, random) and then shown in clear
+ * A new password for someone else (an account's, an organisation's first administrator's): typed, or generated (readable, random) and then shown in clear
  * with a copy button, so the administrator can hand it over.
  */
-export function UserPasswordField({ label, name, value, onChange, onBlur, error, inputRef, autoFocus }: UserPasswordFieldProps) {
+export function NewPasswordField({ label, name, value, onChange, onBlur, error, inputRef, autoFocus }: NewPasswordFieldProps) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState(false);
   const [generated, setGenerated] = useState<string | null>(null);
@@ -36,7 +36,7 @@ export function UserPasswordField({ label, name, value, onChange, onBlur, error,
         ref={inputRef}
         name={name}
         label={label}
-        description={t('users.fields.passwordHint')}
+        description={t('passwordField.passwordHint')}
         autoComplete="new-password"
         required
         data-autofocus={autoFocus || undefined}
@@ -47,11 +47,11 @@ export function UserPasswordField({ label, name, value, onChange, onBlur, error,
         aria-invalid={error ? true : undefined}
         visible={visible}
         onVisibilityChange={setVisible}
-        visibilityToggleButtonProps={{ 'aria-label': t('users.fields.showPassword'), tabIndex: 0 }}
+        visibilityToggleButtonProps={{ 'aria-label': t('passwordField.showPassword'), tabIndex: 0 }}
       />
       <Group>
         <Button variant="default" size="xs" onClick={generate}>
-          {t('users.generate')}
+          {t('passwordField.generate')}
         </Button>
       </Group>
       {generated !== null && generated === value && (
@@ -59,7 +59,7 @@ export function UserPasswordField({ label, name, value, onChange, onBlur, error,
           <Stack gap={6}>
             <Group gap="xs" wrap="wrap">
               <Text size="sm" fw={600}>
-                {t('users.generated')}
+                {t('passwordField.generated')}
               </Text>
               <Code fz="md" c="dark.9">
                 {generated}
@@ -67,12 +67,12 @@ export function UserPasswordField({ label, name, value, onChange, onBlur, error,
               <CopyButton value={generated}>
                 {({ copied, copy }) => (
                   <Button size="compact-xs" variant="default" onClick={copy}>
-                    {copied ? t('users.copied') : t('users.copy')}
+                    {copied ? t('passwordField.copied') : t('passwordField.copy')}
                   </Button>
                 )}
               </CopyButton>
             </Group>
-            <Text size="sm">{t('users.generatedHint')}</Text>
+            <Text size="sm">{t('passwordField.generatedHint')}</Text>
           </Stack>
         </Paper>
       )}
