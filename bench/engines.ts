@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type KyselyPlugin } from '
 import { postgresPlugins } from '../src/db/engine';
 import { forumStatuses, type ForumListQuery } from '../src/domain/forum';
 import { listForums } from '../src/db/forum-queries';
+import { forOrganization } from '../src/db/org-scope';
 import { openPostgresDatabase } from '../src/db/pg-driver';
 import type { Database } from '../src/db/schema';
 import { startServer } from '../src/server/start-server';
@@ -17,7 +18,8 @@ import { httpGet, keepAliveAgent, load, startSourceServer } from './processes';
 /**
  * `npm run bench motores` (run it as `scripts/with-postgres.sh npm run bench motores`, or with TEST_DATABASE_URL set):
  * the forum list — search + year + status + page — over HTTP on SQLite and on PostgreSQL side by side, on the same
- * 100,000 forums in one office (the issue's 100 organisations × 1,000 forums waits for organisations), each beside
+ * 100,000 forums of 100 organisations (1,000 each, interleaved: organisation k holds every hundredth forum), asked
+ * by an account of organisation 1 (so the answer is one organisation's page among 100), each beside
  * the same two statements (count + page) the API ran, on the bare driver (better-sqlite3 prepared once; one pg
  * client). Both servers run in this process (src/server/start-server.ts), one request at a time.
  */
@@ -25,14 +27,35 @@ export const engineBenchForums = Number(process.env.BENCH_ENGINE_FORUMS ?? 100_0
 
 const section = 'Motores: lista de foros';
 
+/** Organisations the forums are spread over (forum id i belongs to organisation 1 + (i - 1) mod n). */
+export const engineBenchOrganizations = Number(process.env.BENCH_ENGINE_ORGANIZATIONS ?? 100);
+
+/** Makes organisations 2…n and deals the seeded forums (and their questions) out to them, on the SQLite file. */
+function spreadOverOrganizations(dbFile: string, organizations: number): void {
+  const sqlite = new BetterSqlite3(dbFile);
+  try {
+    sqlite.transaction(() => {
+      const insert = sqlite.prepare("insert into organizations (id, name, acronym, nit, slug, time_zone, colors, active, created_at, version) values (?, ?, '', '', ?, 'America/Bogota', '{}', 1, ?, 1)");
+      for (let id = 2; id <= organizations; id++) insert.run(id, `Entidad de prueba ${id}`, `entidad-${id}`, new Date().toISOString());
+      sqlite.prepare('update forums set organization_id = 1 + ((id - 1) % ?)').run(organizations);
+      sqlite.prepare('update forum_questions set organization_id = (select f.organization_id from forums f where f.id = forum_questions.forum_id)').run();
+    })();
+    sqlite.prepare('analyze').run();
+  } finally {
+    sqlite.close();
+  }
+}
+
 /** The rows of SQLite's forums and questions copied into PostgreSQL with their ids (multi-row inserts). */
 async function copyToPostgres(dbFile: string, pgDb: Kysely<Database>): Promise<void> {
   const sqlite = new BetterSqlite3(dbFile, { readonly: true });
   try {
     // The trigram index is built once after the rows (faster than kept up to date row by row), as a restore would.
     await sql`drop index forums_search_trgm`.execute(pgDb);
-    for (const table of ['forums', 'forum_questions'] as const) {
-      const rows = sqlite.prepare(`select * from ${table} order by id`).all() as Record<string, unknown>[];
+    for (const table of ['organizations', 'forums', 'forum_questions'] as const) {
+      // Organisation 1 is PostgreSQL's own (its migration made it); the others are copied with their ids.
+      const rows = sqlite.prepare(`select * from ${table} ${table === 'organizations' ? 'where id > 1' : ''} order by id`).all() as Record<string, unknown>[];
+      if (rows.length === 0) continue;
       const columns = Object.keys(rows[0] ?? {}).length || 1;
       const chunk = Math.floor(60_000 / columns);
       for (let i = 0; i < rows.length; i += chunk) await pgDb.insertInto(table).values(rows.slice(i, i + chunk) as never).execute();
@@ -49,7 +72,8 @@ async function copyToPostgres(dbFile: string, pgDb: Kysely<Database>): Promise<v
 async function recordList(dialect: SqliteDialect | PostgresDialect, query: ForumListQuery, plugins: KyselyPlugin[] = []): Promise<{ sql: string; parameters: unknown[] }[]> {
   const log: { sql: string; parameters: unknown[] }[] = [];
   const db = new Kysely<Database>({ dialect, plugins, log: (event) => void log.push({ sql: event.query.sql, parameters: [...event.query.parameters] }) });
-  await listForums(db, query);
+  // As the API runs it for the bench's account: scoped to organisation 1.
+  await listForums(forOrganization(db, 1), query);
   return log;
 }
 
@@ -69,7 +93,8 @@ export async function benchEngines(forums = engineBenchForums): Promise<ReportRo
   await server.connect();
   try {
     const seeded = await seed(workspace.dbFile, forums);
-    rows.push({ section, measure: `SQLite: carga de ${forums.toLocaleString('es-CO')} foros + ${seeded.questions.toLocaleString('es-CO')} preguntas`, value: ms(seeded.ms) });
+    spreadOverOrganizations(workspace.dbFile, engineBenchOrganizations);
+    rows.push({ section, measure: `SQLite: carga de ${forums.toLocaleString('es-CO')} foros + ${seeded.questions.toLocaleString('es-CO')} preguntas en ${engineBenchOrganizations} organizaciones`, value: ms(seeded.ms) });
     await server.query(`drop database if exists ${database}`);
     await server.query(`create database ${database}`);
     stops.push(() => server.query(`drop database if exists ${database} with (force)`));
@@ -90,8 +115,9 @@ export async function benchEngines(forums = engineBenchForums): Promise<ReportRo
     const r = createRandom(15);
     const agent = keepAliveAgent(1);
     const paths: string[] = [];
-    while (paths.length < 100) {
-      const path = `/api/forums?${new URLSearchParams({ q: r.pick(searchWords), year: String(r.pick(benchYears)), status: r.pick(forumStatuses), page: String(r.int(1, 3)), pageSize: '20', sort: '-date' })}`;
+    for (let tries = 0; paths.length < 100; tries++) {
+      if (tries > 20_000) throw new Error(`Solo ${paths.length} páginas no vacías de búsqueda + vigencia + estado en la organización 1.`);
+      const path = `/api/forums?${new URLSearchParams({ q: r.pick(searchWords), year: String(r.pick(benchYears)), status: r.pick(forumStatuses), page: String(r.int(1, 2)), pageSize: '20', sort: '-date' })}`;
       const a = await httpGet(sqliteServer.url + path, { cookie: cookies.sqlite }, agent);
       if ((JSON.parse(a.body) as { items: unknown[] }).items.length === 0) continue;
       const b = await httpGet(pgServer.url + path, { cookie: cookies.postgres }, agent);
@@ -169,7 +195,8 @@ export async function benchEngines(forums = engineBenchForums): Promise<ReportRo
     // the database, so it works on both).
     const clients = Number(process.env.BENCH_ENGINE_CLIENTS ?? 200);
     const seconds = Number(process.env.BENCH_ENGINE_SECONDS ?? 30);
-    const details = paths.flatMap((path) => [path, `/api/forums/${1 + r.int(0, forums - 1)}`]);
+    // Forums of organisation 1 (ids 1, 101, 201, …): the account's own.
+    const details = paths.flatMap((path) => [path, `/api/forums/${1 + engineBenchOrganizations * r.int(0, Math.floor(forums / engineBenchOrganizations) - 1)}`]);
     const processes = await Promise.all([0, 1].map(() => startSourceServer('', { DATABASE_URL: pgUrl.toString(), DATABASE_POOL_SIZE: '20' })));
     for (const child of processes) stops.push(child.stop);
     const result = await load(processes.map((p) => p.origin), details, { cookie: cookies.postgres }, clients, seconds * 1000);

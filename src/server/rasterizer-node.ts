@@ -5,10 +5,13 @@ import { createResvgRasterizer, createUncachedResvgRasterizer, type RasterizeSvg
 
 const require = createRequire(import.meta.url);
 
+/** The bytes of resvg's wasm, from node_modules. */
+export const resvgWasmBytes = () => readFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm'));
+
 /** The wasm and the fonts of the rasteriser, read from node_modules (the same files the browser fetches). */
-export function nodeResvgAssets(): ResvgAssets {
+export function nodeResvgAssets(wasm: ResvgAssets['wasm'] = resvgWasmBytes()): ResvgAssets {
   return {
-    wasm: readFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm')),
+    wasm,
     fonts: [readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')), readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'))].map((b) => new Uint8Array(b)),
     // Node's native zlib for the PNGs (png.ts): a few times faster than fflate.
     deflate: (raw) => deflateSync(raw, { level: 1 }),
@@ -20,7 +23,7 @@ export function createNodeRasterizer(): RasterizeSvg {
   return createResvgRasterizer(async () => nodeResvgAssets());
 }
 
-/** The same without the image cache (the bench's baseline draws every image beforehand with it). */
-export function createUncachedNodeRasterizer(): RasterizeSvg {
-  return createUncachedResvgRasterizer(async () => nodeResvgAssets());
+/** The same without the image cache (the bench's baseline draws every image beforehand with it; the pool's workers), optionally on a wasm module compiled already. */
+export function createUncachedNodeRasterizer(wasm?: () => Promise<WebAssembly.Module>): RasterizeSvg {
+  return createUncachedResvgRasterizer(async () => nodeResvgAssets(wasm ? await wasm() : undefined));
 }

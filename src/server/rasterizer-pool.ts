@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RenderReportPdf } from '../export/pdf';
 import { withImageCache, type RasterizeSvg } from '../export/rasterize';
+import { resvgWasmBytes } from './rasterizer-node';
 
 /**
  * The server's rasteriser: charts drawn on `size` worker threads (rasterizer-worker.ts), so the first export of a
@@ -32,6 +33,8 @@ function workerFile(): { file: string; typescript: boolean } {
 }
 
 export interface RasterizerPool extends RasterizeSvg {
+  /** The workers without the image cache (the bench's first export of a year, on threads that drew before). */
+  uncached: RasterizeSvg;
   /** The report as PDF, built on one of the threads (layout, fonts and its charts there: the event loop stays free). */
   renderPdf: RenderReportPdf;
   /** Starts every worker and loads its wasm and fonts (a blank drawing), so the next export only draws. */
@@ -45,6 +48,8 @@ export function createRasterizerPool(options: { size?: number; maxCacheBytes?: n
   const size = Math.max(1, options.size ?? Math.min(4, availableParallelism()));
   const slots: Array<Slot | null> = Array.from({ length: size }, () => null);
   let nextId = 1;
+  // resvg compiled once, here, and handed to every worker: they share its code, so V8 optimises it once, not per thread.
+  let compiled: Promise<WebAssembly.Module> | null = null;
 
   const start = (index: number): Slot => {
     const { file, typescript } = workerFile();
@@ -55,11 +60,16 @@ export function createRasterizerPool(options: { size?: number; maxCacheBytes?: n
       : new Worker(file);
     worker.unref();
     const slot: Slot = { worker, jobs: new Map() };
-    const fail = (error: Error) => {
+    compiled ??= WebAssembly.compile(resvgWasmBytes());
+    compiled.then(
+      (wasm) => worker.postMessage({ wasm }),
+      (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
+    );
+    function fail(error: Error) {
       if (slots[index] === slot) slots[index] = null;
       for (const job of slot.jobs.values()) job.reject(error);
       slot.jobs.clear();
-    };
+    }
     worker.on('message', (message: { id: number; png?: Uint8Array; error?: string }) => {
       const job = slot.jobs.get(message.id);
       if (!job) return;
@@ -94,6 +104,7 @@ export function createRasterizerPool(options: { size?: number; maxCacheBytes?: n
   const cached = withImageCache(draw, options.maxCacheBytes);
   return Object.assign((svg: string, width: number) => cached(svg, width), {
     cachedImages: cached.cachedImages,
+    uncached: draw,
     renderPdf: ((model) => send({ pdf: model })) satisfies RenderReportPdf,
     warm: async () => {
       const blank = '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"><text x="0" y="2">0</text></svg>';

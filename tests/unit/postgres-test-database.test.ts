@@ -14,7 +14,7 @@ import { createTestApi } from '../support/test-api';
 async function contents(db: Kysely<Database>) {
   const tables = (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() order by tablename`.execute(db)).rows;
   const rows: Record<string, unknown[]> = {};
-  for (const { name } of tables) rows[name] = (await sql`select * from ${sql.table(name)} order by 1`.execute(db)).rows;
+  for (const { name } of tables) rows[name] = (await sql`select * from ${sql.table(name)} order by ${sql.table(name)}::text`.execute(db)).rows;
   const counters = (await sql`select sequencename, last_value from pg_sequences where schemaname = current_schema() order by sequencename`.execute(db)).rows;
   return { rows, counters };
 }
