@@ -179,4 +179,25 @@ describe('accounts page (/cuentas)', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     expect(screen.queryByText('revisor')).not.toBeInTheDocument();
   });
+
+  it('an organisation admin is offered no sysadmin role and cannot act on the sysadmin’s account', async () => {
+    const app = await renderApp('/cuentas', {
+      as: 'jefa',
+      before: async (api) => {
+        const cookie = await api.login('admin');
+        const res = await api.call('POST', '/api/users', { cookie, body: { username: 'jefa', displayName: 'Jefa de la oficina', role: 'admin', password: testPassword } });
+        expect(res.status).toBe(201);
+      },
+    });
+    server = app.server;
+    const user = userEvent.setup();
+    const sysadmin = await rowOf('admin');
+    expect(within(sysadmin).queryByRole('button')).not.toBeInTheDocument();
+    expect(sysadmin).toHaveTextContent('Solo la administración del sistema cambia esta cuenta.');
+    await user.click(within(await rowOf('editora')).getByRole('button', { name: 'Cambiar rol de editora' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Cambiar rol de editora' });
+    await user.click(within(dialog).getByRole('textbox', { name: /^Rol nuevo/ }));
+    const options = (await screen.findAllByRole('option', { hidden: true })).map((option) => option.textContent);
+    expect(options).toEqual(['Administración', 'Edición', 'Revisión']);
+  });
 });

@@ -23,8 +23,13 @@ export function closeOpenServers() {
 type TestApi = Awaited<ReturnType<typeof createTestApi>>;
 
 /** `path` may be worked out from the test's API before the first render (e.g. a demo forum's id): the page opens there directly. */
-export async function renderApp(path: string | ((api: TestApi) => string | Promise<string>), options: { as?: 'admin' | 'editora' | 'revisor' | null; demo?: boolean; examples?: boolean } = {}) {
+/** `before` runs on the API before anyone logs in (e.g. creates the account `as` names, with `testPassword`). */
+export async function renderApp(
+  path: string | ((api: TestApi) => string | Promise<string>),
+  options: { as?: 'admin' | 'editora' | 'revisor' | (string & {}) | null; demo?: boolean; examples?: boolean; before?: (api: TestApi) => Promise<void> } = {},
+) {
   const testApi = await createTestApi({ demo: options.demo ?? true, examples: options.examples });
+  await options.before?.(testApi);
   const server: SetupServerApi = startMockServer(testApi.app);
   openServers.add(server);
   const username = options.as === undefined ? 'editora' : options.as;
