@@ -644,6 +644,16 @@ export const migrations: Record<string, Migration> = {
       if (first) await db.updateTable('users').set({ role: 'sysadmin' }).where('id', '=', first.id).execute();
     },
   },
+  '0026_forum_questions_organization_forum': {
+    // A forum's questions, scoped: `organization_id = ? and forum_id = ?` (the forum list's question count runs it once
+    // per row). With only 0024's (organization_id, due_date, id) and 0009's (forum_id, due_date), SQLite without
+    // statistics saw two one-column matches and took the organisation's — every question of the office read for
+    // every forum of the page (the list of 10,000 forums and 50,000 questions went from 13 ms to 300 ms).
+    // Two equal columns win the tie on both engines.
+    async up(db: MigrationDb) {
+      await db.schema.createIndex('forum_questions_organization_forum').on('forum_questions').columns(['organization_id', 'forum_id', 'due_date']).execute();
+    },
+  },
 };
 
 /** The tables of an organisation's data as of 0024 (a later table that holds such data adds its own column). */
