@@ -765,6 +765,13 @@ async function perOrganizationKeysSqlite(db: MigrationDb) {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** The database was migrated by a newer version of Foros (a migration this one does not know): nothing was changed. */
+export class NewerSchemaError extends Error {
+  constructor(readonly migration: string) {
+    super(`La base de datos ya tiene la migración ${migration}, que esta versión de Foros no conoce: la migró una versión más nueva. Use esa versión (o una posterior); no se cambió nada.`);
+  }
+}
+
 /** Brings the database to the latest schema; throws with the failing migration's error. Answers the migrations it applied. */
 export async function migrateToLatest(db: Kysely<Database>, options: { schema?: string } = {}): Promise<string[]> {
   const postgres = engineOf(db) === 'postgres';
@@ -774,6 +781,8 @@ export async function migrateToLatest(db: Kysely<Database>, options: { schema?: 
   // A schema other than the default (the tests' own) keeps Kysely's migration tables there too.
   const migrator = new Migrator({ db: postgres ? db.withPlugin(new SqliteDdlForPostgres()) : db, provider, ...(options.schema ? { migrationTableSchema: options.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
+  const newer = error instanceof Error ? /previously executed migration (\S+) is missing/.exec(error.message) : null;
+  if (newer) throw new NewerSchemaError(newer[1]);
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -1,4 +1,5 @@
 import { WeakPasswordError } from '../api/bootstrap';
+import { NewerSchemaError } from '../db/migrations';
 import { startServer } from './start-server';
 import { isPostgresUrl } from '../db/pg-driver';
 
@@ -64,6 +65,7 @@ try {
   });
 } catch (error) {
   if (error instanceof WeakPasswordError) fail(`No se inició el servidor. ${error.message}`);
+  if (error instanceof NewerSchemaError) fail(`No se inició el servidor. ${error.message}`);
   throw error;
 }
 

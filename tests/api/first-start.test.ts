@@ -75,3 +75,17 @@ describe('first start of a new installation', () => {
     expect(await b.selectFrom('forums').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 3 });
   });
 });
+
+describe('a database migrated by a newer version', () => {
+  it('is refused in Spanish, naming the unknown migration, and left as it was', async () => {
+    const target = await emptyDatabase();
+    await migrateDatabase(target);
+    const db = await open(target);
+    try {
+      await db.insertInto('kysely_migration' as never).values({ name: '9999_de_una_version_futura', timestamp: new Date().toISOString() } as never).execute();
+    } finally {
+      await db.destroy();
+    }
+    await expect(migrateDatabase(target)).rejects.toThrow('La base de datos ya tiene la migración 9999_de_una_version_futura, que esta versión de Foros no conoce: la migró una versión más nueva.');
+  });
+});
