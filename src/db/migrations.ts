@@ -654,6 +654,15 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('forum_questions_organization_forum').on('forum_questions').columns(['organization_id', 'forum_id', 'due_date']).execute();
     },
   },
+  '0027_forums_organization_search': {
+    // A search without filters, scoped: `search_text like ? and organization_id = ?`. 0005's index on search_text has
+    // no organisation, so SQLite walked the organisation's date index and read every forum row (long JSON) to test
+    // the text: 36 ms for the count of 10,000 forums, 60 ms for a page sorted by title; with (organization_id,
+    // search_text) the count reads the index alone (7 ms) and the page 5 ms.
+    async up(db: MigrationDb) {
+      await db.schema.createIndex('forums_organization_search').on('forums').columns(['organization_id', 'search_text']).execute();
+    },
+  },
 };
 
 /** The tables of an organisation's data as of 0024 (a later table that holds such data adds its own column). */

@@ -9,10 +9,11 @@ import type { Database } from '../../src/db/schema';
 /**
  * The forum list's plan on SQLite without statistics (a new installation): each row's question count must find the
  * forum's questions by the forum, not read every question of the organisation (migration 0026; with 0024's
- * organisation index alone the list of 10,000 forums was 20 times slower).
+ * organisation index alone the list of 10,000 forums was 20 times slower), and a search must not read every forum
+ * row to test its text (0027).
  */
 describe('forum list query plan', () => {
-  it("counts each forum's questions through an index on the forum, in the organisation's scope", async () => {
+  it("counts each forum's questions through an index on the forum, and a search's matches from the text's index, in the organisation's scope", async () => {
     const sqlite = new BetterSqlite3(':memory:');
     const statements: { sql: string; parameters: readonly unknown[] }[] = [];
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: (event) => void statements.push(event.query) });
@@ -26,6 +27,13 @@ describe('forum list query plan', () => {
       const questions = plan.filter((detail) => detail.includes('forum_questions'));
       expect(questions).toHaveLength(1);
       expect(questions[0]).toMatch(/USING (COVERING )?INDEX \w+ \(organization_id=\? AND forum_id=\?\)/);
+
+      // A search alone counts its matches from an index holding the text (migration 0027), not from every forum row.
+      statements.length = 0;
+      await listForums(forOrganization(db, 1), { q: 'suba', page: 1, pageSize: 20, sort: 'title' });
+      const count = statements.find((s) => s.sql.startsWith('select count(*)'));
+      const countPlan = (sqlite.prepare(`explain query plan ${count!.sql}`).all(...(count!.parameters as unknown[])) as { detail: string }[]).map((row) => row.detail);
+      expect(countPlan).toEqual(['SEARCH forums USING COVERING INDEX forums_organization_search (organization_id=?)']);
     } finally {
       await db.destroy();
     }
