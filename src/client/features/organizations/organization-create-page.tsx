@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Stack, Text, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef } from 'react';
@@ -13,10 +13,9 @@ import { FormActionBar } from '../../ui/form-action-bar';
 import { FormSection } from '../../ui/form-section';
 import { NewPasswordField } from '../../ui/new-password-field';
 import { PageHeader } from '../../ui/page-header';
-import { SaveErrorAlert, ServerIssuesAlert } from '../../ui/save-alerts';
 import { useVersionedSave } from '../../ui/use-versioned-save';
 import { useCreateOrganization } from './api';
-import { OrganizationFields, type OrganizationFieldValues } from './organization-fields';
+import { OrganizationFormTop, type OrganizationFieldValues } from './organization-fields';
 
 export interface OrganizationCreateValues extends OrganizationFieldValues {
   admin: { username: string; displayName: string; password: string };
@@ -93,12 +92,7 @@ export function OrganizationCreatePage() {
       <PageHeader title={t('organizations.create.title')} subtitle={t('organizations.create.subtitle')} />
       <form ref={formRef} onSubmit={submit} noValidate aria-label={t('organizations.form.formLabel')}>
         <Stack gap="lg" maw={900}>
-          {serverIssues.length > 0 && <ServerIssuesAlert title={t('organizations.form.invalidTitle')} intro={t('organizations.form.invalidServer')} issues={serverIssues} alertRef={alertRef} />}
-          {saveError != null && <SaveErrorAlert title={t('organizations.form.saveErrorTitle')} error={saveError} kept={t('organizations.form.saveErrorKept')} alertRef={alertRef} />}
-          <Text size="sm" c="dimmed">
-            {t('organizations.form.requiredHint')}
-          </Text>
-          <OrganizationFields form={form as unknown as UseFormReturn<OrganizationFieldValues>} />
+          <OrganizationFormTop form={form as unknown as UseFormReturn<OrganizationFieldValues>} serverIssues={serverIssues} saveError={saveError} alertRef={alertRef} />
           <FormSection title={t('organizations.form.sections.admin')}>
             <TextInput
               label={t('organizations.form.fields.adminUsername')}

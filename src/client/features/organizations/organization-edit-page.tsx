@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Stack, Switch, Text } from '@mantine/core';
+import { Stack, Switch } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -16,11 +16,10 @@ import { FormActionBar } from '../../ui/form-action-bar';
 import { FormSection } from '../../ui/form-section';
 import { NotFoundState } from '../../ui/not-found-state';
 import { PageHeader } from '../../ui/page-header';
-import { SaveErrorAlert, ServerIssuesAlert } from '../../ui/save-alerts';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { useVersionedSave } from '../../ui/use-versioned-save';
 import { organizationKeys, organizationQueryOptions, useUpdateOrganization } from './api';
-import { OrganizationFields, type OrganizationFieldValues } from './organization-fields';
+import { OrganizationFormTop, type OrganizationFieldValues } from './organization-fields';
 
 interface OrganizationEditValues extends OrganizationFieldValues {
   active: boolean;
@@ -123,12 +122,7 @@ function OrganizationEditForm({ organization }: { organization: Organization }) 
             alertRef={alertRef}
           />
         )}
-        {serverIssues.length > 0 && !conflict && <ServerIssuesAlert title={t('organizations.form.invalidTitle')} intro={t('organizations.form.invalidServer')} issues={serverIssues} alertRef={alertRef} />}
-        {saveError != null && <SaveErrorAlert title={t('organizations.form.saveErrorTitle')} error={saveError} kept={t('organizations.form.saveErrorKept')} alertRef={alertRef} />}
-        <Text size="sm" c="dimmed">
-          {t('organizations.form.requiredHint')}
-        </Text>
-        <OrganizationFields form={form as unknown as UseFormReturn<OrganizationFieldValues>} />
+        <OrganizationFormTop form={form as unknown as UseFormReturn<OrganizationFieldValues>} serverIssues={serverIssues} saveError={saveError} alertRef={alertRef} showIssues={!conflict} />
         <FormSection title={t('organizations.form.sections.status')}>
           <Controller
             control={form.control}

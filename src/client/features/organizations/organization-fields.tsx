@@ -1,9 +1,10 @@
-import { Box, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { useMemo } from 'react';
+import { Box, Group, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { useMemo, type Ref } from 'react';
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { defaultTimeZone } from '../../../domain/organization-admin';
 import { FormSection } from '../../ui/form-section';
+import { SaveErrorAlert, ServerIssuesAlert } from '../../ui/save-alerts';
 
 /** What both organisation forms (new, edit) hold of the organisation itself. */
 export interface OrganizationFieldValues {
@@ -111,6 +112,36 @@ export function OrganizationFields({ form }: { form: UseFormReturn<OrganizationF
           {colorInput('secondary')}
         </SimpleGrid>
       </FormSection>
+    </>
+  );
+}
+
+/**
+ * The top of both organisation forms: what the server refused (unless a conflict is shown instead), a failed save,
+ * the required-fields hint and the organisation's own fields.
+ */
+export function OrganizationFormTop({
+  form,
+  serverIssues,
+  saveError,
+  alertRef,
+  showIssues = true,
+}: {
+  form: UseFormReturn<OrganizationFieldValues>;
+  serverIssues: readonly { path: string; message: string }[];
+  saveError: unknown;
+  alertRef?: Ref<HTMLDivElement>;
+  showIssues?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {serverIssues.length > 0 && showIssues && <ServerIssuesAlert title={t('organizations.form.invalidTitle')} intro={t('organizations.form.invalidServer')} issues={serverIssues} alertRef={alertRef} />}
+      {saveError != null && <SaveErrorAlert title={t('organizations.form.saveErrorTitle')} error={saveError} kept={t('organizations.form.saveErrorKept')} alertRef={alertRef} />}
+      <Text size="sm" c="dimmed">
+        {t('organizations.form.requiredHint')}
+      </Text>
+      <OrganizationFields form={form} />
     </>
   );
 }
