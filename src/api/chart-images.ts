@@ -63,6 +63,42 @@ export interface ChartImages {
 
 export const defaultChartImagesMaxBytes = 64 * 1024 * 1024;
 
+/**
+ * The warm-up's work for a list of charts: marks the stored ones as used, draws the missing ones with `draw` (all
+ * handed over at once: the pool queues them) and stores them by twenties as they come. Answers how many charts and
+ * how many were drawn. Also the bench's warm-up.
+ */
+export async function storeChartImages(
+  db: Kysely<Database>,
+  list: ChartImage[],
+  draw: RasterizeSvg,
+  options: { version?: string; now?: () => Date; closed?: () => boolean } = {},
+): Promise<{ charts: number; drawn: number }> {
+  const version = options.version ?? chartRendererVersion;
+  const now = options.now ?? (() => new Date());
+  const charts = await Promise.all(list.map(async (chart) => ({ ...chart, key: await chartImageKey(chart.svg, chart.width, version) })));
+  const stored = await storedChartImageKeys(db, charts.map((chart) => chart.key));
+  const missing = [...new Map(charts.filter((chart) => !stored.has(chart.key)).map((chart) => [chart.key, chart])).values()];
+  await touchChartImages(db, [...stored], now().toISOString());
+  let batch: Array<{ key: string; png: Uint8Array }> = [];
+  const flush = async () => {
+    const part = batch;
+    batch = [];
+    if (part.length > 0) await saveChartImages(db, part, now().toISOString());
+  };
+  const saving: Promise<void>[] = [];
+  await Promise.all(
+    missing.map(async (chart) => {
+      if (options.closed?.()) return;
+      batch.push({ key: chart.key, png: await draw(chart.svg, chart.width) });
+      if (batch.length >= 20) saving.push(flush());
+    }),
+  );
+  saving.push(flush());
+  await Promise.all(saving);
+  return { charts: charts.length, drawn: missing.length };
+}
+
 export function createChartImages(options: ChartImagesOptions = {}): ChartImages {
   const version = options.version ?? chartRendererVersion;
   const maxBytes = options.maxBytes ?? defaultChartImagesMaxBytes;
@@ -149,29 +185,9 @@ export function createChartImages(options: ChartImagesOptions = {}): ChartImages
       if (error instanceof HttpProblem && error.status === 404) return; // no report for that year: nothing to export
       throw error;
     }
-    const charts = await keysOf(chartImagesOf(reportDocumentOf(data, at.toISOString())));
-    const stored = await storedChartImageKeys(db, charts.map((chart) => chart.key));
-    const missing = [...new Map(charts.filter((chart) => !stored.has(chart.key)).map((chart) => [chart.key, chart])).values()];
-    await touchChartImages(db, [...stored], at.toISOString());
-    let batch: Array<{ key: string; png: Uint8Array }> = [];
-    const flush = async () => {
-      const part = batch;
-      batch = [];
-      if (part.length > 0) await saveChartImages(db, part, now().toISOString());
-    };
-    // Every missing chart is handed to the pool at once (it queues them behind any export's); stored by twenties.
-    const saving: Promise<void>[] = [];
-    await Promise.all(
-      missing.map(async (chart) => {
-        if (closed) return;
-        batch.push({ key: chart.key, png: await drawInBackground(chart.svg, chart.width) });
-        if (batch.length >= 20) saving.push(flush());
-      }),
-    );
-    saving.push(flush());
-    await Promise.all(saving);
-    if (missing.length > 0) await evictChartImages(db, maxBytes);
-    logger?.info({ year, organization: organizationOf(db), charts: charts.length, drawn: missing.length, ms: Date.now() - started }, 'imágenes de gráficos preparadas');
+    const { charts, drawn } = await storeChartImages(db, chartImagesOf(reportDocumentOf(data, at.toISOString())), drawInBackground, { version, now, closed: () => closed });
+    if (drawn > 0) await evictChartImages(db, maxBytes);
+    logger?.info({ year, organization: organizationOf(db), charts, drawn, ms: Date.now() - started }, 'imágenes de gráficos preparadas');
   }
 
   function changed(db: Kysely<Database>, year: number) {
