@@ -8,6 +8,8 @@ export interface OrganizationSummary {
   name: string;
   acronym: string;
   slug: string;
+  /** Its IANA time zone (default America/Bogota): its "today" (zoned-date.ts). */
+  timeZone: string;
 }
 
 /** A slug: lower-case letters, digits and single hyphens, 2–60 characters, never all digits (a year is all digits). */

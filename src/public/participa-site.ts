@@ -13,14 +13,15 @@ import { anyPublic, publicReport, publicYear, type PublicForum, type PublicYear 
 import { hitLimit, retryAfterSeconds } from '../api/public-limit';
 import { formToken, voteMessages, type VoteCode } from '../api/public-vote';
 import { askMessages, type AskCode } from '../api/public-questions';
-import { bogotaToday } from '../domain/bogota-date';
+import { todayIn } from '../domain/zoned-date';
+import { defaultTimeZone } from '../domain/organization';
 import { forumTakesEvaluation, forumTakesQuestions } from '../domain/citizen-question';
 import { evaluationQuestions, evaluationQuestionTexts, scoreLabels } from '../domain/evaluation';
 import { evaluateMessages, type EvaluateCode } from '../api/public-evaluation';
 import { html, isSafeHref, raw, type SafeHtml } from './html';
 import { participaCss } from './participa-css';
 import { firstOrganizationId, forOrganization } from '../db/org-scope';
-import { findOrganizationBySlug } from '../db/organization-lookup';
+import { findOrganizationBySlug, organizationTimeZone } from '../db/organization-lookup';
 import { participaTexts as t } from './participa-texts';
 import { reportHtml } from './report-html';
 
@@ -345,6 +346,8 @@ export function relinkForSlug(page: string, slug: string | null): string {
 interface SiteOrganization {
   db: Kysely<Database>;
   slug: string | null;
+  /** Its IANA time zone: whether a vote, a question form or an evaluation is open follows its date. */
+  timeZone: string;
 }
 
 export function createParticipaSite(options: ParticipaSiteOptions) {
@@ -361,12 +364,12 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
     c.header('Cache-Control', 'no-cache');
     return c.html(relinkForSlug(body(nonce), slug), status);
   };
-  const firstOrganization: SiteOrganization = { db: forOrganization(options.db, firstOrganizationId), slug: null };
+  const firstOrganizationDb = forOrganization(options.db, firstOrganizationId);
   const organizations = new Map<number, Kysely<Database>>();
   /** The organisation of the address: its slug's, or the first one's on the addresses without one; null: no such slug. */
   const organizationOfPage = async (c: Context): Promise<SiteOrganization | null> => {
     const slug = c.req.param('slug');
-    if (slug === undefined) return firstOrganization;
+    if (slug === undefined) return { db: firstOrganizationDb, slug: null, timeZone: (await organizationTimeZone(options.db, firstOrganizationId)) ?? defaultTimeZone };
     const found = await findOrganizationBySlug(options.db, slug);
     if (!found) return null;
     let db = organizations.get(found.id);
@@ -375,7 +378,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
       if (organizations.size >= 10_000) organizations.clear();
       organizations.set(found.id, db);
     }
-    return { db, slug: found.slug };
+    return { db, slug: found.slug, timeZone: found.timeZone };
   };
   const notFound = (c: Context) =>
     send(c, 404, (nonce) => page({ title: t.notFoundTitle, description: t.notFound, nonce, colour: defaultColour, body: html`<h1>${t.notFoundTitle}</h1><p>${t.notFound}</p><p><a href="/participa">${t.indexTitle}</a></p>` }));
@@ -397,7 +400,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
     const org = await organizationOfPage(c);
     if (!org) return null;
     try {
-      const data = await publicYear(org.db, year, bogotaToday(now()));
+      const data = await publicYear(org.db, year, todayIn(org.timeZone, now()));
       return { data, settings: (await getPublication(org.db, year)).settings, org };
     } catch (error) {
       if (error instanceof HttpProblem && error.status === 404) return null;
@@ -452,7 +455,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
           entity: data.entity,
           year: data.year,
           nav: yearNav(data),
-          body: yearBody(data, origin, token, bogotaToday(now())),
+          body: yearBody(data, origin, token, todayIn(found.org.timeZone, now())),
         }),
       settings.frameOrigins,
       found.org.slug,
