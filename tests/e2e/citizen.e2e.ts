@@ -94,7 +94,7 @@ describe.skipIf(!chromiumPath)('a citizen on «Participa», and the office moder
     expect(await page.getByText('ruta nocturna de buses').count()).toBe(0);
 
     const office = await newPage(env);
-    await login(env, office.page, 'editora');
+    await login(env, office.page, 'editora', { open: false });
     await office.page.goto('/preguntas/moderacion');
     const item = office.page.getByRole('listitem').filter({ hasText: '¿Cuándo abre la ruta nocturna de buses en Bosa?' });
     await item.getByRole('button', { name: 'Aceptar como pregunta' }).click();

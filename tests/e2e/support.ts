@@ -140,13 +140,17 @@ export async function newPage(env: E2eEnv): Promise<{ context: BrowserContext; p
  * Logged in as `username` on the start page. The session comes from the API (the same POST /api/session the login
  * form sends, into this context's cookies), then the app opens at /inicio: one page load instead of two. The login
  * form itself is exercised by `loginThroughForm` (tests/e2e/forums.e2e.ts, every role).
+ *
+ * `{ open: false }`: only the session, for a test whose next step is the API or a page at its own address — the start
+ * page would be a whole load of the app (a second of the browser's CPU) that nobody looks at.
  */
-export async function login(env: E2eEnv, page: Page, username: string) {
+export async function login(env: E2eEnv, page: Page, username: string, options: { open?: boolean } = {}) {
   const res = await page.request.post('/api/session', {
     data: { username, password: env.passwords[username] },
     headers: { origin: env.server.url, 'content-type': 'application/json' },
   });
   expect(res.status(), `inicio de sesión de ${username}`).toBe(200);
+  if (options.open === false) return;
   await page.goto('/inicio');
   await page.getByRole('heading', { level: 1, name: 'Inicio' }).waitFor();
 }
