@@ -8,7 +8,7 @@ import type { RasterizeSvg } from '../export/rasterize';
 import type { ApiLogger } from './deps';
 import { readExportData } from './export-routes';
 import { HttpProblem } from './problem';
-import { todayOf } from './report-generated';
+import { todayIn } from '../domain/zoned-date';
 
 /**
  * The charts' PNGs of the Word export, kept in the database (0030, chart-image-queries.ts) and drawn before anyone
@@ -20,7 +20,7 @@ import { todayOf } from './report-generated';
  *   it stores what it drew and marks what it used, off the request. A changed figure is a changed SVG, so a new key:
  *   the export always carries the current figures, and nothing has to be invalidated. An organisation's images are
  *   its own (the scoped store), within `maxBytes`, the least recently used out first.
- * - **The warm-up.** After a metrics save or import (`changed(db, year)`), the year's charts are drawn in the
+ * - **The warm-up.** After a metrics save or import (`changed(db, year, timeZone)`), the year's charts are drawn in the
  *   background — debounced, on the pool's threads at low priority (`drawInBackground`), one year at a time — and
  *   stored, so that the export an office asks for weeks later finds them ready. It never delays or fails the write
  *   (it starts after the answer; its errors are logged), and an export that comes before it is done draws what is
@@ -54,7 +54,8 @@ export interface ChartImages {
   /** For one export over `db` (the organisation's store), drawing what is missing with `draw`. */
   forExport: (db: Kysely<Database>, draw: RasterizeSvg) => ExportImages;
   /** Data the charts of `year` are drawn from changed: warm them (debounced). Never throws. */
-  changed: (db: Kysely<Database>, year: number) => void;
+  /** `timeZone`: the organisation's (its "today" decides which questions and commitments the export data holds). */
+  changed: (db: Kysely<Database>, year: number, timeZone: string) => void;
   /** Starts the warm-ups waiting for their debounce now and waits for every background job (tests, shutdown). */
   idle: () => Promise<void>;
   /** Cancels the warm-ups not started yet. */
@@ -177,12 +178,12 @@ export function createChartImages(options: ChartImagesOptions = {}): ChartImages
   }
 
   /** Draws the year's charts that are not stored yet, at low priority, and stores them as they come. */
-  async function warm(db: Kysely<Database>, year: number, drawInBackground: RasterizeSvg) {
+  async function warm(db: Kysely<Database>, year: number, timeZone: string, drawInBackground: RasterizeSvg) {
     const started = Date.now();
     const at = now();
     let data;
     try {
-      data = await readExportData(db, year, todayOf(at));
+      data = await readExportData(db, year, todayIn(timeZone, at));
     } catch (error) {
       if (error instanceof HttpProblem && error.status === 404) return; // no report for that year: nothing to export
       throw error;
@@ -192,7 +193,7 @@ export function createChartImages(options: ChartImagesOptions = {}): ChartImages
     logger?.info({ year, organization: organizationOf(db), charts, drawn, ms: Date.now() - started }, 'imágenes de gráficos preparadas');
   }
 
-  function changed(db: Kysely<Database>, year: number) {
+  function changed(db: Kysely<Database>, year: number, timeZone: string) {
     const drawInBackground = options.drawInBackground;
     if (!drawInBackground || closed) return;
     try {
@@ -201,7 +202,7 @@ export function createChartImages(options: ChartImagesOptions = {}): ChartImages
       if (pending) clearTimeout(pending.timer);
       const start = () => {
         timers.delete(id);
-        const job = queue.then(() => (closed ? undefined : warm(db, year, drawInBackground)));
+        const job = queue.then(() => (closed ? undefined : warm(db, year, timeZone, drawInBackground)));
         queue = job.catch((error: unknown) => {
           warn({ year, err: error instanceof Error ? error.message : String(error) }, 'imágenes de gráficos: la preparación falló');
         });

@@ -152,7 +152,7 @@ export function metricsRoutes() {
       };
     });
     // Committed: the year's charts are drawn in the background for the next export (chart-images.ts).
-    if (warmYear !== null) c.get('deps').chartImages?.changed(c.get('deps').db, warmYear);
+    if (warmYear !== null) c.get('deps').chartImages?.changed(c.get('deps').db, warmYear, c.get('deps').timeZone);
     return c.json(withIssues(saved));
   });
 
@@ -206,7 +206,7 @@ export function metricsRoutes() {
           touched: { years: [forum.year], kinds: ['statistics'] },
         };
       });
-      if (result.saved) deps.chartImages?.changed(deps.db, forum.year);
+      if (result.saved) deps.chartImages?.changed(deps.db, forum.year, deps.timeZone);
       return c.json(result);
     },
   );

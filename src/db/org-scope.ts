@@ -73,6 +73,7 @@ export const organizationTables: ReadonlySet<keyof Database> = new Set<keyof Dat
   'publication_settings',
   'published_reports',
   'citizen_questions',
+  'organization_logos',
   'chart_images',
 ]);
 

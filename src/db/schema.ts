@@ -31,12 +31,24 @@ export interface OrganizationsTable {
   /** The public pages' address: /participa/<slug>/<year>. Unique, never all digits. */
   slug: string;
   time_zone: Generated<string>;
+  /** The SHA-256 of the organisation's uploaded logo (0028, organization_logos), null when it has none. */
   logo: string | null;
   /** JSON object of colours ('{}' when none). */
   colors: Generated<string>;
   active: Generated<number>;
   created_at: string;
   version: Generated<number>;
+}
+
+/** An organisation's uploaded logo (0028): one row per organisation, the image as base64. */
+export interface OrganizationLogosTable {
+  organization_id: OrganizationColumn;
+  media_type: string;
+  sha256: string;
+  size: number;
+  data: string;
+  updated_at: string;
+  updated_by: string;
 }
 
 export interface UsersTable {
@@ -389,6 +401,7 @@ export interface CommitmentFollowUpsTable {
 
 export interface Database {
   organizations: OrganizationsTable;
+  organization_logos: OrganizationLogosTable;
   users: UsersTable;
   sessions: SessionsTable;
   forums: ForumsTable;
