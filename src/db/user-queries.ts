@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Role, User } from '../domain/user';
 import type { Database, UsersTable } from './schema';
+import { fixedQuery } from './compiled-query';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type UserRow = Omit<UsersTable, 'id' | 'organization_id'> & { id: number; organization_id: number };
@@ -110,12 +111,8 @@ export async function insertSession(db: Db, tokenHash: string, userId: number, n
   await db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: now, expires_at: expiresAt, last_seen_at: now }).execute();
 }
 
-/**
- * The active user of a session that has neither reached its absolute end (`expires_at`) nor been idle since
- * `idleSince` (its last request, or its creation before any), with when it was last seen and when it ends.
- */
-export async function findSessionUser(db: Db, tokenHash: string, now: string, idleSince: string): Promise<(UserWithHash & { lastSeenAt: string; sessionExpiresAt: string }) | undefined> {
-  const row = await db
+const sessionUserQuery = fixedQuery((db: Db, tokenHash: string, now: string, idleSince: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
@@ -126,8 +123,16 @@ export async function findSessionUser(db: Db, tokenHash: string, now: string, id
     .where((eb) => eb.fn.coalesce('sessions.last_seen_at', 'sessions.created_at'), '>', idleSince)
     .where('users.active', '=', 1)
     // A deactivated organisation's sessions end with it.
-    .where((eb) => eb.exists(eb.selectFrom('organizations').select('organizations.id').whereRef('organizations.id', '=', 'users.organization_id').where('organizations.active', '=', 1)))
-    .executeTakeFirst();
+    .where((eb) => eb.exists(eb.selectFrom('organizations').select('organizations.id').whereRef('organizations.id', '=', 'users.organization_id').where('organizations.active', '=', 1))),
+);
+
+/**
+ * The active user of a session that has neither reached its absolute end (`expires_at`) nor been idle since
+ * `idleSince` (its last request, or its creation before any), with when it was last seen and when it ends. Runs on
+ * every request (auth.ts): its SQL is built and compiled once (compiled-query.ts), only the values change.
+ */
+export async function findSessionUser(db: Db, tokenHash: string, now: string, idleSince: string): Promise<(UserWithHash & { lastSeenAt: string; sessionExpiresAt: string }) | undefined> {
+  const [row] = await sessionUserQuery(db, tokenHash, now, idleSince);
   return row && { ...fromRow(row), lastSeenAt: row.last_seen, sessionExpiresAt: row.session_expires_at };
 }
 
