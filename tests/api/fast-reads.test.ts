@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createApi } from '../../src/api/create-api';
 import type { ApiLogger } from '../../src/api/deps';
 import { hashPassword } from '../../src/api/passwords';
 import { forOrganization } from '../../src/db/org-scope';
@@ -117,22 +116,6 @@ describe('fast reads: the forum and the forum list', () => {
     const session = await api.call('GET', '/api/session', { cookie: reviewer });
     expect((await session.json()).user.role).toBe('editor');
     await expectSameAnswer(api, '/api/forums', reviewer);
-  });
-
-  it('keep nothing per process: a logout or a deactivation through one app instance holds at once on another over the same database', async () => {
-    const first = await createTestApi({ demo: true });
-    // A second instance of the API (another server process) on the same database.
-    const second = createApi({ db: first.db, passwordIterations: fastIterations });
-    const cookie = await first.login('editora');
-    const read = () => second.fastRead({ path: '/api/forums', query: 'page=1', cookie });
-    expect(await read()).not.toBeNull();
-    expect((await first.call('DELETE', '/api/session', { cookie })).status).toBe(204);
-    expect(await read()).toBeNull();
-    const again = await first.login('editora');
-    expect(await second.fastRead({ path: '/api/forums', query: '', cookie: again })).not.toBeNull();
-    const { id } = await first.db.selectFrom('users').select('id').where('username', '=', 'editora').executeTakeFirstOrThrow();
-    expect((await first.call('PATCH', `/api/users/${id}`, { cookie: await first.login('admin'), body: { active: false } })).status).toBe(200);
-    expect(await second.fastRead({ path: '/api/forums', query: '', cookie: again })).toBeNull();
   });
 
   it('keep each organisation to its own forums', async () => {
