@@ -40,7 +40,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { firstOrganizationId, forOrganization } from '../db/org-scope';
 import { findOrganizationBySlug } from '../db/organization-lookup';
-import { createFastReads } from './fast-reads';
 
 /** Unexpected errors on the console; nothing else (tests, the browser mock). The Node server passes pino. */
 const consoleErrorsOnly: ApiLogger = {
@@ -354,7 +353,5 @@ export function createApi(deps: ApiDeps) {
     resolved.logger.error({ reqId, method: c.req.method, route: routeOf(c), error: err.message, stack: err.stack }, 'error inesperado');
     return problem(c, 500, 'Ocurrió un error inesperado en el servidor. Inténtelo de nuevo.');
   });
-  // The Node server answers the forum and the forum list through `fastRead` first (fast-reads.ts); tests and the
-  // browser mock use the app.
-  return Object.assign(app, { fastRead: createFastReads(resolved, scoped) });
+  return app;
 }

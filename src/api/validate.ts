@@ -285,17 +285,12 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S): Prom
   return validated(data, schema);
 }
 
-/** A query string's parameters as the query schemas read them: the last value of a name, empty values left out. */
-export function queryObject(searchParams: URLSearchParams): Record<string, string> {
+export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
   const params: Record<string, string> = {};
-  for (const [key, value] of searchParams) {
+  for (const [key, value] of new URL(c.req.url).searchParams) {
     if (value !== '') params[key] = value;
   }
-  return params;
-}
-
-export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
-  const result = schema.safeParse(queryObject(new URL(c.req.url).searchParams));
+  const result = schema.safeParse(params);
   if (!result.success) throw invalid(result.error, 'Los parámetros de la consulta no son válidos.');
   return result.data;
 }

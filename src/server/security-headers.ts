@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 
 /**
  * The security headers of every answer (app and API), set here, once, by the Node server:
@@ -47,49 +48,46 @@ const framingAllowed = (policy: string | null) => {
 /** The worker scripts that compile WebAssembly (resvg-wasm for the Word export's charts). */
 const wasmWorker = /^\/assets\/word-worker-[\w-]+\.js$/;
 
-/**
- * The headers every answer carries whatever its content (the first of the list at the top), as Hono's secureHeaders
- * middleware wrote them with this project's options (security.test.ts checks each; tests/unit/security-headers.test.ts
- * compares the list with what secureHeaders writes). Kept as a list so the fast reads (start-server.ts) write them as
- * they are, and the middleware sets them without building them again.
- */
-export const fixedSecurityHeaders: readonly (readonly [string, string])[] = [
-  ['Cross-Origin-Resource-Policy', 'same-origin'],
-  ['Cross-Origin-Opener-Policy', 'same-origin'],
-  ['Origin-Agent-Cluster', '?1'],
-  ['Referrer-Policy', 'same-origin'],
-  ['X-Content-Type-Options', 'nosniff'],
-  ['X-DNS-Prefetch-Control', 'off'],
-  ['X-Download-Options', 'noopen'],
-  ['X-Frame-Options', 'DENY'],
-  ['X-Permitted-Cross-Domain-Policies', 'none'],
-  ['X-XSS-Protection', '0'],
-  ['Permissions-Policy', 'accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), fullscreen=(self)'],
-];
-
-export const strictTransportSecurity = 'max-age=31536000';
-
-/** The security headers of an API answer (`https`: the request came over HTTPS), as a flat list of names and values. */
-export function apiSecurityHeaders(https: boolean): string[] {
-  const list = fixedSecurityHeaders.flatMap(([name, value]) => [name, value]);
-  list.push('Content-Security-Policy', apiContentSecurityPolicy);
-  if (https) list.push('Strict-Transport-Security', strictTransportSecurity);
-  return list;
-}
-
 export function securityHeaders(isHttps: (c: Context) => boolean): MiddlewareHandler {
+  const fixed = secureHeaders({
+    crossOriginEmbedderPolicy: false,
+    crossOriginResourcePolicy: 'same-origin',
+    crossOriginOpenerPolicy: 'same-origin',
+    originAgentCluster: '?1',
+    referrerPolicy: 'same-origin',
+    strictTransportSecurity: false,
+    xContentTypeOptions: 'nosniff',
+    xDnsPrefetchControl: 'off',
+    xDownloadOptions: 'noopen',
+    xFrameOptions: 'DENY',
+    xPermittedCrossDomainPolicies: 'none',
+    xXssProtection: '0',
+    permissionsPolicy: {
+      accelerometer: [],
+      autoplay: [],
+      camera: [],
+      displayCapture: [],
+      geolocation: [],
+      gyroscope: [],
+      magnetometer: [],
+      microphone: [],
+      midi: [],
+      payment: [],
+      usb: [],
+      fullscreen: ['self'],
+    },
+  });
   return async (c, next) => {
-    await next();
-    const headers = c.res.headers;
-    if (!headers.has('Content-Security-Policy')) {
-      const path = c.req.path;
-      headers.set('Content-Security-Policy', path === '/api' || path.startsWith('/api/') ? apiContentSecurityPolicy : contentSecurityPolicy({ wasm: wasmWorker.test(path) }));
-    }
-    if (isHttps(c)) headers.set('Strict-Transport-Security', strictTransportSecurity);
-    // Whatever a route set, these win (as secureHeaders' `overwrite`).
-    for (const [name, value] of fixedSecurityHeaders) headers.set(name, value);
+    await fixed(c, async () => {
+      await next();
+      if (!c.res.headers.has('Content-Security-Policy')) {
+        const path = c.req.path;
+        c.res.headers.set('Content-Security-Policy', path === '/api' || path.startsWith('/api/') ? apiContentSecurityPolicy : contentSecurityPolicy({ wasm: wasmWorker.test(path) }));
+      }
+      if (isHttps(c)) c.res.headers.set('Strict-Transport-Security', 'max-age=31536000');
+    });
     // A public page the office lets other sites embed: its CSP's frame-ancestors names them, and X-Frame-Options
     // (which can only say DENY or SAMEORIGIN) must not contradict it. Never for the admin app or the API.
-    if (isPublicPage(c.req.path) && framingAllowed(headers.get('Content-Security-Policy'))) headers.delete('X-Frame-Options');
+    if (isPublicPage(c.req.path) && framingAllowed(c.res.headers.get('Content-Security-Policy'))) c.res.headers.delete('X-Frame-Options');
   };
 }

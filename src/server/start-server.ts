@@ -1,10 +1,10 @@
-import { getRequestListener, type HttpBindings } from '@hono/node-server';
+import { createAdaptorServer, type HttpBindings, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { createHmac } from 'node:crypto';
 import { createApi } from '../api/create-api';
@@ -20,8 +20,7 @@ import { createRasterizerPool } from './rasterizer-pool';
 import { createLogger } from './logger';
 import { createParticipaSite } from '../public/participa-site';
 import { normalizeAddress } from '../api/request-info';
-import { apiSecurityHeaders, contentSecurityPolicy, nonceMetaProperty, securityHeaders } from './security-headers';
-import { isFastReadPath, type FastReadRequest } from '../api/fast-reads';
+import { contentSecurityPolicy, nonceMetaProperty, securityHeaders } from './security-headers';
 
 export interface ServerOptions {
   port: number;
@@ -86,40 +85,6 @@ function socketOf(c: Context): ConnectionInfo {
   return { remoteAddress: socket?.remoteAddress, encrypted: Boolean(socket?.encrypted) };
 }
 
-/** Hosts @hono/node-server accepted (it answers 400 to one whose URL's host is not the header as sent), a few at most. */
-const acceptedHosts = new Set<string>();
-
-function hostAccepted(host: string | undefined): boolean {
-  if (!host) return false;
-  if (acceptedHosts.has(host)) return true;
-  try {
-    const url = new URL(`http://${host}/`);
-    if (url.hostname.length !== host.length && url.hostname !== host.replace(/:\d+$/, '')) return false;
-  } catch {
-    return false;
-  }
-  if (acceptedHosts.size < 100) acceptedHosts.add(host);
-  return true;
-}
-
-/** The request as the fast reads take it, or null when it is not theirs to answer (see start-server's listener). */
-function fastReadRequest(incoming: IncomingMessage): FastReadRequest | null {
-  const target = incoming.url;
-  if (incoming.method !== 'GET' || !target?.startsWith('/api/forums')) return null;
-  const mark = target.indexOf('?');
-  const path = mark === -1 ? target : target.slice(0, mark);
-  if (!isFastReadPath(path)) return null;
-  let cookies = 0;
-  const raw = incoming.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i].toLowerCase();
-    if (name === 'cookie') cookies++;
-    else if (name === 'content-length' || name === 'transfer-encoding') return null;
-  }
-  if (cookies !== 1 || !hostAccepted(incoming.headers.host)) return null;
-  return { path, query: mark === -1 ? '' : target.slice(mark + 1), cookie: incoming.headers.cookie };
-}
-
 /** Opens the database, loads the first accounts (and the demo) when empty, and serves API + SPA on one port. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(options.logLevel);
@@ -146,14 +111,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // first start and kept in the database, so a restart does not let a browser vote again.
   const voteSecret = process.env.FOROS_VOTE_SECRET || (await keptSecret(db, 'vote_secret', randomSecret));
   useSyncHmac((secret, data) => createHmac('sha256', secret).update(data).digest('base64url'));
-  const httpsBy = (forwardedProto: string | undefined, encrypted: boolean) => {
+  const isHttps = (c: Context) => {
     if (trustProxy) {
-      const proto = forwardedProto?.split(',').pop()?.trim().toLowerCase();
+      const proto = c.req.header('x-forwarded-proto')?.split(',').pop()?.trim().toLowerCase();
       if (proto) return proto === 'https';
     }
-    return encrypted;
+    return socketOf(c).encrypted === true;
   };
-  const isHttps = (c: Context) => httpsBy(c.req.header('x-forwarded-proto'), socketOf(c).encrypted === true);
   // An answer given before the request's body was read (an early 404, 401 or 413): the connection closes after
   // it, and says so, instead of promising keep-alive and then dropping the socket under the next request.
   const closeEarlyAnswers: MiddlewareHandler = async (c, next) => {
@@ -256,41 +220,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (draining && outgoing && !outgoing.headersSent) outgoing.setHeader('Connection', 'close');
     }
   };
-  // The forum and the forum list, the API's hottest reads, are answered without Hono when they can be (fast-reads.ts):
-  // a plain GET — no body, one Cookie header, a host @hono/node-server accepts, not while draining —; the API app
-  // answers everything else, and these too whenever the fast reads hand them back (null).
-  const honoListener = getRequestListener(handle);
-  const securityHttp = apiSecurityHeaders(false);
-  const securityHttps = apiSecurityHeaders(true);
-  const listener = (incoming: IncomingMessage, outgoing: ServerResponse) => {
-    const fast = draining ? null : fastReadRequest(incoming);
-    if (!fast) return void honoListener(incoming, outgoing);
-    inFlight++;
-    api.fastRead(fast).then(
-      (answer) => {
-        inFlight--;
-        if (!answer) return void honoListener(incoming, outgoing);
-        const https = httpsBy(incoming.headers['x-forwarded-proto'] as string | undefined, Boolean((incoming.socket as TLSSocket).encrypted));
-        const headers = [...(https ? securityHttps : securityHttp)];
-        for (const name in answer.headers) headers.push(name, answer.headers[name]);
-        headers.push('Content-Length', String(Buffer.byteLength(answer.body)));
-        if (draining) headers.push('Connection', 'close');
-        outgoing.writeHead(answer.status, headers);
-        outgoing.end(answer.body);
-      },
-      // An error (the database's): the API app runs the request again and answers it, logged, as any other.
-      () => {
-        inFlight--;
-        honoListener(incoming, outgoing);
-      },
-    );
-  };
   // serve() as @hono/node-server writes it, but with a longer queue of connections waiting to be accepted: Node's
   // default (511) overflowed while the event loop was busy under 400 new connections a second (bench
   // participa-votos: citizens each on their own connection), and the kernel then drops the connection attempts,
   // which the browsers retry only after 1, 3, 7… seconds. The kernel caps it at net.core.somaxconn.
-  const server: Server = await new Promise((ready, fail) => {
-    const s = createServer(listener);
+  const server: ServerType = await new Promise((ready, fail) => {
+    const s = createAdaptorServer({ fetch: handle });
     s.once('error', fail);
     s.listen({ port: options.port, host: options.hostname ?? '127.0.0.1', backlog: listenBacklog }, () => {
       s.off('error', fail);
@@ -310,7 +245,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://localhost:${port}`,
     accounts,
     close: async (onDraining) => {
-      const http = server;
+      const http = server as Server;
       draining = true;
       clearInterval(retention);
       const closed = new Promise<void>((done) => http.close(() => done()));
