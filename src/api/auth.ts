@@ -1,9 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { CookieOptions } from 'hono/utils/cookie';
-import { can, type Permission, type SessionUser } from '../domain/user';
+import { can, type Permission } from '../domain/user';
 import { findSessionUser, touchSession } from '../db/user-queries';
-import type { AppEnv, ResolvedDeps } from './deps';
+import type { AppEnv } from './deps';
 import { healthPath } from './health-routes';
 import { HttpProblem } from './problem';
 import { sha256Hex } from './passwords';
@@ -38,37 +38,31 @@ async function tokenHashOf(token: string): Promise<string> {
   return hash;
 }
 
-/** A request's session: its user, and the token's hash (to end it on logout). */
-export interface ResolvedSession {
-  user: SessionUser;
-  tokenHash: string;
-}
-
 /**
- * The session of a cookie's token (or null), from the database (one query by the token's hash). A session ends
- * `session.idleMs` after its last request and `session.maxMs` after login, whichever comes first; its last request
- * is written at most once a minute. Shared by `loadSession` and the Node server's fast reads (fast-reads.ts).
+ * Resolves the session cookie to a user (or null) for every request, from the database (one query by the token's
+ * hash). A session ends `session.idleMs` after its last request and `session.maxMs` after login, whichever comes
+ * first.
  */
-export async function resolveSession(deps: ResolvedDeps, token: string | undefined): Promise<ResolvedSession | null> {
-  if (!token || !/^[0-9a-f]{64}$/.test(token)) return null;
-  const now = deps.now();
-  const tokenHash = await tokenHashOf(token);
-  const found = await findSessionUser(deps.rootDb, tokenHash, now.toISOString(), new Date(now.getTime() - deps.session.idleMs).toISOString());
-  if (!found) return null;
-  if (now.getTime() - Date.parse(found.lastSeenAt) >= touchEveryMs) await touchSession(deps.rootDb, tokenHash, now.toISOString());
-  return { user: Object.freeze({ id: found.id, username: found.username, displayName: found.displayName, role: found.role, organizationId: found.organizationId }), tokenHash };
-}
-
-/** Resolves the session cookie to a user (or null) for every request (`resolveSession`). */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = getCookie(c, sessionCookie);
   c.set('user', null);
   c.set('sessionTokenHash', null);
+  c.set('sessionRefusal', null);
+  c.set('sessionTimeZone', null);
   // The health check never reads a session (it must answer, and quickly, whatever the cookie).
-  if (c.req.path !== healthPath) {
-    const session = await resolveSession(c.get('deps'), getCookie(c, sessionCookie));
-    if (session) {
-      c.set('user', session.user);
-      c.set('sessionTokenHash', session.tokenHash);
+  if (token && /^[0-9a-f]{64}$/.test(token) && c.req.path !== healthPath) {
+    const deps = c.get('deps');
+    const now = deps.now();
+    const tokenHash = await tokenHashOf(token);
+    const found = await findSessionUser(deps.rootDb, tokenHash, now.toISOString(), new Date(now.getTime() - deps.session.idleMs).toISOString());
+    if (found && !found.organizationActive) {
+      // A deactivated organisation's sessions end with it: nobody is logged in, and a route that needs someone says why.
+      c.set('sessionRefusal', organizationDeactivatedMessage);
+    } else if (found) {
+      c.set('user', Object.freeze({ id: found.id, username: found.username, displayName: found.displayName, role: found.role, organizationId: found.organizationId }));
+      c.set('sessionTokenHash', tokenHash);
+      c.set('sessionTimeZone', found.timeZone);
+      if (now.getTime() - Date.parse(found.lastSeenAt) >= touchEveryMs) await touchSession(deps.rootDb, tokenHash, now.toISOString());
     }
   }
   return next();
@@ -100,9 +94,12 @@ export const sameOriginOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-export function requireUser(c: { get: (key: 'user') => AppEnv['Variables']['user'] }) {
+/** What a person of a deactivated organisation is told: when logging in with the right password, and on the next request of a session they had. */
+export const organizationDeactivatedMessage = 'Su organización está desactivada. Consulte al administrador del sistema.';
+
+export function requireUser(c: Pick<Context<AppEnv>, 'get'>) {
   const user = c.get('user');
-  if (!user) throw new HttpProblem(401, 'Inicie sesión para continuar.');
+  if (!user) throw new HttpProblem(401, c.get('sessionRefusal') ?? 'Inicie sesión para continuar.');
   return user;
 }
 

@@ -11,6 +11,8 @@ import { sessionRoutes } from './session-routes';
 import { peopleRoutes } from './people-routes';
 import { userRoutes } from './user-routes';
 import { organizationRoutes } from './organization-routes';
+import { isLogoPath, logoMaxBytes, ownOrganizationRoutes } from './organization-logo';
+import { logoMessages } from '../domain/organization-logo';
 import { forumRoutes } from './forum-routes';
 import { isMetricsImportPath, metricsImportMaxBytes, metricsRoutes } from './metrics-routes';
 import { metricsApiMessages } from '../domain/metrics-update';
@@ -39,7 +41,9 @@ import { BodyAbortedProblem } from './validate';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { firstOrganizationId, forOrganization } from '../db/org-scope';
-import { findOrganizationBySlug } from '../db/organization-lookup';
+import { findOrganizationBySlug, organizationTimeZone } from '../db/organization-lookup';
+import { defaultTimeZone } from '../domain/organization';
+import { todayIn } from '../domain/zoned-date';
 
 /** Unexpected errors on the console; nothing else (tests, the browser mock). The Node server passes pino. */
 const consoleErrorsOnly: ApiLogger = {
@@ -58,6 +62,8 @@ const mb = 1024 * kb;
 const bodyLimits: { match: (path: string) => boolean; maxBytes: number; message: string }[] = [
   { match: (path) => path === '/api/session', maxBytes: 4 * kb, message: 'La petición es demasiado grande (máximo 4 KB).' },
   { match: (path) => path.startsWith('/api/users'), maxBytes: 16 * kb, message: 'La petición es demasiado grande (máximo 16 KB).' },
+  // An organisation's logo: the image itself, up to 256 KB (organization-logo.ts).
+  { match: isLogoPath, maxBytes: logoMaxBytes, message: logoMessages.tooLarge },
   { match: (path) => path.startsWith('/api/organizations'), maxBytes: 16 * kb, message: 'La petición es demasiado grande (máximo 16 KB).' },
   // The public pages' API: read-only today; the citizen forms that land later stay small.
   { match: isVotePath, maxBytes: 8 * kb, message: 'El voto es demasiado largo (máximo 8 KB).' },
@@ -75,6 +81,8 @@ const defaultBodyLimit = { maxBytes: mb, message: 'La petición es demasiado gra
 
 /** Content types a state-changing route accepts other than JSON (the metrics import takes the file itself). */
 const otherBodyTypes: { match: (path: string) => boolean; type: RegExp; message: string }[] = [
+  // The logo: any declared type (or none); its bytes decide what it is (PNG, JPEG or WebP).
+  { match: isLogoPath, type: /^/, message: logoMessages.notImage },
   { match: isMetricsImportPath, type: /^(text\/csv|application\/octet-stream)\s*(;|$)/i, message: metricsApiMessages.importContentType },
   // The citizen's vote: JSON, or the public page's HTML form (works without JavaScript).
   { match: isVotePath, type: /^(application\/json|application\/x-www-form-urlencoded)\s*(;|$)/i, message: 'El voto debe enviarse como JSON o desde el formulario de la página.' },
@@ -196,10 +204,13 @@ function scopedDatabases(root: Kysely<Database>) {
 /** The whole API as a Hono app. Runs in Node (server) and in the browser or jsdom (through msw). */
 export function createApi(deps: ApiDeps) {
   const scoped = scopedDatabases(deps.db);
+  const now = deps.now ?? (() => new Date());
   const resolved: ResolvedDeps = {
     db: scoped(firstOrganizationId),
     rootDb: deps.db,
-    now: deps.now ?? (() => new Date()),
+    now,
+    timeZone: defaultTimeZone,
+    today: () => todayIn(defaultTimeZone, now()),
     passwordIterations: deps.passwordIterations ?? defaultPasswordIterations,
     secureCookies: deps.secureCookies ?? false,
     loginLimits: { ...defaultLoginLimits, ...deps.loginLimits },
@@ -211,6 +222,7 @@ export function createApi(deps: ApiDeps) {
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     yieldToOthers: deps.yieldToOthers ?? macrotask,
     rasterizeSvg: deps.rasterizeSvg ?? null,
+    chartImages: deps.chartImages ?? null,
     renderReportPdf: deps.renderReportPdf ?? null,
     voteSecret: deps.voteSecret ?? randomSecret(),
     publicFormMinMs: deps.publicFormMinMs ?? voteLimits.minSubmitMs,
@@ -274,6 +286,8 @@ export function createApi(deps: ApiDeps) {
   // From here on, the request's store is its organisation's (org-scope.ts): a logged-in person's; the public routes
   // under /api/public/o/:slug/ set theirs below; anyone else's stays the first organisation's (the older public
   // addresses). The routes need no `where` of their own.
+  // With it, its time zone (deps.timeZone, deps.today()): every "today" of the request is the organisation's.
+  const forOrganizationOf = (organizationId: number, timeZone: string): ResolvedDeps => ({ ...resolved, db: scoped(organizationId), timeZone, today: () => todayIn(timeZone, now()) });
   app.use('*', async (c, next) => {
     c.set('publicSlug', null);
     if (c.req.path.startsWith('/api/public/')) {
@@ -283,12 +297,16 @@ export function createApi(deps: ApiDeps) {
         const organization = await findOrganizationBySlug(resolved.rootDb, slug);
         if (!organization) throw new HttpProblem(404, publicOrganizationMissing);
         c.set('publicSlug', organization.slug);
-        c.set('deps', { ...resolved, db: scoped(organization.id) });
+        c.set('deps', forOrganizationOf(organization.id, organization.timeZone));
+      } else {
+        const timeZone = await organizationTimeZone(resolved.rootDb, firstOrganizationId);
+        if (timeZone && timeZone !== defaultTimeZone) c.set('deps', forOrganizationOf(firstOrganizationId, timeZone));
       }
       return next();
     }
     const user = c.get('user');
-    if (user && user.organizationId !== firstOrganizationId) c.set('deps', { ...resolved, db: scoped(user.organizationId) });
+    const timeZone = c.get('sessionTimeZone') ?? defaultTimeZone;
+    if (user && (user.organizationId !== firstOrganizationId || timeZone !== defaultTimeZone)) c.set('deps', forOrganizationOf(user.organizationId, timeZone));
     await next();
   });
   // Every write is rate limited: per account (per address without a session), a fixed one-minute window. A person
@@ -324,6 +342,7 @@ export function createApi(deps: ApiDeps) {
   app.route('/session', sessionRoutes());
   app.route('/users', userRoutes());
   app.route('/organizations', organizationRoutes());
+  app.route('/organization', ownOrganizationRoutes());
   app.route('/people', peopleRoutes());
   app.route('/forums', forumRoutes());
   app.route('/forums', evaluationRoutes());

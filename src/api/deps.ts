@@ -4,6 +4,7 @@ import type { Database } from '../db/schema';
 import type { SessionUser } from '../domain/user';
 import type { RasterizeSvg } from '../export/rasterize';
 import type { RenderReportPdf } from '../export/pdf';
+import type { ChartImages } from './chart-images';
 import type { LoginLimits } from './rate-limit';
 
 /** How a request reached the server: the socket's address and whether it was TLS. */
@@ -53,6 +54,12 @@ export interface ApiDeps {
   /** SVG → PNG for the charts of the Word export (resvg-wasm; loaded by the server, the browser mock or tests). Without it the export route answers 503. */
   rasterizeSvg?: RasterizeSvg;
   /**
+   * The charts' PNGs kept in the database and drawn in the background after a metrics change (chart-images.ts,
+   * `createChartImages`); the Node server's. Without it every export draws through `rasterizeSvg` alone, and nothing
+   * is warmed (the browser mock).
+   */
+  chartImages?: ChartImages;
+  /**
    * The report's document model → PDF bytes (src/export/pdf.ts with pdfkit and the DejaVu fonts, loaded by the Node
    * server and tests). Without it the PDF routes answer 503 (the browser mock and the static demo).
    */
@@ -83,6 +90,10 @@ export interface ResolvedDeps {
    */
   rootDb: Kysely<Database>;
   now: () => Date;
+  /** The request's organisation's IANA time zone (the same organisation as `db`; default America/Bogota). */
+  timeZone: string;
+  /** Today's date (YYYY-MM-DD) in the request's organisation's time zone, by the injected clock: every route's "today". */
+  today: () => string;
   passwordIterations: number;
   secureCookies: boolean;
   loginLimits: LoginLimits;
@@ -94,6 +105,7 @@ export interface ResolvedDeps {
   sleep: (ms: number) => Promise<void>;
   yieldToOthers: () => Promise<void>;
   rasterizeSvg: RasterizeSvg | null;
+  chartImages: ChartImages | null;
   renderReportPdf: RenderReportPdf | null;
   voteSecret: string;
   publicFormMinMs: number;
@@ -107,6 +119,10 @@ export type AppEnv = {
     /** The public routes' organisation slug (/api/public/o/:slug/…), null on the addresses without one (the first organisation). */
     publicSlug: string | null;
     sessionTokenHash: string | null;
+    /** Why a session cookie did not log anyone in when it is worth saying (its organisation was deactivated); null otherwise. */
+    sessionRefusal: string | null;
+    /** The logged-in person's organisation's time zone (from the session's query), for the request's deps. */
+    sessionTimeZone: string | null;
     requestId: string;
   };
 };

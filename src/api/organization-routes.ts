@@ -20,6 +20,7 @@ import { change, stale } from './change';
 import { HttpProblem } from './problem';
 import { hashPassword } from './passwords';
 import { readParam } from './validate';
+import { logoUploadDoc, putLogo, removeLogo } from './organization-logo';
 
 const createBody = jsonBody(organizationCreateSchema, 'OrganizationCreate');
 const updateBody = jsonBody(organizationUpdateSchema, 'OrganizationUpdate');
@@ -107,15 +108,29 @@ export function organizationRoutes() {
       if (current.version !== from) throw stale(organizationMessages.stale, version, current);
       if (input.slug !== current.slug && (await organizationWithSlug(root, input.slug, id))) throw slugTaken();
       const deactivating = input.active === false && current.active;
+      const reactivating = input.active === true && !current.active;
       if (deactivating && user.organizationId === id) throw new HttpProblem(409, organizationRouteMessages.ownOrganization);
       const changes = changedFields(current, input);
       if (changes.length === 0) return { result: current };
       if (!(await updateOrganization(root, id, from, input))) throw stale(organizationMessages.stale, version, (await getOrganization(root, id))!);
-      // Its people are logged out at once; logging in is refused while it stays deactivated.
-      if (deactivating) await deleteOrganizationSessions(root, id);
+      // Its people are logged out at once: their sessions stay while it is deactivated only so that their next request
+      // is told why (auth.ts), and go when it is reactivated (nobody could log in meanwhile: a fresh login is needed).
+      if (reactivating) await deleteOrganizationSessions(root, id);
       return { result: (await getOrganization(root, id))!, audit: [{ action: 'update', entity: 'organization', entityId: id, changes }] };
     });
     return c.json(saved);
+  });
+
+  // Its logo (organization-logo.ts): the image's bytes, checked by content; removing asks first in the app.
+  app.put(
+    '/:id/logo',
+    doc('Subir el logo de una organización (PNG, JPEG o WebP, máximo 256 KB)', { ...ok(200, 'Logo guardado'), ...problems(400, 401, 403, 404, 413, 415, 429) }, { parameters: pathParams({ id: idParam }), ...logoUploadDoc }),
+    async (c) => c.json(await putLogo(c, readParam(c, 'id', idParam))),
+  );
+
+  app.delete('/:id/logo', doc('Quitar el logo de una organización', { ...ok(204, 'Logo quitado'), ...problems(401, 403, 404, 429) }, { parameters: pathParams({ id: idParam }) }), async (c) => {
+    await removeLogo(c, readParam(c, 'id', idParam));
+    return c.body(null, 204);
   });
 
   return app;
