@@ -11,6 +11,8 @@ import { sessionRoutes } from './session-routes';
 import { peopleRoutes } from './people-routes';
 import { userRoutes } from './user-routes';
 import { organizationRoutes } from './organization-routes';
+import { isLogoPath, logoMaxBytes, ownOrganizationRoutes } from './organization-logo';
+import { logoMessages } from '../domain/organization-logo';
 import { forumRoutes } from './forum-routes';
 import { isMetricsImportPath, metricsImportMaxBytes, metricsRoutes } from './metrics-routes';
 import { metricsApiMessages } from '../domain/metrics-update';
@@ -60,6 +62,8 @@ const mb = 1024 * kb;
 const bodyLimits: { match: (path: string) => boolean; maxBytes: number; message: string }[] = [
   { match: (path) => path === '/api/session', maxBytes: 4 * kb, message: 'La petición es demasiado grande (máximo 4 KB).' },
   { match: (path) => path.startsWith('/api/users'), maxBytes: 16 * kb, message: 'La petición es demasiado grande (máximo 16 KB).' },
+  // An organisation's logo: the image itself, up to 256 KB (organization-logo.ts).
+  { match: isLogoPath, maxBytes: logoMaxBytes, message: logoMessages.tooLarge },
   { match: (path) => path.startsWith('/api/organizations'), maxBytes: 16 * kb, message: 'La petición es demasiado grande (máximo 16 KB).' },
   // The public pages' API: read-only today; the citizen forms that land later stay small.
   { match: isVotePath, maxBytes: 8 * kb, message: 'El voto es demasiado largo (máximo 8 KB).' },
@@ -77,6 +81,8 @@ const defaultBodyLimit = { maxBytes: mb, message: 'La petición es demasiado gra
 
 /** Content types a state-changing route accepts other than JSON (the metrics import takes the file itself). */
 const otherBodyTypes: { match: (path: string) => boolean; type: RegExp; message: string }[] = [
+  // The logo: any declared type (or none); its bytes decide what it is (PNG, JPEG or WebP).
+  { match: isLogoPath, type: /^/, message: logoMessages.notImage },
   { match: isMetricsImportPath, type: /^(text\/csv|application\/octet-stream)\s*(;|$)/i, message: metricsApiMessages.importContentType },
   // The citizen's vote: JSON, or the public page's HTML form (works without JavaScript).
   { match: isVotePath, type: /^(application\/json|application\/x-www-form-urlencoded)\s*(;|$)/i, message: 'El voto debe enviarse como JSON o desde el formulario de la página.' },
@@ -216,6 +222,7 @@ export function createApi(deps: ApiDeps) {
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     yieldToOthers: deps.yieldToOthers ?? macrotask,
     rasterizeSvg: deps.rasterizeSvg ?? null,
+    chartImages: deps.chartImages ?? null,
     renderReportPdf: deps.renderReportPdf ?? null,
     voteSecret: deps.voteSecret ?? randomSecret(),
     publicFormMinMs: deps.publicFormMinMs ?? voteLimits.minSubmitMs,
@@ -335,6 +342,7 @@ export function createApi(deps: ApiDeps) {
   app.route('/session', sessionRoutes());
   app.route('/users', userRoutes());
   app.route('/organizations', organizationRoutes());
+  app.route('/organization', ownOrganizationRoutes());
   app.route('/people', peopleRoutes());
   app.route('/forums', forumRoutes());
   app.route('/forums', evaluationRoutes());

@@ -20,6 +20,7 @@ import { change, stale } from './change';
 import { HttpProblem } from './problem';
 import { hashPassword } from './passwords';
 import { readParam } from './validate';
+import { logoUploadDoc, putLogo, removeLogo } from './organization-logo';
 
 const createBody = jsonBody(organizationCreateSchema, 'OrganizationCreate');
 const updateBody = jsonBody(organizationUpdateSchema, 'OrganizationUpdate');
@@ -118,6 +119,18 @@ export function organizationRoutes() {
       return { result: (await getOrganization(root, id))!, audit: [{ action: 'update', entity: 'organization', entityId: id, changes }] };
     });
     return c.json(saved);
+  });
+
+  // Its logo (organization-logo.ts): the image's bytes, checked by content; removing asks first in the app.
+  app.put(
+    '/:id/logo',
+    doc('Subir el logo de una organización (PNG, JPEG o WebP, máximo 256 KB)', { ...ok(200, 'Logo guardado'), ...problems(400, 401, 403, 404, 413, 415, 429) }, { parameters: pathParams({ id: idParam }), ...logoUploadDoc }),
+    async (c) => c.json(await putLogo(c, readParam(c, 'id', idParam))),
+  );
+
+  app.delete('/:id/logo', doc('Quitar el logo de una organización', { ...ok(204, 'Logo quitado'), ...problems(401, 403, 404, 429) }, { parameters: pathParams({ id: idParam }) }), async (c) => {
+    await removeLogo(c, readParam(c, 'id', idParam));
+    return c.body(null, 204);
   });
 
   return app;

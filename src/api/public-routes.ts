@@ -15,6 +15,7 @@ import { HttpProblem } from './problem';
 import { forumEvent, publicCalendar, publicOpenData, publicReport, publicReportVersion, publicYear, publishedSettings } from './public-read';
 import { hitLimit, hitSmoothLimit, rateLimit, retryAfterSeconds } from './public-limit';
 import { readParam } from './validate';
+import { logoFileDoc, serveLogo } from './organization-logo';
 import { getCookie, setCookie } from 'hono/cookie';
 import { castVote, formToken, voteInputSchema, voteLimits, voteMessages, type VoteResult } from './public-vote';
 import { evaluateForum, evaluateMessages, publicEvaluationSchema, type EvaluateResult } from './public-evaluation';
@@ -47,6 +48,9 @@ export function publicRoutes() {
   const pdf = rateLimit('public-pdf', { max: publicRateLimits.pdf, windowMs: minute });
   const year = pathParams({ year: yearParam });
   const db = (c: Context<AppEnv>) => c.get('deps').db;
+
+  // The organisation's uploaded logo (organization-logo.ts): /api/public/o/<slug>/logo (and /api/public/logo, the first organisation's).
+  app.get('/logo', read, doc('Logo de la organización (imagen; con ?v=<hash> se guarda en caché)', logoFileDoc, { security: [] }), (c) => serveLogo(c));
 
   app.get('/years/:year', read, doc('Página pública de la vigencia: lo publicado (sin sesión)', { ...ok(200, 'Vigencia publicada'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {
     return c.json(await publicYear(db(c), readParam(c, 'year', yearParam), c.get('deps').today()));

@@ -36,7 +36,7 @@ const maxWaitingChecks = 32;
 /** The organisation a session's account belongs to, as the app shows it (name, acronym, public slug). */
 async function sessionOrganization(root: Kysely<Database>, id: number): Promise<OrganizationSummary | null> {
   const found = await findOrganizationById(root, id);
-  return found ? { id: found.id, name: found.name, acronym: found.acronym, slug: found.slug, timeZone: found.timeZone } : null;
+  return found ? { id: found.id, name: found.name, acronym: found.acronym, slug: found.slug, timeZone: found.timeZone, logo: found.logo } : null;
 }
 
 /** Counting a login attempt is a write before anyone is known. */

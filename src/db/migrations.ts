@@ -663,6 +663,43 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('forums_organization_search').on('forums').columns(['organization_id', 'search_text']).execute();
     },
   },
+  '0028_organization_logos': {
+    // Issue 15: an organisation's uploaded logo (PNG, JPEG or WebP, at most 256 KB; organization-logo.ts). Its own
+    // table, one row per organisation, scoped like the organisation's other data (org-scope.ts), so the organisations
+    // list never reads the image. The bytes are base64 text: the same column and driver behaviour on SQLite, sql.js
+    // and PostgreSQL. `organizations.logo` (text since 0024, never written until now) holds the logo's SHA-256, or
+    // null: the session and the lists know whether there is a logo, and its address, without reading the image.
+    async up(db: MigrationDb) {
+      await db.schema
+        .createTable('organization_logos')
+        .addColumn('organization_id', 'integer', (c) => c.primaryKey().references('organizations.id').onDelete('cascade'))
+        .addColumn('media_type', 'text', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.updateTable('organizations').set({ logo: null }).execute();
+    },
+  },
+  '0030_chart_images': {
+    // Issue 12: the charts' PNGs of the Word export, kept in the database (chart-image-queries.ts), so that the first
+    // export after a restart, or on another server process, finds them drawn. `blob` is `bytea` on PostgreSQL (engine.ts).
+    async up(db: MigrationDb) {
+      await db.schema
+        .createTable('chart_images')
+        .addColumn('organization_id', 'integer', (c) => c.notNull().references('organizations.id'))
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('png', 'blob', (c) => c.notNull())
+        .addColumn('bytes', 'integer', (c) => c.notNull())
+        .addColumn('used_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('chart_images_pk', ['organization_id', 'key'])
+        .execute();
+      // Eviction walks an organisation's images from the most recently used.
+      await db.schema.createIndex('chart_images_organization_used').on('chart_images').columns(['organization_id', 'used_at']).execute();
+    },
+  },
 };
 
 /** The tables of an organisation's data as of 0024 (a later table that holds such data adds its own column). */

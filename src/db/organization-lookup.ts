@@ -10,13 +10,13 @@ type Db = Kysely<Database> | Transaction<Database>;
  */
 export async function findOrganizationBySlug(root: Db, slug: string): Promise<OrganizationSummary | undefined> {
   if (!/^[a-z0-9-]{1,60}$/.test(slug)) return undefined;
-  const row = await root.selectFrom('organizations').select(['id', 'name', 'acronym', 'slug', 'time_zone']).where('slug', '=', slug).where('active', '=', 1).executeTakeFirst();
-  return row && { id: row.id, name: row.name, acronym: row.acronym, slug: row.slug, timeZone: row.time_zone };
+  const row = await root.selectFrom('organizations').select(['id', 'name', 'acronym', 'slug', 'time_zone', 'logo']).where('slug', '=', slug).where('active', '=', 1).executeTakeFirst();
+  return row && { id: row.id, name: row.name, acronym: row.acronym, slug: row.slug, timeZone: row.time_zone, logo: row.logo };
 }
 
-export async function findOrganizationById(root: Db, id: number): Promise<(OrganizationSummary & { active: boolean }) | undefined> {
-  const row = await root.selectFrom('organizations').select(['id', 'name', 'acronym', 'slug', 'time_zone', 'active']).where('id', '=', id).executeTakeFirst();
-  return row && { id: row.id, name: row.name, acronym: row.acronym, slug: row.slug, timeZone: row.time_zone, active: row.active === 1 };
+export async function findOrganizationById(root: Db, id: number): Promise<(OrganizationSummary & { active: boolean; logo: string | null }) | undefined> {
+  const row = await root.selectFrom('organizations').select(['id', 'name', 'acronym', 'slug', 'time_zone', 'active', 'logo']).where('id', '=', id).executeTakeFirst();
+  return row && { id: row.id, name: row.name, acronym: row.acronym, slug: row.slug, timeZone: row.time_zone, active: row.active === 1, logo: row.logo };
 }
 
 /** Every organisation's id and time zone (active or not): for work done per organisation, like the retention purge. */

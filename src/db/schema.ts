@@ -31,12 +31,24 @@ export interface OrganizationsTable {
   /** The public pages' address: /participa/<slug>/<year>. Unique, never all digits. */
   slug: string;
   time_zone: Generated<string>;
+  /** The SHA-256 of the organisation's uploaded logo (0028, organization_logos), null when it has none. */
   logo: string | null;
   /** JSON object of colours ('{}' when none). */
   colors: Generated<string>;
   active: Generated<number>;
   created_at: string;
   version: Generated<number>;
+}
+
+/** An organisation's uploaded logo (0028): one row per organisation, the image as base64. */
+export interface OrganizationLogosTable {
+  organization_id: OrganizationColumn;
+  media_type: string;
+  sha256: string;
+  size: number;
+  data: string;
+  updated_at: string;
+  updated_by: string;
 }
 
 export interface UsersTable {
@@ -389,6 +401,7 @@ export interface CommitmentFollowUpsTable {
 
 export interface Database {
   organizations: OrganizationsTable;
+  organization_logos: OrganizationLogosTable;
   users: UsersTable;
   sessions: SessionsTable;
   forums: ForumsTable;
@@ -415,6 +428,7 @@ export interface Database {
   publication_settings: PublicationSettingsTable;
   published_reports: PublishedReportsTable;
   citizen_questions: CitizenQuestionsTable;
+  chart_images: ChartImagesTable;
 }
 
 /** A question a citizen sent from the public page, waiting for moderation or moderated (0018). */
@@ -446,6 +460,21 @@ export interface PublicationSettingsTable {
   version: number;
   updated_at: string;
   updated_by: string;
+}
+
+/**
+ * A chart's PNG as the Word export embeds it (0030), kept so that a restart or another server process does not draw it
+ * again. `key` is the SHA-256 (hex) of the renderer's version, the width in pixels and the chart's SVG — the content
+ * itself, so a changed figure is a new key and nothing has to be invalidated. Per organisation (its figures, its
+ * forums' names); bounded in bytes per organisation, the least recently used out first (chart-image-queries.ts).
+ */
+export interface ChartImagesTable {
+  organization_id: OrganizationColumn;
+  key: string;
+  png: Uint8Array;
+  bytes: number;
+  /** When an export or a warm-up last used it (ISO 8601). */
+  used_at: string;
 }
 
 /** A published, frozen version of a year's report (0012): the snapshot JSON and the SHA-256 of its UTF-8 bytes. */

@@ -10,6 +10,8 @@ export interface OrganizationSummary {
   slug: string;
   /** Its IANA time zone (default America/Bogota): its "today" (zoned-date.ts). */
   timeZone: string;
+  /** The SHA-256 of its uploaded logo (organization-logo.ts), null when it has none; only where the answer says. */
+  logo?: string | null;
 }
 
 /** A slug: lower-case letters, digits and single hyphens, 2–60 characters, never all digits (a year is all digits). */

@@ -21,7 +21,8 @@ import { evaluateMessages, type EvaluateCode } from '../api/public-evaluation';
 import { html, isSafeHref, raw, type SafeHtml } from './html';
 import { participaCss } from './participa-css';
 import { firstOrganizationId, forOrganization } from '../db/org-scope';
-import { findOrganizationBySlug, organizationTimeZone } from '../db/organization-lookup';
+import { findOrganizationById, findOrganizationBySlug } from '../db/organization-lookup';
+import { logoPath } from '../domain/organization-logo';
 import { participaTexts as t } from './participa-texts';
 import { reportHtml } from './report-html';
 
@@ -85,7 +86,7 @@ function page(o: PageOptions): string {
 <meta property="og:title" content="${o.title}">
 <meta property="og:description" content="${o.description}">
 <meta property="og:locale" content="es_CO">
-${o.entity?.logoUrl ? html`<meta property="og:image" content="${o.entity.logoUrl}">` : ''}
+${o.entity?.logoUrl.startsWith('https://') ? html`<meta property="og:image" content="${o.entity.logoUrl}">` : ''}
 <meta name="theme-color" content="${o.colour}">
 <style nonce="${o.nonce}">:root{--brand:${o.colour}}${raw(participaCss)}</style>
 </head>
@@ -348,7 +349,12 @@ interface SiteOrganization {
   slug: string | null;
   /** Its IANA time zone: whether a vote, a question form or an evaluation is open follows its date. */
   timeZone: string;
+  /** The address of its uploaded logo (organization-logo.ts), null when it has none. */
+  logo: string | null;
 }
+
+/** The entity as the page shows it: the organisation's uploaded logo when it has one, else the year's logo address. */
+const withLogo = <E extends { logoUrl: string }>(entity: E, org: SiteOrganization): E => (org.logo ? { ...entity, logoUrl: org.logo } : entity);
 
 export function createParticipaSite(options: ParticipaSiteOptions) {
   const app = new Hono();
@@ -369,7 +375,10 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
   /** The organisation of the address: its slug's, or the first one's on the addresses without one; null: no such slug. */
   const organizationOfPage = async (c: Context): Promise<SiteOrganization | null> => {
     const slug = c.req.param('slug');
-    if (slug === undefined) return { db: firstOrganizationDb, slug: null, timeZone: (await organizationTimeZone(options.db, firstOrganizationId)) ?? defaultTimeZone };
+    if (slug === undefined) {
+      const first = await findOrganizationById(options.db, firstOrganizationId);
+      return { db: firstOrganizationDb, slug: null, timeZone: first?.timeZone ?? defaultTimeZone, logo: first?.logo ? logoPath(first.slug, first.logo) : null };
+    }
     const found = await findOrganizationBySlug(options.db, slug);
     if (!found) return null;
     let db = organizations.get(found.id);
@@ -378,7 +387,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
       if (organizations.size >= 10_000) organizations.clear();
       organizations.set(found.id, db);
     }
-    return { db, slug: found.slug, timeZone: found.timeZone };
+    return { db, slug: found.slug, timeZone: found.timeZone, logo: found.logo ? logoPath(found.slug, found.logo) : null };
   };
   const notFound = (c: Context) =>
     send(c, 404, (nonce) => page({ title: t.notFoundTitle, description: t.notFound, nonce, colour: defaultColour, body: html`<h1>${t.notFoundTitle}</h1><p>${t.notFound}</p><p><a href="/participa">${t.indexTitle}</a></p>` }));
@@ -429,7 +438,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
         description: title,
         nonce,
         colour: entity?.colour ?? defaultColour,
-        entity,
+        entity: entity && withLogo(entity, org),
         body: html`<h1>${t.indexTitle}</h1>${years.length === 0 ? html`<p>${t.indexEmpty}</p>` : html`<p>${t.indexIntro}</p><ul class="links">${years.map((y) => html`<li><a href="${publicPagePath(y)}">${t.heading(y)}</a></li>`)}</ul>`}`,
       }),
       [],
@@ -452,7 +461,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
           description: t.pageDescription(data.year, data.entity.name),
           nonce,
           colour: data.entity.primaryColour,
-          entity: data.entity,
+          entity: withLogo(data.entity, found.org),
           year: data.year,
           nav: yearNav(data),
           body: yearBody(data, origin, token, todayIn(found.org.timeZone, now())),
@@ -486,7 +495,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
           description: t.report.pageDescription(data.entity.name, data.year),
           nonce,
           colour: data.entity.primaryColour,
-          entity: data.entity,
+          entity: withLogo(data.entity, found.org),
           year: data.year,
           nav: html`<nav class="wrap site-nav" aria-label="${t.navLabel}"><ul><li><a href="${publicPagePath(data.year)}">${t.report.backToYear(data.year)}</a></li><li><a href="/api/public/years/${data.year}/report.pdf" download>${t.report.pdf}</a></li><li><a href="/api/public/years/${data.year}/report.docx" download>${t.report.word}</a></li></ul></nav>`,
           body: html`${body}<p class="note">${t.report.version(data.report!.number, formatDateTime(data.report!.publishedAt))} ${t.report.sha}: <code class="hash">${data.report!.sha256}</code></p>`,
@@ -519,7 +528,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
             description: title,
             nonce,
             colour: data.entity.primaryColour,
-            entity: data.entity,
+            entity: withLogo(data.entity, found.org),
             year: data.year,
             body: html`<h1>${title}</h1><div class="result" role="${ok ? 'status' : 'alert'}"><p>${message}</p>${wait ? html`<p>${t.tryAgainIn(wait)}</p>` : ''}</div><p><a href="${publicPagePath(data.year)}${anchor}">${texts.back}</a></p>`,
           }),

@@ -52,6 +52,11 @@ describe('organisations are isolated: A never reads or changes B’s data (every
     const area = await api.call('POST', '/api/areas', { cookie: await api.login('admin'), body: { name: `Área ${marker}` } });
     expect([200, 201]).toContain(area.status);
 
+    // B's logo (a 1×1 PNG): A can neither change nor remove it, and A's public address has none.
+    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='), (ch) => ch.charCodeAt(0));
+    const logo = await api.call('PUT', '/api/organization/logo', { cookie: await api.login('admin'), rawBody: png, headers: { 'content-type': 'image/png' } });
+    expect(logo.status).toBe(200);
+
     await root.insertInto('organizations').values({ name: 'Entidad Alfa', acronym: 'ALFA', slug: 'alfa', created_at: new Date().toISOString() }).execute();
     alfa = Number((await root.selectFrom('organizations').select('id').where('slug', '=', 'alfa').executeTakeFirstOrThrow()).id);
     const hash = await hashPassword(testPassword, fastIterations);
@@ -140,6 +145,7 @@ describe('organisations are isolated: A never reads or changes B’s data (every
     expect(leaked(await bodyText(res))).toContain(marker);
     const pub = await api.call('GET', '/api/public/years/2022');
     expect(leaked(await bodyText(pub)).length).toBeGreaterThan(0);
+    expect((await api.call('GET', '/api/public/o/idipron/logo')).status).toBe(200);
     const bySlug = await api.call('GET', '/api/public/o/idipron/years/2022');
     expect(bySlug.status).toBe(200);
     expect(leaked(await bodyText(bySlug)).length).toBeGreaterThan(0);

@@ -81,7 +81,7 @@ describe('organisations: create with the first admin', () => {
     const jefa = await login('jefa.sdis', adminPassword);
     const session = await (await call('GET', '/api/session', { cookie: jefa })).json();
     expect(session.user).toMatchObject({ username: 'jefa.sdis', role: 'admin', organizationId: created.id });
-    expect(session.organization).toEqual({ id: created.id, name: created.name, acronym: 'SDIS', slug: 'sdis', timeZone: 'America/Bogota' });
+    expect(session.organization).toEqual({ id: created.id, name: created.name, acronym: 'SDIS', slug: 'sdis', timeZone: 'America/Bogota', logo: null });
     // Its accounts: only itself. Its forums: none of organisation 1's.
     const users = await (await call('GET', '/api/users', { cookie: jefa })).json();
     expect(users.items.map((u: { username: string }) => u.username)).toEqual(['jefa.sdis']);

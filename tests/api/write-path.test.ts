@@ -101,6 +101,9 @@ describe('GET never writes', () => {
     await json(await call('POST', `/api/reports/2022/sections/${sectionId}/comments`, { cookie: admin, body: { body: 'Revisar la cifra de alcance.' } }), 201);
     const revisionId = (await db.selectFrom('section_revisions').select('id').where('section_id', '=', sectionId).executeTakeFirstOrThrow()).id;
 
+    // The organisation's logo, so its public address answers 200 (a 1×1 PNG).
+    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='), (ch) => ch.charCodeAt(0));
+    expect((await call('PUT', '/api/organization/logo', { cookie: admin, rawBody: png, headers: { 'content-type': 'image/png' } })).status).toBe(200);
     const slug = (await db.selectFrom('organizations').select('slug').where('id', '=', 1).executeTakeFirstOrThrow()).slug;
     const concrete = (path: string) =>
       path

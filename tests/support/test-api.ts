@@ -30,7 +30,7 @@ export interface TestConnection {
 export interface CallOptions {
   cookie?: string;
   body?: unknown;
-  rawBody?: string;
+  rawBody?: string | Uint8Array;
   headers?: Record<string, string>;
   /** `Origin` of a write: the app's own by default; null sends none (a request that does not prove where it comes from). */
   origin?: string | null;
@@ -130,6 +130,11 @@ export async function createArrangedTestApi<T>(key: string, arrange: (api: TestA
   return { ...testApiOver(openNodeDatabaseCopy(image!)), arranged: value as T };
 }
 
+/** Another API instance over the same database (a restart of the server, or a second process). */
+export function testApiOn(db: Kysely<Database>, deps: Partial<Omit<ApiDeps, 'db'>> = {}) {
+  return testApiOver(db, deps);
+}
+
 /** The API over `db`, with the helpers the tests call it through. */
 function testApiOver(db: Kysely<Database>, deps: Partial<Omit<ApiDeps, 'db'>> = {}) {
   const rasterizeSvg = deps.rasterizeSvg ?? createNodeRasterizer();
@@ -146,8 +151,8 @@ function testApiOver(db: Kysely<Database>, deps: Partial<Omit<ApiDeps, 'db'>> = 
   async function call(method: string, path: string, options: CallOptions = {}) {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.cookie) headers.cookie = options.cookie;
-    let body: string | undefined;
-    if (options.rawBody !== undefined) body = options.rawBody;
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
+    if (options.rawBody !== undefined) body = typeof options.rawBody === 'string' ? options.rawBody : new Uint8Array(options.rawBody);
     else if (options.body !== undefined) body = JSON.stringify(options.body);
     const writes = !['GET', 'HEAD', 'OPTIONS'].includes(method);
     if (writes && !('content-type' in headers)) headers['content-type'] = 'application/json';

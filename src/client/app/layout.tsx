@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useNavigate } from 'react-router';
 import { useLogout } from '../features/session/api';
 import { organizationLabel } from '../../domain/organization';
+import { logoPath } from '../../domain/organization-logo';
 import { useCan, useCurrentOrganization, useCurrentUser } from './use-current-user';
 import { LoadingState } from '../ui/states';
 
@@ -51,6 +52,9 @@ export function Layout() {
             </Anchor>
             {organization ? (
               <>
+                {organization.logo && (
+                  <img src={logoPath(organization.slug, organization.logo)} alt={organization.name} height={32} style={{ maxWidth: 96, objectFit: 'contain', flexShrink: 0 }} data-testid="organization-logo" />
+                )}
                 <Text size="sm" fw={600} c="dark.7" visibleFrom={organization.acronym ? 'md' : 'xs'} truncate="end" miw={0} title={organizationLabel(organization)} data-testid="current-organization">
                   {organizationLabel(organization)}
                 </Text>

@@ -14,6 +14,7 @@ import { ConflictAlert } from '../../ui/conflict-alert';
 import { confirmDestructive } from '../../ui/confirm-destructive';
 import { FormActionBar } from '../../ui/form-action-bar';
 import { FormSection } from '../../ui/form-section';
+import { LogoUpload } from '../../ui/logo-upload';
 import { NotFoundState } from '../../ui/not-found-state';
 import { PageHeader } from '../../ui/page-header';
 import { ErrorState, LoadingState } from '../../ui/states';
@@ -59,7 +60,11 @@ export function OrganizationEditPage() {
         title={t('organizations.editPage.title', { name: saved.name })}
         subtitle={t('organizations.editPage.subtitle', { version: saved.version, date: formatDate(saved.createdAt.slice(0, 10)), users: formatInteger(saved.users), forums: formatInteger(saved.forums) })}
       />
-      <OrganizationEditForm key={saved.id} organization={saved} />
+      <Stack gap="lg" maw={900}>
+        <OrganizationEditForm key={saved.id} organization={saved} />
+        {/* Outside the form: the logo is saved at once, on its own address (nothing for the form's guard to keep). */}
+        <LogoUpload key={`logo-${saved.id}`} owner={saved} endpoint={`/api/organizations/${saved.id}/logo`} />
+      </Stack>
     </>
   );
 }

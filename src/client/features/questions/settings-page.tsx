@@ -8,6 +8,8 @@ import { questionTypes, type QuestionSettings, type QuestionType } from '../../.
 import { ApiError, errorMessage } from '../../lib/http';
 import { confirmDestructive } from '../../ui/confirm-destructive';
 import { PageHeader } from '../../ui/page-header';
+import { LogoUpload } from '../../ui/logo-upload';
+import { useCurrentOrganization } from '../../app/use-current-user';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useUnsavedChangesGuard } from '../../ui/use-unsaved-changes-guard';
 import { areasQueryOptions, questionSettingsQueryOptions, useDeleteArea, useSaveArea, useSaveQuestionSettings } from './api';
@@ -148,11 +150,14 @@ function TermsForm({ initial }: { initial: QuestionSettings & { version: number 
 export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useQuery(questionSettingsQueryOptions());
+  const organization = useCurrentOrganization();
   useDocumentTitle(`${t('questions.settings.title')} · ${t('appName')}`);
   return (
     <>
       <PageHeader title={t('questions.settings.title')} subtitle={t('questions.settings.subtitle')} />
       <Stack gap="lg" maw={900}>
+        {/* The organisation's logo: its administrator's, here with the organisation's other settings (not per year). */}
+        {organization && <LogoUpload owner={{ ...organization, logo: organization.logo ?? null }} endpoint="/api/organization/logo" />}
         <AreasPanel />
         {settings.isPending ? (
           <LoadingState />

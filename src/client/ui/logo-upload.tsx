@@ -1,0 +1,139 @@
+import { Alert, Button, Group, Image, Input, Paper, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkLogo, logoPath } from '../../domain/organization-logo';
+import { api, errorMessage } from '../lib/http';
+import { invalidateAfter } from '../lib/invalidation';
+import { organizationKeys } from '../lib/query-keys';
+import { confirmDestructive } from './confirm-destructive';
+
+export interface LogoOwner {
+  id: number;
+  name: string;
+  slug: string;
+  /** The stored logo's hash, null when none. */
+  logo: string | null;
+  active?: boolean;
+}
+
+/**
+ * An organisation's logo (issue 15): the stored one's preview, a file input that checks the image in the browser
+ * (the same rules as the server: PNG, JPEG or WebP by content, ≤ 256 KB, no SVG) and uploads it at once, and
+ * «Quitar logo» after a confirmation. The system administrator's organisation page and an administrator's «Ajustes»
+ * use it, each with its own address (`endpoint`).
+ */
+export function LogoUpload({ owner, endpoint }: { owner: LogoOwner; endpoint: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const titleId = useId();
+  const inputId = useId();
+  const [error, setError] = useState<string | null>(null);
+  const [logo, setLogo] = useState<string | null>(owner.logo);
+
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: organizationKeys.detail(owner.id) });
+    await invalidateAfter(queryClient, { kind: 'organization' });
+  };
+  const upload = useMutation({
+    mutationFn: (bytes: Uint8Array<ArrayBuffer>) => api<{ logo: string }>(endpoint, { method: 'PUT', raw: { body: bytes, contentType: 'application/octet-stream' } }),
+    onSuccess: async (saved) => {
+      setLogo(saved.logo);
+      notifications.show({ color: 'teal.9', message: t('organizations.logo.uploaded') });
+      await refresh();
+    },
+    onError: (e) => setError(errorMessage(e)),
+  });
+  const remove = useMutation({
+    mutationFn: () => api<null>(endpoint, { method: 'DELETE' }),
+    onSuccess: async () => {
+      setLogo(null);
+      notifications.show({ color: 'teal.9', message: t('organizations.logo.removed') });
+      await refresh();
+    },
+    onError: (e) => setError(errorMessage(e)),
+  });
+
+  const choose = async (chosen: File | null) => {
+    setError(null);
+    if (!chosen) return;
+    const bytes = new Uint8Array(await chosen.arrayBuffer());
+    const checked = checkLogo(bytes);
+    if (!checked.ok) return setError(checked.message);
+    upload.mutate(bytes);
+  };
+
+  const visible = owner.active !== false;
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={titleId}>
+      <Stack gap="sm">
+        <Title order={2} size="h4" id={titleId}>
+          {t('organizations.logo.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('organizations.logo.hint')}
+        </Text>
+        {logo ? (
+          visible ? (
+            <Group gap="md" align="center">
+              <Text size="sm" fw={600}>
+                {t('organizations.logo.current')}
+              </Text>
+              <Image src={logoPath(owner.slug, logo)} alt={t('organizations.logo.previewAlt', { name: owner.name })} h={64} w="auto" fit="contain" data-testid="logo-preview" />
+            </Group>
+          ) : (
+            <Text size="sm">{t('organizations.logo.inactive')}</Text>
+          )
+        ) : (
+          <Text size="sm">{t('organizations.logo.none')}</Text>
+        )}
+        {/* A native file input (keyboard and screen readers know it), labelled and described by Mantine's wrapper. */}
+        <Input.Wrapper id={inputId} label={logo ? t('organizations.logo.fileReplace') : t('organizations.logo.file')} error={error}>
+          <input
+            id={inputId}
+            type="file"
+            accept="image/png,image/jpeg,image/webp"
+            onChange={(event) => {
+              const chosen = event.currentTarget.files?.[0] ?? null;
+              // Cleared, so choosing the same file again (after fixing it) is a change.
+              event.currentTarget.value = '';
+              void choose(chosen);
+            }}
+            disabled={upload.isPending || remove.isPending}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${inputId}-error` : undefined}
+            style={{ display: 'block', marginTop: 4 }}
+          />
+        </Input.Wrapper>
+        {upload.isPending && (
+          <Alert color="blue" variant="light" role="status">
+            {t('organizations.logo.uploading')}
+          </Alert>
+        )}
+        {logo && (
+          <Group>
+            <Button
+              variant="default"
+              color="red.9"
+              loading={remove.isPending}
+              onClick={() =>
+                confirmDestructive({
+                  title: t('organizations.logo.removeTitle', { name: owner.name }),
+                  message: t('organizations.logo.removeMessage'),
+                  confirmLabel: t('organizations.logo.removeConfirm'),
+                  onConfirm: () => {
+                    setError(null);
+                    remove.mutate();
+                  },
+                })
+              }
+            >
+              {t('organizations.logo.remove')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
