@@ -47,15 +47,21 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, sessionCookie);
   c.set('user', null);
   c.set('sessionTokenHash', null);
+  c.set('sessionRefusal', null);
+  c.set('sessionTimeZone', null);
   // The health check never reads a session (it must answer, and quickly, whatever the cookie).
   if (token && /^[0-9a-f]{64}$/.test(token) && c.req.path !== healthPath) {
     const deps = c.get('deps');
     const now = deps.now();
     const tokenHash = await tokenHashOf(token);
     const found = await findSessionUser(deps.rootDb, tokenHash, now.toISOString(), new Date(now.getTime() - deps.session.idleMs).toISOString());
-    if (found) {
+    if (found && !found.organizationActive) {
+      // A deactivated organisation's sessions end with it: nobody is logged in, and a route that needs someone says why.
+      c.set('sessionRefusal', organizationDeactivatedMessage);
+    } else if (found) {
       c.set('user', Object.freeze({ id: found.id, username: found.username, displayName: found.displayName, role: found.role, organizationId: found.organizationId }));
       c.set('sessionTokenHash', tokenHash);
+      c.set('sessionTimeZone', found.timeZone);
       if (now.getTime() - Date.parse(found.lastSeenAt) >= touchEveryMs) await touchSession(deps.rootDb, tokenHash, now.toISOString());
     }
   }
@@ -88,9 +94,12 @@ export const sameOriginOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-export function requireUser(c: { get: (key: 'user') => AppEnv['Variables']['user'] }) {
+/** What a person of a deactivated organisation is told: when logging in with the right password, and on the next request of a session they had. */
+export const organizationDeactivatedMessage = 'Su organización está desactivada. Consulte al administrador del sistema.';
+
+export function requireUser(c: Pick<Context<AppEnv>, 'get'>) {
   const user = c.get('user');
-  if (!user) throw new HttpProblem(401, 'Inicie sesión para continuar.');
+  if (!user) throw new HttpProblem(401, c.get('sessionRefusal') ?? 'Inicie sesión para continuar.');
   return user;
 }
 

@@ -80,7 +80,7 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
   const names: Record<string, string> = { admin: 'Administración', editora: 'Editora de demostración', revisor: 'Revisor de demostración' };
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password, options.passwordIterations)));
   // Through the write path like any change, in the name of `demo` (no account).
-  const created = await applyChange(db, { id: null, username: 'demo' }, now, async ({ tx }) => {
+  const created = await applyChange(db, { id: null, username: 'demo' }, now, async ({ tx, today }) => {
     // Again under the write lock: two processes starting together on a new database both saw no account above;
     // the second to get here finds the first one's and leaves everything as it is.
     if ((await countUsers(unscoped(tx))) > 0) return { result: false };
@@ -119,7 +119,7 @@ export async function bootstrap(db: Kysely<Database>, options: BootstrapOptions)
     const settings = { ...defaultPublicationSettings(demoPublicationEntity), show: { calendar: true, consultation: true, report: true, openData: true, questions: true, commitments: true } } as const;
     await savePublication(tx, 2022, 0, { ...settings, show: { ...settings.show }, privacyNotice: demoPrivacyNotice }, 'demo', now);
     audit.push({ action: 'update', entity: 'publication', entityId: 2022, changes: [...loaded, 'publica calendario, consulta, preguntas y respuestas, compromisos, informe y datos abiertos'] });
-    const published = await publishReport(tx, 2022, 'demo', now);
+    const published = await publishReport(tx, 2022, 'demo', now, today);
     audit.push({ action: 'publish', entity: 'report', entityId: 2022, changes: [`versión publicada ${published.number}`, `sha256: ${published.sha256}`, `bytes: ${published.bytes}`] });
     // After publishing: the published snapshot and the seed's figures are the seed's; the published report gets no
     // section for them (a published report stays as it was approved).

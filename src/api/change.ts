@@ -11,6 +11,8 @@ import { requireUser } from './auth';
 import type { AppEnv } from './deps';
 import { HttpProblem } from './problem';
 import { syncReport } from './report-sync';
+import { defaultTimeZone } from '../domain/organization';
+import { todayIn } from '../domain/zoned-date';
 
 /**
  * The one write path. Every request that changes data does it through `change(c, work)`:
@@ -38,6 +40,8 @@ export interface ChangeScope<U extends Actor = SessionUser> {
   user: U;
   /** The change's time (ISO 8601): the same on every row and audit entry it writes. */
   now: string;
+  /** The change's date (YYYY-MM-DD) in its organisation's time zone: what "today" is for its rules and its report. */
+  today: string;
 }
 
 export interface Changed<R> {
@@ -54,15 +58,19 @@ export interface Changed<R> {
   touched?: { years?: readonly (number | null | undefined)[]; kinds?: readonly GeneratedKind[] };
 }
 
-/** The write path without a request (loading the demo): `user` and `now` given. */
-export async function applyChange<R, U extends Actor>(db: Kysely<Database>, user: U, now: string, work: (scope: ChangeScope<U>) => Promise<Changed<R>>): Promise<R> {
+/**
+ * The write path without a request (loading the demo, the public forms): `user` and `now` given, and the time zone of
+ * `db`'s organisation (its "today"; Bogotá's when not said — the demo's).
+ */
+export async function applyChange<R, U extends Actor>(db: Kysely<Database>, user: U, now: string, work: (scope: ChangeScope<U>) => Promise<Changed<R>>, options: { timeZone?: string } = {}): Promise<R> {
+  const today = todayIn(options.timeZone ?? defaultTimeZone, new Date(now));
   return db.transaction().execute(async (tx) => {
     // One change at a time, as on SQLite: on PostgreSQL the transaction first takes the write lock (engine.ts).
     await lockForWrite(tx);
-    const done = await work({ tx, user, now });
+    const done = await work({ tx, user, now, today });
     const audit = [...(done.audit ?? [])];
     const years = [...new Set(done.touched?.years ?? [])].filter((year): year is number => typeof year === 'number').sort((a, b) => a - b);
-    for (const year of years) audit.push(...(await syncReport(tx, year, user, now, done.touched?.kinds)));
+    for (const year of years) audit.push(...(await syncReport(tx, year, user, now, today, done.touched?.kinds)));
     for (const entry of audit) await writeAudit(tx, { at: now, userId: user.id, username: user.username, ...entry });
     return done.result;
   });
@@ -70,7 +78,8 @@ export async function applyChange<R, U extends Actor>(db: Kysely<Database>, user
 
 /** A request's change, made by its logged-in user (or by `as`, the account a login opens a session for). */
 export function change<R>(c: Context<AppEnv>, work: (scope: ChangeScope) => Promise<Changed<R>>, options: { as?: SessionUser } = {}): Promise<R> {
-  return applyChange(c.get('deps').db, options.as ?? requireUser(c), requestTime(c), work);
+  const deps = c.get('deps');
+  return applyChange(deps.db, options.as ?? requireUser(c), requestTime(c), work, { timeZone: deps.timeZone });
 }
 
 /** The request's time from the injected clock, as stored (ISO 8601). */

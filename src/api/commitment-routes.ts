@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { bogotaToday } from '../domain/bogota-date';
 import { idParam, type FieldIssue } from '../domain/common';
 import {
   commitmentInputSchema,
@@ -57,7 +56,7 @@ export const isCommitmentImportPath = (path: string) => path === '/api/commitmen
 const notFound = () => new HttpProblem(404, commitmentMessages.notFound);
 /** The report sections a commitment shows in: its year's «Compromisos», the next year's «Seguimiento a compromisos». */
 const commitmentKinds = ['commitments', 'follow_up'] as const;
-const today = (c: { get: (k: 'deps') => AppEnv['Variables']['deps'] }) => bogotaToday(c.get('deps').now());
+const today = (c: { get: (k: 'deps') => AppEnv['Variables']['deps'] }) => c.get('deps').today();
 
 /** The forum a commitment comes from (404 at forumId when unknown), the question (of that forum) and the due date rules. */
 async function checkOrigin(db: Db, input: CommitmentInput): Promise<{ year: number }> {

@@ -41,7 +41,9 @@ import { BodyAbortedProblem } from './validate';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { firstOrganizationId, forOrganization } from '../db/org-scope';
-import { findOrganizationBySlug } from '../db/organization-lookup';
+import { findOrganizationBySlug, organizationTimeZone } from '../db/organization-lookup';
+import { defaultTimeZone } from '../domain/organization';
+import { todayIn } from '../domain/zoned-date';
 
 /** Unexpected errors on the console; nothing else (tests, the browser mock). The Node server passes pino. */
 const consoleErrorsOnly: ApiLogger = {
@@ -202,10 +204,13 @@ function scopedDatabases(root: Kysely<Database>) {
 /** The whole API as a Hono app. Runs in Node (server) and in the browser or jsdom (through msw). */
 export function createApi(deps: ApiDeps) {
   const scoped = scopedDatabases(deps.db);
+  const now = deps.now ?? (() => new Date());
   const resolved: ResolvedDeps = {
     db: scoped(firstOrganizationId),
     rootDb: deps.db,
-    now: deps.now ?? (() => new Date()),
+    now,
+    timeZone: defaultTimeZone,
+    today: () => todayIn(defaultTimeZone, now()),
     passwordIterations: deps.passwordIterations ?? defaultPasswordIterations,
     secureCookies: deps.secureCookies ?? false,
     loginLimits: { ...defaultLoginLimits, ...deps.loginLimits },
@@ -280,6 +285,8 @@ export function createApi(deps: ApiDeps) {
   // From here on, the request's store is its organisation's (org-scope.ts): a logged-in person's; the public routes
   // under /api/public/o/:slug/ set theirs below; anyone else's stays the first organisation's (the older public
   // addresses). The routes need no `where` of their own.
+  // With it, its time zone (deps.timeZone, deps.today()): every "today" of the request is the organisation's.
+  const forOrganizationOf = (organizationId: number, timeZone: string): ResolvedDeps => ({ ...resolved, db: scoped(organizationId), timeZone, today: () => todayIn(timeZone, now()) });
   app.use('*', async (c, next) => {
     c.set('publicSlug', null);
     if (c.req.path.startsWith('/api/public/')) {
@@ -289,12 +296,16 @@ export function createApi(deps: ApiDeps) {
         const organization = await findOrganizationBySlug(resolved.rootDb, slug);
         if (!organization) throw new HttpProblem(404, publicOrganizationMissing);
         c.set('publicSlug', organization.slug);
-        c.set('deps', { ...resolved, db: scoped(organization.id) });
+        c.set('deps', forOrganizationOf(organization.id, organization.timeZone));
+      } else {
+        const timeZone = await organizationTimeZone(resolved.rootDb, firstOrganizationId);
+        if (timeZone && timeZone !== defaultTimeZone) c.set('deps', forOrganizationOf(firstOrganizationId, timeZone));
       }
       return next();
     }
     const user = c.get('user');
-    if (user && user.organizationId !== firstOrganizationId) c.set('deps', { ...resolved, db: scoped(user.organizationId) });
+    const timeZone = c.get('sessionTimeZone') ?? defaultTimeZone;
+    if (user && (user.organizationId !== firstOrganizationId || timeZone !== defaultTimeZone)) c.set('deps', forOrganizationOf(user.organizationId, timeZone));
     await next();
   });
   // Every write is rate limited: per account (per address without a session), a fixed one-minute window. A person

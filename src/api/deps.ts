@@ -83,6 +83,10 @@ export interface ResolvedDeps {
    */
   rootDb: Kysely<Database>;
   now: () => Date;
+  /** The request's organisation's IANA time zone (the same organisation as `db`; default America/Bogota). */
+  timeZone: string;
+  /** Today's date (YYYY-MM-DD) in the request's organisation's time zone, by the injected clock: every route's "today". */
+  today: () => string;
   passwordIterations: number;
   secureCookies: boolean;
   loginLimits: LoginLimits;
@@ -107,6 +111,10 @@ export type AppEnv = {
     /** The public routes' organisation slug (/api/public/o/:slug/…), null on the addresses without one (the first organisation). */
     publicSlug: string | null;
     sessionTokenHash: string | null;
+    /** Why a session cookie did not log anyone in when it is worth saying (its organisation was deactivated); null otherwise. */
+    sessionRefusal: string | null;
+    /** The logged-in person's organisation's time zone (from the session's query), for the request's deps. */
+    sessionTimeZone: string | null;
     requestId: string;
   };
 };

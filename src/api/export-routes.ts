@@ -4,7 +4,6 @@ import type { ForumMetricsInput } from '../domain/metrics';
 import { reportMessages, yearParam, type SectionKind } from '../domain/report';
 import type { Forum } from '../domain/forum';
 import { getReport, listSectionRows, toSection, yearCommitments, yearEvaluation, yearFollowUp, yearQuestions } from '../db/report-queries';
-import { todayOf } from './report-generated';
 import { listYearMetrics } from '../db/metrics-queries';
 import { getForum } from '../db/forum-queries';
 import type { Database } from '../db/schema';
@@ -22,7 +21,6 @@ import { accountabilityCsv, accountabilityFileName, commitmentRows, evaluationRo
 import { commitmentsOfYear } from '../db/commitment-queries';
 import { evaluationResponsesOfYear } from '../db/evaluation-queries';
 import { lastFollowUpsOfYear } from '../db/open-data-queries';
-import { bogotaToday } from '../domain/bogota-date';
 import type { AppEnv } from './deps';
 import { doc, file, jsonBody, ok, pathParams, problems, queryParams } from './openapi-doc';
 import { requirePermission } from './auth';
@@ -152,13 +150,13 @@ export function exportRoutes() {
 
   app.get('/reports/:year/export-data', requirePermission('readReports'), doc('Datos del informe para exportarlo (secciones completas, foros, métricas, estadísticas)', { ...ok(200, 'Datos de la exportación'), ...problems(401, 403, 404) }, { parameters: pathParams({ year: yearParam }) }), async (c) => {
     const year = readParam(c, 'year', yearParam);
-    return c.json(await readExportData(c.get('deps').db, year, todayOf(c.get('deps').now())));
+    return c.json(await readExportData(c.get('deps').db, year, c.get('deps').today()));
   });
 
   async function buildDocx(c: Context<AppEnv>, final: boolean) {
     const deps = c.get('deps');
     const year = readParam(c, 'year', yearParam);
-    const data = await readExportData(deps.db, year, todayOf(deps.now()));
+    const data = await readExportData(deps.db, year, deps.today());
     if (final && !isFinal(data.sections)) throw new HttpProblem(409, exportMessages.notFinal);
     if (!deps.rasterizeSvg) throw new HttpProblem(503, exportMessages.noRasterizer);
     const { exportReportDocx } = await import('../export/export-report');
@@ -189,7 +187,7 @@ export function exportRoutes() {
   app.get('/reports/:year/export.pdf', requirePermission('readReports'), doc('Informe en PDF tal como está (borrador marcado «BORRADOR»); una descarga: no se registra', { ...file(pdfMediaType, 'Documento PDF'), ...problems(400, 401, 403, 404, 503) }, { parameters: pathParams({ year: yearParam }) }), async (c) => {
     const deps = c.get('deps');
     const year = readParam(c, 'year', yearParam);
-    const data = await readExportData(deps.db, year, todayOf(deps.now()));
+    const data = await readExportData(deps.db, year, deps.today());
     if (!deps.renderReportPdf) throw new HttpProblem(503, pdfMessages.noRenderer);
     const document = reportDocumentOf(data, requestTime(c));
     const bytes = await deps.renderReportPdf(document);
@@ -216,7 +214,7 @@ export function exportRoutes() {
     if (record.fileName !== `informe-${year}.docx`) {
       throw new HttpProblem(400, exportMessages.badFileName, { errors: [{ path: 'fileName', message: exportMessages.badFileName }] });
     }
-    const data = await readExportData(deps.db, year, todayOf(deps.now()));
+    const data = await readExportData(deps.db, year, deps.today());
     if (!isFinal(data.sections)) throw new HttpProblem(409, exportMessages.notFinal);
     await recordFinalExport(c, year, { ...record, where: 'navegador' });
     return c.body(null, 204);
@@ -239,7 +237,7 @@ export function exportRoutes() {
   /** The year's commitments and forum evaluations as open-data rows (open-data-accountability.ts). */
   async function accountabilityRows(c: Context<AppEnv>, year: number) {
     const deps = c.get('deps');
-    const [commitments, lastFollowUps, responses] = await Promise.all([commitmentsOfYear(deps.db, year, bogotaToday(deps.now())), lastFollowUpsOfYear(deps.db, year), evaluationResponsesOfYear(deps.db, year)]);
+    const [commitments, lastFollowUps, responses] = await Promise.all([commitmentsOfYear(deps.db, year, deps.today()), lastFollowUpsOfYear(deps.db, year), evaluationResponsesOfYear(deps.db, year)]);
     return { commitments: commitmentRows(commitments, lastFollowUps), evaluations: evaluationRows(responses) };
   }
 

@@ -108,12 +108,14 @@ export function organizationRoutes() {
       if (current.version !== from) throw stale(organizationMessages.stale, version, current);
       if (input.slug !== current.slug && (await organizationWithSlug(root, input.slug, id))) throw slugTaken();
       const deactivating = input.active === false && current.active;
+      const reactivating = input.active === true && !current.active;
       if (deactivating && user.organizationId === id) throw new HttpProblem(409, organizationRouteMessages.ownOrganization);
       const changes = changedFields(current, input);
       if (changes.length === 0) return { result: current };
       if (!(await updateOrganization(root, id, from, input))) throw stale(organizationMessages.stale, version, (await getOrganization(root, id))!);
-      // Its people are logged out at once; logging in is refused while it stays deactivated.
-      if (deactivating) await deleteOrganizationSessions(root, id);
+      // Its people are logged out at once: their sessions stay while it is deactivated only so that their next request
+      // is told why (auth.ts), and go when it is reactivated (nobody could log in meanwhile: a fresh login is needed).
+      if (reactivating) await deleteOrganizationSessions(root, id);
       return { result: (await getOrganization(root, id))!, audit: [{ action: 'update', entity: 'organization', entityId: id, changes }] };
     });
     return c.json(saved);

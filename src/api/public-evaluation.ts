@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { bogotaToday } from '../domain/bogota-date';
+import { todayIn } from '../domain/zoned-date';
 import { forumTakesEvaluation } from '../domain/citizen-question';
 import { evaluationLimits, evaluationMessages, evaluationQuestions, type EvaluationInput, type EvaluationScores } from '../domain/evaluation';
 import { insertEvaluationResponses } from '../db/evaluation-queries';
@@ -56,7 +56,7 @@ export type EvaluateResult =
 const refuse = (status: 400 | 404 | 409, code: EvaluateCode, issues?: { path: string; message: string }[]): EvaluateResult => ({ ok: false, status, code, message: evaluateMessages[code], issues });
 
 /** Checks and stores one evaluation (through the write path, audited); a refusal stores nothing. */
-export async function evaluateForum(db: Kysely<Database>, o: { year: number; body: unknown; cookies: Record<string, string>; secret: string; now: Date; minSubmitMs?: number }): Promise<EvaluateResult> {
+export async function evaluateForum(db: Kysely<Database>, o: { year: number; body: unknown; cookies: Record<string, string>; secret: string; now: Date; timeZone: string; minSubmitMs?: number }): Promise<EvaluateResult> {
   const { settings } = await getPublication(db, o.year);
   if (!settings.show.calendar) return refuse(404, 'unpublished');
   const bot = await botProblem(o);
@@ -70,7 +70,7 @@ export async function evaluateForum(db: Kysely<Database>, o: { year: number; bod
   const input = parsed.data;
   const forum = await db.selectFrom('forums').select(['id', 'year', 'status', 'date']).where('id', '=', input.forumId).executeTakeFirst();
   if (!forum || forum.year !== o.year) return refuse(404, 'noForum');
-  if (!forumTakesEvaluation(forum, bogotaToday(o.now))) return refuse(409, 'notYet');
+  if (!forumTakesEvaluation(forum, todayIn(o.timeZone, o.now))) return refuse(409, 'notYet');
   const cookie = o.cookies[evaluationCookieName(forum.id)];
   if (cookie !== undefined) return (await validBrowserMark(o.secret, scope(forum.id), cookie)) ? refuse(409, 'twice') : refuse(400, 'forged');
   const scores = Object.fromEntries(evaluationQuestions.map((q) => [q, input[q]])) as EvaluationScores;
@@ -80,6 +80,6 @@ export async function evaluateForum(db: Kysely<Database>, o: { year: number; bod
   const id = await applyChange(db, { id: null, username: 'participa (evaluación ciudadana)' }, o.now.toISOString(), async ({ tx, user, now }) => {
     const [id] = await insertEvaluationResponses(tx, forum.id, [response], 'public', user.username, now);
     return { result: id!, audit: [{ action: 'create', entity: 'evaluation_response', entityId: id!, changes: [`evaluación del foro ${forum.id} (formulario web Foros)`] }], touched: { years: [forum.year], kinds: ['evaluation'] } };
-  });
+  }, { timeZone: o.timeZone });
   return { ok: true, id, cookie: { name: evaluationCookieName(forum.id), value: await browserMark(o.secret, scope(forum.id)), maxAgeSeconds: 400 * 24 * 3600 } };
 }

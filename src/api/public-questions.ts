@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { bogotaToday } from '../domain/bogota-date';
-import { bogotaDateTime, citizenQuestionLimits, forumTakesQuestions } from '../domain/citizen-question';
+import { dateTimeIn, todayIn } from '../domain/zoned-date';
+import { citizenQuestionLimits, forumTakesQuestions } from '../domain/citizen-question';
 import { insertSubmission } from '../db/citizen-question-queries';
 import { getPublication } from '../db/publication-queries';
 import type { Database } from '../db/schema';
@@ -59,7 +59,7 @@ export type AskResult = { ok: true; id: number } | { ok: false; status: 400 | 40
 const refuse = (status: 400 | 404 | 409, code: AskCode, issues?: { path: string; message: string }[]): AskResult => ({ ok: false, status, code, message: askMessages[code], issues });
 
 /** Checks and queues one question (through the write path, audited); a refusal stores nothing. */
-export async function askQuestion(db: Kysely<Database>, o: { year: number; body: unknown; secret: string; now: Date; minSubmitMs?: number }): Promise<AskResult> {
+export async function askQuestion(db: Kysely<Database>, o: { year: number; body: unknown; secret: string; now: Date; timeZone: string; minSubmitMs?: number }): Promise<AskResult> {
   const { settings } = await getPublication(db, o.year);
   if (!settings.show.calendar) return refuse(404, 'unpublished');
   const bot = await botProblem(o);
@@ -79,11 +79,11 @@ export async function askQuestion(db: Kysely<Database>, o: { year: number; body:
   const input = parsed.data;
   const forum = await db.selectFrom('forums').select(['id', 'year', 'status', 'date']).where('id', '=', input.forumId).executeTakeFirst();
   if (!forum || forum.year !== o.year) return refuse(404, 'noForum');
-  if (!forumTakesQuestions(forum, bogotaToday(o.now))) return refuse(409, 'past');
+  if (!forumTakesQuestions(forum, todayIn(o.timeZone, o.now))) return refuse(409, 'past');
   const personal = input.name !== '' || input.contact !== '';
   if (personal && settings.privacyNotice.trim() === '') return refuse(400, 'noNotice');
   if (personal && input.consent !== 'si') return refuse(400, 'consent');
-  const receivedAt = bogotaDateTime(o.now);
+  const receivedAt = dateTimeIn(o.timeZone, o.now);
 
   const id = await applyChange(db, { id: null, username: 'participa (pregunta ciudadana)' }, o.now.toISOString(), async ({ tx, now }) => {
     const id = await insertSubmission(tx, {
@@ -98,6 +98,6 @@ export async function askQuestion(db: Kysely<Database>, o: { year: number; body:
       createdAt: now,
     });
     return { result: id, audit: [{ action: 'create', entity: 'citizen_question', entityId: id, changes: [`pregunta por moderar (foro ${forum.id})${personal ? ', con datos personales autorizados' : ''}`] }] };
-  });
+  }, { timeZone: o.timeZone });
   return { ok: true, id };
 }

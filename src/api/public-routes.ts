@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { bogotaToday } from '../domain/bogota-date';
 import { yearParam } from '../domain/report';
 import { publicationMessages, publicPagePath } from '../domain/publication';
 import { buildCalendar, icalMediaType } from '../domain/ical';
@@ -54,7 +53,7 @@ export function publicRoutes() {
   app.get('/logo', read, doc('Logo de la organización (imagen; con ?v=<hash> se guarda en caché)', logoFileDoc, { security: [] }), (c) => serveLogo(c));
 
   app.get('/years/:year', read, doc('Página pública de la vigencia: lo publicado (sin sesión)', { ...ok(200, 'Vigencia publicada'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {
-    return c.json(await publicYear(db(c), readParam(c, 'year', yearParam), bogotaToday(c.get('deps').now())));
+    return c.json(await publicYear(db(c), readParam(c, 'year', yearParam), c.get('deps').today()));
   });
 
   app.get('/years/:year/calendar', read, doc('Calendario público de foros de la vigencia', { ...ok(200, 'Foros'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {
@@ -71,7 +70,7 @@ export function publicRoutes() {
     const host = new URL(origin).host;
     const events = forums.flatMap((f) => forumEvent(f, `${origin}${publicPagePath(y, c.get('publicSlug'))}#foro-${f.id}`, host) ?? []);
     const name = `Foros ${y}${settings.entityName ? ` — ${settings.entityName}` : ''}`;
-    return c.body(buildCalendar(name, events, c.get('deps').now()), 200, { 'Content-Type': icalMediaType, 'Content-Disposition': `inline; filename="foros-${y}.ics"` });
+    return c.body(buildCalendar(name, events, c.get('deps').now(), c.get('deps').timeZone), 200, { 'Content-Type': icalMediaType, 'Content-Disposition': `inline; filename="foros-${y}.ics"` });
   });
 
   app.get('/years/:year/forums/:file', files, doc('Un foro como evento de calendario (.ics): «Agregar a mi calendario»', { ...file('text/calendar', 'iCalendar'), ...problems(400, 404, 429) }, { security: [], parameters: pathParams({ year: yearParam, file: forumIcsParam }) }), async (c) => {
@@ -82,7 +81,7 @@ export function publicRoutes() {
     const origin = originOf(c);
     const event = forum ? forumEvent(forum, `${origin}${publicPagePath(y, c.get('publicSlug'))}#foro-${forum.id}`, new URL(origin).host) : null;
     if (!forum || !event) throw new HttpProblem(404, 'Ese foro no está en el calendario publicado o aún no tiene fecha.');
-    return c.body(buildCalendar(forum.title, [event], c.get('deps').now()), 200, { 'Content-Type': icalMediaType, 'Content-Disposition': attachment(`foro-${forum.id}.ics`) });
+    return c.body(buildCalendar(forum.title, [event], c.get('deps').now(), c.get('deps').timeZone), 200, { 'Content-Type': icalMediaType, 'Content-Disposition': attachment(`foro-${forum.id}.ics`) });
   });
 
   app.get('/years/:year/report', read, doc('Informe publicado (la versión congelada vigente, con su SHA-256)', { ...ok(200, 'Informe publicado'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {
@@ -183,7 +182,7 @@ export function publicRoutes() {
         body = null;
       }
     }
-    const result = await castVote(deps.db, { year: y, body, cookies: getCookie(c), secret: deps.voteSecret, now: deps.now(), minSubmitMs: deps.publicFormMinMs });
+    const result = await castVote(deps.db, { year: y, body, cookies: getCookie(c), secret: deps.voteSecret, now: deps.now(), timeZone: deps.timeZone, minSubmitMs: deps.publicFormMinMs });
     if (result.ok) setCookie(c, result.cookie.name, result.cookie.value, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isHttps(c), maxAge: result.cookie.maxAgeSeconds });
     return answer(result);
   });
@@ -205,7 +204,7 @@ export function publicRoutes() {
       throw new HttpProblem(429, askMessages.rateLimited);
     }
     const body = await readPublicForm(c, ['forumId', 'text', 'name', 'contact', 'consent', 'formToken', 'website']);
-    return answer(await askQuestion(deps.db, { year: y, body, secret: deps.voteSecret, now: deps.now(), minSubmitMs: deps.publicFormMinMs }));
+    return answer(await askQuestion(deps.db, { year: y, body, secret: deps.voteSecret, now: deps.now(), timeZone: deps.timeZone, minSubmitMs: deps.publicFormMinMs }));
   });
 
   // A participant's evaluation of a forum that happened: one per browser and forum (signed cookie).
@@ -225,7 +224,7 @@ export function publicRoutes() {
       throw new HttpProblem(429, evaluateMessages.rateLimited);
     }
     const body = await readPublicForm(c, ['forumId', ...evaluationQuestions, 'comment', 'valueGroup', 'formToken', 'website']);
-    const result = await evaluateForum(deps.db, { year: y, body, cookies: getCookie(c), secret: deps.voteSecret, now: deps.now(), minSubmitMs: deps.publicFormMinMs });
+    const result = await evaluateForum(deps.db, { year: y, body, cookies: getCookie(c), secret: deps.voteSecret, now: deps.now(), timeZone: deps.timeZone, minSubmitMs: deps.publicFormMinMs });
     if (result.ok) setCookie(c, result.cookie.name, result.cookie.value, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isHttps(c), maxAge: result.cookie.maxAgeSeconds });
     return answer(result);
   });

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { bogotaToday } from '../domain/bogota-date';
+import { todayIn } from '../domain/zoned-date';
 import { text, validationMessages } from '../domain/common';
 import { consultationLimits, validateResponse, type ResponseInput } from '../domain/consultation';
 import { insertResponses, publicConsultationOfYear } from '../db/consultation-queries';
@@ -155,7 +155,7 @@ export type VoteResult =
 const refuse = (status: 400 | 404 | 409, code: VoteCode, issues?: { path: string; message: string }[]): VoteResult => ({ ok: false, status, code, message: voteMessages[code], issues });
 
 /** Checks and stores one vote (through the write path); a refusal stores nothing. */
-export async function castVote(db: Kysely<Database>, o: { year: number; body: unknown; cookies: Record<string, string>; secret: string; now: Date; minSubmitMs?: number }): Promise<VoteResult> {
+export async function castVote(db: Kysely<Database>, o: { year: number; body: unknown; cookies: Record<string, string>; secret: string; now: Date; timeZone: string; minSubmitMs?: number }): Promise<VoteResult> {
   const { settings } = await getPublication(db, o.year);
   if (!settings.show.consultation) return refuse(404, 'unpublished');
   const consultation = await publicConsultationOfYear(db, o.year);
@@ -172,7 +172,7 @@ export async function castVote(db: Kysely<Database>, o: { year: number; body: un
     return refuse(400, issues.some((i) => i.message === voteMessages.scripted) ? 'scripted' : 'invalid', issues);
   }
   const vote = parsed.data;
-  const date = bogotaToday(o.now);
+  const date = todayIn(o.timeZone, o.now);
   const response: ResponseInput = {
     valueGroupKind: vote.valueGroupKind,
     valueGroup: vote.valueGroup,

@@ -13,7 +13,6 @@ import { doc, jsonBody, ok, pathParams, problems } from './openapi-doc';
 import { requirePermission } from './auth';
 import { change, stale } from './change';
 import { exportDataIn } from './export-routes';
-import { todayOf } from './report-generated';
 import { HttpProblem } from './problem';
 import { publishedReportPdf } from './report-pdf';
 import { readParam } from './validate';
@@ -102,8 +101,8 @@ export function publicationRoutes() {
     const year = readParam(c, 'year', yearParam);
     await publishBody.read(c);
     let published: Awaited<ReturnType<typeof publishReport>> | null = null;
-    const body = await change(c, async ({ tx, user, now }) => {
-      published = await publishReport(tx, year, user.username, now);
+    const body = await change(c, async ({ tx, user, now, today }) => {
+      published = await publishReport(tx, year, user.username, now, today);
       const { number, sha256, bytes } = published;
       return {
         result: await publicationState(tx, year),
@@ -121,10 +120,10 @@ export function publicationRoutes() {
   return app;
 }
 
-/** Freezes the approved report of `year` as its next published version (inside a change). */
-export async function publishReport(tx: Db, year: number, by: string, now: string): Promise<{ number: number; sha256: string; bytes: number; snapshot: PublishedSnapshot }> {
+/** Freezes the approved report of `year` as its next published version (inside a change; `today` in the organisation's zone). */
+export async function publishReport(tx: Db, year: number, by: string, now: string, today: string): Promise<{ number: number; sha256: string; bytes: number; snapshot: PublishedSnapshot }> {
   if (!(await getReport(tx, year))) throw new HttpProblem(404, publicationMessages.noReport(year));
-  const data = await exportDataIn(tx, year, todayOf(now));
+  const data = await exportDataIn(tx, year, today);
   if (!isFinal(data.sections)) throw new HttpProblem(409, publicationMessages.reportNotReady);
   const previous = await listPublishedReports(tx, year);
   const number = (previous[0]?.number ?? 0) + 1;

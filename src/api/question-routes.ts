@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { bogotaToday } from '../domain/bogota-date';
 import { idParam, version } from '../domain/common';
 import {
   areaInputSchema,
@@ -45,6 +44,8 @@ import { purgeSubmissionPersonalData } from '../db/citizen-question-queries';
 import type { AppEnv } from './deps';
 import { doc, jsonBody, ok, pathParams, problems, queryParams } from './openapi-doc';
 import { requirePermission } from './auth';
+import { forOrganization } from '../db/org-scope';
+import { organizationTimeZones } from '../db/organization-lookup';
 import { applyChange, change, stale } from './change';
 import { badRows, HttpProblem, invalid } from './problem';
 import { readParam } from './validate';
@@ -94,14 +95,23 @@ function retentionCutoff(today: string, months: number): string {
   return new Date(Date.UTC(y, m - 1 - months, d)).toISOString().slice(0, 10);
 }
 
-/** Removes personal data older than the retention period, audited in the name of the system. Returns how many. */
-export async function purgeExpiredPersonalData(db: Kysely<Database>, now: Date): Promise<number> {
-  return applyChange(db, { id: null, username: 'sistema' }, now.toISOString(), async ({ tx, now: at }) => {
+/**
+ * Removes personal data older than the retention period, audited in the name of the system, organisation by
+ * organisation (each with its own retention setting, its own audit log and its own "today"). Returns how many.
+ */
+export async function purgeExpiredPersonalData(root: Kysely<Database>, now: Date): Promise<number> {
+  let removed = 0;
+  for (const organization of await organizationTimeZones(root)) removed += await purgeOrganization(forOrganization(root, organization.id), now, organization.timeZone);
+  return removed;
+}
+
+function purgeOrganization(db: Kysely<Database>, now: Date, timeZone: string): Promise<number> {
+  return applyChange(db, { id: null, username: 'sistema' }, now.toISOString(), async ({ tx, now: at, today }) => {
     const settings = await getQuestionSettings(tx);
-    const ids = await expiredPersonalData(tx, settings.retentionMonths, bogotaToday(now));
+    const ids = await expiredPersonalData(tx, settings.retentionMonths, today);
     await anonymise(tx, ids, at);
     // Questions still waiting for moderation keep a citizen's data no longer than a case would.
-    const waiting = await purgeSubmissionPersonalData(tx, retentionCutoff(bogotaToday(now), settings.retentionMonths));
+    const waiting = await purgeSubmissionPersonalData(tx, retentionCutoff(today, settings.retentionMonths));
     const reason = `conservación vencida (${settings.retentionMonths} meses)`;
     return {
       result: ids.length + waiting.length,
@@ -110,7 +120,7 @@ export async function purgeExpiredPersonalData(db: Kysely<Database>, now: Date):
         ...waiting.map((id) => ({ action: 'delete' as const, entity: 'citizen_question_personal_data', entityId: id, changes: [reason] })),
       ],
     };
-  });
+  }, { timeZone });
 }
 
 export function questionRoutes() {
@@ -118,12 +128,12 @@ export function questionRoutes() {
 
   app.get('/questions', requirePermission('readQuestions'), doc('Preguntas de la ciudadanía como casos (filtros, orden por vencimiento, conteos)', { ...ok(200, 'Página de preguntas'), ...problems(400, 401, 403) }), listQuery, async (c) => {
     const deps = c.get('deps');
-    return c.json(await listQuestions(deps.db, listQuery.read(c), bogotaToday(deps.now())));
+    return c.json(await listQuestions(deps.db, listQuery.read(c), deps.today()));
   });
 
   app.get('/questions/figures', requirePermission('readQuestions'), doc('Cifras de oportunidad por foro y vigencia', { ...ok(200, 'Cifras'), ...problems(400, 401, 403) }), figuresQuery, async (c) => {
     const deps = c.get('deps');
-    return c.json({ items: await figuresFor(deps.db, bogotaToday(deps.now()), figuresQuery.read(c).year) });
+    return c.json({ items: await figuresFor(deps.db, deps.today(), figuresQuery.read(c).year) });
   });
 
   // Bulk import from a Forms export or a moderator's sheet, through the shared mapped import: dryRun=1 previews.
@@ -141,7 +151,7 @@ export function questionRoutes() {
       const input = await importBody.read(c);
       if (input.rows.length === 0) throw invalid([{ path: 'rows', message: questionImportMessages.noRows }]);
       const deps = c.get('deps');
-      const today = bogotaToday(deps.now());
+      const today = deps.today();
       // What the plan depends on besides the file: the forums (titles, dates, counts, last positions) and the terms.
       const context = async (db: Kysely<Database>) => {
         const [forums, settings] = await Promise.all([knownForumsForImport(db), getQuestionSettings(db)]);
@@ -192,7 +202,7 @@ export function questionRoutes() {
   app.put('/questions/:id', requirePermission('writeQuestions'), doc('Guardar la pregunta (con su versión)', { ...ok(200, 'Pregunta'), ...problems(400, 401, 403, 404, 409) }, { parameters: pathParams({ id: idParam }) }), caseBody, async (c) => {
     const id = readParam(c, 'id', idParam);
     const { version: expected, ...input } = await caseBody.read(c);
-    const today = bogotaToday(c.get('deps').now());
+    const today = c.get('deps').today();
     return c.json(
       await change(c, async ({ tx, user, now }) => {
         const current = await getQuestionCase(tx, id);
@@ -254,7 +264,7 @@ export function questionRoutes() {
   app.put('/questions/:id/personal-data', requirePermission('writeQuestions'), doc('Guardar nombre y contacto con la autorización (Ley 1581)', { ...ok(200, 'Datos personales'), ...problems(400, 401, 403, 404) }, { parameters: pathParams({ id: idParam }) }), personalBody, async (c) => {
     const id = readParam(c, 'id', idParam);
     const input = await personalBody.read(c);
-    if (input.consentAt && input.consentAt.slice(0, 10) > bogotaToday(c.get('deps').now())) throw invalid([{ path: 'consentAt', message: 'La fecha de la autorización no puede ser posterior a hoy.' }]);
+    if (input.consentAt && input.consentAt.slice(0, 10) > c.get('deps').today()) throw invalid([{ path: 'consentAt', message: 'La fecha de la autorización no puede ser posterior a hoy.' }]);
     return c.json(
       await change(c, async ({ tx }) => {
         if (!(await getPersonalData(tx, id))) throw questionNotFound();

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
-import { sectionBody, todayOf } from './report-generated';
+import { sectionBody } from './report-generated';
 import { idParam } from '../domain/common';
 import { can, type Permission } from '../domain/roles';
 import type { SessionUser } from '../domain/user';
@@ -133,15 +133,16 @@ export async function saveText(
   text: { title: string; content: RichDoc; recommendations: string[] },
   user: User,
   now: string,
+  today: string,
   note: string | null,
 ): Promise<AuditDraft[]> {
-  if (row.version !== version) throw staleSection(version, await sectionBody(tx, row, todayOf(now)));
+  if (row.version !== version) throw staleSection(version, await sectionBody(tx, row, today));
   const result = transition({ state: row.state, lastEditedBy: row.last_edited_by }, 'edit', user);
   if (!result.ok) throw refusal(result);
   const changes = changedText(row, text);
   if (!(await saveSectionText(tx, row, version, text, { state: result.next, withdrawnApproval: result.withdrawnApproval }, user.username, now, note))) {
     const fresh = await getSectionRow(tx, row.year, row.id);
-    throw staleSection(version, await sectionBody(tx, fresh ?? row, todayOf(now)));
+    throw staleSection(version, await sectionBody(tx, fresh ?? row, today));
   }
   const stateChange = row.state !== result.next ? [`estado: ${stateNames[result.next]}`] : [];
   return [
@@ -150,9 +151,9 @@ export async function saveText(
   ];
 }
 
-/** The section as stored now (after a change, inside its transaction). */
-export async function freshSection(tx: Db, year: number, id: number, now: string): Promise<ReportSection> {
-  return sectionBody(tx, (await getSectionRow(tx, year, id))!, todayOf(now));
+/** The section as stored now (after a change, inside its transaction), its generated part as of `today`. */
+export async function freshSection(tx: Db, year: number, id: number, today: string): Promise<ReportSection> {
+  return sectionBody(tx, (await getSectionRow(tx, year, id))!, today);
 }
 
 /** `/api/reports/:year/sections/:id…`: the section's year and id from the path (404 for anything else). */

@@ -1,4 +1,3 @@
-import { bogotaToday } from '../domain/bogota-date';
 import type { ReportSection } from '../domain/report';
 import type { GeneratedKind } from '../domain/report-sync';
 import { toSection, yearCommitments, yearCommitmentsHash, yearEvaluation, yearFollowUp, yearQuestions, yearStatistics, type SectionRow } from '../db/report-queries';
@@ -39,6 +38,3 @@ export async function sectionBody(db: Db, row: SectionRow, today: string): Promi
     followUp: row.kind === 'follow_up' ? await yearFollowUp(db, year, today) : undefined,
   });
 }
-
-/** Bogotá's date of an ISO instant (a change's `now`) or of the injected clock's Date. */
-export const todayOf = (now: string | Date) => bogotaToday(typeof now === 'string' ? new Date(now) : now);

@@ -14,7 +14,6 @@ import { listPublishedReports } from '../db/publication-queries';
 import { defaultSectionTitles } from '../domain/report';
 import { emptyDoc } from '../domain/rich-text';
 import { generatedHash } from './report-generated';
-import { bogotaToday } from '../domain/bogota-date';
 import type { Database } from '../db/schema';
 
 /**
@@ -65,7 +64,7 @@ export async function createReport(tx: Tx, year: number, input: ReportInput, aut
  * others' data did not change (a section whose hash was never recorded is read in any case). Returns the audit
  * entries (in `author`'s name, like the change itself).
  */
-export async function syncReport(tx: Tx, year: number, author: Author, now: string, kinds?: readonly GeneratedKind[]): Promise<AuditDraft[]> {
+export async function syncReport(tx: Tx, year: number, author: Author, now: string, today: string, kinds?: readonly GeneratedKind[]): Promise<AuditDraft[]> {
   if (!(await getReport(tx, year))) return [];
   const audit: AuditDraft[] = [];
   const forums = await listYearMetrics(tx, year);
@@ -100,7 +99,6 @@ export async function syncReport(tx: Tx, year: number, author: Author, now: stri
   }
   // A generated section (statistics, questions and answers, evaluation, commitments, follow-up) whose data changed
   // names `author` as its last editor, and goes back to review if it was approved for other data.
-  const today = bogotaToday(new Date(now));
   const hashes = new Map<GeneratedKind, string>();
   for (const section of sections) {
     const kind = section.kind;

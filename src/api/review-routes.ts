@@ -5,7 +5,7 @@ import { commentCreateSchema, reportMessages, requestChangesSchema, yearParam } 
 import { transition, workflowMessages, type SectionAction } from '../domain/report-workflow';
 import { getComment, insertComment, listComments, resolveComment, setSectionWorkflow } from '../db/report-queries';
 import { isGeneratedKind } from '../domain/report-sync';
-import { generatedHash, todayOf } from './report-generated';
+import { generatedHash } from './report-generated';
 import type { AppEnv } from './deps';
 import { doc, jsonBody, noBody, ok, pathParams, problems } from './openapi-doc';
 import { requirePermission } from './auth';
@@ -33,7 +33,7 @@ export function reviewRoutes() {
       async (c) => {
         const { year, id } = sectionParams(c);
         const request = action === 'request_changes' ? await requestChangesBody.read(c) : (await readEmptyBody(c), null);
-        const body = await change(c, async ({ tx, user, now }) => {
+        const body = await change(c, async ({ tx, user, now, today }) => {
           const row = await requireSection(tx, year, id);
           // Four eyes: whoever caused the section's last change (its text, or the figures or forum it is generated
           // from: see report-sync.ts) is its last editor, and the workflow refuses them the approval.
@@ -46,7 +46,7 @@ export function reviewRoutes() {
           } else if (action === 'approve') {
             // A generated section (statistics, questions, evaluation, commitments, follow-up) is approved for the data of
             // now (whose hash becomes its recorded hash too).
-            const hash = isGeneratedKind(row.kind) ? await generatedHash(tx, year, row.kind, todayOf(now)) : null;
+            const hash = isGeneratedKind(row.kind) ? await generatedHash(tx, year, row.kind, today) : null;
             await setSectionWorkflow(tx, id, { state: result.next, reviewed_by: user.username, approved_by: user.username, approved_at: now, approved_statistics_hash: hash, ...(hash ? { statistics_hash: hash } : {}) });
             changes = ['aprobada', `estado: ${stateNames[result.next]}`];
           } else if (request) {
@@ -54,7 +54,7 @@ export function reviewRoutes() {
             await insertComment(tx, id, { parentId: null, author: user.username, body: request.comment, quote: request.quote || null }, now);
             changes = ['cambios solicitados', `estado: ${stateNames[result.next]}`];
           }
-          return { result: await freshSection(tx, year, id, now), audit: [sectionAudit(id, 'update', changes)] };
+          return { result: await freshSection(tx, year, id, today), audit: [sectionAudit(id, 'update', changes)] };
         });
         return c.json(body);
       },

@@ -24,7 +24,6 @@ import { change } from './change';
 import { HttpProblem, invalid } from './problem';
 import { readParam } from './validate';
 import { freshSection, overview, readRichBody, requireReport, requireRole, requireSection, sameText, saveText, sectionAudit, sectionBody, sectionParams } from './report-common';
-import { todayOf } from './report-generated';
 
 const sectionUpdateBody = jsonBody(sectionUpdateSchema, 'SectionUpdate', { refs: { content: ['RichDoc', richDocShapeSchema] } });
 const sectionOrderBody = jsonBody(sectionOrderSchema, 'SectionOrder');
@@ -55,35 +54,35 @@ export function sectionRoutes() {
   app.post('/', requirePermission('writeReports'), doc('Agregar una sección libre al final', { ...ok(201, 'Sección creada'), ...problems(400, 401, 403, 404) }, { parameters: pathParams({ year: yearParam }) }), sectionCreateBody, async (c) => {
     const year = readParam(c, 'year', yearParam);
     const input = await sectionCreateBody.read(c);
-    const section = await change(c, async ({ tx, user, now }) => {
+    const section = await change(c, async ({ tx, user, now, today }) => {
       await requireReport(tx, year);
       const rows = await listSectionRows(tx, year);
       const id = await insertSection(tx, { year, position: rows.length + 1, kind: 'free', forumId: null, title: input.title, content: emptyDoc(), recommendations: [] }, user.username, now);
-      return { result: await freshSection(tx, year, id, now), audit: [sectionAudit(id, 'create', [input.title])] };
+      return { result: await freshSection(tx, year, id, today), audit: [sectionAudit(id, 'create', [input.title])] };
     });
     c.header('Location', `/api/reports/${year}/sections/${section.id}`);
     return c.json(section, 201);
   });
 
   app.get('/:id', requirePermission('readReports'), doc('Sección (con su parte generada de los datos si es estadísticas, preguntas y respuestas, evaluación, compromisos o seguimiento)', { ...ok(200, 'Sección'), ...problems(401, 404) }, { parameters: pathParams({ year: yearParam, id: idParam }) }), async (c) => {
-    const { db, now } = c.get('deps');
+    const { db, today } = c.get('deps');
     const { year, id } = sectionParams(c);
-    return c.json(await sectionBody(db, await requireSection(db, year, id), todayOf(now())));
+    return c.json(await sectionBody(db, await requireSection(db, year, id), today()));
   });
 
   app.put('/:id', requireRole('writeReports', workflowMessages.reviewerCannotEdit), doc('Guardar la sección (nueva revisión; vuelve a borrador y retira una aprobación)', { ...ok(200, 'Sección'), ...problems(400, 401, 403, 404, 409) }, { parameters: pathParams({ year: yearParam, id: idParam }) }), sectionUpdateBody, async (c) => {
     const { year, id } = sectionParams(c);
     const input = await readRichBody(c, sectionUpdateBody);
-    const body = await change(c, async ({ tx, user, now }) => {
+    const body = await change(c, async ({ tx, user, now, today }) => {
       const row = await requireSection(tx, year, id);
       if (input.recommendations !== undefined && row.kind !== 'recommendations') {
         throw invalid([{ path: 'recommendations', message: reportMessages.recommendationsOnly }]);
       }
       const text = { title: input.title, content: input.content, recommendations: input.recommendations ?? fromJson(row.recommendations) };
       // Saving the same text again is not a change: no revision, and an approval stays.
-      if (row.version === input.version && sameText(row, text)) return { result: await sectionBody(tx, row, todayOf(now)) };
-      const audit = await saveText(tx, row, input.version, text, user, now, null);
-      return { result: await freshSection(tx, year, id, now), audit };
+      if (row.version === input.version && sameText(row, text)) return { result: await sectionBody(tx, row, today) };
+      const audit = await saveText(tx, row, input.version, text, user, now, today, null);
+      return { result: await freshSection(tx, year, id, today), audit };
     });
     return c.json(body);
   });
@@ -122,12 +121,12 @@ export function sectionRoutes() {
     const { year, id } = sectionParams(c);
     const revisionId = readParam(c, 'revisionId', idParam);
     const { version } = await restoreBody.read(c);
-    const body = await change(c, async ({ tx, user, now }) => {
+    const body = await change(c, async ({ tx, user, now, today }) => {
       const row = await requireSection(tx, year, id);
       const revision = await getRevision(tx, id, revisionId);
       if (!revision) throw new HttpProblem(404, reportMessages.revisionNotFound);
-      const audit = await saveText(tx, row, version, revision, user, now, `restaurada desde la revisión ${revision.number}`);
-      return { result: await freshSection(tx, year, id, now), audit };
+      const audit = await saveText(tx, row, version, revision, user, now, today, `restaurada desde la revisión ${revision.number}`);
+      return { result: await freshSection(tx, year, id, today), audit };
     });
     return c.json(body);
   });

@@ -6,7 +6,7 @@ import { getLoginAttempts, pruneLoginAttempts, releaseLoginAttempt, saveLoginAtt
 import type { AuditDraft } from '../domain/audit';
 import type { AppEnv } from './deps';
 import { doc, jsonBody, ok, problems } from './openapi-doc';
-import { sessionCookie, sessionCookieOptions } from './auth';
+import { organizationDeactivatedMessage, sessionCookie, sessionCookieOptions } from './auth';
 import { applyChange, change, requestTime } from './change';
 import { firstOrganizationId, forOrganization } from '../db/org-scope';
 import { findOrganizationById } from '../db/organization-lookup';
@@ -23,6 +23,8 @@ const loginBody = jsonBody(loginSchema, 'Login');
 
 export const sessionMessages = {
   wrong: 'Usuario o contraseña incorrectos, o la cuenta está desactivada.',
+  /** Only to someone whose password was right: an unknown account or a wrong password never learns of it. */
+  organizationDeactivated: organizationDeactivatedMessage,
   locked: (wait: string) => `Demasiados intentos fallidos. Espere ${wait} e inténtelo de nuevo.`,
   busy: (wait: string) => `Hay demasiados intentos de inicio de sesión para esta cuenta. Espere ${wait} e inténtelo de nuevo.`,
   serverBusy: 'El servidor está atendiendo muchos inicios de sesión a la vez. Espere unos segundos e inténtelo de nuevo.',
@@ -34,7 +36,7 @@ const maxWaitingChecks = 32;
 /** The organisation a session's account belongs to, as the app shows it (name, acronym, public slug). */
 async function sessionOrganization(root: Kysely<Database>, id: number): Promise<OrganizationSummary | null> {
   const found = await findOrganizationById(root, id);
-  return found ? { id: found.id, name: found.name, acronym: found.acronym, slug: found.slug, logo: found.logo } : null;
+  return found ? { id: found.id, name: found.name, acronym: found.acronym, slug: found.slug, timeZone: found.timeZone, logo: found.logo } : null;
 }
 
 /** Counting a login attempt is a write before anyone is known. */
@@ -48,11 +50,11 @@ export function sessionRoutes() {
 
   app.get('/', doc('Sesión actual', { ...ok(200, 'Usuario de la sesión y su organización'), ...problems(401) }), async (c) => {
     const user = c.get('user');
-    if (!user) throw new HttpProblem(401, 'No hay una sesión iniciada.');
+    if (!user) throw new HttpProblem(401, c.get('sessionRefusal') ?? 'No hay una sesión iniciada.');
     return c.json({ user, organization: await sessionOrganization(c.get('deps').rootDb, user.organizationId) });
   });
 
-  app.post('/', doc('Iniciar sesión', { ...ok(200, 'Sesión iniciada'), ...problems(400, 401, 429) }, { security: [] }), loginBody, async (c) => {
+  app.post('/', doc('Iniciar sesión', { ...ok(200, 'Sesión iniciada'), ...problems(400, 401, 403, 429) }, { security: [] }), loginBody, async (c) => {
     const deps = c.get('deps');
     const limits = deps.loginLimits;
     const input = await loginBody.read(c);
@@ -87,7 +89,9 @@ export function sessionRoutes() {
     // Usernames are unique across the installation: the account is looked up above organisations.
     const user = await findUserByUsername(deps.rootDb, username);
     dummyHash ??= hashPassword(randomToken(), deps.passwordIterations);
-    const stored = user?.active ? user.passwordHash : await dummyHash;
+    // A deactivated organisation's active account is checked against its own hash: with the right password, the person
+    // is told their organisation is deactivated (below) instead of the generic refusal.
+    const stored = user?.accountActive ? user.passwordHash : await dummyHash;
     checks ??= workQueue(deps.passwordChecks, maxWaitingChecks, () => new HttpProblem(503, sessionMessages.serverBusy));
     const passwordOk = await checks.run(() => verifyPassword(input.password, stored)).catch((error: unknown) => {
       if (error instanceof HttpProblem && error.status === 503) c.header('Retry-After', '5');
@@ -97,7 +101,7 @@ export function sessionRoutes() {
     const at = now.toISOString();
 
     if (!user || !user.active || !passwordOk) {
-      const reason = !user ? 'cuenta inexistente' : !user.active ? 'cuenta desactivada' : 'contraseña incorrecta';
+      const reason = !user ? 'cuenta inexistente' : !user.accountActive ? 'cuenta desactivada' : !passwordOk ? 'contraseña incorrecta' : 'organización desactivada';
       const [addressRow, pairRow] = decision.rows;
       // In the name of the account tried (or «(desconocida)»): who was targeted, from where, and any lock it started.
       const who = { id: user?.id ?? null, username: user?.username ?? '(desconocida)' };
@@ -115,6 +119,7 @@ export function sessionRoutes() {
       }
       // In the audit log of the account's organisation (an unknown account's attempts: the first organisation's).
       await applyChange(forOrganization(deps.rootDb, user?.organizationId ?? firstOrganizationId), who, at, async () => ({ result: null, audit: entries }));
+      if (user?.accountActive && passwordOk) throw new HttpProblem(403, sessionMessages.organizationDeactivated);
       throw new HttpProblem(401, sessionMessages.wrong);
     }
 

@@ -99,7 +99,7 @@ export async function updateOrganization(root: Db, id: number, version: number, 
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Ends every session of the organisation's accounts (it was deactivated). */
+/** Ends every session of the organisation's accounts (those it had when deactivated, as it is reactivated). */
 export async function deleteOrganizationSessions(root: Db, id: number): Promise<void> {
   await root.deleteFrom('sessions').where('user_id', 'in', root.selectFrom('users').select('id').where('organization_id', '=', id)).execute();
 }

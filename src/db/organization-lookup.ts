@@ -10,10 +10,23 @@ type Db = Kysely<Database> | Transaction<Database>;
  */
 export async function findOrganizationBySlug(root: Db, slug: string): Promise<OrganizationSummary | undefined> {
   if (!/^[a-z0-9-]{1,60}$/.test(slug)) return undefined;
-  return root.selectFrom('organizations').select(['id', 'name', 'acronym', 'slug', 'logo']).where('slug', '=', slug).where('active', '=', 1).executeTakeFirst();
+  const row = await root.selectFrom('organizations').select(['id', 'name', 'acronym', 'slug', 'time_zone', 'logo']).where('slug', '=', slug).where('active', '=', 1).executeTakeFirst();
+  return row && { id: row.id, name: row.name, acronym: row.acronym, slug: row.slug, timeZone: row.time_zone, logo: row.logo };
 }
 
-export async function findOrganizationById(root: Db, id: number): Promise<(OrganizationSummary & { timeZone: string; active: boolean; logo: string | null }) | undefined> {
+export async function findOrganizationById(root: Db, id: number): Promise<(OrganizationSummary & { active: boolean; logo: string | null }) | undefined> {
   const row = await root.selectFrom('organizations').select(['id', 'name', 'acronym', 'slug', 'time_zone', 'active', 'logo']).where('id', '=', id).executeTakeFirst();
   return row && { id: row.id, name: row.name, acronym: row.acronym, slug: row.slug, timeZone: row.time_zone, active: row.active === 1, logo: row.logo };
+}
+
+/** Every organisation's id and time zone (active or not): for work done per organisation, like the retention purge. */
+export async function organizationTimeZones(root: Db): Promise<{ id: number; timeZone: string }[]> {
+  const rows = await root.selectFrom('organizations').select(['id', 'time_zone']).orderBy('id').execute();
+  return rows.map((r) => ({ id: r.id, timeZone: r.time_zone }));
+}
+
+/** An organisation's time zone (the first organisation's, for the public addresses without a slug). */
+export async function organizationTimeZone(root: Db, id: number): Promise<string | undefined> {
+  const row = await root.selectFrom('organizations').select('time_zone').where('id', '=', id).executeTakeFirst();
+  return row?.time_zone;
 }

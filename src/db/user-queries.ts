@@ -30,7 +30,7 @@ export function withoutHash({ passwordHash: _hash, ...user }: UserWithHash): Use
  * The account that logs in with `username` (unique across the installation; run on the root database). An account
  * of a deactivated organisation reads as deactivated: it cannot log in.
  */
-export async function findUserByUsername(db: Db, username: string): Promise<UserWithHash | undefined> {
+export async function findUserByUsername(db: Db, username: string): Promise<(UserWithHash & { accountActive: boolean; organizationActive: boolean }) | undefined> {
   const row = await db
     .selectFrom('users')
     .innerJoin('organizations', 'organizations.id', 'users.organization_id')
@@ -38,7 +38,7 @@ export async function findUserByUsername(db: Db, username: string): Promise<User
     .select('organizations.active as organization_active')
     .where('username', '=', username)
     .executeTakeFirst();
-  return row && { ...fromRow(row), active: row.active === 1 && row.organization_active === 1 };
+  return row && { ...fromRow(row), active: row.active === 1 && row.organization_active === 1, accountActive: row.active === 1, organizationActive: row.organization_active === 1 };
 }
 
 export async function findUserById(db: Db, id: number): Promise<UserWithHash | undefined> {
@@ -114,21 +114,29 @@ export async function insertSession(db: Db, tokenHash: string, userId: number, n
  * The active user of a session that has neither reached its absolute end (`expires_at`) nor been idle since
  * `idleSince` (its last request, or its creation before any), with when it was last seen and when it ends.
  */
-export async function findSessionUser(db: Db, tokenHash: string, now: string, idleSince: string): Promise<(UserWithHash & { lastSeenAt: string; sessionExpiresAt: string }) | undefined> {
+/**
+ * The account of a live session (not expired, not idle, account active) with its organisation's time zone and whether
+ * the organisation is active: a deactivated organisation's sessions end with it (the caller refuses them, saying why).
+ */
+export async function findSessionUser(
+  db: Db,
+  tokenHash: string,
+  now: string,
+  idleSince: string,
+): Promise<(UserWithHash & { lastSeenAt: string; sessionExpiresAt: string; timeZone: string; organizationActive: boolean }) | undefined> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
     .selectAll('users')
-    .select('sessions.expires_at as session_expires_at')
+    .select(['sessions.expires_at as session_expires_at', 'organizations.time_zone as organization_time_zone', 'organizations.active as organization_active'])
     .select((eb) => eb.fn.coalesce('sessions.last_seen_at', 'sessions.created_at').as('last_seen'))
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
     .where((eb) => eb.fn.coalesce('sessions.last_seen_at', 'sessions.created_at'), '>', idleSince)
     .where('users.active', '=', 1)
-    // A deactivated organisation's sessions end with it.
-    .where((eb) => eb.exists(eb.selectFrom('organizations').select('organizations.id').whereRef('organizations.id', '=', 'users.organization_id').where('organizations.active', '=', 1)))
     .executeTakeFirst();
-  return row && { ...fromRow(row), lastSeenAt: row.last_seen, sessionExpiresAt: row.session_expires_at };
+  return row && { ...fromRow(row), lastSeenAt: row.last_seen, sessionExpiresAt: row.session_expires_at, timeZone: row.organization_time_zone, organizationActive: row.organization_active === 1 };
 }
 
 /** Notes a session's latest request (for the idle timeout). */

@@ -1,14 +1,16 @@
 /**
- * "Today" for the office, which works in Bogotá: Colombia keeps UTC−5 all year (no daylight saving time), so the
- * date there is the UTC date five hours earlier, whatever the time zone of the browser or the server.
+ * "Today" in Bogotá: the default organisation's zone (Colombia keeps UTC−5 all year). An organisation's own today is
+ * `todayIn(timeZone, now)` (zoned-date.ts); these remain for what is Bogotá's whatever the organisation (the demo
+ * data, tests).
  */
 
-const bogotaOffsetMs = 5 * 3600_000;
+import { defaultTimeZone } from './organization';
+import { todayIn, yearIn } from './zoned-date';
 
 /** Today's date in Bogotá, YYYY-MM-DD. */
 export function bogotaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() - bogotaOffsetMs).toISOString().slice(0, 10);
+  return todayIn(defaultTimeZone, now);
 }
 
 /** The current year in Bogotá. */
-export const bogotaYear = (now: Date = new Date()): number => Number(bogotaToday(now).slice(0, 4));
+export const bogotaYear = (now: Date = new Date()): number => yearIn(defaultTimeZone, now);

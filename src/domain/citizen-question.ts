@@ -77,8 +77,3 @@ export const rejectSubmissionSchema = z.strictObject({
   reason: z.string({ error: moderationMessages.reasonRequired }).trim().min(1, { error: moderationMessages.reasonRequired }).max(citizenQuestionLimits.reason, { error: validationMessages.tooLong(citizenQuestionLimits.reason) }),
 });
 export type AcceptSubmissionInput = { type: QuestionType };
-
-/** «YYYY-MM-DDTHH:MM» in Bogotá (UTC−5 all year) for an instant. */
-export function bogotaDateTime(now: Date): string {
-  return new Date(now.getTime() - 5 * 3600_000).toISOString().slice(0, 16);
-}

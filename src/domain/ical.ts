@@ -1,15 +1,19 @@
 /**
  * iCalendar (RFC 5545) for the public calendar of forums: one event per forum with a date, for «Agregar a mi
- * calendario» (one forum) and the subscribable feed (the year). Forum times are Bogotá's (UTC−5, no daylight
- * saving), written in UTC; a forum without a time is an all-day event. Pure: the caller gives the stamp time.
+ * calendario» (one forum) and the subscribable feed (the year). Forum times are on the organisation's wall clock (its
+ * time zone, default America/Bogota), written in UTC; a forum without a time is an all-day event. Pure: the caller
+ * gives the stamp time.
  */
+
+import { defaultTimeZone } from './organization';
+import { instantIn } from './zoned-date';
 
 export interface CalendarEvent {
   uid: string;
   title: string;
-  /** YYYY-MM-DD (Bogotá). */
+  /** YYYY-MM-DD (the organisation's). */
   date: string;
-  /** HH:MM (Bogotá), or null for an all-day event. */
+  /** HH:MM (the organisation's wall clock), or null for an all-day event. */
   time: string | null;
   durationMinutes: number | null;
   description: string;
@@ -18,7 +22,6 @@ export interface CalendarEvent {
   cancelled: boolean;
 }
 
-const bogotaOffsetHours = 5;
 
 /** Escapes a TEXT value (backslash, semicolon, comma, line breaks). */
 export function icalText(value: string): string {
@@ -56,12 +59,11 @@ export function foldLine(line: string): string {
 const pad = (n: number) => String(n).padStart(2, '0');
 const utcStamp = (d: Date) => `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
 
-function eventLines(event: CalendarEvent, stamp: Date): string[] {
+function eventLines(event: CalendarEvent, stamp: Date, timeZone: string): string[] {
   const lines = ['BEGIN:VEVENT', `UID:${event.uid}`, `DTSTAMP:${utcStamp(stamp)}`];
   const [y, m, d] = event.date.split('-').map(Number);
   if (event.time) {
-    const [h, min] = event.time.split(':').map(Number);
-    const start = new Date(Date.UTC(y, m - 1, d, h + bogotaOffsetHours, min));
+    const start = instantIn(timeZone, event.date, event.time);
     const end = new Date(start.getTime() + (event.durationMinutes ?? 60) * 60_000);
     lines.push(`DTSTART:${utcStamp(start)}`, `DTEND:${utcStamp(end)}`);
   } else {
@@ -77,9 +79,9 @@ function eventLines(event: CalendarEvent, stamp: Date): string[] {
 }
 
 /** A whole calendar (VCALENDAR) with `events`, CRLF line ends, folded. */
-export function buildCalendar(name: string, events: CalendarEvent[], stamp: Date): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Foros//Participa//ES', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icalText(name)}`, 'X-WR-TIMEZONE:America/Bogota'];
-  for (const event of events) lines.push(...eventLines(event, stamp));
+export function buildCalendar(name: string, events: CalendarEvent[], stamp: Date, timeZone: string = defaultTimeZone): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Foros//Participa//ES', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icalText(name)}`, `X-WR-TIMEZONE:${timeZone}`];
+  for (const event of events) lines.push(...eventLines(event, stamp, timeZone));
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }

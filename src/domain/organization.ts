@@ -8,6 +8,8 @@ export interface OrganizationSummary {
   name: string;
   acronym: string;
   slug: string;
+  /** Its IANA time zone (default America/Bogota): its "today" (zoned-date.ts). */
+  timeZone: string;
   /** The SHA-256 of its uploaded logo (organization-logo.ts), null when it has none; only where the answer says. */
   logo?: string | null;
 }

@@ -13,7 +13,8 @@ import { anyPublic, publicReport, publicYear, type PublicForum, type PublicYear 
 import { hitLimit, retryAfterSeconds } from '../api/public-limit';
 import { formToken, voteMessages, type VoteCode } from '../api/public-vote';
 import { askMessages, type AskCode } from '../api/public-questions';
-import { bogotaToday } from '../domain/bogota-date';
+import { todayIn } from '../domain/zoned-date';
+import { defaultTimeZone } from '../domain/organization';
 import { forumTakesEvaluation, forumTakesQuestions } from '../domain/citizen-question';
 import { evaluationQuestions, evaluationQuestionTexts, scoreLabels } from '../domain/evaluation';
 import { evaluateMessages, type EvaluateCode } from '../api/public-evaluation';
@@ -346,6 +347,8 @@ export function relinkForSlug(page: string, slug: string | null): string {
 interface SiteOrganization {
   db: Kysely<Database>;
   slug: string | null;
+  /** Its IANA time zone: whether a vote, a question form or an evaluation is open follows its date. */
+  timeZone: string;
   /** The address of its uploaded logo (organization-logo.ts), null when it has none. */
   logo: string | null;
 }
@@ -374,7 +377,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
     const slug = c.req.param('slug');
     if (slug === undefined) {
       const first = await findOrganizationById(options.db, firstOrganizationId);
-      return { db: firstOrganizationDb, slug: null, logo: first?.logo ? logoPath(first.slug, first.logo) : null };
+      return { db: firstOrganizationDb, slug: null, timeZone: first?.timeZone ?? defaultTimeZone, logo: first?.logo ? logoPath(first.slug, first.logo) : null };
     }
     const found = await findOrganizationBySlug(options.db, slug);
     if (!found) return null;
@@ -384,7 +387,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
       if (organizations.size >= 10_000) organizations.clear();
       organizations.set(found.id, db);
     }
-    return { db, slug: found.slug, logo: found.logo ? logoPath(found.slug, found.logo) : null };
+    return { db, slug: found.slug, timeZone: found.timeZone, logo: found.logo ? logoPath(found.slug, found.logo) : null };
   };
   const notFound = (c: Context) =>
     send(c, 404, (nonce) => page({ title: t.notFoundTitle, description: t.notFound, nonce, colour: defaultColour, body: html`<h1>${t.notFoundTitle}</h1><p>${t.notFound}</p><p><a href="/participa">${t.indexTitle}</a></p>` }));
@@ -406,7 +409,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
     const org = await organizationOfPage(c);
     if (!org) return null;
     try {
-      const data = await publicYear(org.db, year, bogotaToday(now()));
+      const data = await publicYear(org.db, year, todayIn(org.timeZone, now()));
       return { data, settings: (await getPublication(org.db, year)).settings, org };
     } catch (error) {
       if (error instanceof HttpProblem && error.status === 404) return null;
@@ -461,7 +464,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
           entity: withLogo(data.entity, found.org),
           year: data.year,
           nav: yearNav(data),
-          body: yearBody(data, origin, token, bogotaToday(now())),
+          body: yearBody(data, origin, token, todayIn(found.org.timeZone, now())),
         }),
       settings.frameOrigins,
       found.org.slug,

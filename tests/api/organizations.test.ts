@@ -3,6 +3,8 @@ import { createTestApi, testPassword } from '../support/test-api';
 import { dbSnapshot, expectProblem, expectSpanish, validForum } from '../support/api-assertions';
 import type { Organization } from '../../src/domain/organization-admin';
 import { organizationMessages } from '../../src/domain/organization-admin';
+import { organizationDeactivatedMessage } from '../../src/api/auth';
+import { sessionMessages } from '../../src/api/session-routes';
 
 const adminPassword = 'Caracola-Verde-Tinaja-83';
 
@@ -79,7 +81,7 @@ describe('organisations: create with the first admin', () => {
     const jefa = await login('jefa.sdis', adminPassword);
     const session = await (await call('GET', '/api/session', { cookie: jefa })).json();
     expect(session.user).toMatchObject({ username: 'jefa.sdis', role: 'admin', organizationId: created.id });
-    expect(session.organization).toEqual({ id: created.id, name: created.name, acronym: 'SDIS', slug: 'sdis', logo: null });
+    expect(session.organization).toEqual({ id: created.id, name: created.name, acronym: 'SDIS', slug: 'sdis', timeZone: 'America/Bogota', logo: null });
     // Its accounts: only itself. Its forums: none of organisation 1's.
     const users = await (await call('GET', '/api/users', { cookie: jefa })).json();
     expect(users.items.map((u: { username: string }) => u.username)).toEqual(['jefa.sdis']);
@@ -179,16 +181,24 @@ describe('organisations: read and save', () => {
     expect(after.data.forums).toEqual(before.data.forums);
   });
 
-  it('deactivating an organisation ends its sessions and refuses its logins; reactivating lets them in again', async () => {
+  it('deactivating an organisation ends its sessions and refuses its logins, saying so; reactivating lets them in again', async () => {
     const { create, call, sysadmin, login } = await setup();
     const created = (await (await create(newOrganization())).json()) as Organization;
     const jefa = await login('jefa.sdis', adminPassword);
     expect((await call('POST', '/api/forums', { cookie: jefa, body: validForum() })).status).toBe(201);
     const put = (active: boolean, version: number) => call('PUT', `/api/organizations/${created.id}`, { cookie: sysadmin, body: { name: created.name, acronym: 'SDIS', slug: 'sdis', active, version } });
     expect(await (await put(false, 1)).json()).toMatchObject({ active: false, forums: 1 });
-    await expectProblem(await call('GET', '/api/session', { cookie: jefa }), 401);
-    await expectProblem(await call('POST', '/api/session', { body: { username: 'jefa.sdis', password: adminPassword } }), 401);
+    // The session they had: its next request is refused with the reason, whatever the route.
+    expect((await expectProblem(await call('GET', '/api/session', { cookie: jefa }), 401)).title).toBe(organizationDeactivatedMessage);
+    expect((await expectProblem(await call('GET', '/api/forums', { cookie: jefa }), 401)).title).toBe(organizationDeactivatedMessage);
+    expect((await expectProblem(await call('POST', '/api/forums', { cookie: jefa, body: validForum() }), 401)).title).toBe(organizationDeactivatedMessage);
+    // Logging in with the right password: told the organisation is deactivated (403); a wrong password learns nothing.
+    expect((await expectProblem(await call('POST', '/api/session', { body: { username: 'jefa.sdis', password: adminPassword } }), 403)).title).toBe(organizationDeactivatedMessage);
+    expect((await expectProblem(await call('POST', '/api/session', { body: { username: 'jefa.sdis', password: 'Otra-Clave-Equivocada-12' } }), 401)).title).toBe(sessionMessages.wrong);
+    expect((await expectProblem(await call('POST', '/api/session', { body: { username: 'nadie.sdis', password: adminPassword } }), 401)).title).toBe(sessionMessages.wrong);
     expect((await put(true, 2)).status).toBe(200);
+    // The session from before is over for good (a fresh login is needed); the login works again.
+    expect((await expectProblem(await call('GET', '/api/forums', { cookie: jefa }), 401)).title).toBe('Inicie sesión para continuar.');
     expect((await call('POST', '/api/session', { body: { username: 'jefa.sdis', password: adminPassword } })).status).toBe(200);
   });
 
