@@ -3,7 +3,7 @@
  * `npx tsx bench/list-plans.ts [--optimize]`. Builds a fresh SQLite file (10,000 forums, 50,000 questions, 5,000
  * commitments, 20,000 consultation responses, 50,000 audit entries, metrics for every forum), runs each list through
  * the app's own query functions in organisation 1's scope, prints EXPLAIN QUERY PLAN of every statement it ran and
- * the median of 15 runs. With --optimize, `PRAGMA optimize` (with analysis_limit) runs first, as a server could at
+ * the minimum and median of 25 runs (the minimum is the figure least disturbed by a busy machine). With --optimize, `PRAGMA optimize` (with analysis_limit) runs first, as a server could at
  * start. Not part of `npm run bench`: a diagnostic.
  */
 import BetterSqlite3 from 'better-sqlite3';
@@ -107,13 +107,13 @@ async function main() {
     await run();
     const ran = [...statements];
     const times: number[] = [];
-    for (let k = 0; k < 15; k++) {
+    for (let k = 0; k < 25; k++) {
       const t = performance.now();
       await run();
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    console.log(`\n## ${name}: median ${times[7]!.toFixed(2)} ms`);
+    console.log(`\n## ${name}: min ${times[0]!.toFixed(2)} ms, median ${times[12]!.toFixed(2)} ms`);
     for (const s of ran) {
       if (!/^\s*select/i.test(s.sql) || s.sql.includes('pragma_data_version')) continue;
       const plan = (sqlite.prepare(`explain query plan ${s.sql}`).all(...(s.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail);
