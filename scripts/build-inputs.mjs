@@ -9,7 +9,7 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 export const stampFile = join(root, 'dist-server', 'build-stamp.json');
 
 /** Folders and files whose content changes what `npm run build` produces. */
-const inputs = ['src', 'mocks', 'public', 'index.html', 'vite.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'scripts/build.mjs', 'scripts/build-server.mjs', 'scripts/build-inputs.mjs'];
+const inputs = ['src', 'mocks', 'public', 'index.html', 'vite.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'scripts/build.mjs', 'scripts/build-server.mjs', 'scripts/build-inputs.mjs', 'scripts/precompress.mjs'];
 
 /** Every input file, as a path relative to the project, in a stable order. */
 function inputFiles() {
@@ -60,22 +60,25 @@ export function readStamp() {
   return readStampFile()?.inputs ?? null;
 }
 
-/** Both taken before the build starts, so a file changed during the build makes the next start build again. */
-export function writeStamp(hash, fingerprint) {
-  writeFileSync(stampFile, `${JSON.stringify({ inputs: hash, fingerprint, builtAt: new Date().toISOString() }, null, 2)}\n`);
+/**
+ * Both taken before the build starts, so a file changed during the build makes the next start build again.
+ * `precompressed: false` marks a test build (no .br/.gz), which `npm start` never takes as current.
+ */
+export function writeStamp(hash, fingerprint, { precompressed = true } = {}) {
+  writeFileSync(stampFile, `${JSON.stringify({ inputs: hash, fingerprint, precompressed, builtAt: new Date().toISOString() }, null, 2)}\n`);
 }
 
 /**
  * True when dist/ and dist-server/ exist and were built from exactly these inputs: the files' sizes and times as
- * at the build, or else (a checkout that touched them) the same bytes.
+ * at the build, or else (a checkout that touched them) the same bytes; and compressed (not a test build).
  */
 export function isBuildCurrent() {
   if (!existsSync(join(root, 'dist', 'index.html')) || !existsSync(join(root, 'dist-server', 'main.mjs'))) return false;
   const stamp = readStampFile();
-  if (!stamp) return false;
+  if (!stamp || stamp.precompressed === false) return false;
   if (stamp.fingerprint === inputsFingerprint()) return true;
   const fingerprint = inputsFingerprint();
   if (stamp.inputs !== inputsHash()) return false;
-  writeStamp(stamp.inputs, fingerprint);
+  writeStamp(stamp.inputs, fingerprint, { precompressed: stamp.precompressed !== false });
   return true;
 }

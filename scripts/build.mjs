@@ -1,43 +1,25 @@
 // `npm run build`: the SPA (vite build → dist/), its files compressed once (.br and .gz beside each, served by
 // the Node server to browsers that accept them), the Node server bundled (dist-server/), and a stamp with the
 // hash of the inputs, so `npm start` can skip all of it when nothing changed.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// `node scripts/build.mjs --no-precompress` (npm test's build step) leaves the compression out — a quarter of the
+// build's CPU, for files no test reads compressed: tests/api/server.test.ts proves that precompress() writes files
+// that decompress to the originals and that the server sends them. Such a build's stamp says so, so `npm start`
+// builds again rather than serve it uncompressed.
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { buildServer } from './build-server.mjs';
 import { inputsFingerprint, inputsHash, root, writeStamp } from './build-inputs.mjs';
+import { precompress } from './precompress.mjs';
 
-const compressible = /\.(js|mjs|css|html|svg|json|wasm|ttf|txt)$/;
-/** Brotli's best quality for code and styles (a few seconds in all); a fast one for the wasm and fonts of the export (11 would take ~20 s for 6 % less). */
-const brotliQuality = (file) => (/\.(wasm|ttf)$/.test(file) ? 5 : 11);
-
-/** Writes file.br and file.gz beside every compressible file of dist/ bigger than 1 KB, when they are smaller. */
-export function precompress(dir) {
-  let count = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !compressible.test(entry.name)) continue;
-    const file = join(entry.parentPath ?? entry.path, entry.name);
-    const size = statSync(file).size;
-    if (size < 1024) continue;
-    const bytes = readFileSync(file);
-    const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: brotliQuality(file), [constants.BROTLI_PARAM_SIZE_HINT]: size } });
-    const gz = gzipSync(bytes, { level: 9 });
-    if (br.length < size) writeFileSync(`${file}.br`, br);
-    if (gz.length < size) writeFileSync(`${file}.gz`, gz);
-    count++;
-  }
-  return count;
-}
-
-export async function buildAll() {
+export async function buildAll({ compress = true } = {}) {
   const [hash, fingerprint] = [inputsHash(), inputsFingerprint()];
   const started = performance.now();
   const { build } = await import('vite');
   await build({ root, logLevel: 'warn' });
-  const files = precompress(join(root, 'dist'));
+  const files = compress ? precompress(join(root, 'dist')) : 0;
   await buildServer();
-  writeStamp(hash, fingerprint);
-  console.log(`Compilación lista en ${((performance.now() - started) / 1000).toFixed(1)} s (${files} archivos precomprimidos, servidor en dist-server/).`);
+  writeStamp(hash, fingerprint, { precompressed: compress });
+  const took = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`Compilación lista en ${took} s (${compress ? `${files} archivos precomprimidos` : 'sin precompresión: solo para las pruebas'}, servidor en dist-server/).`);
 }
 
-if (process.argv[1] === new URL(import.meta.url).pathname) await buildAll();
+if (process.argv[1] === new URL(import.meta.url).pathname) await buildAll({ compress: !process.argv.includes('--no-precompress') });

@@ -11,7 +11,9 @@ import { delimiter, resolve as resolvePath } from 'node:path';
 // on one side while the other runs the page tests (the next longest), the unit and API tests, the same API tests on
 // PostgreSQL, type checking and lint.
 const steps = [
-  { name: 'build', command: 'node scripts/build.mjs' },
+  // The test build leaves out the .br/.gz precompression (a quarter of the build's CPU; tests/api/server.test.ts
+  // covers it): `npm start` and `npm run bench` build with it.
+  { name: 'build', command: 'node scripts/build.mjs --no-precompress' },
   { name: 'build-demo', command: 'node scripts/build-demo.mjs' },
   { name: 'e2e', command: 'vitest run --config vitest.e2e.config.ts', after: ['build', 'build-demo'] },
   { name: 'pages', command: 'vitest run --project pages' },

@@ -222,6 +222,7 @@ export function createApi(deps: ApiDeps) {
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     yieldToOthers: deps.yieldToOthers ?? macrotask,
     rasterizeSvg: deps.rasterizeSvg ?? null,
+    chartImages: deps.chartImages ?? null,
     renderReportPdf: deps.renderReportPdf ?? null,
     voteSecret: deps.voteSecret ?? randomSecret(),
     publicFormMinMs: deps.publicFormMinMs ?? voteLimits.minSubmitMs,

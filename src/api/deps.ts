@@ -4,6 +4,7 @@ import type { Database } from '../db/schema';
 import type { SessionUser } from '../domain/user';
 import type { RasterizeSvg } from '../export/rasterize';
 import type { RenderReportPdf } from '../export/pdf';
+import type { ChartImages } from './chart-images';
 import type { LoginLimits } from './rate-limit';
 
 /** How a request reached the server: the socket's address and whether it was TLS. */
@@ -53,6 +54,12 @@ export interface ApiDeps {
   /** SVG → PNG for the charts of the Word export (resvg-wasm; loaded by the server, the browser mock or tests). Without it the export route answers 503. */
   rasterizeSvg?: RasterizeSvg;
   /**
+   * The charts' PNGs kept in the database and drawn in the background after a metrics change (chart-images.ts,
+   * `createChartImages`); the Node server's. Without it every export draws through `rasterizeSvg` alone, and nothing
+   * is warmed (the browser mock).
+   */
+  chartImages?: ChartImages;
+  /**
    * The report's document model → PDF bytes (src/export/pdf.ts with pdfkit and the DejaVu fonts, loaded by the Node
    * server and tests). Without it the PDF routes answer 503 (the browser mock and the static demo).
    */
@@ -98,6 +105,7 @@ export interface ResolvedDeps {
   sleep: (ms: number) => Promise<void>;
   yieldToOthers: () => Promise<void>;
   rasterizeSvg: RasterizeSvg | null;
+  chartImages: ChartImages | null;
   renderReportPdf: RenderReportPdf | null;
   voteSecret: string;
   publicFormMinMs: number;

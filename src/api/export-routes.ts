@@ -160,7 +160,9 @@ export function exportRoutes() {
     if (final && !isFinal(data.sections)) throw new HttpProblem(409, exportMessages.notFinal);
     if (!deps.rasterizeSvg) throw new HttpProblem(503, exportMessages.noRasterizer);
     const { exportReportDocx } = await import('../export/export-report');
-    const result = await exportReportDocx(data, { rasterize: deps.rasterizeSvg, generatedAt: requestTime(c) });
+    const images = deps.chartImages?.forExport(deps.db, deps.rasterizeSvg);
+    const result = await exportReportDocx(data, { rasterize: deps.rasterizeSvg, generatedAt: requestTime(c), prepare: images?.prepare });
+    images?.finish();
     return { year, result };
   }
 

@@ -132,9 +132,11 @@ export function metricsRoutes() {
   app.put('/forums/:id/metrics', requirePermission('writeMetrics'), doc('Guardar métricas (con su versión y las advertencias confirmadas)', { ...ok(200, 'Métricas guardadas'), ...problems(400, 401, 403, 404, 409, 422) }, { parameters: pathParams({ id: idParam }) }), forumMetricsUpdateBody, async (c) => {
     const id = readParam(c, 'id', idParam);
     const { version, acknowledgedWarnings, ...input } = await forumMetricsUpdateBody.read(c);
+    let warmYear = null as number | null;
     const saved = await change(c, async ({ tx, user, now }) => {
       const forum = await getMetricsForum(tx, id);
       if (!forum) throw forumNotFound();
+      warmYear = null;
       const current = await getForumMetrics(tx, id);
       if (current.version !== version) throw staleMetrics(version, current);
       const keep = assertSavable(checkMetrics(input), acknowledgedWarnings ?? []);
@@ -142,12 +144,15 @@ export function metricsRoutes() {
       if (sameForumMetrics(current, input) && sameWarnings(keep, current.acknowledgedWarnings)) return { result: current };
       const changes = changedSnapshots(current, input);
       if (!(await upsertForumMetrics(tx, id, version, input, keep, user.username, now))) throw staleMetrics(version, await getForumMetrics(tx, id));
+      warmYear = forum.year;
       return {
         result: await getForumMetrics(tx, id),
         audit: [{ action: version === 0 ? 'create' : 'update', entity: 'forum_metrics', entityId: id, changes }],
         touched: { years: [forum.year], kinds: ['statistics'] },
       };
     });
+    // Committed: the year's charts are drawn in the background for the next export (chart-images.ts).
+    if (warmYear !== null) c.get('deps').chartImages?.changed(c.get('deps').db, warmYear, c.get('deps').timeZone);
     return c.json(withIssues(saved));
   });
 
@@ -201,6 +206,7 @@ export function metricsRoutes() {
           touched: { years: [forum.year], kinds: ['statistics'] },
         };
       });
+      if (result.saved) deps.chartImages?.changed(deps.db, forum.year, deps.timeZone);
       return c.json(result);
     },
   );

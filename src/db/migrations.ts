@@ -698,6 +698,23 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('commitments_organization_area').on('commitments').columns(['organization_id', 'area']).execute();
     },
   },
+  '0030_chart_images': {
+    // Issue 12: the charts' PNGs of the Word export, kept in the database (chart-image-queries.ts), so that the first
+    // export after a restart, or on another server process, finds them drawn. `blob` is `bytea` on PostgreSQL (engine.ts).
+    async up(db: MigrationDb) {
+      await db.schema
+        .createTable('chart_images')
+        .addColumn('organization_id', 'integer', (c) => c.notNull().references('organizations.id'))
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('png', 'blob', (c) => c.notNull())
+        .addColumn('bytes', 'integer', (c) => c.notNull())
+        .addColumn('used_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('chart_images_pk', ['organization_id', 'key'])
+        .execute();
+      // Eviction walks an organisation's images from the most recently used.
+      await db.schema.createIndex('chart_images_organization_used').on('chart_images').columns(['organization_id', 'used_at']).execute();
+    },
+  },
 };
 
 /** The tables of an organisation's data as of 0024 (a later table that holds such data adds its own column). */

@@ -74,6 +74,7 @@ export const organizationTables: ReadonlySet<keyof Database> = new Set<keyof Dat
   'published_reports',
   'citizen_questions',
   'organization_logos',
+  'chart_images',
 ]);
 
 /** The organisation every existing installation's data became (migration 0024), the demo's and the bootstrap admin's. */

@@ -428,6 +428,7 @@ export interface Database {
   publication_settings: PublicationSettingsTable;
   published_reports: PublishedReportsTable;
   citizen_questions: CitizenQuestionsTable;
+  chart_images: ChartImagesTable;
 }
 
 /** A question a citizen sent from the public page, waiting for moderation or moderated (0018). */
@@ -459,6 +460,21 @@ export interface PublicationSettingsTable {
   version: number;
   updated_at: string;
   updated_by: string;
+}
+
+/**
+ * A chart's PNG as the Word export embeds it (0030), kept so that a restart or another server process does not draw it
+ * again. `key` is the SHA-256 (hex) of the renderer's version, the width in pixels and the chart's SVG — the content
+ * itself, so a changed figure is a new key and nothing has to be invalidated. Per organisation (its figures, its
+ * forums' names); bounded in bytes per organisation, the least recently used out first (chart-image-queries.ts).
+ */
+export interface ChartImagesTable {
+  organization_id: OrganizationColumn;
+  key: string;
+  png: Uint8Array;
+  bytes: number;
+  /** When an export or a warm-up last used it (ISO 8601). */
+  used_at: string;
 }
 
 /** A published, frozen version of a year's report (0012): the snapshot JSON and the SHA-256 of its UTF-8 bytes. */

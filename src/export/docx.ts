@@ -21,7 +21,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { renderChartSvg } from './chart-svg';
+import { chartImagesOf, chartPrintWidthPx, type ChartImage } from './chart-images';
 import type { ChartBlock, DocBlock, GridBlock, ListBlock, ReportDocument, Run, TableBlock } from './document-model';
 import { exportTexts as t } from './export-texts';
 import type { RasterizeSvg } from './rasterize';
@@ -38,16 +38,11 @@ import type { RasterizeSvg } from './rasterize';
 export interface DocxOptions {
   /** SVG → PNG (rasterize.ts). */
   rasterize: RasterizeSvg;
+  /** The document's charts, when the caller has them already (chartImagesOf). */
+  charts?: ChartImage[];
 }
 
-/** Width of a chart on the page, in px at 96 dpi (≈ 15,9 cm of the 16 cm between margins). */
-export const chartPrintWidthPx = 600;
-/**
- * PNG pixels per page pixel: 600 px at 2× = 1200 px ≈ 190 dpi on paper, sharp in print (the PNG is only the
- * fallback for Word before 2019 and LibreOffice; newer Word shows the SVG). 2,5× took 1,5× as long to draw and
- * encode, and made every export carry larger files.
- */
-export const chartPixelRatio = 2;
+export { chartPixelRatio, chartPrintWidthPx } from './chart-images';
 
 const font = 'Arial';
 const colors = { accent: '1C5FA8', draft: 'B00020', text: '1F1F1F', muted: '555555', headerFill: 'DCE6F2', border: 'A6A6A6' };
@@ -226,21 +221,14 @@ function titlePage(doc: ReportDocument): Paragraph[] {
  * Renders every chart of the model to SVG and PNG. All charts are asked for at once: a rasteriser with a pool of
  * workers (the server's, rasterizer-pool.ts) draws them on every core; a single-threaded one draws them in turn.
  */
-async function renderImages(doc: ReportDocument, rasterize: RasterizeSvg): Promise<Context['images']> {
-  const charts = doc.blocks.flatMap((block) => (block.type === 'chart' ? [block.chart] : []));
-  const width = Math.round(chartPrintWidthPx * chartPixelRatio);
-  const drawn = await Promise.all(
-    charts.map(async (chart) => {
-      const svg = renderChartSvg(chart);
-      return [chart.id, { svg, png: await rasterize(svg, width) }] as const;
-    }),
-  );
+async function renderImages(doc: ReportDocument, rasterize: RasterizeSvg, charts = chartImagesOf(doc)): Promise<Context['images']> {
+  const drawn = await Promise.all(charts.map(async ({ id, svg, width }) => [id, { svg, png: await rasterize(svg, width) }] as const));
   return new Map(drawn);
 }
 
 /** The report's Word document as bytes. */
 export async function buildDocx(doc: ReportDocument, options: DocxOptions): Promise<Uint8Array> {
-  const ctx: Context = { images: await renderImages(doc, options.rasterize), orderedInstance: 0 };
+  const ctx: Context = { images: await renderImages(doc, options.rasterize, options.charts), orderedInstance: 0 };
   const body = doc.blocks.flatMap((block) => blockElements(block, ctx));
 
   const headerChildren: ParagraphChild[] = [new TextRun({ text: doc.entity, size: 18, color: colors.muted })];

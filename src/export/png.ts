@@ -24,6 +24,9 @@ function crc32(bytes: Uint8Array, start: number, end: number): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/** The rows of the last image (see encodePng); one per thread. */
+let scratch: Uint8Array | null = null;
+
 const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /**
@@ -34,8 +37,15 @@ const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 export function encodePng(rgba: Uint8Array, width: number, height: number, deflate: ZlibDeflate): Uint8Array {
   if (rgba.length !== width * height * 4) throw new Error(`La imagen no tiene ${width}×${height} píxeles.`);
   const row = width * 4;
-  const raw = new Uint8Array((row + 1) * height);
-  for (let y = 0; y < height; y++) raw.set(rgba.subarray(y * row, (y + 1) * row), y * (row + 1) + 1);
+  const size = (row + 1) * height;
+  // The rows with their filter bytes go into one buffer kept for the next image (deflate reads it before returning):
+  // a new zero-filled 3–5 MB buffer per chart, and collecting it, cost as much as the copy itself.
+  if (!scratch || scratch.length < size) scratch = new Uint8Array(Math.max(size, 4 * 1024 * 1024));
+  const raw = scratch.subarray(0, size);
+  for (let y = 0; y < height; y++) {
+    raw[y * (row + 1)] = 0; // filter: none
+    raw.set(rgba.subarray(y * row, (y + 1) * row), y * (row + 1) + 1);
+  }
   const idat = deflate(raw);
   const out = new Uint8Array(8 + 25 + 12 + idat.length + 12);
   const view = new DataView(out.buffer);

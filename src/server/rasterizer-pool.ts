@@ -35,6 +35,13 @@ function workerFile(): { file: string; typescript: boolean } {
 export interface RasterizerPool extends RasterizeSvg {
   /** The workers without the image cache (the bench's first export of a year, on threads that drew before). */
   uncached: RasterizeSvg;
+  /**
+   * Low priority, without the image cache (the charts' warm-up, src/api/chart-images.ts): a chart goes to a thread only
+   * when that thread has nothing else to do, so an export asked for meanwhile waits for one chart per thread at most.
+   */
+  background: RasterizeSvg;
+  /** Low-priority charts waiting for an idle thread. */
+  queued: () => number;
   /** The report as PDF, built on one of the threads (layout, fonts and its charts there: the event loop stays free). */
   renderPdf: RenderReportPdf;
   /** Starts every worker and loads its wasm and fonts (a blank drawing), so the next export only draws. */
@@ -74,22 +81,19 @@ export function createRasterizerPool(options: { size?: number; maxCacheBytes?: n
       const job = slot.jobs.get(message.id);
       if (!job) return;
       slot.jobs.delete(message.id);
-      if (slot.jobs.size === 0) worker.unref();
       if (message.png) job.resolve(new Uint8Array(message.png.buffer, message.png.byteOffset, message.png.byteLength));
       else job.reject(new Error(message.error ?? 'El gráfico no se pudo dibujar.'));
+      pump();
+      if (slot.jobs.size === 0) worker.unref();
     });
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`El proceso de dibujo de gráficos terminó (código ${code}).`)));
     return slot;
   };
 
-  /** Sends one job to the least busy worker (a dead one is started again); its answer's bytes. */
-  const send = (job: { svg: string; width: number } | { pdf: unknown }): Promise<Uint8Array> => {
-    let index = 0;
-    for (let i = 0; i < size; i++) {
-      const load = slots[i]?.jobs.size ?? 0;
-      if (load < (slots[index]?.jobs.size ?? 0)) index = i;
-    }
+  type Message = { svg: string; width: number } | { pdf: unknown };
+  /** Sends one job to this worker (a dead one is started again); its answer's bytes. */
+  const sendTo = (index: number, job: Message): Promise<Uint8Array> => {
     const slot = (slots[index] ??= start(index));
     const id = nextId++;
     return new Promise<Uint8Array>((resolve, reject) => {
@@ -99,18 +103,45 @@ export function createRasterizerPool(options: { size?: number; maxCacheBytes?: n
       slot.worker.postMessage({ id, ...job });
     });
   };
+  /** Sends one job to the least busy worker. */
+  const send = (job: Message): Promise<Uint8Array> => {
+    let index = 0;
+    for (let i = 0; i < size; i++) {
+      const load = slots[i]?.jobs.size ?? 0;
+      if (load < (slots[index]?.jobs.size ?? 0)) index = i;
+    }
+    return sendTo(index, job);
+  };
   const draw: RasterizeSvg = (svg, width) => send({ svg, width });
+
+  // The low-priority queue: each job waits here until some worker has no job at all.
+  const waiting: Array<{ svg: string; width: number; resolve: (png: Uint8Array) => void; reject: (error: Error) => void }> = [];
+  function pump() {
+    for (let i = 0; i < size && waiting.length > 0; i++) {
+      if ((slots[i]?.jobs.size ?? 0) > 0) continue;
+      const next = waiting.shift()!;
+      sendTo(i, { svg: next.svg, width: next.width }).then(next.resolve, next.reject);
+    }
+  }
+  const background: RasterizeSvg = (svg, width) =>
+    new Promise<Uint8Array>((resolve, reject) => {
+      waiting.push({ svg, width, resolve, reject });
+      pump();
+    });
 
   const cached = withImageCache(draw, options.maxCacheBytes);
   return Object.assign((svg: string, width: number) => cached(svg, width), {
     cachedImages: cached.cachedImages,
     uncached: draw,
+    background,
+    queued: () => waiting.length,
     renderPdf: ((model) => send({ pdf: model })) satisfies RenderReportPdf,
     warm: async () => {
       const blank = '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"><text x="0" y="2">0</text></svg>';
       await Promise.all(Array.from({ length: size }, () => draw(blank, 2)));
     },
     close: async () => {
+      for (const job of waiting.splice(0)) job.reject(new Error('El proceso de dibujo de gráficos se detuvo.'));
       const running = slots.filter((slot): slot is Slot => slot !== null);
       slots.fill(null);
       await Promise.all(running.map((slot) => slot.worker.terminate()));

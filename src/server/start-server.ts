@@ -17,6 +17,7 @@ import { openNodeDatabase } from '../db/node-driver';
 import { openPostgresDatabase } from '../db/pg-driver';
 import { keptSecret } from '../db/secret-queries';
 import { createRasterizerPool } from './rasterizer-pool';
+import { createChartImages } from '../api/chart-images';
 import { createLogger } from './logger';
 import { createParticipaSite } from '../public/participa-site';
 import { normalizeAddress } from '../api/request-info';
@@ -128,6 +129,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const security = securityHeaders(isHttps);
   // Charts for the Word and PDF exports, drawn on worker threads (one per core, started on the first export).
   const rasterizer = createRasterizerPool();
+  // Their PNGs kept in the database, and drawn in the background (low priority) after metrics change: issue 12.
+  const chartImages = createChartImages({ drawInBackground: rasterizer.background, logger });
   const api = createApi({
     // Every answer, the API's as the app's: the same two middleware first (the API gets /api requests directly).
     first: [closeEarlyAnswers, security],
@@ -137,6 +140,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     passwordIterations: options.passwordIterations,
     secureCookies: options.secureCookies,
     rasterizeSvg: rasterizer,
+    chartImages,
     // The PDF is laid out on the same threads (pdfkit's layout would otherwise hold the event loop ~0.3–1 s).
     renderReportPdf: rasterizer.renderPdf,
     connection: socketOf,
@@ -263,7 +267,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         clearInterval(sweep);
         clearTimeout(cut);
       }
+      chartImages.close();
       await rasterizer.close();
+      await chartImages.idle();
       await db.destroy();
     },
   };

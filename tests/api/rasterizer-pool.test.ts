@@ -93,6 +93,20 @@ describe('chart PNGs of the Word export', () => {
     expect(Buffer.from(changed).equals(Buffer.from(first[3]))).toBe(false);
   });
 
+  it('draws a warm-up\'s charts (low priority) only on idle threads: an export asked for meanwhile is not queued behind them', async () => {
+    const background = Array.from({ length: 12 }, (_, i) => pool.background(chart(`Fondo ${i}`), 400));
+    // One per thread went out; the other ten wait in the pool, not on the threads.
+    expect(pool.queued()).toBe(10);
+    const exported = Promise.all(Array.from({ length: 2 }, (_, i) => pool.uncached(chart(`Exportación ${i}`), 400)));
+    // The export's charts went straight to the threads, ahead of the ten.
+    expect(pool.queued()).toBe(10);
+    expect(await exported).toHaveLength(2);
+    expect(await Promise.all(background)).toHaveLength(12);
+    expect(pool.queued()).toBe(0);
+    // The same pixels as a chart drawn at normal priority.
+    expect(Buffer.from(await pool.background(chart('igual'), 200)).equals(Buffer.from(await pool.uncached(chart('igual'), 200)))).toBe(true);
+  });
+
   it('fails a chart that cannot be drawn, and keeps drawing the next ones', async () => {
     await expect(pool('<svg esto no es SVG', 200)).rejects.toThrow();
     expect((await pool(chart('después'), 200)).length).toBeGreaterThan(100);

@@ -5,12 +5,14 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiLogger } from '../../src/api/deps';
 import { backupDatabase } from '../../src/server/backup';
 import { demoForums2022 } from '../../src/db/demo-2022';
 import { startServer, type RunningServer } from '../../src/server/start-server';
+import { precompress } from '../../scripts/precompress.mjs';
 
 /**
  * The Node server itself (issue 9): what only a real socket shows — the client's address, security headers,
@@ -29,10 +31,14 @@ interface Answer {
   status: number;
   headers: IncomingHttpHeaders;
   body: string;
+  bytes: Buffer;
 }
 
 let dir: string;
 let server: RunningServer;
+/** A built chunk big enough for `npm run build` to compress (over 1 KB), compressed by the build's own precompress(). */
+const chunk = `export const rows = [${Array.from({ length: 300 }, (_, i) => `{ id: ${i}, title: "Foro ${i}" }`).join(', ')}];\n`;
+let compressedFiles = 0;
 let port: number;
 
 /** One HTTP request over a fresh connection, from `localAddress` (127.0.0.x), with the app's Origin on writes. */
@@ -45,7 +51,10 @@ function send(method: string, path: string, options: { body?: string; headers?: 
     const req = httpRequest({ host: '127.0.0.1', port, method, path, headers, localAddress: options.localAddress, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes });
+      });
     });
     req.on('error', reject);
     req.end(options.body);
@@ -80,6 +89,8 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'index.html'), '<!doctype html>\n<html lang="es-CO">\n  <head>\n    <title>Foros</title>\n  </head>\n  <body><div id="root"></div></body>\n</html>\n');
   writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log("app");');
   writeFileSync(join(dist, 'assets', 'word-worker-abc123.js'), 'self.onmessage = () => {};');
+  writeFileSync(join(dist, 'assets', 'chunk-abc123.js'), chunk);
+  compressedFiles = precompress(dist);
   server = await startServer({ port: 0, dbFile: join(dir, 'foros.sqlite'), demo: false, adminPassword, passwordIterations: 1000, distDir: dist, logger });
   port = Number(new URL(server.url).port);
 });
@@ -172,6 +183,27 @@ describe('item 13: unknown API paths and missing assets are 404, never the app p
     expect(missing.status).toBe(404);
     expect(missing.body).not.toContain('<html');
     expect((await send('GET', '/informes/2022')).body).toContain('<div id="root">');
+  });
+
+  it('a built file goes compressed as the browser accepts it (the .br/.gz `npm run build` writes), else as it is', async () => {
+    // Only the chunk over 1 KB is compressed; the small files and the page are left alone.
+    expect(compressedFiles).toBe(1);
+    const br = await send('GET', '/assets/chunk-abc123.js', { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.bytes.length).toBeLessThan(Buffer.byteLength(chunk) / 4);
+    expect(brotliDecompressSync(br.bytes).toString('utf8')).toBe(chunk);
+    const gz = await send('GET', '/assets/chunk-abc123.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.bytes).toString('utf8')).toBe(chunk);
+    const plain = await send('GET', '/assets/chunk-abc123.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(chunk);
+    const small = await send('GET', '/assets/index-abc123.js', { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body).toBe('console.log("app");');
   });
 
   it('path traversal gets no file from outside the app', async () => {
@@ -273,7 +305,7 @@ describe('behind a trusted proxy (FOROS_TRUST_PROXY)', () => {
             },
             (res) => {
               res.resume();
-              res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '' }));
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '', bytes: Buffer.alloc(0) }));
             },
           );
           req.on('error', reject);

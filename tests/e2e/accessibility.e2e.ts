@@ -24,7 +24,7 @@ describe.skipIf(!chromiumPath)('accessibility and wide tables', () => {
   it('at 390 px the main pages pass axe, and the forum list shows its columns without scrolling sideways', async () => {
     const { context, page } = await newPage(env);
     await page.setViewportSize({ width: 390, height: 844 });
-    await login(env, page, 'editora');
+    await login(env, page, 'editora', { open: false });
     const pages: [string, string | RegExp, string | RegExp | undefined, string][] = [
       ['/foros', 'Foros', 'Causas Ciudadanas', 'lista de foros (390 px)'],
       ['/foros/3', /Causas Ciudadanas/, 'Secretaría Distrital de Gobierno', 'detalle del foro (390 px)'],
@@ -52,7 +52,7 @@ describe.skipIf(!chromiumPath)('accessibility and wide tables', () => {
   it('at 1366 px the year dashboard shows its last column; a table that does not fit is a named region reached with Tab', async () => {
     const { context, page } = await newPage(env);
     await page.setViewportSize({ width: 1366, height: 900 });
-    await login(env, page, 'editora');
+    await login(env, page, 'editora', { open: false });
     await open(page, '/metricas?vigencia=2022', 'Métricas', 'Ver métricas');
     for (const link of await page.getByRole('link', { name: /^Ver las métricas|Ver métricas/ }).all()) {
       const box = (await link.boundingBox())!;
@@ -75,7 +75,7 @@ describe.skipIf(!chromiumPath)('accessibility and wide tables', () => {
 
   it('conflict, field errors in row cards, approximate figures and the 403 page pass axe', async () => {
     const { context, page } = await newPage(env);
-    await login(env, page, 'editora');
+    await login(env, page, 'editora', { open: false });
 
     // Approximate figures («aproximada» badges) on a demo forum's metrics.
     await open(page, '/foros/2/metricas', /Métricas/);

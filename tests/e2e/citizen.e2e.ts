@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { bogotaToday } from '../../src/domain/bogota-date';
-import { validForum } from '../support/api-assertions';
-import { chromiumPath, expectAccessible, login, newPage, screenshot, startE2e, type E2eEnv } from './support';
+import { arrangeParticipaYear, chromiumPath, expectAccessible, login, newPage, screenshot, startE2e, type E2eEnv } from './support';
 
 /**
  * A citizen on the public «Participa» page of this year, at 390 px and with the keyboard: votes in the open
@@ -13,29 +12,10 @@ import { chromiumPath, expectAccessible, login, newPage, screenshot, startE2e, t
 describe.skipIf(!chromiumPath)('a citizen on «Participa», and the office moderating', () => {
   let env: E2eEnv;
   const year = Number(bogotaToday().slice(0, 4));
-  const today = bogotaToday();
-
-  /** The office's setup through the API, as the app would send it. */
-  async function asAdmin(method: string, path: string, body: unknown, cookie: string) {
-    const res = await fetch(new URL(path, env.server.url), { method, headers: { 'content-type': 'application/json', origin: env.server.url, cookie }, body: JSON.stringify(body) });
-    expect(res.status, `${method} ${path}`).toBeLessThan(300);
-    return res.json() as Promise<Record<string, unknown>>;
-  }
 
   beforeAll(async () => {
     env = await startE2e({ publicFormMinMs: 0 });
-    const session = await fetch(new URL('/api/session', env.server.url), { method: 'POST', headers: { 'content-type': 'application/json', origin: env.server.url }, body: JSON.stringify({ username: 'admin', password: env.passwords.admin }) });
-    const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0]!;
-    await asAdmin('POST', '/api/forums', validForum({ year, title: 'Foro de movilidad', date: today, time: null, status: 'planned', questions: [] }), cookie);
-    await asAdmin('POST', '/api/forums', validForum({ year, title: 'Foro de salud', date: today, time: null, status: 'held', questions: [] }), cookie);
-    await asAdmin('POST', '/api/consultations', { year, title: `Consulta ${year}`, openDate: `${year}-01-01`, closeDate: `${year}-12-31`, channels: ['web', 'foros'], status: 'open', note: '', topics: [{ title: 'Parques', description: '', proposingTeam: '' }, { title: 'Empleo juvenil', description: '', proposingTeam: '' }] }, cookie);
-    const current = (await (await fetch(new URL(`/api/publication/${year}`, env.server.url), { headers: { cookie } })).json()) as { version: number; settings: Record<string, unknown> & { show: Record<string, boolean> } };
-    await asAdmin(
-      'PUT',
-      `/api/publication/${year}`,
-      { ...current.settings, version: current.version, entityName: 'Entidad de prueba', consultationOpen: true, privacyNotice: 'La entidad trata su nombre y contacto solo para responderle (Ley 1581 de 2012).', show: { ...current.settings.show, calendar: true, consultation: true } },
-      cookie,
-    );
+    await arrangeParticipaYear(env, { plannedForum: 'Foro de movilidad', topics: [{ title: 'Parques', description: '' }, { title: 'Empleo juvenil', description: '' }] });
   });
   afterAll(async () => {
     await env?.close();
@@ -114,7 +94,7 @@ describe.skipIf(!chromiumPath)('a citizen on «Participa», and the office moder
     expect(await page.getByText('ruta nocturna de buses').count()).toBe(0);
 
     const office = await newPage(env);
-    await login(env, office.page, 'editora');
+    await login(env, office.page, 'editora', { open: false });
     await office.page.goto('/preguntas/moderacion');
     const item = office.page.getByRole('listitem').filter({ hasText: '¿Cuándo abre la ruta nocturna de buses en Bosa?' });
     await item.getByRole('button', { name: 'Aceptar como pregunta' }).click();

@@ -18,7 +18,7 @@ describe.skipIf(!chromiumPath)('commitments and forum evaluation end to end (Chr
 
   it('a commitment made → followed up from a CSV → closed, and the pages pass axe', async () => {
     const { context, page } = await newPage(env);
-    await login(env, page, 'editora');
+    await login(env, page, 'editora', { open: false });
     // Made: from «Compromisos», «Nuevo compromiso», with the forum it comes from.
     await page.goto('/compromisos');
     await page.getByRole('heading', { level: 1, name: 'Compromisos' }).waitFor();
@@ -64,7 +64,7 @@ describe.skipIf(!chromiumPath)('commitments and forum evaluation end to end (Chr
 
   it('an evaluation imported from a Forms export shows its tally and passes axe', async () => {
     const { context, page } = await newPage(env);
-    await login(env, page, 'editora');
+    await login(env, page, 'editora', { open: false });
     const forums = await (await page.request.get('/api/forums?q=causas')).json();
     const forumId = forums.items[0].id as number;
     await page.goto(`/foros/${forumId}/evaluacion`);

@@ -140,7 +140,7 @@ describe.skipIf(!chromiumPath)('consultations end to end (Chromium, real server,
 
   it('a reviewer reads the 2022 consultation (no import, no create) and every tab passes axe', async () => {
     const { context, page } = await newPage(env);
-    await login(env, page, 'revisor');
+    await login(env, page, 'revisor', { open: false });
     const list = await (await page.request.get('/api/consultations?year=2022')).json();
     await page.goto(`/consultas/${list.items[0].id}`);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: /Consulta ciudadana/ }).count()).toBe(1);
@@ -154,7 +154,7 @@ describe.skipIf(!chromiumPath)('consultations end to end (Chromium, real server,
   });
   it('a second consultation for 2022 is refused at «Vigencia», with a link to the one that exists; axe clean on the red alert', async () => {
     const { context, page } = await newPage(env);
-    await login(env, page, 'editora');
+    await login(env, page, 'editora', { open: false });
     await page.goto('/consultas/nueva');
     await page.getByRole('textbox', { name: 'Título', exact: true }).fill('Segunda ronda 2022');
     await page.getByRole('textbox', { name: /^Vigencia/ }).fill('2022');
@@ -179,7 +179,7 @@ describe.skipIf(!chromiumPath)('consultations end to end (Chromium, real server,
 
   it('reads a Microsoft Forms .xlsx in the worker and maps its columns', async () => {
     const { context, page } = await newPage(env);
-    await login(env, page, 'editora');
+    await login(env, page, 'editora', { open: false });
     // This year has its consultation already (the first test); one per year.
     const next = year + 1;
     // A write from the app's own origin, as the page would send it (the server refuses writes that do not prove it).

@@ -35,7 +35,7 @@ describe.skipIf(!chromiumPath)('report export end to end (Chromium, real server,
 
   it('downloads the approved 2022 report as Word built in the browser, and records the final export', async () => {
     const { context, page } = await newPage(env);
-    await login(env, page, 'editora');
+    await login(env, page, 'editora', { open: false });
     await page.goto('/informes/2022/imprimir');
     await expect.poll(() => page.getByRole('heading', { level: 2, name: '1. Introducción' }).count(), { timeout: 15_000 }).toBe(1);
     const { name, bytes } = await downloadWord(page);
@@ -70,7 +70,7 @@ describe.skipIf(!chromiumPath)('report export end to end (Chromium, real server,
 
   it('print view: headings, charts as SVG, axe clean, a multi-page PDF; a draft says BORRADOR in Word and on screen', async () => {
     const { context, page } = await newPage(env);
-    await login(env, page, 'editora');
+    await login(env, page, 'editora', { open: false });
     await page.goto('/informes/2022/imprimir');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1);
     for (const heading of sectionHeadings) await expect.poll(() => page.getByRole('heading', { level: 2, name: heading }).count()).toBe(1);

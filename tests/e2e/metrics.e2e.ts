@@ -28,7 +28,7 @@ describe.skipIf(!chromiumPath)('metrics end to end (Chromium, real server, tempo
 
   it('an editor imports a Meta CSV for a forum, confirms the preview and sees the figures and the chart', async () => {
     const { context, page } = await newPage(env);
-    await login(env, page, 'editora');
+    await login(env, page, 'editora', { open: false });
     const forums = await (await page.request.get('/api/forums?q=politicas')).json();
     const id = forums.items[0].id as number;
     const before = await (await page.request.get(`/api/forums/${id}/metrics`)).json();
@@ -69,7 +69,7 @@ describe.skipIf(!chromiumPath)('metrics end to end (Chromium, real server, tempo
 
   it('the year dashboard shows the 2022 figures and passes axe', async () => {
     const { context, page } = await newPage(env);
-    await login(env, page, 'revisor');
+    await login(env, page, 'revisor', { open: false });
     await page.goto('/metricas?vigencia=2022');
     await expect.poll(() => page.getByText(/Alcance total/).count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[role="img"]').count()).toBeGreaterThan(0);

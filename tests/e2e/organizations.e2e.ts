@@ -99,7 +99,7 @@ describe.skipIf(!chromiumPath)('organisations end to end (Chromium, real server,
     // By id, through the API: the other organisation's forum does not exist for either admin.
     for (const [index, entity] of entities.entries()) {
       const { page } = await newPage(env);
-      await login(env, page, entity.admin);
+      await login(env, page, entity.admin, { open: false });
       const other = forumIds[1 - index];
       expect((await page.request.get(`/api/forums/${other}`)).status()).toBe(404);
       expect((await page.request.get(`/api/forums/${forumIds[index]}`)).status()).toBe(200);

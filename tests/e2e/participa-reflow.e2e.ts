@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { bogotaToday } from '../../src/domain/bogota-date';
-import { validForum } from '../support/api-assertions';
-import { chromiumPath, expectAccessible, screenshot, startE2e, type E2eEnv } from './support';
+import { arrangeParticipaYear, chromiumPath, expectAccessible, screenshot, startE2e, type E2eEnv } from './support';
 
 /**
  * WCAG 2.1 AA 1.4.4 (text resized to 200 %) and 1.4.10 (reflow) on every public «Participa» page and state:
@@ -22,30 +21,14 @@ const layouts = [
 describe.skipIf(!chromiumPath)('«Participa» at 200 % zoom and at 390 px: reflow, readable text, keyboard, axe (every page and state)', () => {
   let env: E2eEnv;
   const year = Number(bogotaToday().slice(0, 4));
-  const today = bogotaToday();
-
-  async function asAdmin(method: string, path: string, body: unknown, cookie: string) {
-    const res = await fetch(new URL(path, env.server.url), { method, headers: { 'content-type': 'application/json', origin: env.server.url, cookie }, body: JSON.stringify(body) });
-    expect(res.status, `${method} ${path}`).toBeLessThan(300);
-    return res.json() as Promise<Record<string, unknown>>;
-  }
 
   beforeAll(async () => {
     env = await startE2e({ publicFormMinMs: 0 });
-    const session = await fetch(new URL('/api/session', env.server.url), { method: 'POST', headers: { 'content-type': 'application/json', origin: env.server.url }, body: JSON.stringify({ username: 'admin', password: env.passwords.admin }) });
-    const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0]!;
-    // This year: a forum to come (the question form), one held (the evaluation form), an open consultation (the vote),
-    // with long words in titles (a phone must wrap them, not scroll).
-    await asAdmin('POST', '/api/forums', validForum({ year, title: 'Foro de movilidad sostenible e interinstitucionalidad', date: today, time: null, status: 'planned', questions: [] }), cookie);
-    await asAdmin('POST', '/api/forums', validForum({ year, title: 'Foro de salud', date: today, time: null, status: 'held', questions: [] }), cookie);
-    await asAdmin('POST', '/api/consultations', { year, title: `Consulta ${year}`, openDate: `${year}-01-01`, closeDate: `${year}-12-31`, channels: ['web', 'foros'], status: 'open', note: '', topics: [{ title: 'Parques y espacio público', description: 'Mantenimiento y nuevos parques en las localidades.', proposingTeam: '' }, { title: 'Empleo juvenil', description: '', proposingTeam: '' }] }, cookie);
-    const current = (await (await fetch(new URL(`/api/publication/${year}`, env.server.url), { headers: { cookie } })).json()) as { version: number; settings: Record<string, unknown> & { show: Record<string, boolean> } };
-    await asAdmin(
-      'PUT',
-      `/api/publication/${year}`,
-      { ...current.settings, version: current.version, entityName: 'Entidad de prueba', consultationOpen: true, privacyNotice: 'La entidad trata su nombre y contacto solo para responderle (Ley 1581 de 2012).', show: { ...current.settings.show, calendar: true, consultation: true } },
-      cookie,
-    );
+    // Long words in titles and a topic's description: a phone must wrap them, not scroll.
+    await arrangeParticipaYear(env, {
+      plannedForum: 'Foro de movilidad sostenible e interinstitucionalidad',
+      topics: [{ title: 'Parques y espacio público', description: 'Mantenimiento y nuevos parques en las localidades.' }, { title: 'Empleo juvenil', description: '' }],
+    });
   });
   afterAll(async () => {
     await env?.close();

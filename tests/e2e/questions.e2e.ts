@@ -16,7 +16,7 @@ describe.skipIf(!chromiumPath)('questions as cases', () => {
 
   it('an editor takes a question from received to published, and the open data of the year carries it with its answer', async () => {
     const { context, page } = await newPage(env);
-    await login(env, page, 'editora');
+    await login(env, page, 'editora', { open: false });
     const forum = {
       ...JSON.parse(JSON.stringify(demoForums2022[0])),
       title: 'Foro de preguntas e2e',
@@ -61,13 +61,13 @@ describe.skipIf(!chromiumPath)('questions as cases', () => {
   it('a question recorded on a 2023 forum is assigned, answered and published, and the 2023 report shows it with its answer, channel and dates', async () => {
     // The administrator has configured the area that answers (as in «Ajustes»).
     const admin = await newPage(env);
-    await login(env, admin.page, 'admin');
+    await login(env, admin.page, 'admin', { open: false });
     const area = await admin.page.request.post('/api/areas', { data: { name: 'Subdirección de Formación' }, headers: { origin: env.server.url } });
     expect(area.status()).toBe(201);
     await admin.context.close();
 
     const { context, page } = await newPage(env);
-    await login(env, page, 'editora');
+    await login(env, page, 'editora', { open: false });
 
     // The 2023 report, created from «Informes» (the 2022 one is published and frozen).
     await page.goto('/informes');
@@ -151,7 +151,7 @@ describe.skipIf(!chromiumPath)('questions as cases', () => {
 
   it('the administrator configures areas and terms in «Ajustes»', async () => {
     const { context, page } = await newPage(env);
-    await login(env, page, 'admin');
+    await login(env, page, 'admin', { open: false });
     await page.goto('/ajustes');
     await page.getByRole('heading', { level: 1, name: 'Ajustes' }).waitFor();
     await page.getByLabel('Nueva área').fill('Subdirección de Métodos Educativos');

@@ -25,7 +25,7 @@ describe.skipIf(!chromiumPath)('the report’s «Evaluación de los foros» sect
   it('an imported evaluation is drafted into the section, a reviewer approves it, and the Word export carries it', async () => {
     const editor = await newPage(env);
     const ed = editor.page;
-    await login(env, ed, 'editora');
+    await login(env, ed, 'editora', { open: false });
     const forum = { ...JSON.parse(JSON.stringify(demoForums2022[0])), title: 'Foro de evaluación e2e', year: 2023, date: '2023-06-22', questions: [] };
     const created = await ed.request.post('/api/forums', { data: forum, headers: { origin: env.server.url } });
     expect(created.status()).toBe(201);
@@ -62,7 +62,7 @@ describe.skipIf(!chromiumPath)('the report’s «Evaluación de los foros» sect
     // The reviewer approves it.
     const reviewer = await newPage(env);
     const rv = reviewer.page;
-    await login(env, rv, 'revisor');
+    await login(env, rv, 'revisor', { open: false });
     await rv.goto(`/informes/2023/secciones/${sectionId}`);
     await expect.poll(() => rv.getByRole('table', { name: 'Evaluación — Foro de evaluación e2e' }).count()).toBe(1);
     await rv.getByRole('button', { name: 'Aprobar' }).click();

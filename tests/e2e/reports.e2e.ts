@@ -60,7 +60,7 @@ describe.skipIf(!chromiumPath)('yearly report end to end (Chromium, real server,
     await expect.poll(() => stateText(ed)).toBe('En revisión');
 
     // Reviewer: finds it in «Pendientes para mí», returns it with a comment.
-    await login(env, rv, 'revisor');
+    await login(env, rv, 'revisor', { open: false });
     await rv.goto('/informes/2022');
     const pending = rv.getByRole('region', { name: 'Pendientes para mí' });
     await expect.poll(() => pending.getByRole('link', { name: /Conclusiones · En revisión/ }).count()).toBe(1);

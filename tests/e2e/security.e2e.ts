@@ -17,7 +17,7 @@ describe.skipIf(!chromiumPath)('security end to end (Chromium, real server, temp
 
   it('markup in a forum shows as text and runs nowhere (forum page, print view)', async () => {
     const { context, page } = await newPage(env);
-    await login(env, page, 'editora');
+    await login(env, page, 'editora', { open: false });
     const payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
     const forum = { ...JSON.parse(JSON.stringify(demoForums2022[0])), title: `Foro ${payload}` };
     forum.questions = [{ text: payload, channel: 'live_chat', askedBy: '', answered: false, answeredBy: '', answerSummary: '' }];

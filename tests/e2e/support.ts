@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, onTestFinished } from 'vitest';
+import { bogotaToday } from '../../src/domain/bogota-date';
 import { startServer, type RunningServer } from '../../src/server/start-server';
+import { validForum } from '../support/api-assertions';
 
 /**
  * Debian's Chromium (or CHROMIUM_PATH). Browser downloads are not possible here. Debian's «headless shell» of the
@@ -77,6 +79,35 @@ export async function startE2e(options: { publicFormMinMs?: number } = {}): Prom
   };
 }
 
+/**
+ * This year on the public «Participa» page, set up by the office through the API as the app would send it: a forum
+ * still to come (its question form), one held (its evaluation form), a consultation open all year with `topics` (the
+ * vote), and the year's page published with the calendar, the consultation and a privacy notice.
+ */
+export async function arrangeParticipaYear(env: E2eEnv, options: { plannedForum: string; topics: { title: string; description: string }[] }) {
+  const year = Number(bogotaToday().slice(0, 4));
+  const today = bogotaToday();
+  const session = await fetch(new URL('/api/session', env.server.url), { method: 'POST', headers: { 'content-type': 'application/json', origin: env.server.url }, body: JSON.stringify({ username: 'admin', password: env.passwords.admin }) });
+  const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const asAdmin = async (method: string, path: string, body: unknown) => {
+    const res = await fetch(new URL(path, env.server.url), { method, headers: { 'content-type': 'application/json', origin: env.server.url, cookie }, body: JSON.stringify(body) });
+    expect(res.status, `${method} ${path}`).toBeLessThan(300);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+  await asAdmin('POST', '/api/forums', validForum({ year, title: options.plannedForum, date: today, time: null, status: 'planned', questions: [] }));
+  await asAdmin('POST', '/api/forums', validForum({ year, title: 'Foro de salud', date: today, time: null, status: 'held', questions: [] }));
+  await asAdmin('POST', '/api/consultations', { year, title: `Consulta ${year}`, openDate: `${year}-01-01`, closeDate: `${year}-12-31`, channels: ['web', 'foros'], status: 'open', note: '', topics: options.topics.map((t) => ({ ...t, proposingTeam: '' })) });
+  const current = (await (await fetch(new URL(`/api/publication/${year}`, env.server.url), { headers: { cookie } })).json()) as { version: number; settings: Record<string, unknown> & { show: Record<string, boolean> } };
+  await asAdmin('PUT', `/api/publication/${year}`, {
+    ...current.settings,
+    version: current.version,
+    entityName: 'Entidad de prueba',
+    consultationOpen: true,
+    privacyNotice: 'La entidad trata su nombre y contacto solo para responderle (Ley 1581 de 2012).',
+    show: { ...current.settings.show, calendar: true, consultation: true },
+  });
+}
+
 /** A console line Chromium writes when the Content-Security-Policy blocks something (page or worker). */
 const cspViolation = /Content Security Policy|Content-Security-Policy|violates the following/i;
 
@@ -109,13 +140,17 @@ export async function newPage(env: E2eEnv): Promise<{ context: BrowserContext; p
  * Logged in as `username` on the start page. The session comes from the API (the same POST /api/session the login
  * form sends, into this context's cookies), then the app opens at /inicio: one page load instead of two. The login
  * form itself is exercised by `loginThroughForm` (tests/e2e/forums.e2e.ts, every role).
+ *
+ * `{ open: false }`: only the session, for a test whose next step is the API or a page at its own address — the start
+ * page would be a whole load of the app (a second of the browser's CPU) that nobody looks at.
  */
-export async function login(env: E2eEnv, page: Page, username: string) {
+export async function login(env: E2eEnv, page: Page, username: string, options: { open?: boolean } = {}) {
   const res = await page.request.post('/api/session', {
     data: { username, password: env.passwords[username] },
     headers: { origin: env.server.url, 'content-type': 'application/json' },
   });
   expect(res.status(), `inicio de sesión de ${username}`).toBe(200);
+  if (options.open === false) return;
   await page.goto('/inicio');
   await page.getByRole('heading', { level: 1, name: 'Inicio' }).waitFor();
 }

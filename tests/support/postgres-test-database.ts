@@ -40,13 +40,27 @@ function workerDatabase() {
   return worker;
 }
 
-/** What one template gives its test schemas: the SQL that makes a new one (`{dst}`) and the SQL that resets a used one. */
+/** What one template gives its test schemas: the SQL that makes a new one (`{dst}`) and what resets a used one. */
 interface Template {
   /** Creates schema `{dst}`: table copies (`like … including all`) with the template's rows, identities, foreign keys. */
   clone: string;
-  /** Run in a used schema (first on its search_path): every table emptied, the template's rows and identity counters back. */
-  reset: string;
+  /**
+   * Run in a used schema (first on its search_path), given the transaction that last filled each filled table: one row
+   * per table, `written` when the test may have changed it — an empty table whose file has grown (any row ever
+   * inserted, even rolled back, extends it), or a filled one whose rows are not exactly the ones that transaction put
+   * there (a count that differs, or a row version written later: an update or an insert).
+   */
+  written: (filledBy: Map<string, string>) => string;
+  /** The tables the template has rows in. */
+  filled: Set<string>;
+  /** The SQL that empties `tables` (the written ones and every table referring to them) and puts back their template rows and every identity counter. */
+  reset: (tables: Set<string>) => string;
+  /** Each table and the tables whose foreign keys refer to it (they must be emptied with it). */
+  children: Map<string, string[]>;
 }
+
+/** Ends a clone or a reset: the id of its transaction (as a row's `xmin` shows it) is the last result. */
+const transactionId = `select (pg_current_xact_id()::text::numeric % 4294967296)::text as xid;`;
 
 /** Table copies, identities, foreign keys: read from the catalog of schema `from`. */
 async function templateScripts(admin: pg.Pool, from: string): Promise<Template> {
@@ -93,13 +107,29 @@ async function templateScripts(admin: pg.Pool, from: string): Promise<Template> 
     }
     // TRUNCATE rather than DELETE: the tables get new, empty files, so rows lie in the order they are inserted, as in a
     // new schema (after a DELETE a vacuum lets new rows fill the old ones' places, and a query without ORDER BY could
-    // see another order from one run to the next). It costs more (≈ 80–130 ms at load 10, a DELETE 10–30 ms).
-    const reset = [
-      `truncate table ${tables.map((t) => `"${t}"`).join(', ')};`,
-      ...order.filter((t) => filled.has(t)).map((t) => `insert into "${t}" overriding system value select * from ${from}."${t}";`),
-      ...setvals,
-    ];
-    return { clone: clone.join('\n'), reset: reset.join('\n') };
+    // see another order from one run to the next). Only the tables the test wrote (and those referring to them): a
+    // TRUNCATE of all ~60 tables, each a new file for the table and its indexes and catalog changes every connection
+    // then reads again, was most of the PostgreSQL server's work in this step; a test writes a handful.
+    clone.push(transactionId);
+    const counts = new Map<string, number>();
+    for (const t of filled) counts.set(t, Number((await client.query<{ n: string }>(`select count(*) as n from ${from}."${t}"`)).rows[0].n));
+    const written = (filledBy: Map<string, string>) =>
+      tables
+        .map((t) =>
+          filled.has(t)
+            ? `select '${t}' as name, (count(*) <> ${counts.get(t)} or coalesce(bool_or(xmin::text <> '${filledBy.get(t)}'), false)) as written from "${t}"`
+            : `select '${t}' as name, pg_relation_size('"${t}"') > 0 as written`,
+        )
+        .join('\nunion all\n');
+    const children = new Map<string, string[]>(tables.map((t) => [t, foreignKeys.filter((k) => k.parent === t && k.table !== t).map((k) => k.table)]));
+    const reset = (emptied: Set<string>) =>
+      [
+        ...(emptied.size > 0 ? [`truncate table ${[...emptied].map((t) => `"${t}"`).join(', ')};`] : []),
+        ...order.filter((t) => filled.has(t) && emptied.has(t)).map((t) => `insert into "${t}" overriding system value select * from ${from}."${t}";`),
+        ...setvals,
+        transactionId,
+      ].join('\n');
+    return { clone: clone.join('\n'), written, filled, reset, children };
   } finally {
     client.release();
   }
@@ -123,6 +153,8 @@ interface Slot {
   schema: string;
   pool: pg.Pool;
   shape: string;
+  /** For each table the template has rows in, the transaction that last put them there (the clone or a reset). */
+  filledBy: Map<string, string>;
 }
 
 const templates = new Map<string, Promise<Template>>();
@@ -131,17 +163,38 @@ const free = new Map<string, Slot[]>();
 
 async function newSlot(admin: pg.Pool, url: string, template: Template): Promise<Slot> {
   const schema = `t${++counter}`;
-  await admin.query(template.clone.replaceAll('{dst}', schema));
+  const xid = lastXid(await admin.query(template.clone.replaceAll('{dst}', schema)));
   const pool = openPostgresPool(url, { schema, poolSize: 4, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
   const shape = (await pool.query<{ shape: string }>(shapeQuery, [schema])).rows[0].shape;
-  return { schema, pool, shape };
+  return { schema, pool, shape, filledBy: new Map([...template.filled].map((t) => [t, xid])) };
+}
+
+/** The transaction id a clone or reset script ends with (node-postgres answers a multi-statement query with one result per statement). */
+function lastXid(results: unknown): string {
+  const last = (Array.isArray(results) ? results.at(-1) : results) as pg.QueryResult<{ xid: string }>;
+  return last.rows[0].xid;
+}
+
+/** Empties what the last test wrote in `slot` (and every table referring to it) and puts the template's rows back. */
+async function resetSlot(slot: Slot, template: Template) {
+  const written = (await slot.pool.query<{ name: string; written: boolean }>(template.written(slot.filledBy))).rows.filter((r) => r.written).map((r) => r.name);
+  const emptied = new Set<string>();
+  const pending = [...written];
+  while (pending.length > 0) {
+    const table = pending.pop()!;
+    if (emptied.has(table)) continue;
+    emptied.add(table);
+    pending.push(...(template.children.get(table) ?? []));
+  }
+  const xid = lastXid(await slot.pool.query(template.reset(emptied)));
+  for (const table of emptied) if (template.filled.has(table)) slot.filledBy.set(table, xid);
 }
 
 /**
  * A fresh database for one test: a schema with the rows of the template `key` (built by `build` on first use in this
  * worker). When the test ends, the schema goes back to this worker's free list — unless a connection is still busy or
- * the test changed its tables — and the next test gets it with every table emptied (TRUNCATE) and the template's rows
- * (and identity counters) put back: one round trip of ≈ 100 ms where a new schema (`create table … like …` for every
+ * the test changed its tables — and the next test gets it with the tables the last test wrote emptied (TRUNCATE) and the
+ * template's rows (and identity counters) put back: two round trips of a few ms where a new schema (`create table … like …` for every
  * table) and cold connections reading the catalog again cost ≈ 200 + 150 ms. A database made outside a test (beforeAll) is never
  * given back; it lives until the worker's database is dropped by the global teardown.
  */
@@ -162,7 +215,7 @@ export async function freshPostgresDatabase(key: string, build: (db: Kysely<Data
   const scripts = await template;
   const used = free.get(key)?.pop();
   const slot = used ?? (await newSlot(admin, url, scripts));
-  if (used) await used.pool.query(scripts.reset);
+  if (used) await resetSlot(used, scripts);
   const db = postgresDatabaseOnPool(slot.pool, { keepPool: true });
   try {
     onTestFinished(async () => {

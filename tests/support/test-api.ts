@@ -130,6 +130,11 @@ export async function createArrangedTestApi<T>(key: string, arrange: (api: TestA
   return { ...testApiOver(openNodeDatabaseCopy(image!)), arranged: value as T };
 }
 
+/** Another API instance over the same database (a restart of the server, or a second process). */
+export function testApiOn(db: Kysely<Database>, deps: Partial<Omit<ApiDeps, 'db'>> = {}) {
+  return testApiOver(db, deps);
+}
+
 /** The API over `db`, with the helpers the tests call it through. */
 function testApiOver(db: Kysely<Database>, deps: Partial<Omit<ApiDeps, 'db'>> = {}) {
   const rasterizeSvg = deps.rasterizeSvg ?? createNodeRasterizer();
