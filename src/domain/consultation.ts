@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, isRealDate, text, validationMessages, version, type FieldIssue, type Page } from './common';
-import { bogotaYear } from './bogota-date';
+import { defaultTimeZone } from './organization';
+import { yearIn } from './zoned-date';
 
 /**
  * Citizen consultation (consulta ciudadana): a year's candidate topics, the responses of the value groups,
@@ -337,8 +338,8 @@ export function moveDateToYear(date: string, year: number): string {
   return isRealDate(moved) ? moved : `${year}-02-28`;
 }
 
-/** A blank consultation for the create form. */
-export function emptyConsultation(today: Date = new Date()): ConsultationInput {
-  const year = bogotaYear(today);
+/** A blank consultation for the create form: the current year in the organisation's time zone. */
+export function emptyConsultation(today: Date = new Date(), timeZone: string = defaultTimeZone): ConsultationInput {
+  const year = yearIn(timeZone, today);
   return { year, title: '', openDate: `${year}-01-01`, closeDate: `${year}-12-31`, channels: ['web'], status: 'draft', note: '', topics: [{ title: '', description: '', proposingTeam: '' }] };
 }

@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { bogotaToday } from '../../../domain/bogota-date';
+import { useToday } from '../../app/use-current-user';
 import { followUpInputSchema, type CommitmentDetail, type CommitmentInput, type FollowUpInput } from '../../../domain/commitment';
 import { ApiError, conflictFrom, errorMessage } from '../../lib/http';
 import { formatShortDate } from '../../lib/format';
@@ -27,7 +27,8 @@ const inputOf = (c: CommitmentDetail): CommitmentInput => ({ forumId: c.forumId,
 function FollowUpForm({ commitment }: { commitment: CommitmentDetail }) {
   const { t } = useTranslation();
   const add = useAddFollowUp(commitment.id);
-  const defaults: FollowUpInput = { date: bogotaToday(), note: '', progress: commitment.progress, evidenceUrl: '', version: commitment.version };
+  const today = useToday();
+  const defaults: FollowUpInput = { date: today, note: '', progress: commitment.progress, evidenceUrl: '', version: commitment.version };
   const form = useForm<FollowUpInput>({ resolver: zodResolver(followUpInputSchema), defaultValues: defaults });
   const submit = form.handleSubmit(async (values) => {
     try {

@@ -9,6 +9,7 @@ import { useCreateConsultation } from './api';
 import { ConsultationForm } from './consultation-form';
 import { useCanWriteConsultations } from './use-can-write-consultations';
 import { ForbiddenPage } from '../../ui/forbidden-page';
+import { useOrganizationTimeZone } from '../../app/use-current-user';
 
 /** /consultas/nueva: a blank consultation; saving creates it and opens its page. */
 export function ConsultationCreatePage() {
@@ -16,7 +17,8 @@ export function ConsultationCreatePage() {
   const canWrite = useCanWriteConsultations();
   const navigate = useNavigate();
   const create = useCreateConsultation();
-  const [initialValues] = useState(() => emptyConsultation());
+  const timeZone = useOrganizationTimeZone();
+  const [initialValues] = useState(() => emptyConsultation(new Date(), timeZone));
   useDocumentTitle(`${t('consultations.form.createTitle')} · ${t('appName')}`);
 
   if (!canWrite) return <ForbiddenPage />;

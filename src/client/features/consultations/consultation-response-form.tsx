@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { toFieldIssues, type FieldIssue } from '../../../domain/common';
 import { consultationChannels, responseInputSchema, validateResponse, type Consultation, type ConsultationChannel, type ResponseInput } from '../../../domain/consultation';
 import type { ResponseValueGroupKind } from '../../../domain/consultation';
-import { bogotaToday } from '../../../domain/bogota-date';
+import { useToday } from '../../app/use-current-user';
 import { ApiError, errorMessage } from '../../lib/http';
 import { useAddResponse } from './api';
 import { DateInputField } from '../../ui/date-field';
@@ -31,7 +31,7 @@ function byField(issues: FieldIssue[]): { at: Partial<Record<Field, string>>; ge
 export function ConsultationResponseForm({ consultation, onDone, onCancel }: { consultation: Consultation; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const add = useAddResponse(consultation.id);
-  const today = bogotaToday();
+  const today = useToday();
   const defaultDate = today < consultation.openDate ? consultation.openDate : today > consultation.closeDate ? consultation.closeDate : today;
   const [kind, setKind] = useState<ResponseValueGroupKind>('external');
   const [group, setGroup] = useState('');

@@ -146,9 +146,10 @@ function figuresOf<F extends string>(fields: readonly F[], snapshot: Record<stri
  * whose metrics were never saved (version 0) starts with every snapshot open, its figure fields usable at once (a
  * snapshot left blank is saved as not taken: see readForm).
  */
-export function toFormValues(saved: SavedMetrics & { version?: number }, defaults: { liveAsOf?: string | null } = {}): MetricsFormValues {
+export function toFormValues(saved: SavedMetrics & { version?: number }, defaults: { liveAsOf?: string | null; today?: string } = {}): MetricsFormValues {
   const { postCard, liveSummary, sincePublication } = saved;
-  const day = bogotaToday();
+  // Today in the organisation's time zone (the form passes it; Bogotá's without one).
+  const day = defaults.today ?? bogotaToday();
   const neverSaved = saved.version === 0;
   return {
     postCard: {

@@ -16,6 +16,7 @@ import { MetricsFormIssues } from './metrics-form-issues';
 import { MetricsFormSection } from './metrics-form-section';
 import { toFormValues, type MetricsFormValues } from './metrics-form-values';
 import { useMetricsChecks, type CheckedMetrics } from './use-metrics-checks';
+import { useToday } from '../../app/use-current-user';
 
 interface MetricsFormProps {
   forumId: number;
@@ -41,7 +42,8 @@ function unchanged(base: ForumMetricsRecord, version: number | undefined, checke
 export function MetricsForm({ forumId, saved, forumDate, onDirtyChange }: MetricsFormProps) {
   const { t } = useTranslation();
   const personName = usePersonName();
-  const toValues = (record: ForumMetricsRecord) => toFormValues(record, { liveAsOf: forumDate });
+  const today = useToday();
+  const toValues = (record: ForumMetricsRecord) => toFormValues(record, { liveAsOf: forumDate, today });
   const form = useForm<MetricsFormValues>({ defaultValues: toValues(saved) });
   const mutation = useSaveForumMetrics(forumId);
   // The record the form last started from: a save of the same figures is not sent (nor would the server write it).

@@ -2,7 +2,8 @@ import { Input, SimpleGrid, Stack } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { Controller, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { bogotaToday } from '../../../domain/bogota-date';
+import { todayIn } from '../../../domain/zoned-date';
+import { useOrganizationTimeZone } from '../../app/use-current-user';
 import { toFieldIssues } from '../../../domain/common';
 import { questionChannels } from '../../../domain/forum';
 import {
@@ -88,11 +89,11 @@ function fromFormValues(v: QuestionFormValues) {
 const toFormPath = (path: string) => (path === 'receivedAt' ? 'receivedDate' : path);
 
 /** The domain's schema and rules (the same the server applies), at the form's fields. */
-function questionResolver(forumYear: number): Resolver<QuestionFormValues, unknown, QuestionCaseInput> {
+function questionResolver(forumYear: number, today: () => string): Resolver<QuestionFormValues, unknown, QuestionCaseInput> {
   return async (values) => {
     const parsed = questionCaseInputSchema.safeParse(fromFormValues(values));
     const issues = parsed.success
-      ? questionCaseIssues(parsed.data, { today: bogotaToday(), forumYear }).map((i) => ({ path: i.path.join('.'), message: i.message }))
+      ? questionCaseIssues(parsed.data, { today: today(), forumYear }).map((i) => ({ path: i.path.join('.'), message: i.message }))
       : toFieldIssues(parsed.error);
     if (parsed.success && issues.length === 0) return { values: parsed.data, errors: {} };
     const errors: Record<string, { type: string; message: string }> = {};
@@ -119,9 +120,10 @@ export interface QuestionCaseFormProps {
 export function QuestionCaseForm({ question, areas, readOnly, save, onSaved, onNewerVersion }: QuestionCaseFormProps) {
   const { t } = useTranslation();
   const personName = usePersonName();
+  const timeZone = useOrganizationTimeZone();
   const form = useForm<QuestionFormValues, unknown, QuestionCaseInput>({
     defaultValues: toQuestionFormValues(question),
-    resolver: questionResolver(question.forumYear),
+    resolver: questionResolver(question.forumYear, () => todayIn(timeZone)),
     mode: 'onSubmit',
     reValidateMode: 'onChange',
     shouldFocusError: false,

@@ -5,7 +5,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { bogotaToday } from '../../../domain/bogota-date';
 import { deadlineOf, type PersonalData, type QuestionCase } from '../../../domain/question';
 import { formatDateTime, formatLongDate, formatShortDate } from '../../lib/format';
 import { ApiError, errorMessage } from '../../lib/http';
@@ -15,7 +14,7 @@ import { DateInputField } from '../../ui/date-field';
 import { NotFoundState } from '../../ui/not-found-state';
 import { PageHeader } from '../../ui/page-header';
 import { ErrorState, LoadingState } from '../../ui/states';
-import { useCan } from '../../app/use-current-user';
+import { useCan, useToday } from '../../app/use-current-user';
 import { areasQueryOptions, questionKeys, questionQueryOptions, useAnsweredLive, useRemoveMergedAsker, useRemovePersonalData, useSavePersonalData, useUpdateQuestion, useViewPersonalData } from './api';
 import { DeadlineBadge } from './deadline-badge';
 import { QuestionCaseForm } from './question-case-form';
@@ -32,7 +31,8 @@ function PersonalDataPanel({ question, canWrite }: { question: QuestionCase; can
   const removeMerged = useRemoveMergedAsker(question.id);
   const [shown, setShown] = useState<PersonalData | null>(null);
   const [adding, setAdding] = useState(false);
-  const [draft, setDraft] = useState({ name: '', contact: '', consentText: '', consentDate: bogotaToday() as string | null, consentTime: '' });
+  const today = useToday();
+  const [draft, setDraft] = useState({ name: '', contact: '', consentText: '', consentDate: today as string | null, consentTime: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const submit = () => {
@@ -206,6 +206,7 @@ export function QuestionCasePage() {
   const update = useUpdateQuestion(id ?? 0);
   const live = useAnsweredLive();
   const [formKey, setFormKey] = useState(0);
+  const today = useToday();
   useDocumentTitle(question.data ? `${t('questions.detail.titleFor', { id: question.data.id })} · ${t('appName')}` : '');
 
   if (id === null || (question.error instanceof ApiError && question.error.status === 404)) {
@@ -215,7 +216,7 @@ export function QuestionCasePage() {
   if (question.isError) return <ErrorState error={question.error} onRetry={() => void question.refetch()} />;
   if (areas.isError) return <ErrorState error={areas.error} onRetry={() => void areas.refetch()} />;
   const q = question.data;
-  const deadline = deadlineOf(q, bogotaToday());
+  const deadline = deadlineOf(q, today);
 
   return (
     <>

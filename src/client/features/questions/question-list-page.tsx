@@ -3,7 +3,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { bogotaToday } from '../../../domain/bogota-date';
+import { useToday } from '../../app/use-current-user';
 import { deadlineOf, questionListQuerySchema, questionStatuses, type QuestionFigures, type QuestionListQuery } from '../../../domain/question';
 import { useCan } from '../../app/use-current-user';
 import { formatInteger, formatShortDate } from '../../lib/format';
@@ -96,7 +96,7 @@ export function QuestionListPage() {
   const forums = useQuery(forumChoicesQueryOptions());
   const figures = useQuery(questionFiguresQueryOptions(query.year));
   const waiting = useQuery(submissionsQueryOptions('por_moderar'));
-  const today = bogotaToday();
+  const today = useToday();
   const canImport = useCan('writeQuestions');
   useDocumentTitle(`${t('questions.title')} · ${t('appName')}`);
 

@@ -1,0 +1,46 @@
+import { screen, within } from '@testing-library/react';
+import type { SetupServerApi } from 'msw/node';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CommitmentDetail } from '../../src/domain/commitment';
+import { renderApp } from '../support/render-app';
+
+let server: SetupServerApi | undefined;
+afterEach(() => {
+  server?.close();
+  server = undefined;
+  vi.useRealTimers();
+});
+
+/**
+ * The client's "today" is the organisation's (issue 15): at 11:00 UTC on 15 June 2026 it is already 16 June in
+ * Kiritimati (UTC+14) and still 15 June in Bogotá. A follow-up's date starts on the organisation's today.
+ */
+async function followUpDateFor(timeZone: string) {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-06-15T11:00:00Z'));
+  const app = await renderApp(
+    async (api) => {
+      const cookie = await api.login('editora');
+      const forum = await api.db.selectFrom('forums').select('id').where('date', '=', '2022-06-22').executeTakeFirstOrThrow();
+      const body = { forumId: forum.id, text: 'Publicar la ruta de empleo juvenil', area: 'Formación', person: '', dueDate: '2026-06-15', status: 'pending', cancelReason: '', progress: 0 };
+      const made = (await (await api.call('POST', '/api/commitments', { cookie, body })).json()) as CommitmentDetail;
+      return `/compromisos/${made.id}`;
+    },
+    { as: 'editora', before: (api) => api.db.updateTable('organizations').set({ time_zone: timeZone }).where('id', '=', 1).execute().then(() => undefined) },
+  );
+  server = app.server;
+  expect(await screen.findByRole('heading', { name: /Publicar la ruta de empleo juvenil/, level: 1 })).toBeInTheDocument();
+  return within(screen.getByRole('region', { name: 'Seguimiento' })).getByLabelText(/Fecha/);
+}
+
+describe('today on the client is the organisation’s', () => {
+  it('in Kiritimati the follow-up form starts on 16 June, and the commitment due on the 15th is overdue', async () => {
+    expect(await followUpDateFor('Pacific/Kiritimati')).toHaveValue('16/06/2026');
+    expect(screen.getAllByText('Vencido').length).toBeGreaterThan(0);
+  });
+
+  it('in Bogotá, at the same instant, it starts on 15 June and the commitment is not overdue', async () => {
+    expect(await followUpDateFor('America/Bogota')).toHaveValue('15/06/2026');
+    expect(screen.queryByText('Vencido')).not.toBeInTheDocument();
+  });
+});
