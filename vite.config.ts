@@ -95,8 +95,12 @@ export default defineConfig(({ mode }) => ({
           exclude: postgresExclude,
           globalSetup: ['tests/support/postgres-global-setup.ts'],
           // A worker's first createTestApi builds its template schema (migrations + bootstrap over the network), which
-          // a beforeAll may do: on a loaded machine that took over the default 10 s.
+          // a beforeAll may do: on a loaded machine that took over the default 10 s. A test may do it too: write-path's
+          // «no GET route changes the database» (every GET route, the exports included, with a dump of every table
+          // after each) took 21–31 s at load 10–13 with the template built inside it — over the 30 s cap, with the
+          // old reset as with the new. The cap only decides when a stuck test is called stuck.
           hookTimeout: 120_000,
+          testTimeout: 120_000,
           env: { FOROS_TEST_ENGINE: 'postgres' },
         },
       },

@@ -91,7 +91,9 @@ export async function storeChartImages(
   await Promise.all(
     missing.map(async (chart) => {
       if (options.closed?.()) return;
-      batch.push({ key: chart.key, png: await draw(chart.svg, chart.width) });
+      const png = await draw(chart.svg, chart.width);
+      // Pushed after the await: `batch` is replaced by each flush.
+      batch.push({ key: chart.key, png });
       if (batch.length >= 20) saving.push(flush());
     }),
   );

@@ -683,6 +683,21 @@ export const migrations: Record<string, Migration> = {
       await db.updateTable('organizations').set({ logo: null }).execute();
     },
   },
+  '0029_commitments_organization': {
+    // The commitments list, scoped: `c.organization_id = ?` joined to `f.organization_id = ?`. 0024 gave commitments
+    // no organisation index, so on SQLite without statistics the unfiltered list and the search walked every forum
+    // of the office (by 0027's forums index) and sorted the commitments found in a temporary B-tree; the list of
+    // areas scanned the table. An organisation index alone would tie with 0013's one-column indexes and win over
+    // (year, due_date) — so each filter gets its own, organisation first and due date last: the page is read in the
+    // list's order (due date, id) and stops at its 50 rows; the count and the areas read one index.
+    async up(db: MigrationDb) {
+      await db.schema.createIndex('commitments_organization_due').on('commitments').columns(['organization_id', 'due_date', 'id']).execute();
+      await db.schema.createIndex('commitments_organization_year_due').on('commitments').columns(['organization_id', 'year', 'due_date']).execute();
+      await db.schema.createIndex('commitments_organization_status_due').on('commitments').columns(['organization_id', 'status', 'due_date']).execute();
+      await db.schema.createIndex('commitments_organization_forum_due').on('commitments').columns(['organization_id', 'forum_id', 'due_date']).execute();
+      await db.schema.createIndex('commitments_organization_area').on('commitments').columns(['organization_id', 'area']).execute();
+    },
+  },
   '0030_chart_images': {
     // Issue 12: the charts' PNGs of the Word export, kept in the database (chart-image-queries.ts), so that the first
     // export after a restart, or on another server process, finds them drawn. `blob` is `bytea` on PostgreSQL (engine.ts).

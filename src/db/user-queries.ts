@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Role, User } from '../domain/user';
 import type { Database, UsersTable } from './schema';
+import { fixedQuery } from './compiled-query';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type UserRow = Omit<UsersTable, 'id' | 'organization_id'> & { id: number; organization_id: number };
@@ -110,21 +111,8 @@ export async function insertSession(db: Db, tokenHash: string, userId: number, n
   await db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: now, expires_at: expiresAt, last_seen_at: now }).execute();
 }
 
-/**
- * The active user of a session that has neither reached its absolute end (`expires_at`) nor been idle since
- * `idleSince` (its last request, or its creation before any), with when it was last seen and when it ends.
- */
-/**
- * The account of a live session (not expired, not idle, account active) with its organisation's time zone and whether
- * the organisation is active: a deactivated organisation's sessions end with it (the caller refuses them, saying why).
- */
-export async function findSessionUser(
-  db: Db,
-  tokenHash: string,
-  now: string,
-  idleSince: string,
-): Promise<(UserWithHash & { lastSeenAt: string; sessionExpiresAt: string; timeZone: string; organizationActive: boolean }) | undefined> {
-  const row = await db
+const sessionUserQuery = fixedQuery((db: Db, tokenHash: string, now: string, idleSince: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('organizations', 'organizations.id', 'users.organization_id')
@@ -134,8 +122,22 @@ export async function findSessionUser(
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
     .where((eb) => eb.fn.coalesce('sessions.last_seen_at', 'sessions.created_at'), '>', idleSince)
-    .where('users.active', '=', 1)
-    .executeTakeFirst();
+    .where('users.active', '=', 1),
+);
+
+/**
+ * The account of a live session (not expired — `expires_at` — nor idle since `idleSince`, account active) with when it
+ * was last seen and when it ends, its organisation's time zone and whether the organisation is active: a deactivated
+ * organisation's sessions end with it (the caller refuses them, saying why). Runs on every request (auth.ts): its SQL
+ * is built and compiled once (compiled-query.ts), only the values change.
+ */
+export async function findSessionUser(
+  db: Db,
+  tokenHash: string,
+  now: string,
+  idleSince: string,
+): Promise<(UserWithHash & { lastSeenAt: string; sessionExpiresAt: string; timeZone: string; organizationActive: boolean }) | undefined> {
+  const [row] = await sessionUserQuery(db, tokenHash, now, idleSince);
   return row && { ...fromRow(row), lastSeenAt: row.last_seen, sessionExpiresAt: row.session_expires_at, timeZone: row.organization_time_zone, organizationActive: row.organization_active === 1 };
 }
 

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { createChartImages, type ChartImagesOptions } from '../../src/api/chart-images';
+import { createChartImages, storeChartImages, type ChartImagesOptions } from '../../src/api/chart-images';
 import type { ApiLogger } from '../../src/api/deps';
 import { evictChartImages, readChartImages, saveChartImages } from '../../src/db/chart-image-queries';
 import { forOrganization } from '../../src/db/org-scope';
@@ -128,6 +128,18 @@ describe('chart images kept in the database', () => {
     await saveChartImages(theirs, [{ key: 'a', png: png(9) }], '2026-01-05T00:00:00.000Z');
     expect([...(await readChartImages(mine, ['a'])).get('a')!]).toEqual([...png(1)]);
     expect([...(await readChartImages(theirs, ['a'])).get('a')!]).toEqual([...png(9)]);
+  });
+
+  it('a warm-up of a big year stores every chart it draws (stored by twenties as they come)', async () => {
+    const api = await createTestApi();
+    const db = forOrganization(api.db, 1);
+    const charts = Array.from({ length: 45 }, (_, i) => ({ id: `g${i}`, svg: `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>${i}</text></svg>`, width: 20 }));
+    let drawn = 0;
+    const fake: RasterizeSvg = async () => new Uint8Array([++drawn]);
+    expect(await storeChartImages(db, charts, fake)).toEqual({ charts: 45, drawn: 45 });
+    expect(await storedCount(api)).toBe(45);
+    // Run again: everything is stored, nothing is drawn.
+    expect(await storeChartImages(db, charts, fake)).toEqual({ charts: 45, drawn: 0 });
   });
 
   it('an export over the bound stores its images and leaves the store within it', async () => {

@@ -76,7 +76,8 @@ export function Layout() {
               <Text size="sm" visibleFrom="sm">
                 {user.displayName}
               </Text>
-              <Badge variant="outline" color="gray.7">
+              {/* Narrow, the role's badge (up to «Administración del sistema») would push over the name and logo. */}
+              <Badge variant="outline" color="gray.7" visibleFrom="sm">
                 {t(`roles.${user.role}`)}
               </Badge>
               <Button
