@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { CookieOptions } from 'hono/utils/cookie';
 import { can, type Permission } from '../domain/user';
+import { organizationDeactivated } from '../domain/organization';
 import { findSessionUser, touchSession } from '../db/user-queries';
 import type { AppEnv } from './deps';
 import { healthPath } from './health-routes';
@@ -95,11 +96,17 @@ export const sameOriginOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /** What a person of a deactivated organisation is told: when logging in with the right password, and on the next request of a session they had. */
-export const organizationDeactivatedMessage = 'Su organización está desactivada. Consulte al administrador del sistema.';
+export const organizationDeactivatedMessage = organizationDeactivated.title;
+
+/** The 401 of a request that needs someone, when nobody is logged in: why, if the session cookie was refused for a reason. */
+export function noSessionProblem(c: Pick<Context<AppEnv>, 'get'>, fallback: string): HttpProblem {
+  const refusal = c.get('sessionRefusal');
+  return refusal ? new HttpProblem(401, refusal, { type: organizationDeactivated.type }) : new HttpProblem(401, fallback);
+}
 
 export function requireUser(c: Pick<Context<AppEnv>, 'get'>) {
   const user = c.get('user');
-  if (!user) throw new HttpProblem(401, c.get('sessionRefusal') ?? 'Inicie sesión para continuar.');
+  if (!user) throw noSessionProblem(c, 'Inicie sesión para continuar.');
   return user;
 }
 

@@ -6,7 +6,8 @@ import { getLoginAttempts, pruneLoginAttempts, releaseLoginAttempt, saveLoginAtt
 import type { AuditDraft } from '../domain/audit';
 import type { AppEnv } from './deps';
 import { doc, jsonBody, ok, problems } from './openapi-doc';
-import { organizationDeactivatedMessage, sessionCookie, sessionCookieOptions } from './auth';
+import { noSessionProblem, organizationDeactivatedMessage, sessionCookie, sessionCookieOptions } from './auth';
+import { organizationDeactivated } from '../domain/organization';
 import { applyChange, change, requestTime } from './change';
 import { firstOrganizationId, forOrganization } from '../db/org-scope';
 import { findOrganizationById } from '../db/organization-lookup';
@@ -50,7 +51,7 @@ export function sessionRoutes() {
 
   app.get('/', doc('Sesión actual', { ...ok(200, 'Usuario de la sesión y su organización'), ...problems(401) }), async (c) => {
     const user = c.get('user');
-    if (!user) throw new HttpProblem(401, c.get('sessionRefusal') ?? 'No hay una sesión iniciada.');
+    if (!user) throw noSessionProblem(c, 'No hay una sesión iniciada.');
     return c.json({ user, organization: await sessionOrganization(c.get('deps').rootDb, user.organizationId) });
   });
 
@@ -119,7 +120,7 @@ export function sessionRoutes() {
       }
       // In the audit log of the account's organisation (an unknown account's attempts: the first organisation's).
       await applyChange(forOrganization(deps.rootDb, user?.organizationId ?? firstOrganizationId), who, at, async () => ({ result: null, audit: entries }));
-      if (user?.accountActive && passwordOk) throw new HttpProblem(403, sessionMessages.organizationDeactivated);
+      if (user?.accountActive && passwordOk) throw new HttpProblem(403, sessionMessages.organizationDeactivated, { type: organizationDeactivated.type });
       throw new HttpProblem(401, sessionMessages.wrong);
     }
 

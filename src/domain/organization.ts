@@ -42,6 +42,15 @@ export function slugify(name: string): string {
 export const defaultOrganizationName = 'Mi entidad';
 export const defaultTimeZone = 'America/Bogota';
 
+/**
+ * What a person of a deactivated organisation is told (the login with the right password: 403; a session they had:
+ * 401), with a problem type the client recognises to say it on the login screen.
+ */
+export const organizationDeactivated = {
+  type: 'urn:foros:organizacion-desactivada',
+  title: 'Su organización está desactivada. Consulte al administrador del sistema.',
+} as const;
+
 /** «Nombre (SIGLA)», or the name alone: how the header and lists name an organisation. */
 export function organizationLabel(organization: Pick<OrganizationSummary, 'name' | 'acronym'>): string {
   return organization.acronym ? `${organization.name} (${organization.acronym})` : organization.name;

@@ -44,3 +44,16 @@ describe('today on the client is the organisation’s', () => {
     expect(screen.queryByText('Vencido')).not.toBeInTheDocument();
   });
 });
+
+describe('a session whose organisation is deactivated', () => {
+  it('lands on the login screen saying the organisation is deactivated', async () => {
+    const app = await renderApp('/foros', { as: 'editora' });
+    server = app.server;
+    expect(await screen.findByRole('heading', { level: 1, name: /Foros/ })).toBeInTheDocument();
+    await app.api.db.updateTable('organizations').set({ active: 0 }).where('id', '=', 1).execute();
+    await app.queryClient.invalidateQueries();
+    // The login screen, with the reason (not the generic «session ended»).
+    expect(await screen.findByRole('button', { name: /Ingresar/ })).toBeInTheDocument();
+    expect(await screen.findByRole('alert')).toHaveTextContent('Su organización está desactivada. Consulte al administrador del sistema.');
+  });
+});

@@ -1,5 +1,5 @@
 import type { SessionUser } from '../../domain/roles';
-import type { OrganizationSummary } from '../../domain/organization';
+import { organizationDeactivated, type OrganizationSummary } from '../../domain/organization';
 import { api, ApiError } from './http';
 
 /** The logged-in person, with the organisation the session names (issue 15; the header shows it). */
@@ -10,15 +10,25 @@ export function currentUserFrom(answer: { user: SessionUser; organization?: Orga
   return answer.organization ? { ...answer.user, organization: answer.organization } : answer.user;
 }
 
+let refusal: string | null = null;
+
+/** Why the last session check found nobody, when the server said why (the organisation was deactivated); else null. */
+export const sessionRefusal = (): string | null => refusal;
+
 /**
  * Who is logged in, or null. A 401 is an answer ("nobody"), not an error. Without React Query, so the first
  * screen (the login, before the app loads) can ask; the app's session query (`shared-queries.ts`) asks the same.
  */
 export async function fetchSessionUser(): Promise<CurrentUser | null> {
   try {
-    return currentUserFrom(await api<{ user: SessionUser; organization?: OrganizationSummary }>('/api/session'));
+    const user = currentUserFrom(await api<{ user: SessionUser; organization?: OrganizationSummary }>('/api/session'));
+    refusal = null;
+    return user;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
+    if (error instanceof ApiError && error.status === 401) {
+      refusal = error.body.type === organizationDeactivated.type ? error.title : null;
+      return null;
+    }
     throw error;
   }
 }

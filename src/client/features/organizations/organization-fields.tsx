@@ -16,10 +16,10 @@ export interface OrganizationFieldValues {
   colors: { primary: string; secondary: string };
 }
 
-/** The IANA time zones this browser knows, America's first (where the entities are). */
+/** The IANA time zones this browser knows, America's first (where the entities are), and UTC (the server takes the same). */
 function timeZoneOptions(current: string): string[] {
   const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [defaultTimeZone];
-  const all = new Set([defaultTimeZone, current, ...known.filter((zone) => zone.startsWith('America/')), ...known]);
+  const all = new Set([defaultTimeZone, current, ...known.filter((zone) => zone.startsWith('America/')), ...known, 'UTC']);
   return [...all].filter(Boolean);
 }
 

@@ -8,6 +8,8 @@ import { logIn, type LoginInput } from './session-requests';
 export interface LoginPageProps {
   /** The session ended before (?expired=1): say so. */
   expired: boolean;
+  /** Why the session ended, when the server said so (the organisation was deactivated). */
+  notice?: string | null;
   /** Runs as the form is sent (the first screen starts loading the app then). */
   onSubmit?: () => void;
   /** The person is logged in; the page shows «Ingresando…» until this settles. */
@@ -19,7 +21,7 @@ export interface LoginPageProps {
  * before the app loads; the app's /login route wraps it in login-route.tsx). Two fields only: plain state keeps
  * react-hook-form out of the first screen's bundle.
  */
-export function LoginPage({ expired, onSubmit: started, onLoggedIn }: LoginPageProps) {
+export function LoginPage({ expired, notice, onSubmit: started, onLoggedIn }: LoginPageProps) {
   const t = texts.session;
   const [values, setValues] = useState<LoginInput>({ username: '', password: '' });
   const [errors, setErrors] = useState<Partial<Record<keyof LoginInput, string>>>({});
@@ -65,7 +67,12 @@ export function LoginPage({ expired, onSubmit: started, onLoggedIn }: LoginPageP
                 {t.intro}
               </Text>
             </div>
-            {expired && !failure && <Alert color="yellow">{t.expired}</Alert>}
+            {notice && !failure && (
+              <Alert color="yellow" role="alert">
+                {notice}
+              </Alert>
+            )}
+            {expired && !notice && !failure && <Alert color="yellow">{t.expired}</Alert>}
             {failure != null && (
               <Alert color="red" role="alert" title={errorMessage(failure)}>
                 {null}

@@ -3,6 +3,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { sessionQueryOptions, useLoggedIn } from './api';
 import { LoginPage } from './login-page';
 import { safeNext } from './session-requests';
+import { sessionRefusal } from '../../lib/session-user';
 
 /** The app's /login route (after logging out, or a session that ended): the login form, then back to `next`. */
 export function LoginRoute() {
@@ -15,6 +16,7 @@ export function LoginRoute() {
   return (
     <LoginPage
       expired={Boolean(params.get('expired'))}
+      notice={session.data === null ? sessionRefusal() : null}
       onLoggedIn={(user) => {
         loggedIn(user);
         navigate(next, { replace: true });

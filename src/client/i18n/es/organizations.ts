@@ -62,7 +62,7 @@ export const organizations = {
       slug: 'Dirección pública',
       slugHint: 'Letras minúsculas sin tildes, números y guiones; no solo números. Es la dirección de sus páginas públicas; se propone a partir del nombre.',
       timeZone: 'Zona horaria',
-      timeZoneHint: 'La de la entidad. Por ahora las fechas y plazos se calculan en la hora de Colombia.',
+      timeZoneHint: 'La de la entidad: su «hoy» (vencimientos, plazos, votaciones y formularios abiertos) sigue esta zona. Los días hábiles y festivos son los de Colombia.',
       primaryColor: 'Color principal',
       secondaryColor: 'Color secundario',
       colorHint: 'Opcional. En hexadecimal, como #1c4e80.',
