@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import { forumStatuses } from '../src/domain/forum';
@@ -13,6 +14,7 @@ import { benchAdminPassword, createWorkspace, login, startBenchServer, withDatab
 import { createRandom, summarize, timed, type LatencySummary } from './stats';
 import { ms, times, type ReportRow } from './report';
 import { httpGet, keepAliveAgent, startChild, throughput } from './processes';
+import { createMinimalServer } from './baselines/minimal-server.mjs';
 
 /**
  * `npm run bench foros`: the forum list and detail of the real server (dist-server/, as `npm start` runs it) beside
@@ -110,10 +112,19 @@ export function createBareRunner(dbFile: string) {
 }
 
 /** Sequential requests, alternating API over HTTP and the same SQL on bare better-sqlite3, per URL. */
-export async function latency(server: { url: string }, paths: string[], entries: Record<string, Entry>, cookie: string, bare: ReturnType<typeof createBareRunner>, options: ForumBenchOptions) {
+export async function latency(
+  server: { url: string },
+  paths: string[],
+  entries: Record<string, Entry>,
+  cookie: string,
+  bare: ReturnType<typeof createBareRunner>,
+  options: ForumBenchOptions,
+  minimal?: { url: string },
+) {
   const agent = keepAliveAgent(1);
   const apiSamples: number[] = [];
   const bareSamples: number[] = [];
+  const minimalSamples: number[] = [];
   const sessionParameters = (p: unknown[]) => [p[0], new Date().toISOString(), ...p.slice(2)];
   for (let i = 0; i < options.warmup + options.requests; i++) {
     const path = paths[i % paths.length];
@@ -124,22 +135,32 @@ export async function latency(server: { url: string }, paths: string[], entries:
     const bareStart = performance.now();
     bare.run(entries[path], sessionParameters);
     const bareMs = performance.now() - bareStart;
+    let minimalMs = 0;
+    if (minimal) {
+      const minimalStart = performance.now();
+      const answer = await httpGet(minimal.url + path, { cookie }, agent);
+      minimalMs = performance.now() - minimalStart;
+      if (answer.status !== 200) throw new Error(`HTTP ${answer.status} del servidor mínimo en ${path}`);
+    }
     if (i >= options.warmup) {
       apiSamples.push(apiMs);
       bareSamples.push(bareMs);
+      if (minimal) minimalSamples.push(minimalMs);
     }
   }
   agent.destroy();
-  return { api: summarize(apiSamples), bare: summarize(bareSamples) };
+  return { api: summarize(apiSamples), bare: summarize(bareSamples), minimal: minimal ? summarize(minimalSamples) : undefined };
 }
 
-function latencyRow(section: string, label: string, s: { api: LatencySummary; bare: LatencySummary }, target?: number): ReportRow {
+function latencyRow(section: string, label: string, s: { api: LatencySummary; bare: LatencySummary; minimal?: LatencySummary }, target?: number): ReportRow {
   const ratio = s.api.p95 / s.bare.p95;
+  // The HTTP floor beside it: the minimal node:http server with the same SQL and JSON, in this process too.
+  const floor = s.minimal ? `; servidor mínimo (HTTP, misma SQL y JSON): ${ms(s.minimal.p95)} (${ms(s.minimal.p50)}), Foros = ${times(s.api.p95 / s.minimal.p95)}` : '';
   return {
     section,
     measure: `${label}: p95 (p50) de ${s.api.count}`,
     value: `${ms(s.api.p95)} (${ms(s.api.p50)})`,
-    baseline: `SQL sola: ${ms(s.bare.p95)} (${ms(s.bare.p50)})`,
+    baseline: `SQL sola: ${ms(s.bare.p95)} (${ms(s.bare.p50)})${floor}`,
     ratio: times(ratio),
     target: target === undefined ? undefined : `≤ ${target}×`,
     ok: target === undefined ? undefined : ratio <= target,
@@ -219,8 +240,12 @@ export async function benchForums(options: ForumBenchOptions = defaultForumBench
     stops.push(local.close);
     const bare = createBareRunner(workspace.dbFile);
     stops.push(bare.close);
-    rows.push(latencyRow(section, 'Lista (búsqueda + filtro + página, páginas con resultados)', await latency(local, listPaths, entries, cookie, bare, options), 3));
-    rows.push(latencyRow(section, 'Detalle /api/forums/:id (id al azar)', await latency(local, detailPaths, entries, cookie, bare, options), 5));
+    const localMinimal = createMinimalServer(workspace.dbFile, JSON.parse(readFileSync(workloadFile, 'utf8')));
+    await new Promise<void>((ready) => localMinimal.listen(0, '127.0.0.1', () => ready()));
+    stops.push(() => new Promise((done) => localMinimal.close(done)));
+    const localMinimalUrl = { url: `http://127.0.0.1:${(localMinimal.address() as AddressInfo).port}` };
+    rows.push(latencyRow(section, 'Lista (búsqueda + filtro + página, páginas con resultados)', await latency(local, listPaths, entries, cookie, bare, options, localMinimalUrl), 3));
+    rows.push(latencyRow(section, 'Detalle /api/forums/:id (id al azar)', await latency(local, detailPaths, entries, cookie, bare, options, localMinimalUrl), 5));
     rows.push(latencyRow(section, 'Lista, páginas vacías (aparte)', await latency(local, emptyPaths, entries, cookie, bare, options)));
     rows.push(latencyRow(section, 'Lista, solo búsqueda (orden variable)', await latency(local, searchPaths, entries, cookie, bare, options)));
     rows.push(latencyRow(section, 'Lista sin filtro, páginas 1–500', await latency(local, unfilteredPaths, entries, cookie, bare, options)));
