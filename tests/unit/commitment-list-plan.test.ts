@@ -1,10 +1,7 @@
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { listCommitments } from '../../src/db/commitment-queries';
-import { migrateToLatest } from '../../src/db/migrations';
 import { forOrganization } from '../../src/db/org-scope';
-import type { Database } from '../../src/db/schema';
+import { withPlannedDatabase } from '../support/query-plan';
 
 /**
  * The commitments list's plans on SQLite without statistics (a new installation), in an organisation's scope
@@ -19,14 +16,8 @@ describe('commitments list query plan', () => {
     ['a status', { status: 'done' as const }, /^SEARCH c USING INDEX commitments_organization_status_due \(organization_id=\? AND status=\?\)$/, 'commitments_organization_status_due'],
     ['a search', { q: 'ruta' }, /^SEARCH c USING (COVERING )?INDEX commitments_organization_\w+ \(organization_id=\?\)$/, 'commitments_organization_due'],
   ])('%s: the count and the page read an organisation-first index, the page in order', async (_case, query, countPlan, pageIndex) => {
-    const sqlite = new BetterSqlite3(':memory:');
-    const statements: { sql: string; parameters: readonly unknown[] }[] = [];
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: (event) => void statements.push(event.query) });
-    try {
-      await migrateToLatest(db);
-      statements.length = 0;
+    await withPlannedDatabase(async ({ db, statements, plan }) => {
       await listCommitments(forOrganization(db, 1), query, '2026-06-15');
-      const plan = (s: { sql: string; parameters: readonly unknown[] }) => (sqlite.prepare(`explain query plan ${s.sql}`).all(...(s.parameters as unknown[])) as { detail: string }[]).map((row) => row.detail);
       const count = statements.find((s) => s.sql.startsWith('select count(*)'))!;
       expect(plan(count)[0]).toMatch(countPlan);
       const page = statements.find((s) => s.sql.includes('order by "c"."due_date"'))!;
@@ -36,8 +27,6 @@ describe('commitments list query plan', () => {
       expect(pagePlan[1]).toBe('SEARCH f USING INTEGER PRIMARY KEY (rowid=?)');
       const areas = statements.find((s) => s.sql.startsWith('select distinct "area"'))!;
       expect(plan(areas)).toEqual(['SEARCH commitments USING COVERING INDEX commitments_organization_area (organization_id=?)']);
-    } finally {
-      await db.destroy();
-    }
+    });
   });
 });

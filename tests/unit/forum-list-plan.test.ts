@@ -1,10 +1,7 @@
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { listForums } from '../../src/db/forum-queries';
-import { migrateToLatest } from '../../src/db/migrations';
 import { forOrganization } from '../../src/db/org-scope';
-import type { Database } from '../../src/db/schema';
+import { withPlannedDatabase } from '../support/query-plan';
 
 /**
  * The forum list's plan on SQLite without statistics (a new installation): each row's question count must find the
@@ -14,28 +11,19 @@ import type { Database } from '../../src/db/schema';
  */
 describe('forum list query plan', () => {
   it("counts each forum's questions through an index on the forum, and a search's matches from the text's index, in the organisation's scope", async () => {
-    const sqlite = new BetterSqlite3(':memory:');
-    const statements: { sql: string; parameters: readonly unknown[] }[] = [];
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: (event) => void statements.push(event.query) });
-    try {
-      await migrateToLatest(db);
-      statements.length = 0;
+    await withPlannedDatabase(async ({ db, statements, reset, plan }) => {
       await listForums(forOrganization(db, 1), { q: 'suba', year: 2022, status: 'held', page: 1, pageSize: 20, sort: '-date' });
       const page = statements.find((s) => s.sql.includes('"question_count"'));
       expect(page?.sql).toContain('"forum_questions"."organization_id" = ?');
-      const plan = (sqlite.prepare(`explain query plan ${page!.sql}`).all(...(page!.parameters as unknown[])) as { detail: string }[]).map((row) => row.detail);
-      const questions = plan.filter((detail) => detail.includes('forum_questions'));
+      const questions = plan(page!).filter((detail) => detail.includes('forum_questions'));
       expect(questions).toHaveLength(1);
       expect(questions[0]).toMatch(/USING (COVERING )?INDEX \w+ \(organization_id=\? AND forum_id=\?\)/);
 
       // A search alone counts its matches from an index holding the text (migration 0027), not from every forum row.
-      statements.length = 0;
+      reset();
       await listForums(forOrganization(db, 1), { q: 'suba', page: 1, pageSize: 20, sort: 'title' });
       const count = statements.find((s) => s.sql.startsWith('select count(*)'));
-      const countPlan = (sqlite.prepare(`explain query plan ${count!.sql}`).all(...(count!.parameters as unknown[])) as { detail: string }[]).map((row) => row.detail);
-      expect(countPlan).toEqual(['SEARCH forums USING COVERING INDEX forums_organization_search (organization_id=?)']);
-    } finally {
-      await db.destroy();
-    }
+      expect(plan(count!)).toEqual(['SEARCH forums USING COVERING INDEX forums_organization_search (organization_id=?)']);
+    });
   });
 });
