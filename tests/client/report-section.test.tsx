@@ -99,6 +99,8 @@ describe('report section: autosave', () => {
 
     expect(await screen.findByText(/^Guardado a las/, {}, slow)).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Texto de «Anexo recuperable»' })).toHaveTextContent('Nada se pierde');
+    // Ready to go on writing where the draft ended.
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Texto de «Anexo recuperable»' })).toHaveFocus(), slow);
     expect(docToPlainText((await getSection(app, created.id)).content)).toBe('Nada se pierde');
     expect(window.localStorage.getItem(draftKey(created.id))).toBeNull();
   });
@@ -183,8 +185,11 @@ describe('report section: two people editing', () => {
     const fresh = await screen.findByRole('textbox', { name: 'Texto de «Anexo ajeno»' }, slow);
     expect(fresh).toHaveTextContent('Versión de la administradora');
     expect(window.localStorage.getItem(draftKey(created.id))).toBeNull();
+    // The chosen text is ready to go on: the editor has the focus, the caret after its last letter (no click needed,
+    // so no click can land the caret elsewhere).
+    await waitFor(() => expect(fresh).toHaveFocus(), slow);
 
-    await user.type(fresh, ' y mi añadido');
+    await user.keyboard(' y mi añadido');
     // What the person sees first: the whole text in the editor (tells a lost keystroke from a lost save).
     await waitFor(() => expect(fresh).toHaveTextContent('Versión de la administradora y mi añadido'), slow);
     expect(await screen.findByText(/^Guardado a las/, {}, slow)).toBeInTheDocument();

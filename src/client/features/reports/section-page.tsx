@@ -106,6 +106,7 @@ function SectionWorkspace({ section, report }: { section: ReportSection; report:
             editable={!locked}
             onChange={editing.setContent}
             onLockedAttempt={approvedLock ? askUnlock : undefined}
+            autoFocus={editing.focusEditor ? 'end' : undefined}
           />
         </Stack>
       </Suspense>

@@ -32,6 +32,9 @@ export function useSectionEditing(section: ReportSection, enabled: boolean) {
   const sectionSaved = useSectionSaved(section.year);
   const [values, setValues] = useState<SectionValues>(() => valuesOf(section));
   const [generation, setGeneration] = useState(0);
+  // The text was replaced because the person chose so right beside it («Usar la guardada», «Recuperar»): the new
+  // editor takes the focus with the caret at the end, so the next keystroke goes on from the text they chose.
+  const [focusEditor, setFocusEditor] = useState(false);
   const [status, setStatus] = useState<AutosaveStatus>({ kind: 'idle', savedAt: null });
   const [offer, setOffer] = useState<SectionDraft | null>(() => (enabled ? pendingDraft(section) : null));
   const autosave = useRef<SectionAutosave | null>(null);
@@ -81,8 +84,9 @@ export function useSectionEditing(section: ReportSection, enabled: boolean) {
   };
 
   /** The text on screen becomes `section` (saved version chosen, revision restored). */
-  const replaceWith = (replacement: ReportSection) => {
+  const replaceWith = (replacement: ReportSection, focus = false) => {
     autosave.current?.reset(replacement);
+    setFocusEditor(focus);
     show(valuesOf(replacement));
     setGeneration((g) => g + 1);
     void sectionSaved(replacement);
@@ -91,6 +95,7 @@ export function useSectionEditing(section: ReportSection, enabled: boolean) {
   return {
     values,
     generation,
+    focusEditor,
     status,
     offer,
     get version() {
@@ -108,6 +113,7 @@ export function useSectionEditing(section: ReportSection, enabled: boolean) {
       if (!offer) return;
       const recovered: SectionValues = { title: offer.title, content: offer.content, recommendations: offer.recommendations };
       show(recovered);
+      setFocusEditor(true);
       setGeneration((g) => g + 1);
       setOffer(null);
       autosave.current?.recover(recovered, offer.baseVersion);
@@ -117,8 +123,8 @@ export function useSectionEditing(section: ReportSection, enabled: boolean) {
       setOffer(null);
     },
     keepMine: (current: ReportSection) => autosave.current?.keepMine(current),
-    useTheirs: (current: ReportSection) => replaceWith(current),
-    replaceWith,
+    useTheirs: (current: ReportSection) => replaceWith(current, true),
+    replaceWith: (replacement: ReportSection) => replaceWith(replacement),
   };
 }
 

@@ -33,6 +33,8 @@ export interface RichTextEditorProps {
   onSelectionText?: (text: string) => void;
   /** A click or key in the editor while it is not editable (e.g. an approved section). */
   onLockedAttempt?: () => void;
+  /** 'end': the editor takes the focus when it appears, with the caret after the last letter (to go on writing). */
+  autoFocus?: 'end';
 }
 
 interface ToolbarState {
@@ -155,7 +157,7 @@ function LinkDialog({ editor, opened, onClose }: { editor: Editor; opened: boole
 }
 
 /** The section's rich text editor (Tiptap) with an accessible toolbar. Lazy-load it: it carries ProseMirror. */
-export function RichTextEditor({ content, label, editable, onChange, onSelectionText, onLockedAttempt }: RichTextEditorProps) {
+export function RichTextEditor({ content, label, editable, onChange, onSelectionText, onLockedAttempt, autoFocus }: RichTextEditorProps) {
   const { t } = useTranslation();
   const [linkOpen, setLinkOpen] = useState(false);
   const callbacks = useRef({ onChange, onSelectionText });
@@ -168,6 +170,8 @@ export function RichTextEditor({ content, label, editable, onChange, onSelection
       extensions,
       content,
       editable,
+      // The document starts with its selection there, and the editor focuses itself right after mounting.
+      autofocus: autoFocus && editable ? autoFocus : false,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
       // The editor's base styles go in a <style> element: it carries the page's nonce (Content-Security-Policy).
