@@ -30,7 +30,7 @@ const otherFeature =
 const notDriver = { regex: '(^|/)db/(node|pg)-driver$', message: 'The database drivers (better-sqlite3, pg) are imported only by the server and tests.' };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-server/**', 'dist-demo/**', 'node_modules/**', 'public/mockServiceWorker.js', 'data/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist-server/**', 'dist-demo/**', '.test-build/**', 'node_modules/**', 'public/mockServiceWorker.js', 'data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 export const serverOutDir = fileURLToPath(new URL('../dist-server/', import.meta.url));
 
-export async function buildServer() {
-  rmSync(serverOutDir, { recursive: true, force: true });
+export async function buildServer(outDir = serverOutDir) {
+  rmSync(outDir, { recursive: true, force: true });
   await build({
     entryPoints: {
       main: fileURLToPath(new URL('../src/server/main.ts', import.meta.url)),
@@ -18,7 +18,7 @@ export async function buildServer() {
       // The Word export's chart drawing threads (src/server/rasterizer-pool.ts looks for it beside main.mjs).
       'rasterizer-worker': fileURLToPath(new URL('../src/server/rasterizer-worker.ts', import.meta.url)),
     },
-    outdir: serverOutDir,
+    outdir: outDir,
     bundle: true,
     splitting: true,
     format: 'esm',

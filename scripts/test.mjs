@@ -10,12 +10,15 @@ import { delimiter, resolve as resolvePath } from 'node:path';
 // In this order: the two builds first (the end-to-end tests, the longest step, need both), then the end-to-end tests
 // on one side while the other runs the page tests (the next longest), the unit and API tests, the same API tests on
 // PostgreSQL, type checking and lint.
+const testBuild = '.test-build';
 const steps = [
   // The test build leaves out the .br/.gz precompression (a quarter of the build's CPU; tests/api/server.test.ts
   // covers it): `npm start` and `npm run bench` build with it.
-  { name: 'build', command: 'node scripts/build.mjs --no-precompress' },
-  { name: 'build-demo', command: 'node scripts/build-demo.mjs' },
-  { name: 'e2e', command: 'vitest run --config vitest.e2e.config.ts', after: ['build', 'build-demo'] },
+  // Both builds go to .test-build/ (FOROS_TEST_BUILD tells the end-to-end tests), never to dist/: a `npm run build`
+  // in the same checkout (the bench's, `npm start`) cannot empty what the tests are serving, nor the reverse.
+  { name: 'build', command: `node scripts/build.mjs --no-precompress --out-dir ${testBuild}` },
+  { name: 'build-demo', command: `node scripts/build-demo.mjs --out-dir ${testBuild}` },
+  { name: 'e2e', command: `FOROS_TEST_BUILD=${testBuild} vitest run --config vitest.e2e.config.ts`, after: ['build', 'build-demo'] },
   { name: 'pages', command: 'vitest run --project pages' },
   { name: 'unit', command: 'vitest run --project node' },
   // The API and db suites again on PostgreSQL (TEST_DATABASE_URL; scripts/with-postgres.sh, which .ci/run uses, starts

@@ -58,6 +58,8 @@ try {
     trustProxy: flag(process.env.FOROS_TRUST_PROXY, false),
     session: { idleMs, maxMs },
     hostname: process.env.HOST ?? '0.0.0.0',
+    // The built app the server sends (default dist/ in the working folder).
+    distDir: process.env.FOROS_DIST_DIR || undefined,
     // Seconds the requests in flight get to finish on SIGTERM/SIGINT before their connections are cut.
     shutdownTimeoutMs: whole('FOROS_SHUTDOWN_SECONDS', 25, 0, 3600) * 1000,
     // For tests that start the server as a process: the public forms' minimum time-to-submit (default 3 000 ms).

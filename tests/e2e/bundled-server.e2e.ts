@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { builtApp, builtServer } from './build-dirs';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // `npm start` runs the bundled server (dist-server/main.mjs, scripts/build-server.mjs), not the TypeScript the
@@ -11,8 +12,8 @@ const dir = mkdtempSync(join(tmpdir(), 'foros-bundle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function startBundled(dbName: string, adminPassword: string) {
-  const child = spawn(process.execPath, ['dist-server/main.mjs'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', FOROS_DB: join(dir, dbName), FOROS_DEMO: '0', FOROS_ADMIN_PASSWORD: adminPassword, FOROS_LOG_LEVEL: 'warn' },
+  const child = spawn(process.execPath, [builtServer], {
+    env: { ...process.env, FOROS_DIST_DIR: builtApp, PORT: '0', HOST: '127.0.0.1', FOROS_DB: join(dir, dbName), FOROS_DEMO: '0', FOROS_ADMIN_PASSWORD: adminPassword, FOROS_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -31,7 +32,7 @@ function startBundled(dbName: string, adminPassword: string) {
 
 describe('the bundled server (what npm start runs)', () => {
   it('refuses a strong-looking but common FOROS_ADMIN_PASSWORD at the first start, saying why', async () => {
-    expect(existsSync('dist-server/main.mjs'), 'falta dist-server/: npm run build').toBe(true);
+    expect(existsSync(builtServer), `falta ${builtServer}: npm run build`).toBe(true);
     const server = startBundled('weak.sqlite', 'Password1234');
     server.ready.catch(() => undefined);
     expect(await server.exited).not.toBe(0);
@@ -44,6 +45,10 @@ describe('the bundled server (what npm start runs)', () => {
     const server = startBundled('good.sqlite', adminPassword);
     try {
       const url = await server.ready;
+      // It sends the app from the folder FOROS_DIST_DIR names (npm test's build is not in dist/).
+      const page = await fetch(`${url}/login`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
       const headers = { 'content-type': 'application/json', origin: url };
       const login = await fetch(`${url}/api/session`, { method: 'POST', headers, body: JSON.stringify({ username: 'admin', password: adminPassword }) });
       expect(login.status).toBe(200);

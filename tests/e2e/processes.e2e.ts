@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { builtApp, builtServer } from './build-dirs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionMessages } from '../../src/api/session-routes';
 import { voteMessages } from '../../src/api/public-vote';
@@ -69,8 +70,8 @@ interface ServerProcess {
 
 /** Starts `node dist-server/main.mjs` (what `npm run serve` runs) and waits for the line with its address. */
 function startProcess(name: string, env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['dist-server/main.mjs'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', FOROS_DEMO: '1', FOROS_DEMO_EXAMPLES: '0', FOROS_ADMIN_PASSWORD: adminPassword, FOROS_LOG_LEVEL: 'warn', FOROS_PUBLIC_FORM_MIN_MS: '0', ...env },
+  const child = spawn(process.execPath, [builtServer], {
+    env: { ...process.env, FOROS_DIST_DIR: builtApp, PORT: '0', HOST: '127.0.0.1', FOROS_DEMO: '1', FOROS_DEMO_EXAMPLES: '0', FOROS_ADMIN_PASSWORD: adminPassword, FOROS_LOG_LEVEL: 'warn', FOROS_PUBLIC_FORM_MIN_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -124,7 +125,7 @@ describe.each(engines)('two server processes on one database: $name', (engine) =
   let drop: () => Promise<void> = async () => {};
 
   beforeAll(async () => {
-    expect(existsSync('dist-server/main.mjs'), 'falta dist-server/: npm run build').toBe(true);
+    expect(existsSync(builtServer), `falta ${builtServer}: npm run build`).toBe(true);
     const prepared = await engine.prepare(dir);
     drop = prepared.drop;
     // The first start creates the database (migrations, accounts, the demo); the second finds it ready.

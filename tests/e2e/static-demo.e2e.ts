@@ -5,10 +5,11 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot, sharedBrowser } from './support';
+import { builtDemo } from './build-dirs';
 
 // The static demo (npm run build:demo → dist-demo/) served by a plain file server, as any static host would: no
 // API behind it, the whole of Foros runs in the browser and keeps its data there.
-const root = 'dist-demo';
+const root = builtDemo;
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -44,7 +45,7 @@ describe('the static demo (dist-demo/ on a plain file server, Chromium)', () => 
   let site: { url: string; server: Server };
   let browser: Browser;
   beforeAll(async () => {
-    expect(existsSync(join(root, 'index.html')), 'falta dist-demo/: npm run build:demo').toBe(true);
+    expect(existsSync(join(root, 'index.html')), `falta ${builtDemo}/: npm run build:demo`).toBe(true);
     site = await serveStatic();
     browser = await sharedBrowser();
   });

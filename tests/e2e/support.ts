@@ -8,6 +8,7 @@ import { expect, onTestFinished } from 'vitest';
 import { bogotaToday } from '../../src/domain/bogota-date';
 import { startServer, type RunningServer } from '../../src/server/start-server';
 import { validForum } from '../support/api-assertions';
+import { builtApp } from './build-dirs';
 
 /**
  * Debian's Chromium (or CHROMIUM_PATH). Browser downloads are not possible here. Debian's «headless shell» of the
@@ -64,9 +65,9 @@ export async function sharedBrowser(): Promise<Browser> {
 
 /** The built SPA served by the real server on a temporary SQLite file, with the 2022 demo, and a headless Chromium. */
 export async function startE2e(options: { publicFormMinMs?: number } = {}): Promise<E2eEnv> {
-  if (!existsSync('dist/index.html')) throw new Error('Falta dist/: ejecute "vite build" antes de las pruebas e2e (npm run test:e2e lo hace).');
+  if (!existsSync(join(builtApp, 'index.html'))) throw new Error(`Falta ${builtApp}/: ejecute "npm run build" antes de las pruebas e2e (npm run test:e2e lo hace).`);
   const dir = mkdtempSync(join(tmpdir(), 'foros-e2e-'));
-  const server = await startServer({ port: 0, dbFile: join(dir, 'foros.sqlite'), demo: true, adminPassword, passwordIterations: 2000, logLevel: 'warn', publicFormMinMs: options.publicFormMinMs });
+  const server = await startServer({ port: 0, dbFile: join(dir, 'foros.sqlite'), demo: true, adminPassword, passwordIterations: 2000, logLevel: 'warn', publicFormMinMs: options.publicFormMinMs, distDir: builtApp });
   const passwords = Object.fromEntries(server.accounts.map((a) => [a.username, a.password]));
   return {
     server,
