@@ -10,7 +10,7 @@ import type { Database } from '../src/db/schema';
 import { startServer } from '../src/server/start-server';
 import { benchYears, searchWords } from './seed-data';
 import { seed } from './forums';
-import { benchAdminPassword, benchIterations, createWorkspace, login, startBenchServer } from './server';
+import { benchAdminPassword, benchIterations, benchReadsPerMinute, createWorkspace, login, startBenchServer } from './server';
 import { createRandom, summarize, timed } from './stats';
 import { ms, times, type ReportRow } from './report';
 import { httpGet, keepAliveAgent, load, startSourceServer } from './processes';
@@ -107,7 +107,7 @@ export async function benchEngines(forums = engineBenchForums): Promise<ReportRo
 
     const sqliteServer = await startBenchServer(workspace.dbFile);
     stops.push(sqliteServer.close);
-    const pgServer = await startServer({ port: 0, dbFile: '', databaseUrl: pgUrl.toString(), demo: false, adminPassword: benchAdminPassword, passwordIterations: benchIterations, logLevel: 'warn' });
+    const pgServer = await startServer({ port: 0, dbFile: '', databaseUrl: pgUrl.toString(), demo: false, adminPassword: benchAdminPassword, passwordIterations: benchIterations, logLevel: 'warn', readsPerMinute: Number(benchReadsPerMinute) });
     stops.push(pgServer.close);
     const cookies = { sqlite: await login(sqliteServer.url), postgres: await login(pgServer.url) };
 

@@ -10,7 +10,7 @@ import type { Database } from '../src/db/schema';
 import { createApi } from '../src/api/create-api';
 import { findSessionUser } from '../src/db/user-queries';
 import { benchYears, makeForum, searchWords } from './seed-data';
-import { benchAdminPassword, createWorkspace, login, startBenchServer, withDatabase } from './server';
+import { benchAdminPassword, benchReadsPerMinute, createWorkspace, login, startBenchServer, withDatabase } from './server';
 import { createRandom, summarize, timed, type LatencySummary } from './stats';
 import { ms, times, type ReportRow } from './report';
 import { httpGet, keepAliveAgent, startChild, throughput } from './processes';
@@ -76,7 +76,7 @@ export async function createRecorder(dbFile: string, cookie: string) {
   let log: Statement[] = [];
   const sqlite = new BetterSqlite3(dbFile);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log: (event) => void log.push({ sql: event.query.sql, parameters: [...event.query.parameters] }) });
-  const app = createApi({ db });
+  const app = createApi({ db, readsPerMinute: Number(benchReadsPerMinute) });
   const token = cookie.split('=')[1];
   await findSessionUser(db, createHash('sha256').update(token).digest('hex'), new Date().toISOString(), new Date(Date.now() - 8 * 3600_000).toISOString());
   const session = log[0];
@@ -176,7 +176,7 @@ export async function benchForums(options: ForumBenchOptions = defaultForumBench
     const seeded = await seed(workspace.dbFile, options.forums);
     rows.push({ section, measure: `Carga de ${options.forums.toLocaleString('es-CO')} foros + ${seeded.questions.toLocaleString('es-CO')} preguntas (1 transacción)`, value: ms(seeded.ms) });
 
-    const server = await startChild(process.execPath, [process.env.BENCH_SERVER ?? 'dist-server/main.mjs'], { PORT: '0', HOST: '127.0.0.1', FOROS_DB: workspace.dbFile, FOROS_DEMO: '0', FOROS_ADMIN_PASSWORD: benchAdminPassword });
+    const server = await startChild(process.execPath, [process.env.BENCH_SERVER ?? 'dist-server/main.mjs'], { PORT: '0', HOST: '127.0.0.1', FOROS_DB: workspace.dbFile, FOROS_DEMO: '0', FOROS_ADMIN_PASSWORD: benchAdminPassword, FOROS_READS_PER_MINUTE: benchReadsPerMinute });
     stops.push(server.stop);
     const cookie = await login(server.url);
 

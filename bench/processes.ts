@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { benchAdminPassword } from './server';
+import { benchAdminPassword, benchReadsPerMinute } from './server';
 import { summarize } from './stats';
 
 /** A server started as a child process; `url` comes from the line it prints when ready. */
@@ -100,7 +100,7 @@ export async function throughput(base: string, paths: string[], headers: Record<
  * default PBKDF2 cost, warnings only; `env` adds or overrides variables, `nodeArgs` go to node (e.g. --cpu-prof).
  */
 export async function startSourceServer(dbFile: string, env: Record<string, string> = {}, nodeArgs: string[] = []) {
-  const child = await startChild(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], { PORT: '0', HOST: '127.0.0.1', FOROS_DB: dbFile, FOROS_ADMIN_PASSWORD: benchAdminPassword, FOROS_LOG_LEVEL: 'warn', ...env }, 120_000);
+  const child = await startChild(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], { PORT: '0', HOST: '127.0.0.1', FOROS_DB: dbFile, FOROS_ADMIN_PASSWORD: benchAdminPassword, FOROS_LOG_LEVEL: 'warn', FOROS_READS_PER_MINUTE: benchReadsPerMinute, ...env }, 120_000);
   const port = Number(new URL(child.url).port);
   return { port, origin: `http://127.0.0.1:${port}`, pid: child.pid, stop: child.stop };
 }

@@ -5,7 +5,7 @@ import { loadSession, sameOriginOnly } from './auth';
 import { HttpProblem, problem } from './problem';
 import { defaultPasswordIterations } from './passwords';
 import { defaultLoginLimits } from './rate-limit';
-import { hitLimit, retryAfterSeconds } from './public-limit';
+import { hitLimit, leasedLimiter, retryAfterSeconds } from './public-limit';
 import { clientAddress } from './request-info';
 import { sessionRoutes } from './session-routes';
 import { peopleRoutes } from './people-routes';
@@ -183,6 +183,9 @@ export const publicOrganizationMissing = 'No existe una entidad con esa direcci�
 /** Writes per minute per account (or address) by default: far above a person's pace. */
 export const defaultWritesPerMinute = 600;
 export const writeRateMessage = 'Demasiados cambios en poco tiempo. Espere un minuto e inténtelo de nuevo.';
+/** Reads per minute per account (or address) by default: a page load asks for a handful, a person never 20 a second. */
+export const defaultReadsPerMinute = 1_200;
+export const readRateMessage = 'Demasiadas consultas en poco tiempo. Espere un momento e inténtelo de nuevo.';
 
 /**
  * One scoped database per organisation, made on first use and kept (a few hundred organisations at most; each is a
@@ -227,6 +230,7 @@ export function createApi(deps: ApiDeps) {
     voteSecret: deps.voteSecret ?? randomSecret(),
     publicFormMinMs: deps.publicFormMinMs ?? voteLimits.minSubmitMs,
     writesPerMinute: deps.writesPerMinute ?? defaultWritesPerMinute,
+    readsPerMinute: deps.readsPerMinute ?? defaultReadsPerMinute,
   };
 
   const app = new Hono<AppEnv>().basePath('/api');
@@ -313,9 +317,23 @@ export function createApi(deps: ApiDeps) {
   // saves a few times a minute; a script gone wrong, or a stolen session, gets 429 instead of the whole server.
   // Counted in the database (public-limit.ts), so several server processes share the count.
   const writes = { max: resolved.writesPerMinute, windowMs: 60_000 };
+  // Reads too, per account (per address without a session), so no route is without a limit: counted in the database
+  // in blocks (a twentieth of the limit at a time, at most 100; public-limit.ts), a read costs a look-up in memory. The public
+  // routes have their own limits per address and route; the health check its own, in memory (health-routes.ts).
+  const reads = leasedLimiter({ max: resolved.readsPerMinute, windowMs: 60_000, lease: Math.min(100, Math.ceil(resolved.readsPerMinute / 20)) });
   app.use('*', async (c, next) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      if (c.req.path.startsWith('/api/public/') || c.req.path === healthPath) return next();
+      const user = c.get('user');
+      const { allowed, retryAfterMs } = await reads.hit(resolved.rootDb, user ? `reads|user|${user.id}` : `reads|address|${clientAddress(c)}`, resolved.now().getTime());
+      if (!allowed) {
+        c.header('Retry-After', retryAfterSeconds(retryAfterMs));
+        throw new HttpProblem(429, readRateMessage);
+      }
+      return next();
+    }
     // Logging in has its own, stricter throttle (rate-limit.ts).
-    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) || c.req.path === '/api/session') return next();
+    if (c.req.path === '/api/session') return next();
     const user = c.get('user');
     const { allowed, retryAfterMs } = await hitLimit(resolved.rootDb, user ? `writes|user|${user.id}` : `writes|address|${clientAddress(c)}`, resolved.now().getTime(), writes);
     if (!allowed) {

@@ -71,6 +71,12 @@ export interface ApiDeps {
   /** Writes (POST, PUT, PATCH, DELETE) per minute per account, or per address without a session (default 600; benches that time writes raise it). */
   writesPerMinute?: number;
   /**
+   * Reads (GET, HEAD, OPTIONS) of the staff API per minute per account, or per address without a session (default
+   * 1 200: a page asks for a handful; the public pages have their own limits). Counted in the database in blocks
+   * (`leasedLimiter`); benches that time reads raise it.
+   */
+  readsPerMinute?: number;
+  /**
    * Middleware that runs first on every API request, before the API's own: the Node server's connection handling
    * and security headers, so that it can hand /api requests to this app directly instead of through a second one.
    */
@@ -110,6 +116,7 @@ export interface ResolvedDeps {
   voteSecret: string;
   publicFormMinMs: number;
   writesPerMinute: number;
+  readsPerMinute: number;
 }
 
 export type AppEnv = {

@@ -88,6 +88,66 @@ export function memoryLimiter(options: WindowLimit & { maxKeys?: number }) {
   };
 }
 
+/**
+ * A fixed-window limit counted in the database in blocks, for the most frequent requests (a logged-in person's
+ * reads): the process takes `lease` hits of the key's window at once (one upsert adds `lease` to the shared count)
+ * and lets them out from memory, so a read costs a map look-up and one write in `lease`. What the block finds
+ * already counted by every process decides how much of it is granted, so the processes together never let more
+ * than `max` through in a window (a block a process does not use up is lost: at most `lease` per process). Once the
+ * window is used up, the process refuses the key from memory until the window ends. Memory stays bounded: a full
+ * table drops its ended windows first, then everything (the blocks taken are only lost, never given twice).
+ */
+export function leasedLimiter(options: WindowLimit & { lease: number; maxKeys?: number }) {
+  const local = new Map<string, { windowEnd: number; remaining: number }>();
+  // One block asked for at a time per key: requests that arrive meanwhile wait for it and share it (a page's burst
+  // of reads costs one write, and no block is left unused by requests that had all asked for their own).
+  const asking = new Map<string, Promise<void>>();
+  const maxKeys = options.maxKeys ?? 10_000;
+  const { max, windowMs } = options;
+  const lease = Math.max(1, Math.min(options.lease, max));
+
+  async function takeBlock(db: Kysely<Database>, key: string, nowMs: number) {
+    const { hits, windowStart } = await hitRateCounter(db, key, nowMs, windowMs, lease);
+    await pruneNowAndThen(db, nowMs);
+    const windowEnd = windowStart + windowMs;
+    // What every process had taken before this block decides how much of it is left to give.
+    const granted = Math.max(0, Math.min(lease, max - (hits - lease)));
+    const current = local.get(key);
+    if (current && current.windowEnd === windowEnd && current.remaining > 0) current.remaining += granted;
+    else {
+      if (!current && local.size >= maxKeys) {
+        for (const [k, e] of local) if (e.windowEnd <= nowMs) local.delete(k);
+        if (local.size >= maxKeys) local.clear();
+      }
+      // Nothing left in the shared count: refused from memory until the window ends.
+      local.set(key, { windowEnd, remaining: granted > 0 ? granted : -1 });
+    }
+  }
+
+  return {
+    async hit(db: Kysely<Database>, key: string, nowMs: number): Promise<LimitAnswer> {
+      for (let round = 0; round < 100; round++) {
+        const entry = local.get(key);
+        if (entry && nowMs < entry.windowEnd) {
+          if (entry.remaining > 0) {
+            entry.remaining--;
+            return { allowed: true, retryAfterMs: entry.windowEnd - nowMs };
+          }
+          if (entry.remaining < 0) return { allowed: false, retryAfterMs: entry.windowEnd - nowMs };
+        }
+        let pending = asking.get(key);
+        if (!pending) {
+          pending = takeBlock(db, key, nowMs).finally(() => asking.delete(key));
+          asking.set(key, pending);
+        }
+        await pending;
+      }
+      // Not reached in practice (each round takes a block or finds one); refuse rather than loop.
+      return { allowed: false, retryAfterMs: windowMs };
+    },
+  };
+}
+
 /** A route's rate limit per client address, as middleware: over the limit → 429 with Retry-After and a Spanish message. */
 export function rateLimit(group: string, limit: WindowLimit): MiddlewareHandler<AppEnv> {
   return async (c: Context<AppEnv>, next) => {

@@ -7,22 +7,22 @@ const synchronousLevel = new WeakMap<object, number>();
 
 /**
  * Request limits counted in the database (issue 15): every server process sees the same counts. A fixed window
- * per key that starts at the key's first hit (as the in-memory counters did): one write per hit, an upsert
- * that increments the count, or starts a new window when the stored one has run out, and returns the result.
+ * per key that starts at the key's first hit (as the in-memory counters did): one write per hit (or per block of
+ * `count` hits, `leasedLimiter`), an upsert that increments the count, or starts a new window when the stored one has run out, and returns the result.
  * Written with Kysely's `onConflict` only (no engine-specific SQL): the same on SQLite and PostgreSQL, atomic on
  * both (the row is locked by the upsert, so two processes cannot both read the old count).
  */
-export async function hitRateCounter(db: Kysely<Database>, key: string, nowMs: number, windowMs: number): Promise<{ hits: number; windowStart: number }> {
+export async function hitRateCounter(db: Kysely<Database>, key: string, nowMs: number, windowMs: number, count = 1): Promise<{ hits: number; windowStart: number }> {
   // A stored window that began at or before this moment has run out. Computed here so that PostgreSQL never has to
   // guess the type of `$now - $window` (two untyped parameters).
   const ranOut = nowMs - windowMs;
   const upsert = (on: Kysely<Database>) =>
     on
       .insertInto('rate_counters')
-      .values({ key, window_start: nowMs, hits: 1, expires_at: nowMs + windowMs })
+      .values({ key, window_start: nowMs, hits: count, expires_at: nowMs + windowMs })
       .onConflict((oc) =>
         oc.column('key').doUpdateSet((eb) => ({
-          hits: eb.case().when('rate_counters.window_start', '<=', ranOut).then(1).else(eb('rate_counters.hits', '+', 1)).end(),
+          hits: eb.case().when('rate_counters.window_start', '<=', ranOut).then(count).else(eb('rate_counters.hits', '+', count)).end(),
           window_start: eb.case().when('rate_counters.window_start', '<=', ranOut).then(nowMs).else(eb.ref('rate_counters.window_start')).end(),
           expires_at: eb.case().when('rate_counters.window_start', '<=', ranOut).then(nowMs + windowMs).else(eb.ref('rate_counters.expires_at')).end(),
         })),

@@ -64,6 +64,8 @@ try {
     shutdownTimeoutMs: whole('FOROS_SHUTDOWN_SECONDS', 25, 0, 3600) * 1000,
     // For tests that start the server as a process: the public forms' minimum time-to-submit (default 3 000 ms).
     publicFormMinMs: whole('FOROS_PUBLIC_FORM_MIN_MS', 3000, 0, 60_000),
+    // A logged-in person's reads per minute (and per address without a session); a bench raises it.
+    readsPerMinute: whole('FOROS_READS_PER_MINUTE', 1200, 1, 1_000_000_000),
   });
 } catch (error) {
   if (error instanceof WeakPasswordError) fail(`No se inició el servidor. ${error.message}`);

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../src/db/node-driver';
-import { createApi, writeRateMessage } from '../../src/api/create-api';
-import { hitLimit, hitSmoothLimit, pruneEvery } from '../../src/api/public-limit';
+import { createApi, readRateMessage, writeRateMessage } from '../../src/api/create-api';
+import { hitLimit, hitSmoothLimit, leasedLimiter, pruneEvery } from '../../src/api/public-limit';
 import { voteLimits, voteMessages } from '../../src/api/public-vote';
 import { hitRateCounter } from '../../src/db/rate-counter-queries';
 import { createTestApi, fastIterations, testAddress, testOrigin } from '../support/test-api';
@@ -39,6 +39,57 @@ describe('request limits counted in the database', () => {
     // The window runs out by the clock: both take writes again.
     time.advance(60_000);
     expect((await onSecond({})).status).toBe(400);
+  });
+
+  it('reads of one account are limited too, counted in blocks across two API instances: exactly the limit gets through, then 429 on either', async () => {
+    const time = clock();
+    // 40 a minute: blocks of 2 (a twentieth), so both instances keep going back to the shared count.
+    const first = await createTestApi({ readsPerMinute: 40, now: time.now });
+    const second = createApi({ db: first.db, readsPerMinute: 40, now: time.now, passwordIterations: fastIterations, connection: () => ({ remoteAddress: testAddress }) });
+    const cookie = await first.login('editora');
+    const read = (api: 'first' | 'second') => (api === 'first' ? first.call('GET', '/api/forums', { cookie }) : second.request('/api/forums', { headers: { cookie } }));
+    const statuses: number[] = [];
+    for (let i = 0; i < 50; i++) statuses.push((await read(i % 3 === 0 ? 'second' : 'first')).status);
+    expect(statuses.slice(0, 40).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(40).every((s) => s === 429)).toBe(true);
+    const refused = await read('second');
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { title: string }).title).toBe(readRateMessage);
+    expect(refused.headers.get('retry-after')).toBe('60');
+    // Another account reads on; so does the public site (its own limits); and this account's writes are apart.
+    expect((await first.call('GET', '/api/forums', { cookie: await first.login('admin') })).status).toBe(200);
+    expect((await first.call('GET', '/api/public/years')).status).not.toBe(429);
+    expect((await first.call('POST', '/api/forums', { cookie, body: {} })).status).toBe(400);
+    // Counted in blocks: one row for the key, whose count is the blocks taken, never one write per read.
+    const row = await first.db.selectFrom('rate_counters').select(['hits']).where('key', 'like', 'reads|user|%').executeTakeFirstOrThrow();
+    expect(Number(row.hits)).toBeLessThanOrEqual(40 + 2 * 2 + 2 * 2);
+    // The window runs out by the clock: both read again.
+    time.advance(60_000);
+    expect((await read('first')).status).toBe(200);
+    expect((await read('second')).status).toBe(200);
+  });
+
+  it('anonymous reads of the staff API are limited per address (their answer is 401 until then)', async () => {
+    const time = clock();
+    const { call } = await createTestApi({ readsPerMinute: 5, now: time.now });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await call('GET', '/api/forums', { address: '10.0.0.9' })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    expect((await call('GET', '/api/forums', { address: '10.0.0.10' })).status).toBe(401);
+  });
+
+  it('a leased limit is exact under concurrency: two processes, 60 reads at once, a limit of 25 → 25 allowed', async () => {
+    const { db } = await createTestApi();
+    const at = Date.parse('2026-03-02T15:00:00Z');
+    const processes = [leasedLimiter({ max: 25, windowMs: 60_000, lease: 4 }), leasedLimiter({ max: 25, windowMs: 60_000, lease: 4 })];
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => processes[i % 2]!.hit(db, 'r', at + i)));
+    expect(answers.filter((a) => a.allowed)).toHaveLength(25);
+    // A refused key is refused from memory (no further writes) until its window ends, then allowed again.
+    const before = await db.selectFrom('rate_counters').select('hits').where('key', '=', 'r').executeTakeFirstOrThrow();
+    expect((await processes[0]!.hit(db, 'r', at + 1000)).allowed).toBe(false);
+    expect((await db.selectFrom('rate_counters').select('hits').where('key', '=', 'r').executeTakeFirstOrThrow()).hits).toBe(before.hits);
+    // (The window began at whichever of the 60 reached the database first: at + 0 … at + 59.)
+    expect((await processes[0]!.hit(db, 'r', at + 60_060)).allowed).toBe(true);
   });
 
   it('votes per address are limited smoothly: 30 at once, then one every 20 s, no window edge; said in Spanish with Retry-After', async () => {
