@@ -5,6 +5,7 @@ import HappyNode from 'happy-dom/lib/nodes/node/Node.js';
 import * as HappySymbol from 'happy-dom/lib/PropertySymbol.js';
 import * as React from 'react';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { setDisplayTimeZone } from '../src/client/lib/format';
 import { closeOpenServers } from './support/render-app';
 
 // React's development build (the one tests run, for act()) records an «owner stack» for every element it creates —
@@ -75,6 +76,8 @@ SelectorParser.prototype.getSelectorGroups = function getSelectorGroups(this: Se
 // The page test files of a worker share one window and one module graph (isolate: false): every test starts as a
 // fresh tab would, and leaves nothing behind — no mounted page, no mock server still answering, no fake clock.
 beforeEach(() => {
+  // The times a page shows follow the last session's organisation (a fresh tab: Bogotá until a session says).
+  setDisplayTimeZone(null);
   if (typeof window !== 'undefined') {
     window.localStorage.clear();
     window.sessionStorage.clear();

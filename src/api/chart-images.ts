@@ -183,7 +183,7 @@ export function createChartImages(options: ChartImagesOptions = {}): ChartImages
     const at = now();
     let data;
     try {
-      data = await readExportData(db, year, todayIn(timeZone, at));
+      data = await readExportData(db, year, todayIn(timeZone, at), timeZone);
     } catch (error) {
       if (error instanceof HttpProblem && error.status === 404) return; // no report for that year: nothing to export
       throw error;

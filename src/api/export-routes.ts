@@ -1,3 +1,4 @@
+import { defaultTimeZone } from '../domain/organization';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { ForumMetricsInput } from '../domain/metrics';
@@ -62,8 +63,8 @@ async function yearData(db: Db, year: number) {
 }
 
 /** Everything the export needs, read in one transaction so the parts agree (it only reads: the write path keeps the report in step). */
-export async function readExportData(db: Kysely<Database>, year: number, today: string): Promise<ReportExportData> {
-  return db.transaction().execute((tx) => exportDataIn(tx, year, today));
+export async function readExportData(db: Kysely<Database>, year: number, today: string, timeZone: string = defaultTimeZone): Promise<ReportExportData> {
+  return db.transaction().execute((tx) => exportDataIn(tx, year, today, timeZone));
 }
 
 /**
@@ -71,7 +72,7 @@ export async function readExportData(db: Kysely<Database>, year: number, today: 
  * `today` (the API's clock). The accountability sections' data (evaluation, commitments, follow-up) are included only
  * when the report has that section, so the data of a report without them (the published 2022 demo) is as before.
  */
-export async function exportDataIn(tx: Db, year: number, today: string): Promise<ReportExportData> {
+export async function exportDataIn(tx: Db, year: number, today: string, timeZone: string = defaultTimeZone): Promise<ReportExportData> {
   const report = await getReport(tx, year);
   if (!report) throw new HttpProblem(404, reportMessages.notFound(year));
   const { forums, metricsByForumId } = await yearData(tx, year);
@@ -89,6 +90,8 @@ export async function exportDataIn(tx: Db, year: number, today: string): Promise
     ...(has('evaluation') ? { evaluation: await yearEvaluation(tx, year) } : {}),
     ...(has('commitments') ? { commitments: await yearCommitments(tx, year, today) } : {}),
     ...(has('follow_up') ? { followUp: await yearFollowUp(tx, year, today) } : {}),
+    // Only when it is not Bogotá's, so the data of every office in Bogotá (the published 2022 report) is as before.
+    ...(timeZone !== defaultTimeZone ? { timeZone } : {}),
   };
 }
 
@@ -150,13 +153,13 @@ export function exportRoutes() {
 
   app.get('/reports/:year/export-data', requirePermission('readReports'), doc('Datos del informe para exportarlo (secciones completas, foros, métricas, estadísticas)', { ...ok(200, 'Datos de la exportación'), ...problems(401, 403, 404) }, { parameters: pathParams({ year: yearParam }) }), async (c) => {
     const year = readParam(c, 'year', yearParam);
-    return c.json(await readExportData(c.get('deps').db, year, c.get('deps').today()));
+    return c.json(await readExportData(c.get('deps').db, year, c.get('deps').today(), c.get('deps').timeZone));
   });
 
   async function buildDocx(c: Context<AppEnv>, final: boolean) {
     const deps = c.get('deps');
     const year = readParam(c, 'year', yearParam);
-    const data = await readExportData(deps.db, year, deps.today());
+    const data = await readExportData(deps.db, year, deps.today(), deps.timeZone);
     if (final && !isFinal(data.sections)) throw new HttpProblem(409, exportMessages.notFinal);
     if (!deps.rasterizeSvg) throw new HttpProblem(503, exportMessages.noRasterizer);
     const { exportReportDocx } = await import('../export/export-report');
@@ -189,7 +192,7 @@ export function exportRoutes() {
   app.get('/reports/:year/export.pdf', requirePermission('readReports'), doc('Informe en PDF tal como está (borrador marcado «BORRADOR»); una descarga: no se registra', { ...file(pdfMediaType, 'Documento PDF'), ...problems(400, 401, 403, 404, 503) }, { parameters: pathParams({ year: yearParam }) }), async (c) => {
     const deps = c.get('deps');
     const year = readParam(c, 'year', yearParam);
-    const data = await readExportData(deps.db, year, deps.today());
+    const data = await readExportData(deps.db, year, deps.today(), deps.timeZone);
     if (!deps.renderReportPdf) throw new HttpProblem(503, pdfMessages.noRenderer);
     const document = reportDocumentOf(data, requestTime(c));
     const bytes = await deps.renderReportPdf(document);
@@ -216,7 +219,7 @@ export function exportRoutes() {
     if (record.fileName !== `informe-${year}.docx`) {
       throw new HttpProblem(400, exportMessages.badFileName, { errors: [{ path: 'fileName', message: exportMessages.badFileName }] });
     }
-    const data = await readExportData(deps.db, year, deps.today());
+    const data = await readExportData(deps.db, year, deps.today(), deps.timeZone);
     if (!isFinal(data.sections)) throw new HttpProblem(409, exportMessages.notFinal);
     await recordFinalExport(c, year, { ...record, where: 'navegador' });
     return c.body(null, 204);

@@ -1,3 +1,4 @@
+import { defaultTimeZone } from '../domain/organization';
 import { firstOrganizationId, organizationOf } from '../db/org-scope';
 import { Hono } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
@@ -102,7 +103,7 @@ export function publicationRoutes() {
     await publishBody.read(c);
     let published: Awaited<ReturnType<typeof publishReport>> | null = null;
     const body = await change(c, async ({ tx, user, now, today }) => {
-      published = await publishReport(tx, year, user.username, now, today);
+      published = await publishReport(tx, year, user.username, now, today, c.get('deps').timeZone);
       const { number, sha256, bytes } = published;
       return {
         result: await publicationState(tx, year),
@@ -121,9 +122,9 @@ export function publicationRoutes() {
 }
 
 /** Freezes the approved report of `year` as its next published version (inside a change; `today` in the organisation's zone). */
-export async function publishReport(tx: Db, year: number, by: string, now: string, today: string): Promise<{ number: number; sha256: string; bytes: number; snapshot: PublishedSnapshot }> {
+export async function publishReport(tx: Db, year: number, by: string, now: string, today: string, timeZone: string = defaultTimeZone): Promise<{ number: number; sha256: string; bytes: number; snapshot: PublishedSnapshot }> {
   if (!(await getReport(tx, year))) throw new HttpProblem(404, publicationMessages.noReport(year));
-  const data = await exportDataIn(tx, year, today);
+  const data = await exportDataIn(tx, year, today, timeZone);
   if (!isFinal(data.sections)) throw new HttpProblem(409, publicationMessages.reportNotReady);
   const previous = await listPublishedReports(tx, year);
   const number = (previous[0]?.number ?? 0) + 1;

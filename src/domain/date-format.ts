@@ -2,7 +2,8 @@
  * The one way dates and times are written, on every screen and in every export (es-CO, Bogotá time):
  * - long date `1 de enero de 2022` (running text, titles, the report);
  * - short date `01/01/2022` (tables, lists, fields: the dd/mm/aaaa people type);
- * - date-time `20/10/2022, 10:05` (24 h, Bogotá: histories, comments, «guardado», the export's time);
+ * - date-time `20/10/2022, 10:05` (24 h, in the organisation's time zone — Bogotá unless it says another: histories,
+ *   comments, «guardado», the export's time);
  * - time `10:05`; day-month `7 sept` (chart axes only).
  * Calendar dates (`2022-06-22`) are days, not instants: they are formatted in UTC so no time zone moves them.
  * Pure: only `Intl`.
@@ -14,16 +15,25 @@ export const dateTimeZone = 'America/Bogota';
 const longDate = new Intl.DateTimeFormat(dateLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const shortDate = new Intl.DateTimeFormat(dateLocale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
 const dayMonth = new Intl.DateTimeFormat(dateLocale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const dateTime = new Intl.DateTimeFormat(dateLocale, {
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: dateTimeZone,
-});
-const time = new Intl.DateTimeFormat(dateLocale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: dateTimeZone });
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone, made once; a zone the runtime does not know is written in Bogotá's (it never throws). */
+function formatterIn(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let format = cache.get(timeZone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(dateLocale, { ...options, timeZone });
+    } catch {
+      format = new Intl.DateTimeFormat(dateLocale, { ...options, timeZone: dateTimeZone });
+    }
+    if (cache.size > 100) cache.clear();
+    cache.set(timeZone, format);
+  }
+  return format;
+}
+const dateTimeIn = (timeZone: string) => formatterIn(dateTimeFormats, timeZone, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const timeIn = (timeZone: string) => formatterIn(timeFormats, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 const plainSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -58,17 +68,27 @@ export function formatDayMonth(iso: string): string {
   return day ? plainSpaces(dayMonth.format(day)).replace(' de ', ' ').replace(/\.$/, '') : iso;
 }
 
-/** An instant (`2022-10-20T15:05:00Z`) in Bogotá time: `20/10/2022, 10:05`. */
-export function formatDateTime(iso: string | null | undefined): string {
+/** An instant (`2022-10-20T15:05:00Z`) in the zone's time (Bogotá by default): `20/10/2022, 10:05`. */
+export function formatDateTime(iso: string | null | undefined, timeZone: string = dateTimeZone): string {
   if (!iso) return '';
   const date = instant(iso);
-  return date ? plainSpaces(dateTime.format(date)) : iso;
+  return date ? plainSpaces(dateTimeIn(timeZone).format(date)) : iso;
 }
 
-/** An instant's time of day in Bogotá: `10:05`. */
-export function formatTime(iso: string | Date): string {
+/** An instant's time of day in the zone (Bogotá by default): `10:05`. */
+export function formatTime(iso: string | Date, timeZone: string = dateTimeZone): string {
   const date = typeof iso === 'string' ? instant(iso) : iso;
-  return date ? plainSpaces(time.format(date)) : String(iso);
+  return date ? plainSpaces(timeIn(timeZone).format(date)) : String(iso);
+}
+
+/**
+ * A wall-clock date and time with no zone, as the office typed it (`2022-06-20T10:15`, when a question was received):
+ * `20/06/2022, 10:15` — the same figures in every zone, since they already are the organisation's clock.
+ */
+export function formatLocalDateTime(local: string | null | undefined): string {
+  if (!local) return '';
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return local;
+  return formatDateTime(`${local}:00Z`, 'UTC');
 }
 
 /**

@@ -77,3 +77,20 @@ export function instantIn(timeZone: string, date: string, time: string): Date {
   const fits = [first, second].filter((instant) => wallAt(instant) === wanted).sort((a, b) => a - b);
   return new Date(fits[0] ?? first);
 }
+
+/** Where a zone's clock is, for a person: «Bogotá» for America/Bogota, else the zone's city (`Europe/Madrid` → «Madrid»). */
+export function zonePlaceName(timeZone: string): string {
+  if (timeZone === defaultTimeZone) return 'Bogotá';
+  return (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
+}
+
+/** The zone's offset from UTC at that instant, as written in Spanish: «UTC−5», «UTC+5:30», «UTC». */
+export function zoneOffsetText(timeZone: string, at: Date = new Date()): string {
+  let name = 'GMT';
+  try {
+    name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  } catch {
+    if (timeZone !== defaultTimeZone) return zoneOffsetText(defaultTimeZone, at);
+  }
+  return name.replace('GMT', 'UTC').replace('-', '−');
+}

@@ -71,6 +71,8 @@ export interface ReportDocumentInput {
   followUp?: CommitmentsSectionData | null;
   /** ISO time of the export (shown on the title page; the only clock the model sees). */
   generatedAt: string;
+  /** The zone that time is written in (the organisation's; Bogotá when absent). */
+  timeZone?: string;
 }
 
 /** A piece of inline text. */
@@ -516,7 +518,7 @@ export function buildReportDocument(input: ReportDocumentInput): ReportDocument 
     draft,
     pendingSections,
     generatedAt: input.generatedAt,
-    generatedAtText: formatDateTime(input.generatedAt),
+    generatedAtText: formatDateTime(input.generatedAt, input.timeZone),
     toc,
     blocks,
   });

@@ -23,12 +23,14 @@ export interface ReportExportData {
   evaluation?: EvaluationSectionData | null;
   commitments?: CommitmentsSectionData | null;
   followUp?: CommitmentsSectionData | null;
+  /** The organisation's IANA time zone, when it is not Bogotá's: the export's time is written in it. */
+  timeZone?: string;
 }
 
 /** The document model of the data (the print view renders this). */
 export function reportDocumentOf(data: ReportExportData, generatedAt: string): ReportDocument {
   const metricsByForumId: Record<number, ForumMetricsInput | null> = {};
   for (const [id, metrics] of Object.entries(data.metricsByForumId)) metricsByForumId[Number(id)] = metrics;
-  return buildReportDocument({ report: data.report, sections: data.sections, forums: data.forums, metricsByForumId, statistics: data.statistics, questions: data.questions ?? null, evaluation: data.evaluation ?? null, commitments: data.commitments ?? null, followUp: data.followUp ?? null, generatedAt });
+  return buildReportDocument({ report: data.report, sections: data.sections, forums: data.forums, metricsByForumId, statistics: data.statistics, questions: data.questions ?? null, evaluation: data.evaluation ?? null, commitments: data.commitments ?? null, followUp: data.followUp ?? null, generatedAt, timeZone: data.timeZone });
 }
 

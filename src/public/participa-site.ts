@@ -13,7 +13,7 @@ import { anyPublic, publicReport, publicYear, type PublicForum, type PublicYear 
 import { hitLimit, retryAfterSeconds } from '../api/public-limit';
 import { formToken, voteMessages, type VoteCode } from '../api/public-vote';
 import { askMessages, type AskCode } from '../api/public-questions';
-import { todayIn } from '../domain/zoned-date';
+import { todayIn, zoneOffsetText, zonePlaceName } from '../domain/zoned-date';
 import { defaultTimeZone } from '../domain/organization';
 import { forumTakesEvaluation, forumTakesQuestions } from '../domain/citizen-question';
 import { evaluationQuestions, evaluationQuestionTexts, scoreLabels } from '../domain/evaluation';
@@ -106,7 +106,7 @@ ${o.body}
 
 /** Only a forum still planned can promise what is missing («por definir», «se publicará»); one held or cancelled says it is not there. */
 const stillPlanned = (f: PublicForum) => f.status === 'planned';
-const timeText = (f: PublicForum) => (f.time ? `${f.time} (hora de Bogotá)` : stillPlanned(f) ? t.calendar.noTime : t.calendar.noTimeHeld);
+const timeText = (f: PublicForum, place: string) => (f.time ? t.calendar.timeOf(f.time, place) : stillPlanned(f) ? t.calendar.noTime : t.calendar.noTimeHeld);
 
 /** The form a citizen asks a forum a question with (no JavaScript): folded under a <details>, one per open forum. */
 function askForm(f: PublicForum, year: number, token: string, withNotice: boolean): SafeHtml {
@@ -161,13 +161,13 @@ interface ForumExtras {
   withNotice: boolean;
 }
 
-function forumArticle(f: PublicForum, year: number, extras?: ForumExtras): SafeHtml {
+function forumArticle(f: PublicForum, year: number, place: string, extras?: ForumExtras): SafeHtml {
   const stream = f.streamUrl && isSafeHref(f.streamUrl) ? html`<a href="${f.streamUrl}" rel="noopener noreferrer">${t.calendar.streamLink(f.title)}</a>` : stillPlanned(f) ? t.calendar.noStream : t.calendar.noStreamHeld;
   return html`<article class="forum" id="foro-${f.id}" aria-labelledby="foro-${f.id}-titulo">
 <h3 id="foro-${f.id}-titulo">${f.title}</h3>
 <dl class="facts">
 <div><dt>${t.calendar.date}</dt><dd>${f.date ? formatLongDate(f.date) : t.calendar.noDate}</dd></div>
-<div><dt>${t.calendar.time}</dt><dd>${timeText(f)}</dd></div>
+<div><dt>${t.calendar.time}</dt><dd>${timeText(f, place)}</dd></div>
 ${f.durationMinutes ? html`<div><dt>${t.calendar.durationLabel}</dt><dd>${t.calendar.duration(f.durationMinutes)}</dd></div>` : ''}
 <div><dt>${t.calendar.platform}</dt><dd>${platformLabels[f.platform]}</dd></div>
 <div><dt>${t.calendar.stream}</dt><dd>${stream}</dd></div>
@@ -204,16 +204,18 @@ ${c.topics.map((topic) => html`<div class="choice"><input type="checkbox" id="te
 </form>`;
 }
 
-function yearBody(data: PublicYear, origin: string, token = '', today = ''): SafeHtml {
+/** The year's page body; times are the organisation's (`timeZone`: its forums' hours, the report's publication). */
+function yearBody(data: PublicYear, origin: string, token: string, today: string, timeZone: string): SafeHtml {
   const y = data.year;
+  const place = zonePlaceName(timeZone);
   const sections: SafeHtml[] = [];
   if (data.strategy) sections.push(html`<p class="lead"><strong>${t.strategy}:</strong> ${data.strategy}</p>`);
   if (data.forums) {
     const feed = `${origin}/api/public/years/${y}/calendar.ics`;
     sections.push(html`<section id="calendario" aria-labelledby="calendario-titulo">
 <h2 id="calendario-titulo">${t.calendar.title}</h2>
-<p>${t.calendar.intro}</p>
-${data.forums.length === 0 ? html`<p>${t.calendar.empty}</p>` : data.forums.map((f) => forumArticle(f, y, { token, today, withNotice: data.privacyNotice.trim() !== '' }))}
+<p>${t.calendar.intro(place, zoneOffsetText(timeZone))}</p>
+${data.forums.length === 0 ? html`<p>${t.calendar.empty}</p>` : data.forums.map((f) => forumArticle(f, y, place, { token, today, withNotice: data.privacyNotice.trim() !== '' }))}
 <h3>${t.calendar.subscribeTitle}</h3>
 <p>${t.calendar.subscribeHelp}</p>
 <p><code class="copy">${feed}</code></p>
@@ -240,7 +242,7 @@ ${c.open && token ? voteForm(c, y, token) : ''}`
     sections.push(html`<section id="informe" aria-labelledby="informe-titulo">
 <h2 id="informe-titulo">${t.report.title}</h2>
 ${r
-  ? html`<p>${t.report.version(r.number, formatDateTime(r.publishedAt))}</p>
+  ? html`<p>${t.report.version(r.number, formatDateTime(r.publishedAt, timeZone))}</p>
 <ul class="links">
 <li><a href="${publicPagePath(y)}/informe">${t.report.read}</a></li>
 <li><a href="/api/public/years/${y}/report.pdf" download>${t.report.pdf}</a></li>
@@ -464,7 +466,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
           entity: withLogo(data.entity, found.org),
           year: data.year,
           nav: yearNav(data),
-          body: yearBody(data, origin, token, todayIn(found.org.timeZone, now())),
+          body: yearBody(data, origin, token, todayIn(found.org.timeZone, now()), found.org.timeZone),
         }),
       settings.frameOrigins,
       found.org.slug,
@@ -498,7 +500,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
           entity: withLogo(data.entity, found.org),
           year: data.year,
           nav: html`<nav class="wrap site-nav" aria-label="${t.navLabel}"><ul><li><a href="${publicPagePath(data.year)}">${t.report.backToYear(data.year)}</a></li><li><a href="/api/public/years/${data.year}/report.pdf" download>${t.report.pdf}</a></li><li><a href="/api/public/years/${data.year}/report.docx" download>${t.report.word}</a></li></ul></nav>`,
-          body: html`${body}<p class="note">${t.report.version(data.report!.number, formatDateTime(data.report!.publishedAt))} ${t.report.sha}: <code class="hash">${data.report!.sha256}</code></p>`,
+          body: html`${body}<p class="note">${t.report.version(data.report!.number, formatDateTime(data.report!.publishedAt, found.org.timeZone))} ${t.report.sha}: <code class="hash">${data.report!.sha256}</code></p>`,
         }),
       settings.frameOrigins,
       found.org.slug,

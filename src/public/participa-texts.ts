@@ -11,7 +11,9 @@ export const participaTexts = {
   strategy: 'Estrategia',
   calendar: {
     title: 'Calendario de foros',
-    intro: 'Horas de Bogotá (UTC−5). Cada foro se puede agregar a su calendario.',
+    /** The organisation's clock: «Bogotá», «UTC−5». */
+    intro: (place: string, offset: string) => `Horas de ${place} (${offset}). Cada foro se puede agregar a su calendario.`,
+    timeOf: (time: string, place: string) => `${time} (hora de ${place})`,
     empty: 'Aún no hay foros programados en esta vigencia.',
     date: 'Fecha',
     time: 'Hora',

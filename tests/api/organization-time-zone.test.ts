@@ -100,6 +100,23 @@ describe('an organisation’s today follows its time zone', () => {
     expect(bogota).toContain('Hacer una pregunta para «Foro del 15 de junio»');
     expect(kiri).toContain('Foro del 15 de junio');
     expect(kiri).not.toContain('Hacer una pregunta para «Foro del 15 de junio»');
+    // The hours are said to be the organisation's.
+    expect(bogota).toContain('Horas de Bogotá (UTC−5).');
+    expect(bogota).toContain('10:00 (hora de Bogotá)');
+    expect(kiri).toContain('Horas de Kiritimati (UTC+14).');
+    expect(kiri).toContain('10:00 (hora de Kiritimati)');
+    expect(kiri).not.toContain('hora de Bogotá');
+    expect(kiri).not.toContain('Horas de Bogotá');
+  });
+
+  it('the export’s data names the organisation’s zone when it is not Bogotá’s (the Word file writes its time there)', async () => {
+    const body = { title: 'Foros 2026', entity: 'Entidad', strategy: 'Rendición de cuentas', preparedBy: { name: 'A', role: 'B', office: 'C' } };
+    const dataOf = async (cookie: string) => {
+      expect((await api.call('POST', '/api/reports/2026', { cookie, body })).status).toBe(201);
+      return (await (await api.call('GET', '/api/reports/2026/export-data', { cookie })).json()) as { timeZone?: string };
+    };
+    expect((await dataOf(orgs.kiri.cookie)).timeZone).toBe('Pacific/Kiritimati');
+    expect(await dataOf(orgs.bogota.cookie)).not.toHaveProperty('timeZone');
   });
 
   it('the calendar writes a forum’s time on the organisation’s clock (10:00 in Kiritimati is 20:00 UTC the day before)', async () => {

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import type { SetupServerApi } from 'msw/node';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommitmentDetail } from '../../src/domain/commitment';
+import { validForum } from '../support/api-assertions';
 import { renderApp } from '../support/render-app';
 
 let server: SetupServerApi | undefined;
@@ -42,6 +43,36 @@ describe('today on the client is the organisation’s', () => {
   it('in Bogotá, at the same instant, it starts on 15 June and the commitment is not overdue', async () => {
     expect(await followUpDateFor('America/Bogota')).toHaveValue('15/06/2026');
     expect(screen.queryByText('Vencido')).not.toBeInTheDocument();
+  });
+});
+
+describe('times shown on the client are on the organisation’s clock', () => {
+  /** A forum created at 11:00 UTC on 15 June 2026 (the API's clock), its page opened: the time its history shows. */
+  async function historyTimeFor(timeZone: string) {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-06-15T11:00:00Z'));
+    const app = await renderApp(
+      async (api) => {
+        const cookie = await api.login('editora');
+        const res = await api.call('POST', '/api/forums', { cookie, body: validForum({ year: 2026, title: 'Foro del reloj', date: '2026-06-20', status: 'planned', questions: [] }) });
+        expect(res.status).toBe(201);
+        const made = (await res.json()) as { id: number };
+        return `/foros/${made.id}`;
+      },
+      { as: 'editora', before: (api) => api.db.updateTable('organizations').set({ time_zone: timeZone }).where('id', '=', 1).execute().then(() => undefined) },
+    );
+    server = app.server;
+    expect(await screen.findByRole('heading', { name: /Foro del reloj/, level: 1 })).toBeInTheDocument();
+    const history = await screen.findByRole('region', { name: 'Historial' });
+    return within(history).findByText(/^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}$/);
+  }
+
+  it('in Kiritimati (UTC+14) the forum’s creation shows 16/06/2026, 01:00', async () => {
+    expect(await historyTimeFor('Pacific/Kiritimati')).toHaveTextContent('16/06/2026, 01:00');
+  });
+
+  it('in Bogotá, the same instant shows 15/06/2026, 06:00', async () => {
+    expect(await historyTimeFor('America/Bogota')).toHaveTextContent('15/06/2026, 06:00');
   });
 });
 

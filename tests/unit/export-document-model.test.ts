@@ -55,6 +55,11 @@ describe('report document model (2022 demo)', () => {
     expect(doc.generatedAtText).toBe('21/10/2022, 10:00');
   });
 
+  it('writes the export’s time on the organisation’s clock when its data names another zone', () => {
+    const elsewhere = reportDocumentOf({ ...data, timeZone: 'Pacific/Kiritimati' }, '2022-10-21T15:00:00.000Z');
+    expect(elsewhere.generatedAtText).toBe('22/10/2022, 05:00');
+  });
+
   it('keeps the formatting: the introduction link, the recommendations as a bulleted list before their closing text', () => {
     const intro = doc.blocks.find((b) => b.type === 'paragraph' && b.runs.some((r) => r.type === 'text' && r.link));
     expect(intro && intro.type === 'paragraph' && intro.runs.find((r) => r.type === 'text' && r.link)).toMatchObject({ text: 'naturaleza pública', link: expect.stringMatching(/^http:\/\/intranet\.idipron\.gov\.co/) });

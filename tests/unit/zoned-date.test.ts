@@ -64,3 +64,29 @@ describe('dateTimeIn and instantIn: wall-clock times of the zone', () => {
     expect(instantIn('America/Los_Angeles', '2026-03-08', '02:30').toISOString()).toBe('2026-03-08T10:30:00.000Z');
   });
 });
+
+describe('times written on an organisation’s clock (date-format.ts, zoned-date.ts)', () => {
+  it('an instant is written in the zone given, Bogotá by default, and in Bogotá for a zone the runtime does not know', async () => {
+    const { formatDateTime, formatTime, formatLocalDateTime } = await import('../../src/domain/date-format');
+    const at = '2026-06-15T11:00:00Z';
+    expect(formatDateTime(at)).toBe('15/06/2026, 06:00');
+    expect(formatDateTime(at, 'Pacific/Kiritimati')).toBe('16/06/2026, 01:00');
+    expect(formatDateTime(at, 'Europe/Madrid')).toBe('15/06/2026, 13:00');
+    expect(formatDateTime(at, 'Mars/Olympus')).toBe('15/06/2026, 06:00');
+    expect(formatTime(at, 'Asia/Kolkata')).toBe('16:30');
+    // A wall-clock time as the office typed it is the same figures in every zone.
+    expect(formatLocalDateTime('2022-06-20T10:15')).toBe('20/06/2022, 10:15');
+    expect(formatLocalDateTime('no es una hora')).toBe('no es una hora');
+  });
+
+  it('a zone is named for a person: its place and its offset at that instant', async () => {
+    const { zonePlaceName, zoneOffsetText } = await import('../../src/domain/zoned-date');
+    expect(zonePlaceName('America/Bogota')).toBe('Bogotá');
+    expect(zonePlaceName('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
+    expect(zoneOffsetText('America/Bogota', new Date('2026-06-15T11:00:00Z'))).toBe('UTC−5');
+    expect(zoneOffsetText('Asia/Kolkata', new Date('2026-06-15T11:00:00Z'))).toBe('UTC+5:30');
+    // Summer and winter in Madrid.
+    expect(zoneOffsetText('Europe/Madrid', new Date('2026-06-15T11:00:00Z'))).toBe('UTC+2');
+    expect(zoneOffsetText('Europe/Madrid', new Date('2026-01-15T11:00:00Z'))).toBe('UTC+1');
+  });
+});

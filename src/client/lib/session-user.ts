@@ -1,5 +1,6 @@
 import type { SessionUser } from '../../domain/roles';
 import { organizationDeactivated, type OrganizationSummary } from '../../domain/organization';
+import { setDisplayTimeZone } from './format';
 import { api, ApiError } from './http';
 
 /** The logged-in person, with the organisation the session names (issue 15; the header shows it). */
@@ -7,6 +8,8 @@ export type CurrentUser = SessionUser & { organization?: OrganizationSummary };
 
 /** The session's answer (GET or POST /api/session) as the client keeps it: the person with its organisation. */
 export function currentUserFrom(answer: { user: SessionUser; organization?: OrganizationSummary }): CurrentUser {
+  // From here on, the times the app shows are in this organisation's zone.
+  setDisplayTimeZone(answer.organization?.timeZone);
   return answer.organization ? { ...answer.user, organization: answer.organization } : answer.user;
 }
 
@@ -26,6 +29,7 @@ export async function fetchSessionUser(): Promise<CurrentUser | null> {
     return user;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
+      setDisplayTimeZone(null);
       refusal = error.body.type === organizationDeactivated.type ? error.title : null;
       return null;
     }

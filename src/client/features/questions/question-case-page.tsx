@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { deadlineOf, type PersonalData, type QuestionCase } from '../../../domain/question';
-import { formatDateTime, formatLongDate, formatShortDate } from '../../lib/format';
+import { formatDateTime, formatLocalDateTime, formatLongDate, formatShortDate } from '../../lib/format';
 import { ApiError, errorMessage } from '../../lib/http';
 import { routeId } from '../../lib/route-params';
 import { confirmDestructive } from '../../ui/confirm-destructive';
@@ -222,7 +222,7 @@ export function QuestionCasePage() {
     <>
       <PageHeader
         title={t('questions.detail.titleFor', { id: q.id })}
-        subtitle={t('questions.detail.subtitle', { forum: q.forumTitle, received: formatDateTime(`${q.receivedAt}:00-05:00`) })}
+        subtitle={t('questions.detail.subtitle', { forum: q.forumTitle, received: formatLocalDateTime(q.receivedAt) })}
         actions={
           canWrite ? (
             <Group gap="sm">

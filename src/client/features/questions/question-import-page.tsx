@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { formatCount } from '../../../domain/metrics-format';
 import { questionImportPersonalRoles, questionImportRoles, suggestQuestionMapping, type QuestionImportResult, type QuestionImportRole } from '../../../domain/question-import';
 import { useCan } from '../../app/use-current-user';
-import { formatDateTime, formatShortDate } from '../../lib/format';
+import { formatLocalDateTime, formatShortDate } from '../../lib/format';
 import { forumChoicesQueryOptions } from '../../lib/shared-queries';
 import { ForbiddenPage } from '../../ui/forbidden-page';
 import { MappedImport } from '../../ui/mapped-import/mapped-import';
@@ -16,8 +16,8 @@ import { PageHeader } from '../../ui/page-header';
 import { WideTable } from '../../ui/wide-table';
 import { questionImportCommit, questionImportDryRun, useInvalidateAfterQuestionImport } from './api';
 
-/** «2022-06-20T10:15» as the app writes a date and time. */
-const receivedText = (value: string) => formatDateTime(`${value}:00-05:00`);
+/** «2022-06-20T10:15» (the organisation's clock, as typed) as the app writes a date and time. */
+const receivedText = (value: string) => formatLocalDateTime(value);
 
 function Preview({ result }: { result: QuestionImportResult }) {
   const { t } = useTranslation();
