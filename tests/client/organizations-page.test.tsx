@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SetupServerApi } from 'msw/node';
 import { apiAs, renderApp, type RenderedApp } from '../support/render-app';
 import type { Organization } from '../../src/domain/organization-admin';
+import { logoMessages } from '../../src/domain/organization-logo';
 
 let server: SetupServerApi | undefined;
 afterEach(() => {
@@ -75,6 +76,31 @@ describe('«Organizaciones» (/organizaciones), the system administrator’s', (
     expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['SDIS', 'sdis', '1', '0', 'Activa', 'Editar']);
     expect(await screen.findByText('Organización Secretaría de Integración Social creada')).toBeInTheDocument();
     await expect(app.api.login('jefa.sdis', password)).resolves.toMatch(/=/);
+  });
+
+  it('a logo chosen on the new-organisation form is checked at once and saved with the organisation', async () => {
+    const { app, user } = await open('/organizaciones/nueva');
+    const form = await screen.findByRole('form', { name: 'Datos de la organización' });
+    const section = within(form).getByRole('region', { name: 'Logo (opcional)' });
+    const input = () => within(section).getByLabelText(/^Archivo del logo/) as HTMLInputElement;
+    const pick = userEvent.setup({ applyAccept: false });
+    // Its content decides: an SVG named .png is refused before anything is sent.
+    await pick.upload(input(), new File(['<svg xmlns="http://www.w3.org/2000/svg"/>'], 'logo.png', { type: 'image/png' }));
+    expect(await within(section).findByText(logoMessages.svg)).toBeInTheDocument();
+    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='), (ch) => ch.charCodeAt(0));
+    await pick.upload(input(), new File([png], 'escudo.png', { type: 'image/png' }));
+    expect(await within(section).findByText('Logo elegido: escudo.png')).toBeInTheDocument();
+    expect(within(section).getByRole('img', { name: 'Vista previa del logo elegido' })).toBeInTheDocument();
+    expect(within(section).queryByText(logoMessages.svg)).not.toBeInTheDocument();
+    expect((await app.api.db.selectFrom('organization_logos').selectAll().execute()).length).toBe(0);
+
+    await fillNew(user, { name: 'Secretaría de Cultura', acronym: 'SCRD', slug: 'scrd', username: 'jefa.scrd', displayName: 'Jefa SCRD', password });
+    await user.click(within(form).getByRole('button', { name: 'Guardar' }));
+    await waitFor(() => rowOf('Secretaría de Cultura'));
+    const created = await app.api.db.selectFrom('organizations').select(['id', 'logo']).where('slug', '=', 'scrd').executeTakeFirstOrThrow();
+    expect(created.logo).toMatch(/^[0-9a-f]{64}$/);
+    const stored = await app.api.db.selectFrom('organization_logos').select(['organization_id', 'size']).execute();
+    expect(stored.map((r) => ({ organization: Number(r.organization_id), size: Number(r.size) }))).toEqual([{ organization: Number(created.id), size: png.length }]);
   });
 
   it('says what is wrong at each field before sending, and a taken address comes back at its field', async () => {

@@ -137,3 +137,85 @@ export function LogoUpload({ owner, endpoint }: { owner: LogoOwner; endpoint: st
     </Paper>
   );
 }
+
+/** A logo chosen before its organisation exists: checked like an upload, kept in memory until the form is saved. */
+export interface ChosenLogo {
+  name: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  /** The image as a data: address, for its preview (at most 256 KB). */
+  preview: string;
+}
+
+function dataAddress(bytes: Uint8Array, mediaType: string): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:${mediaType};base64,${btoa(binary)}`;
+}
+
+/**
+ * The logo on the new-organisation form: a native file input, the same checks as `LogoUpload` (in the browser, before
+ * anything is sent), a preview of the chosen file and a way to drop it. Nothing is uploaded here: the form sends it
+ * once the organisation is created.
+ */
+export function LogoChoice({ value, onChange, disabled }: { value: ChosenLogo | null; onChange: (logo: ChosenLogo | null) => void; disabled?: boolean }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const inputId = useId();
+  const [error, setError] = useState<string | null>(null);
+
+  const choose = async (chosen: File | null) => {
+    setError(null);
+    if (!chosen) return;
+    const bytes = new Uint8Array(await chosen.arrayBuffer());
+    const checked = checkLogo(bytes);
+    if (!checked.ok) {
+      onChange(null);
+      return setError(checked.message);
+    }
+    onChange({ name: chosen.name, bytes, preview: dataAddress(bytes, checked.mediaType) });
+  };
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={titleId}>
+      <Stack gap="sm">
+        <Title order={2} size="h4" id={titleId}>
+          {t('organizations.logo.optional')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('organizations.logo.createHint')}
+        </Text>
+        {value && (
+          <Group gap="md" align="center">
+            <Text size="sm" fw={600}>
+              {t('organizations.logo.chosen', { name: value.name })}
+            </Text>
+            <Image src={value.preview} alt={t('organizations.logo.chosenAlt')} h={64} w="auto" fit="contain" />
+          </Group>
+        )}
+        <Input.Wrapper id={inputId} label={t('organizations.logo.file')} error={error}>
+          <input
+            id={inputId}
+            type="file"
+            accept="image/png,image/jpeg,image/webp"
+            onChange={(event) => {
+              const chosen = event.currentTarget.files?.[0] ?? null;
+              event.currentTarget.value = '';
+              void choose(chosen);
+            }}
+            disabled={disabled}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${inputId}-error` : undefined}
+            style={{ display: 'block', marginTop: 4 }}
+          />
+        </Input.Wrapper>
+        {value && (
+          <Group>
+            <Button variant="default" onClick={() => onChange(null)} disabled={disabled}>
+              {t('organizations.logo.clear')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -2,15 +2,17 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Stack, TextInput } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { slugify } from '../../../domain/organization';
 import { defaultTimeZone, organizationCreateSchema, type Organization, type OrganizationCreate } from '../../../domain/organization-admin';
 import { passwordProblem } from '../../../domain/password-policy';
+import { api, errorMessage } from '../../lib/http';
 import { FormActionBar } from '../../ui/form-action-bar';
 import { FormSection } from '../../ui/form-section';
+import { LogoChoice, type ChosenLogo } from '../../ui/logo-upload';
 import { NewPasswordField } from '../../ui/new-password-field';
 import { PageHeader } from '../../ui/page-header';
 import { useVersionedSave } from '../../ui/use-versioned-save';
@@ -49,6 +51,8 @@ export function OrganizationCreatePage() {
   const form = useForm<OrganizationCreateValues, unknown, OrganizationCreate>({ defaultValues: emptyValues, resolver, mode: 'onSubmit', reValidateMode: 'onChange', shouldFocusError: false });
   const { formState, register } = form;
   const errors = formState.errors;
+  // Chosen before the organisation exists; uploaded to its address right after it is created.
+  const [logo, setLogo] = useState<ChosenLogo | null>(null);
 
   // The public address follows the name (accents and spaces out) until the person writes one of their own.
   const slugWritten = useRef(false);
@@ -70,7 +74,17 @@ export function OrganizationCreatePage() {
         form.setError('admin.password', { type: 'policy', message: weak }, { shouldFocus: true });
         return null;
       }
-      return { ...(await create.mutateAsync(values)), updatedBy: null };
+      const created = await create.mutateAsync(values);
+      if (logo) {
+        try {
+          const saved = await api<{ logo: string }>(`/api/organizations/${created.id}/logo`, { method: 'PUT', raw: { body: logo.bytes, contentType: 'application/octet-stream' } });
+          return { ...created, logo: saved.logo, updatedBy: null };
+        } catch (error) {
+          // The organisation exists: say so, and where to add the logo, rather than fail the whole form.
+          notifications.show({ color: 'orange', autoClose: false, message: t('organizations.create.logoFailed', { reason: errorMessage(error) }) });
+        }
+      }
+      return { ...created, updatedBy: null };
     },
     onSaved: (organization) => {
       const admin = form.getValues('admin');
@@ -113,6 +127,7 @@ export function OrganizationCreatePage() {
               )}
             />
           </FormSection>
+          <LogoChoice value={logo} onChange={setLogo} disabled={busy} />
           <FormActionBar
             label={t('organizations.form.actionBar')}
             status={errorCount > 0 ? t('organizations.form.invalidClient', { count: errorCount }) : formState.isDirty && !saved ? t('unsaved.title') : ''}

@@ -30,6 +30,7 @@ export const organizations = {
     subtitle: 'La organización y su primera cuenta de administración se crean juntas. Esa cuenta crea después las demás cuentas de la entidad.',
     success: 'Organización {{name}} creada',
     successMessage: 'Entregue a {{admin}} su usuario ({{username}}) y la contraseña por un canal seguro.',
+    logoFailed: 'La organización se creó, pero su logo no se guardó: {{reason}} Puede subirlo desde la página de la organización.',
   },
   editPage: {
     title: 'Editar {{name}}',
@@ -106,5 +107,10 @@ export const organizations = {
     removeMessage: 'Dejará de verse en el encabezado y en las páginas públicas; si la publicación tiene una dirección de logo, se usará esa. Puede subir otro cuando quiera.',
     removeConfirm: 'Quitar logo',
     previewAlt: '{{name}}',
+    optional: 'Logo (opcional)',
+    createHint: 'Se guarda al crear la organización. PNG, JPEG o WebP, máximo 256 KB; no se aceptan SVG. También puede añadirlo después.',
+    chosenAlt: 'Vista previa del logo elegido',
+    chosen: 'Logo elegido: {{name}}',
+    clear: 'Quitar este archivo',
   },
 } as const;
