@@ -105,7 +105,11 @@ export function publicRoutes() {
     if (!deps.rasterizeSvg) throw new HttpProblem(503, exportMessages.noRasterizer);
     // docx loads on the first Word download (a megabyte the server does not parse at start).
     const { exportReportDocx } = await import('../export/export-report');
-    const result = await exportReportDocx(snapshot.data, { rasterize: deps.rasterizeSvg, generatedAt: snapshot.publishedAt });
+    // The charts from the organisation's stored images (drawn by the metrics' warm-up or an earlier export), as the
+    // staff export does; what is missing is drawn and stored.
+    const images = deps.chartImages?.forExport(db(c), deps.rasterizeSvg);
+    const result = await exportReportDocx(snapshot.data, { rasterize: deps.rasterizeSvg, generatedAt: snapshot.publishedAt, prepare: images?.prepare });
+    images?.finish();
     return c.body(result.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': docxMediaType, 'Content-Disposition': attachment(`informe-${y}-v${version.number}.docx`) });
   });
 

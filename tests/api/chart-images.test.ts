@@ -87,6 +87,18 @@ describe('chart images kept in the database', () => {
     expect(pngsOf(second)).toEqual(pngsOf(first));
   });
 
+  it('the published report’s Word file reads the stored images too: after a restart a citizen’s download draws nothing', async () => {
+    const { api, chartImages, reviewer } = await withImages();
+    const staff = await exportDocx(api, reviewer);
+    await chartImages.idle();
+    const again = counting();
+    const restarted = testApiOn(api.db, { rasterizeSvg: again, chartImages: createChartImages() });
+    const res = await restarted.call('GET', '/api/public/years/2022/report.docx');
+    expect(res.status).toBe(200);
+    expect(again.drawn).toHaveLength(0);
+    expect(pngsOf(new Uint8Array(await res.arrayBuffer()))).toEqual(pngsOf(staff));
+  });
+
   it('a changed figure is a new image: the export after a metrics change carries it, and only that chart is drawn', async () => {
     const { api, rasterizeSvg, chartImages, reviewer } = await withImages();
     const before = await exportDocx(api, reviewer);
