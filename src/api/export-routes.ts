@@ -236,7 +236,7 @@ export function exportRoutes() {
     }
     const metrics: Record<number, ForumMetricsInput | null> = {};
     for (const [id, m] of Object.entries(metricsByForumId)) metrics[Number(id)] = m;
-    return buildOpenData(year, full, metrics, requestTime(c), await casesForFigures(deps.db, year));
+    return buildOpenData(year, full, metrics, requestTime(c), await casesForFigures(deps.db, year), deps.timeZone);
   }
 
   /** The year's commitments and forum evaluations as open-data rows (open-data-accountability.ts). */
@@ -266,7 +266,7 @@ export function exportRoutes() {
       const csv = accountabilityCsv(file, (await accountabilityRows(c, year))[file]);
       return c.body(csv, 200, { 'Content-Type': csvMediaType, 'Content-Disposition': attachment(accountabilityFileName(file, year)) });
     }
-    const csv = file === 'dictionary' ? fullDictionaryCsv(year) : openDataCsv(await openData(c), file);
+    const csv = file === 'dictionary' ? fullDictionaryCsv(year, c.get('deps').timeZone) : openDataCsv(await openData(c), file);
     return c.body(csv, 200, { 'Content-Type': csvMediaType, 'Content-Disposition': attachment(openDataFileName(file, year)) });
   });
 

@@ -229,7 +229,7 @@ export async function publicYear(db: Db, year: number, today: string): Promise<P
 }
 
 /** The open data of the year (the staff export's builder: it already leaves out who asked each question). */
-export async function publicOpenData(db: Db, year: number, settings: PublicationSettings, now: string): Promise<OpenData> {
+export async function publicOpenData(db: Db, year: number, settings: PublicationSettings, now: string, timeZone?: string): Promise<OpenData> {
   if (!settings.show.openData) throw new HttpProblem(404, publicationMessages.partNotPublished);
   const forums = await yearForums(db, year);
   const rows = await listYearMetrics(db, year);
@@ -238,7 +238,7 @@ export async function publicOpenData(db: Db, year: number, settings: Publication
   // The questions file lists the answered, publishable cases — and only when «Preguntas y respuestas» is public too
   // (without the cases it was always empty: buildOpenData publishes a question only with its answered case).
   const cases = settings.show.questions ? await casesForFigures(db, year) : [];
-  return buildOpenData(year, forums, metrics, now, cases);
+  return buildOpenData(year, forums, metrics, now, cases, timeZone);
 }
 
 /** A forum as a calendar event (its page link in the description, the stream as URL). */

@@ -130,7 +130,7 @@ export function publicRoutes() {
   app.get('/years/:year/open-data.json', files, doc('Datos abiertos publicados de la vigencia (JSON con diccionario)', { ...ok(200, 'Datos abiertos'), ...problems(400, 404, 429) }, { security: [], parameters: year }), async (c) => {
     const y = readParam(c, 'year', yearParam);
     const settings = await publishedSettings(db(c), y);
-    const data = await publicOpenData(db(c), y, settings, requestTime(c));
+    const data = await publicOpenData(db(c), y, settings, requestTime(c), c.get('deps').timeZone);
     return c.json({ ...data, licence: { name: settings.licenceName, url: settings.licenceUrl } });
   });
 
@@ -140,8 +140,8 @@ export function publicRoutes() {
     const y = readParam(c, 'year', yearParam);
     const settings = await publishedSettings(db(c), y);
     const name = match[1] as OpenDataFile | 'dictionary';
-    const data = await publicOpenData(db(c), y, settings, requestTime(c));
-    const csv = name === 'dictionary' ? dictionaryCsv(y) : openDataCsv(data, name);
+    const data = await publicOpenData(db(c), y, settings, requestTime(c), c.get('deps').timeZone);
+    const csv = name === 'dictionary' ? dictionaryCsv(y, c.get('deps').timeZone) : openDataCsv(data, name);
     return c.body(csv, 200, { 'Content-Type': csvMediaType, 'Content-Disposition': attachment(openDataFileName(name, y)) });
   });
 

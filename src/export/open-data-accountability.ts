@@ -119,13 +119,13 @@ export function evaluationRows(responses: readonly EvaluationOfForum[]): OpenDat
 export const accountabilityCsv = (file: AccountabilityFile, rows: OpenDataRow[]) => toCsv(accountabilityColumns[file], rows);
 
 /** The whole dictionary the signed-in users download: the published files' entries and the accountability files'. */
-export const fullDictionaryFor = (year: number): (DictionaryEntry | AccountabilityDictionaryEntry)[] => [...openDataDictionaryFor(year), ...accountabilityDictionaryFor(year)];
+export const fullDictionaryFor = (year: number, timeZone?: string): (DictionaryEntry | AccountabilityDictionaryEntry)[] => [...openDataDictionaryFor(year, timeZone), ...accountabilityDictionaryFor(year)];
 
-export const fullDictionaryCsv = (year: number) =>
+export const fullDictionaryCsv = (year: number, timeZone?: string) =>
   toCsv(
     ['file', 'column', 'meaning', 'unit'],
     [
-      ...openDataDictionaryFor(year).map((e) => ({ file: openDataFileName(e.file, year), column: e.column, meaning: e.meaning, unit: e.unit })),
+      ...openDataDictionaryFor(year, timeZone).map((e) => ({ file: openDataFileName(e.file, year), column: e.column, meaning: e.meaning, unit: e.unit })),
       ...accountabilityDictionaryFor(year).map((e) => ({ file: accountabilityFileName(e.file, year), column: e.column, meaning: e.meaning, unit: e.unit })),
     ],
   );

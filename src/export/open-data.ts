@@ -1,3 +1,5 @@
+import { defaultTimeZone } from '../domain/organization';
+import { zonePlaceName } from '../domain/zoned-date';
 import type { Forum } from '../domain/forum';
 import {
   figureUnit,
@@ -45,13 +47,13 @@ const no = 'no';
  * The data dictionary of a year's files. Its labels come from the catalog the app shows (domain/forum-labels.ts)
  * and its file names from `openDataFileName`, the names the export writes.
  */
-export const openDataDictionaryFor = (year: number): DictionaryEntry[] => [
+export const openDataDictionaryFor = (year: number, timeZone: string = defaultTimeZone): DictionaryEntry[] => [
   { file: 'forums', column: 'forum_id', meaning: 'Identificador del foro', unit: 'número entero' },
   { file: 'forums', column: 'year', meaning: 'Vigencia del foro', unit: 'año' },
   { file: 'forums', column: 'title', meaning: 'Título del foro', unit: 'texto' },
   { file: 'forums', column: 'theme', meaning: 'Tema del foro', unit: 'texto' },
   { file: 'forums', column: 'date', meaning: 'Fecha de realización', unit: 'fecha AAAA-MM-DD' },
-  { file: 'forums', column: 'time', meaning: 'Hora de inicio (hora de Bogotá)', unit: 'hora HH:MM' },
+  { file: 'forums', column: 'time', meaning: `Hora de inicio (hora de ${zonePlaceName(timeZone)})`, unit: 'hora HH:MM' },
   { file: 'forums', column: 'duration_minutes', meaning: 'Duración prevista', unit: 'minutos' },
   { file: 'forums', column: 'platform', meaning: `Plataforma (${codeList(platforms, platformLabels)})`, unit: 'código' },
   { file: 'forums', column: 'status', meaning: `Estado (${codeList(forumStatuses, forumStatusLabels)})`, unit: 'código' },
@@ -119,7 +121,7 @@ const list = (items: string[]) => items.filter((s) => s.trim() !== '').join(' | 
 export type OpenDataCase = Pick<QuestionCase, 'id' | 'type' | 'receivedAt' | 'dueDate' | 'answeredAt' | 'answerChannel' | 'answer' | 'status' | 'publishable'>;
 
 /** The open data of a year from its forums (with questions), their metrics and the questions' cases: only answered, publishable questions. */
-export function buildOpenData(year: number, forums: Forum[], metricsByForumId: Record<number, ForumMetricsInput | null | undefined>, generatedAt: string, cases: OpenDataCase[] = []): OpenData {
+export function buildOpenData(year: number, forums: Forum[], metricsByForumId: Record<number, ForumMetricsInput | null | undefined>, generatedAt: string, cases: OpenDataCase[] = [], timeZone: string = defaultTimeZone): OpenData {
   const published = new Map(cases.filter((c) => c.publishable && isAnswered(c.status)).map((c) => [c.id, c]));
   const forumRows: OpenDataRow[] = forums.map((f) => ({
     forum_id: f.id,
@@ -192,7 +194,7 @@ export function buildOpenData(year: number, forums: Forum[], metricsByForumId: R
     }
   }
   // Control and bidirectional characters go from every text, in the JSON and the CSV alike (safe-text.ts).
-  return { year, generatedAt, dictionary: openDataDictionaryFor(year), forums: safeTexts(forumRows), questions: safeTexts(questionRows), metrics: safeTexts(metricRows) };
+  return { year, generatedAt, dictionary: openDataDictionaryFor(year, timeZone), forums: safeTexts(forumRows), questions: safeTexts(questionRows), metrics: safeTexts(metricRows) };
 }
 
 /** The byte-order mark that tells Excel the file is UTF-8. */
@@ -216,10 +218,10 @@ export function toCsv(columns: string[], rows: OpenDataRow[]): string {
 export const openDataCsv = (data: OpenData, file: OpenDataFile) => toCsv(openDataColumns[file], data[file]);
 
 /** The data dictionary of a year as CSV (file, column, meaning, unit), naming the files as they are downloaded. */
-export const dictionaryCsv = (year: number) =>
+export const dictionaryCsv = (year: number, timeZone: string = defaultTimeZone) =>
   toCsv(
     ['file', 'column', 'meaning', 'unit'],
-    openDataDictionaryFor(year).map((e) => ({ file: openDataFileName(e.file, year), column: e.column, meaning: e.meaning, unit: e.unit })),
+    openDataDictionaryFor(year, timeZone).map((e) => ({ file: openDataFileName(e.file, year), column: e.column, meaning: e.meaning, unit: e.unit })),
   );
 
 export const csvMediaType = 'text/csv; charset=utf-8';

@@ -267,7 +267,7 @@ ${r
 <details><summary>${t.openData.dictionary}</summary>
 <div class="table-wrap"><table><caption>${t.openData.dictionaryCaption}</caption>
 <thead><tr><th scope="col">${t.openData.columns.file}</th><th scope="col">${t.openData.columns.column}</th><th scope="col">${t.openData.columns.meaning}</th><th scope="col">${t.openData.columns.unit}</th></tr></thead>
-<tbody>${openDataDictionaryFor(y).map((e) => html`<tr><td>${openDataFileName(e.file, y)}</td><th scope="row"><code>${e.column}</code></th><td>${e.meaning}</td><td>${e.unit}</td></tr>`)}</tbody>
+<tbody>${openDataDictionaryFor(y, timeZone).map((e) => html`<tr><td>${openDataFileName(e.file, y)}</td><th scope="row"><code>${e.column}</code></th><td>${e.meaning}</td><td>${e.unit}</td></tr>`)}</tbody>
 </table></div></details>
 </section>`);
   }

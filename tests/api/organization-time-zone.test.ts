@@ -52,7 +52,7 @@ describe('an organisation’s today follows its time zone', () => {
       });
       expect(made.status).toBe(201);
       const s = (await (await api.call('GET', '/api/publication/2026', { cookie })).json()) as PublicationState;
-      const published = await api.call('PUT', '/api/publication/2026', { cookie, body: { ...s.settings, entityName: 'Entidad', privacyNotice: notice, show: { ...s.settings.show, calendar: true, commitments: true }, version: s.version } });
+      const published = await api.call('PUT', '/api/publication/2026', { cookie, body: { ...s.settings, entityName: 'Entidad', privacyNotice: notice, show: { ...s.settings.show, calendar: true, commitments: true, openData: true }, version: s.version } });
       expect(published.status).toBe(200);
       return { cookie, publicPrefix, forum, commitment: ((await made.json()) as CommitmentDetail).id, sitePath };
     };
@@ -106,6 +106,10 @@ describe('an organisation’s today follows its time zone', () => {
     expect(kiri).toContain('Horas de Kiritimati (UTC+14).');
     expect(kiri).toContain('10:00 (hora de Kiritimati)');
     expect(kiri).not.toContain('hora de Bogotá');
+    // The open data's dictionary too, on the page and in its CSV.
+    expect(kiri).toContain('Hora de inicio (hora de Kiritimati)');
+    expect(await (await api.call('GET', `${orgs.kiri.publicPrefix}/open-data/dictionary.csv`)).text()).toContain('Hora de inicio (hora de Kiritimati)');
+    expect(await (await api.call('GET', `${orgs.bogota.publicPrefix}/open-data/dictionary.csv`)).text()).toContain('Hora de inicio (hora de Bogotá)');
     expect(kiri).not.toContain('Horas de Bogotá');
   });
 
