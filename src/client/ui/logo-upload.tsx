@@ -28,7 +28,6 @@ export function LogoUpload({ owner, endpoint }: { owner: LogoOwner; endpoint: st
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const titleId = useId();
-  const inputId = useId();
   const [error, setError] = useState<string | null>(null);
   const [logo, setLogo] = useState<string | null>(owner.logo);
 
@@ -55,15 +54,6 @@ export function LogoUpload({ owner, endpoint }: { owner: LogoOwner; endpoint: st
     onError: (e) => setError(errorMessage(e)),
   });
 
-  const choose = async (chosen: File | null) => {
-    setError(null);
-    if (!chosen) return;
-    const bytes = new Uint8Array(await chosen.arrayBuffer());
-    const checked = checkLogo(bytes);
-    if (!checked.ok) return setError(checked.message);
-    upload.mutate(bytes);
-  };
-
   const visible = owner.active !== false;
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={titleId}>
@@ -88,24 +78,13 @@ export function LogoUpload({ owner, endpoint }: { owner: LogoOwner; endpoint: st
         ) : (
           <Text size="sm">{t('organizations.logo.none')}</Text>
         )}
-        {/* A native file input (keyboard and screen readers know it), labelled and described by Mantine's wrapper. */}
-        <Input.Wrapper id={inputId} label={logo ? t('organizations.logo.fileReplace') : t('organizations.logo.file')} error={error}>
-          <input
-            id={inputId}
-            type="file"
-            accept="image/png,image/jpeg,image/webp"
-            onChange={(event) => {
-              const chosen = event.currentTarget.files?.[0] ?? null;
-              // Cleared, so choosing the same file again (after fixing it) is a change.
-              event.currentTarget.value = '';
-              void choose(chosen);
-            }}
-            disabled={upload.isPending || remove.isPending}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${inputId}-error` : undefined}
-            style={{ display: 'block', marginTop: 4 }}
-          />
-        </Input.Wrapper>
+        <LogoFileInput
+          label={logo ? t('organizations.logo.fileReplace') : t('organizations.logo.file')}
+          error={error}
+          onError={setError}
+          onChosen={(chosen) => upload.mutate(chosen.bytes)}
+          disabled={upload.isPending || remove.isPending}
+        />
         {upload.isPending && (
           <Alert color="blue" variant="light" role="status">
             {t('organizations.logo.uploading')}
@@ -138,11 +117,11 @@ export function LogoUpload({ owner, endpoint }: { owner: LogoOwner; endpoint: st
   );
 }
 
-/** A logo chosen before its organisation exists: checked like an upload, kept in memory until the form is saved. */
+/** A logo file chosen and checked (content, size) in the browser. */
 export interface ChosenLogo {
   name: string;
   bytes: Uint8Array<ArrayBuffer>;
-  /** The image as a data: address, for its preview (at most 256 KB). */
+  /** The image as a data: address, for a preview (at most 256 KB). */
   preview: string;
 }
 
@@ -153,28 +132,49 @@ function dataAddress(bytes: Uint8Array, mediaType: string): string {
 }
 
 /**
- * The logo on the new-organisation form: a native file input, the same checks as `LogoUpload` (in the browser, before
- * anything is sent), a preview of the chosen file and a way to drop it. Nothing is uploaded here: the form sends it
- * once the organisation is created.
+ * The logo's file input, for both forms: a native input (keyboard and screen readers know it), labelled and described
+ * by Mantine's wrapper; the file is checked as the server checks it (PNG, JPEG or WebP by content, ≤ 256 KB, no SVG)
+ * before anything else happens, and the reason goes to `onError`.
+ */
+function LogoFileInput({ label, error, onError, onChosen, disabled }: { label: string; error: string | null; onError: (message: string | null) => void; onChosen: (logo: ChosenLogo) => void; disabled?: boolean }) {
+  const inputId = useId();
+  const choose = async (chosen: File | null) => {
+    onError(null);
+    if (!chosen) return;
+    const bytes = new Uint8Array(await chosen.arrayBuffer());
+    const checked = checkLogo(bytes);
+    if (!checked.ok) return onError(checked.message);
+    onChosen({ name: chosen.name, bytes, preview: dataAddress(bytes, checked.mediaType) });
+  };
+  return (
+    <Input.Wrapper id={inputId} label={label} error={error}>
+      <input
+        id={inputId}
+        type="file"
+        accept="image/png,image/jpeg,image/webp"
+        onChange={(event) => {
+          const chosen = event.currentTarget.files?.[0] ?? null;
+          // Cleared, so choosing the same file again (after fixing it) is a change.
+          event.currentTarget.value = '';
+          void choose(chosen);
+        }}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${inputId}-error` : undefined}
+        style={{ display: 'block', marginTop: 4 }}
+      />
+    </Input.Wrapper>
+  );
+}
+
+/**
+ * The logo on the new-organisation form: the same input and checks as `LogoUpload`, a preview of the chosen file and
+ * a way to drop it. Nothing is uploaded here: the form sends it once the organisation is created.
  */
 export function LogoChoice({ value, onChange, disabled }: { value: ChosenLogo | null; onChange: (logo: ChosenLogo | null) => void; disabled?: boolean }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const inputId = useId();
   const [error, setError] = useState<string | null>(null);
-
-  const choose = async (chosen: File | null) => {
-    setError(null);
-    if (!chosen) return;
-    const bytes = new Uint8Array(await chosen.arrayBuffer());
-    const checked = checkLogo(bytes);
-    if (!checked.ok) {
-      onChange(null);
-      return setError(checked.message);
-    }
-    onChange({ name: chosen.name, bytes, preview: dataAddress(bytes, checked.mediaType) });
-  };
-
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={titleId}>
       <Stack gap="sm">
@@ -192,22 +192,16 @@ export function LogoChoice({ value, onChange, disabled }: { value: ChosenLogo | 
             <Image src={value.preview} alt={t('organizations.logo.chosenAlt')} h={64} w="auto" fit="contain" />
           </Group>
         )}
-        <Input.Wrapper id={inputId} label={t('organizations.logo.file')} error={error}>
-          <input
-            id={inputId}
-            type="file"
-            accept="image/png,image/jpeg,image/webp"
-            onChange={(event) => {
-              const chosen = event.currentTarget.files?.[0] ?? null;
-              event.currentTarget.value = '';
-              void choose(chosen);
-            }}
-            disabled={disabled}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${inputId}-error` : undefined}
-            style={{ display: 'block', marginTop: 4 }}
-          />
-        </Input.Wrapper>
+        <LogoFileInput
+          label={t('organizations.logo.file')}
+          error={error}
+          onError={(message) => {
+            setError(message);
+            if (message) onChange(null);
+          }}
+          onChosen={onChange}
+          disabled={disabled}
+        />
         {value && (
           <Group>
             <Button variant="default" onClick={() => onChange(null)} disabled={disabled}>
