@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Image, Input, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkLogo, logoPath } from '../../domain/organization-logo';
 import { api, errorMessage } from '../lib/http';
@@ -18,6 +18,24 @@ export interface LogoOwner {
   active?: boolean;
 }
 
+/** The frame of both logo controls: a titled region with its hint. */
+function LogoSection({ title, hint, children }: { title: string; hint: string; children: ReactNode }) {
+  const titleId = useId();
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={titleId}>
+      <Stack gap="sm">
+        <Title order={2} size="h4" id={titleId}>
+          {title}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {hint}
+        </Text>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
 /**
  * An organisation's logo (issue 15): the stored one's preview, a file input that checks the image in the browser
  * (the same rules as the server: PNG, JPEG or WebP by content, ≤ 256 KB, no SVG) and uploads it at once, and
@@ -27,7 +45,6 @@ export interface LogoOwner {
 export function LogoUpload({ owner, endpoint }: { owner: LogoOwner; endpoint: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const titleId = useId();
   const [error, setError] = useState<string | null>(null);
   const [logo, setLogo] = useState<string | null>(owner.logo);
 
@@ -56,14 +73,7 @@ export function LogoUpload({ owner, endpoint }: { owner: LogoOwner; endpoint: st
 
   const visible = owner.active !== false;
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={titleId}>
-      <Stack gap="sm">
-        <Title order={2} size="h4" id={titleId}>
-          {t('organizations.logo.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('organizations.logo.hint')}
-        </Text>
+    <LogoSection title={t('organizations.logo.title')} hint={t('organizations.logo.hint')}>
         {logo ? (
           visible ? (
             <Group gap="md" align="center">
@@ -112,8 +122,7 @@ export function LogoUpload({ owner, endpoint }: { owner: LogoOwner; endpoint: st
             </Button>
           </Group>
         )}
-      </Stack>
-    </Paper>
+    </LogoSection>
   );
 }
 
@@ -173,17 +182,9 @@ function LogoFileInput({ label, error, onError, onChosen, disabled }: { label: s
  */
 export function LogoChoice({ value, onChange, disabled }: { value: ChosenLogo | null; onChange: (logo: ChosenLogo | null) => void; disabled?: boolean }) {
   const { t } = useTranslation();
-  const titleId = useId();
   const [error, setError] = useState<string | null>(null);
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={titleId}>
-      <Stack gap="sm">
-        <Title order={2} size="h4" id={titleId}>
-          {t('organizations.logo.optional')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('organizations.logo.createHint')}
-        </Text>
+    <LogoSection title={t('organizations.logo.optional')} hint={t('organizations.logo.createHint')}>
         {value && (
           <Group gap="md" align="center">
             <Text size="sm" fw={600}>
@@ -209,7 +210,6 @@ export function LogoChoice({ value, onChange, disabled }: { value: ChosenLogo | 
             </Button>
           </Group>
         )}
-      </Stack>
-    </Paper>
+    </LogoSection>
   );
 }
