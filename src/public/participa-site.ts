@@ -105,11 +105,22 @@ ${o.body}
 }
 
 /** Only a forum still planned can promise what is missing («por definir», «se publicará»); one held or cancelled says it is not there. */
+/**
+ * The addresses of one year's pages and public API for the organisation of the page (issue 15): its slug's
+ * (/participa/<slug>/<year>, /api/public/o/<slug>/years/<year>), or the older ones without a slug (the first
+ * organisation's, so links already shared keep working). Every link and form of a page is built from these.
+ */
+interface YearLinks {
+  page: string;
+  api: string;
+}
+const yearLinks = (year: number, slug: string | null): YearLinks => ({ page: publicPagePath(year, slug), api: slug ? `/api/public/o/${slug}/years/${year}` : `/api/public/years/${year}` });
+
 const stillPlanned = (f: PublicForum) => f.status === 'planned';
 const timeText = (f: PublicForum, place: string) => (f.time ? t.calendar.timeOf(f.time, place) : stillPlanned(f) ? t.calendar.noTime : t.calendar.noTimeHeld);
 
 /** The form a citizen asks a forum a question with (no JavaScript): folded under a <details>, one per open forum. */
-function askForm(f: PublicForum, year: number, token: string, withNotice: boolean): SafeHtml {
+function askForm(f: PublicForum, links: YearLinks, token: string, withNotice: boolean): SafeHtml {
   const a = t.ask;
   const id = (name: string) => `foro-${f.id}-${name}`;
   const personal = withNotice
@@ -117,12 +128,12 @@ function askForm(f: PublicForum, year: number, token: string, withNotice: boolea
 <div class="field"><label for="${id('nombre')}">${a.name}</label><input type="text" id="${id('nombre')}" name="name" maxlength="200" autocomplete="name"></div>
 <div class="field"><label for="${id('contacto')}">${a.contact}</label><input type="text" id="${id('contacto')}" name="contact" maxlength="200" autocomplete="email"></div>
 <div class="choice"><input type="checkbox" id="${id('autorizo')}" name="consent" value="si"><label for="${id('autorizo')}">${a.consent}</label></div>
-<p class="note"><a href="${publicPagePath(year)}#privacidad">${a.noticeLink}</a>. ${a.withoutConsent}</p>
+<p class="note"><a href="${links.page}#privacidad">${a.noticeLink}</a>. ${a.withoutConsent}</p>
 <p class="note">${a.minors}</p>
 </fieldset>`
     : html`<p class="note">${a.noPersonal}</p>`;
   return html`<details class="ask"><summary>${a.summary(f.title)}</summary>
-<form class="vote" method="post" action="/api/public/years/${year}/questions">
+<form class="vote" method="post" action="${links.api}/questions">
 <p class="note">${a.intro}</p>
 <input type="hidden" name="forumId" value="${String(f.id)}">
 <div class="field"><label for="${id('pregunta')}">${a.text}</label><textarea id="${id('pregunta')}" name="text" rows="4" minlength="10" maxlength="1000" required></textarea></div>
@@ -134,11 +145,11 @@ ${personal}
 }
 
 /** The evaluation survey of a forum that happened (no JavaScript): each question a group of five radios. */
-function evaluateForm(f: PublicForum, year: number, token: string): SafeHtml {
+function evaluateForm(f: PublicForum, links: YearLinks, token: string): SafeHtml {
   const e = t.evaluate;
   const id = (name: string) => `evaluacion-${f.id}-${name}`;
   return html`<details class="ask"><summary>${e.summary(f.title)}</summary>
-<form class="vote" method="post" action="/api/public/years/${year}/evaluations">
+<form class="vote" method="post" action="${links.api}/evaluations">
 <p class="note">${e.intro}</p>
 <input type="hidden" name="forumId" value="${String(f.id)}">
 ${evaluationQuestions.map(
@@ -161,7 +172,7 @@ interface ForumExtras {
   withNotice: boolean;
 }
 
-function forumArticle(f: PublicForum, year: number, place: string, extras?: ForumExtras): SafeHtml {
+function forumArticle(f: PublicForum, links: YearLinks, place: string, extras?: ForumExtras): SafeHtml {
   const stream = f.streamUrl && isSafeHref(f.streamUrl) ? html`<a href="${f.streamUrl}" rel="noopener noreferrer">${t.calendar.streamLink(f.title)}</a>` : stillPlanned(f) ? t.calendar.noStream : t.calendar.noStreamHeld;
   return html`<article class="forum" id="foro-${f.id}" aria-labelledby="foro-${f.id}-titulo">
 <h3 id="foro-${f.id}-titulo">${f.title}</h3>
@@ -177,16 +188,16 @@ ${f.place ? html`<div><dt>${t.calendar.place}</dt><dd>${f.place}</dd></div>` : '
 </dl>
 ${f.objective ? html`<p><strong>${t.calendar.objective}:</strong> ${f.objective}</p>` : ''}
 ${f.guidingQuestions.length > 0 ? html`<h4>${t.calendar.guidingQuestions}</h4><ul>${f.guidingQuestions.map((q) => html`<li>${q}</li>`)}</ul>` : ''}
-${f.date ? html`<p><a class="button" href="/api/public/years/${year}/forums/${f.id}.ics" download aria-label="${t.calendar.addToCalendarFull(f.title)}">${t.calendar.addToCalendar}</a></p>` : ''}
-${extras?.token && forumTakesQuestions(f, extras.today) ? askForm(f, year, extras.token, extras.withNotice) : ''}
-${extras?.token && forumTakesEvaluation(f, extras.today) ? evaluateForm(f, year, extras.token) : ''}
+${f.date ? html`<p><a class="button" href="${links.api}/forums/${f.id}.ics" download aria-label="${t.calendar.addToCalendarFull(f.title)}">${t.calendar.addToCalendar}</a></p>` : ''}
+${extras?.token && forumTakesQuestions(f, extras.today) ? askForm(f, links, extras.token, extras.withNotice) : ''}
+${extras?.token && forumTakesEvaluation(f, extras.today) ? evaluateForm(f, links, extras.token) : ''}
 </article>`;
 }
 
-function voteForm(c: NonNullable<PublicYear['consultation']>, year: number, token: string): SafeHtml {
+function voteForm(c: NonNullable<PublicYear['consultation']>, links: YearLinks, token: string): SafeHtml {
   const v = t.consultation.vote;
   return html`<h3 id="voto-titulo">${v.title}</h3>
-<form class="vote" method="post" action="/api/public/years/${year}/consultation/votes" aria-labelledby="voto-titulo">
+<form class="vote" method="post" action="${links.api}/consultation/votes" aria-labelledby="voto-titulo">
 <fieldset><legend>${v.topicsLegend}</legend>
 ${c.topics.map((topic) => html`<div class="choice"><input type="checkbox" id="tema-${topic.id}" name="topicIds" value="${String(topic.id)}"><label for="tema-${topic.id}">${topic.title}</label></div>`)}
 </fieldset>
@@ -205,21 +216,22 @@ ${c.topics.map((topic) => html`<div class="choice"><input type="checkbox" id="te
 }
 
 /** The year's page body; times are the organisation's (`timeZone`: its forums' hours, the report's publication). */
-function yearBody(data: PublicYear, origin: string, token: string, today: string, timeZone: string): SafeHtml {
+function yearBody(data: PublicYear, origin: string, token: string, today: string, timeZone: string, slug: string | null): SafeHtml {
   const y = data.year;
+  const links = yearLinks(y, slug);
   const place = zonePlaceName(timeZone);
   const sections: SafeHtml[] = [];
   if (data.strategy) sections.push(html`<p class="lead"><strong>${t.strategy}:</strong> ${data.strategy}</p>`);
   if (data.forums) {
-    const feed = `${origin}/api/public/years/${y}/calendar.ics`;
+    const feed = `${origin}${links.api}/calendar.ics`;
     sections.push(html`<section id="calendario" aria-labelledby="calendario-titulo">
 <h2 id="calendario-titulo">${t.calendar.title}</h2>
 <p>${t.calendar.intro(place, zoneOffsetText(timeZone))}</p>
-${data.forums.length === 0 ? html`<p>${t.calendar.empty}</p>` : data.forums.map((f) => forumArticle(f, y, place, { token, today, withNotice: data.privacyNotice.trim() !== '' }))}
+${data.forums.length === 0 ? html`<p>${t.calendar.empty}</p>` : data.forums.map((f) => forumArticle(f, links, place, { token, today, withNotice: data.privacyNotice.trim() !== '' }))}
 <h3>${t.calendar.subscribeTitle}</h3>
 <p>${t.calendar.subscribeHelp}</p>
 <p><code class="copy">${feed}</code></p>
-<p><a href="${feed.replace(/^https?:/, 'webcal:')}">${t.calendar.subscribe}</a> · <a href="/api/public/years/${y}/calendar.ics" download>${t.calendar.downloadFeed}</a></p>
+<p><a href="${feed.replace(/^https?:/, 'webcal:')}">${t.calendar.subscribe}</a> · <a href="${links.api}/calendar.ics" download>${t.calendar.downloadFeed}</a></p>
 </section>`);
   }
   if (data.parts.consultation) {
@@ -231,7 +243,7 @@ ${c
 <p>${c.open ? html`${t.consultation.open} ${token ? t.consultation.voteSoon : ''}` : t.consultation.closed}</p>
 <h3>${t.consultation.topics}</h3>
 <ul>${c.topics.map((topic) => html`<li><strong>${topic.title}</strong>${topic.description ? html`: ${topic.description}` : ''}</li>`)}</ul>
-${c.open && token ? voteForm(c, y, token) : ''}`
+${c.open && token ? voteForm(c, links, token) : ''}`
   : html`<p>${t.consultation.none}</p>`}
 </section>`);
   }
@@ -244,10 +256,10 @@ ${c.open && token ? voteForm(c, y, token) : ''}`
 ${r
   ? html`<p>${t.report.version(r.number, formatDateTime(r.publishedAt, timeZone))}</p>
 <ul class="links">
-<li><a href="${publicPagePath(y)}/informe">${t.report.read}</a></li>
-<li><a href="/api/public/years/${y}/report.pdf" download>${t.report.pdf}</a></li>
-<li><a href="/api/public/years/${y}/report.docx" download>${t.report.word}</a></li>
-<li><a href="/api/public/years/${y}/report.json" download>${t.report.json}</a></li>
+<li><a href="${links.page}/informe">${t.report.read}</a></li>
+<li><a href="${links.api}/report.pdf" download>${t.report.pdf}</a></li>
+<li><a href="${links.api}/report.docx" download>${t.report.word}</a></li>
+<li><a href="${links.api}/report.json" download>${t.report.json}</a></li>
 </ul>
 <p>${t.report.sha}: <code class="hash">${r.sha256}</code></p>
 <p class="note">${t.report.shaHelp}</p>`
@@ -256,12 +268,12 @@ ${r
   }
   if (data.openData) {
     const files = (['forums', 'questions', 'metrics', 'dictionary'] as const).map(
-      (file) => html`<li><a href="/api/public/years/${y}/open-data/${file}.csv" download="${openDataFileName(file, y)}">${t.openData.files[file]}</a></li>`,
+      (file) => html`<li><a href="${links.api}/open-data/${file}.csv" download="${openDataFileName(file, y)}">${t.openData.files[file]}</a></li>`,
     );
     sections.push(html`<section id="datos" aria-labelledby="datos-titulo">
 <h2 id="datos-titulo">${t.openData.title}</h2>
 <p>${t.openData.intro}</p>
-<ul class="links">${files}<li><a href="/api/public/years/${y}/open-data.json" download>${t.openData.files.json}</a></li></ul>
+<ul class="links">${files}<li><a href="${links.api}/open-data.json" download>${t.openData.files.json}</a></li></ul>
 <h3>${t.openData.licence}</h3>
 <p>${data.licence.url && isSafeHref(data.licence.url) ? html`<a href="${data.licence.url}" rel="license noopener noreferrer">${t.openData.licenceText(data.licence.name)}</a>` : t.openData.licenceText(data.licence.name)}</p>
 <details><summary>${t.openData.dictionary}</summary>
@@ -320,7 +332,7 @@ ${c.lastFollowUp ? html`<div><dt>${m.lastFollowUp}</dt><dd>${m.followUp(formatSh
 </section>`;
 }
 
-function yearNav(data: PublicYear): SafeHtml {
+function yearNav(data: PublicYear, slug: string | null): SafeHtml {
   const items: [string, string][] = [];
   if (data.forums) items.push(['#calendario', t.nav.calendar]);
   if (data.parts.consultation) items.push(['#consulta', t.nav.consultation]);
@@ -329,22 +341,11 @@ function yearNav(data: PublicYear): SafeHtml {
   if (data.parts.report) items.push(['#informe', t.nav.report]);
   if (data.openData) items.push(['#datos', t.nav.openData]);
   if (data.privacyNotice) items.push(['#privacidad', t.nav.privacy]);
-  return html`<nav class="wrap site-nav" aria-label="${t.navLabel}"><ul>${items.map(([href, label]) => html`<li><a href="${publicPagePath(data.year)}${href}">${label}</a></li>`)}</ul></nav>`;
+  return html`<nav class="wrap site-nav" aria-label="${t.navLabel}"><ul>${items.map(([href, label]) => html`<li><a href="${publicPagePath(data.year, slug)}${href}">${label}</a></li>`)}</ul></nav>`;
 }
 
 const newNonce = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 const defaultColour = '#1F5F8B';
-
-/**
- * The pages' addresses are per organisation (issue 15): /participa/<slug>, /participa/<slug>/<year>, … The older
- * addresses without a slug (/participa, /participa/<year>, …) stay the first organisation's, so links already shared
- * keep working. A page is rendered with the older addresses and, for a slug, its links are turned into the slug's.
- */
-const legacyYearPath = /\/participa\/(\d{4})(?=[/"#?]|$)/g;
-export function relinkForSlug(page: string, slug: string | null): string {
-  if (!slug) return page;
-  return page.replaceAll('/api/public/years/', `/api/public/o/${slug}/years/`).replace(legacyYearPath, `/participa/${slug}/$1`).replaceAll('href="/participa"', `href="/participa/${slug}"`);
-}
 
 interface SiteOrganization {
   db: Kysely<Database>;
@@ -366,11 +367,11 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
   const reportCache = new Map<string, { title: string; body: SafeHtml }>();
 
   /** An HTML answer with the page's own policy (its nonce; framing only from `frameOrigins`). */
-  const send = (c: Context, status: 200 | 404 | 429, body: (nonce: string) => string, frameOrigins: readonly string[] = [], slug: string | null = null) => {
+  const send = (c: Context, status: 200 | 404 | 429, body: (nonce: string) => string, frameOrigins: readonly string[] = []) => {
     const nonce = newNonce();
     c.header('Content-Security-Policy', pageSecurityPolicy(nonce, frameOrigins));
     c.header('Cache-Control', 'no-cache');
-    return c.html(relinkForSlug(body(nonce), slug), status);
+    return c.html(body(nonce), status);
   };
   const firstOrganizationDb = forOrganization(options.db, firstOrganizationId);
   const organizations = new Map<number, Kysely<Database>>();
@@ -441,10 +442,9 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
         nonce,
         colour: entity?.colour ?? defaultColour,
         entity: entity && withLogo(entity, org),
-        body: html`<h1>${t.indexTitle}</h1>${years.length === 0 ? html`<p>${t.indexEmpty}</p>` : html`<p>${t.indexIntro}</p><ul class="links">${years.map((y) => html`<li><a href="${publicPagePath(y)}">${t.heading(y)}</a></li>`)}</ul>`}`,
+        body: html`<h1>${t.indexTitle}</h1>${years.length === 0 ? html`<p>${t.indexEmpty}</p>` : html`<p>${t.indexIntro}</p><ul class="links">${years.map((y) => html`<li><a href="${publicPagePath(y, org.slug)}">${t.heading(y)}</a></li>`)}</ul>`}`,
       }),
       [],
-      org.slug,
     );
   });
 
@@ -465,11 +465,10 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
           colour: data.entity.primaryColour,
           entity: withLogo(data.entity, found.org),
           year: data.year,
-          nav: yearNav(data),
-          body: yearBody(data, origin, token, todayIn(found.org.timeZone, now()), found.org.timeZone),
+          nav: yearNav(data, found.org.slug),
+          body: yearBody(data, origin, token, todayIn(found.org.timeZone, now()), found.org.timeZone, found.org.slug),
         }),
       settings.frameOrigins,
-      found.org.slug,
     );
   });
 
@@ -488,6 +487,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
       reportCache.set(key, rendered);
     }
     const { title, body } = rendered;
+    const links = yearLinks(data.year, found.org.slug);
     return send(
       c,
       200,
@@ -499,11 +499,10 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
           colour: data.entity.primaryColour,
           entity: withLogo(data.entity, found.org),
           year: data.year,
-          nav: html`<nav class="wrap site-nav" aria-label="${t.navLabel}"><ul><li><a href="${publicPagePath(data.year)}">${t.report.backToYear(data.year)}</a></li><li><a href="/api/public/years/${data.year}/report.pdf" download>${t.report.pdf}</a></li><li><a href="/api/public/years/${data.year}/report.docx" download>${t.report.word}</a></li></ul></nav>`,
+          nav: html`<nav class="wrap site-nav" aria-label="${t.navLabel}"><ul><li><a href="${links.page}">${t.report.backToYear(data.year)}</a></li><li><a href="${links.api}/report.pdf" download>${t.report.pdf}</a></li><li><a href="${links.api}/report.docx" download>${t.report.word}</a></li></ul></nav>`,
           body: html`${body}<p class="note">${t.report.version(data.report!.number, formatDateTime(data.report!.publishedAt, found.org.timeZone))} ${t.report.sha}: <code class="hash">${data.report!.sha256}</code></p>`,
         }),
       settings.frameOrigins,
-      found.org.slug,
     );
   });
 
@@ -532,10 +531,9 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
             colour: data.entity.primaryColour,
             entity: withLogo(data.entity, found.org),
             year: data.year,
-            body: html`<h1>${title}</h1><div class="result" role="${ok ? 'status' : 'alert'}"><p>${message}</p>${wait ? html`<p>${t.tryAgainIn(wait)}</p>` : ''}</div><p><a href="${publicPagePath(data.year)}${anchor}">${texts.back}</a></p>`,
+            body: html`<h1>${title}</h1><div class="result" role="${ok ? 'status' : 'alert'}"><p>${message}</p>${wait ? html`<p>${t.tryAgainIn(wait)}</p>` : ''}</div><p><a href="${publicPagePath(data.year, found.org.slug)}${anchor}">${texts.back}</a></p>`,
           }),
         settings.frameOrigins,
-        found.org.slug,
       );
     });
   for (const prefix of sitePrefixes) {

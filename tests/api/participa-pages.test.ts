@@ -151,6 +151,27 @@ describe('public «Participa» pages (server-rendered HTML)', () => {
     expect(page).not.toContain('Moderación Interna Reservada');
   });
 
+  it('at the slug\'s address every link and form is the slug\'s, and what the office wrote is shown as written', async () => {
+    // A forum whose text names the older addresses: the page must not rewrite what the office wrote.
+    const res = await api.call('POST', '/api/forums', { cookie: editor, body: validForum({ year: 2022, title: 'Foro de direcciones', date: '2022-12-02', objective: 'Vea /participa/2022 y /api/public/years/2022/calendar.ics', questions: [] }) });
+    expect(res.status).toBe(201);
+    const bySlug = await (await get('/participa/idipron/2022')).text();
+    const hrefs = [...bySlug.matchAll(/(?:href|action)="(\/[^"#?]*)/g)].map((m) => m[1]!);
+    expect(hrefs.length).toBeGreaterThan(10);
+    // Every address of the site or its public API is the slug's (the app's own assets aside).
+    expect(hrefs.filter((h) => h.startsWith('/participa') || h.startsWith('/api/')).every((h) => h.startsWith('/participa/idipron') || h.startsWith('/api/public/o/idipron/years/2022/'))).toBe(true);
+    expect(hrefs).toContain('/api/public/o/idipron/years/2022/calendar.ics');
+    expect(hrefs).toContain('/participa/idipron/2022/informe');
+    expect(bySlug).toContain('Vea /participa/2022 y /api/public/years/2022/calendar.ics');
+    // The older address keeps the older links.
+    const legacy = await (await get('/participa/2022')).text();
+    expect(legacy).toContain('href="/api/public/years/2022/calendar.ics"');
+    expect(legacy).not.toContain('/api/public/o/');
+    const report = await (await get('/participa/idipron/2022/informe')).text();
+    expect(report).toContain('href="/participa/idipron/2022"');
+    expect(report).toContain('href="/api/public/o/idipron/years/2022/report.pdf"');
+  });
+
   it('the index lists the published years under the entity\'s name, as its slug\'s address does', async () => {
     for (const path of ['/participa', '/participa/idipron']) {
       const res = await get(path);
