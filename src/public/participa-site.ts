@@ -72,9 +72,20 @@ interface PageOptions {
   entity?: { name: string; logoUrl: string };
   year?: number;
   nav?: SafeHtml;
+  /** The page's origin: an uploaded logo (a path on this site) becomes the sharing image's full address. */
+  origin?: string;
+}
+
+/** The sharing image (og:image must be a full address): an https logo address, or the uploaded logo on this origin. */
+function sharingImage(o: PageOptions): string | null {
+  const url = o.entity?.logoUrl ?? '';
+  if (url.startsWith('https://')) return url;
+  if (url.startsWith('/') && !url.startsWith('//') && o.origin) return `${o.origin}${url}`;
+  return null;
 }
 
 function page(o: PageOptions): string {
+  const image = sharingImage(o);
   const logo = o.entity?.logoUrl ? html`<img class="logo" src="${o.entity.logoUrl}" alt="${t.logoAlt(o.entity.name)}" height="56">` : '';
   return `<!doctype html>${html`<html lang="es-CO">
 <head>
@@ -86,7 +97,7 @@ function page(o: PageOptions): string {
 <meta property="og:title" content="${o.title}">
 <meta property="og:description" content="${o.description}">
 <meta property="og:locale" content="es_CO">
-${o.entity?.logoUrl.startsWith('https://') ? html`<meta property="og:image" content="${o.entity.logoUrl}">` : ''}
+${image ? html`<meta property="og:image" content="${image}">` : ''}
 <meta name="theme-color" content="${o.colour}">
 <style nonce="${o.nonce}">:root{--brand:${o.colour}}${raw(participaCss)}</style>
 </head>
@@ -442,6 +453,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
         nonce,
         colour: entity?.colour ?? defaultColour,
         entity: entity && withLogo(entity, org),
+        origin: new URL(c.req.url).origin,
         body: html`<h1>${t.indexTitle}</h1>${years.length === 0 ? html`<p>${t.indexEmpty}</p>` : html`<p>${t.indexIntro}</p><ul class="links">${years.map((y) => html`<li><a href="${publicPagePath(y, org.slug)}">${t.heading(y)}</a></li>`)}</ul>`}`,
       }),
       [],
@@ -464,6 +476,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
           nonce,
           colour: data.entity.primaryColour,
           entity: withLogo(data.entity, found.org),
+          origin: new URL(c.req.url).origin,
           year: data.year,
           nav: yearNav(data, found.org.slug),
           body: yearBody(data, origin, token, todayIn(found.org.timeZone, now()), found.org.timeZone, found.org.slug),
@@ -498,6 +511,7 @@ export function createParticipaSite(options: ParticipaSiteOptions) {
           nonce,
           colour: data.entity.primaryColour,
           entity: withLogo(data.entity, found.org),
+          origin: new URL(c.req.url).origin,
           year: data.year,
           nav: html`<nav class="wrap site-nav" aria-label="${t.navLabel}"><ul><li><a href="${links.page}">${t.report.backToYear(data.year)}</a></li><li><a href="${links.api}/report.pdf" download>${t.report.pdf}</a></li><li><a href="${links.api}/report.docx" download>${t.report.word}</a></li></ul></nav>`,
           body: html`${body}<p class="note">${t.report.version(data.report!.number, formatDateTime(data.report!.publishedAt, found.org.timeZone))} ${t.report.sha}: <code class="hash">${data.report!.sha256}</code></p>`,

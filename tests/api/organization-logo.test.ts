@@ -151,6 +151,7 @@ describe('organisation logo: the public pages', () => {
     expect(saved.status).toBe(200);
     let page = await (await site.request('http://localhost/participa/2022')).text();
     expect(page).toContain('src="https://example.org/logo.png"');
+    expect(page).toContain('<meta property="og:image" content="https://example.org/logo.png">');
 
     expect((await upload('/api/organizations/1/logo', png, sysadmin)).status).toBe(200);
     const { slug, logo } = await organization(1);
@@ -158,6 +159,8 @@ describe('organisation logo: the public pages', () => {
       page = await (await site.request(`http://localhost${path}`)).text();
       expect(page, path).toMatch(new RegExp(`<img class="logo" src="/api/public/o/${slug}/logo\\?v=${logo}" alt="Logo de [^"]+"`));
       expect(page, path).not.toContain('example.org/logo.png"><');
+      // Shared on a social network, the page's image is the uploaded logo at its full address.
+      expect(page, path).toContain(`<meta property="og:image" content="http://localhost/api/public/o/${slug}/logo?v=${logo}">`);
     }
   });
 });
