@@ -34,7 +34,7 @@ export function useSaveForumMetrics(forumId: number) {
 
 export interface MetricsImportRequest {
   /** The file's bytes, sent as they were read (the server decodes them as the preview did). */
-  file: ArrayBuffer;
+  file: Blob;
   rowNumber: number;
   version: number;
   acknowledge: MetricsRuleId[];
@@ -43,7 +43,7 @@ export interface MetricsImportRequest {
 }
 
 /** Posts a CSV to the import route as a raw text/csv body: a dry run (the preview) or the import itself. */
-export function postImport(forumId: number, request: Partial<MetricsImportRequest> & { file: ArrayBuffer; dryRun?: boolean }, signal?: AbortSignal): Promise<MetricsImportResponse> {
+export function postImport(forumId: number, request: Partial<MetricsImportRequest> & { file: Blob; dryRun?: boolean }, signal?: AbortSignal): Promise<MetricsImportResponse> {
   const params = new URLSearchParams({ dryRun: request.dryRun ? '1' : '0' });
   if (request.rowNumber !== undefined) params.set('row', String(request.rowNumber));
   if (request.version !== undefined) params.set('version', String(request.version));

@@ -36,7 +36,7 @@ const isFilePreview = (body: Record<string, unknown>): body is Record<string, un
   typeof body.format === 'string' && Array.isArray(body.rows) && Array.isArray(body.recognisedColumns);
 
 /** Asks the import route for its dry run. A refused file gives its Spanish message; a row that needs a choice, the preview. */
-export async function previewImport(forumId: number, file: ArrayBuffer, choice: ImportChoice, signal?: AbortSignal): Promise<PreviewOutcome> {
+export async function previewImport(forumId: number, file: Blob, choice: ImportChoice, signal?: AbortSignal): Promise<PreviewOutcome> {
   try {
     const answer = await postImport(forumId, { file, dryRun: true, ...choice }, signal);
     return { ok: true, preview: { ...answer, errors: [] } };

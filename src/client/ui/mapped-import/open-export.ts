@@ -1,3 +1,4 @@
+import { readFileBytes } from '../../lib/read-file';
 import {
   exportKind,
   importBodyJson,
@@ -31,7 +32,7 @@ export type OpenResult = { ok: true; file: OpenedExport } | { ok: false; problem
 export async function openExportFile(file: File): Promise<OpenResult> {
   if (file.size === 0) return { ok: false, problem: 'empty' };
   if (file.size > importFileLimits.maxBytes) return { ok: false, problem: 'tooLarge' };
-  const bytes = await readBytes(file);
+  const bytes = await readFileBytes(file);
   const kind = exportKind(file.name, bytes);
   if (!kind) return { ok: false, problem: 'unsupported' };
   if (typeof Worker !== 'undefined') {
@@ -102,15 +103,5 @@ function openInWorker(kind: ExportKind, bytes: ArrayBuffer): Promise<OpenResult>
     };
     // Copied, not transferred: if the worker fails, the bytes are still here to read on this thread.
     worker.postMessage({ type: 'read', kind, bytes });
-  });
-}
-
-function readBytes(file: File): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
   });
 }
