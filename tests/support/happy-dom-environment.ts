@@ -4,9 +4,10 @@ import { builtinEnvironments, type Environment } from 'vitest/runtime';
  * The page tests' environment: happy-dom (a DOM several times cheaper to set up and to run than jsdom), with
  * Node's own Fetch API kept. Pages talk to the real API through msw, which intercepts Node's fetch, and the API
  * (Hono) reads Node's Request/Response/Headers; happy-dom's copies of them are for its own network layer, which
- * these tests do not use.
+ * these tests do not use. Node's Blob too: a Blob the page sends as a request body (the metrics import's file) must be
+ * one Node's fetch can read.
  */
-const kept = ['fetch', 'Request', 'Response', 'Headers', 'AbortController', 'AbortSignal', 'FormData', 'URL', 'URLSearchParams'] as const;
+const kept = ['fetch', 'Request', 'Response', 'Headers', 'Blob', 'AbortController', 'AbortSignal', 'FormData', 'URL', 'URLSearchParams'] as const;
 
 const happyDom = builtinEnvironments['happy-dom'];
 
