@@ -14,6 +14,32 @@ describe.skipIf(!chromiumPath)('accessibility and wide tables', () => {
     await env?.close();
   });
 
+  it('the axe check itself fails on a page with critical and serious violations, and names them', async () => {
+    const { page } = await newPage(env);
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'Ingresar' }).waitFor();
+    // A picture without a text alternative, a button without a name and low-contrast text, put into the real page
+    // (through the DOM: the page's Content-Security-Policy refuses inline style attributes).
+    await page.evaluate(() => {
+      const main = document.querySelector('main') ?? document.body;
+      const image = document.createElement('img');
+      image.src = '/favicon.svg';
+      const button = document.createElement('button');
+      button.type = 'button';
+      const faint = document.createElement('p');
+      faint.textContent = 'poco contraste';
+      faint.style.color = '#999';
+      faint.style.background = '#aaa';
+      main.append(image, button, faint);
+    });
+    const failure = await expectAccessible(page, 'control').then(
+      () => null,
+      (error: { actual?: unknown }) => error,
+    );
+    const found = (failure?.actual ?? []) as string[];
+    expect(found.map((line) => line.split(':')[0]).sort()).toEqual(['button-name (critical)', 'color-contrast (serious)', 'image-alt (critical)']);
+  });
+
   /** Opens `path` and waits for its level-one heading (and, when given, a text that appears once its data is in). */
   async function open(page: Page, path: string, heading: string | RegExp, text?: string | RegExp) {
     await page.goto(path);

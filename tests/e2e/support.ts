@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -167,8 +167,12 @@ export async function loginThroughForm(env: E2eEnv, page: Page, username: string
   await page.getByRole('heading', { level: 1, name: 'Inicio' }).waitFor();
 }
 
-/** axe-core as @axe-core/playwright ships it (its own dependency, so the version is the one it was made for). */
-const axeSource: string = createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright'))('axe-core').source;
+/**
+ * axe-core as @axe-core/playwright ships it (its own dependency, so the version is the one it was made for), in its
+ * minified build: the same rules, 0.58 MB of script instead of the 1.3 MB `axe.source` — the browser parses it at every
+ * page load that is checked, about half as long.
+ */
+const axeSource: string = readFileSync(createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright')).resolve('axe-core/axe.min.js'), 'utf8');
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 interface AxeViolation {
