@@ -1,7 +1,7 @@
 import { Anchor, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, memo, startTransition, Suspense, useCallback, useDeferredValue, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDateTime } from '../../lib/format';
@@ -20,9 +20,6 @@ import { usePersonName } from '../../lib/use-person-name';
 
 // recharts is heavy: the charts load after the figures.
 const ForumMetricsCharts = lazy(() => import('./forum-metrics-charts').then((m) => ({ default: m.ForumMetricsCharts })));
-// Rendered again only when their own props change (see `shown` below).
-const SavedMetricsForm = memo(MetricsForm);
-const SavedMetricsImport = memo(MetricsImport);
 
 /**
  * /foros/:id/metricas: the forum's three metric snapshots, typed or imported (editors) or read (reviewers),
@@ -38,11 +35,12 @@ export function MetricsPage() {
   const [formDirty, setFormDirty] = useState(false);
   // Bumped after an import so the form starts again from the newly saved figures.
   const [formKey, setFormKey] = useState(0);
-  const restartForm = useCallback(() => startTransition(() => setFormKey((k) => k + 1)), []);
-  // The page follows newly read figures (after an import or a save) in a render React can interrupt: the form, its
-  // checks and a new chart (recharts measures its ticks in the page) are drawn a piece at a time, and the page keeps
-  // answering meanwhile (one render of all of it at once held the main thread ≈ 300 ms after a Meta import).
-  const shown = useDeferredValue(metrics.data);
+  // The charts follow newly read figures one render behind (`useDeferredValue`), in a render React can interrupt:
+  // a new chart (recharts measures its ticks in the page) is not drawn in the same task as the form started again
+  // and the closing dialog (≈ 300 ms together after a Meta import). The form and the import get the saved record at
+  // once (the version they save against is never one behind), and the form starts again at once after an import,
+  // so nothing typed meanwhile can be thrown away by a late restart.
+  const charted = useDeferredValue(metrics.data);
   useDocumentTitle(forum.data ? `${t('metrics.title', { title: forum.data.title })} · ${t('appName')}` : '');
 
   const notFound = (error: unknown) => error instanceof ApiError && error.status === 404;
@@ -51,7 +49,8 @@ export function MetricsPage() {
   if (metrics.isError) return <ErrorState error={metrics.error} onRetry={() => void metrics.refetch()} />;
   if (forum.isPending || metrics.isPending) return <LoadingState label={t('metrics.loading')} />;
 
-  const record = shown ?? metrics.data;
+  const record = metrics.data;
+  const chartRecord = charted ?? record;
   return (
     <>
       <Anchor component={Link} to={`/foros/${id}`} size="sm" mb="xs" display="inline-block">
@@ -69,8 +68,8 @@ export function MetricsPage() {
       <Stack gap="lg" maw={1100}>
         {canWrite ? (
           <>
-            <SavedMetricsImport forum={forum.data} saved={record} formDirty={formDirty} onImported={restartForm} />
-            <SavedMetricsForm key={formKey} forumId={id} saved={record} forumDate={forum.data.date} onDirtyChange={setFormDirty} />
+            <MetricsImport forum={forum.data} saved={record} formDirty={formDirty} onImported={() => setFormKey((k) => k + 1)} />
+            <MetricsForm key={formKey} forumId={id} saved={record} forumDate={forum.data.date} onDirtyChange={setFormDirty} />
           </>
         ) : (
           <MetricsFormReadOnly record={record} />
@@ -80,7 +79,7 @@ export function MetricsPage() {
             {t('metrics.charts.title')}
           </Title>
           <Suspense fallback={<LoadingState label={t('metrics.charts.loading')} />}>
-            <ForumMetricsCharts metrics={{ liveSummary: record.liveSummary, sincePublication: record.sincePublication }} />
+            <ForumMetricsCharts metrics={{ liveSummary: chartRecord.liveSummary, sincePublication: chartRecord.sincePublication }} />
           </Suspense>
         </section>
       </Stack>
