@@ -426,6 +426,22 @@ describe('metrics page: import', () => {
     expect(within(dialog).queryByRole('note')).not.toBeInTheDocument();
   });
 
+  it('after an import, the charts follow the new figures without reloading: the retention curve is drawn', async () => {
+    await openMetrics('2022-09-07');
+    const user = userEvent.setup();
+    // The charts once loaded (a lazy chunk): this forum has no retention curve yet, and the note says so.
+    const charts = await screen.findByRole('group', { name: 'Gráficos de las métricas del foro' }, { timeout: 30_000 });
+    expect(charts).toHaveTextContent(/retención de la audiencia/);
+    expect(within(charts).queryByRole('heading', { name: 'Retención de la audiencia' })).not.toBeInTheDocument();
+    await user.upload(screen.getByLabelText('Importar CSV de Meta o YouTube'), new File([fixture('meta-es-la-semicolon-bom.csv')], 'meta.csv', { type: 'text/csv' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Vista previa de la importación' });
+    for (const checkbox of within(dialog).queryAllByRole('checkbox', { name: 'Confirmo que las cifras son correctas' })) await user.click(checkbox);
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Confirmar importación' })).toBeEnabled());
+    await user.click(within(dialog).getByRole('button', { name: 'Confirmar importación' }));
+    expect(await screen.findByText('Métricas importadas')).toBeInTheDocument();
+    expect(await within(charts).findByRole('heading', { name: 'Retención de la audiencia' })).toBeInTheDocument();
+  });
+
   it('says when no date of the file decides its order and the headers’ language did (issue 10, item 2)', async () => {
     await openMetrics('2022-09-07');
     const user = userEvent.setup();
