@@ -5,8 +5,8 @@ import { session } from './es/session';
 
 export const defaultNS = 'translation';
 // The catalog's language as i18next knows it: 'es', not 'es-CO' — with a region in the code, i18next canonicalises it
-// with Intl.getCanonicalLocales on every t() call (≈ 30 % of a t(); a preview of 10,000 rows calls it thousands of
-// times). Nothing reads the code back: the page says `lang="es-CO"` (index.html) and figures and dates are written
+// with Intl.getCanonicalLocales on every t() call (≈ 30 % of a t() call; one render of the metrics import's preview
+// makes thousands of them). Nothing reads the code back: the page says `lang="es-CO"` (index.html) and figures and dates are written
 // by src/domain's formatters for Colombia; Spanish plural rules are the same for both codes.
 const language = 'es';
 
