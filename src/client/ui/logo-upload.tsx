@@ -5,6 +5,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkLogo, logoPath } from '../../domain/organization-logo';
 import { api, errorMessage } from '../lib/http';
+import { readFileBytes } from '../lib/read-file';
 import { invalidateAfter } from '../lib/invalidation';
 import { organizationKeys } from '../lib/query-keys';
 import { confirmDestructive } from './confirm-destructive';
@@ -53,7 +54,7 @@ export function LogoUpload({ owner, endpoint }: { owner: LogoOwner; endpoint: st
     await invalidateAfter(queryClient, { kind: 'organization' });
   };
   const upload = useMutation({
-    mutationFn: (bytes: Uint8Array<ArrayBuffer>) => api<{ logo: string }>(endpoint, { method: 'PUT', raw: { body: bytes, contentType: 'application/octet-stream' } }),
+    mutationFn: (bytes: Uint8Array<ArrayBuffer>) => putLogo(endpoint, bytes),
     onSuccess: async (saved) => {
       setLogo(saved.logo);
       notifications.show({ color: 'teal.9', message: t('organizations.logo.uploaded') });
@@ -126,6 +127,11 @@ export function LogoUpload({ owner, endpoint }: { owner: LogoOwner; endpoint: st
   );
 }
 
+/** Sends a checked logo to its address (an organisation's own, or one the system administrator manages); its new address comes back. */
+export function putLogo(endpoint: string, bytes: Uint8Array<ArrayBuffer>): Promise<{ logo: string }> {
+  return api<{ logo: string }>(endpoint, { method: 'PUT', raw: { body: bytes, contentType: 'application/octet-stream' } });
+}
+
 /** A logo file chosen and checked (content, size) in the browser. */
 export interface ChosenLogo {
   name: string;
@@ -150,7 +156,7 @@ function LogoFileInput({ label, error, onError, onChosen, disabled }: { label: s
   const choose = async (chosen: File | null) => {
     onError(null);
     if (!chosen) return;
-    const bytes = new Uint8Array(await chosen.arrayBuffer());
+    const bytes = new Uint8Array(await readFileBytes(chosen));
     const checked = checkLogo(bytes);
     if (!checked.ok) return onError(checked.message);
     onChosen({ name: chosen.name, bytes, preview: dataAddress(bytes, checked.mediaType) });

@@ -9,10 +9,10 @@ import { useNavigate } from 'react-router';
 import { slugify } from '../../../domain/organization';
 import { defaultTimeZone, organizationCreateSchema, type Organization, type OrganizationCreate } from '../../../domain/organization-admin';
 import { passwordProblem } from '../../../domain/password-policy';
-import { api, errorMessage } from '../../lib/http';
+import { errorMessage } from '../../lib/http';
 import { FormActionBar } from '../../ui/form-action-bar';
 import { FormSection } from '../../ui/form-section';
-import { LogoChoice, type ChosenLogo } from '../../ui/logo-upload';
+import { LogoChoice, putLogo, type ChosenLogo } from '../../ui/logo-upload';
 import { NewPasswordField } from '../../ui/new-password-field';
 import { PageHeader } from '../../ui/page-header';
 import { useVersionedSave } from '../../ui/use-versioned-save';
@@ -77,7 +77,7 @@ export function OrganizationCreatePage() {
       const created = await create.mutateAsync(values);
       if (logo) {
         try {
-          const saved = await api<{ logo: string }>(`/api/organizations/${created.id}/logo`, { method: 'PUT', raw: { body: logo.bytes, contentType: 'application/octet-stream' } });
+          const saved = await putLogo(`/api/organizations/${created.id}/logo`, logo.bytes);
           return { ...created, logo: saved.logo, updatedBy: null };
         } catch (error) {
           // The organisation exists: say so, and where to add the logo, rather than fail the whole form.
