@@ -115,7 +115,6 @@ ${o.body}
 </html>`}`;
 }
 
-/** Only a forum still planned can promise what is missing («por definir», «se publicará»); one held or cancelled says it is not there. */
 /**
  * The addresses of one year's pages and public API for the organisation of the page (issue 15): its slug's
  * (/participa/<slug>/<year>, /api/public/o/<slug>/years/<year>), or the older ones without a slug (the first
@@ -127,6 +126,7 @@ interface YearLinks {
 }
 const yearLinks = (year: number, slug: string | null): YearLinks => ({ page: publicPagePath(year, slug), api: slug ? `/api/public/o/${slug}/years/${year}` : `/api/public/years/${year}` });
 
+/** Only a forum still planned can promise what is missing («por definir», «se publicará»); one held or cancelled says it is not there. */
 const stillPlanned = (f: PublicForum) => f.status === 'planned';
 const timeText = (f: PublicForum, place: string) => (f.time ? t.calendar.timeOf(f.time, place) : stillPlanned(f) ? t.calendar.noTime : t.calendar.noTimeHeld);
 
