@@ -56,10 +56,20 @@ function run(step) {
       const ok = code === 0;
       const took = Date.now() - begin;
       process.stdout.write(`\n━━━ ${step.name} (${step.command}) — ${ok ? 'bien' : 'FALLÓ'} en ${seconds(took)}\n`);
-      process.stdout.write(Buffer.concat(output));
-      resolve({ ok, took });
+      const text = Buffer.concat(output);
+      process.stdout.write(text);
+      resolve({ ok, took, failures: ok ? [] : failureLines(text.toString('utf8')) });
     });
   });
+}
+
+// The lines of a failed step that name what failed (vitest's FAIL and × lines, without colours), repeated in the
+// summary: a CI log that keeps only its end still says which test failed and why.
+function failureLines(text) {
+  const plain = text.replace(/\x1b\[[0-9;]*m/g, '');
+  const lines = plain.split('\n').filter((line) => /^\s*(FAIL\s|×\s|Error:|AssertionError|TimeoutError|Test Files\s|\s*Tests\s)/.test(line));
+  const unique = [...new Set(lines.map((line) => line.trimEnd()))];
+  return unique.length > 40 ? [...unique.slice(0, 40), `  … y ${unique.length - 40} líneas más arriba`] : unique;
 }
 
 const pending = [...wanted];
@@ -93,5 +103,11 @@ console.log(`\n━━━ Resumen (${seconds(Date.now() - started)} en total, ${c
 for (const step of wanted) {
   const r = results.get(step.name);
   console.log(`  ${r.ok ? '✓' : '✗'} ${step.name.padEnd(10)} ${r.skipped ? `no se ejecutó: falló ${r.skipped}` : seconds(r.took)}`);
+}
+for (const step of wanted) {
+  const failures = results.get(step.name).failures ?? [];
+  if (failures.length === 0) continue;
+  console.log(`\n━━━ Lo que falló en ${step.name}`);
+  for (const line of failures) console.log(`  ${line.trim()}`);
 }
 process.exit(wanted.every((s) => results.get(s.name).ok) ? 0 : 1);
