@@ -57,7 +57,9 @@ describe.skipIf(!chromiumPath)('forums end to end (Chromium, real server, tempor
     await expect.poll(() => page.getByText('Presupuestos participativos 2026').count()).toBeGreaterThan(0);
 
     await page.getByRole('button', { name: 'Eliminar' }).click();
-    const dialog = page.getByRole('dialog');
+    // The confirmation as a person (and a screen reader) meets it: a dialog titled with the forum's name.
+    const dialog = page.getByRole('dialog', { name: '¿Eliminar el foro «Foro de prueba e2e: Presupuestos Participativos»?' });
+    await dialog.waitFor();
     await expectAccessible(page, 'confirmación de borrado');
     await dialog.getByRole('button', { name: /Eliminar/ }).click();
     await page.waitForURL(/\/foros$/);

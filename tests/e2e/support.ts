@@ -192,6 +192,12 @@ type AxeWindow = { axe?: { run: (context: Document, options: object) => Promise<
  * without serialising every node that passed (most of a check's time on these pages).
  */
 export async function expectAccessible(page: Page, label: string) {
+  // A Mantine dialog is named by its title one React effect after it first shows (ModalBase sets aria-labelledby once
+  // the title has mounted): axe run in between reports «aria-dialog-name» on a dialog a person sees titled. Wait,
+  // within a bound, until every open dialog is named; a dialog that never is still reaches axe and fails.
+  await page
+    .waitForFunction(() => [...document.querySelectorAll('[role="dialog"], [role="alertdialog"]')].every((d) => d.hasAttribute('aria-labelledby') || d.hasAttribute('aria-label')), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   for (const frame of page.frames()) {
     try {
       if (await frame.evaluate(() => typeof (window as unknown as AxeWindow).axe?.run === 'function')) continue;
