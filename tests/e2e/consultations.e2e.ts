@@ -111,10 +111,10 @@ describe.skipIf(!chromiumPath)('consultations end to end (Chromium, real server,
     await page.getByRole('tab', { name: 'Resultados' }).click();
     await expect.poll(() => page.locator('[role="img"]').count()).toBeGreaterThan(0);
     const chart = page.locator('[role="img"]').first();
-    expect(await chart.getAttribute('aria-label')).toContain(`Más votado: «${topics[1]}» con 300 votos`);
+    await expect.poll(() => chart.getAttribute('aria-label')).toContain(`Más votado: «${topics[1]}» con 300 votos`);
     await expect.poll(() => page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
     const firstRow = page.getByRole('table', { name: 'Votos por tema, en total y por tipo de grupo de valor' }).getByRole('row').nth(1);
-    expect(await firstRow.getByRole('rowheader').textContent()).toBe(topics[1]);
+    await expect.poll(() => firstRow.getByRole('rowheader').textContent()).toBe(topics[1]);
     await page.getByRole('button', { name: 'Ver datos como tabla' }).click();
     await expectAccessible(page, 'resultados de la consulta');
     await screenshot(page, 'consultation-results');

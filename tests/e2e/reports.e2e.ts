@@ -38,7 +38,7 @@ describe.skipIf(!chromiumPath)('yearly report end to end (Chromium, real server,
     const sectionUrl = ed.url();
     const text = ed.getByRole('textbox', { name: 'Texto de «Conclusiones»' });
     await text.waitFor();
-    expect(await stateText(ed)).toBe('Aprobada');
+    await expect.poll(() => stateText(ed)).toBe('Aprobada');
     await expectAccessible(ed, 'sección aprobada');
 
     // Editing an approved section asks first, then withdraws the approval.
@@ -92,7 +92,7 @@ describe.skipIf(!chromiumPath)('yearly report end to end (Chromium, real server,
     await text.waitFor();
     await expect.poll(() => ed.getByText('Indique qué grupos de valor externos y con qué canales.').count()).toBe(1);
     await expect.poll(() => ed.getByText(/«Los foros virtuales posibilitan/).count()).toBe(1);
-    expect(await stateText(ed)).toBe('Cambios solicitados');
+    await expect.poll(() => stateText(ed)).toBe('Cambios solicitados');
     await text.click();
     await ed.keyboard.press('Control+End');
     await ed.keyboard.type(' Se convocará a juntas de acción comunal y colectivos juveniles por redes sociales y correo.');
