@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { delimiter, resolve as resolvePath } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 // In this order: the two builds first (the end-to-end tests, the longest step, need both), then the end-to-end tests
 // on one side while the other runs the page tests (the next longest), the unit and API tests, the same API tests on
@@ -63,13 +64,13 @@ function run(step) {
   });
 }
 
-// The lines of a failed step that name what failed (vitest's FAIL and × lines, without colours), repeated in the
-// summary: a CI log that keeps only its end still says which test failed and why.
+// The lines of a failed step that name what failed (vitest's FAIL and × lines and errors, eslint's and tsgo's
+// errors, without colours), repeated in the summary: a CI log that keeps only its end still says what failed and why.
 function failureLines(text) {
-  const plain = text.replace(/\x1b\[[0-9;]*m/g, '');
-  const lines = plain.split('\n').filter((line) => /^\s*(FAIL\s|×\s|Error:|AssertionError|TimeoutError|Test Files\s|\s*Tests\s)/.test(line));
+  const named = /^\/\S+\.m?[jt]sx?$|^\s*(FAIL\s|×\s|Error:|AssertionError|TimeoutError|Test Files\s|Tests\s|✖\s|\d+:\d+\s+error\s)|error TS\d+/;
+  const lines = stripVTControlCharacters(text).split('\n').filter((line) => named.test(line));
   const unique = [...new Set(lines.map((line) => line.trimEnd()))];
-  return unique.length > 40 ? [...unique.slice(0, 40), `  … y ${unique.length - 40} líneas más arriba`] : unique;
+  return unique.length > 40 ? [...unique.slice(0, 40), `… y ${unique.length - 40} líneas más arriba`] : unique;
 }
 
 const pending = [...wanted];
